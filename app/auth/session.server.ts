@@ -1,0 +1,108 @@
+import crypto from 'node:crypto';
+import { redirect } from 'react-router';
+import { getDb } from '#db/client';
+import {
+  deleteSession,
+  findSessionUser,
+  insertSession,
+  type SessionUser,
+} from '#db/queries/sessions';
+import { recordAudit } from '#db/queries/audit';
+
+export type { SessionUser };
+
+const COOKIE = 'lew_session';
+/** Sessions end 12 hours after sign-in: a working day, then sign in again. */
+const SESSION_MS = 12 * 60 * 60 * 1000;
+
+function secureCookies(): boolean {
+  if (process.env.COOKIE_SECURE) return process.env.COOKIE_SECURE !== 'false';
+  return process.env.NODE_ENV === 'production';
+}
+
+function hashToken(token: string): string {
+  return crypto.createHash('sha256').update(token).digest('base64url');
+}
+
+function readToken(request: Request): string | null {
+  const header = request.headers.get('Cookie');
+  if (!header) return null;
+  for (const part of header.split(';')) {
+    const [name, ...rest] = part.trim().split('=');
+    if (name === COOKIE) {
+      const value = rest.join('=');
+      return /^[A-Za-z0-9_-]{43}$/.test(value) ? value : null;
+    }
+  }
+  return null;
+}
+
+function cookieHeader(value: string, maxAgeSeconds: number): string {
+  const parts = [
+    `${COOKIE}=${value}`,
+    'Path=/',
+    'HttpOnly',
+    'SameSite=Lax',
+    `Max-Age=${maxAgeSeconds}`,
+  ];
+  if (secureCookies()) parts.push('Secure');
+  return parts.join('; ');
+}
+
+/** Starts a session for `personId`; returns the Set-Cookie header to send. */
+export async function startSession(personId: number, now = new Date()): Promise<string> {
+  const token = crypto.randomBytes(32).toString('base64url');
+  await insertSession(getDb(), {
+    idHash: hashToken(token),
+    personId,
+    createdAt: now.toISOString(),
+    expiresAt: new Date(now.getTime() + SESSION_MS).toISOString(),
+  });
+  return cookieHeader(token, SESSION_MS / 1000);
+}
+
+/** Ends the request's session (if any), audited; returns the Set-Cookie header that clears it. */
+export async function endSession(request: Request): Promise<string> {
+  const token = readToken(request);
+  if (token) {
+    await getDb()
+      .transaction()
+      .execute(async (trx) => {
+        const personId = await deleteSession(trx, hashToken(token));
+        if (personId !== null) {
+          await recordAudit(trx, {
+            actorId: personId,
+            action: 'sign_out',
+            entityType: 'session',
+            entityId: personId,
+            portfolioId: null,
+            before: null,
+            after: null,
+          });
+        }
+      });
+  }
+  return cookieHeader('', 0);
+}
+
+/** The signed-in person, or null. */
+export async function getUser(request: Request): Promise<SessionUser | null> {
+  const token = readToken(request);
+  if (!token) return null;
+  return findSessionUser(getDb(), hashToken(token), new Date().toISOString());
+}
+
+/** The signed-in person; anyone else is sent to /login and brought back afterwards. */
+export async function requireUser(request: Request): Promise<SessionUser> {
+  const user = await getUser(request);
+  if (user) return user;
+  const url = new URL(request.url);
+  const back = url.pathname + url.search;
+  throw redirect(`/login?redirectTo=${encodeURIComponent(back)}`);
+}
+
+/** Only same-site paths may be redirect targets (no open redirects). */
+export function safeRedirect(to: string | null | undefined, fallback = '/'): string {
+  if (!to || !to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\')) return fallback;
+  return to;
+}

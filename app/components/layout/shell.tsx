@@ -1,0 +1,134 @@
+import { useState } from 'react';
+import { Form, NavLink } from 'react-router';
+import flagUrl from '@uswds/uswds/img/us_flag_small.png';
+import dotGovUrl from '@uswds/uswds/img/icon-dot-gov.svg';
+import httpsUrl from '@uswds/uswds/img/icon-https.svg';
+
+export function SkipLink() {
+  return (
+    <a className="usa-skipnav" href="#main-content">
+      Skip to main content
+    </a>
+  );
+}
+
+/** The USWDS "official website" banner; the disclosure opens with JavaScript or stays closed. */
+export function UsaBanner() {
+  const [open, setOpen] = useState(false);
+  return (
+    <section className="usa-banner" aria-label="Official website of the United States government">
+      <div className="usa-accordion">
+        <header className="usa-banner__header">
+          <div className="usa-banner__inner">
+            <div className="grid-col-auto">
+              <img aria-hidden="true" className="usa-banner__header-flag" src={flagUrl} alt="" />
+            </div>
+            <div className="grid-col-fill tablet:grid-col-auto" aria-hidden="true">
+              <p className="usa-banner__header-text">
+                An official website of the United States government
+              </p>
+              <p className="usa-banner__header-action">Here’s how you know</p>
+            </div>
+            <button
+              type="button"
+              className="usa-accordion__button usa-banner__button"
+              aria-expanded={open}
+              aria-controls="gov-banner"
+              onClick={() => setOpen((o) => !o)}
+            >
+              <span className="usa-banner__button-text">Here’s how you know</span>
+            </button>
+          </div>
+        </header>
+        <div
+          className="usa-banner__content usa-accordion__content"
+          id="gov-banner"
+          hidden={!open}
+        >
+          <div className="grid-row grid-gap-lg">
+            <div className="usa-banner__guidance tablet:grid-col-6">
+              <img className="usa-banner__icon usa-media-block__img" src={dotGovUrl} alt="" />
+              <div className="usa-media-block__body">
+                <p>
+                  <strong>Official websites use .gov</strong>
+                  <br />A <strong>.gov</strong> website belongs to an official government
+                  organization in the United States.
+                </p>
+              </div>
+            </div>
+            <div className="usa-banner__guidance tablet:grid-col-6">
+              <img className="usa-banner__icon usa-media-block__img" src={httpsUrl} alt="" />
+              <div className="usa-media-block__body">
+                <p>
+                  <strong>Secure .gov websites use HTTPS</strong>
+                  <br />A <strong>lock</strong> or <strong>https://</strong> means you’ve safely
+                  connected to the .gov website. Share sensitive information only on official,
+                  secure websites.
+                </p>
+              </div>
+            </div>
+          </div>
+        </div>
+      </div>
+    </section>
+  );
+}
+
+export interface HeaderUser {
+  name: string;
+  agencyCode: string;
+  isOmbLead: boolean;
+}
+
+export function SiteHeader({ user }: { user: HeaderUser | null }) {
+  return (
+    <header className="site-header">
+      <div className="grid-container site-header__inner">
+        <a className="site-header__title" href="/">
+          Life Experience Workspace
+        </a>
+        {user ? (
+          <nav className="site-nav" aria-label="Main">
+            <ul>
+              <li>
+                <NavLink to="/" end>
+                  Portfolios
+                </NavLink>
+              </li>
+              {user.isOmbLead ? (
+                <li>
+                  <NavLink to="/audit">Audit log</NavLink>
+                </li>
+              ) : null}
+              <li className="text-base-dark">
+                Signed in as {user.name} ({user.agencyCode})
+              </li>
+              <li>
+                <Form method="post" action="/logout">
+                  <button type="submit" className="usa-button usa-button--outline margin-0">
+                    Sign out
+                  </button>
+                </Form>
+              </li>
+            </ul>
+          </nav>
+        ) : null}
+      </div>
+    </header>
+  );
+}
+
+export function SiteFooter() {
+  return (
+    <footer className="usa-footer usa-footer--slim">
+      <div className="usa-footer__primary-section">
+        <div className="grid-container padding-y-2">
+          <p className="margin-0">
+            Life Experience Workspace: portfolios, projects and phase gates under OMB Circular A-11
+            Section 280.
+          </p>
+        </div>
+      </div>
+    </footer>
+  );
+}

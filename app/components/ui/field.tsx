@@ -1,0 +1,47 @@
+import { getInputProps, type FieldMetadata } from '@conform-to/react';
+import type { ReactNode } from 'react';
+
+/** A labelled USWDS input whose errors sit next to it and are announced. */
+export function TextField({
+  field,
+  label,
+  hint,
+  type = 'text',
+  autoComplete,
+}: {
+  field: FieldMetadata<string>;
+  label: string;
+  hint?: ReactNode;
+  type?: 'text' | 'email' | 'password' | 'date' | 'number';
+  autoComplete?: string;
+}) {
+  const errors = field.errors;
+  const hintId = hint ? `${field.id}-hint` : undefined;
+  return (
+    <div className={`usa-form-group${errors?.length ? ' usa-form-group--error' : ''}`}>
+      <label className={`usa-label${errors?.length ? ' usa-label--error' : ''}`} htmlFor={field.id}>
+        {label}
+      </label>
+      {hint ? (
+        <div className="usa-hint" id={hintId}>
+          {hint}
+        </div>
+      ) : null}
+      <FieldError id={field.errorId} errors={errors} />
+      <input
+        className={`usa-input${errors?.length ? ' usa-input--error' : ''}`}
+        {...getInputProps(field, { type, ariaDescribedBy: hintId })}
+        autoComplete={autoComplete}
+      />
+    </div>
+  );
+}
+
+export function FieldError({ id, errors }: { id: string; errors?: string[] }) {
+  if (!errors?.length) return null;
+  return (
+    <span className="usa-error-message" id={id} role="alert">
+      {errors.join(' ')}
+    </span>
+  );
+}

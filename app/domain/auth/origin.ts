@@ -1,0 +1,27 @@
+/**
+ * Cross-site request forgery defence: a state-changing request must come from a page of this
+ * workspace. Browsers send `Origin` on every POST; older ones may send only `Referer`.
+ * A request that carries neither is refused, since a mutation has no business arriving blind.
+ */
+export function isSameOrigin(args: {
+  method: string;
+  origin: string | null;
+  referer: string | null;
+  /** Origins this deployment answers on, e.g. "https://workspace.example.gov". */
+  allowed: readonly string[];
+}): boolean {
+  const method = args.method.toUpperCase();
+  if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return true;
+  const claimed = args.origin ?? originOf(args.referer);
+  if (!claimed || claimed === 'null') return false;
+  return args.allowed.includes(claimed);
+}
+
+function originOf(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,111 @@
+/**
+ * Who may do what: the one place permissions are decided (DESIGN.md "Who uses it";
+ * A-11 280.16 for POCs and PMC members). Pure: the caller loads the user's roles.
+ */
+
+export type Role =
+  | 'omb_lead'
+  | 'portfolio_lead'
+  | 'team_member'
+  | 'agency_poc'
+  | 'pmc_member'
+  | 'viewer';
+
+export const ROLE_LABELS: Record<Role, string> = {
+  omb_lead: 'OMB lead',
+  portfolio_lead: 'Portfolio lead',
+  team_member: 'Team member',
+  agency_poc: 'Agency POC',
+  pmc_member: 'PMC member',
+  viewer: 'Viewer',
+};
+
+/** What a signed-in person holds; built from the database by the session loader. */
+export interface UserRoles {
+  personId: number;
+  agencyId: number;
+  isOmbLead: boolean;
+  /** Portfolio id → membership role. */
+  memberships: ReadonlyMap<number, 'lead' | 'member' | 'viewer'>;
+  /** Current POC assignments. */
+  pocFor: ReadonlyArray<{ portfolioId: number; agencyId: number }>;
+  /** PMC member assignments (signs the charter for the agency). */
+  pmcFor: ReadonlyArray<{ portfolioId: number; agencyId: number }>;
+}
+
+export type Action =
+  | 'program.read'
+  | 'portfolio.read'
+  | 'portfolio.create'
+  | 'portfolio.edit'
+  | 'portfolio.assign_poc'
+  | 'charter.edit'
+  | 'charter.sign'
+  | 'project.create'
+  | 'project.edit'
+  | 'milestone.edit'
+  | 'phase.request'
+  | 'phase.answer'
+  | 'phase.override'
+  | 'audit.read';
+
+export interface Target {
+  portfolioId?: number;
+  /** The agency acted for, where an action is an agency's (a concurrence, a signature). */
+  agencyId?: number;
+}
+
+/** Roles a person holds in one portfolio (OMB leads hold theirs everywhere). */
+export function rolesIn(user: UserRoles, portfolioId: number | undefined): Set<Role> {
+  const roles = new Set<Role>();
+  if (user.isOmbLead) roles.add('omb_lead');
+  if (portfolioId === undefined) return roles;
+  const membership = user.memberships.get(portfolioId);
+  if (membership === 'lead') roles.add('portfolio_lead');
+  if (membership === 'member') roles.add('team_member');
+  if (membership === 'viewer') roles.add('viewer');
+  if (user.pocFor.some((p) => p.portfolioId === portfolioId)) roles.add('agency_poc');
+  if (user.pmcFor.some((p) => p.portfolioId === portfolioId)) roles.add('pmc_member');
+  return roles;
+}
+
+/** The role × action table. `true` for every signed-in person; otherwise the roles allowed. */
+export const GRANTS: Record<Action, true | readonly Role[]> = {
+  'program.read': true,
+  'portfolio.read': true,
+  'portfolio.create': ['omb_lead'],
+  'portfolio.edit': ['omb_lead'],
+  'portfolio.assign_poc': ['omb_lead'],
+  'charter.edit': ['omb_lead', 'portfolio_lead'],
+  'charter.sign': ['pmc_member'],
+  'project.create': ['omb_lead', 'portfolio_lead', 'team_member'],
+  'project.edit': ['omb_lead', 'portfolio_lead', 'team_member'],
+  'milestone.edit': ['omb_lead', 'portfolio_lead', 'team_member'],
+  'phase.request': ['omb_lead', 'portfolio_lead', 'team_member'],
+  'phase.answer': ['agency_poc'],
+  'phase.override': ['omb_lead'],
+  'audit.read': ['omb_lead'],
+};
+
+/** Actions taken on behalf of one agency: the person must hold the role *for that agency*. */
+const AGENCY_BOUND: Partial<Record<Action, 'pocFor' | 'pmcFor'>> = {
+  'phase.answer': 'pocFor',
+  'charter.sign': 'pmcFor',
+};
+
+/** May `user` take `action` on `target`? Anonymous visitors (null) may do nothing. */
+export function can(user: UserRoles | null, action: Action, target: Target = {}): boolean {
+  if (!user) return false;
+  const grant = GRANTS[action];
+  if (grant === true) return true;
+  const held = rolesIn(user, target.portfolioId);
+  if (!grant.some((role) => held.has(role))) return false;
+  const bound = AGENCY_BOUND[action];
+  if (bound) {
+    if (target.agencyId === undefined) return false;
+    return user[bound].some(
+      (a) => a.portfolioId === target.portfolioId && a.agencyId === target.agencyId,
+    );
+  }
+  return true;
+}

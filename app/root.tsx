@@ -1,0 +1,110 @@
+import {
+  data,
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteLoaderData,
+} from 'react-router';
+import uswdsCss from '@uswds/uswds/css/uswds.min.css?url';
+import appCss from './app.css?url';
+import type { Route } from './+types/root';
+import { getUser } from '~/auth/session.server';
+import { SiteFooter, SiteHeader, SkipLink, UsaBanner } from '~/components/layout/shell';
+
+export const links: Route.LinksFunction = () => [
+  { rel: 'icon', href: '/favicon.ico' },
+  { rel: 'stylesheet', href: uswdsCss },
+  { rel: 'stylesheet', href: appCss },
+];
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const user = await getUser(request);
+  return data({
+    user: user
+      ? {
+          name: user.name,
+          agencyCode: user.agencyCode,
+          isOmbLead: user.isOmbLead,
+        }
+      : null,
+  });
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const root = useRouteLoaderData<typeof loader>('root');
+  return (
+    <html lang="en">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <SkipLink />
+        <UsaBanner />
+        <SiteHeader user={root?.user ?? null} />
+        <main id="main-content" tabIndex={-1} className="grid-container padding-bottom-6">
+          {children}
+        </main>
+        <SiteFooter />
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+/** The one error page: plain language for 403 and 404, never a stack trace outside development. */
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  let status = 500;
+  let message = 'Something went wrong on our side. Your changes were not saved. Try again.';
+  if (isRouteErrorResponse(error)) {
+    status = error.status;
+    const fromData =
+      error.data && typeof error.data === 'object' && 'message' in error.data
+        ? String((error.data as { message: unknown }).message)
+        : null;
+    message = fromData ?? defaultMessage(status) ?? message;
+  }
+  const title = TITLES[status] ?? 'Something went wrong';
+  const stack =
+    import.meta.env.DEV && error instanceof Error && error.stack ? error.stack : undefined;
+  return (
+    <section className="usa-section padding-top-4" aria-labelledby="error-title">
+      <title>{`${title} | Life Experience Workspace`}</title>
+      <h1 id="error-title">{title}</h1>
+      <p className="usa-intro">{message}</p>
+      <p className="text-base">Error code: {status}</p>
+      <ul className="usa-list">
+        <li>
+          <a href="/">Go to the portfolio dashboard</a>
+        </li>
+        <li>Check the address, or go back to the page you came from.</li>
+      </ul>
+      {stack ? (
+        <pre className="font-mono-3xs overflow-x-auto bg-base-lightest padding-2">{stack}</pre>
+      ) : null}
+    </section>
+  );
+}
+
+const TITLES: Record<number, string> = {
+  400: 'We could not use that request',
+  403: 'You do not have access to this',
+  404: 'Page not found',
+  409: 'Someone else changed this first',
+};
+
+function defaultMessage(status: number): string | undefined {
+  if (status === 404) return 'We could not find that page. It may have moved, or the address may be wrong.';
+  if (status === 403) return 'Your role does not allow this. Ask your portfolio lead or an OMB lead if you need access.';
+  return undefined;
+}

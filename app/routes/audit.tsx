@@ -1,0 +1,175 @@
+import { Form, Link } from 'react-router';
+import { z } from 'zod';
+import type { Route } from './+types/audit';
+import { authorize } from '~/auth/authorize.server';
+import { requireUser } from '~/auth/session.server';
+import { FieldError } from '~/components/ui/field';
+import type { FieldChanges } from '~/domain/audit';
+import { IdParam } from '~/schemas/params';
+import { getDb } from '#db/client';
+import { auditFilterOptions, listAudit } from '#db/queries/audit';
+
+export const meta: Route.MetaFunction = () => [{ title: 'Audit log | Life Experience Workspace' }];
+
+const PAGE_SIZE = 50;
+
+const Filters = {
+  entity: z.string().regex(/^[a-z_]{1,40}$/, 'Choose a kind of record from the list.'),
+  person: IdParam,
+  before: IdParam,
+};
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const user = await requireUser(request);
+  authorize(user, 'audit.read');
+  const params = new URL(request.url).searchParams;
+  const errors: Partial<Record<keyof typeof Filters, string>> = {};
+  const read = <K extends keyof typeof Filters>(key: K) => {
+    const raw = params.get(key);
+    if (raw === null || raw === '') return undefined;
+    const parsed = Filters[key].safeParse(raw);
+    if (!parsed.success) {
+      errors[key] =
+        key === 'person' ? 'Choose a person from the list.' : (parsed.error.issues[0]?.message ?? 'Not valid.');
+      return undefined;
+    }
+    return parsed.data as z.output<(typeof Filters)[K]>;
+  };
+  const entity = read('entity');
+  const person = read('person');
+  const before = read('before');
+  const db = getDb();
+  const [page, options] = await Promise.all([
+    listAudit(db, { entityType: entity, actorId: person, beforeId: before, limit: PAGE_SIZE }),
+    auditFilterOptions(db),
+  ]);
+  return {
+    rows: page.rows.map((r) => ({ ...r, changes: safeParseChanges(r.changes) })),
+    hasMore: page.hasMore,
+    options,
+    filters: { entity: entity ?? '', person: person ? String(person) : '' },
+    raw: { entity: params.get('entity') ?? '', person: params.get('person') ?? '' },
+    errors,
+  };
+}
+
+function safeParseChanges(json: string): FieldChanges {
+  try {
+    return JSON.parse(json) as FieldChanges;
+  } catch {
+    return {};
+  }
+}
+
+function show(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '(empty)';
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  return text.length > 160 ? `${text.slice(0, 160)}…` : text;
+}
+
+export default function AuditPage({ loaderData }: Route.ComponentProps) {
+  const { rows, hasMore, options, filters, errors } = loaderData;
+  const last = rows.at(-1);
+  const olderParams = new URLSearchParams();
+  if (filters.entity) olderParams.set('entity', filters.entity);
+  if (filters.person) olderParams.set('person', filters.person);
+  if (last) olderParams.set('before', String(last.id));
+  return (
+    <>
+      <h1>Audit log</h1>
+      <p className="usa-intro">Every change in the workspace: who made it, when, and what changed.</p>
+      <Form method="get" className="usa-form maxw-full display-flex flex-wrap flex-align-end" style={{ gap: '1rem' }}>
+        <div className={`usa-form-group margin-top-0${errors.entity ? ' usa-form-group--error' : ''}`}>
+          <label className="usa-label" htmlFor="entity">
+            Kind of record
+          </label>
+          <FieldError id="entity-error" errors={errors.entity ? [errors.entity] : undefined} />
+          <select
+            className="usa-select"
+            id="entity"
+            name="entity"
+            defaultValue={filters.entity}
+            aria-describedby={errors.entity ? 'entity-error' : undefined}
+          >
+            <option value="">All</option>
+            {options.entityTypes.map((t) => (
+              <option key={t} value={t}>
+                {t.replaceAll('_', ' ')}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className={`usa-form-group margin-top-0${errors.person ? ' usa-form-group--error' : ''}`}>
+          <label className="usa-label" htmlFor="person">
+            Person
+          </label>
+          <FieldError id="person-error" errors={errors.person ? [errors.person] : undefined} />
+          <select
+            className="usa-select"
+            id="person"
+            name="person"
+            defaultValue={filters.person}
+            aria-describedby={errors.person ? 'person-error' : undefined}
+          >
+            <option value="">Anyone</option>
+            {options.actors.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="usa-button margin-top-2">
+          Filter
+        </button>
+      </Form>
+
+      {rows.length === 0 ? (
+        <p>No entries match.</p>
+      ) : (
+        <table className="usa-table usa-table--borderless usa-table--stacked width-full">
+          <caption className="usa-sr-only">Audit entries, newest first</caption>
+          <thead>
+            <tr>
+              <th scope="col">When (UTC)</th>
+              <th scope="col">Who</th>
+              <th scope="col">Action</th>
+              <th scope="col">Record</th>
+              <th scope="col">What changed</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id}>
+                <td data-label="When (UTC)">{r.at.replace('T', ' ').slice(0, 19)}</td>
+                <td data-label="Who">{r.actor_name ?? 'System'}</td>
+                <td data-label="Action">{r.action.replaceAll('_', ' ')}</td>
+                <td data-label="Record">
+                  {r.entity_type.replaceAll('_', ' ')} {r.entity_id}
+                </td>
+                <td data-label="What changed">
+                  {Object.keys(r.changes).length === 0 ? (
+                    '—'
+                  ) : (
+                    <ul className="usa-list usa-list--unstyled font-body-2xs">
+                      {Object.entries(r.changes).map(([field, c]) => (
+                        <li key={field}>
+                          <strong>{field.replaceAll('_', ' ')}</strong>: {show(c.before)} → {show(c.after)}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {hasMore ? (
+        <Link className="usa-button usa-button--outline" to={`/audit?${olderParams.toString()}`}>
+          Older entries
+        </Link>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,78 @@
+import { Link } from 'react-router';
+import type { Route } from './+types/home';
+import { requireUser } from '~/auth/session.server';
+import { authorize } from '~/auth/authorize.server';
+import { HEALTH_LABELS, PHASE_LABELS, PHASES } from '~/domain/portfolio/labels';
+import { ROLE_LABELS, rolesIn } from '~/domain/policy';
+import { getDb } from '#db/client';
+import { listPortfolioSummaries } from '#db/queries/portfolios';
+
+export const meta: Route.MetaFunction = () => [
+  { title: 'Portfolios | Life Experience Workspace' },
+];
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const user = await requireUser(request);
+  authorize(user, 'program.read');
+  const portfolios = await listPortfolioSummaries(getDb());
+  return {
+    portfolios: portfolios.map((p) => ({
+      ...p,
+      myRoles: [...rolesIn(user, p.id)].filter((r) => r !== 'omb_lead').map((r) => ROLE_LABELS[r]),
+    })),
+    isOmbLead: user.isOmbLead,
+  };
+}
+
+export default function Home({ loaderData }: Route.ComponentProps) {
+  const { portfolios, isOmbLead } = loaderData;
+  const totals = portfolios.reduce((sum, p) => sum + p.projects, 0);
+  return (
+    <>
+      <h1>Life Experience portfolios</h1>
+      <p className="usa-intro">
+        {portfolios.length} portfolios and {totals} projects in the program
+        {isOmbLead ? '. As an OMB lead you can act across all of them.' : '.'}
+      </p>
+      <div className="usa-table-container--scrollable" tabIndex={0} role="region" aria-labelledby="portfolio-table-caption">
+        <table className="usa-table usa-table--borderless width-full">
+          <caption id="portfolio-table-caption">Projects by phase and health in each portfolio</caption>
+          <thead>
+            <tr>
+              <th scope="col">Portfolio</th>
+              <th scope="col">Lead agency</th>
+              {PHASES.map((phase) => (
+                <th scope="col" key={phase} className="text-right">
+                  {PHASE_LABELS[phase]}
+                </th>
+              ))}
+              <th scope="col" className="text-right">{HEALTH_LABELS.on_track}</th>
+              <th scope="col" className="text-right">{HEALTH_LABELS.at_risk}</th>
+              <th scope="col" className="text-right">{HEALTH_LABELS.off_track}</th>
+              <th scope="col">Your role</th>
+            </tr>
+          </thead>
+          <tbody>
+            {portfolios.map((p) => (
+              <tr key={p.id}>
+                <th scope="row">
+                  <Link to={`/portfolios/${p.slug}`}>{p.name}</Link>
+                </th>
+                <td>{p.leadAgency}</td>
+                {PHASES.map((phase) => (
+                  <td key={phase} className="text-right">
+                    {p.byPhase[phase]}
+                  </td>
+                ))}
+                <td className="text-right">{p.byHealth.on_track}</td>
+                <td className="text-right">{p.byHealth.at_risk}</td>
+                <td className="text-right">{p.byHealth.off_track}</td>
+                <td>{p.myRoles.length > 0 ? p.myRoles.join(', ') : '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

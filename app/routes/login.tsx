@@ -1,0 +1,96 @@
+import { getFormProps, useForm } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
+import { data, Form, redirect, useNavigation } from 'react-router';
+import type { Route } from './+types/login';
+import { getUser, safeRedirect, startSession } from '~/auth/session.server';
+import { signIn } from '~/auth/sign-in.server';
+import { Alert } from '~/components/ui/alert';
+import { TextField } from '~/components/ui/field';
+import { SignInSchema } from '~/schemas/auth';
+import { getDb } from '#db/client';
+import { demoAccountsExist } from '#db/queries/accounts';
+
+export const meta: Route.MetaFunction = () => [{ title: 'Sign in | Life Experience Workspace' }];
+
+const RedirectParam = SignInSchema.shape.redirectTo;
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const url = new URL(request.url);
+  const parsed = RedirectParam.safeParse(url.searchParams.get('redirectTo') ?? undefined);
+  const redirectTo = safeRedirect(parsed.success ? parsed.data : undefined);
+  if (await getUser(request)) throw redirect(redirectTo);
+  return { redirectTo, demoAccounts: await demoAccountsExist(getDb()) };
+}
+
+export async function action({ request }: Route.ActionArgs) {
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: SignInSchema });
+  if (submission.status !== 'success') {
+    return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 });
+  }
+  const { email, password, redirectTo } = submission.value;
+  const result = await signIn(getDb(), email, password);
+  if (!result.ok) {
+    const message =
+      result.reason === 'locked'
+        ? `This account is locked after too many wrong passwords. Try again after ${result.until.toLocaleTimeString('en-US', { hour: 'numeric', minute: '2-digit', timeZone: 'America/New_York', timeZoneName: 'short' })}, or ask an OMB lead for help.`
+        : 'The email or password is not right. Check them and try again.';
+    return data(
+      { result: submission.reply({ formErrors: [message], hideFields: ['password'] }) },
+      { status: result.reason === 'locked' ? 429 : 401 },
+    );
+  }
+  const cookie = await startSession(result.personId);
+  throw redirect(safeRedirect(redirectTo), { headers: { 'Set-Cookie': cookie } });
+}
+
+export default function Login({ loaderData, actionData }: Route.ComponentProps) {
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    lastResult: actionData?.result,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: SignInSchema }),
+    shouldValidate: 'onSubmit',
+    shouldRevalidate: 'onInput',
+  });
+  return (
+    <div className="grid-row">
+      <div className="tablet:grid-col-8 desktop:grid-col-6">
+        <h1>Sign in</h1>
+        <p className="usa-intro">
+          The workspace where Life Experience teams, agency points of contact and OMB leads run
+          their portfolios.
+        </p>
+        {loaderData.demoAccounts ? (
+          <Alert type="warning" heading="Demo accounts are turned on">
+            This workspace has demo accounts for every role, with the published password{' '}
+            <code>workspace-demo</code>. Use them to try the workspace. Before real use, start it
+            with <code>DEMO_ACCOUNTS=off</code> and create an OMB lead account.
+          </Alert>
+        ) : null}
+        {form.errors?.length ? (
+          <div id={form.errorId}>
+            <Alert type="error" heading="You are not signed in">
+              {form.errors.join(' ')}
+            </Alert>
+          </div>
+        ) : null}
+        <Form method="post" className="usa-form usa-form--large" {...getFormProps(form)}>
+          <fieldset className="usa-fieldset">
+            <legend className="usa-sr-only">Your account</legend>
+            <TextField field={fields.email} label="Email address" type="email" autoComplete="username" />
+            <TextField
+              field={fields.password}
+              label="Password"
+              type="password"
+              autoComplete="current-password"
+            />
+            <input type="hidden" name="redirectTo" value={loaderData.redirectTo} />
+            <button type="submit" className="usa-button" disabled={navigation.state === 'submitting'}>
+              Sign in
+            </button>
+          </fieldset>
+        </Form>
+      </div>
+    </div>
+  );
+}

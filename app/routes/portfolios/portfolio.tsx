@@ -1,0 +1,134 @@
+import { Link } from 'react-router';
+import type { Route } from './+types/portfolio';
+import { authorize } from '~/auth/authorize.server';
+import { requireUser } from '~/auth/session.server';
+import { HealthTag } from '~/components/ui/tags';
+import { PHASE_LABELS, PHASE_PURPOSE, PHASES } from '~/domain/portfolio/labels';
+import { ROLE_LABELS, rolesIn } from '~/domain/policy';
+import { found } from '~/http.server';
+import { pathParam } from '~/params.server';
+import { SlugParam } from '~/schemas/params';
+import { getDb } from '#db/client';
+import { getPortfolioBySlug } from '#db/queries/portfolios';
+
+export const meta: Route.MetaFunction = ({ data }) => [
+  { title: `${data?.portfolio.name ?? 'Portfolio'} | Life Experience Workspace` },
+];
+
+const MEMBERSHIP_LABELS = { lead: 'Portfolio lead', member: 'Team member', viewer: 'Viewer' };
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const user = await requireUser(request);
+  const slug = pathParam(SlugParam, params.slug);
+  const detail = found(await getPortfolioBySlug(getDb(), slug));
+  authorize(user, 'portfolio.read', { portfolioId: detail.portfolio.id });
+  return {
+    ...detail,
+    myRoles: [...rolesIn(user, detail.portfolio.id)].map((r) => ROLE_LABELS[r]),
+  };
+}
+
+export default function PortfolioPage({ loaderData }: Route.ComponentProps) {
+  const { portfolio, agencies, team, projects, myRoles } = loaderData;
+  return (
+    <>
+      <nav aria-label="Breadcrumbs" className="usa-breadcrumb padding-top-2">
+        <ol className="usa-breadcrumb__list">
+          <li className="usa-breadcrumb__list-item">
+            <Link to="/" className="usa-breadcrumb__link">
+              <span>Portfolios</span>
+            </Link>
+          </li>
+          <li className="usa-breadcrumb__list-item usa-current" aria-current="page">
+            <span>{portfolio.name}</span>
+          </li>
+        </ol>
+      </nav>
+      <h1 className="margin-top-1">{portfolio.name}</h1>
+      <p className="usa-intro">{portfolio.description}</p>
+      <ul className="usa-list usa-list--unstyled">
+        <li>
+          <strong>Lead agency:</strong> {portfolio.lead_name} ({portfolio.lead_code})
+        </li>
+        <li>
+          <strong>Cycle:</strong> Discovery in FY {portfolio.cycle_start_fy}, Measurement in FY{' '}
+          {portfolio.cycle_start_fy + 3}
+        </li>
+        <li>
+          <strong>Your roles here:</strong> {myRoles.length > 0 ? myRoles.join(', ') : 'Reader'}
+        </li>
+      </ul>
+
+      <h2>Projects by phase</h2>
+      <div className="phase-board">
+        {PHASES.map((phase) => {
+          const inPhase = projects.filter((p) => p.phase === phase);
+          return (
+            <section key={phase} aria-labelledby={`phase-${phase}`} className="bg-base-lightest padding-2 radius-md">
+              <h3 id={`phase-${phase}`} className="margin-top-0">
+                {PHASE_LABELS[phase]} <span className="text-base">({inPhase.length})</span>
+              </h3>
+              <p className="font-body-2xs text-base-dark margin-top-0">{PHASE_PURPOSE[phase]}</p>
+              {inPhase.length === 0 ? (
+                <p className="font-body-xs">No projects in this phase.</p>
+              ) : (
+                <ul className="usa-list usa-list--unstyled">
+                  {inPhase.map((p) => (
+                    <li key={p.id} className="bg-white padding-1 margin-bottom-1 radius-sm border border-base-lighter">
+                      <Link to={`/projects/${p.id}`} className="text-bold">
+                        {p.name}
+                      </Link>
+                      <div className="margin-top-05">
+                        <HealthTag health={p.health} />{' '}
+                        {p.owner_code ? <span className="font-body-2xs">Owner: {p.owner_code}</span> : null}
+                      </div>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </section>
+          );
+        })}
+      </div>
+
+      <h2>Participating agencies</h2>
+      <table className="usa-table usa-table--borderless">
+        <caption className="usa-sr-only">Participating agencies with their point of contact and PMC member</caption>
+        <thead>
+          <tr>
+            <th scope="col">Agency</th>
+            <th scope="col">Point of contact</th>
+            <th scope="col">PMC member</th>
+          </tr>
+        </thead>
+        <tbody>
+          {agencies.map((a) => (
+            <tr key={a.id}>
+              <th scope="row">
+                {a.name} ({a.code})
+              </th>
+              <td>{a.poc_name ?? 'Not assigned'}</td>
+              <td>{a.pmc_name ?? 'Not assigned'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <h2>Team</h2>
+      {team.length === 0 ? (
+        <p>No team members yet.</p>
+      ) : (
+        <ul className="usa-list">
+          {team.map((m) => (
+            <li key={m.id}>
+              {m.name} ({m.agency_code}), {MEMBERSHIP_LABELS[m.role]}
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <h2>Source</h2>
+      <p className="font-body-xs">{portfolio.source_note}</p>
+    </>
+  );
+}

@@ -1,0 +1,56 @@
+import SQLite from 'better-sqlite3';
+import { Kysely, Migrator, SqliteDialect, type Transaction } from 'kysely';
+import fs from 'node:fs';
+import path from 'node:path';
+import { migrations } from './migrations';
+import type { Database } from './schema';
+
+export type DB = Kysely<Database> | Transaction<Database>;
+
+/** The SQLite file a DATABASE_URL names: a path, `file:` URL, or nothing for the default. */
+export function sqlitePathFromUrl(url: string | undefined): string {
+  if (!url) return 'data/workspace.db';
+  if (url.startsWith('file:')) return url.slice('file:'.length).replace(/^\/\/(?=\/)/, '');
+  return url;
+}
+
+/** Opens the database named by `url` with the pragmas the workspace relies on. */
+export function openDatabase(url: string | undefined): Kysely<Database> {
+  const file = sqlitePathFromUrl(url);
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const sqlite = new SQLite(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+}
+
+/** Brings the schema up to date; throws with the failing migration's name. */
+export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error) {
+    throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${String(error)}`, {
+      cause: error,
+    });
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+let instance: Kysely<Database> | undefined;
+
+/** The process's one connection, opened on first use from DATABASE_URL. */
+export function getDb(): Kysely<Database> {
+  instance ??= openDatabase(process.env.DATABASE_URL);
+  return instance;
+}
+
+export async function closeDb(): Promise<void> {
+  await instance?.destroy();
+  instance = undefined;
+}

@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as foundation from './2026-11-22-01-foundation';
+
+/**
+ * Every migration, in order. Listed statically (not read from disk) so they travel inside the
+ * server bundle. Add new files at the end; never edit one that has landed.
+ */
+export const migrations: Record<string, Migration> = {
+  '2026-11-22-01-foundation': foundation,
+};

@@ -1,0 +1,121 @@
+import type { Health, Phase } from '~/domain/portfolio/types';
+import type { DB } from '../client';
+
+export interface PortfolioSummary {
+  id: number;
+  slug: string;
+  name: string;
+  leadAgency: string;
+  projects: number;
+  byPhase: Record<Phase, number>;
+  byHealth: Record<Health, number>;
+}
+
+const zeroPhases = (): Record<Phase, number> => ({
+  discovery: 0,
+  design: 0,
+  development: 0,
+  measurement: 0,
+});
+const zeroHealth = (): Record<Health, number> => ({ on_track: 0, at_risk: 0, off_track: 0 });
+
+/** Every portfolio with its projects counted by phase and by health, for the dashboard. */
+export async function listPortfolioSummaries(db: DB): Promise<PortfolioSummary[]> {
+  const [portfolios, counts] = await Promise.all([
+    db
+      .selectFrom('portfolios')
+      .innerJoin('agencies', 'agencies.id', 'portfolios.lead_agency_id')
+      .select(['portfolios.id', 'portfolios.slug', 'portfolios.name', 'agencies.code as lead'])
+      .orderBy('portfolios.name')
+      .execute(),
+    db
+      .selectFrom('projects')
+      .select(['portfolio_id', 'phase', 'health', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy(['portfolio_id', 'phase', 'health'])
+      .execute(),
+  ]);
+  const byId = new Map<number, PortfolioSummary>(
+    portfolios.map((p) => [
+      p.id,
+      {
+        id: p.id,
+        slug: p.slug,
+        name: p.name,
+        leadAgency: p.lead,
+        projects: 0,
+        byPhase: zeroPhases(),
+        byHealth: zeroHealth(),
+      },
+    ]),
+  );
+  for (const c of counts) {
+    const s = byId.get(c.portfolio_id);
+    if (!s) continue;
+    const n = Number(c.n);
+    s.projects += n;
+    s.byPhase[c.phase] += n;
+    s.byHealth[c.health] += n;
+  }
+  return [...byId.values()];
+}
+
+/** One portfolio with its agencies (POC and PMC member), team and projects, or undefined. */
+export async function getPortfolioBySlug(db: DB, slug: string) {
+  const portfolio = await db
+    .selectFrom('portfolios')
+    .innerJoin('agencies', 'agencies.id', 'portfolios.lead_agency_id')
+    .selectAll('portfolios')
+    .select(['agencies.code as lead_code', 'agencies.name as lead_name'])
+    .where('portfolios.slug', '=', slug)
+    .executeTakeFirst();
+  if (!portfolio) return undefined;
+  const [agencies, team, projects] = await Promise.all([
+    db
+      .selectFrom('portfolio_agencies as pa')
+      .innerJoin('agencies as a', 'a.id', 'pa.agency_id')
+      .leftJoin('people as pmc', 'pmc.id', 'pa.pmc_member_id')
+      .leftJoin('agency_pocs as poc', (join) =>
+        join
+          .onRef('poc.portfolio_id', '=', 'pa.portfolio_id')
+          .onRef('poc.agency_id', '=', 'pa.agency_id')
+          .on('poc.ended_at', 'is', null),
+      )
+      .leftJoin('people as pocp', 'pocp.id', 'poc.person_id')
+      .select([
+        'a.id',
+        'a.code',
+        'a.name',
+        'pmc.name as pmc_name',
+        'pocp.name as poc_name',
+        'pocp.email as poc_email',
+      ])
+      .where('pa.portfolio_id', '=', portfolio.id)
+      .orderBy('a.code')
+      .execute(),
+    db
+      .selectFrom('portfolio_memberships as m')
+      .innerJoin('people as p', 'p.id', 'm.person_id')
+      .innerJoin('agencies as a', 'a.id', 'p.agency_id')
+      .select(['p.id', 'p.name', 'p.title', 'm.role', 'a.code as agency_code'])
+      .where('m.portfolio_id', '=', portfolio.id)
+      .orderBy('m.role')
+      .orderBy('p.name')
+      .execute(),
+    db
+      .selectFrom('projects')
+      .leftJoin('agencies', 'agencies.id', 'projects.owner_agency_id')
+      .select([
+        'projects.id',
+        'projects.name',
+        'projects.summary',
+        'projects.phase',
+        'projects.health',
+        'projects.health_reason',
+        'agencies.code as owner_code',
+      ])
+      .where('projects.portfolio_id', '=', portfolio.id)
+      .orderBy('projects.name')
+      .execute(),
+  ]);
+  return { portfolio, agencies, team, projects };
+}

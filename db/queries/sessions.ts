@@ -1,0 +1,96 @@
+import type { UserRoles } from '~/domain/policy';
+import type { DB } from '../client';
+
+export async function insertSession(
+  db: DB,
+  session: { idHash: string; personId: number; createdAt: string; expiresAt: string },
+): Promise<void> {
+  await db
+    .insertInto('sessions')
+    .values({
+      id_hash: session.idHash,
+      person_id: session.personId,
+      created_at: session.createdAt,
+      expires_at: session.expiresAt,
+    })
+    .execute();
+}
+
+export async function deleteSession(db: DB, idHash: string): Promise<number | null> {
+  const row = await db
+    .deleteFrom('sessions')
+    .where('id_hash', '=', idHash)
+    .returning('person_id')
+    .executeTakeFirst();
+  return row?.person_id ?? null;
+}
+
+export async function deleteExpiredSessions(db: DB, now: string): Promise<void> {
+  await db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
+}
+
+export interface SessionUser extends UserRoles {
+  name: string;
+  email: string;
+  title: string | null;
+  agencyCode: string;
+  agencyName: string;
+}
+
+/** The signed-in person for a live session, with every role they hold, or null. */
+export async function findSessionUser(
+  db: DB,
+  idHash: string,
+  now: string,
+): Promise<SessionUser | null> {
+  const person = await db
+    .selectFrom('sessions')
+    .innerJoin('people', 'people.id', 'sessions.person_id')
+    .innerJoin('accounts', 'accounts.person_id', 'people.id')
+    .innerJoin('agencies', 'agencies.id', 'people.agency_id')
+    .select([
+      'people.id',
+      'people.name',
+      'people.email',
+      'people.title',
+      'people.agency_id',
+      'people.is_omb_lead',
+      'agencies.code as agency_code',
+      'agencies.name as agency_name',
+    ])
+    .where('sessions.id_hash', '=', idHash)
+    .where('sessions.expires_at', '>', now)
+    .executeTakeFirst();
+  if (!person) return null;
+  const [memberships, pocs, pmcs] = await Promise.all([
+    db
+      .selectFrom('portfolio_memberships')
+      .select(['portfolio_id', 'role'])
+      .where('person_id', '=', person.id)
+      .execute(),
+    db
+      .selectFrom('agency_pocs')
+      .select(['portfolio_id', 'agency_id'])
+      .where('person_id', '=', person.id)
+      .where('ended_at', 'is', null)
+      .execute(),
+    db
+      .selectFrom('portfolio_agencies')
+      .select(['portfolio_id', 'agency_id'])
+      .where('pmc_member_id', '=', person.id)
+      .execute(),
+  ]);
+  return {
+    personId: person.id,
+    agencyId: person.agency_id,
+    isOmbLead: person.is_omb_lead === 1,
+    memberships: new Map(memberships.map((m) => [m.portfolio_id, m.role])),
+    pocFor: pocs.map((p) => ({ portfolioId: p.portfolio_id, agencyId: p.agency_id })),
+    pmcFor: pmcs.map((p) => ({ portfolioId: p.portfolio_id, agencyId: p.agency_id })),
+    name: person.name,
+    email: person.email,
+    title: person.title,
+    agencyCode: person.agency_code,
+    agencyName: person.agency_name,
+  };
+}

@@ -1,0 +1,162 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { Health, MilestoneStatus, Phase } from '~/domain/portfolio/types';
+
+/** ISO-8601 text on SQLite; written by the app, never by a database default. */
+type Timestamp = string;
+
+export type { Health, MilestoneStatus, Phase };
+export type MembershipRole = 'lead' | 'member' | 'viewer';
+
+interface AgencyTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  parent_id: number | null;
+}
+
+interface PersonTable {
+  id: Generated<number>;
+  name: string;
+  email: string;
+  title: string | null;
+  agency_id: number;
+  /** OMB leads own the whole program; every other role is per portfolio. */
+  is_omb_lead: ColumnType<number, number | undefined, number>;
+  created_at: Timestamp;
+}
+
+interface AccountTable {
+  person_id: number;
+  password_hash: string;
+  is_demo: ColumnType<number, number | undefined, number>;
+  failed_attempts: ColumnType<number, number | undefined, number>;
+  last_failed_at: Timestamp | null;
+  locked_until: Timestamp | null;
+  last_sign_in_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+interface SessionTable {
+  /** SHA-256 of the cookie token, so a copy of the database cannot be replayed as a cookie. */
+  id_hash: string;
+  person_id: number;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+interface PortfolioTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  description: string;
+  lead_agency_id: number;
+  cycle_start_fy: number;
+  charter_text: string;
+  source_note: string;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+interface PortfolioAgencyTable {
+  portfolio_id: number;
+  agency_id: number;
+  /** The agency's PMC member, who signs the charter for it. */
+  pmc_member_id: number | null;
+}
+
+interface PortfolioMembershipTable {
+  portfolio_id: number;
+  person_id: number;
+  role: MembershipRole;
+}
+
+interface AgencyPocTable {
+  id: Generated<number>;
+  portfolio_id: number;
+  agency_id: number;
+  person_id: number;
+  started_at: Timestamp;
+  /** Null while this person is the agency's current POC for the portfolio. */
+  ended_at: Timestamp | null;
+}
+
+interface ProjectTable {
+  id: Generated<number>;
+  portfolio_id: number;
+  name: string;
+  summary: string;
+  pain_points: string;
+  outcomes_short_term: string;
+  outcomes_long_term: string;
+  theory_of_change: string;
+  phase: Phase;
+  health: Health;
+  health_reason: string | null;
+  owner_agency_id: number | null;
+  source_note: string;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+interface ProjectAgencyTable {
+  project_id: number;
+  agency_id: number;
+}
+
+interface MilestoneTable {
+  id: Generated<number>;
+  project_id: number;
+  title: string;
+  /** Who owns it, as performance.gov prints it (one or more agencies, or a team). */
+  owner: string;
+  timing_fy: number | null;
+  timing_quarter: number | null;
+  due_date: string | null;
+  status: MilestoneStatus;
+  completed_on: string | null;
+  notes: string;
+  source_note: string;
+  position: number;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+interface AuditLogTable {
+  id: Generated<number>;
+  at: Timestamp;
+  actor_id: number | null;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  portfolio_id: number | null;
+  /** JSON: { field: { before, after } } for the fields that changed. */
+  changes: string;
+}
+
+export interface Database {
+  agencies: AgencyTable;
+  people: PersonTable;
+  accounts: AccountTable;
+  sessions: SessionTable;
+  portfolios: PortfolioTable;
+  portfolio_agencies: PortfolioAgencyTable;
+  portfolio_memberships: PortfolioMembershipTable;
+  agency_pocs: AgencyPocTable;
+  projects: ProjectTable;
+  project_agencies: ProjectAgencyTable;
+  milestones: MilestoneTable;
+  audit_log: AuditLogTable;
+}
+
+export type Agency = Selectable<AgencyTable>;
+export type Person = Selectable<PersonTable>;
+export type NewPerson = Insertable<PersonTable>;
+export type Account = Selectable<AccountTable>;
+export type Portfolio = Selectable<PortfolioTable>;
+export type Project = Selectable<ProjectTable>;
+export type ProjectUpdate = Updateable<ProjectTable>;
+export type Milestone = Selectable<MilestoneTable>;
+export type AuditEntry = Selectable<AuditLogTable>;

@@ -1,0 +1,113 @@
+// Runs the workspace: `node server.js [serve|migrate|seed|create-admin] [--dev]`.
+// Plain JavaScript so Node 20 runs it directly; everything else is TypeScript in the build.
+import compression from 'compression';
+import express from 'express';
+import { parseArgs } from 'node:util';
+
+const { values: flags, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    dev: { type: 'boolean', default: false },
+    email: { type: 'string' },
+    name: { type: 'string' },
+    agency: { type: 'string' },
+  },
+});
+const command = positionals[0] ?? 'serve';
+const PORT = Number(process.env.PORT ?? 3000);
+const HOST = process.env.HOST ?? '0.0.0.0';
+
+let vite;
+let loadServer;
+if (flags.dev) {
+  vite = await import('vite').then((m) => m.createServer({ server: { middlewareMode: true } }));
+  loadServer = () => vite.ssrLoadModule('./app/server/index.ts');
+} else {
+  process.env.NODE_ENV ??= 'production';
+  const build = await import('./build/server/index.js');
+  loadServer = async () => build;
+}
+
+async function readPassword() {
+  if (process.env.ADMIN_PASSWORD) return process.env.ADMIN_PASSWORD;
+  if (!process.stdin.isTTY) {
+    const chunks = [];
+    for await (const chunk of process.stdin) chunks.push(chunk);
+    return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  }
+  const readline = await import('node:readline/promises');
+  const rl = readline.createInterface({ input: process.stdin, output: process.stdout });
+  const answer = await rl.question('Password (15+ characters): ');
+  rl.close();
+  return answer;
+}
+
+const server = await loadServer();
+const quiet = (process.env.LOG_REQUESTS ?? 'on') === 'off';
+
+if (command === 'migrate' || command === 'seed') {
+  await server.prepareDatabase();
+  await server.closeDb();
+  if (vite) await vite.close();
+} else if (command === 'create-admin') {
+  try {
+    await server.prepareDatabase(() => {});
+    const id = await server.createAdminAccount({
+      email: flags.email,
+      name: flags.name,
+      agency: flags.agency,
+      password: await readPassword(),
+    });
+    console.log(`Created OMB lead account ${flags.email} (person ${id}).`);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  }
+  await server.closeDb();
+  if (vite) await vite.close();
+} else if (command === 'serve') {
+  await server.prepareDatabase();
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(compression());
+  if (!quiet) {
+    app.use((req, res, next) => {
+      const start = process.hrtime.bigint();
+      res.on('finish', () => {
+        const ms = Number(process.hrtime.bigint() - start) / 1e6;
+        console.log(`${req.method} ${req.originalUrl} ${res.statusCode} ${ms.toFixed(1)} ms`);
+      });
+      next();
+    });
+  }
+  if (vite) {
+    app.use(vite.middlewares);
+    app.use(async (req, res, next) => {
+      try {
+        const mod = await loadServer();
+        return await mod.app(req, res, next);
+      } catch (error) {
+        if (typeof error === 'object' && error instanceof Error) vite.ssrFixStacktrace(error);
+        next(error);
+      }
+    });
+  } else {
+    app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }));
+    app.use(express.static('build/client', { maxAge: '1h' }));
+    app.use(server.app);
+  }
+  const listener = app.listen(PORT, HOST, () => {
+    console.log(`Life Experience Workspace on http://localhost:${PORT}`);
+  });
+  const stop = () => {
+    listener.close(() => {
+      server.closeDb().finally(() => process.exit(0));
+    });
+    setTimeout(() => process.exit(0), 5000).unref();
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+} else {
+  console.error(`Unknown command "${command}". Use serve, migrate, seed or create-admin.`);
+  process.exitCode = 2;
+}
