@@ -104,7 +104,9 @@ const TITLES: Record<number, string> = {
 };
 
 function defaultMessage(status: number): string | undefined {
-  if (status === 404) return 'We could not find that page. It may have moved, or the address may be wrong.';
-  if (status === 403) return 'Your role does not allow this. Ask your portfolio lead or an OMB lead if you need access.';
+  if (status === 404)
+    return 'We could not find that page. It may have moved, or the address may be wrong.';
+  if (status === 403)
+    return 'Your role does not allow this. Ask your portfolio lead or an OMB lead if you need access.';
   return undefined;
 }

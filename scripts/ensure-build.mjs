@@ -5,7 +5,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const output = 'build/server/index.js';
-const sources = ['app', 'db', 'seeds', 'public', 'package-lock.json', 'vite.config.ts', 'react-router.config.ts'];
+const sources = [
+  'app',
+  'db',
+  'seeds',
+  'public',
+  'package-lock.json',
+  'vite.config.ts',
+  'react-router.config.ts',
+];
 
 function newest(p) {
   if (!fs.existsSync(p)) return 0;

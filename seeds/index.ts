@@ -15,7 +15,11 @@ export async function seedReferenceData(db: Kysely<Database>, now = new Date()):
   return db.transaction().execute(async (trx) => {
     for (const agency of AGENCIES) {
       const parent = agency.parent
-        ? await trx.selectFrom('agencies').select('id').where('code', '=', agency.parent).executeTakeFirstOrThrow()
+        ? await trx
+            .selectFrom('agencies')
+            .select('id')
+            .where('code', '=', agency.parent)
+            .executeTakeFirstOrThrow()
         : null;
       await trx
         .insertInto('agencies')
@@ -24,7 +28,10 @@ export async function seedReferenceData(db: Kysely<Database>, now = new Date()):
         .execute();
     }
     const agencyIds = new Map(
-      (await trx.selectFrom('agencies').select(['id', 'code']).execute()).map((a) => [a.code, a.id]),
+      (await trx.selectFrom('agencies').select(['id', 'code']).execute()).map((a) => [
+        a.code,
+        a.id,
+      ]),
     );
     const agencyId = (code: string): number => {
       const id = agencyIds.get(code);
@@ -58,7 +65,13 @@ export async function seedReferenceData(db: Kysely<Database>, now = new Date()):
         .executeTakeFirstOrThrow();
       await trx
         .insertInto('portfolio_agencies')
-        .values(p.agencies.map((code) => ({ portfolio_id: portfolio.id, agency_id: agencyId(code), pmc_member_id: null })))
+        .values(
+          p.agencies.map((code) => ({
+            portfolio_id: portfolio.id,
+            agency_id: agencyId(code),
+            pmc_member_id: null,
+          })),
+        )
         .execute();
       for (const proj of p.projects) {
         const project = await trx
@@ -83,7 +96,9 @@ export async function seedReferenceData(db: Kysely<Database>, now = new Date()):
           .executeTakeFirstOrThrow();
         await trx
           .insertInto('project_agencies')
-          .values(proj.agencies.map((code) => ({ project_id: project.id, agency_id: agencyId(code) })))
+          .values(
+            proj.agencies.map((code) => ({ project_id: project.id, agency_id: agencyId(code) })),
+          )
           .execute();
         if (proj.milestones.length > 0) {
           await trx
@@ -139,7 +154,11 @@ export async function syncDemoAccounts(
   const at = now.toISOString();
   if (!enabled) {
     return db.transaction().execute(async (trx) => {
-      const demo = await trx.selectFrom('accounts').select('person_id').where('is_demo', '=', 1).execute();
+      const demo = await trx
+        .selectFrom('accounts')
+        .select('person_id')
+        .where('is_demo', '=', 1)
+        .execute();
       if (demo.length === 0) return { created: 0, removed: 0 };
       const ids = demo.map((d) => d.person_id);
       await trx.deleteFrom('sessions').where('person_id', 'in', ids).execute();
@@ -165,7 +184,11 @@ export async function syncDemoAccounts(
         .selectFrom('people')
         .innerJoin('accounts', 'accounts.person_id', 'people.id')
         .select('people.email')
-        .where('people.email', 'in', people.map((p) => p.email))
+        .where(
+          'people.email',
+          'in',
+          people.map((p) => p.email),
+        )
         .execute()
     ).map((r) => r.email),
   );
@@ -177,15 +200,26 @@ export async function syncDemoAccounts(
 
   return db.transaction().execute(async (trx) => {
     const agencyIds = new Map(
-      (await trx.selectFrom('agencies').select(['id', 'code']).execute()).map((a) => [a.code, a.id]),
+      (await trx.selectFrom('agencies').select(['id', 'code']).execute()).map((a) => [
+        a.code,
+        a.id,
+      ]),
     );
     const portfolioIds = new Map(
-      (await trx.selectFrom('portfolios').select(['id', 'slug']).execute()).map((p) => [p.slug, p.id]),
+      (await trx.selectFrom('portfolios').select(['id', 'slug']).execute()).map((p) => [
+        p.slug,
+        p.id,
+      ]),
     );
     for (const p of missing) {
       const agencyId = agencyIds.get(p.agency);
-      if (agencyId === undefined) throw new Error(`Demo person ${p.email} names unknown agency ${p.agency}`);
-      let person = await trx.selectFrom('people').select('id').where('email', '=', p.email).executeTakeFirst();
+      if (agencyId === undefined)
+        throw new Error(`Demo person ${p.email} names unknown agency ${p.agency}`);
+      let person = await trx
+        .selectFrom('people')
+        .select('id')
+        .where('email', '=', p.email)
+        .executeTakeFirst();
       person ??= await trx
         .insertInto('people')
         .values({
@@ -224,7 +258,13 @@ export async function syncDemoAccounts(
         if (!current) {
           await trx
             .insertInto('agency_pocs')
-            .values({ portfolio_id: portfolioId, agency_id: agencyId, person_id: person.id, started_at: at, ended_at: null })
+            .values({
+              portfolio_id: portfolioId,
+              agency_id: agencyId,
+              person_id: person.id,
+              started_at: at,
+              ended_at: null,
+            })
             .execute();
         }
       }

@@ -163,7 +163,8 @@ export const PORTFOLIOS: SeedPortfolio[] = [
         painPoints:
           'Survivors describe interactions that add to their distress; frontline staff have little training in trauma-informed practice.',
         outcomesShortTerm: 'Over 300 FEMA frontline staff trained in trauma-informed practices.',
-        outcomesLongTerm: 'Survivors experience federal disaster assistance as humane and supportive.',
+        outcomesLongTerm:
+          'Survivors experience federal disaster assistance as humane and supportive.',
         phase: 'development',
         health: 'on_track',
         ownerAgency: 'FEMA',
@@ -195,7 +196,8 @@ export const PORTFOLIOS: SeedPortfolio[] = [
           'A toolkit any customer-facing team can use to identify, measure and plan reductions in the burden its processes put on the public, built from the input of five federal agencies.',
         painPoints:
           'Survivors repeat the same information to several programs; burden estimates leave out learning and psychological costs.',
-        outcomesShortTerm: 'Agencies measure holistic burden in their disaster assistance processes.',
+        outcomesShortTerm:
+          'Agencies measure holistic burden in their disaster assistance processes.',
         outcomesLongTerm: 'Less time, money and stress spent by survivors applying for help.',
         phase: 'development',
         health: 'on_track',
@@ -212,7 +214,8 @@ export const PORTFOLIOS: SeedPortfolio[] = [
             sourceNote: 'PMA highlights, July 2024.',
           },
           {
-            title: 'Finalize the Holistic Burden Assessment toolkit with inputs from five federal agencies',
+            title:
+              'Finalize the Holistic Burden Assessment toolkit with inputs from five federal agencies',
             owner: 'FEMA',
             status: 'completed',
             fy: 2025,
@@ -256,8 +259,10 @@ export const PORTFOLIOS: SeedPortfolio[] = [
           'An application on VA.gov for transitioning service members, veterans, families and caregivers, soft-launched and refined through design sprints and customer feedback.',
         painPoints:
           'Transitioning service members do not know which benefits apply to them or where to start.',
-        outcomesShortTerm: 'Transitioning service members find and start the benefits that apply to them.',
-        outcomesLongTerm: 'Veterans and their families reach civilian life with the support they earned.',
+        outcomesShortTerm:
+          'Transitioning service members find and start the benefits that apply to them.',
+        outcomesLongTerm:
+          'Veterans and their families reach civilian life with the support they earned.',
         phase: 'development',
         health: 'on_track',
         ownerAgency: 'VA',
@@ -301,7 +306,8 @@ export const PORTFOLIOS: SeedPortfolio[] = [
           'Free kits of newborn supplies delivered to mothers and families through a hospital partner in each state, with community organizations helping to distribute them.',
         painPoints:
           'Families with newborns struggle to get basic supplies and to learn which programs can help them.',
-        outcomesShortTerm: '10,000 Newborn Supply Kits delivered to mothers and families in 10 states.',
+        outcomesShortTerm:
+          '10,000 Newborn Supply Kits delivered to mothers and families in 10 states.',
         outcomesLongTerm: 'New parents connected to the federal support they are eligible for.',
         phase: 'development',
         health: 'on_track',
@@ -364,9 +370,12 @@ export const PORTFOLIOS: SeedPortfolio[] = [
         name: 'Supporting young families: ideas from international models',
         summary:
           'An interdisciplinary workshop with the Office of the Vice President, the GSA Performance.gov team and nonprofit partners to gather ideas for supporting young families.',
-        painPoints: 'Few channels bring maternal and child advocates’ ideas to federal program design.',
-        outcomesShortTerm: 'Ideas from over 40 advocates, funders, innovators and community organizations.',
-        outcomesLongTerm: 'Federal services for young families informed by proven international models.',
+        painPoints:
+          'Few channels bring maternal and child advocates’ ideas to federal program design.',
+        outcomesShortTerm:
+          'Ideas from over 40 advocates, funders, innovators and community organizations.',
+        outcomesLongTerm:
+          'Federal services for young families informed by proven international models.',
         phase: 'discovery',
         health: 'on_track',
         ownerAgency: 'HHS',
@@ -435,7 +444,8 @@ export const PORTFOLIOS: SeedPortfolio[] = [
         painPoints:
           'Applicants must gather and submit pay stubs, which delays or blocks benefits after a job loss or pay cut.',
         outcomesShortTerm: 'States pilot consent-based income verification with applicants.',
-        outcomesLongTerm: 'Faster, less burdensome benefit determinations for people facing a financial shock.',
+        outcomesLongTerm:
+          'Faster, less burdensome benefit determinations for people facing a financial shock.',
         phase: 'design',
         health: 'on_track',
         ownerAgency: 'USDA',
@@ -452,7 +462,8 @@ export const PORTFOLIOS: SeedPortfolio[] = [
             sourceNote: 'PMA highlights, July 2024.',
           },
           {
-            title: 'Conduct pilots with states to improve income verification and streamline access to benefits',
+            title:
+              'Conduct pilots with states to improve income verification and streamline access to benefits',
             owner: 'USDA, CMS',
             status: 'in_progress',
             fy: 2025,
@@ -475,7 +486,8 @@ export const PORTFOLIOS: SeedPortfolio[] = [
         sourceNote: `PMA highlights, November 2024. ${AGENCIES_NOTE}`,
         milestones: [
           {
-            title: 'Host consultations and technical assistance workshops with state administrators',
+            title:
+              'Host consultations and technical assistance workshops with state administrators',
             owner: 'Facing a Financial Shock team',
             status: 'completed',
             fy: 2024,

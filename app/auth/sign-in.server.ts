@@ -22,6 +22,7 @@ export async function signIn(
   email: string,
   password: string,
   now = new Date(),
+  wait: (ms: number) => Promise<unknown> = sleep,
 ): Promise<SignInResult> {
   const account = await findAccountByEmail(db, email);
   if (!account) {
@@ -75,6 +76,8 @@ export async function signIn(
       });
     }
   });
-  if (delayMs > 0) await sleep(delayMs);
-  return lockedNow ? { ok: false, reason: 'locked', until: next.lockedUntil! } : { ok: false, reason: 'invalid' };
+  if (delayMs > 0) await wait(delayMs);
+  return lockedNow
+    ? { ok: false, reason: 'locked', until: next.lockedUntil! }
+    : { ok: false, reason: 'invalid' };
 }

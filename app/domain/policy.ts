@@ -4,12 +4,7 @@
  */
 
 export type Role =
-  | 'omb_lead'
-  | 'portfolio_lead'
-  | 'team_member'
-  | 'agency_poc'
-  | 'pmc_member'
-  | 'viewer';
+  'omb_lead' | 'portfolio_lead' | 'team_member' | 'agency_poc' | 'pmc_member' | 'viewer';
 
 export const ROLE_LABELS: Record<Role, string> = {
   omb_lead: 'OMB lead',

@@ -30,7 +30,9 @@ export async function loader({ request }: Route.LoaderArgs) {
     const parsed = Filters[key].safeParse(raw);
     if (!parsed.success) {
       errors[key] =
-        key === 'person' ? 'Choose a person from the list.' : (parsed.error.issues[0]?.message ?? 'Not valid.');
+        key === 'person'
+          ? 'Choose a person from the list.'
+          : (parsed.error.issues[0]?.message ?? 'Not valid.');
       return undefined;
     }
     return parsed.data as z.output<(typeof Filters)[K]>;
@@ -77,9 +79,17 @@ export default function AuditPage({ loaderData }: Route.ComponentProps) {
   return (
     <>
       <h1>Audit log</h1>
-      <p className="usa-intro">Every change in the workspace: who made it, when, and what changed.</p>
-      <Form method="get" className="usa-form maxw-full display-flex flex-wrap flex-align-end" style={{ gap: '1rem' }}>
-        <div className={`usa-form-group margin-top-0${errors.entity ? ' usa-form-group--error' : ''}`}>
+      <p className="usa-intro">
+        Every change in the workspace: who made it, when, and what changed.
+      </p>
+      <Form
+        method="get"
+        className="usa-form maxw-full display-flex flex-wrap flex-align-end"
+        style={{ gap: '1rem' }}
+      >
+        <div
+          className={`usa-form-group margin-top-0${errors.entity ? ' usa-form-group--error' : ''}`}
+        >
           <label className="usa-label" htmlFor="entity">
             Kind of record
           </label>
@@ -99,7 +109,9 @@ export default function AuditPage({ loaderData }: Route.ComponentProps) {
             ))}
           </select>
         </div>
-        <div className={`usa-form-group margin-top-0${errors.person ? ' usa-form-group--error' : ''}`}>
+        <div
+          className={`usa-form-group margin-top-0${errors.person ? ' usa-form-group--error' : ''}`}
+        >
           <label className="usa-label" htmlFor="person">
             Person
           </label>
@@ -154,7 +166,8 @@ export default function AuditPage({ loaderData }: Route.ComponentProps) {
                     <ul className="usa-list usa-list--unstyled font-body-2xs">
                       {Object.entries(r.changes).map(([field, c]) => (
                         <li key={field}>
-                          <strong>{field.replaceAll('_', ' ')}</strong>: {show(c.before)} → {show(c.after)}
+                          <strong>{field.replaceAll('_', ' ')}</strong>: {show(c.before)} →{' '}
+                          {show(c.after)}
                         </li>
                       ))}
                     </ul>

@@ -7,9 +7,7 @@ import { ROLE_LABELS, rolesIn } from '~/domain/policy';
 import { getDb } from '#db/client';
 import { listPortfolioSummaries } from '#db/queries/portfolios';
 
-export const meta: Route.MetaFunction = () => [
-  { title: 'Portfolios | Life Experience Workspace' },
-];
+export const meta: Route.MetaFunction = () => [{ title: 'Portfolios | Life Experience Workspace' }];
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireUser(request);
@@ -34,9 +32,16 @@ export default function Home({ loaderData }: Route.ComponentProps) {
         {portfolios.length} portfolios and {totals} projects in the program
         {isOmbLead ? '. As an OMB lead you can act across all of them.' : '.'}
       </p>
-      <div className="usa-table-container--scrollable" tabIndex={0} role="region" aria-labelledby="portfolio-table-caption">
+      <div
+        className="usa-table-container--scrollable"
+        tabIndex={0}
+        role="region"
+        aria-labelledby="portfolio-table-caption"
+      >
         <table className="usa-table usa-table--borderless width-full">
-          <caption id="portfolio-table-caption">Projects by phase and health in each portfolio</caption>
+          <caption id="portfolio-table-caption">
+            Projects by phase and health in each portfolio
+          </caption>
           <thead>
             <tr>
               <th scope="col">Portfolio</th>
@@ -46,9 +51,15 @@ export default function Home({ loaderData }: Route.ComponentProps) {
                   {PHASE_LABELS[phase]}
                 </th>
               ))}
-              <th scope="col" className="text-right">{HEALTH_LABELS.on_track}</th>
-              <th scope="col" className="text-right">{HEALTH_LABELS.at_risk}</th>
-              <th scope="col" className="text-right">{HEALTH_LABELS.off_track}</th>
+              <th scope="col" className="text-right">
+                {HEALTH_LABELS.on_track}
+              </th>
+              <th scope="col" className="text-right">
+                {HEALTH_LABELS.at_risk}
+              </th>
+              <th scope="col" className="text-right">
+                {HEALTH_LABELS.off_track}
+              </th>
               <th scope="col">Your role</th>
             </tr>
           </thead>

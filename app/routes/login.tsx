@@ -77,7 +77,12 @@ export default function Login({ loaderData, actionData }: Route.ComponentProps) 
         <Form method="post" className="usa-form usa-form--large" {...getFormProps(form)}>
           <fieldset className="usa-fieldset">
             <legend className="usa-sr-only">Your account</legend>
-            <TextField field={fields.email} label="Email address" type="email" autoComplete="username" />
+            <TextField
+              field={fields.email}
+              label="Email address"
+              type="email"
+              autoComplete="username"
+            />
             <TextField
               field={fields.password}
               label="Password"
@@ -85,7 +90,11 @@ export default function Login({ loaderData, actionData }: Route.ComponentProps) 
               autoComplete="current-password"
             />
             <input type="hidden" name="redirectTo" value={loaderData.redirectTo} />
-            <button type="submit" className="usa-button" disabled={navigation.state === 'submitting'}>
+            <button
+              type="submit"
+              className="usa-button"
+              disabled={navigation.state === 'submitting'}
+            >
               Sign in
             </button>
           </fieldset>

@@ -4,4 +4,7 @@ import { z } from 'zod';
 export const IdParam = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
 /** A portfolio slug in a URL. */
-export const SlugParam = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(80);
+export const SlugParam = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+  .max(80);

@@ -60,11 +60,7 @@ export async function createAdminAccount(input: {
           })
           .returning('id')
           .executeTakeFirstOrThrow());
-      await trx
-        .updateTable('people')
-        .set({ is_omb_lead: 1 })
-        .where('id', '=', person.id)
-        .execute();
+      await trx.updateTable('people').set({ is_omb_lead: 1 }).where('id', '=', person.id).execute();
       await trx
         .insertInto('accounts')
         .values({ person_id: person.id, password_hash: passwordHash, is_demo: 0, created_at: at })

@@ -11,7 +11,9 @@ declare module 'react-router' {
 
 /** Origins this deployment serves, from APP_ORIGIN (comma-separated) or the request's own host. */
 function allowedOrigins(req: express.Request): string[] {
-  const configured = process.env.APP_ORIGIN?.split(',').map((s) => s.trim()).filter(Boolean);
+  const configured = process.env.APP_ORIGIN?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (configured && configured.length > 0) return configured;
   return [`${req.protocol}://${req.get('host') ?? ''}`];
 }

@@ -201,7 +201,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on('audit_log')
     .columns(['entity_type', 'entity_id', 'id'])
     .execute();
-  await db.schema.createIndex('audit_log_actor').on('audit_log').columns(['actor_id', 'id']).execute();
+  await db.schema
+    .createIndex('audit_log_actor')
+    .on('audit_log')
+    .columns(['actor_id', 'id'])
+    .execute();
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -71,7 +71,11 @@ export async function auditFilterOptions(db: DB) {
     db
       .selectFrom('people')
       .select(['id', 'name'])
-      .where((eb) => eb.exists(eb.selectFrom('audit_log').select('id').whereRef('audit_log.actor_id', '=', 'people.id')))
+      .where((eb) =>
+        eb.exists(
+          eb.selectFrom('audit_log').select('id').whereRef('audit_log.actor_id', '=', 'people.id'),
+        ),
+      )
       .orderBy('name')
       .execute(),
   ]);

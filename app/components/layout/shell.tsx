@@ -40,11 +40,7 @@ export function UsaBanner() {
             </button>
           </div>
         </header>
-        <div
-          className="usa-banner__content usa-accordion__content"
-          id="gov-banner"
-          hidden={!open}
-        >
+        <div className="usa-banner__content usa-accordion__content" id="gov-banner" hidden={!open}>
           <div className="grid-row grid-gap-lg">
             <div className="usa-banner__guidance tablet:grid-col-6">
               <img className="usa-banner__icon usa-media-block__img" src={dotGovUrl} alt="" />

@@ -41,7 +41,9 @@ export function afterFailure(
     };
   }
   const delayMs =
-    attempts <= FREE_FAILURES ? 0 : Math.min(MAX_DELAY_MS, 250 * 2 ** (attempts - FREE_FAILURES - 1));
+    attempts <= FREE_FAILURES
+      ? 0
+      : Math.min(MAX_DELAY_MS, 250 * 2 ** (attempts - FREE_FAILURES - 1));
   return {
     next: { failedAttempts: attempts, lastFailedAt: now, lockedUntil: null },
     delayMs,

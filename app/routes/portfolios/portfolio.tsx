@@ -64,7 +64,11 @@ export default function PortfolioPage({ loaderData }: Route.ComponentProps) {
         {PHASES.map((phase) => {
           const inPhase = projects.filter((p) => p.phase === phase);
           return (
-            <section key={phase} aria-labelledby={`phase-${phase}`} className="bg-base-lightest padding-2 radius-md">
+            <section
+              key={phase}
+              aria-labelledby={`phase-${phase}`}
+              className="bg-base-lightest padding-2 radius-md"
+            >
               <h3 id={`phase-${phase}`} className="margin-top-0">
                 {PHASE_LABELS[phase]} <span className="text-base">({inPhase.length})</span>
               </h3>
@@ -74,13 +78,18 @@ export default function PortfolioPage({ loaderData }: Route.ComponentProps) {
               ) : (
                 <ul className="usa-list usa-list--unstyled">
                   {inPhase.map((p) => (
-                    <li key={p.id} className="bg-white padding-1 margin-bottom-1 radius-sm border border-base-lighter">
+                    <li
+                      key={p.id}
+                      className="bg-white padding-1 margin-bottom-1 radius-sm border border-base-lighter"
+                    >
                       <Link to={`/projects/${p.id}`} className="text-bold">
                         {p.name}
                       </Link>
                       <div className="margin-top-05">
                         <HealthTag health={p.health} />{' '}
-                        {p.owner_code ? <span className="font-body-2xs">Owner: {p.owner_code}</span> : null}
+                        {p.owner_code ? (
+                          <span className="font-body-2xs">Owner: {p.owner_code}</span>
+                        ) : null}
                       </div>
                     </li>
                   ))}
@@ -93,7 +102,9 @@ export default function PortfolioPage({ loaderData }: Route.ComponentProps) {
 
       <h2>Participating agencies</h2>
       <table className="usa-table usa-table--borderless">
-        <caption className="usa-sr-only">Participating agencies with their point of contact and PMC member</caption>
+        <caption className="usa-sr-only">
+          Participating agencies with their point of contact and PMC member
+        </caption>
         <thead>
           <tr>
             <th scope="col">Agency</th>

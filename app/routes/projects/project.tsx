@@ -52,7 +52,10 @@ export default function ProjectPage({ loaderData }: Route.ComponentProps) {
       <h1 className="margin-top-1">{project.name}</h1>
       <p className="usa-intro">{project.summary}</p>
 
-      <div className="usa-step-indicator usa-step-indicator--counters-sm" aria-label="Project phase">
+      <div
+        className="usa-step-indicator usa-step-indicator--counters-sm"
+        aria-label="Project phase"
+      >
         <ol className="usa-step-indicator__segments">
           {PHASES.map((phase, i) => (
             <li
@@ -85,13 +88,21 @@ export default function ProjectPage({ loaderData }: Route.ComponentProps) {
           {agencies.length > 0 ? agencies.map((a) => a.code).join(', ') : 'None yet'}
         </dd>
         <dt className="text-bold">Pain points addressed</dt>
-        <dd className="margin-left-0 margin-bottom-1">{project.pain_points || 'Not written yet'}</dd>
+        <dd className="margin-left-0 margin-bottom-1">
+          {project.pain_points || 'Not written yet'}
+        </dd>
         <dt className="text-bold">Short-term outcomes</dt>
-        <dd className="margin-left-0 margin-bottom-1">{project.outcomes_short_term || 'Not written yet'}</dd>
+        <dd className="margin-left-0 margin-bottom-1">
+          {project.outcomes_short_term || 'Not written yet'}
+        </dd>
         <dt className="text-bold">Long-term outcomes</dt>
-        <dd className="margin-left-0 margin-bottom-1">{project.outcomes_long_term || 'Not written yet'}</dd>
+        <dd className="margin-left-0 margin-bottom-1">
+          {project.outcomes_long_term || 'Not written yet'}
+        </dd>
         <dt className="text-bold">Theory of change</dt>
-        <dd className="margin-left-0 margin-bottom-1">{project.theory_of_change || 'Not written yet'}</dd>
+        <dd className="margin-left-0 margin-bottom-1">
+          {project.theory_of_change || 'Not written yet'}
+        </dd>
       </dl>
 
       <h2 id="milestones">Milestones</h2>
@@ -114,7 +125,9 @@ export default function ProjectPage({ loaderData }: Route.ComponentProps) {
                 <th scope="row" data-label="Milestone">
                   {m.title}
                   {m.source_note ? (
-                    <div className="font-body-3xs text-base-dark text-normal">Source: {m.source_note}</div>
+                    <div className="font-body-3xs text-base-dark text-normal">
+                      Source: {m.source_note}
+                    </div>
                   ) : null}
                 </th>
                 <td data-label="Status">{MILESTONE_STATUS_LABELS[m.status]}</td>

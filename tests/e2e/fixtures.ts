@@ -1,0 +1,61 @@
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Page } from '@playwright/test';
+
+export const PASSWORD = 'workspace-demo';
+
+export const ACCOUNTS = {
+  omb_lead: 'omb.lead@example.gov',
+  portfolio_lead: 'portfolio.lead@example.gov',
+  team_member: 'team.member@example.gov',
+  agency_poc: 'agency.poc@example.gov',
+  pmc_member: 'pmc.member@example.gov',
+  viewer: 'viewer@example.gov',
+} as const;
+export type DemoRole = keyof typeof ACCOUNTS;
+
+/** Signs in through the form, as a person would. */
+export async function login(page: Page, who: DemoRole | string): Promise<void> {
+  const email = who in ACCOUNTS ? ACCOUNTS[who as DemoRole] : who;
+  await page.goto('/login');
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+}
+
+/** axe with the WCAG 2.1 A and AA rules; any violation fails the test with its details. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const summary = results.violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+  );
+  expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+}
+
+/** Every test fails on a console error or an uncaught page error. */
+export const test = base.extend<{ consoleErrors: string[] }>({
+  consoleErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on('console', (msg) => {
+        if (msg.type() !== 'error') return;
+        const text = msg.text();
+        // Expected HTTP errors (the 403/404 pages under test) are logged by the browser as
+        // failed resource loads; they are answers, not bugs.
+        if (
+          /Failed to load resource: the server responded with a status of (40[0-9]|429)/.test(text)
+        )
+          return;
+        errors.push(text);
+      });
+      page.on('pageerror', (err) => errors.push(String(err)));
+      await use(errors);
+      expect(errors, 'console errors').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };

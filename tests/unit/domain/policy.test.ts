@@ -1,0 +1,202 @@
+import { describe, expect, it } from 'vitest';
+import { can, GRANTS, type Action, type Role, type UserRoles } from '~/domain/policy';
+
+const PORTFOLIO = 1;
+const OTHER_PORTFOLIO = 2;
+const AGENCY = 10;
+const OTHER_AGENCY = 11;
+
+/** A person holding exactly one role, in portfolio 1, for agency 10. */
+function userWith(role: Role): UserRoles {
+  return {
+    personId: 1,
+    agencyId: AGENCY,
+    isOmbLead: role === 'omb_lead',
+    memberships: new Map(
+      role === 'portfolio_lead'
+        ? [[PORTFOLIO, 'lead']]
+        : role === 'team_member'
+          ? [[PORTFOLIO, 'member']]
+          : role === 'viewer'
+            ? [[PORTFOLIO, 'viewer']]
+            : [],
+    ),
+    pocFor: role === 'agency_poc' ? [{ portfolioId: PORTFOLIO, agencyId: AGENCY }] : [],
+    pmcFor: role === 'pmc_member' ? [{ portfolioId: PORTFOLIO, agencyId: AGENCY }] : [],
+  };
+}
+
+// The role × action table (DESIGN.md "Who uses it"). ✓ = allowed in the person's own portfolio,
+// acting for their own agency where the action is an agency's.
+const Y = true;
+const N = false;
+const TABLE: Record<Action, Record<Role, boolean>> = {
+  //                        omb  lead  team  poc  pmc  viewer
+  'program.read': {
+    omb_lead: Y,
+    portfolio_lead: Y,
+    team_member: Y,
+    agency_poc: Y,
+    pmc_member: Y,
+    viewer: Y,
+  },
+  'portfolio.read': {
+    omb_lead: Y,
+    portfolio_lead: Y,
+    team_member: Y,
+    agency_poc: Y,
+    pmc_member: Y,
+    viewer: Y,
+  },
+  'portfolio.create': {
+    omb_lead: Y,
+    portfolio_lead: N,
+    team_member: N,
+    agency_poc: N,
+    pmc_member: N,
+    viewer: N,
+  },
+  'portfolio.edit': {
+    omb_lead: Y,
+    portfolio_lead: N,
+    team_member: N,
+    agency_poc: N,
+    pmc_member: N,
+    viewer: N,
+  },
+  'portfolio.assign_poc': {
+    omb_lead: Y,
+    portfolio_lead: N,
+    team_member: N,
+    agency_poc: N,
+    pmc_member: N,
+    viewer: N,
+  },
+  'charter.edit': {
+    omb_lead: Y,
+    portfolio_lead: Y,
+    team_member: N,
+    agency_poc: N,
+    pmc_member: N,
+    viewer: N,
+  },
+  'charter.sign': {
+    omb_lead: N,
+    portfolio_lead: N,
+    team_member: N,
+    agency_poc: N,
+    pmc_member: Y,
+    viewer: N,
+  },
+  'project.create': {
+    omb_lead: Y,
+    portfolio_lead: Y,
+    team_member: Y,
+    agency_poc: N,
+    pmc_member: N,
+    viewer: N,
+  },
+  'project.edit': {
+    omb_lead: Y,
+    portfolio_lead: Y,
+    team_member: Y,
+    agency_poc: N,
+    pmc_member: N,
+    viewer: N,
+  },
+  'milestone.edit': {
+    omb_lead: Y,
+    portfolio_lead: Y,
+    team_member: Y,
+    agency_poc: N,
+    pmc_member: N,
+    viewer: N,
+  },
+  'phase.request': {
+    omb_lead: Y,
+    portfolio_lead: Y,
+    team_member: Y,
+    agency_poc: N,
+    pmc_member: N,
+    viewer: N,
+  },
+  'phase.answer': {
+    omb_lead: N,
+    portfolio_lead: N,
+    team_member: N,
+    agency_poc: Y,
+    pmc_member: N,
+    viewer: N,
+  },
+  'phase.override': {
+    omb_lead: Y,
+    portfolio_lead: N,
+    team_member: N,
+    agency_poc: N,
+    pmc_member: N,
+    viewer: N,
+  },
+  'audit.read': {
+    omb_lead: Y,
+    portfolio_lead: N,
+    team_member: N,
+    agency_poc: N,
+    pmc_member: N,
+    viewer: N,
+  },
+};
+
+const ROLES: Role[] = [
+  'omb_lead',
+  'portfolio_lead',
+  'team_member',
+  'agency_poc',
+  'pmc_member',
+  'viewer',
+];
+
+describe('policy: role × action', () => {
+  it('covers every action the policy grants', () => {
+    expect(Object.keys(TABLE).sort()).toEqual(Object.keys(GRANTS).sort());
+  });
+
+  const cases = (Object.keys(TABLE) as Action[]).flatMap((action) =>
+    ROLES.map((role) => ({ action, role, allowed: TABLE[action][role] })),
+  );
+  it.each(cases)('$role → $action: $allowed', ({ action, role, allowed }) => {
+    expect(can(userWith(role), action, { portfolioId: PORTFOLIO, agencyId: AGENCY })).toBe(allowed);
+  });
+
+  it.each(Object.keys(TABLE) as Action[])('anonymous visitors may not %s', (action) => {
+    expect(can(null, action, { portfolioId: PORTFOLIO, agencyId: AGENCY })).toBe(false);
+  });
+});
+
+describe('policy: roles are per portfolio and per agency', () => {
+  it.each([
+    { role: 'portfolio_lead', action: 'project.edit' },
+    { role: 'team_member', action: 'milestone.edit' },
+    { role: 'agency_poc', action: 'phase.answer' },
+    { role: 'pmc_member', action: 'charter.sign' },
+  ] as const)('a $role of another portfolio may not $action here', ({ role, action }) => {
+    expect(can(userWith(role), action, { portfolioId: OTHER_PORTFOLIO, agencyId: AGENCY })).toBe(
+      false,
+    );
+  });
+
+  it.each([
+    { role: 'agency_poc', action: 'phase.answer' },
+    { role: 'pmc_member', action: 'charter.sign' },
+  ] as const)('a $role may not $action for another agency', ({ role, action }) => {
+    expect(can(userWith(role), action, { portfolioId: PORTFOLIO, agencyId: OTHER_AGENCY })).toBe(
+      false,
+    );
+    expect(can(userWith(role), action, { portfolioId: PORTFOLIO })).toBe(false);
+  });
+
+  it('an OMB lead acts in every portfolio', () => {
+    expect(can(userWith('omb_lead'), 'phase.override', { portfolioId: OTHER_PORTFOLIO })).toBe(
+      true,
+    );
+  });
+});
