@@ -12,6 +12,8 @@ import uswdsCss from '@uswds/uswds/css/uswds.min.css?url';
 import appCss from './app.css?url';
 import type { Route } from './+types/root';
 import { getUser } from '~/auth/session.server';
+import { getDb } from '#db/client';
+import { countMyPendingReviews } from '#db/queries/phases';
 import { SiteFooter, SiteHeader, SkipLink, UsaBanner } from '~/components/layout/shell';
 
 export const links: Route.LinksFunction = () => [
@@ -28,6 +30,8 @@ export async function loader({ request }: Route.LoaderArgs) {
           name: user.name,
           agencyCode: user.agencyCode,
           isOmbLead: user.isOmbLead,
+          isPoc: user.pocFor.length > 0,
+          reviews: await countMyPendingReviews(getDb(), user),
         }
       : null,
   });

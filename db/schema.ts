@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { GateAnswer } from '~/domain/phases/gate';
 import type { Health, MilestoneStatus, Phase } from '~/domain/portfolio/types';
 
 /** ISO-8601 text on SQLite; written by the app, never by a database default. */
@@ -53,9 +54,61 @@ interface PortfolioTable {
   cycle_start_fy: number;
   charter_text: string;
   source_note: string;
+  charter_revision: ColumnType<number, number | undefined, number>;
   version: ColumnType<number, number | undefined, number>;
   created_at: Timestamp;
   updated_at: Timestamp;
+}
+
+interface CharterSignatureTable {
+  id: Generated<number>;
+  portfolio_id: number;
+  agency_id: number;
+  person_id: number;
+  /** The charter revision signed; older than the portfolio's current one means "needs renewal". */
+  charter_revision: number;
+  signed_at: Timestamp;
+}
+
+interface PhaseRequestTable {
+  id: Generated<number>;
+  project_id: number;
+  kind: 'advance' | 'move_back';
+  from_phase: Phase;
+  to_phase: Phase;
+  evidence: string;
+  requested_by: number;
+  requested_at: Timestamp;
+  status: 'pending' | 'advanced' | 'held' | 'moved_back' | 'superseded';
+  closed_at: Timestamp | null;
+  closed_by: number | null;
+  /** Set when an OMB lead decided instead of the agencies (or moved the project back). */
+  override_reason: string | null;
+}
+
+interface PhaseRequestAgencyTable {
+  request_id: number;
+  agency_id: number;
+}
+
+interface PhaseAnswerTable {
+  id: Generated<number>;
+  request_id: number;
+  agency_id: number;
+  person_id: number;
+  answer: GateAnswer;
+  comment: string;
+  answered_at: Timestamp;
+}
+
+interface PhaseReaffirmationTable {
+  id: Generated<number>;
+  project_id: number;
+  agency_id: number;
+  person_id: number;
+  phase: Phase;
+  comment: string;
+  at: Timestamp;
 }
 
 interface PortfolioAgencyTable {
@@ -132,6 +185,7 @@ interface AuditLogTable {
   entity_type: string;
   entity_id: string;
   portfolio_id: number | null;
+  project_id: number | null;
   /** JSON: { field: { before, after } } for the fields that changed. */
   changes: string;
 }
@@ -149,6 +203,11 @@ export interface Database {
   project_agencies: ProjectAgencyTable;
   milestones: MilestoneTable;
   audit_log: AuditLogTable;
+  charter_signatures: CharterSignatureTable;
+  phase_requests: PhaseRequestTable;
+  phase_request_agencies: PhaseRequestAgencyTable;
+  phase_answers: PhaseAnswerTable;
+  phase_reaffirmations: PhaseReaffirmationTable;
 }
 
 export type Agency = Selectable<AgencyTable>;
@@ -160,3 +219,4 @@ export type Project = Selectable<ProjectTable>;
 export type ProjectUpdate = Updateable<ProjectTable>;
 export type Milestone = Selectable<MilestoneTable>;
 export type AuditEntry = Selectable<AuditLogTable>;
+export type PhaseRequest = Selectable<PhaseRequestTable>;

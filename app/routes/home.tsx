@@ -32,6 +32,13 @@ export default function Home({ loaderData }: Route.ComponentProps) {
         {portfolios.length} portfolios and {totals} projects in the program
         {isOmbLead ? '. As an OMB lead you can act across all of them.' : '.'}
       </p>
+      {isOmbLead ? (
+        <p>
+          <Link className="usa-button usa-button--outline" to="/portfolios/new">
+            New portfolio
+          </Link>
+        </p>
+      ) : null}
       <div
         className="usa-table-container--scrollable"
         tabIndex={0}

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as foundation from './2026-11-22-01-foundation';
+import * as phaseGates from './2026-11-22-02-phase-gates';
 
 /**
  * Every migration, in order. Listed statically (not read from disk) so they travel inside the
@@ -7,4 +8,5 @@ import * as foundation from './2026-11-22-01-foundation';
  */
 export const migrations: Record<string, Migration> = {
   '2026-11-22-01-foundation': foundation,
+  '2026-11-22-02-phase-gates': phaseGates,
 };

@@ -7,6 +7,7 @@ export interface AuditInput {
   entityType: string;
   entityId: string | number;
   portfolioId: number | null;
+  projectId?: number | null;
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
   at?: string;
@@ -26,6 +27,7 @@ export async function recordAudit(db: DB, input: AuditInput): Promise<void> {
       entity_type: input.entityType,
       entity_id: String(input.entityId),
       portfolio_id: input.portfolioId,
+      project_id: input.projectId ?? null,
       changes: JSON.stringify(diffFields(input.before, input.after)),
     })
     .execute();

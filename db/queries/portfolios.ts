@@ -119,3 +119,23 @@ export async function getPortfolioBySlug(db: DB, slug: string) {
   ]);
   return { portfolio, agencies, team, projects };
 }
+
+/** A portfolio's id, slug, name and version, or undefined. */
+export async function getPortfolioHeader(db: DB, slug: string) {
+  return db
+    .selectFrom('portfolios')
+    .select(['id', 'slug', 'name', 'version'])
+    .where('slug', '=', slug)
+    .executeTakeFirst();
+}
+
+/** The portfolio's participating agencies, by code. */
+export async function portfolioAgencies(db: DB, portfolioId: number) {
+  return db
+    .selectFrom('portfolio_agencies')
+    .innerJoin('agencies', 'agencies.id', 'portfolio_agencies.agency_id')
+    .select(['agencies.id', 'agencies.code', 'agencies.name'])
+    .where('portfolio_agencies.portfolio_id', '=', portfolioId)
+    .orderBy('agencies.code')
+    .execute();
+}

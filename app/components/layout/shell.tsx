@@ -74,6 +74,9 @@ export interface HeaderUser {
   name: string;
   agencyCode: string;
   isOmbLead: boolean;
+  isPoc: boolean;
+  /** Phase requests waiting for this person's answer. */
+  reviews: number;
 }
 
 export function SiteHeader({ user }: { user: HeaderUser | null }) {
@@ -91,6 +94,24 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
                   Portfolios
                 </NavLink>
               </li>
+              <li>
+                <NavLink to="/projects" end>
+                  Projects
+                </NavLink>
+              </li>
+              {user.isPoc ? (
+                <li>
+                  <NavLink to="/reviews">
+                    My reviews{' '}
+                    <span
+                      className="usa-tag bg-secondary-dark"
+                      aria-label={`${user.reviews} waiting`}
+                    >
+                      {user.reviews}
+                    </span>
+                  </NavLink>
+                </li>
+              ) : null}
               {user.isOmbLead ? (
                 <li>
                   <NavLink to="/audit">Audit log</NavLink>

@@ -1,6 +1,10 @@
 import { getInputProps, type FieldMetadata } from '@conform-to/react';
 import type { ReactNode } from 'react';
 
+/** Any conform field; the components below render its value as text. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyField = FieldMetadata<any, any, string[]>;
+
 /** A labelled USWDS input whose errors sit next to it and are announced. */
 export function TextField({
   field,
@@ -9,7 +13,7 @@ export function TextField({
   type = 'text',
   autoComplete,
 }: {
-  field: FieldMetadata<string>;
+  field: AnyField;
   label: string;
   hint?: ReactNode;
   type?: 'text' | 'email' | 'password' | 'date' | 'number';

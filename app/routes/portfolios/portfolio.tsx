@@ -4,7 +4,7 @@ import { authorize } from '~/auth/authorize.server';
 import { requireUser } from '~/auth/session.server';
 import { HealthTag } from '~/components/ui/tags';
 import { PHASE_LABELS, PHASE_PURPOSE, PHASES } from '~/domain/portfolio/labels';
-import { ROLE_LABELS, rolesIn } from '~/domain/policy';
+import { can, ROLE_LABELS, rolesIn } from '~/domain/policy';
 import { found } from '~/http.server';
 import { pathParam } from '~/params.server';
 import { SlugParam } from '~/schemas/params';
@@ -22,14 +22,20 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const slug = pathParam(SlugParam, params.slug);
   const detail = found(await getPortfolioBySlug(getDb(), slug));
   authorize(user, 'portfolio.read', { portfolioId: detail.portfolio.id });
+  const target = { portfolioId: detail.portfolio.id };
   return {
     ...detail,
+    may: {
+      edit: can(user, 'portfolio.edit', target),
+      people: can(user, 'portfolio.assign_poc', target),
+      newProject: can(user, 'project.create', target),
+    },
     myRoles: [...rolesIn(user, detail.portfolio.id)].map((r) => ROLE_LABELS[r]),
   };
 }
 
 export default function PortfolioPage({ loaderData }: Route.ComponentProps) {
-  const { portfolio, agencies, team, projects, myRoles } = loaderData;
+  const { portfolio, agencies, team, projects, myRoles, may } = loaderData;
   return (
     <>
       <nav aria-label="Breadcrumbs" className="usa-breadcrumb padding-top-2">
@@ -57,6 +63,47 @@ export default function PortfolioPage({ loaderData }: Route.ComponentProps) {
         <li>
           <strong>Your roles here:</strong> {myRoles.length > 0 ? myRoles.join(', ') : 'Reader'}
         </li>
+      </ul>
+
+      <ul className="usa-button-group">
+        <li className="usa-button-group__item">
+          <Link
+            className="usa-button usa-button--outline"
+            to={`/portfolios/${portfolio.slug}/charter`}
+          >
+            Charter
+          </Link>
+        </li>
+        {may.newProject ? (
+          <li className="usa-button-group__item">
+            <Link
+              className="usa-button usa-button--outline"
+              to={`/portfolios/${portfolio.slug}/projects/new`}
+            >
+              New project
+            </Link>
+          </li>
+        ) : null}
+        {may.edit ? (
+          <li className="usa-button-group__item">
+            <Link
+              className="usa-button usa-button--outline"
+              to={`/portfolios/${portfolio.slug}/edit`}
+            >
+              Edit portfolio
+            </Link>
+          </li>
+        ) : null}
+        {may.people ? (
+          <li className="usa-button-group__item">
+            <Link
+              className="usa-button usa-button--outline"
+              to={`/portfolios/${portfolio.slug}/people`}
+            >
+              Points of contact and PMC members
+            </Link>
+          </li>
+        ) : null}
       </ul>
 
       <h2>Projects by phase</h2>
@@ -138,8 +185,12 @@ export default function PortfolioPage({ loaderData }: Route.ComponentProps) {
         </ul>
       )}
 
-      <h2>Source</h2>
-      <p className="font-body-xs">{portfolio.source_note}</p>
+      {portfolio.source_note ? (
+        <>
+          <h2>Source</h2>
+          <p className="font-body-xs">{portfolio.source_note}</p>
+        </>
+      ) : null}
     </>
   );
 }

@@ -2,18 +2,18 @@ import { Link } from 'react-router';
 import type { Route } from './+types/project';
 import { authorize } from '~/auth/authorize.server';
 import { requireUser } from '~/auth/session.server';
+import { PhaseSteps } from '~/components/phase/phase-steps';
+import { Breadcrumbs } from '~/components/ui/form';
 import { HealthTag } from '~/components/ui/tags';
-import {
-  formatTiming,
-  MILESTONE_STATUS_LABELS,
-  PHASE_LABELS,
-  PHASES,
-} from '~/domain/portfolio/labels';
+import { agenciesDueForReview } from '~/domain/phases/gate';
+import { formatTiming, MILESTONE_STATUS_LABELS, PHASE_LABELS } from '~/domain/portfolio/labels';
+import { can } from '~/domain/policy';
 import { found } from '~/http.server';
 import { pathParam } from '~/params.server';
 import { IdParam } from '~/schemas/params';
 import { getDb } from '#db/client';
-import { getProject } from '#db/queries/projects';
+import { lastConcurrences, loadGateState } from '#db/queries/phases';
+import { getProject, getProjectChangeLog } from '#db/queries/projects';
 
 export const meta: Route.MetaFunction = ({ data }) => [
   { title: `${data?.project.name ?? 'Project'} | Life Experience Workspace` },
@@ -22,90 +22,114 @@ export const meta: Route.MetaFunction = ({ data }) => [
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requireUser(request);
   const id = pathParam(IdParam, params.projectId);
-  const detail = found(await getProject(getDb(), id));
-  authorize(user, 'portfolio.read', { portfolioId: detail.project.portfolio_id });
-  return detail;
+  const db = getDb();
+  const detail = found(await getProject(db, id));
+  const target = { portfolioId: detail.project.portfolio_id };
+  authorize(user, 'portfolio.read', target);
+  const [gate, last, changes] = await Promise.all([
+    loadGateState(db, id),
+    lastConcurrences(db, [id]),
+    getProjectChangeLog(db, id, 20),
+  ]);
+  const due = agenciesDueForReview(
+    detail.agencies.map((a) => a.id),
+    last.get(id) ?? new Map(),
+    new Date(),
+  );
+  return {
+    ...detail,
+    pendingTo: gate?.state.pending?.toPhase ?? null,
+    dueCodes: detail.agencies.filter((a) => due.includes(a.id)).map((a) => a.code),
+    changes: changes.map((c) => ({
+      ...c,
+      fields: Object.keys(JSON.parse(c.changes) as object).map((f) => f.replaceAll('_', ' ')),
+    })),
+    may: {
+      edit: can(user, 'project.edit', target),
+      milestones: can(user, 'milestone.edit', target),
+    },
+  };
+}
+
+function Detail({ term, children }: { term: string; children: React.ReactNode }) {
+  return (
+    <>
+      <dt className="text-bold">{term}</dt>
+      <dd className="margin-left-0 margin-bottom-1" style={{ whiteSpace: 'pre-wrap' }}>
+        {children}
+      </dd>
+    </>
+  );
 }
 
 export default function ProjectPage({ loaderData }: Route.ComponentProps) {
-  const { project, agencies, milestones } = loaderData;
-  const current = PHASES.indexOf(project.phase);
+  const { project, agencies, milestones, pendingTo, dueCodes, changes, may } = loaderData;
   return (
     <>
-      <nav aria-label="Breadcrumbs" className="usa-breadcrumb padding-top-2">
-        <ol className="usa-breadcrumb__list">
-          <li className="usa-breadcrumb__list-item">
-            <Link to="/" className="usa-breadcrumb__link">
-              <span>Portfolios</span>
-            </Link>
-          </li>
-          <li className="usa-breadcrumb__list-item">
-            <Link to={`/portfolios/${project.portfolio_slug}`} className="usa-breadcrumb__link">
-              <span>{project.portfolio_name}</span>
-            </Link>
-          </li>
-          <li className="usa-breadcrumb__list-item usa-current" aria-current="page">
-            <span>{project.name}</span>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumbs
+        items={[
+          { to: '/', label: 'Portfolios' },
+          { to: `/portfolios/${project.portfolio_slug}`, label: project.portfolio_name },
+          { label: project.name },
+        ]}
+      />
       <h1 className="margin-top-1">{project.name}</h1>
       <p className="usa-intro">{project.summary}</p>
-
-      <div
-        className="usa-step-indicator usa-step-indicator--counters-sm"
-        aria-label="Project phase"
-      >
-        <ol className="usa-step-indicator__segments">
-          {PHASES.map((phase, i) => (
-            <li
-              key={phase}
-              className={`usa-step-indicator__segment${i < current ? ' usa-step-indicator__segment--complete' : ''}${i === current ? ' usa-step-indicator__segment--current' : ''}`}
-              aria-current={i === current ? 'step' : undefined}
-            >
-              <span className="usa-step-indicator__segment-label">
-                {PHASE_LABELS[phase]}
-                {i < current ? <span className="usa-sr-only"> completed</span> : null}
-                {i > current ? <span className="usa-sr-only"> not started</span> : null}
-              </span>
-            </li>
-          ))}
-        </ol>
-      </div>
+      <PhaseSteps phase={project.phase} />
+      <p>
+        {pendingTo ? (
+          <>
+            <strong>
+              A request to move to {PHASE_LABELS[pendingTo]} is waiting for the agencies’ answers.
+            </strong>{' '}
+          </>
+        ) : null}
+        {dueCodes.length > 0 ? (
+          <>
+            <span className="usa-tag bg-gold text-ink">Due for review</span> Annual concurrence due
+            from {dueCodes.join(', ')}.{' '}
+          </>
+        ) : null}
+        <Link to={`/projects/${project.id}/phase`}>Phase gate and history</Link>
+      </p>
+      {may.edit ? (
+        <p>
+          <Link className="usa-button usa-button--outline" to={`/projects/${project.id}/edit`}>
+            Edit project
+          </Link>
+        </p>
+      ) : null}
 
       <dl className="margin-y-3">
-        <dt className="text-bold">Health</dt>
-        <dd className="margin-left-0 margin-bottom-1">
+        <Detail term="Health">
           <HealthTag health={project.health} />
           {project.health_reason ? <span> {project.health_reason}</span> : null}
-        </dd>
-        <dt className="text-bold">Owner</dt>
-        <dd className="margin-left-0 margin-bottom-1">
+        </Detail>
+        <Detail term="Owner">
           {project.owner_name ? `${project.owner_name} (${project.owner_code})` : 'Not set'}
-        </dd>
-        <dt className="text-bold">Involved agencies</dt>
-        <dd className="margin-left-0 margin-bottom-1">
+        </Detail>
+        <Detail term="Involved agencies">
           {agencies.length > 0 ? agencies.map((a) => a.code).join(', ') : 'None yet'}
-        </dd>
-        <dt className="text-bold">Pain points addressed</dt>
-        <dd className="margin-left-0 margin-bottom-1">
-          {project.pain_points || 'Not written yet'}
-        </dd>
-        <dt className="text-bold">Short-term outcomes</dt>
-        <dd className="margin-left-0 margin-bottom-1">
+        </Detail>
+        <Detail term="Pain points addressed">{project.pain_points || 'Not written yet'}</Detail>
+        <Detail term="Short-term outcomes">
           {project.outcomes_short_term || 'Not written yet'}
-        </dd>
-        <dt className="text-bold">Long-term outcomes</dt>
-        <dd className="margin-left-0 margin-bottom-1">
-          {project.outcomes_long_term || 'Not written yet'}
-        </dd>
-        <dt className="text-bold">Theory of change</dt>
-        <dd className="margin-left-0 margin-bottom-1">
-          {project.theory_of_change || 'Not written yet'}
-        </dd>
+        </Detail>
+        <Detail term="Long-term outcomes">{project.outcomes_long_term || 'Not written yet'}</Detail>
+        <Detail term="Theory of change">{project.theory_of_change || 'Not written yet'}</Detail>
       </dl>
 
       <h2 id="milestones">Milestones</h2>
+      {may.milestones ? (
+        <p>
+          <Link
+            className="usa-button usa-button--outline"
+            to={`/projects/${project.id}/milestones/new`}
+          >
+            Add milestone
+          </Link>
+        </p>
+      ) : null}
       {milestones.length === 0 ? (
         <p>No milestones yet.</p>
       ) : (
@@ -129,8 +153,18 @@ export default function ProjectPage({ loaderData }: Route.ComponentProps) {
                       Source: {m.source_note}
                     </div>
                   ) : null}
+                  {may.milestones ? (
+                    <div className="text-normal font-body-2xs">
+                      <Link to={`/projects/${project.id}/milestones/${m.id}`}>
+                        Edit<span className="usa-sr-only"> milestone: {m.title}</span>
+                      </Link>
+                    </div>
+                  ) : null}
                 </th>
-                <td data-label="Status">{MILESTONE_STATUS_LABELS[m.status]}</td>
+                <td data-label="Status">
+                  {MILESTONE_STATUS_LABELS[m.status]}
+                  {m.completed_on ? ` (${m.completed_on})` : ''}
+                </td>
                 <td data-label="Timing">{formatTiming(m)}</td>
                 <td data-label="Owner">{m.owner}</td>
               </tr>
@@ -139,8 +173,27 @@ export default function ProjectPage({ loaderData }: Route.ComponentProps) {
         </table>
       )}
 
-      <h2>Source</h2>
-      <p className="font-body-xs">{project.source_note}</p>
+      <h2>Change log</h2>
+      {changes.length === 0 ? (
+        <p>No changes recorded in the workspace yet.</p>
+      ) : (
+        <ul className="usa-list font-body-xs">
+          {changes.map((c) => (
+            <li key={c.id}>
+              {c.at.slice(0, 16).replace('T', ' ')} UTC, {c.actor_name ?? 'System'}:{' '}
+              {c.action.replaceAll('_', ' ')} {c.entity_type.replaceAll('_', ' ')}
+              {c.fields.length > 0 ? ` (${c.fields.join(', ')})` : ''}
+            </li>
+          ))}
+        </ul>
+      )}
+
+      {project.source_note ? (
+        <>
+          <h2>Source</h2>
+          <p className="font-body-xs">{project.source_note}</p>
+        </>
+      ) : null}
     </>
   );
 }

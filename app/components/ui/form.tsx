@@ -1,0 +1,203 @@
+import { getCollectionProps, getSelectProps, getTextareaProps } from '@conform-to/react';
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import { Alert } from './alert';
+import { FieldError, type AnyField } from './field';
+
+function groupClass(errors?: string[]) {
+  return `usa-form-group${errors?.length ? ' usa-form-group--error' : ''}`;
+}
+
+export function TextAreaField({
+  field,
+  label,
+  hint,
+  rows = 4,
+}: {
+  field: AnyField;
+  label: string;
+  hint?: ReactNode;
+  rows?: number;
+}) {
+  const hintId = hint ? `${field.id}-hint` : undefined;
+  return (
+    <div className={groupClass(field.errors)}>
+      <label className="usa-label" htmlFor={field.id}>
+        {label}
+      </label>
+      {hint ? (
+        <div className="usa-hint" id={hintId}>
+          {hint}
+        </div>
+      ) : null}
+      <FieldError id={field.errorId} errors={field.errors} />
+      <textarea
+        className={`usa-textarea${field.errors?.length ? ' usa-input--error' : ''}`}
+        rows={rows}
+        {...getTextareaProps(field, { ariaDescribedBy: hintId })}
+      />
+    </div>
+  );
+}
+
+export function SelectField({
+  field,
+  label,
+  options,
+  placeholder = '- Select -',
+  hint,
+}: {
+  field: AnyField;
+  label: string;
+  options: { value: string | number; label: string }[];
+  placeholder?: string;
+  hint?: ReactNode;
+}) {
+  const hintId = hint ? `${field.id}-hint` : undefined;
+  return (
+    <div className={groupClass(field.errors)}>
+      <label className="usa-label" htmlFor={field.id}>
+        {label}
+      </label>
+      {hint ? (
+        <div className="usa-hint" id={hintId}>
+          {hint}
+        </div>
+      ) : null}
+      <FieldError id={field.errorId} errors={field.errors} />
+      <select
+        className={`usa-select${field.errors?.length ? ' usa-input--error' : ''}`}
+        {...getSelectProps(field, { ariaDescribedBy: hintId })}
+      >
+        <option value="">{placeholder}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** Checkboxes or radio buttons in a fieldset whose legend labels the group. */
+export function ChoiceField({
+  field,
+  legend,
+  type,
+  options,
+  hint,
+}: {
+  field: AnyField;
+  legend: string;
+  type: 'checkbox' | 'radio';
+  options: { value: string; label: string }[];
+  hint?: ReactNode;
+}) {
+  const hintId = hint ? `${field.id}-hint` : undefined;
+  const props = getCollectionProps(field, {
+    type,
+    options: options.map((o) => o.value),
+    ariaDescribedBy: hintId,
+  });
+  return (
+    <div className={groupClass(field.errors)}>
+      <fieldset
+        className="usa-fieldset"
+        aria-describedby={field.errors?.length ? field.errorId : undefined}
+      >
+        <legend className="usa-legend">{legend}</legend>
+        {hint ? (
+          <div className="usa-hint" id={hintId}>
+            {hint}
+          </div>
+        ) : null}
+        <FieldError id={field.errorId} errors={field.errors} />
+        {props.map((p) => {
+          const option = options.find((o) => o.value === p.value)!;
+          return (
+            <div key={p.key} className={`usa-${type}`}>
+              <input className={`usa-${type}__input`} {...p} key={p.key} />
+              <label className={`usa-${type}__label`} htmlFor={p.id}>
+                {option.label}
+              </label>
+            </div>
+          );
+        })}
+      </fieldset>
+    </div>
+  );
+}
+
+export function FormErrors({ id, errors }: { id: string; errors?: string[] }) {
+  if (!errors?.length) return null;
+  return (
+    <div id={id}>
+      <Alert type="error" heading="Not saved">
+        {errors.join(' ')}
+      </Alert>
+    </div>
+  );
+}
+
+/** After a stale save: the values now saved, beside the person's own (still in the form). */
+export function StaleValues({
+  current,
+  labels,
+  format,
+}: {
+  current: Record<string, unknown>;
+  labels: Record<string, string>;
+  format?: (key: string, value: unknown) => string;
+}) {
+  return (
+    <section
+      aria-labelledby="stale-heading"
+      className="bg-base-lightest padding-2 margin-y-2 radius-md"
+    >
+      <h2 id="stale-heading" className="margin-top-0 font-heading-md">
+        The saved values now
+      </h2>
+      <dl>
+        {Object.entries(labels).map(([key, label]) => {
+          const value = current[key];
+          const shown = format
+            ? format(key, value)
+            : value === null || value === ''
+              ? '(empty)'
+              : String(value);
+          return (
+            <div key={key} className="margin-bottom-1">
+              <dt className="text-bold">{label}</dt>
+              <dd className="margin-left-0" style={{ whiteSpace: 'pre-wrap' }}>
+                {shown}
+              </dd>
+            </div>
+          );
+        })}
+      </dl>
+    </section>
+  );
+}
+
+export function Breadcrumbs({ items }: { items: { to?: string; label: string }[] }) {
+  return (
+    <nav aria-label="Breadcrumbs" className="usa-breadcrumb padding-top-2">
+      <ol className="usa-breadcrumb__list">
+        {items.map((item, i) =>
+          item.to && i < items.length - 1 ? (
+            <li key={i} className="usa-breadcrumb__list-item">
+              <Link to={item.to} className="usa-breadcrumb__link">
+                <span>{item.label}</span>
+              </Link>
+            </li>
+          ) : (
+            <li key={i} className="usa-breadcrumb__list-item usa-current" aria-current="page">
+              <span>{item.label}</span>
+            </li>
+          ),
+        )}
+      </ol>
+    </nav>
+  );
+}

@@ -1,0 +1,13 @@
+/** Is `value` a real calendar date written YYYY-MM-DD (no February 30)? */
+export function isRealDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+/** The U.S. federal fiscal year a date falls in: FY 2025 runs October 1, 2024 – September 30, 2025. */
+export function fiscalYearOf(date: Date): number {
+  return date.getUTCMonth() >= 9 ? date.getUTCFullYear() + 1 : date.getUTCFullYear();
+}

@@ -1,0 +1,49 @@
+import type { SubmissionResult } from '@conform-to/react';
+import { data } from 'react-router';
+import { RefusedError, StaleWriteError } from '#db/errors';
+import { forbidden, notFound } from './http.server';
+
+export const STALE_MESSAGE =
+  'Someone saved a newer version while you were editing, so your changes were not saved. Your text is still in the form; the saved values are shown beside it. Review them, then save again.';
+
+export interface StaleInfo {
+  current: Record<string, unknown>;
+  version: number;
+}
+
+interface Reply {
+  reply(options?: {
+    formErrors?: string[];
+    fieldErrors?: Record<string, string[]>;
+  }): SubmissionResult<string[]>;
+}
+
+/**
+ * Turns a refused write into the answer the form shows: a stale save (409, with the saved
+ * values), a refusal tied to a field (400), a conflict (409); unknown rows and forbidden acts
+ * become the 404 and 403 pages. Anything else is a real error and is rethrown.
+ */
+export function refusal<E extends object = object>(error: unknown, submission: Reply, extra?: E) {
+  if (error instanceof StaleWriteError) {
+    return data(
+      {
+        ...(extra as E),
+        result: submission.reply({ formErrors: [STALE_MESSAGE] }),
+        stale: { current: error.current, version: error.currentVersion } as StaleInfo | null,
+      },
+      { status: 409 },
+    );
+  }
+  if (error instanceof RefusedError) {
+    if (error.code === 'not_found') notFound(error.message);
+    if (error.code === 'forbidden') forbidden(error.message);
+    const result = error.field
+      ? submission.reply({ fieldErrors: { [error.field]: [error.message] } })
+      : submission.reply({ formErrors: [error.message] });
+    return data(
+      { ...(extra as E), result, stale: null as StaleInfo | null },
+      { status: error.code === 'conflict' ? 409 : 400 },
+    );
+  }
+  throw error;
+}

@@ -1,0 +1,170 @@
+import { parseWithZod } from '@conform-to/zod/v4';
+import { data, Form, redirect } from 'react-router';
+import type { Route } from './+types/people';
+import { authorize } from '~/auth/authorize.server';
+import { requireUser } from '~/auth/session.server';
+import { Alert } from '~/components/ui/alert';
+import { FieldError } from '~/components/ui/field';
+import { Breadcrumbs } from '~/components/ui/form';
+import { formatDate } from '~/domain/portfolio/labels';
+import { refusal } from '~/errors.server';
+import { found } from '~/http.server';
+import { pathParam } from '~/params.server';
+import { SlugParam } from '~/schemas/params';
+import { PeopleSchema } from '~/schemas/portfolio';
+import { getDb } from '#db/client';
+import {
+  changePoc,
+  getPocHistory,
+  peopleOfAgencies,
+  setPmcMember,
+} from '#db/queries/portfolio-admin';
+import { getPortfolioBySlug } from '#db/queries/portfolios';
+
+export const meta: Route.MetaFunction = () => [
+  { title: 'Points of contact and PMC members | Life Experience Workspace' },
+];
+
+async function load(request: Request, slug: string | undefined) {
+  const user = await requireUser(request);
+  const detail = found(await getPortfolioBySlug(getDb(), pathParam(SlugParam, slug)));
+  authorize(user, 'portfolio.assign_poc', { portfolioId: detail.portfolio.id });
+  return { user, ...detail };
+}
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const { portfolio, agencies } = await load(request, params.slug);
+  const db = getDb();
+  const [people, history] = await Promise.all([
+    peopleOfAgencies(
+      db,
+      agencies.map((a) => a.id),
+    ),
+    getPocHistory(db, portfolio.id),
+  ]);
+  return { portfolio, agencies, people, history };
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const { user, portfolio } = await load(request, params.slug);
+  const submission = parseWithZod(await request.formData(), { schema: PeopleSchema });
+  if (submission.status !== 'success') {
+    return data({ result: submission.reply(), agencyId: null as number | null }, { status: 400 });
+  }
+  const v = submission.value;
+  const input = {
+    portfolioId: portfolio.id,
+    agencyId: v.agencyId,
+    personId: v.personId!,
+    actorId: user.personId,
+  };
+  try {
+    if (v.intent === 'change_poc') await changePoc(getDb(), input);
+    else await setPmcMember(getDb(), input);
+  } catch (error) {
+    return refusal(error, submission, { agencyId: v.agencyId as number | null });
+  }
+  throw redirect(`/portfolios/${portfolio.slug}/people`);
+}
+
+export default function People({ loaderData, actionData }: Route.ComponentProps) {
+  const { portfolio, agencies, people, history } = loaderData;
+  const errorsFor = (agencyId: number, field: string) =>
+    actionData?.agencyId === agencyId ? (actionData.result.error?.[field] ?? undefined) : undefined;
+  const formErrors = actionData?.result.error?.[''] ?? undefined;
+  return (
+    <>
+      <Breadcrumbs
+        items={[
+          { to: '/', label: 'Portfolios' },
+          { to: `/portfolios/${portfolio.slug}`, label: portfolio.name },
+          { label: 'Points of contact and PMC members' },
+        ]}
+      />
+      <h1>Points of contact and PMC members</h1>
+      <p className="usa-intro">
+        Each participating agency has a single point of contact who answers phase gates, and a PMC
+        member who signs the charter (A-11 280.16).
+      </p>
+      {formErrors?.length ? (
+        <Alert type="error" heading="Not saved">
+          {formErrors.join(' ')}
+        </Alert>
+      ) : null}
+      {agencies.map((a) => {
+        const staff = people.filter((p) => p.agency_id === a.id);
+        const pocErrors = errorsFor(a.id, 'personId');
+        return (
+          <section
+            key={a.id}
+            aria-labelledby={`agency-${a.id}`}
+            className="border-top border-base-lighter padding-top-2 margin-top-3"
+          >
+            <h2 id={`agency-${a.id}`}>
+              {a.name} ({a.code})
+            </h2>
+            <p>
+              Point of contact: <strong>{a.poc_name ?? 'Not assigned'}</strong>. PMC member:{' '}
+              <strong>{a.pmc_name ?? 'Not assigned'}</strong>.
+            </p>
+            <div className="grid-row grid-gap">
+              <Form method="post" className="usa-form tablet:grid-col-6">
+                <input type="hidden" name="intent" value="change_poc" />
+                <input type="hidden" name="agencyId" value={a.id} />
+                <div className={`usa-form-group${pocErrors ? ' usa-form-group--error' : ''}`}>
+                  <label className="usa-label" htmlFor={`poc-${a.id}`}>
+                    New point of contact for {a.code}
+                  </label>
+                  <FieldError id={`poc-${a.id}-error`} errors={pocErrors} />
+                  <select className="usa-select" id={`poc-${a.id}`} name="personId" defaultValue="">
+                    <option value="">- Select -</option>
+                    {staff.map((p) => (
+                      <option key={p.id} value={p.id}>
+                        {p.name}
+                        {p.title ? `, ${p.title}` : ''}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                <button type="submit" className="usa-button usa-button--outline">
+                  Change {a.code} point of contact
+                </button>
+              </Form>
+              <Form method="post" className="usa-form tablet:grid-col-6">
+                <input type="hidden" name="intent" value="set_pmc" />
+                <input type="hidden" name="agencyId" value={a.id} />
+                <div className="usa-form-group">
+                  <label className="usa-label" htmlFor={`pmc-${a.id}`}>
+                    PMC member for {a.code}
+                  </label>
+                  <select className="usa-select" id={`pmc-${a.id}`} name="personId" defaultValue="">
+                    <option value="">- Select -</option>
+                    {staff.map((p) => (
+                      <option key={p.id} value={p.id}>
+                        {p.name}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                <button type="submit" className="usa-button usa-button--outline">
+                  Set {a.code} PMC member
+                </button>
+              </Form>
+            </div>
+            <h3>Point of contact history</h3>
+            <ul className="usa-list">
+              {history
+                .filter((h) => h.agency_id === a.id)
+                .map((h) => (
+                  <li key={h.id}>
+                    {h.name}: from {formatDate(h.started_at)}
+                    {h.ended_at ? ` to ${formatDate(h.ended_at)}` : ' (current)'}
+                  </li>
+                ))}
+            </ul>
+          </section>
+        );
+      })}
+    </>
+  );
+}

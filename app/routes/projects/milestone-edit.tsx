@@ -1,0 +1,113 @@
+import { parseWithZod } from '@conform-to/zod/v4';
+import { data, Form, redirect } from 'react-router';
+import { z } from 'zod';
+import type { Route } from './+types/milestone-edit';
+import { authorize } from '~/auth/authorize.server';
+import { requireUser } from '~/auth/session.server';
+import { MilestoneForm } from '~/components/project/milestone-form';
+import { Breadcrumbs } from '~/components/ui/form';
+import { refusal } from '~/errors.server';
+import { found } from '~/http.server';
+import { pathParam } from '~/params.server';
+import { VersionField } from '~/schemas/common';
+import { EditMilestoneSchema } from '~/schemas/milestone';
+import { IdParam } from '~/schemas/params';
+import { getDb } from '#db/client';
+import { deleteMilestone, getMilestone, getProject, updateMilestone } from '#db/queries/projects';
+
+export const meta: Route.MetaFunction = () => [
+  { title: 'Edit milestone | Life Experience Workspace' },
+];
+
+const DeleteSchema = z.object({ intent: z.literal('delete'), version: VersionField });
+
+async function load(request: Request, params: Route.LoaderArgs['params']) {
+  const user = await requireUser(request);
+  const detail = found(await getProject(getDb(), pathParam(IdParam, params.projectId)));
+  const milestone = found(
+    await getMilestone(getDb(), detail.project.id, pathParam(IdParam, params.milestoneId)),
+  );
+  authorize(user, 'milestone.edit', { portfolioId: detail.project.portfolio_id });
+  return { user, project: detail.project, milestone };
+}
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const { project, milestone } = await load(request, params);
+  return { project, milestone };
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const { user, project, milestone } = await load(request, params);
+  const formData = await request.formData();
+  const ids = {
+    projectId: project.id,
+    portfolioId: project.portfolio_id,
+    milestoneId: milestone.id,
+    actorId: user.personId,
+  };
+  if (formData.get('intent') === 'delete') {
+    const submission = parseWithZod(formData, { schema: DeleteSchema });
+    if (submission.status !== 'success')
+      return data({ result: submission.reply(), stale: null }, { status: 400 });
+    try {
+      await deleteMilestone(getDb(), { ...ids, version: submission.value.version });
+    } catch (error) {
+      return refusal(error, submission);
+    }
+    throw redirect(`/projects/${project.id}#milestones`);
+  }
+  const submission = parseWithZod(formData, { schema: EditMilestoneSchema });
+  if (submission.status !== 'success') {
+    return data({ result: submission.reply(), stale: null }, { status: 400 });
+  }
+  const { version, ...values } = submission.value;
+  try {
+    await updateMilestone(getDb(), { ...ids, version, values });
+  } catch (error) {
+    return refusal(error, submission);
+  }
+  throw redirect(`/projects/${project.id}#milestones`);
+}
+
+export default function EditMilestone({ loaderData, actionData }: Route.ComponentProps) {
+  const { project, milestone: m } = loaderData;
+  return (
+    <>
+      <Breadcrumbs
+        items={[
+          { to: '/', label: 'Portfolios' },
+          { to: `/portfolios/${project.portfolio_slug}`, label: project.portfolio_name },
+          { to: `/projects/${project.id}`, label: project.name },
+          { label: 'Edit milestone' },
+        ]}
+      />
+      <h1>Edit milestone</h1>
+      <MilestoneForm
+        key={m.version}
+        version={m.version}
+        lastResult={actionData?.result}
+        stale={actionData?.stale}
+        submitLabel="Save milestone"
+        defaults={{
+          title: m.title,
+          owner: m.owner,
+          timingKind: m.due_date ? 'date' : 'quarter',
+          fy: m.timing_fy ? String(m.timing_fy) : '',
+          quarter: m.timing_quarter ? String(m.timing_quarter) : '',
+          dueDate: m.due_date ?? '',
+          status: m.status,
+          completedOn: m.completed_on ?? '',
+          notes: m.notes,
+        }}
+      />
+      <h2>Remove this milestone</h2>
+      <Form method="post">
+        <input type="hidden" name="intent" value="delete" />
+        <input type="hidden" name="version" value={actionData?.stale?.version ?? m.version} />
+        <button type="submit" className="usa-button usa-button--secondary">
+          Remove milestone
+        </button>
+      </Form>
+    </>
+  );
+}

@@ -1,0 +1,81 @@
+import { parseWithZod } from '@conform-to/zod/v4';
+import { data, redirect } from 'react-router';
+import type { Route } from './+types/milestone-new';
+import { authorize } from '~/auth/authorize.server';
+import { requireUser } from '~/auth/session.server';
+import { MilestoneForm } from '~/components/project/milestone-form';
+import { Breadcrumbs } from '~/components/ui/form';
+import { refusal } from '~/errors.server';
+import { found } from '~/http.server';
+import { pathParam } from '~/params.server';
+import { NewMilestoneSchema } from '~/schemas/milestone';
+import { IdParam } from '~/schemas/params';
+import { getDb } from '#db/client';
+import { createMilestone, getProject } from '#db/queries/projects';
+
+export const meta: Route.MetaFunction = () => [
+  { title: 'New milestone | Life Experience Workspace' },
+];
+
+async function load(request: Request, projectId: string | undefined) {
+  const user = await requireUser(request);
+  const detail = found(await getProject(getDb(), pathParam(IdParam, projectId)));
+  authorize(user, 'milestone.edit', { portfolioId: detail.project.portfolio_id });
+  return { user, project: detail.project };
+}
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const { project } = await load(request, params.projectId);
+  return { project };
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const { user, project } = await load(request, params.projectId);
+  const submission = parseWithZod(await request.formData(), { schema: NewMilestoneSchema });
+  if (submission.status !== 'success') {
+    return data({ result: submission.reply(), stale: null }, { status: 400 });
+  }
+  try {
+    await createMilestone(getDb(), {
+      projectId: project.id,
+      portfolioId: project.portfolio_id,
+      actorId: user.personId,
+      values: submission.value,
+    });
+  } catch (error) {
+    return refusal(error, submission);
+  }
+  throw redirect(`/projects/${project.id}#milestones`);
+}
+
+export default function NewMilestone({ loaderData, actionData }: Route.ComponentProps) {
+  const { project } = loaderData;
+  return (
+    <>
+      <Breadcrumbs
+        items={[
+          { to: '/', label: 'Portfolios' },
+          { to: `/portfolios/${project.portfolio_slug}`, label: project.portfolio_name },
+          { to: `/projects/${project.id}`, label: project.name },
+          { label: 'New milestone' },
+        ]}
+      />
+      <h1>New milestone</h1>
+      <MilestoneForm
+        lastResult={actionData?.result}
+        submitLabel="Add milestone"
+        defaults={{
+          title: '',
+          owner: '',
+          timingKind: 'quarter',
+          fy: '',
+          quarter: '',
+          dueDate: '',
+          status: 'planned',
+          completedOn: '',
+          notes: '',
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,345 @@
+import { parseWithZod } from '@conform-to/zod/v4';
+import { data, Form, Link, redirect } from 'react-router';
+import type { Route } from './+types/phase';
+import { authorize } from '~/auth/authorize.server';
+import { requireUser } from '~/auth/session.server';
+import { AnswerForm, MoveBackForm, OverrideForm, RequestForm } from '~/components/phase/gate-forms';
+import { PhaseSteps } from '~/components/phase/phase-steps';
+import { Alert } from '~/components/ui/alert';
+import { Breadcrumbs } from '~/components/ui/form';
+import {
+  agenciesDueForReview,
+  ANSWER_LABELS,
+  nextPhase,
+  type GateEvent,
+} from '~/domain/phases/gate';
+import { formatDate, PHASE_LABELS } from '~/domain/portfolio/labels';
+import { can } from '~/domain/policy';
+import { forbidden, found } from '~/http.server';
+import { pathParam } from '~/params.server';
+import { IdParam } from '~/schemas/params';
+import { PhaseGateSchema, type PhaseGateInput } from '~/schemas/phase';
+import { getDb } from '#db/client';
+import {
+  applyGateEvent,
+  getPhaseHistory,
+  getReaffirmations,
+  lastConcurrences,
+  loadGateState,
+} from '#db/queries/phases';
+import { getProject } from '#db/queries/projects';
+
+export const meta: Route.MetaFunction = ({ data }) => [
+  { title: `Phase gate: ${data?.project.name ?? 'project'} | Life Experience Workspace` },
+];
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const user = await requireUser(request);
+  const db = getDb();
+  const detail = found(await getProject(db, pathParam(IdParam, params.projectId)));
+  const { project, agencies } = detail;
+  authorize(user, 'portfolio.read', { portfolioId: project.portfolio_id });
+  const [gate, history, reaffirmations, last] = await Promise.all([
+    loadGateState(db, project.id),
+    getPhaseHistory(db, project.id),
+    getReaffirmations(db, project.id),
+    lastConcurrences(db, [project.id]),
+  ]);
+  const target = { portfolioId: project.portfolio_id };
+  const myPocAgencies = user.pocFor
+    .filter((p) => p.portfolioId === project.portfolio_id)
+    .map((p) => p.agencyId);
+  const pending = history.find((h) => h.status === 'pending') ?? null;
+  const lastByAgency = last.get(project.id) ?? new Map<number, Date>();
+  const due = new Set(
+    agenciesDueForReview(
+      agencies.map((a) => a.id),
+      lastByAgency,
+      new Date(),
+    ),
+  );
+  const doneParam = new URL(request.url).searchParams.get('done');
+  return {
+    done: doneParam && doneParam in DONE ? doneParam : null,
+    project,
+    pending,
+    history: history.filter((h) => h.status !== 'pending'),
+    reaffirmations,
+    next: nextPhase(project.phase),
+    review: agencies.map((a) => ({
+      ...a,
+      lastConcurred: lastByAgency.get(a.id)?.toISOString() ?? null,
+      due: due.has(a.id),
+      canReaffirm: myPocAgencies.includes(a.id),
+    })),
+    // Answer forms for the agencies this person is the current POC of, still unanswered.
+    answerFor: pending
+      ? pending.agencies.filter(
+          (a) => myPocAgencies.includes(a.id) && !gate?.state.pending?.answers.has(a.id),
+        )
+      : [],
+    may: {
+      request: can(user, 'phase.request', target),
+      override: can(user, 'phase.override', target),
+    },
+  };
+}
+
+function toEvent(input: PhaseGateInput): GateEvent {
+  switch (input.intent) {
+    case 'request':
+      return { type: 'request', toPhase: input.toPhase, evidence: input.evidence };
+    case 'answer':
+      return {
+        type: 'answer',
+        agencyId: input.agencyId,
+        answer: input.answer,
+        comment: input.comment,
+      };
+    case 'override':
+      return { type: 'override', decision: input.decision, reason: input.reason };
+    case 'move_back':
+      return { type: 'move_back', toPhase: input.toPhase, reason: input.reason };
+    case 'reaffirm':
+      return { type: 'reaffirm', agencyId: input.agencyId };
+  }
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const user = await requireUser(request);
+  const projectId = pathParam(IdParam, params.projectId);
+  const formData = await request.formData();
+  const intent = String(formData.get('intent') ?? '');
+  const submission = parseWithZod(formData, { schema: PhaseGateSchema });
+  if (submission.status !== 'success') {
+    return data({ intent, result: submission.reply() }, { status: 400 });
+  }
+  const outcome = await applyGateEvent(getDb(), {
+    projectId,
+    user,
+    event: toEvent(submission.value),
+  });
+  if (!outcome.ok) {
+    if (outcome.code === 'forbidden') forbidden(outcome.message);
+    const result = outcome.field
+      ? submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] } })
+      : submission.reply({ formErrors: [outcome.message] });
+    return data({ intent, result }, { status: outcome.code === 'conflict' ? 409 : 400 });
+  }
+  throw redirect(`/projects/${projectId}/phase?done=${outcome.result}`);
+}
+
+const DONE: Record<string, string> = {
+  requested: 'Your request was sent to the involved agencies’ points of contact.',
+  answered: 'Your agency’s answer was recorded.',
+  advanced: 'The project moved to its next phase.',
+  held: 'The project is held in its current phase.',
+  moved_back: 'The project was moved back.',
+  reaffirmed: 'Your agency’s concurrence was re-affirmed for this year.',
+};
+
+function when(iso: string | null) {
+  return iso ? formatDate(iso) : '—';
+}
+
+export default function PhaseGate({ loaderData, actionData }: Route.ComponentProps) {
+  const { project, pending, history, reaffirmations, next, review, answerFor, may, done } =
+    loaderData;
+  const resultFor = (intent: string) =>
+    actionData?.intent === intent ? actionData.result : undefined;
+  return (
+    <>
+      <Breadcrumbs
+        items={[
+          { to: '/', label: 'Portfolios' },
+          { to: `/portfolios/${project.portfolio_slug}`, label: project.portfolio_name },
+          { to: `/projects/${project.id}`, label: project.name },
+          { label: 'Phase gate' },
+        ]}
+      />
+      <h1>Phase gate: {project.name}</h1>
+      <DoneMessage done={done} />
+      <PhaseSteps phase={project.phase} />
+      <p>
+        Current phase: <strong>{PHASE_LABELS[project.phase]}</strong>.{' '}
+        {next ? `The next phase is ${PHASE_LABELS[next]}.` : 'Measurement is the last phase.'}
+      </p>
+
+      {pending ? (
+        <section aria-labelledby="pending-heading">
+          <h2 id="pending-heading">Open request: {PHASE_LABELS[pending.to_phase]}</h2>
+          <p>
+            Asked by {pending.requested_by_name} on {when(pending.requested_at)}.
+          </p>
+          <h3>Evidence</h3>
+          <p style={{ whiteSpace: 'pre-wrap' }}>{pending.evidence}</p>
+          <table className="usa-table usa-table--borderless">
+            <caption>Answers from the involved agencies</caption>
+            <thead>
+              <tr>
+                <th scope="col">Agency</th>
+                <th scope="col">Answer</th>
+                <th scope="col">Comment</th>
+                <th scope="col">By</th>
+              </tr>
+            </thead>
+            <tbody>
+              {pending.agencies.map((a) => {
+                const answer = pending.answers.find((x) => x.agency_id === a.id);
+                return (
+                  <tr key={a.id}>
+                    <th scope="row">{a.code}</th>
+                    <td>{answer ? ANSWER_LABELS[answer.answer] : 'Waiting'}</td>
+                    <td>{answer?.comment || '—'}</td>
+                    <td>{answer ? `${answer.person_name}, ${when(answer.answered_at)}` : '—'}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+          {answerFor.map((agency) => (
+            <section key={agency.id} aria-label={`Answer for ${agency.code}`}>
+              <h3>Answer for {agency.code}</h3>
+              <AnswerForm agency={agency} lastResult={resultFor('answer')} />
+            </section>
+          ))}
+          {may.override ? (
+            <section aria-labelledby="override-heading">
+              <h3 id="override-heading">OMB lead override</h3>
+              <p>
+                Advance or hold without waiting for every agency. The reason is kept in the history.
+              </p>
+              <OverrideForm lastResult={resultFor('override')} />
+            </section>
+          ) : null}
+        </section>
+      ) : may.request && next ? (
+        <section aria-labelledby="request-heading">
+          <h2 id="request-heading">Ask for {PHASE_LABELS[next]}</h2>
+          <p>Each involved agency’s point of contact will be asked to concur.</p>
+          <RequestForm toPhase={next} lastResult={resultFor('request')} />
+        </section>
+      ) : null}
+      {!pending && resultFor('answer') ? (
+        <Alert type="error" heading="Not recorded">
+          {resultFor('answer')?.error?.['']?.join(' ') ?? 'There is no open request to answer.'}
+        </Alert>
+      ) : null}
+
+      <h2>Annual review</h2>
+      <p>
+        Agencies concur on each project every year (A-11 280.16). A concurrence older than 12 months
+        is due for review.
+      </p>
+      <table className="usa-table usa-table--borderless">
+        <caption className="usa-sr-only">Last concurrence per involved agency</caption>
+        <thead>
+          <tr>
+            <th scope="col">Agency</th>
+            <th scope="col">Last concurred</th>
+            <th scope="col">Status</th>
+          </tr>
+        </thead>
+        <tbody>
+          {review.map((a) => (
+            <tr key={a.id}>
+              <th scope="row">{a.code}</th>
+              <td>{a.lastConcurred ? when(a.lastConcurred) : 'No concurrence recorded'}</td>
+              <td>
+                {a.due ? (
+                  <span className="usa-tag bg-gold text-ink">Due for review</span>
+                ) : (
+                  'Current'
+                )}
+                {a.canReaffirm ? (
+                  <Form method="post" className="display-inline margin-left-2">
+                    <input type="hidden" name="intent" value="reaffirm" />
+                    <input type="hidden" name="agencyId" value={a.id} />
+                    <button
+                      type="submit"
+                      className="usa-button usa-button--outline usa-button--small"
+                    >
+                      Re-affirm {a.code}’s concurrence
+                    </button>
+                  </Form>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      {may.override && project.phase !== 'discovery' ? (
+        <section aria-labelledby="move-back-heading">
+          <h2 id="move-back-heading">Move back a phase</h2>
+          <MoveBackForm phase={project.phase} lastResult={resultFor('move_back')} />
+        </section>
+      ) : null}
+
+      <h2>Phase history</h2>
+      {history.length === 0 && reaffirmations.length === 0 ? (
+        <p>No phase decisions recorded in the workspace yet.</p>
+      ) : (
+        <ol className="usa-list">
+          {history.map((h) => (
+            <li key={h.id} className="margin-bottom-2">
+              <strong>
+                {h.kind === 'move_back'
+                  ? `Moved back from ${PHASE_LABELS[h.from_phase]} to ${PHASE_LABELS[h.to_phase]}`
+                  : `${PHASE_LABELS[h.from_phase]} → ${PHASE_LABELS[h.to_phase]}: ${STATUS[h.status]}`}
+              </strong>
+              <div>
+                {h.kind === 'move_back' ? 'By' : 'Asked by'} {h.requested_by_name} on{' '}
+                {when(h.requested_at)}
+                {h.evidence ? <>. Evidence: {h.evidence}</> : null}
+              </div>
+              {h.answers.length > 0 ? (
+                <ul className="usa-list">
+                  {h.answers.map((a) => (
+                    <li key={`${a.request_id}-${a.agency_id}`}>
+                      {a.code}: {ANSWER_LABELS[a.answer]} by {a.person_name} on{' '}
+                      {when(a.answered_at)}
+                      {a.comment ? ` — “${a.comment}”` : ''}
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+              {h.override_reason ? (
+                <div>
+                  {h.kind === 'move_back' ? 'Reason' : `Override by ${h.closed_by_name}`}:{' '}
+                  {h.override_reason}
+                </div>
+              ) : null}
+              {h.closed_at && h.kind !== 'move_back' ? <div>Closed {when(h.closed_at)}</div> : null}
+            </li>
+          ))}
+          {reaffirmations.map((r) => (
+            <li key={`r${r.id}`}>
+              {r.code} re-affirmed in {PHASE_LABELS[r.phase]} by {r.person_name} on {when(r.at)}
+            </li>
+          ))}
+        </ol>
+      )}
+      <p>
+        <Link to={`/projects/${project.id}`}>Back to the project</Link>
+      </p>
+    </>
+  );
+}
+
+const STATUS = {
+  pending: 'waiting for answers',
+  advanced: 'advanced',
+  held: 'held',
+  moved_back: 'moved back',
+  superseded: 'closed when the project was moved back',
+} as const;
+
+function DoneMessage({ done }: { done: string | null }) {
+  if (!done || !DONE[done]) return null;
+  return (
+    <Alert type="success" slim>
+      {DONE[done]}
+    </Alert>
+  );
+}

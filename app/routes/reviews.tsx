@@ -1,0 +1,81 @@
+import { Link } from 'react-router';
+import type { Route } from './+types/reviews';
+import { requireUser } from '~/auth/session.server';
+import { formatDate, PHASE_LABELS } from '~/domain/portfolio/labels';
+import { getDb } from '#db/client';
+import { getMyReviews } from '#db/queries/phases';
+
+export const meta: Route.MetaFunction = () => [{ title: 'My reviews | Life Experience Workspace' }];
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const user = await requireUser(request);
+  const reviews = await getMyReviews(getDb(), user);
+  return { ...reviews, isPoc: user.pocFor.length > 0 };
+}
+
+export default function Reviews({ loaderData }: Route.ComponentProps) {
+  const { pending, due, isPoc } = loaderData;
+  return (
+    <>
+      <h1>My reviews</h1>
+      {!isPoc ? (
+        <p>
+          You are not an agency point of contact in any portfolio, so no phase requests wait for
+          you.
+        </p>
+      ) : null}
+      <h2>Phase requests waiting for your agency’s answer</h2>
+      {pending.length === 0 ? (
+        <p>Nothing is waiting for you.</p>
+      ) : (
+        <table className="usa-table usa-table--borderless">
+          <caption className="usa-sr-only">Phase requests waiting for your answer</caption>
+          <thead>
+            <tr>
+              <th scope="col">Project</th>
+              <th scope="col">Request</th>
+              <th scope="col">For agency</th>
+              <th scope="col">Asked</th>
+            </tr>
+          </thead>
+          <tbody>
+            {pending.map((r) => (
+              <tr key={`${r.id}-${r.agency_id}`}>
+                <th scope="row">
+                  <Link to={`/projects/${r.project_id}/phase`}>{r.project_name}</Link>
+                </th>
+                <td>
+                  {PHASE_LABELS[r.from_phase]} → {PHASE_LABELS[r.to_phase]}
+                </td>
+                <td>{r.agency_code}</td>
+                <td>
+                  {formatDate(r.requested_at)} by {r.requested_by_name}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <h2>Annual concurrence due</h2>
+      <p>
+        Projects whose concurrence from your agency is more than 12 months old, or was never
+        recorded here.
+      </p>
+      {due.length === 0 ? (
+        <p>None.</p>
+      ) : (
+        <ul className="usa-list">
+          {due.map((d) => (
+            <li key={`${d.project_id}-${d.agency_id}`}>
+              <Link to={`/projects/${d.project_id}/phase`}>{d.project_name}</Link> ({d.agency_code},{' '}
+              {PHASE_LABELS[d.phase]}):{' '}
+              {d.lastConcurred
+                ? `last concurred ${formatDate(d.lastConcurred)}`
+                : 'no concurrence recorded'}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

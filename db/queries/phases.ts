@@ -1,0 +1,450 @@
+import {
+  agenciesDueForReview,
+  decide,
+  type GateEvent,
+  type GateOutcome,
+  type GateState,
+} from '~/domain/phases/gate';
+import { rolesIn } from '~/domain/policy';
+import type { DB } from '../client';
+import { RefusedError, isUniqueViolation } from '../errors';
+import type { SessionUser } from './sessions';
+import { recordAudit } from './audit';
+
+/** The project's phase, involved agencies and open request (with its answers so far). */
+export async function loadGateState(db: DB, projectId: number) {
+  const project = await db
+    .selectFrom('projects')
+    .select(['id', 'portfolio_id', 'phase', 'name', 'version'])
+    .where('id', '=', projectId)
+    .executeTakeFirst();
+  if (!project) return undefined;
+  const [involved, pending] = await Promise.all([
+    db
+      .selectFrom('project_agencies')
+      .select('agency_id')
+      .where('project_id', '=', projectId)
+      .execute(),
+    db
+      .selectFrom('phase_requests')
+      .selectAll()
+      .where('project_id', '=', projectId)
+      .where('status', '=', 'pending')
+      .executeTakeFirst(),
+  ]);
+  let pendingState: GateState['pending'] = null;
+  if (pending) {
+    const [agencies, answers] = await Promise.all([
+      db
+        .selectFrom('phase_request_agencies')
+        .select('agency_id')
+        .where('request_id', '=', pending.id)
+        .execute(),
+      db
+        .selectFrom('phase_answers')
+        .select(['agency_id', 'answer'])
+        .where('request_id', '=', pending.id)
+        .execute(),
+    ]);
+    pendingState = {
+      toPhase: pending.to_phase,
+      involvedAgencyIds: agencies.map((a) => a.agency_id),
+      answers: new Map(answers.map((a) => [a.agency_id, a.answer])),
+    };
+  }
+  const state: GateState = {
+    phase: project.phase,
+    involvedAgencyIds: involved.map((a) => a.agency_id),
+    pending: pendingState,
+  };
+  return { project, state, pendingId: pending?.id ?? null };
+}
+
+/**
+ * Decides and applies one phase-gate event in a single transaction (state read, change and audit
+ * row together). Returns the domain outcome; refusals change nothing.
+ */
+export async function applyGateEvent(
+  db: DB,
+  input: { projectId: number; user: SessionUser; event: GateEvent; now?: Date },
+): Promise<GateOutcome> {
+  const at = (input.now ?? new Date()).toISOString();
+  const { user, event } = input;
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const loaded = await loadGateState(trx, input.projectId);
+      if (!loaded) throw new RefusedError('not_found', 'We could not find that project.');
+      const { project, state, pendingId } = loaded;
+      const actor = {
+        roles: rolesIn(user, project.portfolio_id),
+        pocAgencyIds: user.pocFor
+          .filter((p) => p.portfolioId === project.portfolio_id)
+          .map((p) => p.agencyId),
+      };
+      const outcome = decide(state, event, actor);
+      if (!outcome.ok) return outcome;
+      const audit = (
+        action: string,
+        before: Record<string, unknown> | null,
+        after: Record<string, unknown> | null,
+      ) =>
+        recordAudit(trx, {
+          actorId: user.personId,
+          action,
+          entityType: 'project_phase',
+          entityId: project.id,
+          portfolioId: project.portfolio_id,
+          projectId: project.id,
+          before,
+          after,
+          at,
+        });
+      const setPhase = async (phase: GateState['phase']) => {
+        await trx
+          .updateTable('projects')
+          .set({ phase, version: project.version + 1, updated_at: at })
+          .where('id', '=', project.id)
+          .execute();
+      };
+      const close = async (status: 'advanced' | 'held' | 'superseded', reason: string | null) => {
+        if (pendingId === null) return;
+        await trx
+          .updateTable('phase_requests')
+          .set({ status, closed_at: at, closed_by: user.personId, override_reason: reason })
+          .where('id', '=', pendingId)
+          .execute();
+      };
+
+      switch (event.type) {
+        case 'request': {
+          const req = await trx
+            .insertInto('phase_requests')
+            .values({
+              project_id: project.id,
+              kind: 'advance',
+              from_phase: state.phase,
+              to_phase: event.toPhase,
+              evidence: event.evidence.trim(),
+              requested_by: user.personId,
+              requested_at: at,
+              status: 'pending',
+              closed_at: null,
+              closed_by: null,
+              override_reason: null,
+            })
+            .returning('id')
+            .executeTakeFirstOrThrow();
+          await trx
+            .insertInto('phase_request_agencies')
+            .values(state.involvedAgencyIds.map((agency_id) => ({ request_id: req.id, agency_id })))
+            .execute();
+          await audit(
+            'phase_requested',
+            { phase: state.phase },
+            { requested_phase: event.toPhase, evidence: event.evidence.trim() },
+          );
+          break;
+        }
+        case 'answer': {
+          await trx
+            .insertInto('phase_answers')
+            .values({
+              request_id: pendingId!,
+              agency_id: event.agencyId,
+              person_id: user.personId,
+              answer: event.answer,
+              comment: event.comment.trim(),
+              answered_at: at,
+            })
+            .execute();
+          await audit('phase_answered', null, {
+            agency_id: event.agencyId,
+            answer: event.answer,
+            comment: event.comment.trim(),
+          });
+          if (outcome.result === 'advanced') {
+            await close('advanced', null);
+            await setPhase(outcome.toPhase);
+            await audit('phase_advanced', { phase: state.phase }, { phase: outcome.toPhase });
+          } else if (outcome.result === 'held') {
+            await close('held', null);
+            await audit('phase_held', { request: 'pending' }, { request: 'held' });
+          }
+          break;
+        }
+        case 'override': {
+          const reason = event.reason.trim();
+          if (outcome.result === 'advanced') {
+            await close('advanced', reason);
+            await setPhase(outcome.toPhase);
+            await audit(
+              'phase_override_advance',
+              { phase: state.phase },
+              { phase: outcome.toPhase, reason },
+            );
+          } else {
+            await close('held', reason);
+            await audit('phase_override_hold', { request: 'pending' }, { request: 'held', reason });
+          }
+          break;
+        }
+        case 'move_back': {
+          const reason = event.reason.trim();
+          await close('superseded', reason);
+          await trx
+            .insertInto('phase_requests')
+            .values({
+              project_id: project.id,
+              kind: 'move_back',
+              from_phase: state.phase,
+              to_phase: event.toPhase,
+              evidence: '',
+              requested_by: user.personId,
+              requested_at: at,
+              status: 'moved_back',
+              closed_at: at,
+              closed_by: user.personId,
+              override_reason: reason,
+            })
+            .execute();
+          await setPhase(event.toPhase);
+          await audit('phase_moved_back', { phase: state.phase }, { phase: event.toPhase, reason });
+          break;
+        }
+        case 'reaffirm': {
+          await trx
+            .insertInto('phase_reaffirmations')
+            .values({
+              project_id: project.id,
+              agency_id: event.agencyId,
+              person_id: user.personId,
+              phase: state.phase,
+              comment: '',
+              at,
+            })
+            .execute();
+          await audit('phase_reaffirmed', null, { agency_id: event.agencyId, phase: state.phase });
+          break;
+        }
+      }
+      return outcome;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      return {
+        ok: false,
+        code: 'conflict',
+        message: 'Someone answered or asked at the same moment; reload to see the current state.',
+      };
+    }
+    throw error;
+  }
+}
+
+/** Every request of a project, newest first, with its answers and the people involved. */
+export async function getPhaseHistory(db: DB, projectId: number) {
+  const requests = await db
+    .selectFrom('phase_requests as r')
+    .innerJoin('people as p', 'p.id', 'r.requested_by')
+    .leftJoin('people as c', 'c.id', 'r.closed_by')
+    .select([
+      'r.id',
+      'r.kind',
+      'r.from_phase',
+      'r.to_phase',
+      'r.evidence',
+      'r.requested_at',
+      'r.status',
+      'r.closed_at',
+      'r.override_reason',
+      'p.name as requested_by_name',
+      'c.name as closed_by_name',
+    ])
+    .where('r.project_id', '=', projectId)
+    .orderBy('r.id', 'desc')
+    .execute();
+  const ids = requests.map((r) => r.id);
+  const [agencies, answers] = ids.length
+    ? await Promise.all([
+        db
+          .selectFrom('phase_request_agencies as ra')
+          .innerJoin('agencies as a', 'a.id', 'ra.agency_id')
+          .select(['ra.request_id', 'a.id', 'a.code'])
+          .where('ra.request_id', 'in', ids)
+          .orderBy('a.code')
+          .execute(),
+        db
+          .selectFrom('phase_answers as an')
+          .innerJoin('agencies as a', 'a.id', 'an.agency_id')
+          .innerJoin('people as p', 'p.id', 'an.person_id')
+          .select([
+            'an.request_id',
+            'an.agency_id',
+            'a.code',
+            'an.answer',
+            'an.comment',
+            'an.answered_at',
+            'p.name as person_name',
+          ])
+          .where('an.request_id', 'in', ids)
+          .orderBy('an.id')
+          .execute(),
+      ])
+    : [[], []];
+  return requests.map((r) => ({
+    ...r,
+    agencies: agencies
+      .filter((a) => a.request_id === r.id)
+      .map((a) => ({ id: a.id, code: a.code })),
+    answers: answers.filter((a) => a.request_id === r.id),
+  }));
+}
+
+export async function getReaffirmations(db: DB, projectId: number) {
+  return db
+    .selectFrom('phase_reaffirmations as r')
+    .innerJoin('agencies as a', 'a.id', 'r.agency_id')
+    .innerJoin('people as p', 'p.id', 'r.person_id')
+    .select(['r.id', 'r.at', 'r.phase', 'a.code', 'p.name as person_name'])
+    .where('r.project_id', '=', projectId)
+    .orderBy('r.id', 'desc')
+    .execute();
+}
+
+/** Per involved agency, when it last concurred (an answer or an annual re-affirmation). */
+export async function lastConcurrences(
+  db: DB,
+  projectIds: number[],
+): Promise<Map<number, Map<number, Date>>> {
+  const result = new Map<number, Map<number, Date>>();
+  if (projectIds.length === 0) return result;
+  const [answers, reaffirmed] = await Promise.all([
+    db
+      .selectFrom('phase_answers as an')
+      .innerJoin('phase_requests as r', 'r.id', 'an.request_id')
+      .select(['r.project_id', 'an.agency_id', (eb) => eb.fn.max('an.answered_at').as('at')])
+      .where('r.project_id', 'in', projectIds)
+      .where('an.answer', 'in', ['concur', 'concur_with_comments'])
+      .groupBy(['r.project_id', 'an.agency_id'])
+      .execute(),
+    db
+      .selectFrom('phase_reaffirmations')
+      .select(['project_id', 'agency_id', (eb) => eb.fn.max('at').as('at')])
+      .where('project_id', 'in', projectIds)
+      .groupBy(['project_id', 'agency_id'])
+      .execute(),
+  ]);
+  for (const row of [...answers, ...reaffirmed]) {
+    const map = result.get(row.project_id) ?? new Map<number, Date>();
+    const at = new Date(String(row.at));
+    const prev = map.get(row.agency_id);
+    if (!prev || prev < at) map.set(row.agency_id, at);
+    result.set(row.project_id, map);
+  }
+  return result;
+}
+
+/**
+ * A POC's work: open requests awaiting an answer from an agency they are the current POC of,
+ * and projects whose annual concurrence from their agency is due.
+ */
+export async function getMyReviews(db: DB, user: SessionUser, now = new Date()) {
+  if (user.pocFor.length === 0) return { pending: [], due: [] };
+  const pairs = user.pocFor;
+  const pending = await db
+    .selectFrom('phase_requests as r')
+    .innerJoin('phase_request_agencies as ra', 'ra.request_id', 'r.id')
+    .innerJoin('projects as pr', 'pr.id', 'r.project_id')
+    .innerJoin('agencies as a', 'a.id', 'ra.agency_id')
+    .innerJoin('people as p', 'p.id', 'r.requested_by')
+    .leftJoin('phase_answers as an', (j) =>
+      j.onRef('an.request_id', '=', 'r.id').onRef('an.agency_id', '=', 'ra.agency_id'),
+    )
+    .select([
+      'r.id',
+      'r.from_phase',
+      'r.to_phase',
+      'r.requested_at',
+      'pr.id as project_id',
+      'pr.name as project_name',
+      'a.id as agency_id',
+      'a.code as agency_code',
+      'p.name as requested_by_name',
+    ])
+    .where('r.status', '=', 'pending')
+    .where('an.id', 'is', null)
+    .where((eb) =>
+      eb.or(
+        pairs.map((pair) =>
+          eb.and([
+            eb('pr.portfolio_id', '=', pair.portfolioId),
+            eb('ra.agency_id', '=', pair.agencyId),
+          ]),
+        ),
+      ),
+    )
+    .orderBy('r.requested_at')
+    .execute();
+
+  const involved = await db
+    .selectFrom('project_agencies as pa')
+    .innerJoin('projects as pr', 'pr.id', 'pa.project_id')
+    .innerJoin('agencies as a', 'a.id', 'pa.agency_id')
+    .select([
+      'pr.id as project_id',
+      'pr.name as project_name',
+      'pr.phase',
+      'a.id as agency_id',
+      'a.code as agency_code',
+    ])
+    .where((eb) =>
+      eb.or(
+        pairs.map((pair) =>
+          eb.and([
+            eb('pr.portfolio_id', '=', pair.portfolioId),
+            eb('pa.agency_id', '=', pair.agencyId),
+          ]),
+        ),
+      ),
+    )
+    .orderBy('pr.name')
+    .execute();
+  const last = await lastConcurrences(db, [...new Set(involved.map((i) => i.project_id))]);
+  const due = involved
+    .filter(
+      (i) =>
+        agenciesDueForReview([i.agency_id], last.get(i.project_id) ?? new Map(), now).length > 0,
+    )
+    .map((i) => ({
+      ...i,
+      lastConcurred: last.get(i.project_id)?.get(i.agency_id)?.toISOString() ?? null,
+    }));
+  return { pending, due };
+}
+
+/** How many answers are waiting on this person (the header's "My reviews" count). */
+export async function countMyPendingReviews(db: DB, user: SessionUser): Promise<number> {
+  if (user.pocFor.length === 0) return 0;
+  const row = await db
+    .selectFrom('phase_requests as r')
+    .innerJoin('phase_request_agencies as ra', 'ra.request_id', 'r.id')
+    .innerJoin('projects as pr', 'pr.id', 'r.project_id')
+    .leftJoin('phase_answers as an', (j) =>
+      j.onRef('an.request_id', '=', 'r.id').onRef('an.agency_id', '=', 'ra.agency_id'),
+    )
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('r.status', '=', 'pending')
+    .where('an.id', 'is', null)
+    .where((eb) =>
+      eb.or(
+        user.pocFor.map((pair) =>
+          eb.and([
+            eb('pr.portfolio_id', '=', pair.portfolioId),
+            eb('ra.agency_id', '=', pair.agencyId),
+          ]),
+        ),
+      ),
+    )
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
