@@ -23,6 +23,16 @@ export async function login(page: Page, who: DemoRole | string): Promise<void> {
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
 }
 
+/**
+ * Picks a USWDS radio button or checkbox by its label. USWDS draws its own control and moves
+ * the native input off-screen, so a person (and this helper) clicks the label.
+ */
+export async function choose(page: Page, label: string): Promise<void> {
+  await page
+    .locator('label', { hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) })
+    .click();
+}
+
 /** axe with the WCAG 2.1 A and AA rules; any violation fails the test with its details. */
 export async function expectAccessible(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page })

@@ -1,0 +1,224 @@
+import { describe, expect, it } from 'vitest';
+import { changePoc } from '#db/queries/portfolio-admin';
+import { applyGateEvent, getPhaseHistory, getMyReviews } from '#db/queries/phases';
+import { agencyId, demoDb, projectId, userFor } from '../helpers';
+
+const YOUNG_FAMILIES = 'Supporting young families: ideas from international models';
+
+async function setup() {
+  const db = await demoDb();
+  const id = await projectId(db, YOUNG_FAMILIES);
+  const [HHS, USDA] = [await agencyId(db, 'HHS'), await agencyId(db, 'USDA')];
+  return { db, id, HHS, USDA };
+}
+
+describe('phase gate, applied to the database', () => {
+  it('a request, two concurrences (one with comments) and the project moves to Design', async () => {
+    const { db, id, HHS, USDA } = await setup();
+    const team = await userFor(db, 'team.member@example.gov');
+    const hhsPoc = await userFor(db, 'hhs.poc@example.gov');
+    const usdaPoc = await userFor(db, 'agency.poc@example.gov');
+
+    expect(
+      await applyGateEvent(db, {
+        projectId: id,
+        user: team,
+        event: { type: 'request', toPhase: 'design', evidence: 'Workshop findings' },
+      }),
+    ).toMatchObject({ ok: true, result: 'requested' });
+    expect((await getMyReviews(db, hhsPoc)).pending).toHaveLength(1);
+    expect(
+      await applyGateEvent(db, {
+        projectId: id,
+        user: hhsPoc,
+        event: { type: 'answer', agencyId: HHS, answer: 'concur', comment: '' },
+      }),
+    ).toMatchObject({ ok: true, result: 'answered', waitingFor: [USDA] });
+    expect(
+      await applyGateEvent(db, {
+        projectId: id,
+        user: usdaPoc,
+        event: {
+          type: 'answer',
+          agencyId: USDA,
+          answer: 'concur_with_comments',
+          comment: 'Include WIC clinics',
+        },
+      }),
+    ).toMatchObject({ ok: true, result: 'advanced', toPhase: 'design' });
+
+    const project = await db
+      .selectFrom('projects')
+      .select(['phase', 'version'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(project).toEqual({ phase: 'design', version: 2 });
+    const [request] = await getPhaseHistory(db, id);
+    expect(request).toMatchObject({
+      status: 'advanced',
+      from_phase: 'discovery',
+      to_phase: 'design',
+    });
+    expect(request!.answers.map((a) => [a.code, a.answer, a.comment])).toEqual([
+      ['HHS', 'concur', ''],
+      ['USDA', 'concur_with_comments', 'Include WIC clinics'],
+    ]);
+    const audit = await db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('project_id', '=', id)
+      .orderBy('id')
+      .execute();
+    expect(audit.map((a) => a.action)).toEqual([
+      'phase_requested',
+      'phase_answered',
+      'phase_answered',
+      'phase_advanced',
+    ]);
+    expect((await getMyReviews(db, hhsPoc)).pending).toHaveLength(0);
+  });
+
+  it('a double-submitted answer is refused and changes nothing', async () => {
+    const { db, id, HHS } = await setup();
+    const team = await userFor(db, 'team.member@example.gov');
+    const hhsPoc = await userFor(db, 'hhs.poc@example.gov');
+    await applyGateEvent(db, {
+      projectId: id,
+      user: team,
+      event: { type: 'request', toPhase: 'design', evidence: 'x' },
+    });
+    const answer = { type: 'answer', agencyId: HHS, answer: 'concur', comment: '' } as const;
+    await applyGateEvent(db, { projectId: id, user: hhsPoc, event: answer });
+    const before = await db.selectFrom('audit_log').select('id').execute();
+    expect(await applyGateEvent(db, { projectId: id, user: hhsPoc, event: answer })).toMatchObject({
+      ok: false,
+      code: 'conflict',
+    });
+    expect(await db.selectFrom('audit_log').select('id').execute()).toEqual(before);
+  });
+
+  it('when the POC changes mid-review, the pending answer passes to the new POC', async () => {
+    const { db, id, HHS, USDA } = await setup();
+    const team = await userFor(db, 'team.member@example.gov');
+    const omb = await userFor(db, 'omb.lead@example.gov');
+    await applyGateEvent(db, {
+      projectId: id,
+      user: team,
+      event: { type: 'request', toPhase: 'design', evidence: 'x' },
+    });
+    await applyGateEvent(db, {
+      projectId: id,
+      user: await userFor(db, 'agency.poc@example.gov'),
+      event: { type: 'answer', agencyId: USDA, answer: 'concur', comment: '' },
+    });
+
+    const portfolio = await db
+      .selectFrom('portfolios')
+      .select('id')
+      .where('slug', '=', 'having-a-child')
+      .executeTakeFirstOrThrow();
+    const newPoc = await db
+      .selectFrom('people')
+      .select('id')
+      .where('email', '=', 'portfolio.lead@example.gov')
+      .executeTakeFirstOrThrow();
+    await changePoc(db, {
+      portfolioId: portfolio.id,
+      agencyId: HHS,
+      personId: newPoc.id,
+      actorId: omb.personId,
+    });
+
+    const formerPoc = await userFor(db, 'hhs.poc@example.gov');
+    expect(
+      await applyGateEvent(db, {
+        projectId: id,
+        user: formerPoc,
+        event: { type: 'answer', agencyId: HHS, answer: 'concur', comment: '' },
+      }),
+    ).toMatchObject({ ok: false, code: 'forbidden' });
+    const successor = await userFor(db, 'portfolio.lead@example.gov');
+    expect((await getMyReviews(db, successor)).pending).toHaveLength(1);
+    expect(
+      await applyGateEvent(db, {
+        projectId: id,
+        user: successor,
+        event: { type: 'answer', agencyId: HHS, answer: 'concur', comment: '' },
+      }),
+    ).toMatchObject({ ok: true, result: 'advanced' });
+    const history = await db
+      .selectFrom('agency_pocs')
+      .select(['person_id', 'ended_at'])
+      .where('agency_id', '=', HHS)
+      .where('portfolio_id', '=', portfolio.id)
+      .orderBy('id')
+      .execute();
+    expect(history).toHaveLength(2);
+    expect(history[0]!.ended_at).not.toBeNull();
+    expect(history[1]).toEqual({ person_id: newPoc.id, ended_at: null });
+  });
+
+  it('a non-concur holds the project until a new request; an OMB lead can override with a reason', async () => {
+    const { db, id, HHS } = await setup();
+    const team = await userFor(db, 'team.member@example.gov');
+    const omb = await userFor(db, 'omb.lead@example.gov');
+    const hhsPoc = await userFor(db, 'hhs.poc@example.gov');
+    await applyGateEvent(db, {
+      projectId: id,
+      user: team,
+      event: { type: 'request', toPhase: 'design', evidence: 'x' },
+    });
+    expect(
+      await applyGateEvent(db, {
+        projectId: id,
+        user: hhsPoc,
+        event: {
+          type: 'answer',
+          agencyId: HHS,
+          answer: 'non_concur',
+          comment: 'Need evaluation plan',
+        },
+      }),
+    ).toMatchObject({ ok: true, result: 'held' });
+    expect(
+      await applyGateEvent(db, {
+        projectId: id,
+        user: omb,
+        event: { type: 'override', decision: 'advance', reason: 'x' },
+      }),
+    ).toMatchObject({
+      ok: false,
+      code: 'conflict',
+    });
+    await applyGateEvent(db, {
+      projectId: id,
+      user: team,
+      event: { type: 'request', toPhase: 'design', evidence: 'Evaluation plan attached' },
+    });
+    expect(
+      await applyGateEvent(db, {
+        projectId: id,
+        user: omb,
+        event: { type: 'override', decision: 'advance', reason: 'PMC agreed on 2026-11-20' },
+      }),
+    ).toMatchObject({ ok: true, result: 'advanced', by: 'override' });
+    const history = await getPhaseHistory(db, id);
+    expect(history.map((h) => [h.status, h.override_reason])).toEqual([
+      ['advanced', 'PMC agreed on 2026-11-20'],
+      ['held', null],
+    ]);
+    expect(
+      await applyGateEvent(db, {
+        projectId: id,
+        user: omb,
+        event: { type: 'move_back', toPhase: 'discovery', reason: 'Scope changed' },
+      }),
+    ).toMatchObject({ ok: true, result: 'moved_back' });
+    const p = await db
+      .selectFrom('projects')
+      .select('phase')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(p.phase).toBe('discovery');
+  });
+});

@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import type { RefusedError } from '#db/errors';
+import { StaleWriteError } from '#db/errors';
+import { getCharter, saveCharter, signCharter } from '#db/queries/portfolio-admin';
+import { createMilestone, getProject, updateMilestone, updateProject } from '#db/queries/projects';
+import type { ProjectInput } from '~/schemas/project';
+import { agencyId, demoDb, projectId, userFor } from '../helpers';
+
+async function values(db: Awaited<ReturnType<typeof demoDb>>, id: number): Promise<ProjectInput> {
+  const { project, agencies } = (await getProject(db, id))!;
+  return {
+    name: project.name,
+    summary: project.summary,
+    painPoints: project.pain_points,
+    outcomesShortTerm: project.outcomes_short_term,
+    outcomesLongTerm: project.outcomes_long_term,
+    theoryOfChange: project.theory_of_change,
+    agencies: agencies.map((a) => a.id),
+    ownerAgencyId: project.owner_agency_id ?? undefined,
+    health: project.health,
+    healthReason: project.health_reason ?? '',
+  };
+}
+
+describe('project and milestone edits', () => {
+  it('a stale save is refused with the saved values and never overwrites newer work', async () => {
+    const db = await demoDb();
+    const id = await projectId(db, 'Newborn Supply Kits');
+    const team = await userFor(db, 'team.member@example.gov');
+    const base = await values(db, id);
+    await updateProject(db, {
+      projectId: id,
+      actorId: team.personId,
+      version: 1,
+      values: { ...base, summary: 'First save' },
+    });
+    const stale = updateProject(db, {
+      projectId: id,
+      actorId: team.personId,
+      version: 1,
+      values: { ...base, summary: 'Second, stale' },
+    });
+    await expect(stale).rejects.toBeInstanceOf(StaleWriteError);
+    await stale.catch((e: StaleWriteError) => {
+      expect(e.current.summary).toBe('First save');
+      expect(e.currentVersion).toBe(2);
+    });
+    expect((await getProject(db, id))!.project.summary).toBe('First save');
+  });
+
+  it('involved agencies must belong to the portfolio; nothing changes otherwise', async () => {
+    const db = await demoDb();
+    const id = await projectId(db, 'Newborn Supply Kits');
+    const team = await userFor(db, 'team.member@example.gov');
+    const base = await values(db, id);
+    const va = await agencyId(db, 'VA');
+    await expect(
+      updateProject(db, {
+        projectId: id,
+        actorId: team.personId,
+        version: 1,
+        values: { ...base, name: 'Changed', agencies: [...base.agencies, va] },
+      }),
+    ).rejects.toMatchObject({ code: 'invalid', field: 'agencies' } satisfies Partial<RefusedError>);
+    expect((await getProject(db, id))!.project.name).toBe('Newborn Supply Kits');
+  });
+
+  it('milestones are versioned too and every change is logged against the project', async () => {
+    const db = await demoDb();
+    const id = await projectId(db, 'Newborn Supply Kits');
+    const { project } = (await getProject(db, id))!;
+    const team = await userFor(db, 'team.member@example.gov');
+    const input = {
+      title: 'Evaluate kit uptake',
+      owner: 'HHS',
+      timingKind: 'quarter' as const,
+      fy: 2026,
+      quarter: 2,
+      status: 'planned' as const,
+      notes: '',
+    };
+    const mid = await createMilestone(db, {
+      projectId: id,
+      portfolioId: project.portfolio_id,
+      actorId: team.personId,
+      values: input,
+    });
+    const ids = {
+      projectId: id,
+      portfolioId: project.portfolio_id,
+      milestoneId: mid,
+      actorId: team.personId,
+    };
+    await updateMilestone(db, { ...ids, version: 1, values: { ...input, status: 'in_progress' } });
+    await expect(
+      updateMilestone(db, { ...ids, version: 1, values: { ...input, status: 'missed' } }),
+    ).rejects.toBeInstanceOf(StaleWriteError);
+    const log = await db
+      .selectFrom('audit_log')
+      .select(['action', 'entity_type'])
+      .where('project_id', '=', id)
+      .execute();
+    expect(log).toEqual([
+      { action: 'create', entity_type: 'milestone' },
+      { action: 'update', entity_type: 'milestone' },
+    ]);
+  });
+
+  it('editing a signed charter marks the signatures as needing renewal', async () => {
+    const db = await demoDb();
+    const portfolio = await db
+      .selectFrom('portfolios')
+      .select(['id'])
+      .where('slug', '=', 'having-a-child')
+      .executeTakeFirstOrThrow();
+    const lead = await userFor(db, 'portfolio.lead@example.gov');
+    const pmc = await userFor(db, 'pmc.member@example.gov');
+    const usda = await agencyId(db, 'USDA');
+    await saveCharter(db, {
+      portfolioId: portfolio.id,
+      actorId: lead.personId,
+      version: 1,
+      text: 'We, the agencies…',
+    });
+    await signCharter(db, { portfolioId: portfolio.id, agencyId: usda, actorId: pmc.personId });
+    await expect(
+      signCharter(db, { portfolioId: portfolio.id, agencyId: usda, actorId: pmc.personId }),
+    ).rejects.toMatchObject({ code: 'conflict' });
+    let charter = await getCharter(db, portfolio.id);
+    expect(charter.agencies.find((a) => a.id === usda)?.signature?.needsRenewal).toBe(false);
+    await saveCharter(db, {
+      portfolioId: portfolio.id,
+      actorId: lead.personId,
+      version: 2,
+      text: 'We, the agencies, agree…',
+    });
+    charter = await getCharter(db, portfolio.id);
+    expect(charter.agencies.find((a) => a.id === usda)?.signature?.needsRenewal).toBe(true);
+  });
+});
