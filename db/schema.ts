@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { VersionLabel } from '~/domain/journey/types';
 import type { GateAnswer } from '~/domain/phases/gate';
 import type { Health, MilestoneStatus, Phase } from '~/domain/portfolio/types';
 
@@ -111,6 +112,53 @@ interface PhaseReaffirmationTable {
   at: Timestamp;
 }
 
+interface JourneyMapTable {
+  id: Generated<number>;
+  portfolio_id: number;
+  project_id: number | null;
+  title: string;
+  personas: string;
+  description: string;
+  version_label: VersionLabel;
+  version_name: string;
+  /** 1 for maps the workspace drew from public texts for illustration, not research. */
+  illustrative: ColumnType<number, number | undefined, number>;
+  source_note: string;
+  copied_from_id: number | null;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+interface JourneyStageTable {
+  id: Generated<number>;
+  map_id: number;
+  position: number;
+  name: string;
+}
+
+interface JourneyStepTable {
+  id: Generated<number>;
+  map_id: number;
+  stage_id: number;
+  position: number;
+  step_key: string;
+  title: string;
+  /** JSON array of actor names. */
+  actors: string;
+  score: number;
+  channel: string;
+  touchpoint: string;
+  pain_points: string;
+  opportunities: string;
+  notes: string;
+}
+
+interface JourneyStepProjectTable {
+  step_id: number;
+  project_id: number;
+}
+
 interface PortfolioAgencyTable {
   portfolio_id: number;
   agency_id: number;
@@ -208,6 +256,10 @@ export interface Database {
   phase_request_agencies: PhaseRequestAgencyTable;
   phase_answers: PhaseAnswerTable;
   phase_reaffirmations: PhaseReaffirmationTable;
+  journey_maps: JourneyMapTable;
+  journey_stages: JourneyStageTable;
+  journey_steps: JourneyStepTable;
+  journey_step_projects: JourneyStepProjectTable;
 }
 
 export type Agency = Selectable<AgencyTable>;
@@ -220,3 +272,5 @@ export type ProjectUpdate = Updateable<ProjectTable>;
 export type Milestone = Selectable<MilestoneTable>;
 export type AuditEntry = Selectable<AuditLogTable>;
 export type PhaseRequest = Selectable<PhaseRequestTable>;
+export type JourneyMap = Selectable<JourneyMapTable>;
+export type JourneyStep = Selectable<JourneyStepTable>;

@@ -42,7 +42,8 @@ export type Action =
   | 'phase.request'
   | 'phase.answer'
   | 'phase.override'
-  | 'audit.read';
+  | 'audit.read'
+  | 'journey.edit';
 
 export interface Target {
   portfolioId?: number;
@@ -80,6 +81,7 @@ export const GRANTS: Record<Action, true | readonly Role[]> = {
   'phase.answer': ['agency_poc'],
   'phase.override': ['omb_lead'],
   'audit.read': ['omb_lead'],
+  'journey.edit': ['omb_lead', 'portfolio_lead', 'team_member'],
 };
 
 /** Actions taken on behalf of one agency: the person must hold the role *for that agency*. */

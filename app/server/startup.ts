@@ -1,6 +1,7 @@
 import { closeDb, getDb, migrateToLatest } from '#db/client';
 import { deleteExpiredSessions } from '#db/queries/sessions';
 import { seedReferenceData, syncDemoAccounts } from '#seeds/index';
+import { seedJourneys } from '#seeds/journeys';
 
 /** DEMO_ACCOUNTS=off starts a workspace without the demo accounts (and disables existing ones). */
 export function demoAccountsEnabled(): boolean {
@@ -15,6 +16,8 @@ export async function prepareDatabase(log: (line: string) => void = console.log)
   if (applied.length > 0) log(`Applied migrations: ${applied.join(', ')}`);
   const added = await seedReferenceData(db);
   if (added > 0) log(`Seeded ${added} Life Experience portfolios.`);
+  const journeys = await seedJourneys(db);
+  if (journeys > 0) log(`Seeded ${journeys} illustrative journey maps.`);
   const demo = await syncDemoAccounts(db, demoAccountsEnabled());
   if (demo.created > 0) log(`Created ${demo.created} demo accounts (password: workspace-demo).`);
   if (demo.removed > 0) log(`Disabled ${demo.removed} demo accounts (DEMO_ACCOUNTS=off).`);

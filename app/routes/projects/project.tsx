@@ -5,6 +5,7 @@ import { requireUser } from '~/auth/session.server';
 import { PhaseSteps } from '~/components/phase/phase-steps';
 import { Breadcrumbs } from '~/components/ui/form';
 import { HealthTag } from '~/components/ui/tags';
+import { VERSION_LABELS } from '~/domain/journey/types';
 import { agenciesDueForReview } from '~/domain/phases/gate';
 import { formatTiming, MILESTONE_STATUS_LABELS, PHASE_LABELS } from '~/domain/portfolio/labels';
 import { can } from '~/domain/policy';
@@ -12,6 +13,7 @@ import { found } from '~/http.server';
 import { pathParam } from '~/params.server';
 import { IdParam } from '~/schemas/params';
 import { getDb } from '#db/client';
+import { stepsForProject } from '#db/queries/journeys';
 import { lastConcurrences, loadGateState } from '#db/queries/phases';
 import { getProject, getProjectChangeLog } from '#db/queries/projects';
 
@@ -26,10 +28,11 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const detail = found(await getProject(db, id));
   const target = { portfolioId: detail.project.portfolio_id };
   authorize(user, 'portfolio.read', target);
-  const [gate, last, changes] = await Promise.all([
+  const [gate, last, changes, journeySteps] = await Promise.all([
     loadGateState(db, id),
     lastConcurrences(db, [id]),
     getProjectChangeLog(db, id, 20),
+    stepsForProject(db, id),
   ]);
   const due = agenciesDueForReview(
     detail.agencies.map((a) => a.id),
@@ -38,6 +41,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   );
   return {
     ...detail,
+    journeySteps,
     pendingTo: gate?.state.pending?.toPhase ?? null,
     dueCodes: detail.agencies.filter((a) => due.includes(a.id)).map((a) => a.code),
     changes: changes.map((c) => ({
@@ -63,7 +67,8 @@ function Detail({ term, children }: { term: string; children: React.ReactNode })
 }
 
 export default function ProjectPage({ loaderData }: Route.ComponentProps) {
-  const { project, agencies, milestones, pendingTo, dueCodes, changes, may } = loaderData;
+  const { project, agencies, milestones, journeySteps, pendingTo, dueCodes, changes, may } =
+    loaderData;
   return (
     <>
       <Breadcrumbs
@@ -171,6 +176,24 @@ export default function ProjectPage({ loaderData }: Route.ComponentProps) {
             ))}
           </tbody>
         </table>
+      )}
+
+      <h2>Journey steps it addresses</h2>
+      {journeySteps.length === 0 ? (
+        <p>No journey step is linked to this project yet. Link one from a journey map’s step.</p>
+      ) : (
+        <ul className="usa-list">
+          {journeySteps.map((s) => (
+            <li key={s.id}>
+              <Link to={`/journeys/${s.map_id}`}>{s.map_title}</Link> (
+              {VERSION_LABELS[s.version_label]}), {s.stage}: <strong>{s.title}</strong> (score{' '}
+              {s.score})
+              {s.pain_points ? (
+                <div className="font-body-xs">Pain points: {s.pain_points}</div>
+              ) : null}
+            </li>
+          ))}
+        </ul>
       )}
 
       <h2>Change log</h2>

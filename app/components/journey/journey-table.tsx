@@ -1,0 +1,97 @@
+import { Link } from 'react-router';
+import { SCORE_LABELS } from '~/domain/journey/types';
+
+export interface TableStep {
+  id: number;
+  title: string;
+  score: number;
+  actors: string[];
+  channel: string;
+  touchpoint: string;
+  pain_points: string;
+  opportunities: string;
+  projects: { id: number; name: string }[];
+}
+
+/**
+ * The journey as a table: the accessible equivalent of the diagram, rendered on the server.
+ * One row group per stage, with the stage as its header.
+ */
+export function JourneyTable({
+  title,
+  stages,
+  extraColumn,
+}: {
+  title: string;
+  stages: { id: number; name: string; steps: TableStep[] }[];
+  /** An extra column (for example burden per step) rendered per step. */
+  extraColumn?: { header: string; cell: (step: TableStep) => React.ReactNode };
+}) {
+  const columns = 8 + (extraColumn ? 1 : 0);
+  return (
+    <div
+      className="usa-table-container--scrollable"
+      tabIndex={0}
+      role="region"
+      aria-label={`${title}: table`}
+    >
+      <table className="usa-table usa-table--borderless journey-table">
+        <caption>{title}: every stage and step</caption>
+        <thead>
+          <tr>
+            <th scope="col">Step</th>
+            <th scope="col">Experience score</th>
+            <th scope="col">Actors</th>
+            <th scope="col">Channel</th>
+            <th scope="col">Agency touchpoint</th>
+            <th scope="col">Pain points</th>
+            <th scope="col">Opportunities</th>
+            <th scope="col">Projects addressing it</th>
+            {extraColumn ? <th scope="col">{extraColumn.header}</th> : null}
+          </tr>
+        </thead>
+        {stages.map((stage) => (
+          <tbody key={stage.id}>
+            <tr>
+              <th scope="rowgroup" colSpan={columns} className="bg-base-lightest">
+                Stage: {stage.name}
+              </th>
+            </tr>
+            {stage.steps.length === 0 ? (
+              <tr>
+                <td colSpan={columns}>No steps in this stage yet.</td>
+              </tr>
+            ) : (
+              stage.steps.map((s) => (
+                <tr key={s.id}>
+                  <th scope="row">{s.title}</th>
+                  <td>
+                    <span className={`journey-score journey-score--${s.score}`}>
+                      {SCORE_LABELS[s.score]}
+                    </span>
+                  </td>
+                  <td>{s.actors.join(', ') || '—'}</td>
+                  <td>{s.channel || '—'}</td>
+                  <td>{s.touchpoint || '—'}</td>
+                  <td className="pre-line">{s.pain_points || '—'}</td>
+                  <td className="pre-line">{s.opportunities || '—'}</td>
+                  <td>
+                    {s.projects.length === 0
+                      ? '—'
+                      : s.projects.map((p, i) => (
+                          <span key={p.id}>
+                            {i > 0 ? ', ' : ''}
+                            <Link to={`/projects/${p.id}`}>{p.name}</Link>
+                          </span>
+                        ))}
+                  </td>
+                  {extraColumn ? <td>{extraColumn.cell(s)}</td> : null}
+                </tr>
+              ))
+            )}
+          </tbody>
+        ))}
+      </table>
+    </div>
+  );
+}

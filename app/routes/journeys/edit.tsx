@@ -1,0 +1,434 @@
+import { getFormProps, useForm } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
+import { useMemo, useState } from 'react';
+import { data, Form, Link, redirect } from 'react-router';
+import type { Route } from './+types/edit';
+import { JourneyDetailsFields } from '~/components/journey/details-form';
+import { MermaidDiagram } from '~/components/mermaid/mermaid-diagram';
+import { Alert } from '~/components/ui/alert';
+import { TextField } from '~/components/ui/field';
+import { Breadcrumbs, FormErrors, SelectField, StaleValues } from '~/components/ui/form';
+import { generateMermaid } from '~/domain/journey/mermaid';
+import { CHANNELS, SCORE_LABELS, type JourneyDiagram } from '~/domain/journey/types';
+import { refusal } from '~/errors.server';
+import { loadJourneyFor } from '~/journeys.server';
+import { JourneyEditSchema, StepFieldsSchema } from '~/schemas/journey';
+import { getDb } from '#db/client';
+import { editJourney, journeyEdits, toDiagram } from '#db/queries/journeys';
+import { findProjects } from '#db/queries/projects';
+
+export const meta: Route.MetaFunction = ({ data }) => [
+  { title: `Edit ${data?.journey.map.title ?? 'journey map'} | Life Experience Workspace` },
+];
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const { journey } = await loadJourneyFor(request, params.mapId, 'journey.edit');
+  const projects = await findProjects(getDb(), {
+    portfolioId: journey.map.portfolio_id,
+    limit: 500,
+    offset: 0,
+  });
+  return {
+    journey,
+    diagram: toDiagram(journey),
+    projects: projects.rows.map((p) => ({ id: p.id, name: p.name })),
+  };
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const { user, journey } = await loadJourneyFor(request, params.mapId, 'journey.edit');
+  const formData = await request.formData();
+  const intent = String(formData.get('intent') ?? '');
+  const scope = String(formData.get('stageId') ?? formData.get('stepId') ?? '');
+  const submission = parseWithZod(formData, { schema: JourneyEditSchema });
+  if (submission.status !== 'success') {
+    return data({ intent, scope, result: submission.reply(), stale: null }, { status: 400 });
+  }
+  const v = submission.value;
+  const base = { mapId: journey.map.id, version: v.version, actorId: user.personId };
+  try {
+    await editJourney(getDb(), { ...base, action: v.intent }, (trx, map) => {
+      switch (v.intent) {
+        case 'details':
+          return journeyEdits.details(trx, map, v);
+        case 'add_stage':
+          return journeyEdits.addStage(trx, map, v.name);
+        case 'rename_stage':
+          return journeyEdits.renameStage(trx, map, v.stageId, v.name);
+        case 'move_stage':
+          return journeyEdits.moveStage(trx, map, v.stageId, v.direction);
+        case 'delete_stage':
+          return journeyEdits.deleteStage(trx, map, v.stageId);
+        case 'add_step':
+          return journeyEdits.addStep(trx, map, v.stageId, v);
+        case 'move_step':
+          return journeyEdits.moveStep(trx, map, v.stepId, v.direction);
+        case 'delete_step':
+          return journeyEdits.deleteStep(trx, map, v.stepId);
+      }
+    });
+  } catch (error) {
+    return refusal(error, submission, { intent, scope });
+  }
+  const anchor =
+    v.intent === 'add_step' || v.intent === 'rename_stage' ? `#stage-${v.stageId}` : '';
+  throw redirect(`/journeys/${journey.map.id}/edit${anchor}`);
+}
+
+type ActionData = Route.ComponentProps['actionData'];
+
+function resultFor(actionData: ActionData, intent: string, scope = '') {
+  return actionData && actionData.intent === intent && (scope === '' || actionData.scope === scope)
+    ? actionData.result
+    : undefined;
+}
+
+/** Hidden fields every edit form carries: what to do, and the map version it was opened at. */
+function Hidden({
+  intent,
+  version,
+  extra,
+}: {
+  intent: string;
+  version: number;
+  extra?: Record<string, string | number>;
+}) {
+  return (
+    <>
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name="version" value={version} />
+      {Object.entries(extra ?? {}).map(([k, v]) => (
+        <input key={k} type="hidden" name={k} value={v} />
+      ))}
+    </>
+  );
+}
+
+/** A one-button form (move, delete). */
+function ActionButton({
+  intent,
+  version,
+  extra,
+  label,
+  srLabel,
+  secondary,
+}: {
+  intent: string;
+  version: number;
+  extra: Record<string, string | number>;
+  label: string;
+  srLabel: string;
+  secondary?: boolean;
+}) {
+  return (
+    <Form method="post" className="display-inline-block margin-right-1">
+      <Hidden intent={intent} version={version} extra={extra} />
+      <button
+        type="submit"
+        className={`usa-button usa-button--small ${secondary ? 'usa-button--secondary' : 'usa-button--outline'}`}
+      >
+        {label}
+        <span className="usa-sr-only"> {srLabel}</span>
+      </button>
+    </Form>
+  );
+}
+
+function AddStepForm({
+  stage,
+  version,
+  actionData,
+  onDraft,
+}: {
+  stage: { id: number; name: string };
+  version: number;
+  actionData: ActionData;
+  onDraft: (
+    draft: { stageId: number; title: string; score: number; actors: string[] } | null,
+  ) => void;
+}) {
+  const [form, fields] = useForm({
+    id: `add-step-${stage.id}`,
+    lastResult: resultFor(actionData, 'add_step', String(stage.id)),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: StepFieldsSchema }),
+    shouldValidate: 'onSubmit',
+    shouldRevalidate: 'onInput',
+  });
+  return (
+    <details className="margin-top-2">
+      <summary className="text-bold cursor-pointer">Add a step to “{stage.name}”</summary>
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <Form
+        method="post"
+        className="usa-form"
+        {...getFormProps(form)}
+        onInput={(e) => {
+          const fd = new FormData(e.currentTarget);
+          const title = String(fd.get('title') ?? '').trim();
+          const score = Number(fd.get('score'));
+          onDraft(
+            title && score >= 1 && score <= 5
+              ? {
+                  stageId: stage.id,
+                  title,
+                  score,
+                  actors: String(fd.get('actors') ?? '')
+                    .split(',')
+                    .map((a) => a.trim())
+                    .filter(Boolean),
+                }
+              : null,
+          );
+        }}
+      >
+        <Hidden intent="add_step" version={version} extra={{ stageId: stage.id }} />
+        <TextField field={fields.title} label="Step" />
+        <SelectField
+          field={fields.score}
+          label="Experience score"
+          options={[1, 2, 3, 4, 5].map((n) => ({ value: n, label: SCORE_LABELS[n]! }))}
+        />
+        <TextField field={fields.actors} label="Actors" hint="Separate names with commas." />
+        <SelectField
+          field={fields.channel}
+          label="Channel"
+          options={CHANNELS.map((c) => ({ value: c, label: c }))}
+        />
+        <button type="submit" className="usa-button">
+          Add step
+        </button>
+      </Form>
+    </details>
+  );
+}
+
+export default function EditJourney({ loaderData, actionData }: Route.ComponentProps) {
+  const { journey, diagram, projects } = loaderData;
+  const { map, stages } = journey;
+  const version = actionData?.stale?.version ?? map.version;
+  const [detailsForm, detailsFields] = useForm({
+    id: 'details',
+    lastResult: resultFor(actionData, 'details'),
+    defaultValue: {
+      title: map.title,
+      personas: map.personas,
+      description: map.description,
+      versionLabel: map.version_label,
+      versionName: map.version_name,
+      projectId: map.project_id ? String(map.project_id) : '',
+    },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: JourneyEditSchema }),
+    shouldValidate: 'onBlur',
+  });
+  const [stageForm, stageFields] = useForm({
+    id: 'add-stage',
+    lastResult: resultFor(actionData, 'add_stage'),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: JourneyEditSchema }),
+    shouldValidate: 'onSubmit',
+  });
+  const [draft, setDraft] = useState<{
+    stageId: number;
+    title: string;
+    score: number;
+    actors: string[];
+  } | null>(null);
+  // The live preview: the saved map plus the step being typed.
+  const previewSource = useMemo(() => {
+    const d: JourneyDiagram = structuredClone(diagram);
+    if (draft) {
+      const index = stages.findIndex((s) => s.id === draft.stageId);
+      d.stages[index]?.steps.push({ title: draft.title, score: draft.score, actors: draft.actors });
+    }
+    return d.stages.length > 0 ? generateMermaid(d) : '';
+  }, [diagram, draft, stages]);
+  const otherErrors =
+    actionData && !['details', 'add_stage', 'add_step'].includes(actionData.intent)
+      ? actionData.result.error?.['']
+      : null;
+
+  return (
+    <>
+      <Breadcrumbs
+        items={[
+          { to: '/', label: 'Portfolios' },
+          { to: `/portfolios/${map.portfolio_slug}`, label: map.portfolio_name },
+          { to: `/portfolios/${map.portfolio_slug}/journeys`, label: 'Journey maps' },
+          { to: `/journeys/${map.id}`, label: map.title },
+          { label: 'Edit' },
+        ]}
+      />
+      <h1>Edit journey map</h1>
+      <p>
+        <Link to={`/journeys/${map.id}`}>View the map, its table and exports</Link>
+      </p>
+      {actionData?.stale ? (
+        <StaleValues
+          current={actionData.stale.current}
+          labels={{ title: 'Title', updated_at: 'Last saved (UTC)' }}
+        />
+      ) : null}
+      {otherErrors?.length ? (
+        <Alert type="error" heading="Not saved">
+          {otherErrors.join(' ')}
+        </Alert>
+      ) : null}
+
+      <div className="grid-row grid-gap-lg">
+        <div className="desktop:grid-col-7">
+          <h2>Stages and steps</h2>
+          {stages.length === 0 ? <p>No stages yet. Add the first stage below.</p> : null}
+          <ol className="usa-list usa-list--unstyled">
+            {stages.map((stage, si) => (
+              <li
+                key={stage.id}
+                id={`stage-${stage.id}`}
+                className="border border-base-lighter radius-md padding-2 margin-bottom-3"
+              >
+                <h3 className="margin-top-0">
+                  Stage {si + 1}: {stage.name}
+                </h3>
+                <Form method="post" className="usa-form maxw-full">
+                  <Hidden intent="rename_stage" version={version} extra={{ stageId: stage.id }} />
+                  <label className="usa-label" htmlFor={`stage-name-${stage.id}`}>
+                    Stage name
+                  </label>
+                  {resultFor(actionData, 'rename_stage', String(stage.id))?.error?.name ? (
+                    <span className="usa-error-message" role="alert">
+                      {resultFor(actionData, 'rename_stage', String(stage.id))?.error?.name?.join(
+                        ' ',
+                      )}
+                    </span>
+                  ) : null}
+                  <input
+                    className="usa-input"
+                    id={`stage-name-${stage.id}`}
+                    name="name"
+                    defaultValue={stage.name}
+                  />
+                  <button
+                    type="submit"
+                    className="usa-button usa-button--outline usa-button--small margin-top-1"
+                  >
+                    Rename<span className="usa-sr-only"> stage {stage.name}</span>
+                  </button>
+                </Form>
+                <div className="margin-top-1">
+                  {si > 0 ? (
+                    <ActionButton
+                      intent="move_stage"
+                      version={version}
+                      extra={{ stageId: stage.id, direction: 'up' }}
+                      label="Move stage up"
+                      srLabel={stage.name}
+                    />
+                  ) : null}
+                  {si < stages.length - 1 ? (
+                    <ActionButton
+                      intent="move_stage"
+                      version={version}
+                      extra={{ stageId: stage.id, direction: 'down' }}
+                      label="Move stage down"
+                      srLabel={stage.name}
+                    />
+                  ) : null}
+                  <ActionButton
+                    intent="delete_stage"
+                    version={version}
+                    extra={{ stageId: stage.id }}
+                    label="Remove stage"
+                    srLabel={`${stage.name} and its steps`}
+                    secondary
+                  />
+                </div>
+                {stage.steps.length > 0 ? (
+                  <ol className="usa-list margin-top-2">
+                    {stage.steps.map((step, pi) => (
+                      <li key={step.id} className="margin-bottom-1">
+                        <strong>{step.title}</strong> ({SCORE_LABELS[step.score]}
+                        {step.actors.length ? `; ${step.actors.join(', ')}` : ''})
+                        <div>
+                          <Link
+                            className="margin-right-1"
+                            to={`/journeys/${map.id}/steps/${step.id}`}
+                          >
+                            Edit<span className="usa-sr-only"> step {step.title}</span>
+                          </Link>
+                          {pi > 0 ? (
+                            <ActionButton
+                              intent="move_step"
+                              version={version}
+                              extra={{ stepId: step.id, direction: 'up' }}
+                              label="Up"
+                              srLabel={`move ${step.title} up`}
+                            />
+                          ) : null}
+                          {pi < stage.steps.length - 1 ? (
+                            <ActionButton
+                              intent="move_step"
+                              version={version}
+                              extra={{ stepId: step.id, direction: 'down' }}
+                              label="Down"
+                              srLabel={`move ${step.title} down`}
+                            />
+                          ) : null}
+                          <ActionButton
+                            intent="delete_step"
+                            version={version}
+                            extra={{ stepId: step.id }}
+                            label="Remove"
+                            srLabel={`step ${step.title}`}
+                            secondary
+                          />
+                        </div>
+                      </li>
+                    ))}
+                  </ol>
+                ) : (
+                  <p>No steps yet.</p>
+                )}
+                <AddStepForm
+                  stage={stage}
+                  version={version}
+                  actionData={actionData}
+                  onDraft={setDraft}
+                />
+              </li>
+            ))}
+          </ol>
+
+          <h2>Add a stage</h2>
+          <FormErrors id={stageForm.errorId} errors={stageForm.errors} />
+          <Form method="post" className="usa-form" {...getFormProps(stageForm)}>
+            <Hidden intent="add_stage" version={version} />
+            <TextField field={stageFields.name} label="Stage name" />
+            <button type="submit" className="usa-button">
+              Add stage
+            </button>
+          </Form>
+        </div>
+        <div className="desktop:grid-col-5">
+          <h2>Live preview</h2>
+          {previewSource ? (
+            <MermaidDiagram
+              source={previewSource}
+              label={`${map.title} (preview)`}
+              description="Updates as you type a new step."
+            />
+          ) : (
+            <p>The diagram appears once the map has a stage.</p>
+          )}
+        </div>
+      </div>
+
+      <h2>About this map</h2>
+      <FormErrors id={detailsForm.errorId} errors={detailsForm.errors} />
+      <Form method="post" className="usa-form usa-form--large" {...getFormProps(detailsForm)}>
+        <Hidden intent="details" version={version} />
+        <JourneyDetailsFields fields={detailsFields} projects={projects} />
+        <button type="submit" className="usa-button">
+          Save details
+        </button>
+      </Form>
+    </>
+  );
+}

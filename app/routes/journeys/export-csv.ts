@@ -1,0 +1,44 @@
+import type { Route } from './+types/export-csv';
+import { toCsv } from '~/domain/csv';
+import { loadJourneyFor } from '~/journeys.server';
+
+/** The map's table as CSV, one row per step, with formula injection neutralized. */
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const { journey } = await loadJourneyFor(request, params.mapId, 'portfolio.read');
+  const rows: unknown[][] = [
+    [
+      'Stage',
+      'Step',
+      'Score',
+      'Actors',
+      'Channel',
+      'Agency touchpoint',
+      'Pain points',
+      'Opportunities',
+      'Notes',
+      'Projects',
+    ],
+  ];
+  for (const stage of journey.stages) {
+    for (const s of stage.steps) {
+      rows.push([
+        stage.name,
+        s.title,
+        s.score,
+        s.actors.join('; '),
+        s.channel,
+        s.touchpoint,
+        s.pain_points,
+        s.opportunities,
+        s.notes,
+        s.projects.map((p) => p.name).join('; '),
+      ]);
+    }
+  }
+  return new Response(toCsv(rows), {
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="journey-${journey.map.id}.csv"`,
+    },
+  });
+}

@@ -1,0 +1,148 @@
+import { getFormProps, useForm } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
+import { useState } from 'react';
+import { data, Form, redirect } from 'react-router';
+import { z } from 'zod';
+import type { Route } from './+types/import';
+import { authorize } from '~/auth/authorize.server';
+import { requireUser } from '~/auth/session.server';
+import { JourneyDetailsFields } from '~/components/journey/details-form';
+import { MermaidDiagram } from '~/components/mermaid/mermaid-diagram';
+import { Breadcrumbs, FormErrors, TextAreaField } from '~/components/ui/form';
+import { MermaidParseError, parseMermaid } from '~/domain/journey/mermaid';
+import { refusal } from '~/errors.server';
+import { found } from '~/http.server';
+import { pathParam } from '~/params.server';
+import { ImportSchema } from '~/schemas/journey';
+import { SlugParam } from '~/schemas/params';
+import { getDb } from '#db/client';
+import { createJourney } from '#db/queries/journeys';
+import { getPortfolioHeader } from '#db/queries/portfolios';
+import { findProjects } from '#db/queries/projects';
+
+export const meta: Route.MetaFunction = () => [
+  { title: 'Import a journey map | Life Experience Workspace' },
+];
+
+async function load(request: Request, slug: string | undefined) {
+  const user = await requireUser(request);
+  const portfolio = found(await getPortfolioHeader(getDb(), pathParam(SlugParam, slug)));
+  authorize(user, 'journey.edit', { portfolioId: portfolio.id });
+  return { user, portfolio };
+}
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const { portfolio } = await load(request, params.slug);
+  const projects = await findProjects(getDb(), {
+    portfolioId: portfolio.id,
+    limit: 500,
+    offset: 0,
+  });
+  return { portfolio, projects: projects.rows.map((p) => ({ id: p.id, name: p.name })) };
+}
+
+/** The Mermaid check runs in the schema, so the browser and the server refuse the same source. */
+const ImportWithDiagram = ImportSchema.transform((v, ctx) => {
+  try {
+    return { ...v, diagram: parseMermaid(v.source) };
+  } catch (error) {
+    if (!(error instanceof MermaidParseError)) throw error;
+    ctx.addIssue({ code: 'custom', path: ['source'], message: error.message });
+    return z.NEVER;
+  }
+});
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const { user, portfolio } = await load(request, params.slug);
+  const submission = parseWithZod(await request.formData(), { schema: ImportWithDiagram });
+  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 });
+  const { diagram, source: _source, ...details } = submission.value;
+  let id: number;
+  try {
+    id = await createJourney(getDb(), {
+      portfolioId: portfolio.id,
+      actorId: user.personId,
+      details: { ...details, title: diagram.title, description: diagram.description },
+      diagram,
+    });
+  } catch (error) {
+    return refusal(error, submission);
+  }
+  throw redirect(`/journeys/${id}`);
+}
+
+function preview(source: string) {
+  try {
+    parseMermaid(source);
+    return { ok: true as const };
+  } catch (error) {
+    return { ok: false as const, message: error instanceof Error ? error.message : 'Not valid.' };
+  }
+}
+
+export default function ImportJourney({ loaderData, actionData }: Route.ComponentProps) {
+  const { portfolio, projects } = loaderData;
+  const [form, fields] = useForm({
+    lastResult: actionData?.result,
+    defaultValue: { versionLabel: 'as_is' },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ImportWithDiagram }),
+    shouldValidate: 'onSubmit',
+    shouldRevalidate: 'onInput',
+  });
+  const [draft, setDraft] = useState('');
+  const check = draft ? preview(draft) : null;
+  return (
+    <>
+      <Breadcrumbs
+        items={[
+          { to: '/', label: 'Portfolios' },
+          { to: `/portfolios/${portfolio.slug}`, label: portfolio.name },
+          { to: `/portfolios/${portfolio.slug}/journeys`, label: 'Journey maps' },
+          { label: 'Import' },
+        ]}
+      />
+      <h1>Import a Mermaid journey</h1>
+      <p>
+        Paste the source of a Mermaid <code>journey</code> diagram. Its title, sections and steps
+        become the map’s title, stages and steps. Nothing is saved unless the whole source is valid.
+      </p>
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <Form
+        method="post"
+        className="usa-form usa-form--large"
+        {...getFormProps(form)}
+        onInput={(e) => {
+          const target = e.target as HTMLTextAreaElement;
+          if (target.name === 'source') setDraft(target.value);
+        }}
+      >
+        <TextAreaField
+          field={fields.source}
+          label="Mermaid source"
+          rows={14}
+          hint={
+            'For example: journey / title Having a child / section Birth / Get a birth certificate: 2: Parent'
+          }
+        />
+        <JourneyDetailsFields
+          fields={{ ...fields, title: fields.source, description: fields.source }}
+          projects={projects}
+          withTitle={false}
+        />
+        <button type="submit" className="usa-button">
+          Import journey map
+        </button>
+      </Form>
+      {check ? (
+        <section aria-labelledby="preview-heading" aria-live="polite">
+          <h2 id="preview-heading">Preview</h2>
+          {check.ok ? (
+            <MermaidDiagram source={draft} label="Imported journey (preview)" description="" />
+          ) : (
+            <p className="text-secondary-dark">{check.message}</p>
+          )}
+        </section>
+      ) : null}
+    </>
+  );
+}

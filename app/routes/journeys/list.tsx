@@ -1,0 +1,94 @@
+import { Link } from 'react-router';
+import type { Route } from './+types/list';
+import { authorize } from '~/auth/authorize.server';
+import { requireUser } from '~/auth/session.server';
+import { Breadcrumbs } from '~/components/ui/form';
+import { versionText } from '~/domain/journey/types';
+import { formatDate } from '~/domain/portfolio/labels';
+import { can } from '~/domain/policy';
+import { found } from '~/http.server';
+import { pathParam } from '~/params.server';
+import { SlugParam } from '~/schemas/params';
+import { getDb } from '#db/client';
+import { listJourneys } from '#db/queries/journeys';
+import { getPortfolioHeader } from '#db/queries/portfolios';
+
+export const meta: Route.MetaFunction = () => [
+  { title: 'Journey maps | Life Experience Workspace' },
+];
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const user = await requireUser(request);
+  const portfolio = found(await getPortfolioHeader(getDb(), pathParam(SlugParam, params.slug)));
+  authorize(user, 'portfolio.read', { portfolioId: portfolio.id });
+  return {
+    portfolio,
+    maps: await listJourneys(getDb(), portfolio.id),
+    mayEdit: can(user, 'journey.edit', { portfolioId: portfolio.id }),
+  };
+}
+
+export default function JourneyList({ loaderData }: Route.ComponentProps) {
+  const { portfolio, maps, mayEdit } = loaderData;
+  return (
+    <>
+      <Breadcrumbs
+        items={[
+          { to: '/', label: 'Portfolios' },
+          { to: `/portfolios/${portfolio.slug}`, label: portfolio.name },
+          { label: 'Journey maps' },
+        ]}
+      />
+      <h1>Journey maps: {portfolio.name}</h1>
+      {mayEdit ? (
+        <ul className="usa-button-group">
+          <li className="usa-button-group__item">
+            <Link className="usa-button" to={`/portfolios/${portfolio.slug}/journeys/new`}>
+              New journey map
+            </Link>
+          </li>
+          <li className="usa-button-group__item">
+            <Link
+              className="usa-button usa-button--outline"
+              to={`/portfolios/${portfolio.slug}/journeys/import`}
+            >
+              Import Mermaid
+            </Link>
+          </li>
+        </ul>
+      ) : null}
+      {maps.length === 0 ? (
+        <p>No journey maps yet.</p>
+      ) : (
+        <table className="usa-table usa-table--borderless">
+          <caption className="usa-sr-only">Journey maps of {portfolio.name}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Journey map</th>
+              <th scope="col">Version</th>
+              <th scope="col">Steps</th>
+              <th scope="col">Project</th>
+              <th scope="col">Updated</th>
+            </tr>
+          </thead>
+          <tbody>
+            {maps.map((m) => (
+              <tr key={m.id}>
+                <th scope="row">
+                  <Link to={`/journeys/${m.id}`}>{m.title}</Link>
+                  {m.illustrative ? (
+                    <span className="usa-tag margin-left-1">Illustrative</span>
+                  ) : null}
+                </th>
+                <td>{versionText(m.version_label, m.version_name)}</td>
+                <td>{Number(m.steps ?? 0)}</td>
+                <td>{m.project_name ?? '—'}</td>
+                <td>{formatDate(m.updated_at)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,86 @@
+import { getFormProps, useForm } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
+import { data, Form, redirect } from 'react-router';
+import type { Route } from './+types/new';
+import { authorize } from '~/auth/authorize.server';
+import { requireUser } from '~/auth/session.server';
+import { JourneyDetailsFields } from '~/components/journey/details-form';
+import { Breadcrumbs, FormErrors } from '~/components/ui/form';
+import { refusal } from '~/errors.server';
+import { found } from '~/http.server';
+import { pathParam } from '~/params.server';
+import { JourneyDetailsSchema } from '~/schemas/journey';
+import { SlugParam } from '~/schemas/params';
+import { getDb } from '#db/client';
+import { createJourney } from '#db/queries/journeys';
+import { getPortfolioHeader } from '#db/queries/portfolios';
+import { findProjects } from '#db/queries/projects';
+
+export const meta: Route.MetaFunction = () => [
+  { title: 'New journey map | Life Experience Workspace' },
+];
+
+async function load(request: Request, slug: string | undefined) {
+  const user = await requireUser(request);
+  const portfolio = found(await getPortfolioHeader(getDb(), pathParam(SlugParam, slug)));
+  authorize(user, 'journey.edit', { portfolioId: portfolio.id });
+  return { user, portfolio };
+}
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const { portfolio } = await load(request, params.slug);
+  const projects = await findProjects(getDb(), {
+    portfolioId: portfolio.id,
+    limit: 500,
+    offset: 0,
+  });
+  return { portfolio, projects: projects.rows.map((p) => ({ id: p.id, name: p.name })) };
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const { user, portfolio } = await load(request, params.slug);
+  const submission = parseWithZod(await request.formData(), { schema: JourneyDetailsSchema });
+  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 });
+  let id: number;
+  try {
+    id = await createJourney(getDb(), {
+      portfolioId: portfolio.id,
+      actorId: user.personId,
+      details: submission.value,
+    });
+  } catch (error) {
+    return refusal(error, submission);
+  }
+  throw redirect(`/journeys/${id}/edit`);
+}
+
+export default function NewJourney({ loaderData, actionData }: Route.ComponentProps) {
+  const { portfolio, projects } = loaderData;
+  const [form, fields] = useForm({
+    lastResult: actionData?.result,
+    defaultValue: { versionLabel: 'as_is' },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: JourneyDetailsSchema }),
+    shouldValidate: 'onBlur',
+  });
+  return (
+    <>
+      <Breadcrumbs
+        items={[
+          { to: '/', label: 'Portfolios' },
+          { to: `/portfolios/${portfolio.slug}`, label: portfolio.name },
+          { to: `/portfolios/${portfolio.slug}/journeys`, label: 'Journey maps' },
+          { label: 'New' },
+        ]}
+      />
+      <h1>New journey map</h1>
+      <p>Start with its title; you add stages and steps next.</p>
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <Form method="post" className="usa-form usa-form--large" {...getFormProps(form)}>
+        <JourneyDetailsFields fields={fields} projects={projects} />
+        <button type="submit" className="usa-button">
+          Create journey map
+        </button>
+      </Form>
+    </>
+  );
+}

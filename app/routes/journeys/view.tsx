@@ -1,0 +1,186 @@
+import { getFormProps, useForm } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
+import { data, Form, Link, redirect } from 'react-router';
+import type { Route } from './+types/view';
+import { JourneyTable } from '~/components/journey/journey-table';
+import { MermaidDiagram } from '~/components/mermaid/mermaid-diagram';
+import { Alert } from '~/components/ui/alert';
+import { TextField } from '~/components/ui/field';
+import { Breadcrumbs, ChoiceField, FormErrors } from '~/components/ui/form';
+import { generateMermaid } from '~/domain/journey/mermaid';
+import { VERSION_LABELS, versionText } from '~/domain/journey/types';
+import { can } from '~/domain/policy';
+import { refusal } from '~/errors.server';
+import { loadJourneyFor } from '~/journeys.server';
+import { CopySchema, VERSION_LABEL_VALUES } from '~/schemas/journey';
+import { getDb } from '#db/client';
+import { copyJourney, listJourneys, toDiagram } from '#db/queries/journeys';
+
+export const meta: Route.MetaFunction = ({ data }) => [
+  { title: `${data?.journey.map.title ?? 'Journey map'} | Life Experience Workspace` },
+];
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const { user, journey } = await loadJourneyFor(request, params.mapId, 'portfolio.read');
+  const others = (await listJourneys(getDb(), journey.map.portfolio_id)).filter(
+    (m) => m.id !== journey.map.id,
+  );
+  return {
+    journey,
+    source: generateMermaid(toDiagram(journey)),
+    others,
+    mayEdit: can(user, 'journey.edit', { portfolioId: journey.map.portfolio_id }),
+  };
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const { user, journey } = await loadJourneyFor(request, params.mapId, 'journey.edit');
+  const submission = parseWithZod(await request.formData(), { schema: CopySchema });
+  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 });
+  let id: number;
+  try {
+    id = await copyJourney(getDb(), {
+      mapId: journey.map.id,
+      actorId: user.personId,
+      ...submission.value,
+    });
+  } catch (error) {
+    return refusal(error, submission);
+  }
+  throw redirect(`/journeys/${id}/edit`);
+}
+
+export default function JourneyView({ loaderData, actionData }: Route.ComponentProps) {
+  const { journey, source, others, mayEdit } = loaderData;
+  const { map, stages } = journey;
+  const [form, fields] = useForm({
+    id: 'copy',
+    lastResult: actionData?.result,
+    defaultValue: {
+      versionLabel: map.version_label === 'as_is' ? 'to_be' : 'other',
+      versionName: '',
+    },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: CopySchema }),
+  });
+  const steps = stages.reduce((n, s) => n + s.steps.length, 0);
+  return (
+    <>
+      <Breadcrumbs
+        items={[
+          { to: '/', label: 'Portfolios' },
+          { to: `/portfolios/${map.portfolio_slug}`, label: map.portfolio_name },
+          { to: `/portfolios/${map.portfolio_slug}/journeys`, label: 'Journey maps' },
+          { label: map.title },
+        ]}
+      />
+      <h1 className="margin-bottom-1">{map.title}</h1>
+      <p className="margin-top-0">
+        <span className="usa-tag bg-primary-dark">
+          {versionText(map.version_label, map.version_name)}
+        </span>{' '}
+        {stages.length} stages, {steps} steps
+        {map.project_name ? <> · Project: {map.project_name}</> : null}
+      </p>
+      {map.illustrative ? (
+        <Alert type="info" heading="Illustrative journey" slim>
+          {map.source_note ||
+            'Drawn by the workspace from public texts to show how a journey map works; not the result of research.'}
+        </Alert>
+      ) : null}
+      {map.personas ? (
+        <p>
+          <strong>Personas:</strong> {map.personas}
+        </p>
+      ) : null}
+      {map.description ? <p>{map.description}</p> : null}
+      <ul className="usa-button-group margin-y-2">
+        {mayEdit ? (
+          <li className="usa-button-group__item">
+            <Link className="usa-button" to={`/journeys/${map.id}/edit`}>
+              Edit journey map
+            </Link>
+          </li>
+        ) : null}
+        <li className="usa-button-group__item">
+          <a
+            className="usa-button usa-button--outline"
+            href={`/journeys/${map.id}/mermaid.mmd`}
+            download
+          >
+            Download Mermaid (.mmd)
+          </a>
+        </li>
+        <li className="usa-button-group__item">
+          <a
+            className="usa-button usa-button--outline"
+            href={`/journeys/${map.id}/table.csv`}
+            download
+          >
+            Download table (CSV)
+          </a>
+        </li>
+      </ul>
+
+      <h2>Diagram</h2>
+      <MermaidDiagram
+        source={source}
+        label={map.title}
+        description={map.description}
+        downloadName={`journey-${map.id}.svg`}
+      />
+
+      <h2>Table</h2>
+      <JourneyTable title={map.title} stages={stages} />
+
+      {others.length > 0 ? (
+        <section aria-labelledby="compare-heading">
+          <h2 id="compare-heading">Compare with another version</h2>
+          <Form
+            method="get"
+            action={`/portfolios/${map.portfolio_slug}/journeys/compare`}
+            className="usa-form"
+          >
+            <input type="hidden" name="before" value={map.id} />
+            <label className="usa-label" htmlFor="compare-after">
+              Compare this map with
+            </label>
+            <select className="usa-select" id="compare-after" name="after">
+              {others.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.title} ({versionText(o.version_label, o.version_name)})
+                </option>
+              ))}
+            </select>
+            <button type="submit" className="usa-button margin-top-2">
+              Compare
+            </button>
+          </Form>
+        </section>
+      ) : null}
+
+      {mayEdit ? (
+        <section aria-labelledby="copy-heading">
+          <h2 id="copy-heading">Start a new version</h2>
+          <p>Copies every stage and step, so the two versions can be compared step by step.</p>
+          <FormErrors id={form.errorId} errors={form.errors} />
+          <Form method="post" className="usa-form" {...getFormProps(form)}>
+            <ChoiceField
+              field={fields.versionLabel}
+              legend="New version"
+              type="radio"
+              options={VERSION_LABEL_VALUES.map((v) => ({ value: v, label: VERSION_LABELS[v] }))}
+            />
+            <TextField
+              field={fields.versionName}
+              label="Version name (optional)"
+              hint="For example: 2027 redesign"
+            />
+            <button type="submit" className="usa-button usa-button--outline">
+              Copy as a new version
+            </button>
+          </Form>
+        </section>
+      ) : null}
+    </>
+  );
+}
