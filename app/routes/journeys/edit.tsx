@@ -147,15 +147,17 @@ function AddStepForm({
     draft: { stageId: number; title: string; score: number; actors: string[] } | null,
   ) => void;
 }) {
+  const lastResult = resultFor(actionData, 'add_step', String(stage.id));
   const [form, fields] = useForm({
     id: `add-step-${stage.id}`,
-    lastResult: resultFor(actionData, 'add_step', String(stage.id)),
+    lastResult,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: StepFieldsSchema }),
     shouldValidate: 'onSubmit',
     shouldRevalidate: 'onInput',
   });
   return (
-    <details className="margin-top-2">
+    // Open when the server refused this form, so the message shows without JavaScript.
+    <details className="margin-top-2" open={lastResult ? true : undefined}>
       <summary className="text-bold cursor-pointer">Add a step to “{stage.name}”</summary>
       <FormErrors id={form.errorId} errors={form.errors} />
       <Form
@@ -386,7 +388,9 @@ export default function EditJourney({ loaderData, actionData }: Route.ComponentP
                 ) : (
                   <p>No steps yet.</p>
                 )}
+                {/* Remounted after each added step, so the form is empty for the next one. */}
                 <AddStepForm
+                  key={`${stage.id}-${stage.steps.length}`}
                   stage={stage}
                   version={version}
                   actionData={actionData}

@@ -125,7 +125,14 @@ export default function ImportJourney({ loaderData, actionData }: Route.Componen
           }
         />
         <JourneyDetailsFields
-          fields={{ ...fields, title: fields.source, description: fields.source }}
+          fields={{
+            title: fields.source,
+            description: fields.source,
+            personas: fields.personas,
+            versionLabel: fields.versionLabel,
+            versionName: fields.versionName,
+            projectId: fields.projectId,
+          }}
           projects={projects}
           withTitle={false}
         />
