@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { BurdenCategory } from '~/domain/burden/calc';
 import type { VersionLabel } from '~/domain/journey/types';
 import type { GateAnswer } from '~/domain/phases/gate';
 import type { Health, MilestoneStatus, Phase } from '~/domain/portfolio/types';
@@ -159,6 +160,65 @@ interface JourneyStepProjectTable {
   project_id: number;
 }
 
+interface WorkspaceSettingTable {
+  key: string;
+  /** JSON. */
+  value: string;
+  version: ColumnType<number, number | undefined, number>;
+  updated_at: Timestamp;
+}
+
+interface BurdenAssessmentTable {
+  id: Generated<number>;
+  portfolio_id: number;
+  journey_map_id: number | null;
+  service_name: string;
+  title: string;
+  /** Hourly wage override in cents; null uses the workspace default. */
+  wage_cents: number | null;
+  wage_source: string;
+  multiplier_milli: ColumnType<number, number | undefined, number>;
+  baseline_id: number | null;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+interface BurdenItemTable {
+  id: Generated<number>;
+  assessment_id: number;
+  item_key: string;
+  step_id: number | null;
+  category: BurdenCategory;
+  description: string;
+  people_per_year: number;
+  occurrences_hundredths: number;
+  seconds_per_occurrence: number;
+  out_of_pocket_cents: number;
+  stress: number | null;
+  stigma: number | null;
+  frustration: number | null;
+  autonomy: number | null;
+  time_equivalent_seconds: number | null;
+  position: number;
+}
+
+interface BurdenSegmentTable {
+  id: Generated<number>;
+  assessment_id: number;
+  segment_key: string;
+  name: string;
+  share_bp: number;
+  wage_cents: number | null;
+}
+
+interface BurdenSegmentOverrideTable {
+  segment_id: number;
+  item_id: number;
+  seconds_per_occurrence: number | null;
+  out_of_pocket_cents: number | null;
+}
+
 interface PortfolioAgencyTable {
   portfolio_id: number;
   agency_id: number;
@@ -260,6 +320,11 @@ export interface Database {
   journey_stages: JourneyStageTable;
   journey_steps: JourneyStepTable;
   journey_step_projects: JourneyStepProjectTable;
+  workspace_settings: WorkspaceSettingTable;
+  burden_assessments: BurdenAssessmentTable;
+  burden_items: BurdenItemTable;
+  burden_segments: BurdenSegmentTable;
+  burden_segment_overrides: BurdenSegmentOverrideTable;
 }
 
 export type Agency = Selectable<AgencyTable>;
@@ -274,3 +339,4 @@ export type AuditEntry = Selectable<AuditLogTable>;
 export type PhaseRequest = Selectable<PhaseRequestTable>;
 export type JourneyMap = Selectable<JourneyMapTable>;
 export type JourneyStep = Selectable<JourneyStepTable>;
+export type BurdenItemRow = Selectable<BurdenItemTable>;

@@ -43,7 +43,9 @@ export type Action =
   | 'phase.answer'
   | 'phase.override'
   | 'audit.read'
-  | 'journey.edit';
+  | 'journey.edit'
+  | 'burden.edit'
+  | 'settings.edit';
 
 export interface Target {
   portfolioId?: number;
@@ -82,6 +84,8 @@ export const GRANTS: Record<Action, true | readonly Role[]> = {
   'phase.override': ['omb_lead'],
   'audit.read': ['omb_lead'],
   'journey.edit': ['omb_lead', 'portfolio_lead', 'team_member'],
+  'burden.edit': ['omb_lead', 'portfolio_lead', 'team_member'],
+  'settings.edit': ['omb_lead'],
 };
 
 /** Actions taken on behalf of one agency: the person must hold the role *for that agency*. */

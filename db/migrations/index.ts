@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as foundation from './2026-11-22-01-foundation';
 import * as phaseGates from './2026-11-22-02-phase-gates';
 import * as journeys from './2026-11-22-03-journeys';
+import * as burden from './2026-11-22-04-burden';
 
 /**
  * Every migration, in order. Listed statically (not read from disk) so they travel inside the
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22-01-foundation': foundation,
   '2026-11-22-02-phase-gates': phaseGates,
   '2026-11-22-03-journeys': journeys,
+  '2026-11-22-04-burden': burden,
 };

@@ -117,6 +117,11 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
                   <NavLink to="/audit">Audit log</NavLink>
                 </li>
               ) : null}
+              {user.isOmbLead ? (
+                <li>
+                  <NavLink to="/settings">Settings</NavLink>
+                </li>
+              ) : null}
               <li className="text-base-dark">
                 Signed in as {user.name} ({user.agencyCode})
               </li>

@@ -8,12 +8,15 @@ import { Alert } from '~/components/ui/alert';
 import { TextField } from '~/components/ui/field';
 import { Breadcrumbs, ChoiceField, FormErrors } from '~/components/ui/form';
 import { generateMermaid } from '~/domain/journey/mermaid';
+import { totalMoney } from '~/domain/burden/calc';
+import { dollars, hours, hoursNumber } from '~/domain/burden/display';
 import { VERSION_LABELS, versionText } from '~/domain/journey/types';
 import { can } from '~/domain/policy';
 import { refusal } from '~/errors.server';
 import { loadJourneyFor } from '~/journeys.server';
 import { CopySchema, VERSION_LABEL_VALUES } from '~/schemas/journey';
 import { getDb } from '#db/client';
+import { burdenForMap } from '#db/queries/burden';
 import { copyJourney, listJourneys, toDiagram } from '#db/queries/journeys';
 
 export const meta: Route.MetaFunction = ({ data }) => [
@@ -22,11 +25,14 @@ export const meta: Route.MetaFunction = ({ data }) => [
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { user, journey } = await loadJourneyFor(request, params.mapId, 'portfolio.read');
-  const others = (await listJourneys(getDb(), journey.map.portfolio_id)).filter(
-    (m) => m.id !== journey.map.id,
-  );
+  const [maps, burden] = await Promise.all([
+    listJourneys(getDb(), journey.map.portfolio_id),
+    burdenForMap(getDb(), journey.map.id),
+  ]);
+  const others = maps.filter((m) => m.id !== journey.map.id);
   return {
     journey,
+    burden: burden ? burdenColumn(burden) : null,
     source: generateMermaid(toDiagram(journey)),
     others,
     mayEdit: can(user, 'journey.edit', { portfolioId: journey.map.portfolio_id }),
@@ -50,8 +56,24 @@ export async function action({ request, params }: Route.ActionArgs) {
   throw redirect(`/journeys/${id}/edit`);
 }
 
+/** Hours per step from the map's newest assessment, with a 0–4 heat level relative to the worst step. */
+function burdenColumn(b: NonNullable<Awaited<ReturnType<typeof burdenForMap>>>) {
+  const max = Math.max(0, ...[...b.byStep.values()].map((x) => hoursNumber(x.time)));
+  const steps: Record<number, { hours: string; cost: string; heat: number }> = {};
+  for (const [stepId, x] of b.byStep) {
+    if (stepId === null) continue;
+    const h = hoursNumber(x.time);
+    steps[stepId] = {
+      hours: hours(x.time),
+      cost: dollars(totalMoney(x)),
+      heat: max === 0 ? 0 : Math.min(4, Math.floor((h / max) * 4.999)),
+    };
+  }
+  return { assessmentId: b.assessmentId, title: b.title, steps };
+}
+
 export default function JourneyView({ loaderData, actionData }: Route.ComponentProps) {
-  const { journey, source, others, mayEdit } = loaderData;
+  const { journey, source, others, mayEdit, burden } = loaderData;
   const { map, stages } = journey;
   const [form, fields] = useForm({
     id: 'copy',
@@ -130,7 +152,33 @@ export default function JourneyView({ loaderData, actionData }: Route.ComponentP
       />
 
       <h2>Table</h2>
-      <JourneyTable title={map.title} stages={stages} />
+      {burden ? (
+        <p>
+          Burden per step from <Link to={`/burden/${burden.assessmentId}`}>{burden.title}</Link>:
+          hours a year, darker where more burden falls.
+        </p>
+      ) : null}
+      <JourneyTable
+        title={map.title}
+        stages={stages}
+        extraColumn={
+          burden
+            ? {
+                header: 'Burden (hours a year)',
+                cell: (step) => {
+                  const b = burden.steps[step.id];
+                  return b ? (
+                    <span className={`burden-heat burden-heat--${b.heat}`}>
+                      {b.hours} h<span className="usa-sr-only">, {b.cost}</span>
+                    </span>
+                  ) : (
+                    '—'
+                  );
+                },
+              }
+            : undefined
+        }
+      />
 
       {others.length > 0 ? (
         <section aria-labelledby="compare-heading">

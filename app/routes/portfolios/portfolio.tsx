@@ -5,10 +5,13 @@ import { requireUser } from '~/auth/session.server';
 import { HealthTag } from '~/components/ui/tags';
 import { PHASE_LABELS, PHASE_PURPOSE, PHASES } from '~/domain/portfolio/labels';
 import { can, ROLE_LABELS, rolesIn } from '~/domain/policy';
+import { totalMoney } from '~/domain/burden/calc';
+import { dollars, hours } from '~/domain/burden/display';
 import { found } from '~/http.server';
 import { pathParam } from '~/params.server';
 import { SlugParam } from '~/schemas/params';
 import { getDb } from '#db/client';
+import { portfolioRollup } from '#db/queries/burden';
 import { getPortfolioBySlug } from '#db/queries/portfolios';
 
 export const meta: Route.MetaFunction = ({ data }) => [
@@ -23,8 +26,16 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const detail = found(await getPortfolioBySlug(getDb(), slug));
   authorize(user, 'portfolio.read', { portfolioId: detail.portfolio.id });
   const target = { portfolioId: detail.portfolio.id };
+  const rollup = await portfolioRollup(getDb(), detail.portfolio.id);
   return {
     ...detail,
+    burden: {
+      assessments: rollup.assessments,
+      hours: hours(rollup.baseline.time),
+      cost: dollars(totalMoney(rollup.baseline)),
+      reducedHours: hours(rollup.reduced.time),
+      reducedCost: dollars(totalMoney(rollup.reduced)),
+    },
     may: {
       edit: can(user, 'portfolio.edit', target),
       people: can(user, 'portfolio.assign_poc', target),
@@ -35,7 +46,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 }
 
 export default function PortfolioPage({ loaderData }: Route.ComponentProps) {
-  const { portfolio, agencies, team, projects, myRoles, may } = loaderData;
+  const { portfolio, agencies, team, projects, myRoles, may, burden } = loaderData;
   return (
     <>
       <nav aria-label="Breadcrumbs" className="usa-breadcrumb padding-top-2">
@@ -146,6 +157,22 @@ export default function PortfolioPage({ loaderData }: Route.ComponentProps) {
           );
         })}
       </div>
+
+      <h2>Burden</h2>
+      {burden.assessments === 0 ? (
+        <p>
+          No burden assessments yet.{' '}
+          <Link to={`/portfolios/${portfolio.slug}/burden`}>
+            Estimate the burden of a journey or service.
+          </Link>
+        </p>
+      ) : (
+        <p data-testid="portfolio-burden">
+          Baseline burden: {burden.hours} hours and {burden.cost} a year. Reduced so far:{' '}
+          {burden.reducedHours} hours and {burden.reducedCost} a year.{' '}
+          <Link to={`/portfolios/${portfolio.slug}/burden`}>See the assessments</Link>
+        </p>
+      )}
 
       <h2>Participating agencies</h2>
       <table className="usa-table usa-table--borderless">

@@ -152,6 +152,22 @@ const TABLE: Record<Action, Record<Role, boolean>> = {
     pmc_member: N,
     viewer: N,
   },
+  'burden.edit': {
+    omb_lead: Y,
+    portfolio_lead: Y,
+    team_member: Y,
+    agency_poc: N,
+    pmc_member: N,
+    viewer: N,
+  },
+  'settings.edit': {
+    omb_lead: Y,
+    portfolio_lead: N,
+    team_member: N,
+    agency_poc: N,
+    pmc_member: N,
+    viewer: N,
+  },
 };
 
 const ROLES: Role[] = [

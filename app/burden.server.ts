@@ -1,0 +1,20 @@
+import { authorize } from '~/auth/authorize.server';
+import { requireUser } from '~/auth/session.server';
+import type { Action } from '~/domain/policy';
+import { found } from '~/http.server';
+import { pathParam } from '~/params.server';
+import { IdParam } from '~/schemas/params';
+import { getDb } from '#db/client';
+import { getAssessment } from '#db/queries/burden';
+
+/** The signed-in person and the assessment named by the URL, authorized for `action`. */
+export async function loadAssessmentFor(
+  request: Request,
+  idParam: string | undefined,
+  action: Action,
+) {
+  const user = await requireUser(request);
+  const detail = found(await getAssessment(getDb(), pathParam(IdParam, idParam)));
+  authorize(user, action, { portfolioId: detail.assessment.portfolio_id });
+  return { user, detail };
+}

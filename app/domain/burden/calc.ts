@@ -1,0 +1,275 @@
+/**
+ * Holistic burden (A-11 280.12; OMB M-22-10; ICR supporting statements, item 12).
+ *
+ *   hours = respondents × responses per respondent × hours per response
+ *   cost  = hours × hourly wage (× a loaded-wage multiplier, if any) + out-of-pocket money
+ *
+ * Out-of-pocket money is added, never multiplied by the wage. Everything is exact: inputs are
+ * integers (people, hundredths of an occurrence, seconds, cents, basis points, thousandths) and
+ * the arithmetic is BigInt over fixed denominators, so no total ever drifts. Rounding happens only
+ * when a figure is displayed, in `display.ts`.
+ *
+ * Psychological costs (stress, stigma, frustration, loss of autonomy) are rated 1–5; they count
+ * as time and money only where a time-equivalent was estimated.
+ */
+
+export type BurdenCategory = 'learning' | 'compliance' | 'psychological';
+export const CATEGORIES: readonly BurdenCategory[] = ['learning', 'compliance', 'psychological'];
+
+/** U.S. resident population, Census Bureau Vintage 2024 estimate for July 1, 2024. */
+export const US_POPULATION = 340_110_988;
+export const MINUTES_PER_YEAR = 525_600;
+
+export interface BurdenItemInput {
+  id: number;
+  category: BurdenCategory;
+  stepId: number | null;
+  peoplePerYear: number;
+  /** Occurrences per person per year, in hundredths (1 = 100). */
+  occurrencesHundredths: number;
+  /** Time per occurrence, in seconds (learning, compliance; 0 for psychological). */
+  secondsPerOccurrence: number;
+  outOfPocketCents: number;
+  /** Psychological only: the estimated time-equivalent per occurrence, in seconds. */
+  timeEquivalentSeconds: number | null;
+  ratings: {
+    stress: number | null;
+    stigma: number | null;
+    frustration: number | null;
+    autonomy: number | null;
+  };
+}
+
+export interface SegmentInput {
+  id: number;
+  name: string;
+  /** Share of the people affected, in basis points (100% = 10,000). Segments do not overlap. */
+  shareBp: number;
+  /** The segment's own wage, in cents per hour; null uses the assessment's. */
+  wageCents: number | null;
+  /** Item id → the segment's own time or money where they differ. */
+  overrides: ReadonlyMap<
+    number,
+    { secondsPerOccurrence: number | null; outOfPocketCents: number | null }
+  >;
+}
+
+export interface WageInput {
+  /** Hourly wage, in cents. */
+  wageCents: number;
+  /** Loaded-wage multiplier in thousandths (1.6 = 1,600; none = 1,000). */
+  multiplierMilli: number;
+}
+
+/**
+ * An exact amount of burden. Time is in units of 1/1,000,000 second (people carry basis points,
+ * occurrences hundredths); money in units of 1/MONEY_PER_CENT cent.
+ */
+export interface Burden {
+  time: bigint;
+  /** The monetized time (time × wage). */
+  timeMoney: bigint;
+  outOfPocket: bigint;
+}
+
+export const TIME_PER_SECOND = 1_000_000n; // 10,000 (basis points) × 100 (hundredths)
+export const MONEY_PER_CENT = TIME_PER_SECOND * 3_600n * 1_000n; // per hour, per thousandth of the multiplier
+
+export const ZERO: Burden = { time: 0n, timeMoney: 0n, outOfPocket: 0n };
+
+export function add(a: Burden, b: Burden): Burden {
+  return {
+    time: a.time + b.time,
+    timeMoney: a.timeMoney + b.timeMoney,
+    outOfPocket: a.outOfPocket + b.outOfPocket,
+  };
+}
+
+export function subtract(a: Burden, b: Burden): Burden {
+  return {
+    time: a.time - b.time,
+    timeMoney: a.timeMoney - b.timeMoney,
+    outOfPocket: a.outOfPocket - b.outOfPocket,
+  };
+}
+
+export const totalMoney = (b: Burden): bigint => b.timeMoney + b.outOfPocket;
+
+/** The seconds an item counts per occurrence: its time, or a psychological time-equivalent. */
+function countedSeconds(item: BurdenItemInput, override: number | null | undefined): number {
+  if (item.category === 'psychological') return item.timeEquivalentSeconds ?? 0;
+  return override ?? item.secondsPerOccurrence;
+}
+
+/**
+ * The burden of one item on a share of its people (basis points), with the wage given and the
+ * segment's own time and money where they differ.
+ */
+export function itemBurden(
+  item: BurdenItemInput,
+  shareBp: number,
+  wage: WageInput,
+  override?: { secondsPerOccurrence: number | null; outOfPocketCents: number | null },
+): Burden {
+  const occurrences =
+    BigInt(item.peoplePerYear) * BigInt(shareBp) * BigInt(item.occurrencesHundredths);
+  const time = occurrences * BigInt(countedSeconds(item, override?.secondsPerOccurrence));
+  const timeMoney = time * BigInt(wage.wageCents) * BigInt(wage.multiplierMilli);
+  const oopCents = override?.outOfPocketCents ?? item.outOfPocketCents;
+  const outOfPocket = occurrences * BigInt(oopCents) * (MONEY_PER_CENT / TIME_PER_SECOND);
+  return { time, timeMoney, outOfPocket };
+}
+
+export interface AssessmentResult {
+  total: Burden;
+  byCategory: Record<BurdenCategory, Burden>;
+  /** Step id (or null: not on a step) → burden. */
+  byStep: Map<number | null, Burden>;
+  byItem: Map<number, Burden>;
+  /** Per segment, and "everyone else" (id null) for the share no segment covers. */
+  bySegment: {
+    id: number | null;
+    name: string;
+    shareBp: number;
+    burden: Burden;
+    perPerson: PerPerson;
+  }[];
+  perPerson: PerPerson;
+  psychological: {
+    items: number;
+    averages: Record<'stress' | 'stigma' | 'frustration' | 'autonomy', number | null>;
+  };
+}
+
+/**
+ * The "time tax" on one person who goes through every item once a year as often as the item says:
+ * Σ occurrences per person × time per occurrence, and the same in money (monetized time plus
+ * out-of-pocket). Units: time in 1/100 second; money in the MONEY_PER_CENT/10,000 units.
+ */
+export interface PerPerson {
+  /** Hundredth-seconds per person per year. */
+  time: bigint;
+  /** Money per person, in units of 1/(MONEY_PER_CENT / 10,000) cent. */
+  money: bigint;
+}
+export const PER_PERSON_TIME_PER_SECOND = 100n;
+export const PER_PERSON_MONEY_PER_CENT = MONEY_PER_CENT / 10_000n;
+
+function perPerson(
+  items: readonly BurdenItemInput[],
+  wage: WageInput,
+  segment?: SegmentInput,
+): PerPerson {
+  let time = 0n;
+  let money = 0n;
+  for (const item of items) {
+    const o = segment?.overrides.get(item.id);
+    const t =
+      BigInt(item.occurrencesHundredths) * BigInt(countedSeconds(item, o?.secondsPerOccurrence));
+    time += t;
+    money += t * BigInt(wage.wageCents) * BigInt(wage.multiplierMilli);
+    money +=
+      BigInt(item.occurrencesHundredths) *
+      BigInt(o?.outOfPocketCents ?? item.outOfPocketCents) *
+      3_600_000n;
+  }
+  return { time, money };
+}
+
+/** Burden of an assessment: totals by category, step, item and segment, and per person. */
+export function assess(
+  items: readonly BurdenItemInput[],
+  wage: WageInput,
+  segments: readonly SegmentInput[] = [],
+): AssessmentResult {
+  const byCategory = { learning: ZERO, compliance: ZERO, psychological: ZERO } as Record<
+    BurdenCategory,
+    Burden
+  >;
+  const byStep = new Map<number | null, Burden>();
+  const byItem = new Map<number, Burden>();
+  const covered = segments.reduce((s, seg) => s + seg.shareBp, 0);
+  const rest = Math.max(0, 10_000 - covered);
+  const segmentTotals = segments.map(() => ZERO);
+  let restTotal = ZERO;
+  let total = ZERO;
+  for (const item of items) {
+    let b = ZERO;
+    segments.forEach((seg, i) => {
+      const w = { ...wage, wageCents: seg.wageCents ?? wage.wageCents };
+      const sb = itemBurden(item, seg.shareBp, w, seg.overrides.get(item.id));
+      segmentTotals[i] = add(segmentTotals[i]!, sb);
+      b = add(b, sb);
+    });
+    const rb = itemBurden(item, rest, wage);
+    restTotal = add(restTotal, rb);
+    b = add(b, rb);
+    byItem.set(item.id, b);
+    byCategory[item.category] = add(byCategory[item.category], b);
+    byStep.set(item.stepId, add(byStep.get(item.stepId) ?? ZERO, b));
+    total = add(total, b);
+  }
+  const psych = items.filter((i) => i.category === 'psychological');
+  const avg = (key: keyof BurdenItemInput['ratings']) => {
+    const values = psych.map((i) => i.ratings[key]).filter((v): v is number => v !== null);
+    return values.length === 0
+      ? null
+      : Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 10) / 10;
+  };
+  return {
+    total,
+    byCategory,
+    byStep,
+    byItem,
+    bySegment: [
+      ...segments.map((seg, i) => ({
+        id: seg.id,
+        name: seg.name,
+        shareBp: seg.shareBp,
+        burden: segmentTotals[i]!,
+        perPerson: perPerson(items, { ...wage, wageCents: seg.wageCents ?? wage.wageCents }, seg),
+      })),
+      ...(segments.length > 0
+        ? [
+            {
+              id: null,
+              name: 'Everyone else',
+              shareBp: rest,
+              burden: restTotal,
+              perPerson: perPerson(items, wage),
+            },
+          ]
+        : []),
+    ],
+    perPerson: perPerson(items, wage),
+    psychological: {
+      items: psych.length,
+      averages: {
+        stress: avg('stress'),
+        stigma: avg('stigma'),
+        frustration: avg('frustration'),
+        autonomy: avg('autonomy'),
+      },
+    },
+  };
+}
+
+/** Savings of `after` against `before` (positive = less burden), in total and by key. */
+export function savings(before: Burden, after: Burden): Burden {
+  return subtract(before, after);
+}
+
+/**
+ * The total of an assessment without segments, from two exact sums over its items:
+ * Σ people × occurrences (hundredths) × counted seconds, and Σ people × occurrences × cents.
+ * Equal to `assess(...).total` for the same items (a property test); lets the portfolio rollup
+ * sum in the database instead of loading every item.
+ */
+export function burdenFromSums(timeSum: bigint, outOfPocketSum: bigint, wage: WageInput): Burden {
+  const time = timeSum * 10_000n;
+  return {
+    time,
+    timeMoney: time * BigInt(wage.wageCents) * BigInt(wage.multiplierMilli),
+    outOfPocket: outOfPocketSum * 10_000n * (MONEY_PER_CENT / TIME_PER_SECOND),
+  };
+}

@@ -1,0 +1,91 @@
+/**
+ * The one place burden figures are rounded, for display and export. Halves round away from zero.
+ */
+import {
+  MONEY_PER_CENT,
+  PER_PERSON_MONEY_PER_CENT,
+  PER_PERSON_TIME_PER_SECOND,
+  TIME_PER_SECOND,
+  totalMoney,
+  type Burden,
+  type PerPerson,
+} from './calc';
+
+/** a / b rounded to the nearest integer, halves away from zero. */
+export function divRound(a: bigint, b: bigint): bigint {
+  const q = a / b;
+  const r = a % b;
+  if (r * 2n >= b) return q + 1n;
+  if (r * 2n <= -b) return q - 1n;
+  return q;
+}
+
+/** Hours with two decimals, as a string: "650.00". */
+export function hours(time: bigint, perSecond = TIME_PER_SECOND): string {
+  const hundredths = divRound(time * 100n, perSecond * 3600n);
+  return fixed2(hundredths);
+}
+
+/** Minutes with one decimal: "25.0". */
+export function minutes(time: bigint, perSecond = TIME_PER_SECOND): string {
+  const tenths = divRound(time * 10n, perSecond * 60n);
+  const sign = tenths < 0n ? '-' : '';
+  const abs = tenths < 0n ? -tenths : tenths;
+  return `${sign}${group(abs / 10n)}.${abs % 10n}`;
+}
+
+/** Dollars and cents: "$18,915.00". */
+export function dollars(money: bigint, perCent = MONEY_PER_CENT): string {
+  const cents = divRound(money, perCent);
+  const sign = cents < 0n ? '-' : '';
+  const abs = cents < 0n ? -cents : cents;
+  return `${sign}$${group(abs / 100n)}.${String(abs % 100n).padStart(2, '0')}`;
+}
+
+/** Cents (rounded) as a number, for charts and CSV. */
+export function cents(money: bigint, perCent = MONEY_PER_CENT): number {
+  return Number(divRound(money, perCent));
+}
+
+/** Hours (rounded to hundredths) as a number, for charts. */
+export function hoursNumber(time: bigint, perSecond = TIME_PER_SECOND): number {
+  return Number(divRound(time * 100n, perSecond * 3600n)) / 100;
+}
+
+export function totalDollars(b: Burden): string {
+  return dollars(totalMoney(b));
+}
+
+export function perPersonMinutes(p: PerPerson): string {
+  return minutes(p.time, PER_PERSON_TIME_PER_SECOND);
+}
+
+export function perPersonDollars(p: PerPerson): string {
+  return dollars(p.money, PER_PERSON_MONEY_PER_CENT);
+}
+
+/** Percent change of `saved` against `base`, one decimal: "12.5%"; "—" when base is zero. */
+export function percent(saved: bigint, base: bigint): string {
+  if (base === 0n) return '—';
+  const tenths = divRound(saved * 1000n, base);
+  const sign = tenths < 0n ? '-' : '';
+  const abs = tenths < 0n ? -tenths : tenths;
+  return `${sign}${abs / 10n}.${abs % 10n}%`;
+}
+
+function fixed2(hundredths: bigint): string {
+  const sign = hundredths < 0n ? '-' : '';
+  const abs = hundredths < 0n ? -hundredths : hundredths;
+  return `${sign}${group(abs / 100n)}.${String(abs % 100n).padStart(2, '0')}`;
+}
+
+function group(n: bigint): string {
+  return n.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** Cents as plain dollars with two decimals and no grouping, for CSV: 1574000 → "15740.00". */
+export function plainDollars(centsValue: number): string {
+  const sign = centsValue < 0 ? '-' : '';
+  const abs = Math.abs(centsValue);
+  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}

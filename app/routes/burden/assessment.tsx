@@ -1,0 +1,635 @@
+import { getFormProps, useForm } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
+import { data, Form, Link, redirect } from 'react-router';
+import { z } from 'zod';
+import type { Route } from './+types/assessment';
+import { loadAssessmentFor } from '~/burden.server';
+import { EMPTY_ITEM, ItemForm } from '~/components/burden/item-form';
+import { BarChart, CATEGORY_COLORS } from '~/components/charts/bar-chart';
+import { Alert } from '~/components/ui/alert';
+import { TextField } from '~/components/ui/field';
+import { Breadcrumbs, FormErrors, StaleValues } from '~/components/ui/form';
+import { CATEGORIES, totalMoney, type Burden } from '~/domain/burden/calc';
+import {
+  cents,
+  dollars,
+  hours,
+  hoursNumber,
+  perPersonDollars,
+  perPersonMinutes,
+} from '~/domain/burden/display';
+import { CATEGORY_LABELS } from '~/domain/burden/labels';
+import { fromScaled, minutesText } from '~/domain/burden/units';
+import { can } from '~/domain/policy';
+import { refusal } from '~/errors.server';
+import { AssessmentSchema, itemColumns, ItemSchema, SegmentSchema } from '~/schemas/burden';
+import { IdParam, requiredText, VersionField } from '~/schemas/common';
+import { getDb } from '#db/client';
+import { assessmentEdits, copyAssessmentToBe, editAssessment } from '#db/queries/burden';
+
+export const meta: Route.MetaFunction = ({ data }) => [
+  { title: `${data?.assessment.title ?? 'Burden assessment'} | Life Experience Workspace` },
+];
+
+const Version = z.object({ version: VersionField });
+const AddItem = ItemSchema.and(Version);
+const AddSegment = SegmentSchema.extend({ version: VersionField });
+const DeleteSegment = z.object({ segmentId: IdParam, version: VersionField });
+const Details = AssessmentSchema.and(Version);
+const Copy = z.object({ title: requiredText('title', 200) });
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const { user, detail } = await loadAssessmentFor(request, params.assessmentId, 'portfolio.read');
+  const { assessment, items, segments, steps, wage, defaultWage, result } = detail;
+  const stepTitle = new Map(steps.map((s) => [s.id, `${s.stage}: ${s.title}`]));
+  const row = (b: Burden) => ({
+    hours: hours(b.time),
+    hoursNumber: hoursNumber(b.time),
+    timeMoney: dollars(b.timeMoney),
+    outOfPocket: dollars(b.outOfPocket),
+    total: dollars(totalMoney(b)),
+    totalCents: cents(totalMoney(b)),
+  });
+  // Hours by stage and category, for the chart.
+  const stageNames = [...new Set(steps.map((s) => s.stage))];
+  const stageOf = new Map(steps.map((s) => [s.id, s.stage]));
+  const byStage = [...stageNames, 'Not on a step']
+    .map((stage) => ({
+      label: stage,
+      values: CATEGORIES.map((c) =>
+        items
+          .filter(
+            (i) =>
+              i.category === c &&
+              (i.step_id === null ? 'Not on a step' : stageOf.get(i.step_id)) === stage,
+          )
+          .reduce((sum, i) => sum + hoursNumber(result.byItem.get(i.id)!.time), 0),
+      ),
+    }))
+    .filter((r) => r.values.some((x) => x > 0));
+  return {
+    assessment,
+    wage: {
+      cents: wage.wageCents,
+      multiplier: wage.multiplierMilli,
+      isDefault: assessment.wage_cents === null,
+      defaultWage,
+    },
+    total: row(result.total),
+    perPerson: {
+      minutes: perPersonMinutes(result.perPerson),
+      dollars: perPersonDollars(result.perPerson),
+    },
+    byCategory: CATEGORIES.map((c) => ({ category: c, ...row(result.byCategory[c]) })),
+    byStep: [...result.byStep.entries()].map(([id, b]) => ({
+      id,
+      title: id === null ? 'Not on a step' : (stepTitle.get(id) ?? 'Step removed'),
+      ...row(b),
+    })),
+    bySegment: result.bySegment.map((s) => ({
+      ...s,
+      burden: row(s.burden),
+      share: fromScaled(s.shareBp, 2),
+      perPerson: { minutes: perPersonMinutes(s.perPerson), dollars: perPersonDollars(s.perPerson) },
+    })),
+    psychological: result.psychological,
+    items: items.map((i) => ({
+      id: i.id,
+      category: i.category,
+      description: i.description,
+      step: i.step_id === null ? '—' : (stepTitle.get(i.step_id) ?? '—'),
+      people: i.people_per_year.toLocaleString('en-US'),
+      occurrences: fromScaled(i.occurrences_hundredths, 2),
+      minutes:
+        i.category === 'psychological'
+          ? i.time_equivalent_seconds === null
+            ? '—'
+            : `${minutesText(i.time_equivalent_seconds)} (estimate)`
+          : minutesText(i.seconds_per_occurrence),
+      oopPerOccurrence: dollars(BigInt(i.out_of_pocket_cents), 1n),
+      ...row(result.byItem.get(i.id)!),
+    })),
+    segments: segments.map((s) => ({
+      id: s.id,
+      name: s.name,
+      share: fromScaled(s.share_bp, 2),
+      overrides: s.overrides.size,
+    })),
+    steps: steps.map((s) => ({ id: s.id, title: s.title, stage: s.stage })),
+    byStage,
+    mayEdit: can(user, 'burden.edit', { portfolioId: assessment.portfolio_id }),
+  };
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const { user, detail } = await loadAssessmentFor(request, params.assessmentId, 'burden.edit');
+  const formData = await request.formData();
+  const intent = String(formData.get('intent') ?? '');
+  const id = detail.assessment.id;
+  type Change = Parameters<typeof editAssessment>[2];
+
+  /** Parses the form, then applies the change as one versioned, audited edit. */
+  async function edit<T extends { version: number }>(
+    schema: z.ZodType<T>,
+    change: (value: T) => Change,
+  ) {
+    const submission = parseWithZod(formData, { schema });
+    if (submission.status !== 'success')
+      return data({ intent, result: submission.reply(), stale: null }, { status: 400 });
+    try {
+      await editAssessment(
+        getDb(),
+        { id, version: submission.value.version, actorId: user.personId, action: intent },
+        change(submission.value),
+      );
+    } catch (error) {
+      return refusal(error, submission, { intent });
+    }
+    throw redirect(`/burden/${id}`);
+  }
+
+  switch (intent) {
+    case 'add_item':
+      return edit(AddItem, (v) => (trx, a) => assessmentEdits.addItem(trx, a, itemColumns(v)));
+    case 'add_segment':
+      return edit(
+        AddSegment,
+        (v) => (trx, a) =>
+          assessmentEdits.addSegment(trx, a, {
+            name: v.name,
+            shareBp: v.sharePercent,
+            wageCents: v.wageDollars ?? null,
+          }),
+      );
+    case 'delete_segment':
+      return edit(
+        DeleteSegment,
+        (v) => (trx, a) => assessmentEdits.deleteSegment(trx, a, v.segmentId),
+      );
+    case 'details':
+      return edit(
+        Details,
+        (v) => (trx, a) =>
+          assessmentEdits.details(trx, a, {
+            title: v.title,
+            wageCents: v.wageDollars ?? null,
+            wageSource: v.wageSource,
+            multiplierMilli: v.multiplier ?? 1000,
+          }),
+      );
+    case 'copy': {
+      const submission = parseWithZod(formData, { schema: Copy });
+      if (submission.status !== 'success')
+        return data({ intent, result: submission.reply(), stale: null }, { status: 400 });
+      let copy: number;
+      try {
+        copy = await copyAssessmentToBe(getDb(), {
+          id,
+          actorId: user.personId,
+          title: submission.value.title,
+        });
+      } catch (error) {
+        return refusal(error, submission, { intent });
+      }
+      throw redirect(`/burden/${copy}`);
+    }
+    default:
+      return data(
+        {
+          intent,
+          result: { status: 'error' as const, error: { '': ['Unknown action.'] } },
+          stale: null,
+        },
+        { status: 400 },
+      );
+  }
+}
+
+function resultFor(actionData: Route.ComponentProps['actionData'], intent: string) {
+  return actionData?.intent === intent ? actionData.result : undefined;
+}
+
+export default function Assessment({ loaderData, actionData }: Route.ComponentProps) {
+  const d = loaderData;
+  const a = d.assessment;
+  const version = actionData?.stale?.version ?? a.version;
+  const [segForm, segFields] = useForm({
+    id: 'segment',
+    lastResult: resultFor(actionData, 'add_segment'),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: SegmentSchema }),
+    shouldValidate: 'onBlur',
+  });
+  const [detForm, detFields] = useForm({
+    id: 'details',
+    lastResult: resultFor(actionData, 'details'),
+    defaultValue: {
+      title: a.title,
+      serviceName: a.service_name,
+      journeyMapId: a.journey_map_id ? String(a.journey_map_id) : '',
+      wageDollars: a.wage_cents === null ? '' : fromScaled(a.wage_cents, 2),
+      wageSource: a.wage_source,
+      multiplier: fromScaled(a.multiplier_milli, 3),
+    },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: AssessmentSchema }),
+    shouldValidate: 'onBlur',
+  });
+  const [copyForm, copyFields] = useForm({
+    id: 'copy',
+    lastResult: resultFor(actionData, 'copy'),
+    defaultValue: { title: `${a.title} (to-be)` },
+  });
+  const fmtHours = (x: number) =>
+    x.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const otherError =
+    actionData && actionData.intent === 'delete_segment' ? actionData.result.error?.[''] : null;
+  return (
+    <>
+      <Breadcrumbs
+        items={[
+          { to: '/', label: 'Portfolios' },
+          { to: `/portfolios/${a.portfolio_slug}`, label: a.portfolio_name },
+          { to: `/portfolios/${a.portfolio_slug}/burden`, label: 'Burden' },
+          { label: a.title },
+        ]}
+      />
+      <h1 className="margin-bottom-1">{a.title}</h1>
+      <p className="margin-top-0">
+        {a.journey_map_id ? (
+          <>
+            Journey: <Link to={`/journeys/${a.journey_map_id}`}>{a.map_title}</Link> (
+            {a.version_label === 'to_be'
+              ? 'to-be'
+              : a.version_label === 'as_is'
+                ? 'as-is'
+                : 'other version'}
+            )
+          </>
+        ) : (
+          <>Service: {a.service_name}</>
+        )}
+        {a.baseline_id ? (
+          <>
+            {' '}
+            ·{' '}
+            <Link to={`/burden/compare?before=${a.baseline_id}&after=${a.id}`}>
+              Compare with its baseline
+            </Link>
+          </>
+        ) : null}
+      </p>
+      <p className="font-body-xs">
+        Wage: {dollars(BigInt(d.wage.cents), 1n)} an hour
+        {d.wage.isDefault
+          ? ` (workspace default: ${d.wage.defaultWage.source}, ${d.wage.defaultWage.year})`
+          : a.wage_source
+            ? ` (${a.wage_source})`
+            : ''}
+        {d.wage.multiplier !== 1000 ? `, loaded ×${fromScaled(d.wage.multiplier, 3)}` : ''}.
+      </p>
+      {otherError?.length ? (
+        <Alert type="error" heading="Not saved">
+          {otherError.join(' ')}
+        </Alert>
+      ) : null}
+      {actionData?.stale ? (
+        <StaleValues
+          current={actionData.stale.current}
+          labels={{ title: 'Title', updated_at: 'Last saved (UTC)' }}
+        />
+      ) : null}
+
+      <h2>Annual burden</h2>
+      <dl className="grid-row grid-gap burden-summary">
+        <div className="tablet:grid-col-4">
+          <dt>Hours a year</dt>
+          <dd data-testid="total-hours">{d.total.hours}</dd>
+        </div>
+        <div className="tablet:grid-col-4">
+          <dt>Monetized time</dt>
+          <dd>{d.total.timeMoney}</dd>
+        </div>
+        <div className="tablet:grid-col-4">
+          <dt>Out-of-pocket</dt>
+          <dd>{d.total.outOfPocket}</dd>
+        </div>
+        <div className="tablet:grid-col-4">
+          <dt>Total cost</dt>
+          <dd data-testid="total-cost">{d.total.total}</dd>
+        </div>
+        <div className="tablet:grid-col-4">
+          <dt>Time tax per person</dt>
+          <dd data-testid="per-person-minutes">{d.perPerson.minutes} minutes</dd>
+        </div>
+        <div className="tablet:grid-col-4">
+          <dt>Cost per person</dt>
+          <dd>{d.perPerson.dollars}</dd>
+        </div>
+      </dl>
+      <p className="font-body-2xs">
+        Per person: one person going through every item as often as it says in a year. Psychological
+        costs count in hours and dollars only where a time-equivalent was estimated.
+      </p>
+      <ul className="usa-button-group">
+        <li className="usa-button-group__item">
+          <a className="usa-button usa-button--outline" href={`/burden/${a.id}/icr.csv`} download>
+            Download ICR table (CSV)
+          </a>
+        </li>
+      </ul>
+
+      {d.byStage.length > 0 ? (
+        <BarChart
+          title="Burden by stage and category"
+          description={`Hours a year in each journey stage, split into learning, compliance and psychological costs. Total ${d.total.hours} hours.`}
+          series={CATEGORIES.map((c) => ({ name: CATEGORY_LABELS[c], color: CATEGORY_COLORS[c] }))}
+          rows={d.byStage}
+          format={fmtHours}
+          unit="hours a year"
+        />
+      ) : null}
+
+      <h2>By category</h2>
+      <table className="usa-table usa-table--borderless">
+        <caption className="usa-sr-only">Burden by category</caption>
+        <thead>
+          <tr>
+            <th scope="col">Category</th>
+            <th scope="col" className="text-right">
+              Hours
+            </th>
+            <th scope="col" className="text-right">
+              Monetized time
+            </th>
+            <th scope="col" className="text-right">
+              Out-of-pocket
+            </th>
+            <th scope="col" className="text-right">
+              Total
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {d.byCategory.map((c) => (
+            <tr key={c.category}>
+              <th scope="row">{CATEGORY_LABELS[c.category]}</th>
+              <td className="text-right">{c.hours}</td>
+              <td className="text-right">{c.timeMoney}</td>
+              <td className="text-right">{c.outOfPocket}</td>
+              <td className="text-right">{c.total}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {d.psychological.items > 0 ? (
+        <p>
+          Psychological ratings (average of {d.psychological.items} items, 1–5): stress{' '}
+          {d.psychological.averages.stress ?? '—'}, stigma {d.psychological.averages.stigma ?? '—'},
+          frustration {d.psychological.averages.frustration ?? '—'}, loss of autonomy{' '}
+          {d.psychological.averages.autonomy ?? '—'}.
+        </p>
+      ) : null}
+
+      {d.byStep.length > 0 ? (
+        <>
+          <h2>By step</h2>
+          <table className="usa-table usa-table--borderless">
+            <caption className="usa-sr-only">Burden by journey step</caption>
+            <thead>
+              <tr>
+                <th scope="col">Step</th>
+                <th scope="col" className="text-right">
+                  Hours
+                </th>
+                <th scope="col" className="text-right">
+                  Total cost
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.byStep.map((s) => (
+                <tr key={String(s.id)}>
+                  <th scope="row">{s.title}</th>
+                  <td className="text-right">{s.hours}</td>
+                  <td className="text-right">{s.total}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : null}
+
+      <h2>By segment</h2>
+      {d.bySegment.length === 0 ? (
+        <p>
+          No segments yet. Add one below to see the burden on people with limited English
+          proficiency, rural residents, people with disabilities or older adults.
+        </p>
+      ) : (
+        <table className="usa-table usa-table--borderless">
+          <caption className="usa-sr-only">Burden by segment</caption>
+          <thead>
+            <tr>
+              <th scope="col">Segment</th>
+              <th scope="col" className="text-right">
+                Share
+              </th>
+              <th scope="col" className="text-right">
+                Hours
+              </th>
+              <th scope="col" className="text-right">
+                Total cost
+              </th>
+              <th scope="col" className="text-right">
+                Minutes per person
+              </th>
+              <th scope="col" className="text-right">
+                Cost per person
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {d.bySegment.map((s) => (
+              <tr key={String(s.id)}>
+                <th scope="row">{s.name}</th>
+                <td className="text-right">{s.share}%</td>
+                <td className="text-right">{s.burden.hours}</td>
+                <td className="text-right">{s.burden.total}</td>
+                <td className="text-right">{s.perPerson.minutes}</td>
+                <td className="text-right">{s.perPerson.dollars}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+
+      <h2>Items</h2>
+      {d.items.length === 0 ? (
+        <p>No items yet.</p>
+      ) : (
+        <div
+          className="usa-table-container--scrollable"
+          tabIndex={0}
+          role="region"
+          aria-label="Burden items"
+        >
+          <table className="usa-table usa-table--borderless">
+            <caption className="usa-sr-only">Burden items</caption>
+            <thead>
+              <tr>
+                <th scope="col">Item</th>
+                <th scope="col">Category</th>
+                <th scope="col">Step</th>
+                <th scope="col" className="text-right">
+                  People a year
+                </th>
+                <th scope="col" className="text-right">
+                  Occurrences
+                </th>
+                <th scope="col" className="text-right">
+                  Minutes
+                </th>
+                <th scope="col" className="text-right">
+                  Out-of-pocket
+                </th>
+                <th scope="col" className="text-right">
+                  Hours
+                </th>
+                <th scope="col" className="text-right">
+                  Total cost
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.items.map((i) => (
+                <tr key={i.id}>
+                  <th scope="row">
+                    {d.mayEdit ? (
+                      <Link to={`/burden/${a.id}/items/${i.id}`}>{i.description}</Link>
+                    ) : (
+                      i.description
+                    )}
+                  </th>
+                  <td>{CATEGORY_LABELS[i.category]}</td>
+                  <td>{i.step}</td>
+                  <td className="text-right">{i.people}</td>
+                  <td className="text-right">{i.occurrences}</td>
+                  <td className="text-right">{i.minutes}</td>
+                  <td className="text-right">{i.oopPerOccurrence}</td>
+                  <td className="text-right">{i.hours}</td>
+                  <td className="text-right">{i.total}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      {d.mayEdit ? (
+        <>
+          <section aria-labelledby="add-item-heading">
+            <h2 id="add-item-heading">Add an item</h2>
+            <ItemForm
+              id="add-item"
+              key={`add-${d.items.length}`}
+              defaults={EMPTY_ITEM}
+              steps={d.steps}
+              hidden={{ intent: 'add_item', version }}
+              lastResult={resultFor(actionData, 'add_item')}
+              submitLabel="Add item"
+            />
+          </section>
+
+          <section aria-labelledby="segments-heading">
+            <h2 id="segments-heading">Segments</h2>
+            {d.segments.length > 0 ? (
+              <ul className="usa-list">
+                {d.segments.map((s) => (
+                  <li key={s.id}>
+                    {s.name}: {s.share}% of the people affected
+                    {s.overrides ? `, with its own figures on ${s.overrides} items` : ''}{' '}
+                    <Form method="post" className="display-inline">
+                      <input type="hidden" name="intent" value="delete_segment" />
+                      <input type="hidden" name="segmentId" value={s.id} />
+                      <input type="hidden" name="version" value={version} />
+                      <button type="submit" className="usa-button usa-button--unstyled">
+                        Remove<span className="usa-sr-only"> segment {s.name}</span>
+                      </button>
+                    </Form>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+            <p>Give a segment its own minutes or costs on an item’s page.</p>
+            <FormErrors id={segForm.errorId} errors={segForm.errors} />
+            <Form method="post" className="usa-form" {...getFormProps(segForm)}>
+              <input type="hidden" name="intent" value="add_segment" />
+              <input type="hidden" name="version" value={version} />
+              <TextField
+                field={segFields.name}
+                label="Segment name"
+                hint="For example: People with limited English proficiency"
+              />
+              <TextField
+                field={segFields.sharePercent}
+                label="Share of the people affected (percent)"
+              />
+              <TextField
+                field={segFields.wageDollars}
+                label="Their hourly wage, if different (dollars)"
+              />
+              <button type="submit" className="usa-button">
+                Add segment
+              </button>
+            </Form>
+          </section>
+
+          <section aria-labelledby="copy-heading">
+            <h2 id="copy-heading">Plan a to-be</h2>
+            <p>
+              Copies every item and segment
+              {a.journey_map_id ? ' onto the journey’s to-be version, if it has one' : ''}, so you
+              can lower the figures and see the savings.
+            </p>
+            <FormErrors id={copyForm.errorId} errors={copyForm.errors} />
+            <Form method="post" className="usa-form" {...getFormProps(copyForm)}>
+              <input type="hidden" name="intent" value="copy" />
+              <TextField field={copyFields.title} label="Title of the to-be assessment" />
+              <button type="submit" className="usa-button usa-button--outline">
+                Copy to a to-be
+              </button>
+            </Form>
+          </section>
+
+          <section aria-labelledby="details-heading">
+            <h2 id="details-heading">Wage and details</h2>
+            <FormErrors id={detForm.errorId} errors={detForm.errors} />
+            <Form method="post" className="usa-form usa-form--large" {...getFormProps(detForm)}>
+              <input type="hidden" name="intent" value="details" />
+              <input type="hidden" name="version" value={version} />
+              {a.journey_map_id ? (
+                <input type="hidden" name="journeyMapId" value={a.journey_map_id} />
+              ) : (
+                <input type="hidden" name="serviceName" value={a.service_name} />
+              )}
+              <TextField field={detFields.title} label="Title" />
+              <TextField
+                field={detFields.wageDollars}
+                label="Hourly wage (dollars)"
+                hint={`Leave empty for the workspace default (${dollars(BigInt(d.wage.defaultWage.cents), 1n)}).`}
+              />
+              <TextField field={detFields.wageSource} label="Wage source" />
+              <TextField
+                field={detFields.multiplier}
+                label="Loaded-wage multiplier"
+                hint="1 for none; 1.6 adds 60% for fringe benefits."
+              />
+              <button type="submit" className="usa-button">
+                Save details
+              </button>
+            </Form>
+          </section>
+        </>
+      ) : null}
+    </>
+  );
+}

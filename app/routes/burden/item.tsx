@@ -1,0 +1,207 @@
+import { parseWithZod } from '@conform-to/zod/v4';
+import { data, Form, redirect } from 'react-router';
+import { z } from 'zod';
+import type { Route } from './+types/item';
+import { loadAssessmentFor } from '~/burden.server';
+import { ItemForm } from '~/components/burden/item-form';
+import { Alert } from '~/components/ui/alert';
+import { Breadcrumbs, StaleValues } from '~/components/ui/form';
+import { fromScaled, minutesText } from '~/domain/burden/units';
+import { refusal } from '~/errors.server';
+import { found } from '~/http.server';
+import { pathParam } from '~/params.server';
+import { itemColumns, ItemSchema, OverrideSchema } from '~/schemas/burden';
+import { VersionField } from '~/schemas/common';
+import { IdParam } from '~/schemas/params';
+import { getDb } from '#db/client';
+import { assessmentEdits, editAssessment } from '#db/queries/burden';
+
+export const meta: Route.MetaFunction = () => [
+  { title: 'Burden item | Life Experience Workspace' },
+];
+
+async function load(request: Request, params: Route.LoaderArgs['params'], action: 'burden.edit') {
+  const { user, detail } = await loadAssessmentFor(request, params.assessmentId, action);
+  const itemId = pathParam(IdParam, params.itemId);
+  const item = found(detail.items.find((i) => i.id === itemId));
+  return { user, detail, item };
+}
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const { detail, item } = await load(request, params, 'burden.edit');
+  const a = detail.assessment;
+  return {
+    assessment: {
+      id: a.id,
+      title: a.title,
+      version: a.version,
+      portfolio_slug: a.portfolio_slug,
+      portfolio_name: a.portfolio_name,
+    },
+    item,
+    steps: detail.steps.map((s) => ({ id: s.id, title: s.title, stage: s.stage })),
+    segments: detail.segments.map((s) => {
+      const o = s.overrides.get(item.id);
+      return {
+        id: s.id,
+        name: s.name,
+        minutes: o?.secondsPerOccurrence == null ? '' : minutesText(o.secondsPerOccurrence),
+        dollars: o?.outOfPocketCents == null ? '' : fromScaled(o.outOfPocketCents, 2),
+      };
+    }),
+  };
+}
+
+const Edit = ItemSchema.and(z.object({ version: VersionField }));
+const Override = OverrideSchema.extend({ version: VersionField });
+const Delete = z.object({ version: VersionField });
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const { user, detail, item } = await load(request, params, 'burden.edit');
+  const formData = await request.formData();
+  const intent = String(formData.get('intent') ?? 'save');
+  const base = { id: detail.assessment.id, actorId: user.personId, action: `${intent}_item` };
+  if (intent === 'override') {
+    const submission = parseWithZod(formData, { schema: Override });
+    if (submission.status !== 'success')
+      return data({ intent, result: submission.reply(), stale: null }, { status: 400 });
+    const v = submission.value;
+    try {
+      await editAssessment(getDb(), { ...base, version: v.version }, (trx, a) =>
+        assessmentEdits.setOverride(trx, a, item.id, v.segmentId, {
+          seconds: v.minutesPerOccurrence === undefined ? null : v.minutesPerOccurrence * 6,
+          oopCents: v.outOfPocketDollars ?? null,
+        }),
+      );
+    } catch (error) {
+      return refusal(error, submission, { intent });
+    }
+    throw redirect(`/burden/${detail.assessment.id}/items/${item.id}`);
+  }
+  if (intent === 'delete') {
+    const submission = parseWithZod(formData, { schema: Delete });
+    if (submission.status !== 'success')
+      return data({ intent, result: submission.reply(), stale: null }, { status: 400 });
+    try {
+      await editAssessment(getDb(), { ...base, version: submission.value.version }, (trx, a) =>
+        assessmentEdits.deleteItem(trx, a, item.id),
+      );
+    } catch (error) {
+      return refusal(error, submission, { intent });
+    }
+    throw redirect(`/burden/${detail.assessment.id}`);
+  }
+  const submission = parseWithZod(formData, { schema: Edit });
+  if (submission.status !== 'success')
+    return data({ intent, result: submission.reply(), stale: null }, { status: 400 });
+  try {
+    await editAssessment(getDb(), { ...base, version: submission.value.version }, (trx, a) =>
+      assessmentEdits.updateItem(trx, a, item.id, itemColumns(submission.value)),
+    );
+  } catch (error) {
+    return refusal(error, submission, { intent });
+  }
+  throw redirect(`/burden/${detail.assessment.id}`);
+}
+
+export default function BurdenItem({ loaderData, actionData }: Route.ComponentProps) {
+  const { assessment: a, item: i, steps, segments } = loaderData;
+  const version = actionData?.stale?.version ?? a.version;
+  const overrideErrors = actionData?.intent === 'override' ? actionData.result.error : undefined;
+  return (
+    <>
+      <Breadcrumbs
+        items={[
+          { to: '/', label: 'Portfolios' },
+          { to: `/portfolios/${a.portfolio_slug}`, label: a.portfolio_name },
+          { to: `/burden/${a.id}`, label: a.title },
+          { label: i.description },
+        ]}
+      />
+      <h1>Edit burden item</h1>
+      {actionData?.stale ? (
+        <StaleValues
+          current={actionData.stale.current}
+          labels={{ title: 'Assessment', updated_at: 'Last saved (UTC)' }}
+        />
+      ) : null}
+      <ItemForm
+        id="item"
+        defaults={{
+          category: i.category,
+          description: i.description,
+          stepId: i.step_id === null ? '' : String(i.step_id),
+          peoplePerYear: String(i.people_per_year),
+          occurrencesPerPerson: fromScaled(i.occurrences_hundredths, 2),
+          minutesPerOccurrence:
+            i.category === 'psychological' ? '' : minutesText(i.seconds_per_occurrence),
+          outOfPocketDollars: i.out_of_pocket_cents ? fromScaled(i.out_of_pocket_cents, 2) : '',
+          stress: i.stress === null ? '' : String(i.stress),
+          stigma: i.stigma === null ? '' : String(i.stigma),
+          frustration: i.frustration === null ? '' : String(i.frustration),
+          autonomy: i.autonomy === null ? '' : String(i.autonomy),
+          timeEquivalentMinutes:
+            i.time_equivalent_seconds === null ? '' : minutesText(i.time_equivalent_seconds),
+        }}
+        steps={steps}
+        hidden={{ intent: 'save', version }}
+        lastResult={actionData?.intent === 'save' ? actionData.result : undefined}
+        submitLabel="Save item"
+      />
+
+      {segments.length > 0 ? (
+        <section aria-labelledby="segment-figures">
+          <h2 id="segment-figures">Segments’ own figures for this item</h2>
+          <p>Leave a field empty where the segment is like everyone else.</p>
+          {overrideErrors ? (
+            <Alert type="error" heading="Not saved">
+              {Object.values(overrideErrors).flat().join(' ')}
+            </Alert>
+          ) : null}
+          {segments.map((s) => (
+            <Form key={s.id} method="post" className="usa-form margin-bottom-3">
+              <input type="hidden" name="intent" value="override" />
+              <input type="hidden" name="segmentId" value={s.id} />
+              <input type="hidden" name="version" value={version} />
+              <fieldset className="usa-fieldset">
+                <legend className="usa-legend text-bold">{s.name}</legend>
+                <label className="usa-label" htmlFor={`seg-${s.id}-minutes`}>
+                  Minutes per occurrence
+                </label>
+                <input
+                  className="usa-input"
+                  id={`seg-${s.id}-minutes`}
+                  name="minutesPerOccurrence"
+                  defaultValue={s.minutes}
+                  inputMode="decimal"
+                />
+                <label className="usa-label" htmlFor={`seg-${s.id}-dollars`}>
+                  Out-of-pocket dollars per occurrence
+                </label>
+                <input
+                  className="usa-input"
+                  id={`seg-${s.id}-dollars`}
+                  name="outOfPocketDollars"
+                  defaultValue={s.dollars}
+                  inputMode="decimal"
+                />
+              </fieldset>
+              <button type="submit" className="usa-button usa-button--outline margin-top-1">
+                Save figures for {s.name}
+              </button>
+            </Form>
+          ))}
+        </section>
+      ) : null}
+
+      <h2>Remove this item</h2>
+      <Form method="post">
+        <input type="hidden" name="intent" value="delete" />
+        <input type="hidden" name="version" value={version} />
+        <button type="submit" className="usa-button usa-button--secondary">
+          Remove item
+        </button>
+      </Form>
+    </>
+  );
+}

@@ -1,0 +1,172 @@
+import { getFormProps, useForm } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
+import { data, Form, Link, redirect } from 'react-router';
+import type { Route } from './+types/list';
+import { authorize } from '~/auth/authorize.server';
+import { requireUser } from '~/auth/session.server';
+import { TextField } from '~/components/ui/field';
+import { Breadcrumbs, FormErrors, SelectField } from '~/components/ui/form';
+import { totalMoney } from '~/domain/burden/calc';
+import { dollars, hours } from '~/domain/burden/display';
+import { versionText } from '~/domain/journey/types';
+import { can } from '~/domain/policy';
+import { refusal } from '~/errors.server';
+import { found } from '~/http.server';
+import { pathParam } from '~/params.server';
+import { AssessmentSchema } from '~/schemas/burden';
+import { SlugParam } from '~/schemas/params';
+import { getDb } from '#db/client';
+import { createAssessment, listAssessments, portfolioRollup } from '#db/queries/burden';
+import { listJourneys } from '#db/queries/journeys';
+import { getPortfolioHeader } from '#db/queries/portfolios';
+
+export const meta: Route.MetaFunction = () => [
+  { title: 'Burden assessments | Life Experience Workspace' },
+];
+
+async function load(request: Request, slug: string | undefined) {
+  const user = await requireUser(request);
+  const portfolio = found(await getPortfolioHeader(getDb(), pathParam(SlugParam, slug)));
+  authorize(user, 'portfolio.read', { portfolioId: portfolio.id });
+  return { user, portfolio };
+}
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const { user, portfolio } = await load(request, params.slug);
+  const db = getDb();
+  const [assessments, maps, rollup] = await Promise.all([
+    listAssessments(db, portfolio.id),
+    listJourneys(db, portfolio.id),
+    portfolioRollup(db, portfolio.id),
+  ]);
+  return {
+    portfolio,
+    assessments,
+    maps: maps.map((m) => ({
+      id: m.id,
+      label: `${m.title} (${versionText(m.version_label, m.version_name)})`,
+    })),
+    rollup: {
+      hours: hours(rollup.baseline.time),
+      cost: dollars(totalMoney(rollup.baseline)),
+      reducedHours: hours(rollup.reduced.time),
+      reducedCost: dollars(totalMoney(rollup.reduced)),
+    },
+    mayEdit: can(user, 'burden.edit', { portfolioId: portfolio.id }),
+  };
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const { user, portfolio } = await load(request, params.slug);
+  authorize(user, 'burden.edit', { portfolioId: portfolio.id });
+  const submission = parseWithZod(await request.formData(), { schema: AssessmentSchema });
+  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 });
+  const v = submission.value;
+  let id: number;
+  try {
+    id = await createAssessment(getDb(), {
+      portfolioId: portfolio.id,
+      actorId: user.personId,
+      title: v.title,
+      journeyMapId: v.journeyMapId ?? null,
+      serviceName: v.journeyMapId ? '' : v.serviceName,
+      wageCents: v.wageDollars ?? null,
+      wageSource: v.wageSource,
+      multiplierMilli: v.multiplier ?? 1000,
+    });
+  } catch (error) {
+    return refusal(error, submission);
+  }
+  throw redirect(`/burden/${id}`);
+}
+
+export default function BurdenList({ loaderData, actionData }: Route.ComponentProps) {
+  const { portfolio, assessments, maps, rollup, mayEdit } = loaderData;
+  const [form, fields] = useForm({
+    lastResult: actionData?.result,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: AssessmentSchema }),
+    shouldValidate: 'onBlur',
+  });
+  return (
+    <>
+      <Breadcrumbs
+        items={[
+          { to: '/', label: 'Portfolios' },
+          { to: `/portfolios/${portfolio.slug}`, label: portfolio.name },
+          { label: 'Burden' },
+        ]}
+      />
+      <h1>Holistic burden: {portfolio.name}</h1>
+      <p className="usa-intro">
+        Learning, compliance and psychological costs (A-11 280.12, M-22-10): {rollup.hours} hours
+        and {rollup.cost} a year across the baseline assessments; {rollup.reducedHours} hours and{' '}
+        {rollup.reducedCost} reduced so far by planned redesigns.
+      </p>
+      {assessments.length === 0 ? (
+        <p>No assessments yet.</p>
+      ) : (
+        <table className="usa-table usa-table--borderless">
+          <caption className="usa-sr-only">Burden assessments</caption>
+          <thead>
+            <tr>
+              <th scope="col">Assessment</th>
+              <th scope="col">Of</th>
+              <th scope="col">Kind</th>
+            </tr>
+          </thead>
+          <tbody>
+            {assessments.map((a) => (
+              <tr key={a.id}>
+                <th scope="row">
+                  <Link to={`/burden/${a.id}`}>{a.title}</Link>
+                </th>
+                <td>{a.map_title ?? a.service_name}</td>
+                <td>
+                  {a.baseline_id ? (
+                    <Link to={`/burden/compare?before=${a.baseline_id}&after=${a.id}`}>
+                      To-be (compare)
+                    </Link>
+                  ) : (
+                    'Baseline'
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {mayEdit ? (
+        <section aria-labelledby="new-heading">
+          <h2 id="new-heading">New assessment</h2>
+          <FormErrors id={form.errorId} errors={form.errors} />
+          <Form method="post" className="usa-form usa-form--large" {...getFormProps(form)}>
+            <TextField field={fields.title} label="Title" />
+            <SelectField
+              field={fields.journeyMapId}
+              label="Journey map"
+              placeholder="None: a named service"
+              options={maps.map((m) => ({ value: m.id, label: m.label }))}
+            />
+            <TextField
+              field={fields.serviceName}
+              label="Service name (when not on a journey map)"
+            />
+            <TextField
+              field={fields.wageDollars}
+              label="Hourly wage (dollars), if not the workspace default"
+            />
+            <TextField field={fields.wageSource} label="Wage source" />
+            <TextField
+              field={fields.multiplier}
+              label="Loaded-wage multiplier (optional)"
+              hint="For example 1.6 for a 60% fringe."
+            />
+            <button type="submit" className="usa-button">
+              Create assessment
+            </button>
+          </Form>
+        </section>
+      ) : null}
+    </>
+  );
+}
