@@ -1,0 +1,472 @@
+/**
+ * The Paperwork Reduction Act count (A-11 280.8; DESIGN.md "Paperwork Reduction Act").
+ *
+ * - No approval is needed to collect information from nine or fewer members of the public in a
+ *   12-month period; the tenth needs a clearance.
+ * - Activities that share a purpose or a set of questions are one collection (transitively).
+ * - People are counted once however many sessions they attend. Federal employees in their
+ *   official capacity are not members of the public; contractors count unless the workspace
+ *   setting says otherwise.
+ * - Unscripted, open-ended conversations in Discovery or Design do not count; a recruitment
+ *   screener counts only when it asks screening questions; post-transaction surveys count.
+ * - A clearance covers a session dated on or before its expiration date.
+ *
+ * A 12-month window runs from a date up to, not including, the same date a year later (for
+ * February 29, up to March 1): the text's nine on 2025-01-01 and nine on 2026-01-02 fall in no
+ * common window.
+ */
+import type { Phase } from '../portfolio/types';
+
+export type Method =
+  | 'interviews'
+  | 'focus_group'
+  | 'usability_test'
+  | 'card_sort'
+  | 'survey'
+  | 'listening_session'
+  | 'observation'
+  | 'recruitment_screener'
+  | 'post_transaction_survey';
+
+export type ParticipantCategory = 'public' | 'federal_employee' | 'contractor';
+
+export interface PraSession {
+  id: number;
+  /** YYYY-MM-DD. */
+  date: string;
+  participants: { code: string; category: ParticipantCategory }[];
+}
+
+export interface PraActivity {
+  id: number;
+  title: string;
+  method: Method;
+  purpose: string;
+  /** Normalized fingerprint of the question set (questionFingerprint), or null if none. */
+  questionsFingerprint: string | null;
+  unscripted: boolean;
+  phase: Phase;
+  hasScreeningQuestions: boolean;
+  sessions: PraSession[];
+  clearanceIds: number[];
+  /** An OMB lead's recorded override (counsel's determination, say). */
+  overridden: boolean;
+}
+
+export interface PraClearance {
+  id: number;
+  controlNumber: string | null;
+  /** YYYY-MM-DD, or null while no approval exists. */
+  expiresOn: string | null;
+}
+
+export interface PraSettings {
+  countContractors: boolean;
+}
+
+export const LIMIT = 9;
+
+/** Does this activity collect information under the PRA count? */
+export function countsTowardLimit(
+  a: Pick<PraActivity, 'method' | 'unscripted' | 'phase' | 'hasScreeningQuestions'>,
+): boolean {
+  if (a.method === 'post_transaction_survey' || a.method === 'survey') return true;
+  if (a.method === 'recruitment_screener') return a.hasScreeningQuestions;
+  if (a.unscripted && (a.phase === 'discovery' || a.phase === 'design')) return false;
+  return true;
+}
+
+/** Is this participant a member of the public for the count? */
+export function isCounted(category: ParticipantCategory, settings: PraSettings): boolean {
+  if (category === 'public') return true;
+  if (category === 'contractor') return settings.countContractors;
+  return false;
+}
+
+/** Normalizes a purpose: case, spacing and trailing punctuation do not make a new purpose. */
+export function normalizePurpose(purpose: string): string {
+  return purpose
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/[.!?;:,\s]+$/, '')
+    .trim();
+}
+
+/**
+ * The normalized text of a question set: one question per line, numbering and bullets removed,
+ * case and spacing ignored, empty lines dropped. Equal texts are the same set of questions.
+ */
+export function normalizeQuestions(questions: string): string {
+  return questions
+    .split(/\r?\n/)
+    .map((line) =>
+      line
+        .toLowerCase()
+        .replace(/^\s*(?:\(?\d+[.):]|\(?[a-z][.)]|[-*•–])\s*/u, '')
+        .replace(/\s+/g, ' ')
+        .replace(/[\s.?!]+$/, '')
+        .trim(),
+    )
+    .filter((line) => line !== '')
+    .join('\n');
+}
+
+/** The day after the last day of the 12-month window that starts on `date` (exclusive end). */
+export function windowEnd(date: string): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return isoDate(new Date(Date.UTC(y + 1, m - 1, d)));
+}
+
+/** The first day of the earliest window that still contains `date`. */
+function earliestWindowStartContaining(date: string): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const start = new Date(Date.UTC(y - 1, m - 1, d));
+  // windowEnd(start) must be after `date`.
+  while (windowEnd(isoDate(start)) <= date) start.setUTCDate(start.getUTCDate() + 1);
+  return isoDate(start);
+}
+
+function isoDate(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+/** Groups activities into collections: same normalized purpose or same questions, transitively. */
+export function groupActivities(activities: readonly PraActivity[]): PraActivity[][] {
+  const parent = new Map<number, number>(activities.map((a) => [a.id, a.id]));
+  const find = (x: number): number => {
+    let r = x;
+    while (parent.get(r) !== r) r = parent.get(r)!;
+    parent.set(x, r);
+    return r;
+  };
+  const union = (a: number, b: number) => parent.set(find(a), find(b));
+  const byKey = new Map<string, number>();
+  for (const a of activities) {
+    for (const key of [
+      `p:${normalizePurpose(a.purpose)}`,
+      a.questionsFingerprint ? `q:${a.questionsFingerprint}` : null,
+    ]) {
+      if (!key || key === 'p:') continue;
+      const seen = byKey.get(key);
+      if (seen === undefined) byKey.set(key, a.id);
+      else union(seen, a.id);
+    }
+  }
+  const groups = new Map<number, PraActivity[]>();
+  for (const a of activities) {
+    const root = find(a.id);
+    groups.set(root, [...(groups.get(root) ?? []), a]);
+  }
+  return [...groups.values()];
+}
+
+interface Event {
+  date: string;
+  person: string;
+}
+
+/**
+ * The most distinct people in any 12-month window, and that window. Events must be sorted by
+ * date. Linear in the number of events (a sliding window).
+ */
+export function maxInAnyWindow(events: readonly Event[]): {
+  count: number;
+  from: string | null;
+  to: string | null;
+} {
+  const inWindow = new Map<string, number>();
+  let best = { count: 0, from: null as string | null, to: null as string | null };
+  let right = 0;
+  let left = 0;
+  const starts = [...new Set(events.map((e) => e.date))];
+  for (const start of starts) {
+    while (left < events.length && events[left]!.date < start) {
+      const p = events[left]!.person;
+      const n = inWindow.get(p)! - 1;
+      if (n === 0) inWindow.delete(p);
+      else inWindow.set(p, n);
+      left++;
+    }
+    const end = windowEnd(start);
+    while (right < events.length && events[right]!.date < end) {
+      const p = events[right]!.person;
+      inWindow.set(p, (inWindow.get(p) ?? 0) + 1);
+      right++;
+    }
+    if (inWindow.size > best.count) best = { count: inWindow.size, from: start, to: end };
+  }
+  return best;
+}
+
+export type CollectionStatus =
+  'clear' | 'approaching' | 'needs_clearance' | 'covered' | 'clearance_expired';
+
+export interface CollectionReport {
+  activityIds: number[];
+  status: CollectionStatus;
+  /** Most distinct counted people, not covered by a clearance, in any 12-month window. */
+  count: number;
+  window: { from: string; to: string } | null;
+  /** How many more people may take part before a clearance is needed (0 when none). */
+  remaining: number;
+  clearance: { id: number; controlNumber: string | null; expiresOn: string | null } | null;
+  explanation: string;
+}
+
+function sessionCovered(
+  session: PraSession,
+  activity: PraActivity,
+  clearances: ReadonlyMap<number, PraClearance>,
+): boolean {
+  return activity.clearanceIds.some((id) => {
+    const c = clearances.get(id);
+    return !!c?.controlNumber && !!c.expiresOn && session.date <= c.expiresOn;
+  });
+}
+
+/** The counted events (person, date) of a collection that no clearance covers. */
+function uncoveredEvents(
+  group: readonly PraActivity[],
+  clearances: ReadonlyMap<number, PraClearance>,
+  settings: PraSettings,
+): Event[] {
+  const events: Event[] = [];
+  for (const a of group) {
+    if (!countsTowardLimit(a)) continue;
+    for (const s of a.sessions) {
+      if (sessionCovered(s, a, clearances)) continue;
+      for (const p of s.participants) {
+        if (isCounted(p.category, settings))
+          events.push({ date: s.date, person: normalizeCode(p.code) });
+      }
+    }
+  }
+  return events.sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0));
+}
+
+export function normalizeCode(code: string): string {
+  return code.trim().toUpperCase();
+}
+
+/** The status of one collection on `today` (YYYY-MM-DD), with the explanation people read. */
+export function reportCollection(
+  group: readonly PraActivity[],
+  clearances: ReadonlyMap<number, PraClearance>,
+  settings: PraSettings,
+  today: string,
+): CollectionReport {
+  const events = uncoveredEvents(group, clearances, settings);
+  const best = maxInAnyWindow(events);
+  const linked = [...new Set(group.flatMap((a) => a.clearanceIds))]
+    .map((id) => clearances.get(id))
+    .filter((c): c is PraClearance => !!c);
+  const valid = linked
+    .filter((c) => c.controlNumber && c.expiresOn && c.expiresOn >= today)
+    .sort((a, b) => (a.expiresOn! < b.expiresOn! ? 1 : -1));
+  const expired = linked.filter((c) => c.controlNumber && c.expiresOn && c.expiresOn < today);
+  const names = group.map((a) => `“${a.title}”`).join(', ');
+  const grouped =
+    group.length > 1
+      ? `${names} form one collection (same purpose or same questions)`
+      : `${names} is one collection`;
+  const windowText = best.from ? ` between ${best.from} and ${dayBefore(best.to!)}` : '';
+  const base = {
+    activityIds: group.map((a) => a.id),
+    count: best.count,
+    window: best.from ? { from: best.from, to: dayBefore(best.to!) } : null,
+    remaining: Math.max(0, LIMIT - best.count),
+  };
+  const counted = `${best.count} ${best.count === 1 ? 'member' : 'members'} of the public counted${windowText}`;
+  if (!group.some(countsTowardLimit)) {
+    return {
+      ...base,
+      status: 'clear',
+      remaining: LIMIT,
+      clearance: null,
+      explanation: `${grouped}. Unscripted, open-ended conversations in Discovery or Design, and screeners without screening questions, do not count toward the limit.`,
+    };
+  }
+  if (best.count > LIMIT) {
+    return {
+      ...base,
+      status: 'needs_clearance',
+      clearance: null,
+      explanation: `${grouped}. ${counted}, more than nine without a clearance covering them: PRA approval is needed.`,
+    };
+  }
+  if (valid.length > 0) {
+    const c = valid[0]!;
+    return {
+      ...base,
+      status: 'covered',
+      clearance: { id: c.id, controlNumber: c.controlNumber, expiresOn: c.expiresOn },
+      explanation: `${grouped}. Covered by OMB control number ${c.controlNumber} until ${c.expiresOn}; ${counted} outside its coverage.`,
+    };
+  }
+  if (expired.length > 0) {
+    const c = expired[0]!;
+    return {
+      ...base,
+      status: 'clearance_expired',
+      clearance: { id: c.id, controlNumber: c.controlNumber, expiresOn: c.expiresOn },
+      explanation: `${grouped}. Its clearance ${c.controlNumber} expired on ${c.expiresOn}; sessions after that date count: ${counted}.`,
+    };
+  }
+  if (best.count >= LIMIT - 1) {
+    return {
+      ...base,
+      status: 'approaching',
+      clearance: null,
+      explanation: `${grouped}. ${counted}: ${LIMIT - best.count} more allowed in that window before a clearance is needed.`,
+    };
+  }
+  return {
+    ...base,
+    status: 'clear',
+    clearance: null,
+    explanation: `${grouped}. ${counted}; up to nine need no approval.`,
+  };
+}
+
+function dayBefore(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return isoDate(d);
+}
+
+/** Every collection of a set of activities, with its report. */
+export function praStatus(
+  activities: readonly PraActivity[],
+  clearances: ReadonlyMap<number, PraClearance>,
+  settings: PraSettings,
+  today: string,
+): CollectionReport[] {
+  return groupActivities(activities).map((g) => reportCollection(g, clearances, settings, today));
+}
+
+export interface GuardResult {
+  allowed: boolean;
+  /** Distinct counted people in the fullest window containing the date, after the addition. */
+  countAfter: number;
+  explanation: string;
+}
+
+/**
+ * The guard: would adding `participants` in a session of `activityId` on `date` make its
+ * collection reach ten members of the public within 12 months, with no clearance covering them?
+ */
+export function checkAddition(
+  activities: readonly PraActivity[],
+  clearances: ReadonlyMap<number, PraClearance>,
+  settings: PraSettings,
+  addition: {
+    activityId: number;
+    date: string;
+    participants: { code: string; category: ParticipantCategory }[];
+  },
+): GuardResult {
+  const withAddition = activities.map((a) =>
+    a.id === addition.activityId
+      ? {
+          ...a,
+          sessions: [
+            ...a.sessions,
+            { id: -1, date: addition.date, participants: addition.participants },
+          ],
+        }
+      : a,
+  );
+  const group = groupActivities(withAddition).find((g) =>
+    g.some((a) => a.id === addition.activityId),
+  )!;
+  const activity = group.find((a) => a.id === addition.activityId)!;
+  const names = group.map((a) => `“${a.title}”`).join(', ');
+  if (!countsTowardLimit(activity)) {
+    return {
+      allowed: true,
+      countAfter: 0,
+      explanation: 'This activity does not count toward the limit.',
+    };
+  }
+  if (sessionCovered({ id: -1, date: addition.date, participants: [] }, activity, clearances)) {
+    return { allowed: true, countAfter: 0, explanation: 'A clearance covers this session.' };
+  }
+  const after = countInWindowsContaining(
+    uncoveredEvents(group, clearances, settings),
+    addition.date,
+  );
+  if (after.count > LIMIT && !activity.overridden) {
+    return {
+      allowed: false,
+      countAfter: after.count,
+      explanation: `Not saved: this would make ${after.count} members of the public between ${after.from} and ${after.to} for ${group.length > 1 ? `the collection ${names} (same purpose or same questions)` : names}. Nine or fewer in 12 months need no PRA approval; the tenth needs a clearance. Attach a clearance, or ask an OMB lead to record an override with counsel’s determination.`,
+    };
+  }
+  return {
+    allowed: true,
+    countAfter: after.count,
+    explanation: `${after.count} of 9 allowed in the window.`,
+  };
+}
+
+/** The fullest 12-month window that contains `date`. */
+function countInWindowsContaining(
+  events: readonly Event[],
+  date: string,
+): { count: number; from: string; to: string } {
+  const first = earliestWindowStartContaining(date);
+  // Moving a window's start up to the next event loses nobody, so event dates (and the date
+  // itself) are the only starts worth trying.
+  const starts = [
+    ...new Set([...events.map((e) => e.date).filter((d) => d >= first && d <= date), date]),
+  ].sort();
+  let best = { count: 0, from: date, to: dayBefore(windowEnd(date)) };
+  for (const start of starts) {
+    const end = windowEnd(start);
+    const people = new Set(
+      events.filter((e) => e.date >= start && e.date < end).map((e) => e.person),
+    );
+    if (people.size > best.count) best = { count: people.size, from: start, to: dayBefore(end) };
+  }
+  return best;
+}
+
+/**
+ * The planning check: can we talk to `n` more people in this collection on `date`? Returns how
+ * many more are allowed in every window containing that date.
+ */
+export function planningCheck(
+  activities: readonly PraActivity[],
+  clearances: ReadonlyMap<number, PraClearance>,
+  settings: PraSettings,
+  plan: { activityId: number; date: string; n: number },
+): { allowed: boolean; remaining: number; explanation: string } {
+  const group = groupActivities(activities).find((g) => g.some((a) => a.id === plan.activityId));
+  if (!group) return { allowed: false, remaining: 0, explanation: 'Unknown activity.' };
+  const activity = group.find((a) => a.id === plan.activityId)!;
+  if (!countsTowardLimit(activity)) {
+    return {
+      allowed: true,
+      remaining: Infinity,
+      explanation:
+        'This activity does not count toward the limit (unscripted Discovery or Design work, or a screener without screening questions).',
+    };
+  }
+  if (sessionCovered({ id: -1, date: plan.date, participants: [] }, activity, clearances)) {
+    return {
+      allowed: true,
+      remaining: Infinity,
+      explanation: 'A clearance covers sessions on that date.',
+    };
+  }
+  const now = countInWindowsContaining(uncoveredEvents(group, clearances, settings), plan.date);
+  const remaining = Math.max(0, LIMIT - now.count);
+  return {
+    allowed: plan.n <= remaining,
+    remaining,
+    explanation:
+      plan.n <= remaining
+        ? `Yes: ${now.count} counted between ${now.from} and ${now.to}; ${remaining} more allowed, so ${plan.n} more is fine.`
+        : `No: ${now.count} already counted between ${now.from} and ${now.to}; only ${remaining} more allowed without a clearance.`,
+  };
+}

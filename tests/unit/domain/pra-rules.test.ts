@@ -1,0 +1,329 @@
+import { describe, expect, it } from 'vitest';
+import {
+  checkAddition,
+  normalizeQuestions,
+  planningCheck,
+  praStatus,
+  windowEnd,
+  type PraActivity,
+  type PraClearance,
+  type ParticipantCategory,
+} from '~/domain/pra/rules';
+
+const settings = { countContractors: true };
+let nextId = 1;
+const people = (prefix: string, n: number, category: ParticipantCategory = 'public') =>
+  Array.from({ length: n }, (_, i) => ({ code: `${prefix}-${i + 1}`, category }));
+const activity = (
+  over: Partial<PraActivity> & { sessions: PraActivity['sessions'] },
+): PraActivity => ({
+  id: nextId++,
+  title: 'Interviews',
+  method: 'interviews',
+  purpose: 'Understand how parents apply for WIC',
+  questionsFingerprint: null,
+  unscripted: false,
+  phase: 'design',
+  hasScreeningQuestions: false,
+  clearanceIds: [],
+  overridden: false,
+  ...over,
+});
+const session = (date: string, participants: PraActivity['sessions'][number]['participants']) => ({
+  id: nextId++,
+  date,
+  participants,
+});
+const none = new Map<number, PraClearance>();
+const status = (acts: PraActivity[], clearances = none, today = '2026-11-22', s = settings) =>
+  praStatus(acts, clearances, s, today);
+
+describe('PRA: the nine-person rule (A-11 280.8)', () => {
+  it.each([
+    {
+      name: 'the text’s example: nine on 2025-01-01 and nine on 2026-01-02 → no approval needed',
+      acts: [
+        activity({
+          sessions: [session('2025-01-01', people('A', 9)), session('2026-01-02', people('B', 9))],
+        }),
+      ],
+      status: 'approaching',
+      count: 9,
+    },
+    {
+      name: 'nine plus one inside 12 months → needed',
+      acts: [
+        activity({
+          sessions: [session('2025-01-01', people('A', 9)), session('2025-06-30', people('B', 1))],
+        }),
+      ],
+      status: 'needs_clearance',
+      count: 10,
+    },
+    {
+      name: 'same questions with a different purpose → grouped',
+      acts: [
+        activity({
+          purpose: 'Purpose one',
+          questionsFingerprint: normalizeQuestions('1. How did you apply?\n2. What was hard?'),
+          sessions: [session('2025-03-01', people('A', 6))],
+        }),
+        activity({
+          purpose: 'Another purpose',
+          questionsFingerprint: normalizeQuestions('a) how did you apply\n  b)   What was hard?'),
+          sessions: [session('2025-04-01', people('B', 6))],
+        }),
+      ],
+      status: 'needs_clearance',
+      count: 12,
+    },
+    {
+      name: 'different purpose and questions → separate collections',
+      acts: [
+        activity({ purpose: 'Purpose one', sessions: [session('2025-03-01', people('A', 6))] }),
+        activity({ purpose: 'Purpose two', sessions: [session('2025-04-01', people('B', 6))] }),
+      ],
+      status: 'clear',
+      count: 6,
+    },
+    {
+      name: 'federal employees in their official capacity are not counted',
+      acts: [
+        activity({
+          sessions: [
+            session('2025-03-01', [...people('A', 8), ...people('F', 5, 'federal_employee')]),
+          ],
+        }),
+      ],
+      status: 'approaching',
+      count: 8,
+    },
+    {
+      name: 'the same person in two sessions is counted once',
+      acts: [
+        activity({
+          sessions: [session('2025-03-01', people('A', 9)), session('2025-04-01', people('A', 9))],
+        }),
+      ],
+      status: 'approaching',
+      count: 9,
+    },
+    {
+      name: 'unscripted Discovery conversations are not counted',
+      acts: [
+        activity({
+          method: 'observation',
+          unscripted: true,
+          phase: 'discovery',
+          sessions: [session('2025-03-01', people('A', 30))],
+        }),
+      ],
+      status: 'clear',
+      count: 0,
+    },
+    {
+      name: 'a screener with a demographic question → needed',
+      acts: [
+        activity({
+          method: 'recruitment_screener',
+          hasScreeningQuestions: true,
+          sessions: [session('2025-03-01', people('A', 40))],
+        }),
+      ],
+      status: 'needs_clearance',
+      count: 40,
+    },
+    {
+      name: 'a screener asking only interest and contact → not counted',
+      acts: [
+        activity({
+          method: 'recruitment_screener',
+          hasScreeningQuestions: false,
+          sessions: [session('2025-03-01', people('A', 40))],
+        }),
+      ],
+      status: 'clear',
+      count: 0,
+    },
+    {
+      name: 'a post-transaction survey of ten → needed, even in Discovery',
+      acts: [
+        activity({
+          method: 'post_transaction_survey',
+          unscripted: true,
+          phase: 'discovery',
+          sessions: [session('2025-03-01', people('A', 10))],
+        }),
+      ],
+      status: 'needs_clearance',
+      count: 10,
+    },
+  ])('$name', ({ acts, status: expected, count }) => {
+    const [report] = status(acts);
+    expect(report).toMatchObject({ status: expected, count });
+  });
+
+  it('contractors count by default, and not when the setting says so', () => {
+    const acts = [
+      activity({
+        sessions: [session('2025-03-01', [...people('A', 8), ...people('C', 3, 'contractor')])],
+      }),
+    ];
+    expect(status(acts)[0]).toMatchObject({ status: 'needs_clearance', count: 11 });
+    expect(status(acts, none, '2026-11-22', { countContractors: false })[0]).toMatchObject({
+      status: 'approaching',
+      count: 8,
+    });
+  });
+
+  it('activities sharing a purpose are grouped transitively with those sharing questions', () => {
+    const q = normalizeQuestions('What was hard?');
+    const acts = [
+      activity({ purpose: 'P1', sessions: [session('2025-03-01', people('A', 4))] }),
+      activity({
+        purpose: 'p1.',
+        questionsFingerprint: q,
+        sessions: [session('2025-03-02', people('B', 4))],
+      }),
+      activity({
+        purpose: 'P3',
+        questionsFingerprint: q,
+        sessions: [session('2025-03-03', people('C', 4))],
+      }),
+    ];
+    const reports = status(acts);
+    expect(reports).toHaveLength(1);
+    expect(reports[0]).toMatchObject({ status: 'needs_clearance', count: 12 });
+  });
+});
+
+describe('PRA: clearances (both a control number and an expiration date)', () => {
+  const clearances = new Map<number, PraClearance>([
+    [1, { id: 1, controlNumber: '0690-0036', expiresOn: '2025-12-31' }],
+    [2, { id: 2, controlNumber: '0690-0036', expiresOn: '2027-06-30' }],
+  ]);
+  it('a clearance covers sessions on or before its expiration date', () => {
+    const acts = [
+      activity({
+        clearanceIds: [2],
+        sessions: [session('2025-03-01', people('A', 40)), session('2027-06-30', people('B', 5))],
+      }),
+    ];
+    expect(status(acts, clearances)[0]).toMatchObject({ status: 'covered', count: 0 });
+  });
+  it('an expired clearance does not cover later sessions', () => {
+    const acts = [
+      activity({
+        clearanceIds: [1],
+        sessions: [session('2025-03-01', people('A', 40)), session('2026-01-15', people('B', 12))],
+      }),
+    ];
+    expect(status(acts, clearances)[0]).toMatchObject({ status: 'needs_clearance', count: 12 });
+    const fewer = [
+      activity({
+        clearanceIds: [1],
+        sessions: [session('2025-03-01', people('A', 40)), session('2026-01-15', people('B', 3))],
+      }),
+    ];
+    expect(status(fewer, clearances)[0]).toMatchObject({ status: 'clearance_expired', count: 3 });
+  });
+});
+
+describe('PRA: 12-month windows, leap days included', () => {
+  it.each([
+    { start: '2025-01-01', end: '2026-01-01' },
+    { start: '2024-02-29', end: '2025-03-01' },
+    { start: '2023-03-01', end: '2024-03-01' },
+  ])('a window from $start ends before $end', ({ start, end }) => {
+    expect(windowEnd(start)).toBe(end);
+  });
+  it.each([
+    {
+      name: '2024-02-29 and 2025-02-28 are in one window',
+      second: '2025-02-28',
+      status: 'needs_clearance',
+    },
+    { name: '2024-02-29 and 2025-03-01 are not', second: '2025-03-01', status: 'approaching' },
+    {
+      name: '2023-03-01 … 2024-02-29 (366 days in a leap year) are in one window',
+      second: '2024-02-29',
+      first: '2023-03-01',
+      status: 'needs_clearance',
+    },
+  ])('$name', ({ second, first, status: expected }) => {
+    const acts = [
+      activity({
+        sessions: [session(first ?? '2024-02-29', people('A', 9)), session(second, people('B', 1))],
+      }),
+    ];
+    expect(status(acts)[0]!.status).toBe(expected);
+  });
+});
+
+describe('PRA: the guard stops the tenth, and the planning check answers first', () => {
+  const a = activity({ sessions: [session('2026-10-01', people('A', 9))] });
+  it('refuses the tenth member of the public within 12 months, with the explanation', () => {
+    const r = checkAddition([a], none, settings, {
+      activityId: a.id,
+      date: '2026-11-20',
+      participants: people('B', 1),
+    });
+    expect(r.allowed).toBe(false);
+    expect(r.explanation).toMatch(/10 members of the public between 2026-10-01 and 2027-09-30/);
+  });
+  it('accepts someone already counted, a federal employee, or a person a year later', () => {
+    expect(
+      checkAddition([a], none, settings, {
+        activityId: a.id,
+        date: '2026-11-20',
+        participants: [{ code: 'a-1', category: 'public' }],
+      }).allowed,
+    ).toBe(true);
+    expect(
+      checkAddition([a], none, settings, {
+        activityId: a.id,
+        date: '2026-11-20',
+        participants: people('F', 3, 'federal_employee'),
+      }).allowed,
+    ).toBe(true);
+    expect(
+      checkAddition([a], none, settings, {
+        activityId: a.id,
+        date: '2027-10-01',
+        participants: people('B', 9),
+      }).allowed,
+    ).toBe(true);
+  });
+  it('an OMB lead’s override lets the session be saved', () => {
+    const overridden = { ...a, overridden: true };
+    expect(
+      checkAddition([overridden], none, settings, {
+        activityId: a.id,
+        date: '2026-11-20',
+        participants: people('B', 1),
+      }).allowed,
+    ).toBe(true);
+  });
+  it('plans: how many more people may we talk to?', () => {
+    const b = activity({ sessions: [session('2026-10-01', people('A', 6))] });
+    expect(
+      planningCheck([b], none, settings, { activityId: b.id, date: '2026-12-01', n: 3 }),
+    ).toMatchObject({ allowed: true, remaining: 3 });
+    expect(
+      planningCheck([b], none, settings, { activityId: b.id, date: '2026-12-01', n: 4 }),
+    ).toMatchObject({ allowed: false, remaining: 3 });
+    expect(
+      planningCheck([b], none, settings, { activityId: b.id, date: '2027-10-01', n: 9 }),
+    ).toMatchObject({ allowed: true, remaining: 9 });
+  });
+});
+
+describe('PRA: question fingerprints ignore numbering and spacing', () => {
+  it.each([
+    ['1. How did you apply?\n2. What was hard?', 'how did you apply\nwhat was hard'],
+    ['  (1)  How did   you apply ?\n\n - What was hard', 'how did you apply\nwhat was hard'],
+    ['a) How did you apply?\nb) What was hard?', 'how did you apply\nwhat was hard'],
+  ])('%j', (input, normalized) => {
+    expect(normalizeQuestions(input)).toBe(normalized);
+  });
+});
