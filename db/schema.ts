@@ -2,6 +2,7 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 import type { BurdenCategory } from '~/domain/burden/calc';
 import type { VersionLabel } from '~/domain/journey/types';
 import type { GateAnswer } from '~/domain/phases/gate';
+import type { Method, ParticipantCategory } from '~/domain/pra/rules';
 import type { Health, MilestoneStatus, Phase } from '~/domain/portfolio/types';
 
 /** ISO-8601 text on SQLite; written by the app, never by a database default. */
@@ -219,6 +220,59 @@ interface BurdenSegmentOverrideTable {
   out_of_pocket_cents: number | null;
 }
 
+interface PraClearanceTable {
+  id: Generated<number>;
+  portfolio_id: number;
+  title: string;
+  kind: 'generic' | 'standard' | 'fast_track' | 'emergency';
+  omb_control_number: string | null;
+  expires_on: string | null;
+  created_at: Timestamp;
+}
+
+interface ResearchActivityTable {
+  id: Generated<number>;
+  project_id: number;
+  title: string;
+  method: Method;
+  purpose: string;
+  questions: string;
+  questions_fingerprint: string | null;
+  unscripted: ColumnType<number, number | undefined, number>;
+  phase: Phase;
+  screening_questions: string;
+  incentive_cents: number | null;
+  incentive_kind: string;
+  counsel_approved: ColumnType<number, number | undefined, number>;
+  /** JSON: the PRA decision record (pra.digital.gov's questions, outcome, reviewer). */
+  decision: string;
+  override_reason: string | null;
+  override_by: number | null;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+interface ResearchActivityClearanceTable {
+  activity_id: number;
+  clearance_id: number;
+}
+
+interface ResearchSessionTable {
+  id: Generated<number>;
+  activity_id: number;
+  held_on: string;
+  created_at: Timestamp;
+}
+
+interface ResearchParticipantTable {
+  id: Generated<number>;
+  session_id: number;
+  /** A pseudonymous code such as P-014; never a name or contact. */
+  code: string;
+  category: ParticipantCategory;
+}
+
 interface PortfolioAgencyTable {
   portfolio_id: number;
   agency_id: number;
@@ -325,6 +379,11 @@ export interface Database {
   burden_items: BurdenItemTable;
   burden_segments: BurdenSegmentTable;
   burden_segment_overrides: BurdenSegmentOverrideTable;
+  pra_clearances: PraClearanceTable;
+  research_activities: ResearchActivityTable;
+  research_activity_clearances: ResearchActivityClearanceTable;
+  research_sessions: ResearchSessionTable;
+  research_participants: ResearchParticipantTable;
 }
 
 export type Agency = Selectable<AgencyTable>;

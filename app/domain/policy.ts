@@ -45,7 +45,10 @@ export type Action =
   | 'audit.read'
   | 'journey.edit'
   | 'burden.edit'
-  | 'settings.edit';
+  | 'settings.edit'
+  | 'research.edit'
+  | 'clearance.edit'
+  | 'pra.override';
 
 export interface Target {
   portfolioId?: number;
@@ -86,6 +89,9 @@ export const GRANTS: Record<Action, true | readonly Role[]> = {
   'journey.edit': ['omb_lead', 'portfolio_lead', 'team_member'],
   'burden.edit': ['omb_lead', 'portfolio_lead', 'team_member'],
   'settings.edit': ['omb_lead'],
+  'research.edit': ['omb_lead', 'portfolio_lead', 'team_member'],
+  'clearance.edit': ['omb_lead', 'portfolio_lead'],
+  'pra.override': ['omb_lead'],
 };
 
 /** Actions taken on behalf of one agency: the person must hold the role *for that agency*. */

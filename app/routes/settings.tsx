@@ -57,6 +57,7 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
     },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: WageSettingSchema }),
     shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
   });
   return (
     <>

@@ -3,6 +3,8 @@ import * as foundation from './2026-11-22-01-foundation';
 import * as phaseGates from './2026-11-22-02-phase-gates';
 import * as journeys from './2026-11-22-03-journeys';
 import * as burden from './2026-11-22-04-burden';
+import * as research from './2026-11-22-05-research';
+import * as auditPortfolioIndex from './2026-11-22-06-audit-portfolio-index';
 
 /**
  * Every migration, in order. Listed statically (not read from disk) so they travel inside the
@@ -13,4 +15,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22-02-phase-gates': phaseGates,
   '2026-11-22-03-journeys': journeys,
   '2026-11-22-04-burden': burden,
+  '2026-11-22-05-research': research,
+  '2026-11-22-06-audit-portfolio-index': auditPortfolioIndex,
 };

@@ -15,6 +15,7 @@ export function RequestForm({ toPhase, lastResult }: { toPhase: Phase; lastResul
     lastResult,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: RequestPhaseSchema }),
     shouldValidate: 'onSubmit',
+    shouldRevalidate: 'onInput',
   });
   return (
     <Form method="post" className="usa-form usa-form--large" {...getFormProps(form)}>
@@ -46,6 +47,7 @@ export function AnswerForm({
     lastResult,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: AnswerSchema }),
     shouldValidate: 'onSubmit',
+    shouldRevalidate: 'onInput',
   });
   return (
     <Form method="post" className="usa-form usa-form--large" {...getFormProps(form)}>
@@ -76,6 +78,7 @@ export function OverrideForm({ lastResult }: { lastResult: Result }) {
     lastResult,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: OverrideSchema }),
     shouldValidate: 'onSubmit',
+    shouldRevalidate: 'onInput',
   });
   return (
     <Form method="post" className="usa-form usa-form--large" {...getFormProps(form)}>
@@ -104,6 +107,7 @@ export function MoveBackForm({ phase, lastResult }: { phase: Phase; lastResult: 
     lastResult,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: MoveBackSchema }),
     shouldValidate: 'onSubmit',
+    shouldRevalidate: 'onInput',
   });
   const earlier = PHASES.slice(0, PHASES.indexOf(phase));
   return (

@@ -218,6 +218,7 @@ export default function Assessment({ loaderData, actionData }: Route.ComponentPr
     lastResult: resultFor(actionData, 'add_segment'),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: SegmentSchema }),
     shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
   });
   const [detForm, detFields] = useForm({
     id: 'details',
@@ -232,6 +233,7 @@ export default function Assessment({ loaderData, actionData }: Route.ComponentPr
     },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: AssessmentSchema }),
     shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
   });
   const [copyForm, copyFields] = useForm({
     id: 'copy',

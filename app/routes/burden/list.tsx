@@ -86,6 +86,7 @@ export default function BurdenList({ loaderData, actionData }: Route.ComponentPr
     lastResult: actionData?.result,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: AssessmentSchema }),
     shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
   });
   return (
     <>

@@ -221,12 +221,14 @@ export default function EditJourney({ loaderData, actionData }: Route.ComponentP
     },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: JourneyEditSchema }),
     shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
   });
   const [stageForm, stageFields] = useForm({
     id: 'add-stage',
     lastResult: resultFor(actionData, 'add_stage'),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: JourneyEditSchema }),
     shouldValidate: 'onSubmit',
+    shouldRevalidate: 'onInput',
   });
   const [draft, setDraft] = useState<{
     stageId: number;

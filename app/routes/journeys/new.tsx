@@ -61,6 +61,7 @@ export default function NewJourney({ loaderData, actionData }: Route.ComponentPr
     defaultValue: { versionLabel: 'as_is' },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: JourneyDetailsSchema }),
     shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
   });
   return (
     <>

@@ -77,6 +77,7 @@ export default function Charter({ loaderData, actionData }: Route.ComponentProps
     defaultValue: { charterText: charter.portfolio.charter_text },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: CharterSchema }),
     shouldValidate: 'onSubmit',
+    shouldRevalidate: 'onInput',
   });
   const signed = charter.agencies.filter((a) => a.signature);
   return (

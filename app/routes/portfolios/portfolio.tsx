@@ -80,6 +80,27 @@ export default function PortfolioPage({ loaderData }: Route.ComponentProps) {
         <li className="usa-button-group__item">
           <Link
             className="usa-button usa-button--outline"
+            to={`/portfolios/${portfolio.slug}/journeys`}
+          >
+            Journey maps
+          </Link>
+        </li>
+        <li className="usa-button-group__item">
+          <Link
+            className="usa-button usa-button--outline"
+            to={`/portfolios/${portfolio.slug}/burden`}
+          >
+            Burden
+          </Link>
+        </li>
+        <li className="usa-button-group__item">
+          <Link className="usa-button usa-button--outline" to={`/portfolios/${portfolio.slug}/pra`}>
+            PRA status
+          </Link>
+        </li>
+        <li className="usa-button-group__item">
+          <Link
+            className="usa-button usa-button--outline"
             to={`/portfolios/${portfolio.slug}/charter`}
           >
             Charter

@@ -95,7 +95,8 @@ export default function ProjectPage({ loaderData }: Route.ComponentProps) {
             from {dueCodes.join(', ')}.{' '}
           </>
         ) : null}
-        <Link to={`/projects/${project.id}/phase`}>Phase gate and history</Link>
+        <Link to={`/projects/${project.id}/phase`}>Phase gate and history</Link> ·{' '}
+        <Link to={`/projects/${project.id}/research`}>Research log</Link>
       </p>
       {may.edit ? (
         <p>

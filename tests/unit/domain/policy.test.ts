@@ -168,6 +168,30 @@ const TABLE: Record<Action, Record<Role, boolean>> = {
     pmc_member: N,
     viewer: N,
   },
+  'research.edit': {
+    omb_lead: Y,
+    portfolio_lead: Y,
+    team_member: Y,
+    agency_poc: N,
+    pmc_member: N,
+    viewer: N,
+  },
+  'clearance.edit': {
+    omb_lead: Y,
+    portfolio_lead: Y,
+    team_member: N,
+    agency_poc: N,
+    pmc_member: N,
+    viewer: N,
+  },
+  'pra.override': {
+    omb_lead: Y,
+    portfolio_lead: N,
+    team_member: N,
+    agency_poc: N,
+    pmc_member: N,
+    viewer: N,
+  },
 };
 
 const ROLES: Role[] = [

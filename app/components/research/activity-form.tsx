@@ -1,0 +1,128 @@
+import { getFormProps, getInputProps, useForm, type SubmissionResult } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
+import { Form } from 'react-router';
+import { TextField } from '~/components/ui/field';
+import { FieldError } from '~/components/ui/field';
+import { FormErrors, SelectField, TextAreaField } from '~/components/ui/form';
+import { METHOD_LABELS } from '~/domain/pra/labels';
+import { PHASE_LABELS, PHASES } from '~/domain/portfolio/labels';
+import { ActivitySchema, METHODS } from '~/schemas/research';
+
+export interface ActivityDefaults {
+  title: string;
+  method: string;
+  purpose: string;
+  questions: string;
+  unscripted: boolean;
+  phase: string;
+  screeningQuestions: string;
+  incentiveDollars: string;
+  incentiveKind: string;
+  counselApproved: boolean;
+}
+
+export function ActivityForm({
+  defaults,
+  hidden,
+  lastResult,
+  submitLabel,
+}: {
+  defaults: ActivityDefaults;
+  hidden: Record<string, string | number>;
+  lastResult?: SubmissionResult<string[]>;
+  submitLabel: string;
+}) {
+  const [form, fields] = useForm({
+    id: 'activity',
+    lastResult,
+    defaultValue: {
+      ...defaults,
+      unscripted: defaults.unscripted ? 'on' : '',
+      counselApproved: defaults.counselApproved ? 'on' : '',
+    },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ActivitySchema }),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+  });
+  const checkbox = (name: 'unscripted' | 'counselApproved', label: string, hint: string) => {
+    const field = fields[name];
+    return (
+      <div className={`usa-form-group${field.errors?.length ? ' usa-form-group--error' : ''}`}>
+        <FieldError id={field.errorId} errors={field.errors} />
+        <div className="usa-checkbox">
+          <input
+            className="usa-checkbox__input"
+            {...getInputProps(field, { type: 'checkbox', ariaDescribedBy: `${field.id}-hint` })}
+          />
+          <label className="usa-checkbox__label" htmlFor={field.id}>
+            {label}
+            <span className="usa-checkbox__label-description" id={`${field.id}-hint`}>
+              {hint}
+            </span>
+          </label>
+        </div>
+      </div>
+    );
+  };
+  return (
+    <>
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <Form method="post" className="usa-form usa-form--large" {...getFormProps(form)}>
+        {Object.entries(hidden).map(([k, v]) => (
+          <input key={k} type="hidden" name={k} value={v} />
+        ))}
+        <TextField field={fields.title} label="Title" />
+        <SelectField
+          field={fields.method}
+          label="Method"
+          options={METHODS.map((m) => ({ value: m, label: METHOD_LABELS[m] }))}
+        />
+        <TextAreaField
+          field={fields.purpose}
+          label="Purpose"
+          rows={2}
+          hint="Activities with the same purpose count together."
+        />
+        <TextAreaField
+          field={fields.questions}
+          label="Questions"
+          rows={6}
+          hint="One per line. The same questions count together, however they are numbered or spaced."
+        />
+        {checkbox(
+          'unscripted',
+          'Unscripted and open-ended',
+          'Observing, asking for general reactions, or a listening session.',
+        )}
+        <SelectField
+          field={fields.phase}
+          label="Project phase"
+          options={PHASES.map((p) => ({ value: p, label: PHASE_LABELS[p] }))}
+        />
+        <TextAreaField
+          field={fields.screeningQuestions}
+          label="Screening questions asked, if any"
+          rows={2}
+          hint="For example a demographic question, or “how often do you use this service?”"
+        />
+        <TextField
+          field={fields.incentiveDollars}
+          label="Incentive per participant (dollars), if any"
+        />
+        <TextField
+          field={fields.incentiveKind}
+          label="Kind of incentive"
+          hint="For example a gift card."
+        />
+        {checkbox(
+          'counselApproved',
+          'Legal counsel approved the incentive',
+          'Required before offering compensation.',
+        )}
+        <button type="submit" className="usa-button">
+          {submitLabel}
+        </button>
+      </Form>
+    </>
+  );
+}

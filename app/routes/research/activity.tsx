@@ -1,0 +1,483 @@
+import { getFormProps, useForm } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
+import { data, Form, Link, redirect } from 'react-router';
+import { z } from 'zod';
+import type { Route } from './+types/activity';
+import { authorize } from '~/auth/authorize.server';
+import { requireUser } from '~/auth/session.server';
+import { ActivityForm } from '~/components/research/activity-form';
+import { Alert } from '~/components/ui/alert';
+import { TextField } from '~/components/ui/field';
+import {
+  Breadcrumbs,
+  ChoiceField,
+  FormErrors,
+  SelectField,
+  StaleValues,
+  TextAreaField,
+} from '~/components/ui/form';
+import { fromScaled } from '~/domain/burden/units';
+import { METHOD_LABELS, STATUS_LABELS } from '~/domain/pra/labels';
+import { PHASE_LABELS } from '~/domain/portfolio/labels';
+import { can } from '~/domain/policy';
+import { refusal } from '~/errors.server';
+import { found } from '~/http.server';
+import { pathParam } from '~/params.server';
+import { IdParam } from '~/schemas/params';
+import {
+  ActivitySchema,
+  DecisionSchema,
+  LinkClearanceSchema,
+  OverrideSchema,
+  SessionSchema,
+} from '~/schemas/research';
+import { VersionField } from '~/schemas/common';
+import { getDb } from '#db/client';
+import {
+  activityEdits,
+  editActivity,
+  getActivity,
+  listClearances,
+  portfolioPraStatus,
+} from '#db/queries/research';
+
+export const meta: Route.MetaFunction = ({ data }) => [
+  { title: `${data?.activity.title ?? 'Research activity'} | Life Experience Workspace` },
+];
+
+async function load(request: Request, id: string | undefined) {
+  const user = await requireUser(request);
+  const detail = found(await getActivity(getDb(), pathParam(IdParam, id)));
+  authorize(user, 'portfolio.read', { portfolioId: detail.activity.portfolio_id });
+  return { user, ...detail };
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const { user, activity, sessions, clearances } = await load(request, params.activityId);
+  const target = { portfolioId: activity.portfolio_id };
+  const [status, allClearances] = await Promise.all([
+    portfolioPraStatus(getDb(), activity.portfolio_id, today()),
+    listClearances(getDb(), activity.portfolio_id),
+  ]);
+  const report = status.reports.find((r) => r.activityIds.includes(activity.id)) ?? null;
+  return {
+    activity: { ...activity, decision: JSON.parse(activity.decision) as Record<string, string> },
+    sessions,
+    clearances,
+    otherClearances: allClearances.filter((c) => !clearances.some((l) => l.id === c.id)),
+    report,
+    grouped: report
+      ? status.rows.filter((r) => report.activityIds.includes(r.id) && r.id !== activity.id)
+      : [],
+    may: { edit: can(user, 'research.edit', target), override: can(user, 'pra.override', target) },
+  };
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const { user, activity } = await load(request, params.activityId);
+  const formData = await request.formData();
+  const intent = String(formData.get('intent') ?? '');
+  authorize(user, intent === 'override' ? 'pra.override' : 'research.edit', {
+    portfolioId: activity.portfolio_id,
+  });
+  type Change = Parameters<typeof editActivity>[2];
+  async function edit<T extends { version: number }>(
+    schema: z.ZodType<T>,
+    change: (v: T) => Change,
+  ) {
+    const submission = parseWithZod(formData, { schema });
+    if (submission.status !== 'success')
+      return data({ intent, result: submission.reply(), stale: null }, { status: 400 });
+    try {
+      await editActivity(
+        getDb(),
+        {
+          id: activity.id,
+          version: submission.value.version,
+          actorId: user.personId,
+          action: intent,
+        },
+        change(submission.value),
+      );
+    } catch (error) {
+      return refusal(error, submission, { intent });
+    }
+    throw redirect(`/research/${activity.id}`);
+  }
+  switch (intent) {
+    case 'update':
+      return edit(
+        ActivitySchema.and(z.object({ version: VersionField })),
+        (v) => (trx, a) => activityEdits.update(trx, a, v),
+      );
+    case 'add_session':
+      return edit(
+        SessionSchema,
+        (v) => (trx, a) =>
+          activityEdits.addSession(trx, a, {
+            heldOn: v.heldOn,
+            participants: [
+              ...v.publicCodes.map((code) => ({ code, category: 'public' as const })),
+              ...v.federalCodes.map((code) => ({ code, category: 'federal_employee' as const })),
+              ...v.contractorCodes.map((code) => ({ code, category: 'contractor' as const })),
+            ],
+          }),
+      );
+    case 'delete_session':
+      return edit(
+        z.object({ sessionId: IdParam, version: VersionField }),
+        (v) => (trx, a) => activityEdits.deleteSession(trx, a, v.sessionId),
+      );
+    case 'link_clearance':
+      return edit(
+        LinkClearanceSchema,
+        (v) => (trx, a) => activityEdits.linkClearance(trx, a, v.clearanceId),
+      );
+    case 'decision':
+      return edit(DecisionSchema, (v) => (trx, a) => {
+        const { version: _v, ...answers } = v;
+        return activityEdits.decision(trx, a, {
+          ...answers,
+          reviewed_by: user.name,
+          reviewed_on: today(),
+        });
+      });
+    case 'override':
+      return edit(
+        OverrideSchema,
+        (v) => (trx, a) => activityEdits.override(trx, a, v.reason, user.personId),
+      );
+    default:
+      return data(
+        {
+          intent,
+          result: { status: 'error' as const, error: { '': ['Unknown action.'] } },
+          stale: null,
+        },
+        { status: 400 },
+      );
+  }
+}
+
+function resultFor(actionData: Route.ComponentProps['actionData'], intent: string) {
+  return actionData?.intent === intent ? actionData.result : undefined;
+}
+
+const YES_NO = [
+  { value: 'yes', label: 'Yes' },
+  { value: 'no', label: 'No' },
+];
+
+export default function Activity({ loaderData, actionData }: Route.ComponentProps) {
+  const { activity: a, sessions, clearances, otherClearances, report, grouped, may } = loaderData;
+  const version = actionData?.stale?.version ?? a.version;
+  const [sessionForm, sessionFields] = useForm({
+    id: 'session',
+    lastResult: resultFor(actionData, 'add_session'),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: SessionSchema }),
+    shouldValidate: 'onSubmit',
+    shouldRevalidate: 'onInput',
+  });
+  const [decisionForm, decisionFields] = useForm<
+    Record<
+      'tenOrMore' | 'membersOfPublic' | 'sameQuestions' | 'observationOnly' | 'outcome',
+      string
+    >
+  >({
+    id: 'decision',
+    lastResult: resultFor(actionData, 'decision'),
+    defaultValue: a.decision,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: DecisionSchema }),
+    shouldValidate: 'onSubmit',
+    shouldRevalidate: 'onInput',
+  });
+  const [overrideForm, overrideFields] = useForm({
+    id: 'override',
+    lastResult: resultFor(actionData, 'override'),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: OverrideSchema }),
+    shouldValidate: 'onSubmit',
+    shouldRevalidate: 'onInput',
+  });
+  const [linkForm, linkFields] = useForm<{ clearanceId: string }>({
+    id: 'link',
+    lastResult: resultFor(actionData, 'link_clearance'),
+  });
+  const otherErrors =
+    actionData?.intent === 'delete_session' ? actionData.result.error?.[''] : null;
+  return (
+    <>
+      <Breadcrumbs
+        items={[
+          { to: '/', label: 'Portfolios' },
+          { to: `/portfolios/${a.portfolio_slug}`, label: a.portfolio_name },
+          { to: `/projects/${a.project_id}`, label: a.project_name },
+          { to: `/projects/${a.project_id}/research`, label: 'Research log' },
+          { label: a.title },
+        ]}
+      />
+      <h1 className="margin-bottom-1">{a.title}</h1>
+      <p className="margin-top-0">
+        {METHOD_LABELS[a.method]}
+        {a.unscripted ? ', unscripted' : ''} · {PHASE_LABELS[a.phase]} · Purpose: {a.purpose}
+      </p>
+      {actionData?.stale ? (
+        <StaleValues
+          current={actionData.stale.current}
+          labels={{ title: 'Title', updated_at: 'Last saved (UTC)' }}
+        />
+      ) : null}
+      {otherErrors?.length ? (
+        <Alert type="error" heading="Not saved">
+          {otherErrors.join(' ')}
+        </Alert>
+      ) : null}
+
+      {report ? (
+        <section aria-labelledby="pra-heading" className={`usa-summary-box margin-y-3`}>
+          <div className="usa-summary-box__body">
+            <h2 id="pra-heading" className="usa-summary-box__heading" data-testid="pra-status">
+              PRA status: {STATUS_LABELS[report.status]}
+            </h2>
+            <div className="usa-summary-box__text">
+              <p>{report.explanation}</p>
+              {grouped.length > 0 ? (
+                <p>
+                  Counted with:{' '}
+                  {grouped.map((g, i) => (
+                    <span key={g.id}>
+                      {i > 0 ? ', ' : ''}
+                      <Link to={`/research/${g.id}`}>{g.title}</Link> ({g.project_name})
+                    </span>
+                  ))}
+                </p>
+              ) : null}
+              {a.override_reason ? (
+                <p>
+                  Override recorded by {a.override_by_name}: {a.override_reason}
+                </p>
+              ) : null}
+            </div>
+          </div>
+        </section>
+      ) : null}
+
+      <h2>Sessions</h2>
+      {sessions.length === 0 ? (
+        <p>No sessions logged yet.</p>
+      ) : (
+        <table className="usa-table usa-table--borderless">
+          <caption className="usa-sr-only">Sessions and participants</caption>
+          <thead>
+            <tr>
+              <th scope="col">Date</th>
+              <th scope="col">Members of the public</th>
+              <th scope="col">Federal employees</th>
+              <th scope="col">Contractors</th>
+              {may.edit ? (
+                <th scope="col">
+                  <span className="usa-sr-only">Actions</span>
+                </th>
+              ) : null}
+            </tr>
+          </thead>
+          <tbody>
+            {sessions.map((s) => {
+              const by = (c: string) =>
+                s.participants
+                  .filter((p) => p.category === c)
+                  .map((p) => p.code)
+                  .join(', ') || '—';
+              return (
+                <tr key={s.id}>
+                  <th scope="row">{s.held_on}</th>
+                  <td>{by('public')}</td>
+                  <td>{by('federal_employee')}</td>
+                  <td>{by('contractor')}</td>
+                  {may.edit ? (
+                    <td>
+                      <Form method="post">
+                        <input type="hidden" name="intent" value="delete_session" />
+                        <input type="hidden" name="sessionId" value={s.id} />
+                        <input type="hidden" name="version" value={version} />
+                        <button type="submit" className="usa-button usa-button--unstyled">
+                          Remove<span className="usa-sr-only"> session of {s.held_on}</span>
+                        </button>
+                      </Form>
+                    </td>
+                  ) : null}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+
+      {may.edit ? (
+        <section aria-labelledby="log-session">
+          <h2 id="log-session">Log a session</h2>
+          <p>
+            Participants are pseudonymous codes such as P-014. The workspace keeps no names, emails
+            or phone numbers of research participants.
+          </p>
+          <FormErrors id={sessionForm.errorId} errors={sessionForm.errors} />
+          <Form method="post" className="usa-form usa-form--large" {...getFormProps(sessionForm)}>
+            <input type="hidden" name="intent" value="add_session" />
+            <input type="hidden" name="version" value={version} />
+            <TextField field={sessionFields.heldOn} label="Date of the session" type="date" />
+            <TextAreaField
+              field={sessionFields.publicCodes}
+              label="Members of the public (codes)"
+              rows={3}
+              hint="Separate codes with commas or new lines."
+            />
+            <TextAreaField
+              field={sessionFields.federalCodes}
+              label="Federal employees in their official capacity (codes)"
+              rows={2}
+            />
+            <TextAreaField
+              field={sessionFields.contractorCodes}
+              label="Federal contractors (codes)"
+              rows={2}
+            />
+            <button type="submit" className="usa-button">
+              Log session
+            </button>
+          </Form>
+        </section>
+      ) : null}
+
+      <h2>Clearances</h2>
+      {clearances.length === 0 ? (
+        <p>No clearance attached.</p>
+      ) : (
+        <ul className="usa-list">
+          {clearances.map((c) => (
+            <li key={c.id}>
+              {c.title}:{' '}
+              {c.omb_control_number
+                ? `OMB control number ${c.omb_control_number}, expires ${c.expires_on}`
+                : 'no control number yet'}
+            </li>
+          ))}
+        </ul>
+      )}
+      {may.edit && otherClearances.length > 0 ? (
+        <>
+          <FormErrors id={linkForm.errorId} errors={linkForm.errors} />
+          <Form method="post" className="usa-form" {...getFormProps(linkForm)}>
+            <input type="hidden" name="intent" value="link_clearance" />
+            <input type="hidden" name="version" value={version} />
+            <SelectField
+              field={linkFields.clearanceId}
+              label="Attach a clearance"
+              options={otherClearances.map((c) => ({
+                value: c.id,
+                label: `${c.title}${c.omb_control_number ? ` (${c.omb_control_number}, expires ${c.expires_on})` : ''}`,
+              }))}
+            />
+            <button type="submit" className="usa-button usa-button--outline">
+              Attach clearance
+            </button>
+          </Form>
+        </>
+      ) : null}
+      <p>
+        <Link to={`/portfolios/${a.portfolio_slug}/pra`}>
+          Record a new clearance on the portfolio’s PRA page
+        </Link>
+      </p>
+
+      <h2>Decision record</h2>
+      <p>The questions pra.digital.gov asks, answered for this activity, and who reviewed them.</p>
+      {a.decision.outcome ? (
+        <p>
+          Last reviewed by {a.decision.reviewed_by} on {a.decision.reviewed_on}:{' '}
+          {a.decision.outcome}
+        </p>
+      ) : null}
+      {may.edit ? (
+        <>
+          <FormErrors id={decisionForm.errorId} errors={decisionForm.errors} />
+          <Form method="post" className="usa-form usa-form--large" {...getFormProps(decisionForm)}>
+            <input type="hidden" name="intent" value="decision" />
+            <input type="hidden" name="version" value={version} />
+            <ChoiceField
+              field={decisionFields.tenOrMore}
+              legend="Ten or more people in 12 months?"
+              type="radio"
+              options={YES_NO}
+            />
+            <ChoiceField
+              field={decisionFields.membersOfPublic}
+              legend="Are they members of the public?"
+              type="radio"
+              options={YES_NO}
+            />
+            <ChoiceField
+              field={decisionFields.sameQuestions}
+              legend="Are the same questions asked of each person?"
+              type="radio"
+              options={YES_NO}
+            />
+            <ChoiceField
+              field={decisionFields.observationOnly}
+              legend="Direct observation or open conversation only?"
+              type="radio"
+              options={YES_NO}
+            />
+            <TextAreaField field={decisionFields.outcome} label="Outcome" rows={3} />
+            <button type="submit" className="usa-button usa-button--outline">
+              Record decision
+            </button>
+          </Form>
+        </>
+      ) : null}
+
+      {may.override && !a.override_reason ? (
+        <section aria-labelledby="override-heading">
+          <h2 id="override-heading">OMB lead override</h2>
+          <p>
+            Lets sessions be logged past the limit, for example on counsel’s written determination.
+            It is audited.
+          </p>
+          <FormErrors id={overrideForm.errorId} errors={overrideForm.errors} />
+          <Form method="post" className="usa-form" {...getFormProps(overrideForm)}>
+            <input type="hidden" name="intent" value="override" />
+            <input type="hidden" name="version" value={version} />
+            <TextAreaField field={overrideFields.reason} label="Reason for the override" rows={3} />
+            <button type="submit" className="usa-button usa-button--secondary">
+              Record override
+            </button>
+          </Form>
+        </section>
+      ) : null}
+
+      {may.edit ? (
+        <section aria-labelledby="edit-activity">
+          <h2 id="edit-activity">Edit this activity</h2>
+          <ActivityForm
+            key={a.version}
+            hidden={{ intent: 'update', version }}
+            lastResult={resultFor(actionData, 'update')}
+            submitLabel="Save activity"
+            defaults={{
+              title: a.title,
+              method: a.method,
+              purpose: a.purpose,
+              questions: a.questions,
+              unscripted: a.unscripted === 1,
+              phase: a.phase,
+              screeningQuestions: a.screening_questions,
+              incentiveDollars: a.incentive_cents === null ? '' : fromScaled(a.incentive_cents, 2),
+              incentiveKind: a.incentive_kind,
+              counselApproved: a.counsel_approved === 1,
+            }}
+          />
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,137 @@
+import { parseWithZod } from '@conform-to/zod/v4';
+import { data, Link, redirect } from 'react-router';
+import type { Route } from './+types/log';
+import { authorize } from '~/auth/authorize.server';
+import { requireUser } from '~/auth/session.server';
+import { ActivityForm } from '~/components/research/activity-form';
+import { Breadcrumbs } from '~/components/ui/form';
+import { METHOD_LABELS } from '~/domain/pra/labels';
+import { PHASE_LABELS } from '~/domain/portfolio/labels';
+import { can } from '~/domain/policy';
+import { refusal } from '~/errors.server';
+import { found } from '~/http.server';
+import { pathParam } from '~/params.server';
+import { IdParam } from '~/schemas/params';
+import { ActivitySchema } from '~/schemas/research';
+import { getDb } from '#db/client';
+import { getProject } from '#db/queries/projects';
+import { createActivity, listActivitiesForProject } from '#db/queries/research';
+
+export const meta: Route.MetaFunction = () => [
+  { title: 'Research log | Life Experience Workspace' },
+];
+
+async function load(request: Request, projectId: string | undefined) {
+  const user = await requireUser(request);
+  const { project } = found(await getProject(getDb(), pathParam(IdParam, projectId)));
+  authorize(user, 'portfolio.read', { portfolioId: project.portfolio_id });
+  return { user, project };
+}
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const { user, project } = await load(request, params.projectId);
+  return {
+    project,
+    activities: await listActivitiesForProject(getDb(), project.id),
+    mayEdit: can(user, 'research.edit', { portfolioId: project.portfolio_id }),
+  };
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const { user, project } = await load(request, params.projectId);
+  authorize(user, 'research.edit', { portfolioId: project.portfolio_id });
+  const submission = parseWithZod(await request.formData(), { schema: ActivitySchema });
+  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 });
+  let id: number;
+  try {
+    id = await createActivity(getDb(), {
+      projectId: project.id,
+      portfolioId: project.portfolio_id,
+      actorId: user.personId,
+      values: submission.value,
+    });
+  } catch (error) {
+    return refusal(error, submission);
+  }
+  throw redirect(`/research/${id}`);
+}
+
+export default function ResearchLog({ loaderData, actionData }: Route.ComponentProps) {
+  const { project, activities, mayEdit } = loaderData;
+  return (
+    <>
+      <Breadcrumbs
+        items={[
+          { to: '/', label: 'Portfolios' },
+          { to: `/portfolios/${project.portfolio_slug}`, label: project.portfolio_name },
+          { to: `/projects/${project.id}`, label: project.name },
+          { label: 'Research log' },
+        ]}
+      />
+      <h1>Research log: {project.name}</h1>
+      <p>
+        Every interview round, test and survey, with its participants as pseudonymous codes.{' '}
+        <Link to={`/portfolios/${project.portfolio_slug}/pra`}>See the portfolio’s PRA status</Link>
+        .
+      </p>
+      {activities.length === 0 ? (
+        <p>No research activities yet.</p>
+      ) : (
+        <table className="usa-table usa-table--borderless">
+          <caption className="usa-sr-only">Research activities</caption>
+          <thead>
+            <tr>
+              <th scope="col">Activity</th>
+              <th scope="col">Method</th>
+              <th scope="col">Phase</th>
+              <th scope="col" className="text-right">
+                Sessions
+              </th>
+              <th scope="col" className="text-right">
+                People
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {activities.map((a) => (
+              <tr key={a.id}>
+                <th scope="row">
+                  <Link to={`/research/${a.id}`}>{a.title}</Link>
+                </th>
+                <td>
+                  {METHOD_LABELS[a.method]}
+                  {a.unscripted ? ' (unscripted)' : ''}
+                </td>
+                <td>{PHASE_LABELS[a.phase]}</td>
+                <td className="text-right">{Number(a.sessions ?? 0)}</td>
+                <td className="text-right">{Number(a.people ?? 0)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {mayEdit ? (
+        <section aria-labelledby="new-activity">
+          <h2 id="new-activity">New research activity</h2>
+          <ActivityForm
+            hidden={{}}
+            lastResult={actionData?.result}
+            submitLabel="Create activity"
+            defaults={{
+              title: '',
+              method: 'interviews',
+              purpose: '',
+              questions: '',
+              unscripted: false,
+              phase: project.phase,
+              screeningQuestions: '',
+              incentiveDollars: '',
+              incentiveKind: '',
+              counselApproved: false,
+            }}
+          />
+        </section>
+      ) : null}
+    </>
+  );
+}

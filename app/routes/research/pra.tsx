@@ -1,0 +1,381 @@
+import { getFormProps, useForm } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
+import { data, Form, Link, redirect } from 'react-router';
+import type { Route } from './+types/pra';
+import { authorize } from '~/auth/authorize.server';
+import { requireUser } from '~/auth/session.server';
+import { Alert } from '~/components/ui/alert';
+import { FieldError, TextField } from '~/components/ui/field';
+import { Breadcrumbs, FormErrors, SelectField } from '~/components/ui/form';
+import { expiryWarning, STATUS_LABELS } from '~/domain/pra/labels';
+import { planningCheck } from '~/domain/pra/rules';
+import { can } from '~/domain/policy';
+import { refusal } from '~/errors.server';
+import { found } from '~/http.server';
+import { pathParam } from '~/params.server';
+import { SlugParam } from '~/schemas/params';
+import { ClearanceSchema, PlanningSchema } from '~/schemas/research';
+import { getDb } from '#db/client';
+import { getPortfolioHeader } from '#db/queries/portfolios';
+import { createClearance, portfolioPraStatus, setCountContractors } from '#db/queries/research';
+
+export const meta: Route.MetaFunction = () => [{ title: 'PRA status | Life Experience Workspace' }];
+
+const KIND_LABELS = {
+  generic: 'Generic or umbrella',
+  standard: 'Standard',
+  fast_track: 'Fast-track',
+  emergency: 'Emergency',
+} as const;
+
+async function load(request: Request, slug: string | undefined) {
+  const user = await requireUser(request);
+  const portfolio = found(await getPortfolioHeader(getDb(), pathParam(SlugParam, slug)));
+  authorize(user, 'portfolio.read', { portfolioId: portfolio.id });
+  return { user, portfolio };
+}
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const { user, portfolio } = await load(request, params.slug);
+  const today = new Date().toISOString().slice(0, 10);
+  const status = await portfolioPraStatus(getDb(), portfolio.id, today);
+  const titles = new Map(
+    status.rows.map((r) => [r.id, { title: r.title, project: r.project_name }]),
+  );
+  // The planning check: "can we talk to N more people about this?" (a GET form).
+  const search = new URL(request.url).searchParams;
+  let plan: { answer: ReturnType<typeof planningCheck>; n: number } | null = null;
+  let planErrors: Record<string, string[]> = {};
+  if (search.has('activity')) {
+    const parsed = PlanningSchema.safeParse({
+      activity: search.get('activity'),
+      n: search.get('n'),
+      date: search.get('date') || today,
+    });
+    if (parsed.success) {
+      plan = {
+        n: parsed.data.n,
+        answer: planningCheck(status.activities, status.clearanceMap, status.settings, {
+          activityId: parsed.data.activity,
+          date: parsed.data.date,
+          n: parsed.data.n,
+        }),
+      };
+    } else {
+      planErrors = Object.fromEntries(
+        parsed.error.issues.map((i) => [String(i.path[0]), [i.message]]),
+      );
+    }
+  }
+  return {
+    portfolio,
+    today,
+    settings: status.settings,
+    collections: status.reports.map((r) => ({
+      ...r,
+      activities: r.activityIds.map((id) => ({ id, ...titles.get(id)! })),
+    })),
+    clearances: status.clearances.map((c) => ({
+      ...c,
+      warning: expiryWarning(c.expires_on, today),
+    })),
+    activities: status.rows.map((r) => ({ id: r.id, label: `${r.title} (${r.project_name})` })),
+    plan: plan
+      ? {
+          ...plan,
+          answer: {
+            ...plan.answer,
+            remaining: Number.isFinite(plan.answer.remaining) ? plan.answer.remaining : null,
+          },
+        }
+      : null,
+    planErrors,
+    planInput: {
+      activity: search.get('activity') ?? '',
+      n: search.get('n') ?? '',
+      date: search.get('date') ?? today,
+    },
+    may: {
+      clearance: can(user, 'clearance.edit', { portfolioId: portfolio.id }),
+      settings: can(user, 'settings.edit'),
+    },
+  };
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const { user, portfolio } = await load(request, params.slug);
+  const formData = await request.formData();
+  if (formData.get('intent') === 'contractors') {
+    authorize(user, 'settings.edit');
+    await setCountContractors(getDb(), formData.get('countContractors') === 'yes', user.personId);
+    throw redirect(`/portfolios/${portfolio.slug}/pra`);
+  }
+  authorize(user, 'clearance.edit', { portfolioId: portfolio.id });
+  const submission = parseWithZod(formData, { schema: ClearanceSchema });
+  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 });
+  const v = submission.value;
+  try {
+    await createClearance(getDb(), {
+      portfolioId: portfolio.id,
+      actorId: user.personId,
+      title: v.title,
+      kind: v.kind,
+      controlNumber: v.controlNumber ?? null,
+      expiresOn: v.expiresOn ?? null,
+    });
+  } catch (error) {
+    return refusal(error, submission);
+  }
+  throw redirect(`/portfolios/${portfolio.slug}/pra`);
+}
+
+export default function PraStatus({ loaderData, actionData }: Route.ComponentProps) {
+  const {
+    portfolio,
+    settings,
+    collections,
+    clearances,
+    activities,
+    plan,
+    planErrors,
+    planInput,
+    may,
+  } = loaderData;
+  const [form, fields] = useForm({
+    lastResult: actionData?.result,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ClearanceSchema }),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+  });
+  const warnings = clearances.filter((c) => c.warning);
+  return (
+    <>
+      <Breadcrumbs
+        items={[
+          { to: '/', label: 'Portfolios' },
+          { to: `/portfolios/${portfolio.slug}`, label: portfolio.name },
+          { label: 'PRA status' },
+        ]}
+      />
+      <h1>Paperwork Reduction Act status</h1>
+      <p className="usa-intro">
+        Nine or fewer members of the public in 12 months need no approval; activities with the same
+        purpose or the same questions count together (A-11 280.8). Federal employees in their
+        official capacity are not counted; contractors{' '}
+        {settings.countContractors ? 'are' : 'are not'} counted in this workspace.
+      </p>
+      {warnings.map((c) => (
+        <Alert
+          key={c.id}
+          type={c.warning!.level === '90' ? 'warning' : 'error'}
+          heading={
+            c.warning!.level === 'expired'
+              ? 'Clearance expired'
+              : `Clearance expires in ${c.warning!.days} days`
+          }
+          slim
+        >
+          {c.title} ({c.omb_control_number}){' '}
+          {c.warning!.level === 'expired' ? 'expired on' : 'expires on'} {c.expires_on}.
+        </Alert>
+      ))}
+
+      <h2>Collections</h2>
+      {collections.length === 0 ? (
+        <p>No research activities yet.</p>
+      ) : (
+        <table className="usa-table usa-table--borderless width-full">
+          <caption className="usa-sr-only">Collections and their PRA status</caption>
+          <thead>
+            <tr>
+              <th scope="col">Activities</th>
+              <th scope="col">Status</th>
+              <th scope="col" className="text-right">
+                Counted
+              </th>
+              <th scope="col">Why</th>
+            </tr>
+          </thead>
+          <tbody>
+            {collections.map((c) => (
+              <tr key={c.activityIds.join('-')}>
+                <th scope="row">
+                  {c.activities.map((a, i) => (
+                    <span key={a.id}>
+                      {i > 0 ? '; ' : ''}
+                      <Link to={`/research/${a.id}`}>{a.title}</Link> ({a.project})
+                    </span>
+                  ))}
+                </th>
+                <td>
+                  <span className={`usa-tag pra-tag--${c.status}`}>{STATUS_LABELS[c.status]}</span>
+                </td>
+                <td className="text-right">{c.count}</td>
+                <td>{c.explanation}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+
+      <h2 id="planning">Can we talk to more people?</h2>
+      <Form method="get" className="usa-form" aria-labelledby="planning">
+        <div className={`usa-form-group${planErrors.activity ? ' usa-form-group--error' : ''}`}>
+          <label className="usa-label" htmlFor="plan-activity">
+            About this activity
+          </label>
+          <FieldError id="plan-activity-error" errors={planErrors.activity} />
+          <select
+            className="usa-select"
+            id="plan-activity"
+            name="activity"
+            defaultValue={planInput.activity}
+          >
+            <option value="">- Select -</option>
+            {activities.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className={`usa-form-group${planErrors.n ? ' usa-form-group--error' : ''}`}>
+          <label className="usa-label" htmlFor="plan-n">
+            How many more people
+          </label>
+          <FieldError id="plan-n-error" errors={planErrors.n} />
+          <input
+            className="usa-input"
+            id="plan-n"
+            name="n"
+            inputMode="numeric"
+            defaultValue={planInput.n}
+          />
+        </div>
+        <div className={`usa-form-group${planErrors.date ? ' usa-form-group--error' : ''}`}>
+          <label className="usa-label" htmlFor="plan-date">
+            On
+          </label>
+          <FieldError id="plan-date-error" errors={planErrors.date} />
+          <input
+            className="usa-input"
+            id="plan-date"
+            name="date"
+            type="date"
+            defaultValue={planInput.date}
+          />
+        </div>
+        <button type="submit" className="usa-button">
+          Check
+        </button>
+      </Form>
+      {plan ? (
+        <Alert
+          type={plan.answer.allowed ? 'success' : 'warning'}
+          heading={
+            plan.answer.allowed
+              ? `Yes, ${plan.n} more is within the limit`
+              : 'No, a clearance is needed first'
+          }
+        >
+          {plan.answer.explanation}
+        </Alert>
+      ) : null}
+
+      <h2>Clearances</h2>
+      {clearances.length === 0 ? (
+        <p>No clearances recorded.</p>
+      ) : (
+        <table className="usa-table usa-table--borderless">
+          <caption className="usa-sr-only">PRA clearances</caption>
+          <thead>
+            <tr>
+              <th scope="col">Title</th>
+              <th scope="col">Kind</th>
+              <th scope="col">OMB control number</th>
+              <th scope="col">Expires</th>
+            </tr>
+          </thead>
+          <tbody>
+            {clearances.map((c) => (
+              <tr key={c.id}>
+                <th scope="row">{c.title}</th>
+                <td>{KIND_LABELS[c.kind]}</td>
+                <td>{c.omb_control_number ?? 'Pending'}</td>
+                <td>{c.expires_on ?? '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {may.clearance ? (
+        <section aria-labelledby="new-clearance">
+          <h3 id="new-clearance">Record a clearance</h3>
+          <FormErrors id={form.errorId} errors={form.errors} />
+          <Form method="post" className="usa-form usa-form--large" {...getFormProps(form)}>
+            <TextField
+              field={fields.title}
+              label="Title"
+              hint="For example: A-11 Section 280 umbrella clearance"
+            />
+            <SelectField
+              field={fields.kind}
+              label="Kind"
+              options={Object.entries(KIND_LABELS).map(([value, label]) => ({ value, label }))}
+            />
+            <TextField
+              field={fields.controlNumber}
+              label="OMB control number"
+              hint="Four digits, a hyphen, four digits. Leave empty while approval is pending."
+            />
+            <TextField
+              field={fields.expiresOn}
+              label="Expiration date"
+              type="date"
+              hint="Required with a control number."
+            />
+            <button type="submit" className="usa-button">
+              Record clearance
+            </button>
+          </Form>
+        </section>
+      ) : null}
+      {may.settings ? (
+        <section aria-labelledby="contractors-heading">
+          <h3 id="contractors-heading">Federal contractors</h3>
+          <p>
+            Sources differ on whether contractors are members of the public. This setting applies to
+            the whole workspace.
+          </p>
+          <Form method="post" className="usa-form">
+            <input type="hidden" name="intent" value="contractors" />
+            <fieldset className="usa-fieldset">
+              <legend className="usa-legend">Count federal contractors toward the limit?</legend>
+              {[
+                ['yes', 'Yes, count them'],
+                ['no', 'No, do not count them'],
+              ].map(([value, label]) => (
+                <div className="usa-radio" key={value}>
+                  <input
+                    className="usa-radio__input"
+                    type="radio"
+                    id={`contractors-${value}`}
+                    name="countContractors"
+                    value={value}
+                    defaultChecked={(value === 'yes') === settings.countContractors}
+                  />
+                  <label className="usa-radio__label" htmlFor={`contractors-${value}`}>
+                    {label}
+                  </label>
+                </div>
+              ))}
+            </fieldset>
+            <button type="submit" className="usa-button usa-button--outline">
+              Save setting
+            </button>
+          </Form>
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,537 @@
+import { sql } from 'kysely';
+import crypto from 'node:crypto';
+import {
+  checkAddition,
+  normalizeQuestions,
+  praStatus,
+  type PraActivity,
+  type PraClearance,
+  type PraSettings,
+} from '~/domain/pra/rules';
+import type { ActivityInput } from '~/schemas/research';
+import type { DB } from '../client';
+import { RefusedError } from '../errors';
+import { assertFresh } from '../versioning';
+import { recordAudit } from './audit';
+
+/** Whether federal contractors count as members of the public (default: yes). */
+export async function getPraSettings(db: DB): Promise<PraSettings> {
+  const row = await db
+    .selectFrom('workspace_settings')
+    .select('value')
+    .where('key', '=', 'pra_count_contractors')
+    .executeTakeFirst();
+  return { countContractors: row ? JSON.parse(row.value) !== false : true };
+}
+
+export async function setCountContractors(db: DB, value: boolean, actorId: number): Promise<void> {
+  const at = new Date().toISOString();
+  await db.transaction().execute(async (trx) => {
+    const before = await getPraSettings(trx);
+    await trx
+      .insertInto('workspace_settings')
+      .values({ key: 'pra_count_contractors', value: JSON.stringify(value), updated_at: at })
+      .onConflict((oc) =>
+        oc.column('key').doUpdateSet({ value: JSON.stringify(value), updated_at: at }),
+      )
+      .execute();
+    await recordAudit(trx, {
+      actorId,
+      action: 'update',
+      entityType: 'setting',
+      entityId: 'pra_count_contractors',
+      portfolioId: null,
+      before: { count_contractors: before.countContractors },
+      after: { count_contractors: value },
+      at,
+    });
+  });
+}
+
+/** The fingerprint of a question set: SHA-256 of its normalized text, or null when empty. */
+export function fingerprint(questions: string): string | null {
+  const normalized = normalizeQuestions(questions);
+  return normalized ? crypto.createHash('sha256').update(normalized).digest('hex') : null;
+}
+
+/**
+ * Everything the PRA rules need for a portfolio, in four queries: activities, clearance links,
+ * clearances, and participants with their session dates.
+ */
+export async function loadPortfolioPra(db: DB, portfolioId: number) {
+  const [activities, links, clearances, participants] = await Promise.all([
+    db
+      .selectFrom('research_activities as a')
+      .innerJoin('projects as p', 'p.id', 'a.project_id')
+      .select([
+        'a.id',
+        'a.title',
+        'a.method',
+        'a.purpose',
+        'a.questions_fingerprint',
+        'a.unscripted',
+        'a.phase',
+        'a.screening_questions',
+        'a.override_reason',
+        'a.project_id',
+        'p.name as project_name',
+      ])
+      .where('p.portfolio_id', '=', portfolioId)
+      .execute(),
+    db
+      .selectFrom('research_activity_clearances as l')
+      .innerJoin('pra_clearances as c', 'c.id', 'l.clearance_id')
+      .select(['l.activity_id', 'l.clearance_id'])
+      .where('c.portfolio_id', '=', portfolioId)
+      .execute(),
+    db
+      .selectFrom('pra_clearances')
+      .selectAll()
+      .where('portfolio_id', '=', portfolioId)
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('research_participants as r')
+      .innerJoin('research_sessions as s', 's.id', 'r.session_id')
+      .innerJoin('research_activities as a', 'a.id', 's.activity_id')
+      .innerJoin('projects as p', 'p.id', 'a.project_id')
+      .select(['s.activity_id', 's.id as session_id', 's.held_on', 'r.code', 'r.category'])
+      .where('p.portfolio_id', '=', portfolioId)
+      .execute(),
+  ]);
+  const sessions = new Map<number, Map<number, PraActivity['sessions'][number]>>();
+  for (const r of participants) {
+    const byActivity = sessions.get(r.activity_id) ?? new Map();
+    const s = byActivity.get(r.session_id) ?? {
+      id: r.session_id,
+      date: r.held_on,
+      participants: [],
+    };
+    s.participants.push({ code: r.code, category: r.category });
+    byActivity.set(r.session_id, s);
+    sessions.set(r.activity_id, byActivity);
+  }
+  const praActivities: PraActivity[] = activities.map((a) => ({
+    id: a.id,
+    title: a.title,
+    method: a.method,
+    purpose: a.purpose,
+    questionsFingerprint: a.questions_fingerprint,
+    unscripted: a.unscripted === 1,
+    phase: a.phase,
+    hasScreeningQuestions: a.screening_questions.trim() !== '',
+    sessions: [...(sessions.get(a.id)?.values() ?? [])],
+    clearanceIds: links.filter((l) => l.activity_id === a.id).map((l) => l.clearance_id),
+    overridden: a.override_reason !== null,
+  }));
+  const clearanceMap = new Map<number, PraClearance>(
+    clearances.map((c) => [
+      c.id,
+      { id: c.id, controlNumber: c.omb_control_number, expiresOn: c.expires_on },
+    ]),
+  );
+  return { activities: praActivities, rows: activities, clearances, clearanceMap };
+}
+
+type PraStatusResult = Awaited<ReturnType<typeof loadPortfolioPra>> & {
+  settings: PraSettings;
+  reports: ReturnType<typeof praStatus>;
+};
+/** Per database handle (tests open many), per portfolio. */
+const statusCaches = new WeakMap<object, Map<number, { key: string; value: PraStatusResult }>>();
+const CACHE_ENTRIES = 200;
+
+/**
+ * The key that changes whenever a portfolio's PRA inputs can have changed: every research write
+ * leaves an audit row carrying the portfolio, the contractor setting leaves one of its own, and
+ * the status depends on the day. Read from the database, so it holds across app servers.
+ */
+async function praStatusKey(db: DB, portfolioId: number, today: string): Promise<string> {
+  const [portfolio, setting] = await Promise.all([
+    db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.max('id').as('id'))
+      .where('portfolio_id', '=', portfolioId)
+      .executeTakeFirst(),
+    db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.max('id').as('id'))
+      .where('entity_type', '=', 'setting')
+      .where('entity_id', '=', 'pra_count_contractors')
+      .executeTakeFirst(),
+  ]);
+  return `${today}:${portfolio?.id ?? 0}:${setting?.id ?? 0}`;
+}
+
+/**
+ * The PRA status of every collection in a portfolio, as of `today`. Computing it reads every
+ * participant of the portfolio, so the result is kept until the portfolio's audit log moves on.
+ */
+export async function portfolioPraStatus(
+  db: DB,
+  portfolioId: number,
+  today: string,
+): Promise<PraStatusResult> {
+  const key = await praStatusKey(db, portfolioId, today);
+  let statusCache = statusCaches.get(db);
+  if (!statusCache) statusCaches.set(db, (statusCache = new Map()));
+  const cached = statusCache.get(portfolioId);
+  if (cached?.key === key) return cached.value;
+  const [loaded, settings] = await Promise.all([
+    loadPortfolioPra(db, portfolioId),
+    getPraSettings(db),
+  ]);
+  const value = {
+    ...loaded,
+    settings,
+    reports: praStatus(loaded.activities, loaded.clearanceMap, settings, today),
+  };
+  if (statusCache.size >= CACHE_ENTRIES) statusCache.delete(statusCache.keys().next().value!);
+  statusCache.set(portfolioId, { key, value });
+  return value;
+}
+
+export async function listActivitiesForProject(db: DB, projectId: number) {
+  return db
+    .selectFrom('research_activities as a')
+    .select([
+      'a.id',
+      'a.title',
+      'a.method',
+      'a.phase',
+      'a.purpose',
+      'a.unscripted',
+      (eb) =>
+        eb
+          .selectFrom('research_sessions as s')
+          .select(eb.fn.countAll<number>().as('n'))
+          .whereRef('s.activity_id', '=', 'a.id')
+          .as('sessions'),
+      (eb) =>
+        eb
+          .selectFrom('research_participants as r')
+          .innerJoin('research_sessions as s', 's.id', 'r.session_id')
+          .select(sql<number>`count(distinct r.code)`.as('n'))
+          .whereRef('s.activity_id', '=', 'a.id')
+          .as('people'),
+    ])
+    .where('a.project_id', '=', projectId)
+    .orderBy('a.id', 'desc')
+    .execute();
+}
+
+export async function getActivity(db: DB, id: number) {
+  const activity = await db
+    .selectFrom('research_activities as a')
+    .innerJoin('projects as p', 'p.id', 'a.project_id')
+    .innerJoin('portfolios as pf', 'pf.id', 'p.portfolio_id')
+    .leftJoin('people as o', 'o.id', 'a.override_by')
+    .selectAll('a')
+    .select([
+      'p.name as project_name',
+      'p.portfolio_id',
+      'pf.slug as portfolio_slug',
+      'pf.name as portfolio_name',
+      'o.name as override_by_name',
+    ])
+    .where('a.id', '=', id)
+    .executeTakeFirst();
+  if (!activity) return undefined;
+  const [sessions, participants, clearances] = await Promise.all([
+    db
+      .selectFrom('research_sessions')
+      .selectAll()
+      .where('activity_id', '=', id)
+      .orderBy('held_on')
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('research_participants as r')
+      .innerJoin('research_sessions as s', 's.id', 'r.session_id')
+      .select(['r.session_id', 'r.code', 'r.category'])
+      .where('s.activity_id', '=', id)
+      .orderBy('r.code')
+      .execute(),
+    db
+      .selectFrom('research_activity_clearances as l')
+      .innerJoin('pra_clearances as c', 'c.id', 'l.clearance_id')
+      .selectAll('c')
+      .where('l.activity_id', '=', id)
+      .execute(),
+  ]);
+  return {
+    activity,
+    sessions: sessions.map((s) => ({
+      ...s,
+      participants: participants.filter((p) => p.session_id === s.id),
+    })),
+    clearances,
+  };
+}
+
+function activityColumns(v: ActivityInput) {
+  return {
+    title: v.title,
+    method: v.method,
+    purpose: v.purpose,
+    questions: v.questions,
+    questions_fingerprint: fingerprint(v.questions),
+    unscripted: v.unscripted ? 1 : 0,
+    phase: v.phase,
+    screening_questions: v.screeningQuestions,
+    incentive_cents: v.incentiveDollars,
+    incentive_kind: v.incentiveKind,
+    counsel_approved: v.counselApproved ? 1 : 0,
+  };
+}
+
+export async function createActivity(
+  db: DB,
+  input: { projectId: number; portfolioId: number; actorId: number; values: ActivityInput },
+) {
+  const at = new Date().toISOString();
+  return db.transaction().execute(async (trx) => {
+    const columns = activityColumns(input.values);
+    const row = await trx
+      .insertInto('research_activities')
+      .values({
+        project_id: input.projectId,
+        ...columns,
+        decision: '{}',
+        override_reason: null,
+        override_by: null,
+        created_at: at,
+        updated_at: at,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, {
+      actorId: input.actorId,
+      action: 'create',
+      entityType: 'research_activity',
+      entityId: row.id,
+      portfolioId: input.portfolioId,
+      projectId: input.projectId,
+      before: null,
+      after: columns,
+      at,
+    });
+    return row.id;
+  });
+}
+
+type Trx = Parameters<Parameters<ReturnType<DB['transaction']>['execute']>[0]>[0];
+
+/** One versioned, audited change to an activity (its sessions included). */
+export async function editActivity(
+  db: DB,
+  input: { id: number; version: number; actorId: number; action: string },
+  change: (
+    trx: Trx,
+    a: { id: number; project_id: number; portfolio_id: number },
+  ) => Promise<{ before: Record<string, unknown> | null; after: Record<string, unknown> | null }>,
+): Promise<void> {
+  const at = new Date().toISOString();
+  await db.transaction().execute(async (trx) => {
+    const a = await trx
+      .selectFrom('research_activities as a')
+      .innerJoin('projects as p', 'p.id', 'a.project_id')
+      .selectAll('a')
+      .select('p.portfolio_id')
+      .where('a.id', '=', input.id)
+      .executeTakeFirst();
+    if (!a) throw new RefusedError('not_found', 'We could not find that research activity.');
+    assertFresh(a, input.version, ['title', 'updated_at']);
+    const { before, after } = await change(trx, a);
+    await trx
+      .updateTable('research_activities')
+      .set({ version: a.version + 1, updated_at: at })
+      .where('id', '=', a.id)
+      .where('version', '=', input.version)
+      .execute();
+    await recordAudit(trx, {
+      actorId: input.actorId,
+      action: input.action,
+      entityType: 'research_activity',
+      entityId: a.id,
+      portfolioId: a.portfolio_id,
+      projectId: a.project_id,
+      before,
+      after,
+      at,
+    });
+  });
+}
+
+export const activityEdits = {
+  update: async (trx: Trx, a: { id: number }, v: ActivityInput) => {
+    const current = await trx
+      .selectFrom('research_activities')
+      .selectAll()
+      .where('id', '=', a.id)
+      .executeTakeFirstOrThrow();
+    const next = activityColumns(v);
+    await trx.updateTable('research_activities').set(next).where('id', '=', a.id).execute();
+    const before = Object.fromEntries(
+      Object.keys(next).map((k) => [k, current[k as keyof typeof current]]),
+    );
+    return { before, after: next };
+  },
+
+  /**
+   * Logs a session, unless the PRA guard refuses it: the rules run inside the transaction on the
+   * portfolio's current data, so two people logging sessions at once cannot both slip under.
+   */
+  addSession: async (
+    trx: Trx,
+    a: { id: number; portfolio_id: number },
+    v: {
+      heldOn: string;
+      participants: { code: string; category: 'public' | 'federal_employee' | 'contractor' }[];
+    },
+  ) => {
+    const [loaded, settings] = await Promise.all([
+      loadPortfolioPra(trx, a.portfolio_id),
+      getPraSettings(trx),
+    ]);
+    const guard = checkAddition(loaded.activities, loaded.clearanceMap, settings, {
+      activityId: a.id,
+      date: v.heldOn,
+      participants: v.participants,
+    });
+    if (!guard.allowed) throw new RefusedError('conflict', guard.explanation, 'publicCodes');
+    const session = await trx
+      .insertInto('research_sessions')
+      .values({ activity_id: a.id, held_on: v.heldOn, created_at: new Date().toISOString() })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('research_participants')
+      .values(
+        v.participants.map((p) => ({
+          session_id: session.id,
+          code: p.code.toUpperCase(),
+          category: p.category,
+        })),
+      )
+      .execute();
+    const count = (c: string) => v.participants.filter((p) => p.category === c).length;
+    return {
+      before: null,
+      after: {
+        session_on: v.heldOn,
+        public: count('public'),
+        federal_employees: count('federal_employee'),
+        contractors: count('contractor'),
+      },
+    };
+  },
+
+  deleteSession: async (trx: Trx, a: { id: number }, sessionId: number) => {
+    const s = await trx
+      .selectFrom('research_sessions')
+      .selectAll()
+      .where('id', '=', sessionId)
+      .where('activity_id', '=', a.id)
+      .executeTakeFirst();
+    if (!s) throw new RefusedError('not_found', 'That session is not part of this activity.');
+    await trx.deleteFrom('research_sessions').where('id', '=', s.id).execute();
+    return { before: { session_on: s.held_on }, after: null };
+  },
+
+  linkClearance: async (trx: Trx, a: { id: number; portfolio_id: number }, clearanceId: number) => {
+    const c = await trx
+      .selectFrom('pra_clearances')
+      .selectAll()
+      .where('id', '=', clearanceId)
+      .where('portfolio_id', '=', a.portfolio_id)
+      .executeTakeFirst();
+    if (!c)
+      throw new RefusedError('invalid', 'Choose a clearance of this portfolio.', 'clearanceId');
+    await trx
+      .insertInto('research_activity_clearances')
+      .values({ activity_id: a.id, clearance_id: c.id })
+      .onConflict((oc) => oc.columns(['activity_id', 'clearance_id']).doNothing())
+      .execute();
+    return { before: null, after: { clearance: c.omb_control_number ?? c.title } };
+  },
+
+  decision: async (trx: Trx, a: { id: number }, record: Record<string, unknown>) => {
+    const current = await trx
+      .selectFrom('research_activities')
+      .select('decision')
+      .where('id', '=', a.id)
+      .executeTakeFirstOrThrow();
+    await trx
+      .updateTable('research_activities')
+      .set({ decision: JSON.stringify(record) })
+      .where('id', '=', a.id)
+      .execute();
+    return {
+      before: { decision: JSON.parse(current.decision) as unknown },
+      after: { decision: record },
+    };
+  },
+
+  override: async (trx: Trx, a: { id: number }, reason: string, actorId: number) => {
+    await trx
+      .updateTable('research_activities')
+      .set({ override_reason: reason, override_by: actorId })
+      .where('id', '=', a.id)
+      .execute();
+    return { before: { override_reason: null }, after: { override_reason: reason } };
+  },
+};
+
+export async function listClearances(db: DB, portfolioId: number) {
+  return db
+    .selectFrom('pra_clearances')
+    .selectAll()
+    .where('portfolio_id', '=', portfolioId)
+    .orderBy('expires_on')
+    .execute();
+}
+
+export async function createClearance(
+  db: DB,
+  input: {
+    portfolioId: number;
+    actorId: number;
+    title: string;
+    kind: 'generic' | 'standard' | 'fast_track' | 'emergency';
+    controlNumber: string | null;
+    expiresOn: string | null;
+  },
+) {
+  const at = new Date().toISOString();
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto('pra_clearances')
+      .values({
+        portfolio_id: input.portfolioId,
+        title: input.title,
+        kind: input.kind,
+        omb_control_number: input.controlNumber,
+        expires_on: input.expiresOn,
+        created_at: at,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, {
+      actorId: input.actorId,
+      action: 'create',
+      entityType: 'pra_clearance',
+      entityId: row.id,
+      portfolioId: input.portfolioId,
+      before: null,
+      after: {
+        title: input.title,
+        kind: input.kind,
+        omb_control_number: input.controlNumber,
+        expires_on: input.expiresOn,
+      },
+      at,
+    });
+    return row.id;
+  });
+}
