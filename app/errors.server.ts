@@ -1,5 +1,7 @@
 import type { SubmissionResult } from '@conform-to/react';
-import { data } from 'react-router';
+import { parseWithZod } from '@conform-to/zod/v4';
+import { data, redirect } from 'react-router';
+import type { z } from 'zod';
 import { RefusedError, StaleWriteError } from '#db/errors';
 import { forbidden, notFound } from './http.server';
 
@@ -46,4 +48,31 @@ export function refusal<E extends object = object>(error: unknown, submission: R
     );
   }
   throw error;
+}
+
+/**
+ * The shape of most edit actions: parse the form with `schema`, apply the edit (which may be
+ * refused), then redirect. Invalid input and refusals come back to the form with the `intent`
+ * that says which form on the page they belong to.
+ */
+export async function submitEdit<T>(
+  formData: FormData,
+  intent: string,
+  schema: z.ZodType<T>,
+  apply: (value: T) => Promise<unknown>,
+  redirectTo: string,
+) {
+  const submission = parseWithZod(formData, { schema });
+  if (submission.status !== 'success') {
+    return data(
+      { intent, result: submission.reply(), stale: null as StaleInfo | null },
+      { status: 400 },
+    );
+  }
+  try {
+    await apply(submission.value);
+  } catch (error) {
+    return refusal(error, submission, { intent });
+  }
+  throw redirect(redirectTo);
 }

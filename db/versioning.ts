@@ -1,5 +1,9 @@
 import { StaleWriteError } from './errors';
-
+import type { Transaction } from 'kysely';
+import type { DB } from './client';
+import { RefusedError } from './errors';
+import { recordAudit } from './queries/audit';
+import type { Database } from './schema';
 /**
  * Refuses a save whose form was opened at an older version of the row, so a stale save never
  * overwrites newer work. Throws with the row's current values for the named fields.
@@ -23,4 +27,69 @@ export function pick<T extends object, K extends keyof T>(
   const out = {} as Pick<T, K>;
   for (const f of fields) out[f] = row[f];
   return out;
+}
+
+export type Trx = Transaction<Database>;
+
+/** What an edit changed, for the audit log. */
+export interface ChangeRecord {
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+/** Aggregates whose edits all go through their root row's version. */
+type VersionedRoot = 'journey_maps' | 'burden_assessments' | 'research_activities';
+
+/**
+ * One edit of an aggregate (a journey map, an assessment, a research activity): loads its root
+ * row, refuses a stale form version, applies `change`, bumps the version and writes the audit
+ * row, all in one transaction.
+ */
+export async function editVersioned<
+  R extends {
+    id: number;
+    version: number;
+    title: string;
+    portfolio_id: number;
+    project_id: number | null;
+  },
+>(
+  db: DB,
+  input: {
+    table: VersionedRoot;
+    entityType: string;
+    notFoundMessage: string;
+    id: number;
+    version: number;
+    actorId: number;
+    action: string;
+  },
+  load: (trx: Trx, id: number) => Promise<R | undefined>,
+  change: (trx: Trx, row: NoInfer<R>) => Promise<ChangeRecord>,
+): Promise<void> {
+  const at = new Date().toISOString();
+  await db.transaction().execute(async (trx) => {
+    const row = await load(trx, input.id);
+    if (!row) throw new RefusedError('not_found', input.notFoundMessage);
+    assertFresh(row, input.version, ['title', 'updated_at'] as (keyof R)[]);
+    const { before, after } = await change(trx, row);
+    // Every root table has id, version and updated_at; the cast names one for Kysely's types.
+    await trx
+      .updateTable(input.table as 'journey_maps')
+      .set({ version: row.version + 1, updated_at: at })
+      .where('id', '=', row.id)
+      .where('version', '=', input.version)
+      .execute();
+    await recordAudit(trx, {
+      actorId: input.actorId,
+      action: input.action,
+      entityType: input.entityType,
+      entityId: row.id,
+      portfolioId: row.portfolio_id,
+      projectId: row.project_id,
+      before,
+      after,
+      at,
+    });
+  });
 }

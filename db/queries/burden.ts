@@ -12,7 +12,7 @@ import {
 } from '~/domain/burden/calc';
 import type { DB } from '../client';
 import { RefusedError } from '../errors';
-import { assertFresh } from '../versioning';
+import { assertFresh, editVersioned, type ChangeRecord, type Trx } from '../versioning';
 import { recordAudit } from './audit';
 
 export interface DefaultWage {
@@ -283,8 +283,6 @@ export async function createAssessment(
   });
 }
 
-type Trx = Parameters<Parameters<ReturnType<DB['transaction']>['execute']>[0]>[0];
-
 /** One edit of an assessment: version check, change, version bump and audit, in one transaction. */
 export async function editAssessment(
   db: DB,
@@ -292,36 +290,29 @@ export async function editAssessment(
   change: (
     trx: Trx,
     a: { id: number; portfolio_id: number; journey_map_id: number | null },
-  ) => Promise<{ before: Record<string, unknown> | null; after: Record<string, unknown> | null }>,
+  ) => Promise<ChangeRecord>,
 ): Promise<void> {
-  const at = new Date().toISOString();
-  await db.transaction().execute(async (trx) => {
-    const a = await trx
-      .selectFrom('burden_assessments')
-      .selectAll()
-      .where('id', '=', input.id)
-      .executeTakeFirst();
-    if (!a) throw new RefusedError('not_found', 'We could not find that assessment.');
-    assertFresh(a, input.version, ['title', 'updated_at']);
-    const { before, after } = await change(trx, a);
-    await trx
-      .updateTable('burden_assessments')
-      .set({ version: a.version + 1, updated_at: at })
-      .where('id', '=', a.id)
-      .where('version', '=', input.version)
-      .execute();
-    await recordAudit(trx, {
-      actorId: input.actorId,
-      action: input.action,
+  await editVersioned<AssessmentRoot>(
+    db,
+    {
+      ...input,
+      table: 'burden_assessments',
       entityType: 'burden_assessment',
-      entityId: a.id,
-      portfolioId: a.portfolio_id,
-      before,
-      after,
-      at,
-    });
-  });
+      notFoundMessage: 'We could not find that assessment.',
+    },
+    loadAssessmentRoot,
+    change,
+  );
 }
+
+const loadAssessmentRoot = (trx: Trx, id: number) =>
+  trx
+    .selectFrom('burden_assessments')
+    .selectAll()
+    .select((eb) => eb.val(null).$castTo<number | null>().as('project_id'))
+    .where('id', '=', id)
+    .executeTakeFirst();
+type AssessmentRoot = NonNullable<Awaited<ReturnType<typeof loadAssessmentRoot>>>;
 
 async function checkStep(trx: Trx, mapId: number | null, stepId: number | null) {
   if (stepId === null) return;

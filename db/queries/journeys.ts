@@ -3,7 +3,7 @@ import type { JourneyDiagram } from '~/domain/journey/types';
 import type { JourneyDetailsInput, StepFields } from '~/schemas/journey';
 import type { DB } from '../client';
 import { RefusedError } from '../errors';
-import { assertFresh } from '../versioning';
+import { editVersioned, type ChangeRecord, type Trx } from '../versioning';
 import { recordAudit } from './audit';
 
 export const newStepKey = () => crypto.randomUUID();
@@ -208,51 +208,27 @@ export async function createJourney(
   });
 }
 
-type Trx = Parameters<Parameters<ReturnType<DB['transaction']>['execute']>[0]>[0];
-
-/**
- * Runs one edit of a map: checks the form's version (a stale edit is refused), applies `change`,
- * bumps the version and writes the audit row, all in one transaction.
- */
+/** One edit of a map: version check, change, version bump and audit, in one transaction. */
 export async function editJourney(
   db: DB,
   input: { mapId: number; version: number; actorId: number; action: string },
   change: (
     trx: Trx,
     map: { id: number; portfolio_id: number; project_id: number | null },
-  ) => Promise<{
-    before: Record<string, unknown> | null;
-    after: Record<string, unknown> | null;
-  }>,
+  ) => Promise<ChangeRecord>,
 ): Promise<void> {
-  const at = new Date().toISOString();
-  await db.transaction().execute(async (trx) => {
-    const map = await trx
-      .selectFrom('journey_maps')
-      .selectAll()
-      .where('id', '=', input.mapId)
-      .executeTakeFirst();
-    if (!map) throw new RefusedError('not_found', 'We could not find that journey map.');
-    assertFresh(map, input.version, ['title', 'updated_at']);
-    const { before, after } = await change(trx, map);
-    await trx
-      .updateTable('journey_maps')
-      .set({ version: map.version + 1, updated_at: at })
-      .where('id', '=', map.id)
-      .where('version', '=', input.version)
-      .execute();
-    await recordAudit(trx, {
-      actorId: input.actorId,
-      action: input.action,
+  await editVersioned(
+    db,
+    {
+      ...input,
+      id: input.mapId,
+      table: 'journey_maps',
       entityType: 'journey_map',
-      entityId: map.id,
-      portfolioId: map.portfolio_id,
-      projectId: map.project_id,
-      before,
-      after,
-      at,
-    });
-  });
+      notFoundMessage: 'We could not find that journey map.',
+    },
+    (trx, id) => trx.selectFrom('journey_maps').selectAll().where('id', '=', id).executeTakeFirst(),
+    change,
+  );
 }
 
 async function stageOf(trx: Trx, mapId: number, stageId: number) {

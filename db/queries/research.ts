@@ -11,7 +11,7 @@ import {
 import type { ActivityInput } from '~/schemas/research';
 import type { DB } from '../client';
 import { RefusedError } from '../errors';
-import { assertFresh } from '../versioning';
+import { editVersioned, type ChangeRecord, type Trx } from '../versioning';
 import { recordAudit } from './audit';
 
 /** Whether federal contractors count as members of the public (default: yes). */
@@ -320,8 +320,6 @@ export async function createActivity(
   });
 }
 
-type Trx = Parameters<Parameters<ReturnType<DB['transaction']>['execute']>[0]>[0];
-
 /** One versioned, audited change to an activity (its sessions included). */
 export async function editActivity(
   db: DB,
@@ -329,39 +327,30 @@ export async function editActivity(
   change: (
     trx: Trx,
     a: { id: number; project_id: number; portfolio_id: number },
-  ) => Promise<{ before: Record<string, unknown> | null; after: Record<string, unknown> | null }>,
+  ) => Promise<ChangeRecord>,
 ): Promise<void> {
-  const at = new Date().toISOString();
-  await db.transaction().execute(async (trx) => {
-    const a = await trx
-      .selectFrom('research_activities as a')
-      .innerJoin('projects as p', 'p.id', 'a.project_id')
-      .selectAll('a')
-      .select('p.portfolio_id')
-      .where('a.id', '=', input.id)
-      .executeTakeFirst();
-    if (!a) throw new RefusedError('not_found', 'We could not find that research activity.');
-    assertFresh(a, input.version, ['title', 'updated_at']);
-    const { before, after } = await change(trx, a);
-    await trx
-      .updateTable('research_activities')
-      .set({ version: a.version + 1, updated_at: at })
-      .where('id', '=', a.id)
-      .where('version', '=', input.version)
-      .execute();
-    await recordAudit(trx, {
-      actorId: input.actorId,
-      action: input.action,
+  await editVersioned<ActivityRoot>(
+    db,
+    {
+      ...input,
+      table: 'research_activities',
       entityType: 'research_activity',
-      entityId: a.id,
-      portfolioId: a.portfolio_id,
-      projectId: a.project_id,
-      before,
-      after,
-      at,
-    });
-  });
+      notFoundMessage: 'We could not find that research activity.',
+    },
+    loadActivityRoot,
+    change,
+  );
 }
+
+const loadActivityRoot = (trx: Trx, id: number) =>
+  trx
+    .selectFrom('research_activities as a')
+    .innerJoin('projects as p', 'p.id', 'a.project_id')
+    .selectAll('a')
+    .select('p.portfolio_id')
+    .where('a.id', '=', id)
+    .executeTakeFirst();
+type ActivityRoot = NonNullable<Awaited<ReturnType<typeof loadActivityRoot>>>;
 
 export const activityEdits = {
   update: async (trx: Trx, a: { id: number }, v: ActivityInput) => {

@@ -21,7 +21,7 @@ import {
 import { CATEGORY_LABELS } from '~/domain/burden/labels';
 import { fromScaled, minutesText } from '~/domain/burden/units';
 import { can } from '~/domain/policy';
-import { refusal } from '~/errors.server';
+import { refusal, submitEdit } from '~/errors.server';
 import { AssessmentSchema, itemColumns, ItemSchema, SegmentSchema } from '~/schemas/burden';
 import { IdParam, requiredText, VersionField } from '~/schemas/common';
 import { getDb } from '#db/client';
@@ -129,24 +129,22 @@ export async function action({ request, params }: Route.ActionArgs) {
   type Change = Parameters<typeof editAssessment>[2];
 
   /** Parses the form, then applies the change as one versioned, audited edit. */
-  async function edit<T extends { version: number }>(
+  const edit = <T extends { version: number }>(
     schema: z.ZodType<T>,
     change: (value: T) => Change,
-  ) {
-    const submission = parseWithZod(formData, { schema });
-    if (submission.status !== 'success')
-      return data({ intent, result: submission.reply(), stale: null }, { status: 400 });
-    try {
-      await editAssessment(
-        getDb(),
-        { id, version: submission.value.version, actorId: user.personId, action: intent },
-        change(submission.value),
-      );
-    } catch (error) {
-      return refusal(error, submission, { intent });
-    }
-    throw redirect(`/burden/${id}`);
-  }
+  ) =>
+    submitEdit(
+      formData,
+      intent,
+      schema,
+      (v) =>
+        editAssessment(
+          getDb(),
+          { id, version: v.version, actorId: user.personId, action: intent },
+          change(v),
+        ),
+      `/burden/${id}`,
+    );
 
   switch (intent) {
     case 'add_item':

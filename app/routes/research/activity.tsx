@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
-import { data, Form, Link, redirect } from 'react-router';
+import { data, Form, Link } from 'react-router';
 import { z } from 'zod';
 import type { Route } from './+types/activity';
 import { authorize } from '~/auth/authorize.server';
@@ -20,7 +20,7 @@ import { fromScaled } from '~/domain/burden/units';
 import { METHOD_LABELS, STATUS_LABELS } from '~/domain/pra/labels';
 import { PHASE_LABELS } from '~/domain/portfolio/labels';
 import { can } from '~/domain/policy';
-import { refusal } from '~/errors.server';
+import { submitEdit } from '~/errors.server';
 import { found } from '~/http.server';
 import { pathParam } from '~/params.server';
 import { IdParam } from '~/schemas/params';
@@ -83,29 +83,19 @@ export async function action({ request, params }: Route.ActionArgs) {
     portfolioId: activity.portfolio_id,
   });
   type Change = Parameters<typeof editActivity>[2];
-  async function edit<T extends { version: number }>(
-    schema: z.ZodType<T>,
-    change: (v: T) => Change,
-  ) {
-    const submission = parseWithZod(formData, { schema });
-    if (submission.status !== 'success')
-      return data({ intent, result: submission.reply(), stale: null }, { status: 400 });
-    try {
-      await editActivity(
-        getDb(),
-        {
-          id: activity.id,
-          version: submission.value.version,
-          actorId: user.personId,
-          action: intent,
-        },
-        change(submission.value),
-      );
-    } catch (error) {
-      return refusal(error, submission, { intent });
-    }
-    throw redirect(`/research/${activity.id}`);
-  }
+  const edit = <T extends { version: number }>(schema: z.ZodType<T>, change: (v: T) => Change) =>
+    submitEdit(
+      formData,
+      intent,
+      schema,
+      (v) =>
+        editActivity(
+          getDb(),
+          { id: activity.id, version: v.version, actorId: user.personId, action: intent },
+          change(v),
+        ),
+      `/research/${activity.id}`,
+    );
   switch (intent) {
     case 'update':
       return edit(
