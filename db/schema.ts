@@ -2,6 +2,7 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 import type { BurdenCategory } from '~/domain/burden/calc';
 import type { VersionLabel } from '~/domain/journey/types';
 import type { GateAnswer } from '~/domain/phases/gate';
+import type { PlanStatus } from '~/domain/plans/status';
 import type { Method, ParticipantCategory } from '~/domain/pra/rules';
 import type { Health, MilestoneStatus, Phase } from '~/domain/portfolio/types';
 
@@ -273,6 +274,32 @@ interface ResearchParticipantTable {
   category: ParticipantCategory;
 }
 
+interface ActionPlanTable {
+  id: Generated<number>;
+  portfolio_id: number;
+  fiscal_year: number;
+  title: string;
+  /** tiptap JSON, sanitized before it is stored. */
+  doc: string;
+  status: PlanStatus;
+  draft_due: string;
+  final_due: string;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+interface ActionPlanVersionTable {
+  id: Generated<number>;
+  plan_id: number;
+  version: number;
+  name: string;
+  note: string;
+  doc: string;
+  saved_by: number | null;
+  saved_at: Timestamp;
+}
+
 interface PortfolioAgencyTable {
   portfolio_id: number;
   agency_id: number;
@@ -384,6 +411,8 @@ export interface Database {
   research_activity_clearances: ResearchActivityClearanceTable;
   research_sessions: ResearchSessionTable;
   research_participants: ResearchParticipantTable;
+  action_plans: ActionPlanTable;
+  action_plan_versions: ActionPlanVersionTable;
 }
 
 export type Agency = Selectable<AgencyTable>;

@@ -48,7 +48,8 @@ export type Action =
   | 'settings.edit'
   | 'research.edit'
   | 'clearance.edit'
-  | 'pra.override';
+  | 'pra.override'
+  | 'plan.edit';
 
 export interface Target {
   portfolioId?: number;
@@ -92,6 +93,7 @@ export const GRANTS: Record<Action, true | readonly Role[]> = {
   'research.edit': ['omb_lead', 'portfolio_lead', 'team_member'],
   'clearance.edit': ['omb_lead', 'portfolio_lead'],
   'pra.override': ['omb_lead'],
+  'plan.edit': ['omb_lead', 'portfolio_lead', 'team_member'],
 };
 
 /** Actions taken on behalf of one agency: the person must hold the role *for that agency*. */

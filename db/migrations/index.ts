@@ -5,6 +5,7 @@ import * as journeys from './2026-11-22-03-journeys';
 import * as burden from './2026-11-22-04-burden';
 import * as research from './2026-11-22-05-research';
 import * as auditPortfolioIndex from './2026-11-22-06-audit-portfolio-index';
+import * as actionPlans from './2026-11-22-07-action-plans';
 
 /**
  * Every migration, in order. Listed statically (not read from disk) so they travel inside the
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22-04-burden': burden,
   '2026-11-22-05-research': research,
   '2026-11-22-06-audit-portfolio-index': auditPortfolioIndex,
+  '2026-11-22-07-action-plans': actionPlans,
 };

@@ -94,6 +94,14 @@ export default function PortfolioPage({ loaderData }: Route.ComponentProps) {
           </Link>
         </li>
         <li className="usa-button-group__item">
+          <Link
+            className="usa-button usa-button--outline"
+            to={`/portfolios/${portfolio.slug}/plans`}
+          >
+            CX Action Plans
+          </Link>
+        </li>
+        <li className="usa-button-group__item">
           <Link className="usa-button usa-button--outline" to={`/portfolios/${portfolio.slug}/pra`}>
             PRA status
           </Link>

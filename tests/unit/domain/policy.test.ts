@@ -192,6 +192,14 @@ const TABLE: Record<Action, Record<Role, boolean>> = {
     pmc_member: N,
     viewer: N,
   },
+  'plan.edit': {
+    omb_lead: Y,
+    portfolio_lead: Y,
+    team_member: Y,
+    agency_poc: N,
+    pmc_member: N,
+    viewer: N,
+  },
 };
 
 const ROLES: Role[] = [

@@ -1,0 +1,127 @@
+import { getFormProps, useForm } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
+import { data, Form, Link, redirect } from 'react-router';
+import type { Route } from './+types/list';
+import { authorize } from '~/auth/authorize.server';
+import { requireUser } from '~/auth/session.server';
+import { TextField } from '~/components/ui/field';
+import { Breadcrumbs, FormErrors } from '~/components/ui/form';
+import { fiscalYearOf } from '~/domain/dates';
+import { STATUS_LABELS } from '~/domain/plans/status';
+import { can } from '~/domain/policy';
+import { refusal } from '~/errors.server';
+import { found } from '~/http.server';
+import { pathParam } from '~/params.server';
+import { SlugParam } from '~/schemas/params';
+import { NewPlanSchema } from '~/schemas/plan';
+import { getDb } from '#db/client';
+import { createPlan, listPlans } from '#db/queries/plans';
+import { getPortfolioHeader } from '#db/queries/portfolios';
+
+export const meta: Route.MetaFunction = () => [
+  { title: 'CX Action Plans | Life Experience Workspace' },
+];
+
+async function load(request: Request, slug: string | undefined) {
+  const user = await requireUser(request);
+  const portfolio = found(await getPortfolioHeader(getDb(), pathParam(SlugParam, slug)));
+  authorize(user, 'portfolio.read', { portfolioId: portfolio.id });
+  return { user, portfolio };
+}
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const { user, portfolio } = await load(request, params.slug);
+  return {
+    portfolio,
+    plans: await listPlans(getDb(), portfolio.id),
+    nextFy: fiscalYearOf(new Date()) + 1,
+    mayEdit: can(user, 'plan.edit', { portfolioId: portfolio.id }),
+  };
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const { user, portfolio } = await load(request, params.slug);
+  authorize(user, 'plan.edit', { portfolioId: portfolio.id });
+  const submission = parseWithZod(await request.formData(), { schema: NewPlanSchema });
+  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 });
+  let id: number;
+  try {
+    id = await createPlan(getDb(), {
+      portfolioId: portfolio.id,
+      actorId: user.personId,
+      ...submission.value,
+    });
+  } catch (error) {
+    return refusal(error, submission);
+  }
+  throw redirect(`/plans/${id}`);
+}
+
+export default function Plans({ loaderData, actionData }: Route.ComponentProps) {
+  const { portfolio, plans, nextFy, mayEdit } = loaderData;
+  const [form, fields] = useForm({
+    lastResult: actionData?.result,
+    defaultValue: {
+      fiscalYear: String(nextFy),
+      title: `${portfolio.name} CX Action Plan, FY ${nextFy}`,
+    },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: NewPlanSchema }),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+  });
+  return (
+    <>
+      <Breadcrumbs
+        items={[
+          { to: '/', label: 'Portfolios' },
+          { to: `/portfolios/${portfolio.slug}`, label: portfolio.name },
+          { label: 'CX Action Plans' },
+        ]}
+      />
+      <h1>CX Action Plans: {portfolio.name}</h1>
+      {plans.length === 0 ? (
+        <p>No plans yet.</p>
+      ) : (
+        <table className="usa-table usa-table--borderless">
+          <caption className="usa-sr-only">CX Action Plans by fiscal year</caption>
+          <thead>
+            <tr>
+              <th scope="col">Plan</th>
+              <th scope="col">Fiscal year</th>
+              <th scope="col">Status</th>
+              <th scope="col">Draft due</th>
+              <th scope="col">Final due</th>
+            </tr>
+          </thead>
+          <tbody>
+            {plans.map((p) => (
+              <tr key={p.id}>
+                <th scope="row">
+                  <Link to={`/plans/${p.id}`}>{p.title}</Link>
+                </th>
+                <td>FY {p.fiscal_year}</td>
+                <td>{STATUS_LABELS[p.status]}</td>
+                <td>{p.draft_due}</td>
+                <td>{p.final_due}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {mayEdit ? (
+        <section aria-labelledby="new-plan">
+          <h2 id="new-plan">Start a plan</h2>
+          <p>The plan starts from the sections A-11 280.15 names.</p>
+          <FormErrors id={form.errorId} errors={form.errors} />
+          <Form method="post" className="usa-form usa-form--large" {...getFormProps(form)}>
+            <TextField field={fields.fiscalYear} label="Fiscal year" type="number" />
+            <TextField field={fields.title} label="Title" />
+            <button type="submit" className="usa-button">
+              Start plan
+            </button>
+          </Form>
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,272 @@
+import { data, Form, Link } from 'react-router';
+import type { Route } from './+types/view';
+import { Alert } from '~/components/ui/alert';
+import { Breadcrumbs } from '~/components/ui/form';
+import { formatDate } from '~/domain/portfolio/labels';
+import {
+  canMove,
+  daysLeft,
+  isEditable,
+  STATUS_LABELS,
+  type PlanStatus,
+} from '~/domain/plans/status';
+import { can } from '~/domain/policy';
+import { submitEdit } from '~/errors.server';
+import { planHtml } from '~/plans.server';
+import { loadPlanFor } from '~/plans-route.server';
+import { DueDatesSchema, MoveSchema, RestoreSchema } from '~/schemas/plan';
+import { getDb } from '#db/client';
+import { movePlan, restorePlanVersion, setPlanDueDates } from '#db/queries/plans';
+
+export const meta: Route.MetaFunction = ({ data }) => [
+  { title: `${data?.plan.title ?? 'CX Action Plan'} | Life Experience Workspace` },
+];
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const { user, plan, versions } = await loadPlanFor(request, params.planId, 'portfolio.read');
+  const today = new Date().toISOString().slice(0, 10);
+  const { doc, ...rest } = plan;
+  return {
+    plan: rest,
+    html: planHtml(JSON.parse(doc)),
+    versions,
+    due: { draft: daysLeft(plan.draft_due, today), final: daysLeft(plan.final_due, today) },
+    moves: (['draft', 'in_review', 'final'] as PlanStatus[]).filter(
+      (to) => to !== plan.status && canMove(plan.status, to, user.isOmbLead),
+    ),
+    mayEdit: can(user, 'plan.edit', { portfolioId: plan.portfolio_id }),
+  };
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const { user, plan } = await loadPlanFor(request, params.planId, 'plan.edit');
+  const formData = await request.formData();
+  const intent = String(formData.get('intent') ?? '');
+  const back = `/plans/${plan.id}`;
+  if (intent === 'move') {
+    return submitEdit(
+      formData,
+      intent,
+      MoveSchema,
+      (v) =>
+        movePlan(getDb(), {
+          id: plan.id,
+          version: v.version,
+          to: v.to,
+          actorId: user.personId,
+          isOmbLead: user.isOmbLead,
+        }),
+      back,
+    );
+  }
+  if (intent === 'due') {
+    return submitEdit(
+      formData,
+      intent,
+      DueDatesSchema,
+      (v) =>
+        setPlanDueDates(getDb(), {
+          id: plan.id,
+          version: v.version,
+          draftDue: v.draftDue,
+          finalDue: v.finalDue,
+          actorId: user.personId,
+        }),
+      back,
+    );
+  }
+  if (intent === 'restore') {
+    return submitEdit(
+      formData,
+      intent,
+      RestoreSchema,
+      (v) =>
+        restorePlanVersion(getDb(), {
+          id: plan.id,
+          version: v.version,
+          fromVersion: v.fromVersion,
+          actorId: user.personId,
+        }),
+      back,
+    );
+  }
+  return data(
+    {
+      intent,
+      result: { status: 'error' as const, error: { '': ['Unknown action.'] } },
+      stale: null,
+    },
+    { status: 400 },
+  );
+}
+
+const MOVE_LABELS: Record<PlanStatus, string> = {
+  draft: 'Back to draft',
+  in_review: 'Send for review',
+  final: 'Mark final',
+};
+
+function dueText(days: number) {
+  return days >= 0 ? `${days} days left` : `${-days} days ago`;
+}
+
+export default function PlanView({ loaderData, actionData }: Route.ComponentProps) {
+  const { plan, html, versions, due, moves, mayEdit } = loaderData;
+  const version = actionData?.stale?.version ?? plan.version;
+  const errors = actionData?.result.error ? Object.values(actionData.result.error).flat() : [];
+  return (
+    <>
+      <Breadcrumbs
+        items={[
+          { to: '/', label: 'Portfolios' },
+          { to: `/portfolios/${plan.portfolio_slug}`, label: plan.portfolio_name },
+          { to: `/portfolios/${plan.portfolio_slug}/plans`, label: 'CX Action Plans' },
+          { label: `FY ${plan.fiscal_year}` },
+        ]}
+      />
+      <h1 className="margin-bottom-1">{plan.title}</h1>
+      <p className="margin-top-0">
+        <span className="usa-tag bg-primary-dark" data-testid="plan-status">
+          {STATUS_LABELS[plan.status]}
+        </span>{' '}
+        · Draft due {formatDate(plan.draft_due)} ({dueText(due.draft)}) · Final due{' '}
+        {formatDate(plan.final_due)} ({dueText(due.final)})
+      </p>
+      {errors.length ? (
+        <Alert type="error" heading="Not saved">
+          {errors.join(' ')}
+        </Alert>
+      ) : null}
+      {plan.status === 'final' ? (
+        <Alert type="info" slim>
+          This plan is final and read-only. An OMB lead can reopen it.
+        </Alert>
+      ) : null}
+      <ul className="usa-button-group margin-y-2">
+        {mayEdit && isEditable(plan.status) ? (
+          <li className="usa-button-group__item">
+            <Link className="usa-button" to={`/plans/${plan.id}/edit`}>
+              Edit the plan
+            </Link>
+          </li>
+        ) : null}
+        {mayEdit
+          ? moves.map((to) => (
+              <li key={to} className="usa-button-group__item">
+                <Form method="post">
+                  <input type="hidden" name="intent" value="move" />
+                  <input type="hidden" name="to" value={to} />
+                  <input type="hidden" name="version" value={version} />
+                  <button type="submit" className="usa-button usa-button--outline">
+                    {plan.status === 'final' ? 'Reopen as draft' : MOVE_LABELS[to]}
+                  </button>
+                </Form>
+              </li>
+            ))
+          : null}
+      </ul>
+      <p>
+        Download:{' '}
+        <a href={`/plans/${plan.id}/export.docx`} download>
+          Word (.docx)
+        </a>{' '}
+        · <a href={`/plans/${plan.id}/export.html`}>Print-friendly HTML</a> ·{' '}
+        <a href={`/plans/${plan.id}/export.md`} download>
+          Markdown
+        </a>
+      </p>
+
+      <article
+        className="plan-document usa-prose border-top border-base-lighter padding-top-2"
+        aria-label="Plan text"
+      >
+        <div dangerouslySetInnerHTML={{ __html: html }} />
+      </article>
+
+      <h2>History</h2>
+      <table className="usa-table usa-table--borderless">
+        <caption className="usa-sr-only">Saved versions, newest first</caption>
+        <thead>
+          <tr>
+            <th scope="col">Version</th>
+            <th scope="col">Saved</th>
+            <th scope="col">Name and note</th>
+            {mayEdit && isEditable(plan.status) ? (
+              <th scope="col">
+                <span className="usa-sr-only">Restore</span>
+              </th>
+            ) : null}
+          </tr>
+        </thead>
+        <tbody>
+          {versions.map((v) => (
+            <tr key={v.id}>
+              <th scope="row">{v.version}</th>
+              <td>
+                {v.saved_at.replace('T', ' ').slice(0, 16)} UTC
+                {v.saved_by_name ? `, ${v.saved_by_name}` : ''}
+              </td>
+              <td>
+                {v.name ? <strong>{v.name}</strong> : '—'}
+                {v.note ? `: ${v.note}` : ''}
+              </td>
+              {mayEdit && isEditable(plan.status) ? (
+                <td>
+                  {v.version !== plan.version ? (
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="restore" />
+                      <input type="hidden" name="fromVersion" value={v.version} />
+                      <input type="hidden" name="version" value={version} />
+                      <button type="submit" className="usa-button usa-button--unstyled">
+                        Restore<span className="usa-sr-only"> version {v.version}</span>
+                      </button>
+                    </Form>
+                  ) : (
+                    'Current'
+                  )}
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      {mayEdit ? (
+        <section aria-labelledby="due-heading">
+          <h2 id="due-heading">Due dates</h2>
+          <p>
+            Defaults from A-11 280.12 (draft May 30, final September 9); change them for this year
+            if OMB sets others.
+          </p>
+          <Form method="post" className="usa-form">
+            <input type="hidden" name="intent" value="due" />
+            <input type="hidden" name="version" value={version} />
+            <label className="usa-label" htmlFor="draftDue">
+              Draft due
+            </label>
+            <input
+              className="usa-input"
+              type="date"
+              id="draftDue"
+              name="draftDue"
+              defaultValue={plan.draft_due}
+            />
+            <label className="usa-label" htmlFor="finalDue">
+              Final due
+            </label>
+            <input
+              className="usa-input"
+              type="date"
+              id="finalDue"
+              name="finalDue"
+              defaultValue={plan.final_due}
+            />
+            <button type="submit" className="usa-button usa-button--outline margin-top-2">
+              Save due dates
+            </button>
+          </Form>
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { DateField, optionalText, requiredText, VersionField } from './common';
+
+export const NewPlanSchema = z.object({
+  fiscalYear: z.coerce
+    .number({ error: 'Enter the fiscal year, like 2027.' })
+    .int('Enter a whole fiscal year, like 2027.')
+    .min(2022, 'Enter a fiscal year from 2022.')
+    .max(2100, 'Enter a fiscal year up to 2100.'),
+  title: requiredText('title', 200),
+});
+
+/** The editor's save: the document as JSON text, the version it was based on, optionally a name. */
+export const SavePlanSchema = z.object({
+  doc: z
+    .string({ error: 'The document is missing.' })
+    .max(2_000_000, 'The document is too large to save.')
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'The document could not be read.' });
+        return z.NEVER;
+      }
+    }),
+  version: VersionField,
+  name: optionalText('version name', 100),
+  note: optionalText('note', 1000),
+});
+
+export const MoveSchema = z.object({
+  to: z.enum(['draft', 'in_review', 'final'], { error: 'Choose a status.' }),
+  version: VersionField,
+});
+
+export const DueDatesSchema = z
+  .object({ draftDue: DateField, finalDue: DateField, version: VersionField })
+  .refine((v) => v.draftDue <= v.finalDue, {
+    path: ['finalDue'],
+    message: 'The final plan is due after the draft.',
+  });
+
+export const RestoreSchema = z.object({
+  fromVersion: z.coerce.number().int().min(1),
+  version: VersionField,
+});

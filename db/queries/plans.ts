@@ -1,0 +1,264 @@
+import { planTemplate, sanitizeDoc } from '~/domain/plans/document';
+import { canMove, defaultDueDates, isEditable, type PlanStatus } from '~/domain/plans/status';
+import type { DB } from '../client';
+import { RefusedError, StaleWriteError } from '../errors';
+import { recordAudit } from './audit';
+
+export async function listPlans(db: DB, portfolioId: number) {
+  return db
+    .selectFrom('action_plans')
+    .select(['id', 'fiscal_year', 'title', 'status', 'draft_due', 'final_due', 'updated_at'])
+    .where('portfolio_id', '=', portfolioId)
+    .orderBy('fiscal_year', 'desc')
+    .execute();
+}
+
+export async function getPlan(db: DB, id: number) {
+  const plan = await db
+    .selectFrom('action_plans as a')
+    .innerJoin('portfolios as p', 'p.id', 'a.portfolio_id')
+    .selectAll('a')
+    .select(['p.slug as portfolio_slug', 'p.name as portfolio_name'])
+    .where('a.id', '=', id)
+    .executeTakeFirst();
+  if (!plan) return undefined;
+  const versions = await db
+    .selectFrom('action_plan_versions as v')
+    .leftJoin('people as p', 'p.id', 'v.saved_by')
+    .select(['v.id', 'v.version', 'v.name', 'v.note', 'v.saved_at', 'p.name as saved_by_name'])
+    .where('v.plan_id', '=', id)
+    .orderBy('v.version', 'desc')
+    .limit(100)
+    .execute();
+  return { plan, versions };
+}
+
+/** Creates the plan of a fiscal year from the A-11 280.15 template; one per portfolio and year. */
+export async function createPlan(
+  db: DB,
+  input: { portfolioId: number; fiscalYear: number; title: string; actorId: number },
+) {
+  const at = new Date().toISOString();
+  return db.transaction().execute(async (trx) => {
+    const exists = await trx
+      .selectFrom('action_plans')
+      .select('id')
+      .where('portfolio_id', '=', input.portfolioId)
+      .where('fiscal_year', '=', input.fiscalYear)
+      .executeTakeFirst();
+    if (exists)
+      throw new RefusedError(
+        'conflict',
+        `This portfolio already has a plan for FY ${input.fiscalYear}.`,
+        'fiscalYear',
+      );
+    const doc = JSON.stringify(planTemplate());
+    const { draftDue, finalDue } = defaultDueDates(input.fiscalYear);
+    const row = await trx
+      .insertInto('action_plans')
+      .values({
+        portfolio_id: input.portfolioId,
+        fiscal_year: input.fiscalYear,
+        title: input.title,
+        doc,
+        status: 'draft',
+        draft_due: draftDue,
+        final_due: finalDue,
+        created_at: at,
+        updated_at: at,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('action_plan_versions')
+      .values({
+        plan_id: row.id,
+        version: 1,
+        name: 'Template',
+        note: '',
+        doc,
+        saved_by: input.actorId,
+        saved_at: at,
+      })
+      .execute();
+    await recordAudit(trx, {
+      actorId: input.actorId,
+      action: 'create',
+      entityType: 'action_plan',
+      entityId: row.id,
+      portfolioId: input.portfolioId,
+      before: null,
+      after: { title: input.title, fiscal_year: input.fiscalYear },
+      at,
+    });
+    return row.id;
+  });
+}
+
+/**
+ * Saves the text. A save based on an older version is refused and the newer text is returned
+ * with the error, so the person can merge; nothing is overwritten. Each save is a version;
+ * giving it a name makes it a named version.
+ */
+export async function savePlanText(
+  db: DB,
+  input: {
+    id: number;
+    version: number;
+    doc: unknown;
+    actorId: number;
+    name?: string;
+    note?: string;
+  },
+): Promise<number> {
+  const at = new Date().toISOString();
+  return db.transaction().execute(async (trx) => {
+    const plan = await trx
+      .selectFrom('action_plans')
+      .selectAll()
+      .where('id', '=', input.id)
+      .executeTakeFirst();
+    if (!plan) throw new RefusedError('not_found', 'We could not find that plan.');
+    if (!isEditable(plan.status))
+      throw new RefusedError(
+        'conflict',
+        'This plan is final and read-only. An OMB lead can reopen it.',
+      );
+    if (plan.version !== input.version)
+      throw new StaleWriteError({ doc: plan.doc, updated_at: plan.updated_at }, plan.version);
+    const doc = JSON.stringify(sanitizeDoc(input.doc));
+    const version = plan.version + 1;
+    await trx
+      .updateTable('action_plans')
+      .set({ doc, version, updated_at: at })
+      .where('id', '=', plan.id)
+      .where('version', '=', input.version)
+      .execute();
+    await trx
+      .insertInto('action_plan_versions')
+      .values({
+        plan_id: plan.id,
+        version,
+        name: input.name ?? '',
+        note: input.note ?? '',
+        doc,
+        saved_by: input.actorId,
+        saved_at: at,
+      })
+      .execute();
+    await recordAudit(trx, {
+      actorId: input.actorId,
+      action: input.name ? 'name_version' : 'save',
+      entityType: 'action_plan',
+      entityId: plan.id,
+      portfolioId: plan.portfolio_id,
+      before: { version: plan.version },
+      after: { version, name: input.name ?? '' },
+      at,
+    });
+    return version;
+  });
+}
+
+/** Restores an earlier version's text as a new version (history is never rewritten). */
+export async function restorePlanVersion(
+  db: DB,
+  input: { id: number; version: number; fromVersion: number; actorId: number },
+) {
+  const old = await db
+    .selectFrom('action_plan_versions')
+    .select('doc')
+    .where('plan_id', '=', input.id)
+    .where('version', '=', input.fromVersion)
+    .executeTakeFirst();
+  if (!old) throw new RefusedError('not_found', 'That version does not exist.');
+  return savePlanText(db, {
+    id: input.id,
+    version: input.version,
+    doc: JSON.parse(old.doc) as unknown,
+    actorId: input.actorId,
+    name: `Restored version ${input.fromVersion}`,
+  });
+}
+
+/** Moves the plan along draft → in review → final (or back), as the status rules allow. */
+export async function movePlan(
+  db: DB,
+  input: { id: number; version: number; to: PlanStatus; actorId: number; isOmbLead: boolean },
+): Promise<void> {
+  const at = new Date().toISOString();
+  await db.transaction().execute(async (trx) => {
+    const plan = await trx
+      .selectFrom('action_plans')
+      .selectAll()
+      .where('id', '=', input.id)
+      .executeTakeFirst();
+    if (!plan) throw new RefusedError('not_found', 'We could not find that plan.');
+    if (plan.version !== input.version)
+      throw new StaleWriteError({ status: plan.status, updated_at: plan.updated_at }, plan.version);
+    if (!canMove(plan.status, input.to, input.isOmbLead)) {
+      throw new RefusedError(
+        plan.status === 'final' ? 'forbidden' : 'invalid',
+        plan.status === 'final'
+          ? 'Only an OMB lead can reopen a final plan.'
+          : 'That status change is not allowed from here.',
+      );
+    }
+    await trx
+      .updateTable('action_plans')
+      .set({ status: input.to, version: plan.version + 1, updated_at: at })
+      .where('id', '=', plan.id)
+      .execute();
+    await recordAudit(trx, {
+      actorId: input.actorId,
+      action: plan.status === 'final' ? 'reopen' : 'status',
+      entityType: 'action_plan',
+      entityId: plan.id,
+      portfolioId: plan.portfolio_id,
+      before: { status: plan.status },
+      after: { status: input.to },
+      at,
+    });
+  });
+}
+
+/** Changes the plan's due dates (defaults from A-11 280.12). */
+export async function setPlanDueDates(
+  db: DB,
+  input: { id: number; version: number; draftDue: string; finalDue: string; actorId: number },
+): Promise<void> {
+  const at = new Date().toISOString();
+  await db.transaction().execute(async (trx) => {
+    const plan = await trx
+      .selectFrom('action_plans')
+      .selectAll()
+      .where('id', '=', input.id)
+      .executeTakeFirst();
+    if (!plan) throw new RefusedError('not_found', 'We could not find that plan.');
+    if (plan.version !== input.version)
+      throw new StaleWriteError(
+        { draft_due: plan.draft_due, final_due: plan.final_due },
+        plan.version,
+      );
+    await trx
+      .updateTable('action_plans')
+      .set({
+        draft_due: input.draftDue,
+        final_due: input.finalDue,
+        version: plan.version + 1,
+        updated_at: at,
+      })
+      .where('id', '=', plan.id)
+      .execute();
+    await recordAudit(trx, {
+      actorId: input.actorId,
+      action: 'update',
+      entityType: 'action_plan',
+      entityId: plan.id,
+      portfolioId: plan.portfolio_id,
+      before: { draft_due: plan.draft_due, final_due: plan.final_due },
+      after: { draft_due: input.draftDue, final_due: input.finalDue },
+      at,
+    });
+  });
+}

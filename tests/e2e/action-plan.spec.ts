@@ -1,0 +1,171 @@
+import JSZip from 'jszip';
+import type { Page } from '@playwright/test';
+import { expect, expectAccessible, login, test } from './fixtures';
+
+async function typeInEditor(page: Page, text: string) {
+  const editor = page.getByRole('textbox', { name: 'Plan text' });
+  await editor.click();
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type(text);
+}
+
+async function waitSaved(page: Page) {
+  await expect(page.getByTestId('save-status')).toContainText('All changes saved', {
+    timeout: 15_000,
+  });
+}
+
+test.describe.serial('CX Action Plans', () => {
+  let planUrl = '';
+
+  test('draft a plan from the A-11 280.15 template, edit it, autosave', async ({ page }) => {
+    page.on('dialog', (d) => void d.dismiss());
+    await login(page, 'team_member');
+    await page.goto('/portfolios/facing-a-financial-shock');
+    await page.getByRole('link', { name: 'CX Action Plans' }).click();
+    await page.getByLabel('Fiscal year').fill('2027');
+    await page.getByRole('button', { name: 'Start plan' }).click();
+    await expect(
+      page.getByRole('heading', { name: 'Improvements to designated services' }),
+    ).toBeVisible();
+    await expect(page.getByTestId('plan-status')).toHaveText('Draft');
+    await expect(page.getByText('Draft due May 30, 2027')).toBeVisible();
+    planUrl = new URL(page.url()).pathname;
+    await expectAccessible(page);
+
+    await page.getByRole('link', { name: 'Edit the plan' }).click();
+    await expect(page.getByRole('textbox', { name: 'Plan text' })).toBeVisible();
+    await expectAccessible(page);
+    await typeInEditor(page, 'Pilot consent-based income verification with three states.');
+    await waitSaved(page);
+    await page.goto(planUrl);
+    await expect(page.getByRole('article', { name: 'Plan text' })).toContainText(
+      'Pilot consent-based income verification with three states.',
+    );
+  });
+
+  test('two people edit at once: the conflict is shown and no text is lost', async ({
+    browser,
+  }) => {
+    const a = await (await browser.newContext()).newPage();
+    const b = await (await browser.newContext()).newPage();
+    await login(a, 'team_member');
+    await login(b, 'omb_lead');
+    await a.goto(`${planUrl}/edit`);
+    await b.goto(`${planUrl}/edit`);
+    await expect(a.getByRole('textbox', { name: 'Plan text' })).toBeVisible();
+    await expect(b.getByRole('textbox', { name: 'Plan text' })).toBeVisible();
+    await typeInEditor(a, 'Text from the team member.');
+    await waitSaved(a);
+    await typeInEditor(b, 'Text from the OMB lead.');
+    await expect(b.getByRole('heading', { name: 'Someone saved a newer version' })).toBeVisible({
+      timeout: 15_000,
+    });
+    await expect(b.getByTestId('newer-text')).toContainText('Text from the team member.');
+    await expect(b.getByRole('textbox', { name: 'Plan text' })).toContainText(
+      'Text from the OMB lead.',
+    );
+    await expectAccessible(b);
+    await b.getByRole('button', { name: 'Keep my text as the newest version' }).click();
+    await waitSaved(b);
+    await b.goto(planUrl);
+    await expect(b.getByRole('article', { name: 'Plan text' })).toContainText(
+      'Text from the OMB lead.',
+    );
+    // The team member's version is in the history and can be restored.
+    await expect(
+      b.getByRole('table', { name: 'Saved versions, newest first' }).getByRole('row'),
+    ).toHaveCount(5);
+  });
+
+  test('pasted script and javascript: links are neutralized everywhere', async ({ page }) => {
+    let dialogs = 0;
+    page.on('dialog', (d) => {
+      dialogs++;
+      void d.dismiss();
+    });
+    await login(page, 'team_member');
+    await page.goto(`${planUrl}/edit`);
+    const editor = page.getByRole('textbox', { name: 'Plan text' });
+    await editor.click();
+    await page.keyboard.press('ControlOrMeta+End');
+    await editor.evaluate((el) => {
+      const data = new DataTransfer();
+      data.setData(
+        'text/html',
+        '<p>Pasted <img src=x onerror="alert(1)"> <a href="javascript:alert(2)">bad link</a> <a href="https://performance.gov/cx">good link</a></p>',
+      );
+      el.dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+      );
+    });
+    await waitSaved(page);
+    await page.goto(planUrl);
+    const article = page.getByRole('article', { name: 'Plan text' });
+    await expect(article.getByRole('link', { name: 'good link' })).toHaveAttribute(
+      'href',
+      'https://performance.gov/cx',
+    );
+    await expect(article.getByRole('link', { name: 'bad link' })).toHaveCount(0);
+    await expect(article.locator('img')).toHaveCount(0);
+    for (const ext of ['html', 'md']) {
+      const body = await (await page.request.get(`${planUrl}/export.${ext}`)).text();
+      expect(body).not.toMatch(/onerror|javascript:/i);
+      expect(body).toContain('https://performance.gov/cx');
+    }
+    expect(dialogs).toBe(0);
+  });
+
+  test('send for review, mark final (read-only), download the .docx and read it back', async ({
+    page,
+    browser,
+  }) => {
+    // The portfolio lead of Having a Child is not a member here: reading is fine, editing is not.
+    const other = await (await browser.newContext()).newPage();
+    await login(other, 'portfolio_lead');
+    await other.goto(planUrl);
+    await expect(other.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(other.getByRole('link', { name: 'Edit the plan' })).toHaveCount(0);
+
+    await login(page, 'team_member');
+    await page.goto(planUrl);
+    await page.getByRole('button', { name: 'Send for review' }).click();
+    await expect(page.getByTestId('plan-status')).toHaveText('In review');
+    await page.getByRole('button', { name: 'Mark final' }).click();
+    await expect(page.getByTestId('plan-status')).toHaveText('Final');
+    await expect(page.getByRole('link', { name: 'Edit the plan' })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Reopen as draft' })).toHaveCount(0);
+    const edit = await page.goto(`${planUrl}/edit`);
+    expect(edit?.status()).toBe(403);
+    await page.goto(planUrl);
+    await expectAccessible(page);
+
+    const response = await page.request.get(`${planUrl}/export.docx`);
+    expect(response.headers()['content-type']).toContain('officedocument.wordprocessingml');
+    const zip = await JSZip.loadAsync(await response.body());
+    const xml = await zip.file('word/document.xml')!.async('string');
+    expect(xml).toContain('Improvements to designated services');
+    expect(xml).toContain('What success will look like for an individual customer');
+    expect(xml).toContain('Text from the OMB lead.');
+    expect(xml).toMatch(/w:pStyle w:val="Heading2"/);
+
+    // Only an OMB lead reopens a final plan.
+    const omb = await (await browser.newContext()).newPage();
+    await login(omb, 'omb_lead');
+    await omb.goto(planUrl);
+    await omb.getByRole('button', { name: 'Reopen as draft' }).click();
+    await expect(omb.getByTestId('plan-status')).toHaveText('Draft');
+  });
+});
+
+test('the plan read view works without JavaScript', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await login(page, 'viewer');
+  await page.goto('/portfolios/facing-a-financial-shock/plans');
+  await expect(
+    page.getByRole('heading', { name: 'CX Action Plans: Facing a Financial Shock' }),
+  ).toBeVisible();
+  await context.close();
+});
