@@ -300,6 +300,29 @@ interface ActionPlanVersionTable {
   saved_at: Timestamp;
 }
 
+interface ActionPlanCitationTable {
+  id: Generated<number>;
+  plan_id: number;
+  /** Index into PLAN_SECTIONS. */
+  section: number;
+  kind: 'journey_step' | 'research_activity' | 'burden_savings';
+  ref_id: number;
+  note: string;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
+interface ActionPlanCommentTable {
+  id: Generated<number>;
+  plan_id: number;
+  section: number;
+  body: string;
+  author_id: number;
+  created_at: Timestamp;
+  resolved_by: number | null;
+  resolved_at: Timestamp | null;
+}
+
 interface PortfolioAgencyTable {
   portfolio_id: number;
   agency_id: number;
@@ -413,6 +436,8 @@ export interface Database {
   research_participants: ResearchParticipantTable;
   action_plans: ActionPlanTable;
   action_plan_versions: ActionPlanVersionTable;
+  action_plan_citations: ActionPlanCitationTable;
+  action_plan_comments: ActionPlanCommentTable;
 }
 
 export type Agency = Selectable<AgencyTable>;

@@ -44,3 +44,30 @@ export const RestoreSchema = z.object({
   fromVersion: z.coerce.number().int().min(1),
   version: VersionField,
 });
+
+const SECTION = z.coerce
+  .number({ error: 'Choose a section.' })
+  .int()
+  .min(0, 'Choose a section.')
+  .max(7, 'Choose a section.');
+
+export const CitationSchema = z.object({
+  section: SECTION,
+  evidence: z
+    .string({ error: 'Choose the evidence to cite.' })
+    .regex(
+      /^(journey_step|research_activity|burden_savings):\d{1,15}$/,
+      'Choose the evidence to cite.',
+    )
+    .transform((v) => {
+      const [kind, id] = v.split(':') as [
+        'journey_step' | 'research_activity' | 'burden_savings',
+        string,
+      ];
+      return { kind, refId: Number(id) };
+    }),
+  note: optionalText('note', 500),
+});
+
+export const CommentSchema = z.object({ section: SECTION, body: requiredText('comment', 2000) });
+export const ResolveSchema = z.object({ commentId: z.coerce.number().int().positive() });

@@ -262,3 +262,208 @@ export async function setPlanDueDates(
     });
   });
 }
+
+// ---- Evidence and review comments ------------------------------------------------------------
+
+/**
+ * What a plan can cite, within its portfolio: journey steps with pain points, research
+ * activities, and to-be burden assessments (their savings against their baseline).
+ */
+export async function citableEvidence(db: DB, portfolioId: number) {
+  const [steps, activities, toBe] = await Promise.all([
+    db
+      .selectFrom('journey_steps as s')
+      .innerJoin('journey_maps as m', 'm.id', 's.map_id')
+      .select(['s.id', 's.title', 'm.title as map_title'])
+      .where('m.portfolio_id', '=', portfolioId)
+      .where('s.pain_points', '!=', '')
+      .orderBy('m.title')
+      .orderBy('s.id')
+      .limit(500)
+      .execute(),
+    db
+      .selectFrom('research_activities as a')
+      .innerJoin('projects as p', 'p.id', 'a.project_id')
+      .select(['a.id', 'a.title', 'p.name as project_name'])
+      .where('p.portfolio_id', '=', portfolioId)
+      .orderBy('a.title')
+      .limit(500)
+      .execute(),
+    db
+      .selectFrom('burden_assessments')
+      .select(['id', 'title'])
+      .where('portfolio_id', '=', portfolioId)
+      .where('baseline_id', 'is not', null)
+      .orderBy('title')
+      .limit(500)
+      .execute(),
+  ]);
+  return { steps, activities, toBe };
+}
+
+async function checkCitable(
+  db: DB,
+  portfolioId: number,
+  kind: string,
+  refId: number,
+): Promise<boolean> {
+  const evidence = await citableEvidence(db, portfolioId);
+  const list =
+    kind === 'journey_step'
+      ? evidence.steps
+      : kind === 'research_activity'
+        ? evidence.activities
+        : evidence.toBe;
+  return list.some((x) => x.id === refId);
+}
+
+export async function addCitation(
+  db: DB,
+  input: {
+    planId: number;
+    section: number;
+    kind: 'journey_step' | 'research_activity' | 'burden_savings';
+    refId: number;
+    note: string;
+    actorId: number;
+  },
+) {
+  const at = new Date().toISOString();
+  await db.transaction().execute(async (trx) => {
+    const plan = await trx
+      .selectFrom('action_plans')
+      .select(['id', 'portfolio_id', 'status'])
+      .where('id', '=', input.planId)
+      .executeTakeFirstOrThrow();
+    if (!isEditable(plan.status))
+      throw new RefusedError(
+        'conflict',
+        'This plan is final and read-only. An OMB lead can reopen it.',
+      );
+    if (!(await checkCitable(trx, plan.portfolio_id, input.kind, input.refId))) {
+      throw new RefusedError('invalid', 'Choose evidence from this portfolio.', 'refId');
+    }
+    await trx
+      .insertInto('action_plan_citations')
+      .values({
+        plan_id: plan.id,
+        section: input.section,
+        kind: input.kind,
+        ref_id: input.refId,
+        note: input.note,
+        created_by: input.actorId,
+        created_at: at,
+      })
+      .execute();
+    await recordAudit(trx, {
+      actorId: input.actorId,
+      action: 'cite',
+      entityType: 'action_plan',
+      entityId: plan.id,
+      portfolioId: plan.portfolio_id,
+      before: null,
+      after: { section: input.section, kind: input.kind, ref_id: input.refId, note: input.note },
+      at,
+    });
+  });
+}
+
+export async function listCitations(db: DB, planId: number) {
+  return db
+    .selectFrom('action_plan_citations')
+    .selectAll()
+    .where('plan_id', '=', planId)
+    .orderBy('section')
+    .orderBy('id')
+    .execute();
+}
+
+export async function addComment(
+  db: DB,
+  input: { planId: number; section: number; body: string; actorId: number },
+) {
+  const at = new Date().toISOString();
+  await db.transaction().execute(async (trx) => {
+    const plan = await trx
+      .selectFrom('action_plans')
+      .select(['id', 'portfolio_id'])
+      .where('id', '=', input.planId)
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('action_plan_comments')
+      .values({
+        plan_id: plan.id,
+        section: input.section,
+        body: input.body,
+        author_id: input.actorId,
+        created_at: at,
+        resolved_by: null,
+        resolved_at: null,
+      })
+      .execute();
+    await recordAudit(trx, {
+      actorId: input.actorId,
+      action: 'comment',
+      entityType: 'action_plan',
+      entityId: plan.id,
+      portfolioId: plan.portfolio_id,
+      before: null,
+      after: { section: input.section, body: input.body },
+      at,
+    });
+  });
+}
+
+export async function resolveComment(
+  db: DB,
+  input: { planId: number; commentId: number; actorId: number },
+) {
+  const at = new Date().toISOString();
+  await db.transaction().execute(async (trx) => {
+    const comment = await trx
+      .selectFrom('action_plan_comments as c')
+      .innerJoin('action_plans as p', 'p.id', 'c.plan_id')
+      .select(['c.id', 'c.resolved_at', 'p.portfolio_id'])
+      .where('c.id', '=', input.commentId)
+      .where('c.plan_id', '=', input.planId)
+      .executeTakeFirst();
+    if (!comment) throw new RefusedError('not_found', 'That comment is not on this plan.');
+    if (comment.resolved_at)
+      throw new RefusedError('conflict', 'That comment is already resolved.');
+    await trx
+      .updateTable('action_plan_comments')
+      .set({ resolved_at: at, resolved_by: input.actorId })
+      .where('id', '=', comment.id)
+      .execute();
+    await recordAudit(trx, {
+      actorId: input.actorId,
+      action: 'resolve_comment',
+      entityType: 'action_plan',
+      entityId: input.planId,
+      portfolioId: comment.portfolio_id,
+      before: { comment: comment.id, resolved: false },
+      after: { comment: comment.id, resolved: true },
+      at,
+    });
+  });
+}
+
+export async function listComments(db: DB, planId: number) {
+  return db
+    .selectFrom('action_plan_comments as c')
+    .innerJoin('people as a', 'a.id', 'c.author_id')
+    .leftJoin('people as r', 'r.id', 'c.resolved_by')
+    .select([
+      'c.id',
+      'c.section',
+      'c.body',
+      'c.created_at',
+      'c.resolved_at',
+      'a.name as author',
+      'r.name as resolver',
+    ])
+    .where('c.plan_id', '=', planId)
+    .orderBy('c.section')
+    .orderBy('c.id')
+    .execute();
+}

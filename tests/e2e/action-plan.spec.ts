@@ -149,6 +149,10 @@ test.describe.serial('CX Action Plans', () => {
     expect(xml).toContain('What success will look like for an individual customer');
     expect(xml).toContain('Text from the OMB lead.');
     expect(xml).toMatch(/w:pStyle w:val="Heading2"/);
+    expect(xml).not.toMatch(/onerror|javascript:/i);
+    const rels = await zip.file('word/_rels/document.xml.rels')!.async('string');
+    expect(rels).toContain('https://performance.gov/cx');
+    expect(rels).not.toMatch(/javascript:/i);
 
     // Only an OMB lead reopens a final plan.
     const omb = await (await browser.newContext()).newPage();
@@ -156,6 +160,50 @@ test.describe.serial('CX Action Plans', () => {
     await omb.goto(planUrl);
     await omb.getByRole('button', { name: 'Reopen as draft' }).click();
     await expect(omb.getByTestId('plan-status')).toHaveText('Draft');
+  });
+
+  test('an action cites journey pain points with current figures; reviewers comment; comments are resolved', async ({
+    page,
+    browser,
+  }) => {
+    await login(page, 'team_member');
+    await page.goto(planUrl);
+    await page
+      .getByLabel('Section', { exact: true })
+      .first()
+      .selectOption({ label: 'Improvements to designated services' });
+    await page.getByLabel('Evidence').selectOption({
+      label:
+        'Facing a financial shock: losing income and getting help: Gather pay stubs to prove income',
+    });
+    await page.getByLabel('Note (optional)').fill('The pilot removes this step.');
+    await page.getByRole('button', { name: 'Cite evidence' }).click();
+    const cited = page.getByRole('region', {
+      name: 'Evidence for Improvements to designated services',
+    });
+    await expect(cited).toContainText(
+      'Experience score 1, very poor. Pain points: Pay stubs are hard to get',
+    );
+    await expect(cited).toContainText('Note: The pilot removes this step.');
+    await expectAccessible(page);
+
+    const reviewer = await (await browser.newContext()).newPage();
+    await login(reviewer, 'agency_poc');
+    await reviewer.goto(planUrl);
+    await reviewer.locator('#comment-section').selectOption({ label: 'Next year’s priorities' });
+    await reviewer.getByLabel('Comment', { exact: true }).fill('Name the states in the pilot.');
+    await reviewer.getByRole('button', { name: 'Add comment' }).click();
+    await expect(reviewer.getByText('Name the states in the pilot.')).toBeVisible();
+    await expect(reviewer.getByRole('button', { name: /Resolve/ })).toHaveCount(0);
+
+    await page.reload();
+    const comment = page.getByRole('listitem').filter({ hasText: 'Name the states in the pilot.' });
+    await expect(comment).toContainText('Next year’s priorities · Luis Ortega');
+    await expect(comment).toContainText('Open');
+    await comment.getByRole('button', { name: /Resolve/ }).click();
+    await expect(
+      page.getByRole('listitem').filter({ hasText: 'Name the states in the pilot.' }),
+    ).toContainText('Resolved by Priya Raman');
   });
 });
 

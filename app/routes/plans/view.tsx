@@ -14,9 +14,29 @@ import { can } from '~/domain/policy';
 import { submitEdit } from '~/errors.server';
 import { planHtml } from '~/plans.server';
 import { loadPlanFor } from '~/plans-route.server';
-import { DueDatesSchema, MoveSchema, RestoreSchema } from '~/schemas/plan';
+import {
+  CitationSchema,
+  CommentSchema,
+  DueDatesSchema,
+  MoveSchema,
+  ResolveSchema,
+  RestoreSchema,
+} from '~/schemas/plan';
 import { getDb } from '#db/client';
-import { movePlan, restorePlanVersion, setPlanDueDates } from '#db/queries/plans';
+import {
+  addCitation,
+  addComment,
+  citableEvidence,
+  listCitations,
+  listComments,
+  movePlan,
+  resolveComment,
+  restorePlanVersion,
+  setPlanDueDates,
+} from '#db/queries/plans';
+import { citationViews } from '~/plans-evidence.server';
+import { authorize } from '~/auth/authorize.server';
+import { PLAN_SECTIONS } from '~/domain/plans/document';
 
 export const meta: Route.MetaFunction = ({ data }) => [
   { title: `${data?.plan.title ?? 'CX Action Plan'} | Life Experience Workspace` },
@@ -26,7 +46,19 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const { user, plan, versions } = await loadPlanFor(request, params.planId, 'portfolio.read');
   const today = new Date().toISOString().slice(0, 10);
   const { doc, ...rest } = plan;
+  const mayEdit = can(user, 'plan.edit', { portfolioId: plan.portfolio_id });
+  const db = getDb();
+  const [citations, comments, evidence] = await Promise.all([
+    listCitations(db, plan.id).then((c) => citationViews(db, plan.portfolio_id, c)),
+    listComments(db, plan.id),
+    mayEdit && isEditable(plan.status)
+      ? citableEvidence(db, plan.portfolio_id)
+      : Promise.resolve(null),
+  ]);
   return {
+    citations,
+    comments,
+    evidence,
     plan: rest,
     html: planHtml(JSON.parse(doc)),
     versions,
@@ -34,15 +66,63 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     moves: (['draft', 'in_review', 'final'] as PlanStatus[]).filter(
       (to) => to !== plan.status && canMove(plan.status, to, user.isOmbLead),
     ),
-    mayEdit: can(user, 'plan.edit', { portfolioId: plan.portfolio_id }),
+    mayEdit,
   };
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
-  const { user, plan } = await loadPlanFor(request, params.planId, 'plan.edit');
+  const { user, plan } = await loadPlanFor(request, params.planId, 'portfolio.read');
   const formData = await request.formData();
   const intent = String(formData.get('intent') ?? '');
   const back = `/plans/${plan.id}`;
+  // Anyone who can read the plan may comment on it (reviewers included); the rest is editing.
+  if (intent === 'comment') {
+    return submitEdit(
+      formData,
+      intent,
+      CommentSchema,
+      (v) =>
+        addComment(getDb(), {
+          planId: plan.id,
+          section: v.section,
+          body: v.body,
+          actorId: user.personId,
+        }),
+      `${back}#comments`,
+    );
+  }
+  authorize(user, 'plan.edit', { portfolioId: plan.portfolio_id });
+  if (intent === 'cite') {
+    return submitEdit(
+      formData,
+      intent,
+      CitationSchema,
+      (v) =>
+        addCitation(getDb(), {
+          planId: plan.id,
+          section: v.section,
+          kind: v.evidence.kind,
+          refId: v.evidence.refId,
+          note: v.note,
+          actorId: user.personId,
+        }),
+      `${back}#evidence`,
+    );
+  }
+  if (intent === 'resolve') {
+    return submitEdit(
+      formData,
+      intent,
+      ResolveSchema,
+      (v) =>
+        resolveComment(getDb(), {
+          planId: plan.id,
+          commentId: v.commentId,
+          actorId: user.personId,
+        }),
+      `${back}#comments`,
+    );
+  }
   if (intent === 'move') {
     return submitEdit(
       formData,
@@ -111,7 +191,7 @@ function dueText(days: number) {
 }
 
 export default function PlanView({ loaderData, actionData }: Route.ComponentProps) {
-  const { plan, html, versions, due, moves, mayEdit } = loaderData;
+  const { plan, html, versions, due, moves, mayEdit, citations, comments, evidence } = loaderData;
   const version = actionData?.stale?.version ?? plan.version;
   const errors = actionData?.result.error ? Object.values(actionData.result.error).flat() : [];
   return (
@@ -182,6 +262,132 @@ export default function PlanView({ loaderData, actionData }: Route.ComponentProp
       >
         <div dangerouslySetInnerHTML={{ __html: html }} />
       </article>
+
+      <h2 id="evidence">Evidence cited</h2>
+      {citations.length === 0 ? (
+        <p>No evidence cited yet.</p>
+      ) : (
+        PLAN_SECTIONS.map((title, section) => {
+          const here = citations.filter((c) => c.section === section);
+          return here.length === 0 ? null : (
+            <section key={title} aria-label={`Evidence for ${title}`}>
+              <h3>{title}</h3>
+              <ul className="usa-list">
+                {here.map((c) => (
+                  <li key={c.id}>
+                    <Link to={c.href}>{c.label}</Link>: {c.figures}
+                    {c.note ? <div className="font-body-xs">Note: {c.note}</div> : null}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          );
+        })
+      )}
+      {evidence ? (
+        <Form method="post" className="usa-form usa-form--large">
+          <input type="hidden" name="intent" value="cite" />
+          <label className="usa-label" htmlFor="cite-section">
+            Section
+          </label>
+          <select className="usa-select" id="cite-section" name="section">
+            {PLAN_SECTIONS.map((t, i) => (
+              <option key={t} value={i}>
+                {t}
+              </option>
+            ))}
+          </select>
+          <label className="usa-label" htmlFor="cite-evidence">
+            Evidence
+          </label>
+          <select className="usa-select" id="cite-evidence" name="evidence" defaultValue="">
+            <option value="">- Select -</option>
+            <optgroup label="Journey pain points">
+              {evidence.steps.map((s) => (
+                <option key={`s${s.id}`} value={`journey_step:${s.id}`}>
+                  {s.map_title}: {s.title}
+                </option>
+              ))}
+            </optgroup>
+            <optgroup label="Research activities">
+              {evidence.activities.map((a) => (
+                <option key={`a${a.id}`} value={`research_activity:${a.id}`}>
+                  {a.title} ({a.project_name})
+                </option>
+              ))}
+            </optgroup>
+            <optgroup label="Burden savings (to-be assessments)">
+              {evidence.toBe.map((b) => (
+                <option key={`b${b.id}`} value={`burden_savings:${b.id}`}>
+                  {b.title}
+                </option>
+              ))}
+            </optgroup>
+          </select>
+          <label className="usa-label" htmlFor="cite-note">
+            Note (optional)
+          </label>
+          <input className="usa-input" id="cite-note" name="note" maxLength={500} />
+          <button type="submit" className="usa-button usa-button--outline margin-top-1">
+            Cite evidence
+          </button>
+        </Form>
+      ) : null}
+
+      <h2 id="comments">Review comments</h2>
+      {comments.length === 0 ? (
+        <p>No comments yet.</p>
+      ) : (
+        <ul className="usa-list usa-list--unstyled">
+          {comments.map((c) => (
+            <li
+              key={c.id}
+              className="border-left-05 border-base-light padding-left-2 margin-bottom-2"
+            >
+              <div className="font-body-xs text-base-dark">
+                {PLAN_SECTIONS[c.section]} · {c.author}, {c.created_at.slice(0, 10)} ·{' '}
+                {c.resolved_at ? `Resolved by ${c.resolver}` : 'Open'}
+              </div>
+              <div style={{ whiteSpace: 'pre-wrap' }}>{c.body}</div>
+              {!c.resolved_at && mayEdit ? (
+                <Form method="post">
+                  <input type="hidden" name="intent" value="resolve" />
+                  <input type="hidden" name="commentId" value={c.id} />
+                  <button type="submit" className="usa-button usa-button--unstyled">
+                    Resolve<span className="usa-sr-only"> comment by {c.author}</span>
+                  </button>
+                </Form>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+      <Form method="post" className="usa-form usa-form--large">
+        <input type="hidden" name="intent" value="comment" />
+        <label className="usa-label" htmlFor="comment-section">
+          Section
+        </label>
+        <select className="usa-select" id="comment-section" name="section">
+          {PLAN_SECTIONS.map((t, i) => (
+            <option key={t} value={i}>
+              {t}
+            </option>
+          ))}
+        </select>
+        <label className="usa-label" htmlFor="comment-body">
+          Comment
+        </label>
+        <textarea
+          className="usa-textarea"
+          id="comment-body"
+          name="body"
+          rows={3}
+          maxLength={2000}
+        />
+        <button type="submit" className="usa-button usa-button--outline margin-top-1">
+          Add comment
+        </button>
+      </Form>
 
       <h2>History</h2>
       <table className="usa-table usa-table--borderless">
