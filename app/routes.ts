@@ -41,6 +41,9 @@ export default [
   route('projects/:projectId/phase', 'routes/projects/phase.tsx'),
   route('projects/:projectId/milestones/new', 'routes/projects/milestone-new.tsx'),
   route('projects/:projectId/milestones/:milestoneId', 'routes/projects/milestone-edit.tsx'),
+  route('calendar', 'routes/calendar.tsx'),
+  route('calendar.ics', 'routes/calendar-export.ts', { id: 'calendar-ics' }),
+  route('calendar.json', 'routes/calendar-export.ts', { id: 'calendar-json' }),
   route('audit', 'routes/audit.tsx'),
   route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig;

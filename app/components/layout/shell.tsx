@@ -99,6 +99,9 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
                   Projects
                 </NavLink>
               </li>
+              <li>
+                <NavLink to="/calendar">Calendar</NavLink>
+              </li>
               {user.isPoc ? (
                 <li>
                   <NavLink to="/reviews">

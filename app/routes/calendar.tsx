@@ -1,0 +1,186 @@
+import { parseWithZod } from '@conform-to/zod/v4';
+import { data, Form, Link, redirect } from 'react-router';
+import { z } from 'zod';
+import type { Route } from './+types/calendar';
+import { authorize } from '~/auth/authorize.server';
+import { requireUser } from '~/auth/session.server';
+import { loadCalendar } from '~/calendar.server';
+import { Alert } from '~/components/ui/alert';
+import { FieldError } from '~/components/ui/field';
+import { DEFAULT_DATES, phaseCycle } from '~/domain/calendar/a11';
+import { fiscalYearOf } from '~/domain/dates';
+import { formatDate } from '~/domain/portfolio/labels';
+import { daysLeft } from '~/domain/plans/status';
+import { can } from '~/domain/policy';
+import { refusal } from '~/errors.server';
+import { DateField } from '~/schemas/common';
+import { getDb } from '#db/client';
+import { setCalendarDate } from '#db/queries/calendar';
+
+export const meta: Route.MetaFunction = () => [
+  { title: 'A-11 Section 280 calendar | Life Experience Workspace' },
+];
+
+const Fy = z.coerce.number().int().min(2022).max(2100);
+const EditSchema = z.object({
+  fy: Fy,
+  key: z.enum(DEFAULT_DATES.map((d) => d.key) as [string, ...string[]], {
+    error: 'Choose a date to change.',
+  }),
+  date: DateField,
+});
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const user = await requireUser(request);
+  authorize(user, 'program.read');
+  const params = new URL(request.url).searchParams;
+  const current = fiscalYearOf(new Date());
+  const parsed = Fy.safeParse(params.get('fy') ?? current);
+  const fy = parsed.success ? parsed.data : current;
+  const today = new Date().toISOString().slice(0, 10);
+  const { events, portfolios } = await loadCalendar(fy);
+  return {
+    fy,
+    fyError: parsed.success ? null : 'Choose a fiscal year from 2022 to 2100.',
+    events: events.map((e) => ({ ...e, days: daysLeft(e.date, today) })),
+    portfolios: portfolios.map((p) => ({
+      ...p,
+      cycle: phaseCycle(p.cycleStartFy).map((c) => ({
+        ...c,
+        current: c.start <= today && today <= c.end,
+      })),
+    })),
+    mayEdit: can(user, 'settings.edit'),
+  };
+}
+
+export async function action({ request }: Route.ActionArgs) {
+  const user = await requireUser(request);
+  authorize(user, 'settings.edit');
+  const submission = parseWithZod(await request.formData(), { schema: EditSchema });
+  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 });
+  try {
+    await setCalendarDate(getDb(), { ...submission.value, actorId: user.personId });
+  } catch (error) {
+    return refusal(error, submission);
+  }
+  throw redirect(`/calendar?fy=${submission.value.fy}`);
+}
+
+function when(days: number) {
+  if (days === 0) return 'Today';
+  return days > 0 ? `In ${days} days` : `${-days} days ago`;
+}
+
+export default function Calendar({ loaderData, actionData }: Route.ComponentProps) {
+  const { fy, fyError, events, portfolios, mayEdit } = loaderData;
+  const errors = actionData?.result.error;
+  return (
+    <>
+      <h1>A-11 Section 280 calendar, FY {fy}</h1>
+      <p className="usa-intro">
+        Quarterly feedback data is due the last business day of the month after each quarter
+        (weekends and federal holidays skipped). The other dates follow the FY 2025 text unless an
+        OMB lead set this year’s.
+      </p>
+      <Form method="get" className="usa-form display-flex flex-align-end" style={{ gap: '1rem' }}>
+        <div className={`usa-form-group margin-top-0${fyError ? ' usa-form-group--error' : ''}`}>
+          <label className="usa-label" htmlFor="fy">
+            Fiscal year
+          </label>
+          <FieldError id="fy-error" errors={fyError ? [fyError] : undefined} />
+          <input className="usa-input" id="fy" name="fy" inputMode="numeric" defaultValue={fy} />
+        </div>
+        <button type="submit" className="usa-button">
+          Show
+        </button>
+      </Form>
+      <p>
+        <a href={`/calendar.ics?fy=${fy}`} download>
+          Add to a calendar (.ics)
+        </a>{' '}
+        · <a href={`/calendar.json?fy=${fy}`}>JSON</a>
+      </p>
+      <table className="usa-table usa-table--borderless">
+        <caption>Dates of FY {fy}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Date</th>
+            <th scope="col">What</th>
+            <th scope="col">When</th>
+          </tr>
+        </thead>
+        <tbody>
+          {events.map((e) => (
+            <tr key={e.key}>
+              <td>{formatDate(e.date)}</td>
+              <th scope="row">
+                {e.label}
+                {e.overridden ? ' (set for this year)' : ''}
+              </th>
+              <td>{when(e.days)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <h2>Portfolio phase cycles</h2>
+      <table className="usa-table usa-table--borderless">
+        <caption className="usa-sr-only">Each portfolio’s four phases by fiscal year</caption>
+        <thead>
+          <tr>
+            <th scope="col">Portfolio</th>
+            <th scope="col">Discovery</th>
+            <th scope="col">Design</th>
+            <th scope="col">Development</th>
+            <th scope="col">Measurement</th>
+          </tr>
+        </thead>
+        <tbody>
+          {portfolios.map((p) => (
+            <tr key={p.slug}>
+              <th scope="row">
+                <Link to={`/portfolios/${p.slug}`}>{p.name}</Link>
+              </th>
+              {p.cycle.map((c) => (
+                <td key={c.phase}>
+                  FY {c.fy}
+                  {c.current ? ' (now)' : ''}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      {mayEdit ? (
+        <section aria-labelledby="edit-date">
+          <h2 id="edit-date">Set a date for FY {fy}</h2>
+          {errors?.['']?.length ? <Alert type="error">{errors[''].join(' ')}</Alert> : null}
+          <Form method="post" className="usa-form">
+            <input type="hidden" name="fy" value={fy} />
+            <label className="usa-label" htmlFor="key">
+              Date
+            </label>
+            <FieldError id="key-error" errors={errors?.key ?? undefined} />
+            <select className="usa-select" id="key" name="key">
+              {DEFAULT_DATES.map((d) => (
+                <option key={d.key} value={d.key}>
+                  {d.label}
+                </option>
+              ))}
+            </select>
+            <label className="usa-label" htmlFor="date">
+              New date
+            </label>
+            <FieldError id="date-error" errors={errors?.date ?? undefined} />
+            <input className="usa-input" type="date" id="date" name="date" />
+            <button type="submit" className="usa-button margin-top-2">
+              Set date
+            </button>
+          </Form>
+        </section>
+      ) : null}
+    </>
+  );
+}
