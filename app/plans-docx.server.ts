@@ -135,3 +135,8 @@ export async function planDocx(title: string, doc: unknown): Promise<Buffer> {
   });
   return Packer.toBuffer(document);
 }
+
+/** Word paragraphs for a stored (then sanitized) rich-text document; nothing for none. */
+export function planDocxBlocks(doc: unknown): (Paragraph | Table)[] {
+  return doc ? blocks(sanitizeDoc(doc).content) : [];
+}

@@ -323,6 +323,23 @@ interface ActionPlanCommentTable {
   resolved_at: Timestamp | null;
 }
 
+interface PmcUpdateTable {
+  id: Generated<number>;
+  fiscal_year: number;
+  quarter: number;
+  status: 'draft' | 'published';
+  highlights: string;
+  excluded: string;
+  annotations: string;
+  portfolio_order: string;
+  snapshot: string | null;
+  published_at: Timestamp | null;
+  published_by: number | null;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 interface PortfolioAgencyTable {
   portfolio_id: number;
   agency_id: number;
@@ -438,6 +455,7 @@ export interface Database {
   action_plan_versions: ActionPlanVersionTable;
   action_plan_citations: ActionPlanCitationTable;
   action_plan_comments: ActionPlanCommentTable;
+  pmc_updates: PmcUpdateTable;
 }
 
 export type Agency = Selectable<AgencyTable>;

@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { migrateToLatest, openDatabase } from '../db/client';
 import { createAssessment, portfolioRollup } from '../db/queries/burden';
+import { assembleUpdate } from '../db/queries/pmc';
 import { portfolioPraStatus } from '../db/queries/research';
 import { seedReferenceData, syncDemoAccounts } from '../seeds/index';
 
@@ -160,7 +161,70 @@ async function main() {
       medianMs: median(praTimes.slice(2)),
       targetMs: 50,
     };
-    console.log(JSON.stringify({ burdenRollup, praStatus }));
+
+    // 500 projects and 5,000 milestones across the five portfolios, then assemble FY 2025 Q1.
+    const portfolios = await db.selectFrom('portfolios').select('id').execute();
+    for (let i = 0; i < 490; i++) {
+      const project = await db
+        .insertInto('projects')
+        .values({
+          portfolio_id: portfolios[i % portfolios.length]!.id,
+          name: `Bench project ${i}`,
+          summary: '',
+          pain_points: '',
+          outcomes_short_term: '',
+          outcomes_long_term: '',
+          theory_of_change: '',
+          phase: (['discovery', 'design', 'development', 'measurement'] as const)[i % 4]!,
+          health: i % 7 === 0 ? 'at_risk' : 'on_track',
+          health_reason: i % 7 === 0 ? 'Bench' : null,
+          owner_agency_id: null,
+          source_note: '',
+          created_at: now,
+          updated_at: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await db
+        .insertInto('milestones')
+        .values(
+          Array.from({ length: 10 }, (_, m) => ({
+            project_id: project.id,
+            title: `Bench milestone ${i}.${m}`,
+            owner: 'GSA',
+            timing_fy: 2025,
+            timing_quarter: 1 + (m % 4),
+            due_date: null,
+            status: (['planned', 'in_progress', 'completed', 'missed'] as const)[m % 4]!,
+            completed_on: null,
+            notes: '',
+            source_note: '',
+            position: m,
+            created_at: now,
+            updated_at: now,
+          })),
+        )
+        .execute();
+    }
+    const pmcTimes: number[] = [];
+    let milestones = 0;
+    for (let i = 0; i < 8; i++) {
+      const t0 = performance.now();
+      const update = await assembleUpdate(db, 2025, 1, null);
+      pmcTimes.push(performance.now() - t0);
+      milestones = update.portfolios.reduce((n, p) => n + p.milestones.length, 0);
+    }
+    const projects = await db
+      .selectFrom('projects')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    const pmcAssemble = {
+      projects: Number(projects.n),
+      milestonesInQuarter: milestones,
+      medianMs: median(pmcTimes.slice(2)),
+      targetMs: 200,
+    };
+    console.log(JSON.stringify({ burdenRollup, praStatus, pmcAssemble }));
   } finally {
     await db.destroy();
     fs.rmSync(dir, { recursive: true, force: true });

@@ -49,7 +49,8 @@ export type Action =
   | 'research.edit'
   | 'clearance.edit'
   | 'pra.override'
-  | 'plan.edit';
+  | 'plan.edit'
+  | 'pmc.manage';
 
 export interface Target {
   portfolioId?: number;
@@ -94,6 +95,7 @@ export const GRANTS: Record<Action, true | readonly Role[]> = {
   'clearance.edit': ['omb_lead', 'portfolio_lead'],
   'pra.override': ['omb_lead'],
   'plan.edit': ['omb_lead', 'portfolio_lead', 'team_member'],
+  'pmc.manage': ['omb_lead'],
 };
 
 /** Actions taken on behalf of one agency: the person must hold the role *for that agency*. */

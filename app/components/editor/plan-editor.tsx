@@ -10,7 +10,10 @@ export function PlanEditor({
   initial,
   onChange,
   resetKey,
+  label = 'Plan text',
 }: {
+  /** The editable area's accessible name. */
+  label?: string;
   initial: unknown;
   onChange: (doc: unknown) => void;
   /** Changing it replaces the editor's content with `initial` (after a restore, say). */
@@ -24,7 +27,7 @@ export function PlanEditor({
     shouldRerenderOnTransaction: true,
     editorProps: {
       attributes: {
-        'aria-label': 'Plan text',
+        'aria-label': label,
         'aria-multiline': 'true',
         role: 'textbox',
         class: 'plan-editor usa-prose',

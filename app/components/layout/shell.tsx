@@ -102,6 +102,9 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
               <li>
                 <NavLink to="/calendar">Calendar</NavLink>
               </li>
+              <li>
+                <NavLink to="/pmc">PMC updates</NavLink>
+              </li>
               {user.isPoc ? (
                 <li>
                   <NavLink to="/reviews">

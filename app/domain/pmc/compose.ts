@@ -1,0 +1,65 @@
+/**
+ * The editor's choices applied to an assembled update: excluded items removed, annotations
+ * attached, portfolios in the chosen order. Pure, so the preview, the published snapshot and the
+ * exports agree.
+ */
+export interface Choices {
+  excluded: readonly string[];
+  annotations: Readonly<Record<string, string>>;
+  order: readonly string[];
+}
+
+interface Item {
+  key: string;
+}
+
+interface PortfolioLike {
+  slug: string;
+  milestones: Item[];
+  decisions: Item[];
+  pending: Item[];
+  risks: Item[];
+}
+
+export function compose<P extends PortfolioLike>(
+  portfolios: readonly P[],
+  choices: Choices,
+): (P & { annotations: Record<string, string> })[] {
+  const keep = <T extends Item>(items: T[]) =>
+    items.filter((i) => !choices.excluded.includes(i.key));
+  const rank = (slug: string) => {
+    const i = choices.order.indexOf(slug);
+    return i === -1 ? Number.MAX_SAFE_INTEGER : i;
+  };
+  return [...portfolios]
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => rank(a.p.slug) - rank(b.p.slug) || a.i - b.i)
+    .map(({ p }) => ({
+      ...p,
+      milestones: keep(p.milestones),
+      decisions: keep(p.decisions),
+      pending: keep(p.pending),
+      risks: keep(p.risks),
+      annotations: Object.fromEntries(
+        Object.entries(choices.annotations).filter(([, v]) => v.trim() !== ''),
+      ),
+    }));
+}
+
+/** Moves `slug` one place up or down in the order of `all` (starting from `order`). */
+export function reorder(
+  all: readonly string[],
+  order: readonly string[],
+  slug: string,
+  direction: 'up' | 'down',
+): string[] {
+  const current = [
+    ...order.filter((s) => all.includes(s)),
+    ...all.filter((s) => !order.includes(s)),
+  ];
+  const i = current.indexOf(slug);
+  const j = direction === 'up' ? i - 1 : i + 1;
+  if (i < 0 || j < 0 || j >= current.length) return current;
+  [current[i], current[j]] = [current[j]!, current[i]!];
+  return current;
+}

@@ -1,0 +1,139 @@
+import { parseWithZod } from '@conform-to/zod/v4';
+import { useRef, useState } from 'react';
+import { data, Link, useFetcher } from 'react-router';
+import { z } from 'zod';
+import type { Route } from './+types/highlights';
+import { authorize } from '~/auth/authorize.server';
+import { PlanEditor } from '~/components/editor/plan-editor';
+import { Alert } from '~/components/ui/alert';
+import { refusal } from '~/errors.server';
+import { notFound } from '~/http.server';
+import { loadUpdateView } from '~/pmc.server';
+import { VersionField } from '~/schemas/common';
+import { getDb } from '#db/client';
+import { changeUpdate } from '#db/queries/pmc';
+
+export const meta: Route.MetaFunction = () => [
+  { title: 'Write highlights | Life Experience Workspace' },
+];
+
+const Save = z.object({
+  doc: z
+    .string()
+    .max(1_000_000)
+    .transform((t, ctx) => {
+      try {
+        return JSON.parse(t) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'The text could not be read.' });
+        return z.NEVER;
+      }
+    }),
+  version: VersionField,
+});
+
+async function load(request: Request, params: Route.LoaderArgs['params']) {
+  const { user, view } = await loadUpdateView(request, params.updateId);
+  authorize(user, 'pmc.manage');
+  if (view.status !== 'draft')
+    notFound('This update is published; its highlights no longer change.');
+  const target = params.target ?? '';
+  const name = target === 'program' ? 'the program' : view.all.find((p) => p.slug === target)?.name;
+  if (!name) notFound();
+  return { user, view, target, name };
+}
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const { view, target, name } = await load(request, params);
+  const empty = { type: 'doc', content: [{ type: 'paragraph' }] };
+  return {
+    id: view.id,
+    version: view.version,
+    target,
+    name,
+    doc: view.highlights[target] ?? empty,
+    quarter: `FY ${view.fiscalYear} Q${view.quarter}`,
+  };
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const { user, view, target } = await load(request, params);
+  const submission = parseWithZod(await request.formData(), { schema: Save });
+  if (submission.status !== 'success')
+    return data(
+      { ok: false, message: 'The text could not be read.', version: null as number | null },
+      { status: 400 },
+    );
+  try {
+    await changeUpdate(getDb(), {
+      id: view.id,
+      version: submission.value.version,
+      actorId: user.personId,
+      change: { kind: 'highlights', target, doc: submission.value.doc },
+    });
+  } catch (error) {
+    const refused = refusal(error, submission);
+    return data(
+      {
+        ok: false,
+        message:
+          'Someone changed this update after you opened it. Copy your text, reload, and save again.',
+        version: refused.data.stale?.version ?? null,
+      },
+      { status: 409 },
+    );
+  }
+  return { ok: true, message: 'Saved.', version: submission.value.version + 1 };
+}
+
+export default function Highlights({ loaderData }: Route.ComponentProps) {
+  const { id, version, target, name, doc, quarter } = loaderData;
+  const fetcher = useFetcher<typeof action>();
+  const docRef = useRef<unknown>(doc);
+  const [current, setCurrent] = useState(version);
+  const result = fetcher.state === 'idle' ? fetcher.data : undefined;
+  const shownVersion = result?.ok && result.version ? result.version : current;
+  return (
+    <>
+      <h1>
+        Highlights for {name}, {quarter}
+      </h1>
+      <noscript>
+        <Alert type="warning" heading="The editor needs JavaScript">
+          The update can still be read and exported without it.
+        </Alert>
+      </noscript>
+      <div role="status" aria-live="polite">
+        {result ? (
+          <Alert type={result.ok ? 'success' : 'error'} slim>
+            {result.message}
+          </Alert>
+        ) : null}
+      </div>
+      <PlanEditor
+        label={`Highlights for ${name}`}
+        initial={doc}
+        resetKey={0}
+        onChange={(d) => {
+          docRef.current = d;
+        }}
+      />
+      <button
+        type="button"
+        className="usa-button margin-top-2"
+        onClick={() => {
+          setCurrent(shownVersion);
+          fetcher.submit(
+            { doc: JSON.stringify(docRef.current), version: String(shownVersion) },
+            { method: 'post' },
+          );
+        }}
+      >
+        Save highlights
+      </button>
+      <p className="margin-top-3">
+        <Link to={`/pmc/${id}`}>Back to the update</Link> ({target})
+      </p>
+    </>
+  );
+}

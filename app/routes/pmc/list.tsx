@@ -1,0 +1,147 @@
+import { parseWithZod } from '@conform-to/zod/v4';
+import { data, Form, Link, redirect } from 'react-router';
+import { z } from 'zod';
+import type { Route } from './+types/list';
+import { authorize } from '~/auth/authorize.server';
+import { requireUser } from '~/auth/session.server';
+import { Alert } from '~/components/ui/alert';
+import { fiscalYearOf } from '~/domain/dates';
+import { can } from '~/domain/policy';
+import { refusal } from '~/errors.server';
+import { getDb } from '#db/client';
+import { createUpdate, listUpdates } from '#db/queries/pmc';
+
+export const meta: Route.MetaFunction = () => [
+  { title: 'PMC updates | Life Experience Workspace' },
+];
+
+const NewSchema = z.object({
+  fy: z.coerce
+    .number({ error: 'Enter the fiscal year.' })
+    .int()
+    .min(2022, 'Enter a fiscal year from 2022.')
+    .max(2100, 'Enter a fiscal year up to 2100.'),
+  q: z.coerce
+    .number({ error: 'Choose a quarter.' })
+    .int()
+    .min(1, 'Choose a quarter.')
+    .max(4, 'Choose a quarter.'),
+});
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const user = await requireUser(request);
+  authorize(user, 'program.read');
+  return {
+    updates: await listUpdates(getDb()),
+    fy: fiscalYearOf(new Date()),
+    mayManage: can(user, 'pmc.manage'),
+  };
+}
+
+export async function action({ request }: Route.ActionArgs) {
+  const user = await requireUser(request);
+  authorize(user, 'pmc.manage');
+  const submission = parseWithZod(await request.formData(), { schema: NewSchema });
+  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 });
+  let id: number;
+  try {
+    id = await createUpdate(getDb(), { ...submission.value, actorId: user.personId });
+  } catch (error) {
+    return refusal(error, submission);
+  }
+  throw redirect(`/pmc/${id}`);
+}
+
+export default function PmcUpdates({ loaderData, actionData }: Route.ComponentProps) {
+  const { updates, fy, mayManage } = loaderData;
+  const published = updates.filter((u) => u.status === 'published');
+  const errors = actionData?.result.error ? Object.values(actionData.result.error).flat() : [];
+  return (
+    <>
+      <h1>Quarterly updates for the President’s Management Council</h1>
+      {updates.length === 0 ? (
+        <p>No updates yet.</p>
+      ) : (
+        <table className="usa-table usa-table--borderless">
+          <caption className="usa-sr-only">Updates, newest first</caption>
+          <thead>
+            <tr>
+              <th scope="col">Quarter</th>
+              <th scope="col">Status</th>
+            </tr>
+          </thead>
+          <tbody>
+            {updates.map((u) => (
+              <tr key={u.id}>
+                <th scope="row">
+                  <Link to={`/pmc/${u.id}`}>
+                    FY {u.fiscal_year} Q{u.quarter}
+                  </Link>
+                </th>
+                <td>
+                  {u.status === 'published' ? `Published ${u.published_at?.slice(0, 10)}` : 'Draft'}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {published.length >= 2 ? (
+        <Form method="get" action="/pmc/compare" className="usa-form">
+          <h2>Compare two published updates</h2>
+          {(['a', 'b'] as const).map((k, i) => (
+            <div key={k}>
+              <label className="usa-label" htmlFor={`cmp-${k}`}>
+                {i === 0 ? 'Earlier' : 'Later'}
+              </label>
+              <select
+                className="usa-select"
+                id={`cmp-${k}`}
+                name={k}
+                defaultValue={published[i === 0 ? 1 : 0]!.id}
+              >
+                {published.map((u) => (
+                  <option key={u.id} value={u.id}>
+                    FY {u.fiscal_year} Q{u.quarter}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ))}
+          <button type="submit" className="usa-button margin-top-2">
+            Compare
+          </button>
+        </Form>
+      ) : null}
+      {mayManage ? (
+        <section aria-labelledby="start-update">
+          <h2 id="start-update">Start an update</h2>
+          {errors.length ? (
+            <Alert type="error" heading="Not started">
+              {errors.join(' ')}
+            </Alert>
+          ) : null}
+          <Form method="post" className="usa-form">
+            <label className="usa-label" htmlFor="fy">
+              Fiscal year
+            </label>
+            <input className="usa-input" id="fy" name="fy" inputMode="numeric" defaultValue={fy} />
+            <label className="usa-label" htmlFor="q">
+              Quarter
+            </label>
+            <select className="usa-select" id="q" name="q" defaultValue="1">
+              {[1, 2, 3, 4].map((q) => (
+                <option key={q} value={q}>
+                  Q{q}
+                </option>
+              ))}
+            </select>
+            <button type="submit" className="usa-button margin-top-2">
+              Assemble update
+            </button>
+          </Form>
+        </section>
+      ) : null}
+    </>
+  );
+}

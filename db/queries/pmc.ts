@@ -1,0 +1,422 @@
+import { sql } from 'kysely';
+import { totalMoney } from '~/domain/burden/calc';
+import { dollars, hours, hoursNumber } from '~/domain/burden/display';
+import { formatTiming, PHASES } from '~/domain/portfolio/labels';
+import type { Phase } from '~/domain/portfolio/types';
+import { milestoneBuckets, quarterBounds, type QuarterBucket } from '~/domain/pmc/quarter';
+import type { DB } from '../client';
+import { portfolioRollup } from './burden';
+import { portfolioPraStatus } from './research';
+import { compose, type Choices } from '~/domain/pmc/compose';
+import { sanitizeDoc } from '~/domain/plans/document';
+import { RefusedError, StaleWriteError } from '../errors';
+import { recordAudit } from './audit';
+export interface UpdateItem {
+  /** Stable key for including, excluding and annotating: m12, d3, p7, r5. */
+  key: string;
+  text: string;
+  detail: string;
+}
+
+export interface AssembledPortfolio {
+  slug: string;
+  name: string;
+  milestones: (UpdateItem & {
+    title: string;
+    status: string;
+    timing: string;
+    owner: string;
+    buckets: QuarterBucket[];
+  })[];
+  decisions: UpdateItem[];
+  pending: UpdateItem[];
+  risks: UpdateItem[];
+  byPhase: Record<Phase, number>;
+  milestonesByStatus: Record<string, number>;
+  burden: { reducedHours: string; reducedHoursNumber: number; reducedCost: string };
+  pra: Record<string, number>;
+  changesSinceLast: number;
+}
+
+export interface AssembledUpdate {
+  fiscalYear: number;
+  quarter: number;
+  start: string;
+  end: string;
+  assembledAt: string;
+  portfolios: AssembledPortfolio[];
+}
+
+/**
+ * Gathers a quarter's update from live data: per portfolio, milestones completed, in progress,
+ * new and missed; phase decisions made and gates pending; projects at risk or off track; burden
+ * reduced so far; research and PRA status; and how many changes since the last published update.
+ */
+export async function assembleUpdate(
+  db: DB,
+  fy: number,
+  q: number,
+  since: string | null,
+): Promise<AssembledUpdate> {
+  const { start, end } = quarterBounds(fy, q);
+  const endTs = `${end}T23:59:59.999Z`;
+  const [portfolios, milestones, decisions, pending, projects, changes] = await Promise.all([
+    db.selectFrom('portfolios').select(['id', 'slug', 'name']).orderBy('name').execute(),
+    db
+      .selectFrom('milestones as m')
+      .innerJoin('projects as p', 'p.id', 'm.project_id')
+      .select([
+        'm.id',
+        'm.title',
+        'm.owner',
+        'm.status',
+        'm.timing_fy',
+        'm.timing_quarter',
+        'm.due_date',
+        'm.completed_on',
+        'm.created_at',
+        'p.name as project',
+        'p.portfolio_id',
+      ])
+      .orderBy('m.project_id')
+      .orderBy('m.position')
+      .execute(),
+    db
+      .selectFrom('phase_requests as r')
+      .innerJoin('projects as p', 'p.id', 'r.project_id')
+      .select([
+        'r.id',
+        'r.from_phase',
+        'r.to_phase',
+        'r.status',
+        'r.closed_at',
+        'r.override_reason',
+        'p.name as project',
+        'p.portfolio_id',
+      ])
+      .where('r.closed_at', '>=', start)
+      .where('r.closed_at', '<=', endTs)
+      .execute(),
+    db
+      .selectFrom('phase_requests as r')
+      .innerJoin('projects as p', 'p.id', 'r.project_id')
+      .select(['r.id', 'r.to_phase', 'r.requested_at', 'p.name as project', 'p.portfolio_id'])
+      .where('r.status', '=', 'pending')
+      .execute(),
+    db
+      .selectFrom('projects')
+      .select(['id', 'name', 'portfolio_id', 'phase', 'health', 'health_reason'])
+      .execute(),
+    db
+      .selectFrom('audit_log')
+      .select(['portfolio_id', sql<number>`count(*)`.as('n')])
+      .where('at', '>', since ?? '0000')
+      .where('portfolio_id', 'is not', null)
+      .groupBy('portfolio_id')
+      .execute(),
+  ]);
+  const today = new Date().toISOString().slice(0, 10);
+  const out: AssembledPortfolio[] = [];
+  for (const pf of portfolios) {
+    const ms = milestones
+      .filter((m) => m.portfolio_id === pf.id)
+      .map((m) => ({
+        key: `m${m.id}`,
+        title: m.title,
+        status: m.status,
+        owner: m.owner,
+        timing: formatTiming(m),
+        text: m.title,
+        detail: m.project,
+        buckets: milestoneBuckets(
+          {
+            status: m.status,
+            timingFy: m.timing_fy,
+            timingQuarter: m.timing_quarter,
+            dueDate: m.due_date,
+            completedOn: m.completed_on,
+            createdAt: m.created_at,
+          },
+          fy,
+          q,
+        ),
+      }))
+      .filter((m) => m.buckets.length > 0);
+    const own = projects.filter((p) => p.portfolio_id === pf.id);
+    const byPhase = Object.fromEntries(
+      PHASES.map((ph) => [ph, own.filter((p) => p.phase === ph).length]),
+    ) as Record<Phase, number>;
+    const [rollup, pra] = await Promise.all([
+      portfolioRollup(db, pf.id),
+      portfolioPraStatus(db, pf.id, today),
+    ]);
+    const praCounts: Record<string, number> = { activities: pra.rows.length };
+    for (const r of pra.reports) praCounts[r.status] = (praCounts[r.status] ?? 0) + 1;
+    out.push({
+      slug: pf.slug,
+      name: pf.name,
+      milestones: ms,
+      decisions: decisions
+        .filter((d) => d.portfolio_id === pf.id)
+        .map((d) => ({
+          key: `d${d.id}`,
+          text: `${d.project}: ${d.status === 'advanced' ? `moved to ${d.to_phase}` : d.status === 'moved_back' ? `moved back to ${d.to_phase}` : `held in ${d.from_phase}`}`,
+          detail: `${d.closed_at?.slice(0, 10) ?? ''}${d.override_reason ? ` (OMB lead: ${d.override_reason})` : ''}`,
+        })),
+      pending: pending
+        .filter((d) => d.portfolio_id === pf.id)
+        .map((d) => ({
+          key: `g${d.id}`,
+          text: `${d.project}: asks for ${d.to_phase}`,
+          detail: `since ${d.requested_at.slice(0, 10)}`,
+        })),
+      risks: own
+        .filter((p) => p.health !== 'on_track')
+        .map((p) => ({
+          key: `r${p.id}`,
+          text: `${p.name}: ${p.health === 'at_risk' ? 'at risk' : 'off track'}`,
+          detail: p.health_reason ?? '',
+        })),
+      byPhase,
+      milestonesByStatus: Object.fromEntries(
+        ['completed', 'in_progress', 'planned', 'missed'].map((s) => [
+          s,
+          milestones.filter((m) => m.portfolio_id === pf.id && m.status === s).length,
+        ]),
+      ),
+      burden: {
+        reducedHours: hours(rollup.reduced.time),
+        reducedHoursNumber: hoursNumber(rollup.reduced.time),
+        reducedCost: dollars(totalMoney(rollup.reduced)),
+      },
+      pra: praCounts,
+      changesSinceLast: Number(changes.find((c) => c.portfolio_id === pf.id)?.n ?? 0),
+    });
+  }
+  return {
+    fiscalYear: fy,
+    quarter: q,
+    start,
+    end,
+    assembledAt: new Date().toISOString(),
+    portfolios: out,
+  };
+}
+
+// ---- Updates: drafts, editorial choices, highlights, publishing ------------------------------
+
+/** Updates, newest first, with the burden reduced that each published one recorded. */
+export async function listUpdates(db: DB) {
+  const rows = await db
+    .selectFrom('pmc_updates')
+    .select(['id', 'fiscal_year', 'quarter', 'status', 'published_at', 'snapshot'])
+    .orderBy('fiscal_year', 'desc')
+    .orderBy('quarter', 'desc')
+    .execute();
+  return rows.map(({ snapshot, ...u }) => ({
+    ...u,
+    reducedHours: snapshot
+      ? (JSON.parse(snapshot) as AssembledUpdate).portfolios.reduce(
+          (sum, p) => sum + p.burden.reducedHoursNumber,
+          0,
+        )
+      : 0,
+  }));
+}
+
+export async function getUpdate(db: DB, id: number) {
+  return db.selectFrom('pmc_updates').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function createUpdate(
+  db: DB,
+  input: { fy: number; q: number; actorId: number },
+): Promise<number> {
+  const at = new Date().toISOString();
+  return db.transaction().execute(async (trx) => {
+    const exists = await trx
+      .selectFrom('pmc_updates')
+      .select('id')
+      .where('fiscal_year', '=', input.fy)
+      .where('quarter', '=', input.q)
+      .executeTakeFirst();
+    if (exists)
+      throw new RefusedError(
+        'conflict',
+        `There is already an update for FY ${input.fy} Q${input.q}.`,
+        'quarter',
+      );
+    const row = await trx
+      .insertInto('pmc_updates')
+      .values({
+        fiscal_year: input.fy,
+        quarter: input.q,
+        status: 'draft',
+        highlights: '{}',
+        excluded: '[]',
+        annotations: '{}',
+        portfolio_order: '[]',
+        snapshot: null,
+        published_at: null,
+        published_by: null,
+        created_at: at,
+        updated_at: at,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, {
+      actorId: input.actorId,
+      action: 'create',
+      entityType: 'pmc_update',
+      entityId: row.id,
+      portfolioId: null,
+      before: null,
+      after: { fiscal_year: input.fy, quarter: input.q },
+      at,
+    });
+    return row.id;
+  });
+}
+
+export type UpdateChange =
+  | { kind: 'exclude'; key: string; excluded: boolean }
+  | { kind: 'annotate'; key: string; text: string }
+  | { kind: 'order'; order: string[] }
+  | { kind: 'highlights'; target: string; doc: unknown };
+
+/** One editorial change to a draft update: versioned and audited; a published update is frozen. */
+export async function changeUpdate(
+  db: DB,
+  input: { id: number; version: number; actorId: number; change: UpdateChange },
+): Promise<void> {
+  const at = new Date().toISOString();
+  await db.transaction().execute(async (trx) => {
+    const u = await trx
+      .selectFrom('pmc_updates')
+      .selectAll()
+      .where('id', '=', input.id)
+      .executeTakeFirst();
+    if (!u) throw new RefusedError('not_found', 'We could not find that update.');
+    if (u.status === 'published')
+      throw new RefusedError('conflict', 'This update is published; it no longer changes.');
+    if (u.version !== input.version)
+      throw new StaleWriteError({ updated_at: u.updated_at }, u.version);
+    const c = input.change;
+    const set: Partial<{
+      excluded: string;
+      annotations: string;
+      portfolio_order: string;
+      highlights: string;
+    }> = {};
+    if (c.kind === 'exclude') {
+      const excluded = new Set(JSON.parse(u.excluded) as string[]);
+      if (c.excluded) excluded.add(c.key);
+      else excluded.delete(c.key);
+      set.excluded = JSON.stringify([...excluded]);
+    } else if (c.kind === 'annotate') {
+      set.annotations = JSON.stringify({
+        ...(JSON.parse(u.annotations) as Record<string, string>),
+        [c.key]: c.text,
+      });
+    } else if (c.kind === 'order') {
+      set.portfolio_order = JSON.stringify(c.order);
+    } else {
+      const highlights = JSON.parse(u.highlights) as Record<string, unknown>;
+      highlights[c.target] = sanitizeDoc(c.doc);
+      set.highlights = JSON.stringify(highlights);
+    }
+    await trx
+      .updateTable('pmc_updates')
+      .set({ ...set, version: u.version + 1, updated_at: at })
+      .where('id', '=', u.id)
+      .execute();
+    await recordAudit(trx, {
+      actorId: input.actorId,
+      action: c.kind,
+      entityType: 'pmc_update',
+      entityId: u.id,
+      portfolioId: null,
+      before: null,
+      after:
+        c.kind === 'highlights' ? { target: c.target } : (c as unknown as Record<string, unknown>),
+      at,
+    });
+  });
+}
+
+export function choicesOf(u: {
+  excluded: string;
+  annotations: string;
+  portfolio_order: string;
+}): Choices {
+  return {
+    excluded: JSON.parse(u.excluded) as string[],
+    annotations: JSON.parse(u.annotations) as Record<string, string>,
+    order: JSON.parse(u.portfolio_order) as string[],
+  };
+}
+
+/** The last published update before this one (its publication time bounds "what changed"). */
+export async function previousPublished(db: DB, id: number) {
+  return db
+    .selectFrom('pmc_updates')
+    .select(['id', 'published_at', 'snapshot'])
+    .where('status', '=', 'published')
+    .where('id', '!=', id)
+    .orderBy('published_at', 'desc')
+    .executeTakeFirst();
+}
+
+/** Freezes the update: the composed data and highlights as they are now. */
+export async function publishUpdate(
+  db: DB,
+  input: { id: number; version: number; actorId: number },
+): Promise<void> {
+  const at = new Date().toISOString();
+  await db.transaction().execute(async (trx) => {
+    const u = await trx
+      .selectFrom('pmc_updates')
+      .selectAll()
+      .where('id', '=', input.id)
+      .executeTakeFirst();
+    if (!u) throw new RefusedError('not_found', 'We could not find that update.');
+    if (u.status === 'published')
+      throw new RefusedError('conflict', 'This update is already published.');
+    if (u.version !== input.version)
+      throw new StaleWriteError({ updated_at: u.updated_at }, u.version);
+    const prev = await previousPublished(trx, u.id);
+    const assembled = await assembleUpdate(
+      trx,
+      u.fiscal_year,
+      u.quarter,
+      prev?.published_at ?? null,
+    );
+    const snapshot = {
+      ...assembled,
+      portfolios: compose(assembled.portfolios, choicesOf(u)),
+      highlights: JSON.parse(u.highlights) as unknown,
+    };
+    await trx
+      .updateTable('pmc_updates')
+      .set({
+        status: 'published',
+        snapshot: JSON.stringify(snapshot),
+        published_at: at,
+        published_by: input.actorId,
+        version: u.version + 1,
+        updated_at: at,
+      })
+      .where('id', '=', u.id)
+      .execute();
+    await recordAudit(trx, {
+      actorId: input.actorId,
+      action: 'publish',
+      entityType: 'pmc_update',
+      entityId: u.id,
+      portfolioId: null,
+      before: { status: 'draft' },
+      after: { status: 'published' },
+      at,
+    });
+  });
+}
