@@ -1,7 +1,8 @@
 import { planTemplate, sanitizeDoc } from '~/domain/plans/document';
 import { canMove, defaultDueDates, isEditable, type PlanStatus } from '~/domain/plans/status';
 import type { DB } from '../client';
-import { RefusedError, StaleWriteError } from '../errors';
+import { RefusedError } from '../errors';
+import { assertFresh } from '../versioning';
 import { recordAudit } from './audit';
 
 export async function listPlans(db: DB, portfolioId: number) {
@@ -124,8 +125,7 @@ export async function savePlanText(
         'conflict',
         'This plan is final and read-only. An OMB lead can reopen it.',
       );
-    if (plan.version !== input.version)
-      throw new StaleWriteError({ doc: plan.doc, updated_at: plan.updated_at }, plan.version);
+    assertFresh(plan, input.version, ['doc', 'updated_at']);
     const doc = JSON.stringify(sanitizeDoc(input.doc));
     const version = plan.version + 1;
     await trx
@@ -194,8 +194,7 @@ export async function movePlan(
       .where('id', '=', input.id)
       .executeTakeFirst();
     if (!plan) throw new RefusedError('not_found', 'We could not find that plan.');
-    if (plan.version !== input.version)
-      throw new StaleWriteError({ status: plan.status, updated_at: plan.updated_at }, plan.version);
+    assertFresh(plan, input.version, ['status', 'updated_at']);
     if (!canMove(plan.status, input.to, input.isOmbLead)) {
       throw new RefusedError(
         plan.status === 'final' ? 'forbidden' : 'invalid',
@@ -235,11 +234,7 @@ export async function setPlanDueDates(
       .where('id', '=', input.id)
       .executeTakeFirst();
     if (!plan) throw new RefusedError('not_found', 'We could not find that plan.');
-    if (plan.version !== input.version)
-      throw new StaleWriteError(
-        { draft_due: plan.draft_due, final_due: plan.final_due },
-        plan.version,
-      );
+    assertFresh(plan, input.version, ['draft_due', 'final_due']);
     await trx
       .updateTable('action_plans')
       .set({

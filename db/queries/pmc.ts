@@ -9,7 +9,8 @@ import { portfolioRollup } from './burden';
 import { portfolioPraStatus } from './research';
 import { compose, type Choices } from '~/domain/pmc/compose';
 import { sanitizeDoc } from '~/domain/plans/document';
-import { RefusedError, StaleWriteError } from '../errors';
+import { RefusedError } from '../errors';
+import { assertFresh } from '../versioning';
 import { recordAudit } from './audit';
 export interface UpdateItem {
   /** Stable key for including, excluding and annotating: m12, d3, p7, r5. */
@@ -299,8 +300,7 @@ export async function changeUpdate(
     if (!u) throw new RefusedError('not_found', 'We could not find that update.');
     if (u.status === 'published')
       throw new RefusedError('conflict', 'This update is published; it no longer changes.');
-    if (u.version !== input.version)
-      throw new StaleWriteError({ updated_at: u.updated_at }, u.version);
+    assertFresh(u, input.version, ['updated_at']);
     const c = input.change;
     const set: Partial<{
       excluded: string;
@@ -382,8 +382,7 @@ export async function publishUpdate(
     if (!u) throw new RefusedError('not_found', 'We could not find that update.');
     if (u.status === 'published')
       throw new RefusedError('conflict', 'This update is already published.');
-    if (u.version !== input.version)
-      throw new StaleWriteError({ updated_at: u.updated_at }, u.version);
+    assertFresh(u, input.version, ['updated_at']);
     const prev = await previousPublished(trx, u.id);
     const assembled = await assembleUpdate(
       trx,
