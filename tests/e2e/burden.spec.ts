@@ -132,7 +132,12 @@ test.describe('holistic burden', () => {
     await page
       .getByRole('link', { name: 'Having a child: from pregnancy to the first months' })
       .click();
-    await page.waitForURL(/\/journeys\/\d+$/);
+    await expect(
+      page.getByRole('heading', {
+        name: 'Having a child: from pregnancy to the first months',
+        level: 1,
+      }),
+    ).toBeVisible();
     const wic = page.getByRole('row', { name: /Apply for WIC/ });
     await expect(wic).toContainText('1,529.17 h');
     await expect(wic.locator('.burden-heat--4')).toBeVisible();

@@ -108,7 +108,12 @@ test.describe('phase gate: who may do what', () => {
     await page
       .getByRole('link', { name: 'Increasing Access to Decision-Making Support for Older Adults' })
       .click();
-    await page.waitForURL(/\/projects\/\d+$/);
+    await expect(
+      page.getByRole('heading', {
+        name: 'Increasing Access to Decision-Making Support for Older Adults',
+        level: 1,
+      }),
+    ).toBeVisible();
     await expect(page.getByRole('link', { name: 'Edit project' })).toHaveCount(0);
     const id = new URL(page.url()).pathname.split('/').pop();
     const response = await page.goto(`/projects/${id}/edit`);
