@@ -96,7 +96,10 @@ if (command === 'migrate' || command === 'seed') {
     });
   } else {
     app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }));
-    app.use(express.static('build/client', { maxAge: '1h' }));
+    // The few top-level files (favicon and the like): only paths with an extension look on disk,
+    // so a page request does not pay for a file-system check.
+    const files = express.static('build/client', { maxAge: '1h' });
+    app.use((req, res, next) => (/\.\w+$/.test(req.path) ? files(req, res, next) : next()));
     app.use(server.app);
   }
   const listener = app.listen(PORT, HOST, () => {

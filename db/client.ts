@@ -15,7 +15,10 @@ export function sqlitePathFromUrl(url: string | undefined): string {
 }
 
 /** Opens the database named by `url` with the pragmas the workspace relies on. */
-export function openDatabase(url: string | undefined): Kysely<Database> {
+export function openDatabase(
+  url: string | undefined,
+  options: { log?: (sql: string, parameters: readonly unknown[]) => void } = {},
+): Kysely<Database> {
   const file = sqlitePathFromUrl(url);
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = new SQLite(file);
@@ -23,7 +26,12 @@ export function openDatabase(url: string | undefined): Kysely<Database> {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  cacheStatements(sqlite);
+  const { log } = options;
+  return new Kysely<Database>({
+    dialect: new SqliteDialect({ database: sqlite }),
+    log: log ? (e) => log(e.query.sql, e.query.parameters) : undefined,
+  });
 }
 
 /** Brings the schema up to date; throws with the failing migration's name. */
@@ -40,6 +48,28 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
     });
   }
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/**
+ * Kysely prepares every query it runs; preparing is a measurable share of a page's time
+ * (scripts/bench.mjs), and a page runs the same few shapes of SQL each time. Statements are kept
+ * by their text, the least recently used dropped past a few hundred. Reuse is safe because
+ * better-sqlite3 runs each statement to completion synchronously.
+ */
+function cacheStatements(sqlite: SQLite.Database, limit = 500): void {
+  const prepare = sqlite.prepare.bind(sqlite);
+  const cache = new Map<string, SQLite.Statement>();
+  sqlite.prepare = ((source: string) => {
+    let statement = cache.get(source);
+    if (statement) {
+      cache.delete(source);
+    } else {
+      statement = prepare(source);
+      if (cache.size >= limit) cache.delete(cache.keys().next().value!);
+    }
+    cache.set(source, statement);
+    return statement;
+  }) as typeof sqlite.prepare;
 }
 
 let instance: Kysely<Database> | undefined;
