@@ -10,6 +10,7 @@ import {
   type BurdenItemInput,
   type SegmentInput,
 } from '~/domain/burden/calc';
+import { cachedForPortfolio } from '../cache';
 import type { DB } from '../client';
 import { RefusedError } from '../errors';
 import { assertFresh, editVersioned, type ChangeRecord, type Trx } from '../versioning';
@@ -640,6 +641,12 @@ export async function copyAssessmentToBe(
  * computed item by item in exact BigInt arithmetic instead.
  */
 export async function portfolioRollup(db: DB, portfolioId: number) {
+  return cachedForPortfolio(db, portfolioId, 'burden-rollup', () =>
+    computePortfolioRollup(db, portfolioId),
+  );
+}
+
+async function computePortfolioRollup(db: DB, portfolioId: number) {
   const [assessments, defaultWage, sums] = await Promise.all([
     db
       .selectFrom('burden_assessments as a')

@@ -8,6 +8,39 @@ import { recordAudit } from './audit';
 
 export const newStepKey = () => crypto.randomUUID();
 
+/**
+ * Other versions of a map, to compare it with: maps copied from it, the map it was copied from
+ * and that map's other copies, and maps of the same project. Newest first, at most 50, so the
+ * journey page does not list a whole portfolio.
+ */
+export async function otherVersions(
+  db: DB,
+  map: {
+    id: number;
+    portfolio_id: number;
+    project_id: number | null;
+    copied_from_id: number | null;
+  },
+) {
+  return db
+    .selectFrom('journey_maps as m')
+    .select(['m.id', 'm.title', 'm.version_label', 'm.version_name'])
+    .where('m.portfolio_id', '=', map.portfolio_id)
+    .where('m.id', '!=', map.id)
+    .where((eb) => {
+      const related = [eb('m.copied_from_id', '=', map.id)];
+      if (map.copied_from_id !== null) {
+        related.push(eb('m.id', '=', map.copied_from_id));
+        related.push(eb('m.copied_from_id', '=', map.copied_from_id));
+      }
+      if (map.project_id !== null) related.push(eb('m.project_id', '=', map.project_id));
+      return eb.or(related);
+    })
+    .orderBy('m.id', 'desc')
+    .limit(50)
+    .execute();
+}
+
 /** Journey maps of a portfolio, newest first, with their step counts. */
 export async function listJourneys(db: DB, portfolioId: number) {
   return db

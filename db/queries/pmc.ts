@@ -4,6 +4,7 @@ import { dollars, hours, hoursNumber } from '~/domain/burden/display';
 import { formatTiming, PHASES } from '~/domain/portfolio/labels';
 import type { Phase } from '~/domain/portfolio/types';
 import { milestoneBuckets, quarterBounds, type QuarterBucket } from '~/domain/pmc/quarter';
+import { cachedForPortfolio } from '../cache';
 import type { DB } from '../client';
 import { portfolioRollup } from './burden';
 import { portfolioPraStatus } from './research';
@@ -52,148 +53,32 @@ export interface AssembledUpdate {
  * Gathers a quarter's update from live data: per portfolio, milestones completed, in progress,
  * new and missed; phase decisions made and gates pending; projects at risk or off track; burden
  * reduced so far; research and PRA status; and how many changes since the last published update.
+ * `only` limits it to some portfolios (a page of the preview); each portfolio's part is kept
+ * until that portfolio changes (db/cache.ts), so a large program is not re-read on every view.
  */
 export async function assembleUpdate(
   db: DB,
   fy: number,
   q: number,
   since: string | null,
+  only?: readonly number[],
 ): Promise<AssembledUpdate> {
   const { start, end } = quarterBounds(fy, q);
-  const endTs = `${end}T23:59:59.999Z`;
-  const [portfolios, milestones, decisions, pending, projects, changes] = await Promise.all([
-    db.selectFrom('portfolios').select(['id', 'slug', 'name']).orderBy('name').execute(),
-    db
-      .selectFrom('milestones as m')
-      .innerJoin('projects as p', 'p.id', 'm.project_id')
-      .select([
-        'm.id',
-        'm.title',
-        'm.owner',
-        'm.status',
-        'm.timing_fy',
-        'm.timing_quarter',
-        'm.due_date',
-        'm.completed_on',
-        'm.created_at',
-        'p.name as project',
-        'p.portfolio_id',
-      ])
-      .orderBy('m.project_id')
-      .orderBy('m.position')
-      .execute(),
-    db
-      .selectFrom('phase_requests as r')
-      .innerJoin('projects as p', 'p.id', 'r.project_id')
-      .select([
-        'r.id',
-        'r.from_phase',
-        'r.to_phase',
-        'r.status',
-        'r.closed_at',
-        'r.override_reason',
-        'p.name as project',
-        'p.portfolio_id',
-      ])
-      .where('r.closed_at', '>=', start)
-      .where('r.closed_at', '<=', endTs)
-      .execute(),
-    db
-      .selectFrom('phase_requests as r')
-      .innerJoin('projects as p', 'p.id', 'r.project_id')
-      .select(['r.id', 'r.to_phase', 'r.requested_at', 'p.name as project', 'p.portfolio_id'])
-      .where('r.status', '=', 'pending')
-      .execute(),
-    db
-      .selectFrom('projects')
-      .select(['id', 'name', 'portfolio_id', 'phase', 'health', 'health_reason'])
-      .execute(),
-    db
-      .selectFrom('audit_log')
-      .select(['portfolio_id', sql<number>`count(*)`.as('n')])
-      .where('at', '>', since ?? '0000')
-      .where('portfolio_id', 'is not', null)
-      .groupBy('portfolio_id')
-      .execute(),
-  ]);
   const today = new Date().toISOString().slice(0, 10);
-  const out: AssembledPortfolio[] = [];
-  for (const pf of portfolios) {
-    const ms = milestones
-      .filter((m) => m.portfolio_id === pf.id)
-      .map((m) => ({
-        key: `m${m.id}`,
-        title: m.title,
-        status: m.status,
-        owner: m.owner,
-        timing: formatTiming(m),
-        text: m.title,
-        detail: m.project,
-        buckets: milestoneBuckets(
-          {
-            status: m.status,
-            timingFy: m.timing_fy,
-            timingQuarter: m.timing_quarter,
-            dueDate: m.due_date,
-            completedOn: m.completed_on,
-            createdAt: m.created_at,
-          },
-          fy,
-          q,
-        ),
-      }))
-      .filter((m) => m.buckets.length > 0);
-    const own = projects.filter((p) => p.portfolio_id === pf.id);
-    const byPhase = Object.fromEntries(
-      PHASES.map((ph) => [ph, own.filter((p) => p.phase === ph).length]),
-    ) as Record<Phase, number>;
-    const [rollup, pra] = await Promise.all([
-      portfolioRollup(db, pf.id),
-      portfolioPraStatus(db, pf.id, today),
-    ]);
-    const praCounts: Record<string, number> = { activities: pra.rows.length };
-    for (const r of pra.reports) praCounts[r.status] = (praCounts[r.status] ?? 0) + 1;
-    out.push({
-      slug: pf.slug,
-      name: pf.name,
-      milestones: ms,
-      decisions: decisions
-        .filter((d) => d.portfolio_id === pf.id)
-        .map((d) => ({
-          key: `d${d.id}`,
-          text: `${d.project}: ${d.status === 'advanced' ? `moved to ${d.to_phase}` : d.status === 'moved_back' ? `moved back to ${d.to_phase}` : `held in ${d.from_phase}`}`,
-          detail: `${d.closed_at?.slice(0, 10) ?? ''}${d.override_reason ? ` (OMB lead: ${d.override_reason})` : ''}`,
-        })),
-      pending: pending
-        .filter((d) => d.portfolio_id === pf.id)
-        .map((d) => ({
-          key: `g${d.id}`,
-          text: `${d.project}: asks for ${d.to_phase}`,
-          detail: `since ${d.requested_at.slice(0, 10)}`,
-        })),
-      risks: own
-        .filter((p) => p.health !== 'on_track')
-        .map((p) => ({
-          key: `r${p.id}`,
-          text: `${p.name}: ${p.health === 'at_risk' ? 'at risk' : 'off track'}`,
-          detail: p.health_reason ?? '',
-        })),
-      byPhase,
-      milestonesByStatus: Object.fromEntries(
-        ['completed', 'in_progress', 'planned', 'missed'].map((s) => [
-          s,
-          milestones.filter((m) => m.portfolio_id === pf.id && m.status === s).length,
-        ]),
+  let query = db.selectFrom('portfolios').select(['id', 'slug', 'name']).orderBy('name');
+  if (only) query = query.where('id', 'in', only.length > 0 ? [...only] : [0]);
+  const portfolios = await query.execute();
+  const out = await Promise.all(
+    portfolios.map((pf) =>
+      cachedForPortfolio(
+        db,
+        pf.id,
+        'pmc-portfolio',
+        () => assemblePortfolio(db, pf, fy, q, since, today),
+        `${fy}:${q}:${since ?? ''}:${today}`,
       ),
-      burden: {
-        reducedHours: hours(rollup.reduced.time),
-        reducedHoursNumber: hoursNumber(rollup.reduced.time),
-        reducedCost: dollars(totalMoney(rollup.reduced)),
-      },
-      pra: praCounts,
-      changesSinceLast: Number(changes.find((c) => c.portfolio_id === pf.id)?.n ?? 0),
-    });
-  }
+    ),
+  );
   return {
     fiscalYear: fy,
     quarter: q,
@@ -201,6 +86,157 @@ export async function assembleUpdate(
     end,
     assembledAt: new Date().toISOString(),
     portfolios: out,
+  };
+}
+
+async function assemblePortfolio(
+  db: DB,
+  pf: { id: number; slug: string; name: string },
+  fy: number,
+  q: number,
+  since: string | null,
+  today: string,
+): Promise<AssembledPortfolio> {
+  const { start, end } = quarterBounds(fy, q);
+  const endTs = `${end}T23:59:59.999Z`;
+  const [milestones, statusCounts, decisions, pending, projects, changes, rollup, pra] =
+    await Promise.all([
+      // Only milestones that can fall in one of the quarter's lists (see milestoneBuckets).
+      db
+        .selectFrom('milestones as m')
+        .innerJoin('projects as p', 'p.id', 'm.project_id')
+        .select([
+          'm.id',
+          'm.title',
+          'm.owner',
+          'm.status',
+          'm.timing_fy',
+          'm.timing_quarter',
+          'm.due_date',
+          'm.completed_on',
+          'm.created_at',
+          'p.name as project',
+        ])
+        .where('p.portfolio_id', '=', pf.id)
+        .where((eb) =>
+          eb.or([
+            eb('m.status', '=', 'in_progress'),
+            eb('m.timing_fy', '=', fy),
+            eb.between('m.completed_on', start, end),
+            eb.between('m.due_date', start, end),
+            eb.between('m.created_at', start, endTs),
+          ]),
+        )
+        .orderBy('m.project_id')
+        .orderBy('m.position')
+        .execute(),
+      db
+        .selectFrom('milestones as m')
+        .innerJoin('projects as p', 'p.id', 'm.project_id')
+        .select(['m.status', sql<number>`count(*)`.as('n')])
+        .where('p.portfolio_id', '=', pf.id)
+        .groupBy('m.status')
+        .execute(),
+      db
+        .selectFrom('phase_requests as r')
+        .innerJoin('projects as p', 'p.id', 'r.project_id')
+        .select([
+          'r.id',
+          'r.from_phase',
+          'r.to_phase',
+          'r.status',
+          'r.closed_at',
+          'r.override_reason',
+          'p.name as project',
+        ])
+        .where('p.portfolio_id', '=', pf.id)
+        .where('r.closed_at', '>=', start)
+        .where('r.closed_at', '<=', endTs)
+        .execute(),
+      db
+        .selectFrom('phase_requests as r')
+        .innerJoin('projects as p', 'p.id', 'r.project_id')
+        .select(['r.id', 'r.to_phase', 'r.requested_at', 'p.name as project'])
+        .where('p.portfolio_id', '=', pf.id)
+        .where('r.status', '=', 'pending')
+        .execute(),
+      db
+        .selectFrom('projects')
+        .select(['id', 'name', 'phase', 'health', 'health_reason'])
+        .where('portfolio_id', '=', pf.id)
+        .execute(),
+      db
+        .selectFrom('audit_log')
+        .select(sql<number>`count(*)`.as('n'))
+        .where('portfolio_id', '=', pf.id)
+        .where('at', '>', since ?? '0000')
+        .executeTakeFirst(),
+      portfolioRollup(db, pf.id),
+      portfolioPraStatus(db, pf.id, today),
+    ]);
+  const ms = milestones
+    .map((m) => ({
+      key: `m${m.id}`,
+      title: m.title,
+      status: m.status,
+      owner: m.owner,
+      timing: formatTiming(m),
+      text: m.title,
+      detail: m.project,
+      buckets: milestoneBuckets(
+        {
+          status: m.status,
+          timingFy: m.timing_fy,
+          timingQuarter: m.timing_quarter,
+          dueDate: m.due_date,
+          completedOn: m.completed_on,
+          createdAt: m.created_at,
+        },
+        fy,
+        q,
+      ),
+    }))
+    .filter((m) => m.buckets.length > 0);
+  const byPhase = Object.fromEntries(
+    PHASES.map((ph) => [ph, projects.filter((p) => p.phase === ph).length]),
+  ) as Record<Phase, number>;
+  const praCounts: Record<string, number> = { activities: pra.rows.length };
+  for (const r of pra.reports) praCounts[r.status] = (praCounts[r.status] ?? 0) + 1;
+  return {
+    slug: pf.slug,
+    name: pf.name,
+    milestones: ms,
+    decisions: decisions.map((d) => ({
+      key: `d${d.id}`,
+      text: `${d.project}: ${d.status === 'advanced' ? `moved to ${d.to_phase}` : d.status === 'moved_back' ? `moved back to ${d.to_phase}` : `held in ${d.from_phase}`}`,
+      detail: `${d.closed_at?.slice(0, 10) ?? ''}${d.override_reason ? ` (OMB lead: ${d.override_reason})` : ''}`,
+    })),
+    pending: pending.map((d) => ({
+      key: `g${d.id}`,
+      text: `${d.project}: asks for ${d.to_phase}`,
+      detail: `since ${d.requested_at.slice(0, 10)}`,
+    })),
+    risks: projects
+      .filter((p) => p.health !== 'on_track')
+      .map((p) => ({
+        key: `r${p.id}`,
+        text: `${p.name}: ${p.health === 'at_risk' ? 'at risk' : 'off track'}`,
+        detail: p.health_reason ?? '',
+      })),
+    byPhase,
+    milestonesByStatus: Object.fromEntries(
+      ['completed', 'in_progress', 'planned', 'missed'].map((s) => [
+        s,
+        Number(statusCounts.find((c) => c.status === s)?.n ?? 0),
+      ]),
+    ),
+    burden: {
+      reducedHours: hours(rollup.reduced.time),
+      reducedHoursNumber: hoursNumber(rollup.reduced.time),
+      reducedCost: dollars(totalMoney(rollup.reduced)),
+    },
+    pra: praCounts,
+    changesSinceLast: Number(changes?.n ?? 0),
   };
 }
 

@@ -1,5 +1,10 @@
+import { PHASES } from '~/domain/portfolio/labels';
 import type { Health, Phase } from '~/domain/portfolio/types';
+import { cachedForPortfolio } from '../cache';
 import type { DB } from '../client';
+
+/** Projects per phase on a portfolio's board. */
+export const BOARD_PROJECTS_PER_PHASE = 12;
 
 export interface PortfolioSummary {
   id: number;
@@ -21,23 +26,25 @@ const zeroHealth = (): Record<Health, number> => ({ on_track: 0, at_risk: 0, off
 
 /** Every portfolio with its projects counted by phase and by health, for the dashboard. */
 export async function listPortfolioSummaries(db: DB): Promise<PortfolioSummary[]> {
-  const [portfolios, counts] = await Promise.all([
-    db
-      .selectFrom('portfolios')
-      .innerJoin('agencies', 'agencies.id', 'portfolios.lead_agency_id')
-      .select(['portfolios.id', 'portfolios.slug', 'portfolios.name', 'agencies.code as lead'])
-      .orderBy('portfolios.name')
-      .execute(),
-    db
-      .selectFrom('projects')
-      .select(['portfolio_id', 'phase', 'health', (eb) => eb.fn.countAll<number>().as('n')])
-      .groupBy(['portfolio_id', 'phase', 'health'])
-      .execute(),
-  ]);
-  const byId = new Map<number, PortfolioSummary>(
-    portfolios.map((p) => [
-      p.id,
-      {
+  const portfolios = await db
+    .selectFrom('portfolios')
+    .innerJoin('agencies', 'agencies.id', 'portfolios.lead_agency_id')
+    .select(['portfolios.id', 'portfolios.slug', 'portfolios.name', 'agencies.code as lead'])
+    .orderBy('portfolios.name')
+    .execute();
+  // Each portfolio's counts come from its own projects (an index search) and are kept until the
+  // portfolio changes (db/cache.ts), so the dashboard does not count the whole program each time.
+  return Promise.all(
+    portfolios.map(async (p) => {
+      const counts = await cachedForPortfolio(db, p.id, 'summary', () =>
+        db
+          .selectFrom('projects')
+          .select(['phase', 'health', (eb) => eb.fn.countAll<number>().as('n')])
+          .where('portfolio_id', '=', p.id)
+          .groupBy(['phase', 'health'])
+          .execute(),
+      );
+      const s: PortfolioSummary = {
         id: p.id,
         slug: p.slug,
         name: p.name,
@@ -45,18 +52,16 @@ export async function listPortfolioSummaries(db: DB): Promise<PortfolioSummary[]
         projects: 0,
         byPhase: zeroPhases(),
         byHealth: zeroHealth(),
-      },
-    ]),
+      };
+      for (const c of counts) {
+        const n = Number(c.n);
+        s.projects += n;
+        s.byPhase[c.phase] += n;
+        s.byHealth[c.health] += n;
+      }
+      return s;
+    }),
   );
-  for (const c of counts) {
-    const s = byId.get(c.portfolio_id);
-    if (!s) continue;
-    const n = Number(c.n);
-    s.projects += n;
-    s.byPhase[c.phase] += n;
-    s.byHealth[c.health] += n;
-  }
-  return [...byId.values()];
 }
 
 /** One portfolio with its agencies (POC and PMC member), team and projects, or undefined. */
@@ -69,7 +74,7 @@ export async function getPortfolioBySlug(db: DB, slug: string) {
     .where('portfolios.slug', '=', slug)
     .executeTakeFirst();
   if (!portfolio) return undefined;
-  const [agencies, team, projects] = await Promise.all([
+  const [agencies, team, projects, counts] = await Promise.all([
     db
       .selectFrom('portfolio_agencies as pa')
       .innerJoin('agencies as a', 'a.id', 'pa.agency_id')
@@ -101,23 +106,38 @@ export async function getPortfolioBySlug(db: DB, slug: string) {
       .orderBy('m.role')
       .orderBy('p.name')
       .execute(),
+    // The board shows the first few projects of each phase and each phase's count; the project
+    // finder lists them all. One query per phase keeps this independent of the portfolio's size.
+    Promise.all(
+      PHASES.map((phase) =>
+        db
+          .selectFrom('projects')
+          .leftJoin('agencies', 'agencies.id', 'projects.owner_agency_id')
+          .select([
+            'projects.id',
+            'projects.name',
+            'projects.phase',
+            'projects.health',
+            'agencies.code as owner_code',
+          ])
+          .where('projects.portfolio_id', '=', portfolio.id)
+          .where('projects.phase', '=', phase)
+          .orderBy('projects.name')
+          .limit(BOARD_PROJECTS_PER_PHASE)
+          .execute(),
+      ),
+    ).then((lists) => lists.flat()),
     db
       .selectFrom('projects')
-      .leftJoin('agencies', 'agencies.id', 'projects.owner_agency_id')
-      .select([
-        'projects.id',
-        'projects.name',
-        'projects.summary',
-        'projects.phase',
-        'projects.health',
-        'projects.health_reason',
-        'agencies.code as owner_code',
-      ])
-      .where('projects.portfolio_id', '=', portfolio.id)
-      .orderBy('projects.name')
+      .select(['phase', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('portfolio_id', '=', portfolio.id)
+      .groupBy('phase')
       .execute(),
   ]);
-  return { portfolio, agencies, team, projects };
+  const projectCounts = Object.fromEntries(
+    PHASES.map((ph) => [ph, Number(counts.find((c) => c.phase === ph)?.n ?? 0)]),
+  ) as Record<Phase, number>;
+  return { portfolio, agencies, team, projects, projectCounts };
 }
 
 /** A portfolio's id, slug, name and version, or undefined. */

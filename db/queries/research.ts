@@ -9,6 +9,7 @@ import {
   type PraSettings,
 } from '~/domain/pra/rules';
 import type { ActivityInput } from '~/schemas/research';
+import { cachedForPortfolio } from '../cache';
 import type { DB } from '../client';
 import { RefusedError } from '../errors';
 import { editVersioned, type ChangeRecord, type Trx } from '../versioning';
@@ -138,57 +139,32 @@ type PraStatusResult = Awaited<ReturnType<typeof loadPortfolioPra>> & {
   reports: ReturnType<typeof praStatus>;
 };
 /** Per database handle (tests open many), per portfolio. */
-const statusCaches = new WeakMap<object, Map<number, { key: string; value: PraStatusResult }>>();
-const CACHE_ENTRIES = 200;
-
-/**
- * The key that changes whenever a portfolio's PRA inputs can have changed: every research write
- * leaves an audit row carrying the portfolio, the contractor setting leaves one of its own, and
- * the status depends on the day. Read from the database, so it holds across app servers.
- */
-async function praStatusKey(db: DB, portfolioId: number, today: string): Promise<string> {
-  const [portfolio, setting] = await Promise.all([
-    db
-      .selectFrom('audit_log')
-      .select((eb) => eb.fn.max('id').as('id'))
-      .where('portfolio_id', '=', portfolioId)
-      .executeTakeFirst(),
-    db
-      .selectFrom('audit_log')
-      .select((eb) => eb.fn.max('id').as('id'))
-      .where('entity_type', '=', 'setting')
-      .where('entity_id', '=', 'pra_count_contractors')
-      .executeTakeFirst(),
-  ]);
-  return `${today}:${portfolio?.id ?? 0}:${setting?.id ?? 0}`;
-}
-
 /**
  * The PRA status of every collection in a portfolio, as of `today`. Computing it reads every
- * participant of the portfolio, so the result is kept until the portfolio's audit log moves on.
+ * participant of the portfolio, so the result is kept until the portfolio changes (db/cache.ts).
  */
 export async function portfolioPraStatus(
   db: DB,
   portfolioId: number,
   today: string,
 ): Promise<PraStatusResult> {
-  const key = await praStatusKey(db, portfolioId, today);
-  let statusCache = statusCaches.get(db);
-  if (!statusCache) statusCaches.set(db, (statusCache = new Map()));
-  const cached = statusCache.get(portfolioId);
-  if (cached?.key === key) return cached.value;
-  const [loaded, settings] = await Promise.all([
-    loadPortfolioPra(db, portfolioId),
-    getPraSettings(db),
-  ]);
-  const value = {
-    ...loaded,
-    settings,
-    reports: praStatus(loaded.activities, loaded.clearanceMap, settings, today),
-  };
-  if (statusCache.size >= CACHE_ENTRIES) statusCache.delete(statusCache.keys().next().value!);
-  statusCache.set(portfolioId, { key, value });
-  return value;
+  return cachedForPortfolio(
+    db,
+    portfolioId,
+    'pra-status',
+    async () => {
+      const [loaded, settings] = await Promise.all([
+        loadPortfolioPra(db, portfolioId),
+        getPraSettings(db),
+      ]);
+      return {
+        ...loaded,
+        settings,
+        reports: praStatus(loaded.activities, loaded.clearanceMap, settings, today),
+      };
+    },
+    today,
+  );
 }
 
 export async function listActivitiesForProject(db: DB, projectId: number) {

@@ -1,0 +1,93 @@
+/**
+ * Cached figures (db/cache.ts) are served only while nothing they depend on has changed: every
+ * write leaves an audit row, which moves the portfolio's change stamp.
+ */
+import { describe, expect, it } from 'vitest';
+import { getDefaultWage, portfolioRollup, setDefaultWage } from '#db/queries/burden';
+import { assembleUpdate } from '#db/queries/pmc';
+import { createMilestone, createProject, getProject, updateMilestone } from '#db/queries/projects';
+import { listPortfolioSummaries } from '#db/queries/portfolios';
+import { demoDb, projectId, userFor } from '../helpers';
+
+describe('cached portfolio figures', () => {
+  it('a milestone edit shows in the next PMC update view, and a cached view is reused until then', async () => {
+    const db = await demoDb();
+    const id = await projectId(db, 'Newborn Supply Kits');
+    const { project } = (await getProject(db, id))!;
+    const team = await userFor(db, 'team.member@example.gov');
+    const values = {
+      title: 'Evaluate kit uptake',
+      owner: 'HHS',
+      timingKind: 'quarter' as const,
+      fy: 2026,
+      quarter: 2,
+      status: 'in_progress' as const,
+      notes: '',
+    };
+    const ids = { projectId: id, portfolioId: project.portfolio_id, actorId: team.personId };
+    const milestoneId = await createMilestone(db, { ...ids, values });
+    const first = await assembleUpdate(db, 2026, 2, null, [project.portfolio_id]);
+    const again = await assembleUpdate(db, 2026, 2, null, [project.portfolio_id]);
+    expect(again.portfolios[0]).toBe(first.portfolios[0]);
+    expect(first.portfolios[0]!.milestones.map((m) => m.title)).toContain('Evaluate kit uptake');
+
+    await updateMilestone(db, {
+      ...ids,
+      milestoneId,
+      version: 1,
+      values: { ...values, title: 'Evaluate how families use the kits' },
+    });
+    const after = await assembleUpdate(db, 2026, 2, null, [project.portfolio_id]);
+    const titles = after.portfolios[0]!.milestones.map((m) => m.title);
+    expect(titles).toContain('Evaluate how families use the kits');
+    expect(titles).not.toContain('Evaluate kit uptake');
+  });
+
+  it('a workspace-wide change (the default wage) recomputes every portfolio’s burden', async () => {
+    const db = await demoDb();
+    const omb = await userFor(db, 'omb.lead@example.gov');
+    const portfolio = await db
+      .selectFrom('portfolios')
+      .select('id')
+      .where('slug', '=', 'having-a-child')
+      .executeTakeFirstOrThrow();
+    const before = await portfolioRollup(db, portfolio.id);
+    expect(await portfolioRollup(db, portfolio.id)).toBe(before);
+    const wage = await getDefaultWage(db);
+    await setDefaultWage(db, {
+      cents: wage.cents + 100,
+      source: wage.source,
+      year: wage.year,
+      version: wage.version,
+      actorId: omb.personId,
+    });
+    expect(await portfolioRollup(db, portfolio.id)).not.toBe(before);
+  });
+
+  it('the dashboard counts follow a new project', async () => {
+    const db = await demoDb();
+    const before = await listPortfolioSummaries(db);
+    const child = before.find((p) => p.slug === 'having-a-child')!;
+    const id = await projectId(db, 'Newborn Supply Kits');
+    const { project } = (await getProject(db, id))!;
+    const team = await userFor(db, 'team.member@example.gov');
+    await createProject(db, {
+      portfolioId: project.portfolio_id,
+      actorId: team.personId,
+      values: {
+        name: 'Benefit finder for new parents',
+        summary: 'One place to see what a family may receive.',
+        painPoints: '',
+        outcomesShortTerm: '',
+        outcomesLongTerm: '',
+        theoryOfChange: '',
+        agencies: [project.owner_agency_id!],
+        ownerAgencyId: project.owner_agency_id ?? undefined,
+        health: 'on_track',
+        healthReason: '',
+      },
+    });
+    const after = await listPortfolioSummaries(db);
+    expect(after.find((p) => p.slug === 'having-a-child')!.projects).toBe(child.projects + 1);
+  });
+});
