@@ -1,11 +1,13 @@
 import { authorize } from '~/auth/authorize.server';
 import { requireUser } from '~/auth/session.server';
-import { compose } from '~/domain/pmc/compose';
+import { hoursNumber } from '~/domain/burden/display';
+import { compose, inOrder } from '~/domain/pmc/compose';
 import { found } from '~/http.server';
 import { pathParam } from '~/params.server';
 import { planHtml } from '~/plans.server';
 import { IdParam } from '~/schemas/params';
 import { getDb } from '#db/client';
+import { portfolioRollup } from '#db/queries/burden';
 import {
   assembleUpdate,
   choicesOf,
@@ -16,6 +18,9 @@ import {
 
 export type ComposedPortfolio = AssembledPortfolio & { annotations: Record<string, string> };
 
+/** Portfolios per page of the preview: the five portfolios of today’s program fit on one. */
+export const PORTFOLIOS_PER_PAGE = 5;
+
 export interface UpdateView {
   id: number;
   fiscalYear: number;
@@ -25,70 +30,150 @@ export interface UpdateView {
   version: number;
   start: string;
   end: string;
+  /** The portfolios asked for (one page, or all), composed: in order, excluded items removed. */
   portfolios: ComposedPortfolio[];
-  /** Every item, excluded ones too (drafts only), so they can be brought back. */
+  /** The same portfolios with every item, excluded ones too (drafts only), to bring them back. */
   all: AssembledPortfolio[];
+  /** Every portfolio of the update, in the chosen order. */
+  order: { slug: string; name: string }[];
   excluded: string[];
   highlightsHtml: Record<string, string>;
   highlights: Record<string, unknown>;
+  /** Hours a year of burden reduced across the whole program. */
+  programReducedHours: number;
+  page: number;
+  pages: number;
 }
 
-/** A draft update assembled live, or a published one from its frozen snapshot. */
-export async function loadUpdateView(request: Request, idParam: string | undefined) {
+interface Snapshot {
+  start: string;
+  end: string;
+  portfolios: ComposedPortfolio[];
+  highlights: Record<string, unknown>;
+}
+
+/** Published snapshots never change, so each is parsed once per server. */
+const snapshots = new Map<number, Snapshot>();
+function parseSnapshot(id: number, json: string): Snapshot {
+  let snap = snapshots.get(id);
+  if (!snap) {
+    snap = JSON.parse(json) as Snapshot;
+    if (snapshots.size >= 50) snapshots.delete(snapshots.keys().next().value!);
+    snapshots.set(id, snap);
+  }
+  return snap;
+}
+
+/**
+ * A draft update assembled live, or a published one from its frozen snapshot. With a scope, only
+ * that page of portfolios, or that one portfolio, is assembled and returned; without, all of them
+ * (exports, publishing). Returns null for a page past the last or an unknown portfolio.
+ */
+export async function loadUpdateView(
+  request: Request,
+  idParam: string | undefined,
+  scope?: { page: number } | { slug: string },
+): Promise<{ user: Awaited<ReturnType<typeof requireUser>>; view: UpdateView | null }> {
   const user = await requireUser(request);
   authorize(user, 'program.read');
   const db = getDb();
   const u = found(await getUpdate(db, pathParam(IdParam, idParam)));
-  let view: UpdateView;
-  const toHtml = (h: Record<string, unknown>) =>
-    Object.fromEntries(Object.entries(h).map(([k, doc]) => [k, planHtml(doc)]));
+  const page = scope && 'page' in scope ? scope.page : undefined;
+  const slug = scope && 'slug' in scope ? scope.slug : undefined;
+  const slice = <T extends { slug: string }>(items: T[]) =>
+    slug !== undefined
+      ? items.filter((p) => p.slug === slug)
+      : page === undefined
+        ? items
+        : items.slice((page - 1) * PORTFOLIOS_PER_PAGE, page * PORTFOLIOS_PER_PAGE);
+  const pagesOf = (n: number) =>
+    page === undefined ? 1 : Math.max(1, Math.ceil(n / PORTFOLIOS_PER_PAGE));
+  const toHtml = (h: Record<string, unknown>, slugs: string[]) =>
+    Object.fromEntries(
+      Object.entries(h)
+        .filter(([k]) => k === 'program' || slugs.includes(k))
+        .map(([k, doc]) => [k, planHtml(doc)]),
+    );
+  const base = {
+    id: u.id,
+    fiscalYear: u.fiscal_year,
+    quarter: u.quarter,
+    publishedAt: u.published_at,
+    version: u.version,
+    page: page ?? 1,
+  };
   if (u.status === 'published' && u.snapshot) {
-    const snap = JSON.parse(u.snapshot) as {
-      start: string;
-      end: string;
-      portfolios: ComposedPortfolio[];
-      highlights: Record<string, unknown>;
+    const snap = parseSnapshot(u.id, u.snapshot);
+    const portfolios = slice(snap.portfolios);
+    const pages = pagesOf(snap.portfolios.length);
+    if (base.page > pages || (slug !== undefined && portfolios.length === 0))
+      return { user, view: null };
+    return {
+      user,
+      view: {
+        ...base,
+        status: 'published',
+        start: snap.start,
+        end: snap.end,
+        portfolios,
+        all: [],
+        order: snap.portfolios.map((p) => ({ slug: p.slug, name: p.name })),
+        excluded: [],
+        highlights: snap.highlights,
+        highlightsHtml: toHtml(
+          snap.highlights,
+          portfolios.map((p) => p.slug),
+        ),
+        programReducedHours: snap.portfolios.reduce((s, p) => s + p.burden.reducedHoursNumber, 0),
+        pages,
+      },
     };
-    view = {
-      id: u.id,
-      fiscalYear: u.fiscal_year,
-      quarter: u.quarter,
-      status: 'published',
-      publishedAt: u.published_at,
-      version: u.version,
-      start: snap.start,
-      end: snap.end,
-      portfolios: snap.portfolios,
-      all: [],
-      excluded: [],
-      highlights: snap.highlights,
-      highlightsHtml: toHtml(snap.highlights),
-    };
-  } else {
-    const prev = await previousPublished(db, u.id);
-    const assembled = await assembleUpdate(
+  }
+  const choices = choicesOf(u);
+  const everyPortfolio = inOrder(
+    await db.selectFrom('portfolios').select(['id', 'slug', 'name']).orderBy('name').execute(),
+    choices.order,
+  );
+  const pages = pagesOf(everyPortfolio.length);
+  if (base.page > pages) return { user, view: null };
+  const wanted = slice(everyPortfolio);
+  if (slug !== undefined && wanted.length === 0) return { user, view: null };
+  const prev = await previousPublished(db, u.id);
+  const [assembled, rollups] = await Promise.all([
+    assembleUpdate(
       db,
       u.fiscal_year,
       u.quarter,
       prev?.published_at ?? null,
-    );
-    const highlights = JSON.parse(u.highlights) as Record<string, unknown>;
-    const choices = choicesOf(u);
-    view = {
-      id: u.id,
-      fiscalYear: u.fiscal_year,
-      quarter: u.quarter,
+      scope === undefined ? undefined : wanted.map((p) => p.id),
+    ),
+    Promise.all(everyPortfolio.map((p) => portfolioRollup(db, p.id))),
+  ]);
+  const highlights = JSON.parse(u.highlights) as Record<string, unknown>;
+  return {
+    user,
+    view: {
+      ...base,
       status: 'draft',
-      publishedAt: null,
-      version: u.version,
       start: assembled.start,
       end: assembled.end,
       portfolios: compose(assembled.portfolios, choices),
       all: assembled.portfolios,
+      order: everyPortfolio.map((p) => ({ slug: p.slug, name: p.name })),
       excluded: [...choices.excluded],
       highlights,
-      highlightsHtml: toHtml(highlights),
-    };
-  }
-  return { user, view };
+      highlightsHtml: toHtml(
+        highlights,
+        wanted.map((p) => p.slug),
+      ),
+      programReducedHours: rollups.reduce((s, r) => s + hoursNumber(r.reduced.time), 0),
+      pages,
+    },
+  };
+}
+
+/** The whole update (every portfolio), for exports, comparisons and the highlights editor. */
+export async function loadWholeUpdate(request: Request, idParam: string | undefined) {
+  const { user, view } = await loadUpdateView(request, idParam);
+  return { user, view: view! };
 }

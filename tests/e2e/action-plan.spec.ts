@@ -168,6 +168,8 @@ test.describe.serial('CX Action Plans', () => {
   }) => {
     await login(page, 'team_member');
     await page.goto(planUrl);
+    // The citing form opens on demand: the read view does not carry every citable item.
+    await page.getByRole('link', { name: 'Cite evidence' }).click();
     await page
       .getByLabel('Section', { exact: true })
       .first()

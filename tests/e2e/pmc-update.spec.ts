@@ -21,7 +21,15 @@ test('an OMB lead assembles, writes, publishes and exports the quarterly PMC upd
   await expect(page.getByRole('img', { name: /Milestones by status/ })).toBeVisible();
   await expectAccessible(page);
 
-  // Leave an item out, then write the program highlights.
+  // Leave an item out on the portfolio's own view (every item, with the controls), then write
+  // the program highlights.
+  await page
+    .getByRole('link', {
+      name: 'Review, leave out or annotate every item of Recovering from a Disaster',
+    })
+    .click();
+  await expect(page.getByRole('link', { name: 'Back to the whole update' })).toBeVisible();
+  await expectAccessible(page);
   await disaster
     .getByRole('button', {
       name: /Leave out\s?: Train over 300 FEMA/,
@@ -32,6 +40,7 @@ test('an OMB lead assembles, writes, publishes and exports the quarterly PMC upd
     'Train over 300 FEMA',
   );
 
+  await page.getByRole('link', { name: 'Back to the whole update' }).click();
   await page.getByRole('link', { name: 'Write the program highlights' }).click();
   const editor = page.getByRole('textbox', { name: 'Highlights for the program' });
   await editor.click();

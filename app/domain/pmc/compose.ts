@@ -21,29 +21,37 @@ interface PortfolioLike {
   risks: Item[];
 }
 
-export function compose<P extends PortfolioLike>(
+/** Portfolios in the chosen order; those the order does not name keep their place after it. */
+export function inOrder<P extends { slug: string }>(
   portfolios: readonly P[],
-  choices: Choices,
-): (P & { annotations: Record<string, string> })[] {
-  const keep = <T extends Item>(items: T[]) =>
-    items.filter((i) => !choices.excluded.includes(i.key));
+  order: readonly string[],
+): P[] {
   const rank = (slug: string) => {
-    const i = choices.order.indexOf(slug);
+    const i = order.indexOf(slug);
     return i === -1 ? Number.MAX_SAFE_INTEGER : i;
   };
   return [...portfolios]
     .map((p, i) => ({ p, i }))
     .sort((a, b) => rank(a.p.slug) - rank(b.p.slug) || a.i - b.i)
-    .map(({ p }) => ({
-      ...p,
-      milestones: keep(p.milestones),
-      decisions: keep(p.decisions),
-      pending: keep(p.pending),
-      risks: keep(p.risks),
-      annotations: Object.fromEntries(
-        Object.entries(choices.annotations).filter(([, v]) => v.trim() !== ''),
-      ),
-    }));
+    .map(({ p }) => p);
+}
+
+export function compose<P extends PortfolioLike>(
+  portfolios: readonly P[],
+  choices: Choices,
+): (P & { annotations: Record<string, string> })[] {
+  const excluded = new Set(choices.excluded);
+  const keep = <T extends Item>(items: T[]) => items.filter((i) => !excluded.has(i.key));
+  return inOrder(portfolios, choices.order).map((p) => ({
+    ...p,
+    milestones: keep(p.milestones),
+    decisions: keep(p.decisions),
+    pending: keep(p.pending),
+    risks: keep(p.risks),
+    annotations: Object.fromEntries(
+      Object.entries(choices.annotations).filter(([, v]) => v.trim() !== ''),
+    ),
+  }));
 }
 
 /** Moves `slug` one place up or down in the order of `all` (starting from `order`). */

@@ -17,7 +17,7 @@ import { loadJourneyFor } from '~/journeys.server';
 import { CopySchema, VERSION_LABEL_VALUES } from '~/schemas/journey';
 import { getDb } from '#db/client';
 import { burdenForMap } from '#db/queries/burden';
-import { copyJourney, listJourneys, toDiagram } from '#db/queries/journeys';
+import { copyJourney, otherVersions, toDiagram } from '#db/queries/journeys';
 
 export const meta: Route.MetaFunction = ({ data }) => [
   { title: `${data?.journey.map.title ?? 'Journey map'} | Life Experience Workspace` },
@@ -25,11 +25,10 @@ export const meta: Route.MetaFunction = ({ data }) => [
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { user, journey } = await loadJourneyFor(request, params.mapId, 'portfolio.read');
-  const [maps, burden] = await Promise.all([
-    listJourneys(getDb(), journey.map.portfolio_id),
+  const [others, burden] = await Promise.all([
+    otherVersions(getDb(), journey.map),
     burdenForMap(getDb(), journey.map.id),
   ]);
-  const others = maps.filter((m) => m.id !== journey.map.id);
   return {
     journey,
     burden: burden ? burdenColumn(burden) : null,

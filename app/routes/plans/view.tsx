@@ -1,4 +1,5 @@
 import { data, Form, Link } from 'react-router';
+import { z } from 'zod';
 import type { Route } from './+types/view';
 import { Alert } from '~/components/ui/alert';
 import { Breadcrumbs } from '~/components/ui/form';
@@ -12,7 +13,8 @@ import {
 } from '~/domain/plans/status';
 import { can } from '~/domain/policy';
 import { submitEdit } from '~/errors.server';
-import { planHtml } from '~/plans.server';
+import { notFound } from '~/http.server';
+import { planHtmlOf } from '~/plans.server';
 import { loadPlanFor } from '~/plans-route.server';
 import {
   CitationSchema,
@@ -42,8 +44,14 @@ export const meta: Route.MetaFunction = ({ data }) => [
   { title: `${data?.plan.title ?? 'CX Action Plan'} | Life Experience Workspace` },
 ];
 
+/** `?cite=1` opens the form for citing evidence, which lists the portfolio's pain points,
+ * research and to-be assessments; the read view itself does not carry that list. */
+const ViewParams = z.object({ cite: z.literal('1').optional() });
+
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { user, plan, versions } = await loadPlanFor(request, params.planId, 'portfolio.read');
+  const search = ViewParams.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!search.success) notFound();
   const today = new Date().toISOString().slice(0, 10);
   const { doc, ...rest } = plan;
   const mayEdit = can(user, 'plan.edit', { portfolioId: plan.portfolio_id });
@@ -51,7 +59,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const [citations, comments, evidence] = await Promise.all([
     listCitations(db, plan.id).then((c) => citationViews(db, plan.portfolio_id, c)),
     listComments(db, plan.id),
-    mayEdit && isEditable(plan.status)
+    mayEdit && isEditable(plan.status) && search.data.cite
       ? citableEvidence(db, plan.portfolio_id)
       : Promise.resolve(null),
   ]);
@@ -60,7 +68,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     comments,
     evidence,
     plan: rest,
-    html: planHtml(JSON.parse(doc)),
+    html: planHtmlOf(plan.id, plan.version, doc),
     versions,
     due: { draft: daysLeft(plan.draft_due, today), final: daysLeft(plan.final_due, today) },
     moves: (['draft', 'in_review', 'final'] as PlanStatus[]).filter(
@@ -284,8 +292,13 @@ export default function PlanView({ loaderData, actionData }: Route.ComponentProp
           );
         })
       )}
+      {mayEdit && isEditable(plan.status) && !evidence ? (
+        <p>
+          <Link to="?cite=1#cite">Cite evidence</Link>
+        </p>
+      ) : null}
       {evidence ? (
-        <Form method="post" className="usa-form usa-form--large">
+        <Form method="post" id="cite" className="usa-form usa-form--large">
           <input type="hidden" name="intent" value="cite" />
           <label className="usa-label" htmlFor="cite-section">
             Section

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import type { Route } from './+types/compare';
-import { loadUpdateView } from '~/pmc.server';
+import { loadWholeUpdate } from '~/pmc.server';
 import { notFound } from '~/http.server';
 import { IdParam } from '~/schemas/params';
 
@@ -14,8 +14,8 @@ export async function loader({ request }: Route.LoaderArgs) {
   const b = IdParam.safeParse(search.get('b'));
   if (!a.success || !b.success) notFound('Choose two published updates to compare.');
   const [before, after] = await Promise.all([
-    loadUpdateView(request, String(a.data)),
-    loadUpdateView(request, String(b.data)),
+    loadWholeUpdate(request, String(a.data)),
+    loadWholeUpdate(request, String(b.data)),
   ]);
   if (before.view.status !== 'published' || after.view.status !== 'published')
     notFound('Only published updates can be compared.');

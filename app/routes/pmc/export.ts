@@ -11,7 +11,7 @@ import {
 } from 'docx';
 import type { Route } from './+types/export';
 import { MILESTONE_STATUS_LABELS } from '~/domain/portfolio/labels';
-import { loadUpdateView } from '~/pmc.server';
+import { loadWholeUpdate } from '~/pmc.server';
 import { planDocxBlocks } from '~/plans-docx.server';
 
 const esc = (t: string) => t.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -20,12 +20,12 @@ const statusLabel = (s: string) => MILESTONE_STATUS_LABELS[s as 'completed'] ?? 
 /** The update in the shape of the public updates: highlights first, then per portfolio a
  * Milestone | Status | Timing | Owner table. As .docx, print-friendly HTML or JSON. */
 export async function loader({ request, params }: Route.LoaderArgs) {
-  const { view } = await loadUpdateView(request, params.updateId);
+  const { view } = await loadWholeUpdate(request, params.updateId);
   const format = new URL(request.url).pathname.split('.').pop();
   const title = `President’s Management Council update, FY ${view.fiscalYear} Q${view.quarter}`;
   const name = `pmc-update-fy${view.fiscalYear}-q${view.quarter}`;
   if (format === 'json') {
-    const { highlightsHtml: _h, all: _a, ...rest } = view;
+    const { highlightsHtml: _h, all: _a, page: _p, pages: _n, ...rest } = view;
     return Response.json(rest);
   }
   if (format === 'docx') {

@@ -8,7 +8,7 @@ import { PlanEditor } from '~/components/editor/plan-editor';
 import { Alert } from '~/components/ui/alert';
 import { refusal } from '~/errors.server';
 import { notFound } from '~/http.server';
-import { loadUpdateView } from '~/pmc.server';
+import { loadWholeUpdate } from '~/pmc.server';
 import { VersionField } from '~/schemas/common';
 import { getDb } from '#db/client';
 import { changeUpdate } from '#db/queries/pmc';
@@ -33,12 +33,13 @@ const Save = z.object({
 });
 
 async function load(request: Request, params: Route.LoaderArgs['params']) {
-  const { user, view } = await loadUpdateView(request, params.updateId);
+  const { user, view } = await loadWholeUpdate(request, params.updateId);
   authorize(user, 'pmc.manage');
   if (view.status !== 'draft')
     notFound('This update is published; its highlights no longer change.');
   const target = params.target ?? '';
-  const name = target === 'program' ? 'the program' : view.all.find((p) => p.slug === target)?.name;
+  const name =
+    target === 'program' ? 'the program' : view.order.find((p) => p.slug === target)?.name;
   if (!name) notFound();
   return { user, view, target, name };
 }

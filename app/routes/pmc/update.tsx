@@ -9,34 +9,134 @@ import { reorder } from '~/domain/pmc/compose';
 import { MILESTONE_STATUS_LABELS, PHASE_LABELS, PHASES } from '~/domain/portfolio/labels';
 import { can } from '~/domain/policy';
 import { submitEdit } from '~/errors.server';
-import { loadUpdateView } from '~/pmc.server';
+import { notFound } from '~/http.server';
+import { loadUpdateView, PORTFOLIOS_PER_PAGE } from '~/pmc.server';
 import { VersionField } from '~/schemas/common';
 import { getDb } from '#db/client';
 import { changeUpdate, listUpdates, publishUpdate } from '#db/queries/pmc';
 
 export const meta: Route.MetaFunction = ({ data }) => [
   {
-    title: `PMC update FY ${data?.view.fiscalYear ?? ''} Q${data?.view.quarter ?? ''} | Life Experience Workspace`,
+    title: `PMC update FY ${data?.view.fiscalYear ?? ''} Q${data?.view.quarter ?? ''}${data && data.view.pages > 1 ? `, page ${data.view.page}` : ''} | Life Experience Workspace`,
   },
 ];
 
+/** Items per list on the overview; a portfolio's own view shows them all, with the controls. */
+const SHOWN = { milestones: 5, other: 3 };
+
+const PreviewParams = z.object({
+  page: z.coerce.number().int().min(1).max(1000).default(1),
+  /** One portfolio, with every item and the controls to leave items out and annotate them. */
+  portfolio: z
+    .string()
+    .regex(/^[a-z0-9-]{1,80}$/)
+    .optional(),
+});
+
+function previewParams(request: Request) {
+  const parsed = PreviewParams.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!parsed.success) notFound('That page of the update does not exist.');
+  return parsed.data;
+}
+
+/** The URL of this page of the preview, to come back to after a change. */
+function previewUrl(id: number, p: z.output<typeof PreviewParams>) {
+  const search = new URLSearchParams();
+  if (p.page > 1) search.set('page', String(p.page));
+  if (p.portfolio) search.set('portfolio', p.portfolio);
+  const s = search.toString();
+  return `/pmc/${id}${s ? `?${s}` : ''}`;
+}
+
 export async function loader({ request, params }: Route.LoaderArgs) {
-  const { user, view } = await loadUpdateView(request, params.updateId);
+  const p = previewParams(request);
+  const { user, view } = await loadUpdateView(
+    request,
+    params.updateId,
+    p.portfolio ? { slug: p.portfolio } : { page: p.page },
+  );
+  if (!view) notFound('That page of the update does not exist.');
   // Burden reduced quarter by quarter: each published update's figure, then this one's.
   const published = (await listUpdates(getDb()))
     .filter((u) => u.status === 'published' && u.id !== view.id)
-    .reverse();
-  return { view, published, mayManage: can(user, 'pmc.manage') && view.status === 'draft' };
+    .reverse()
+    .map((u) => ({ label: `FY ${u.fiscal_year} Q${u.quarter}`, hours: u.reducedHours }));
+  const excluded = new Set(view.excluded);
+  const first = <T,>(items: T[], n: number, full: boolean) => ({
+    items: full ? items : items.slice(0, n),
+    total: items.length,
+  });
+  const portfolios = view.portfolios.map((pf) => {
+    const full = p.portfolio === pf.slug;
+    const lists = {
+      decisions: first(pf.decisions, SHOWN.other, full),
+      pending: first(pf.pending, SHOWN.other, full),
+      risks: first(pf.risks, SHOWN.other, full),
+      milestones: first(pf.milestones, SHOWN.milestones, full),
+    };
+    const shownKeys = new Set(
+      Object.values(lists).flatMap((l) => l.items.map((i: { key: string }) => i.key)),
+    );
+    return {
+      slug: pf.slug,
+      name: pf.name,
+      position: view.order.findIndex((o) => o.slug === pf.slug),
+      full,
+      lists,
+      annotations: Object.fromEntries(
+        Object.entries(pf.annotations).filter(([k]) => shownKeys.has(k)),
+      ),
+      milestonesByStatus: pf.milestonesByStatus,
+      byPhase: pf.byPhase,
+      burden: pf.burden,
+      pra: pf.pra,
+      changesSinceLast: pf.changesSinceLast,
+      highlightsHtml: view.highlightsHtml[pf.slug] ?? null,
+      ownUrl: previewUrl(view.id, { page: 1, portfolio: pf.slug }),
+    };
+  });
+  const excludedItems = view.all
+    .flatMap((pf) => [...pf.milestones, ...pf.decisions, ...pf.pending, ...pf.risks])
+    .filter((i) => excluded.has(i.key))
+    .map((i) => ({ key: i.key, text: i.text }));
+  return {
+    view: {
+      id: view.id,
+      fiscalYear: view.fiscalYear,
+      quarter: view.quarter,
+      status: view.status,
+      publishedAt: view.publishedAt,
+      version: view.version,
+      start: view.start,
+      end: view.end,
+      programHighlightsHtml: view.highlightsHtml.program ?? null,
+      programReducedHours: view.programReducedHours,
+      portfolioCount: view.order.length,
+      page: view.page,
+      pages: view.pages,
+      perPage: PORTFOLIOS_PER_PAGE,
+    },
+    portfolios,
+    excludedItems,
+    published,
+    focused: p.portfolio !== undefined,
+    overviewUrl: previewUrl(view.id, { page: 1 }),
+    pageUrls: Array.from({ length: view.pages }, (_, i) => previewUrl(view.id, { page: i + 1 })),
+    mayManage: can(user, 'pmc.manage') && view.status === 'draft',
+  };
 }
 
 const Key = z.string().regex(/^[mdgr]\d{1,12}$/, 'Unknown item.');
 
 export async function action({ request, params }: Route.ActionArgs) {
-  const { user, view } = await loadUpdateView(request, params.updateId);
+  const p = previewParams(request);
+  const { user, view } = await loadUpdateView(request, params.updateId, { page: 1 });
+  if (!view) notFound();
   authorize(user, 'pmc.manage');
   const formData = await request.formData();
   const intent = String(formData.get('intent') ?? '');
-  const back = `/pmc/${view.id}`;
+  // Back to the page of the preview the change was made on.
+  const back = previewUrl(view.id, p);
   const apply = (change: Parameters<typeof changeUpdate>[1]['change'], version: number) =>
     changeUpdate(getDb(), { id: view.id, version, actorId: user.personId, change });
   switch (intent) {
@@ -75,8 +175,8 @@ export async function action({ request, params }: Route.ActionArgs) {
             {
               kind: 'order',
               order: reorder(
-                view.all.map((p) => p.slug),
-                view.portfolios.map((p) => p.slug),
+                view.order.map((o) => o.slug),
+                view.order.map((o) => o.slug),
                 v.slug,
                 v.direction,
               ),
@@ -126,7 +226,10 @@ function Hidden({
 }
 
 export default function PmcUpdate({ loaderData, actionData }: Route.ComponentProps) {
-  const { view, published, mayManage } = loaderData;
+  const { view, portfolios, excludedItems, published, pageUrls, mayManage, focused, overviewUrl } =
+    loaderData;
+  // Items are left out and annotated on a portfolio's own view, where every item is listed.
+  const editItems = mayManage && focused;
   const version = actionData?.stale?.version ?? view.version;
   const errors = actionData?.result.error ? Object.values(actionData.result.error).flat() : [];
   const statuses = ['completed', 'in_progress', 'planned', 'missed'] as const;
@@ -137,26 +240,38 @@ export default function PmcUpdate({ loaderData, actionData }: Route.ComponentPro
     missed: '#b50909',
   };
   const phaseColors = ['#73b3e7', '#2378c3', '#1a4480', '#162e51'];
-  const excludedItems = view.all
-    .flatMap((p) => [...p.milestones, ...p.decisions, ...p.pending, ...p.risks])
-    .filter((i) => view.excluded.includes(i.key));
+  const more = (
+    list: { items: unknown[]; total: number },
+    what: string,
+    p: (typeof portfolios)[number],
+  ) =>
+    list.total > list.items.length ? (
+      <p>
+        <Link to={p.ownUrl}>
+          Show all {list.total} {what}
+          <span className="usa-sr-only"> of {p.name}</span>
+        </Link>
+      </p>
+    ) : null;
   const itemList = (
     title: string,
-    items: { key: string; text: string; detail: string }[],
-    annotations: Record<string, string>,
+    list: { items: { key: string; text: string; detail: string }[]; total: number },
+    p: (typeof portfolios)[number],
   ) =>
-    items.length === 0 ? null : (
+    list.total === 0 ? null : (
       <>
-        <h4>{title}</h4>
+        <h4>
+          {title} ({list.total})
+        </h4>
         <ul className="usa-list">
-          {items.map((i) => (
+          {list.items.map((i) => (
             <li key={i.key}>
               {i.text}
               {i.detail ? <span className="text-base-dark"> ({i.detail})</span> : null}
-              {annotations[i.key] ? (
-                <div className="font-body-xs">Note: {annotations[i.key]}</div>
+              {p.annotations[i.key] ? (
+                <div className="font-body-xs">Note: {p.annotations[i.key]}</div>
               ) : null}
-              {mayManage ? (
+              {editItems ? (
                 <div className="display-flex flex-wrap" style={{ gap: '0.5rem' }}>
                   <Form method="post">
                     <Hidden intent="exclude" version={version} extra={{ key: i.key }} />
@@ -173,7 +288,7 @@ export default function PmcUpdate({ loaderData, actionData }: Route.ComponentPro
                       className="usa-input margin-top-0 height-4"
                       id={`note-${i.key}`}
                       name="text"
-                      defaultValue={annotations[i.key] ?? ''}
+                      defaultValue={p.annotations[i.key] ?? ''}
                       placeholder="Note"
                     />
                     <button
@@ -188,8 +303,28 @@ export default function PmcUpdate({ loaderData, actionData }: Route.ComponentPro
             </li>
           ))}
         </ul>
+        {more(list, title.toLowerCase(), p)}
       </>
     );
+  const pager =
+    view.pages > 1 ? (
+      <nav aria-label="Pages of portfolios" className="usa-pagination">
+        <ul className="usa-pagination__list">
+          {pageUrls.map((url, i) => (
+            <li key={url} className="usa-pagination__item usa-pagination__page-no">
+              <Link
+                to={url}
+                className={`usa-pagination__button${i + 1 === view.page ? ' usa-current' : ''}`}
+                aria-current={i + 1 === view.page ? 'page' : undefined}
+                aria-label={`Page ${i + 1}`}
+              >
+                {i + 1}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    ) : null;
   return (
     <>
       <nav aria-label="Breadcrumbs" className="usa-breadcrumb padding-top-2">
@@ -227,78 +362,90 @@ export default function PmcUpdate({ loaderData, actionData }: Route.ComponentPro
         · <a href={`/pmc/${view.id}/export.html`}>Print-friendly HTML</a> ·{' '}
         <a href={`/pmc/${view.id}/update.json`}>JSON</a>
       </p>
-      {mayManage ? (
-        <Form method="post" className="margin-y-2">
-          <Hidden intent="publish" version={version} />
-          <button type="submit" className="usa-button">
-            Publish this update
-          </button>
-        </Form>
-      ) : null}
-
-      <h2>Highlights</h2>
-      <div
-        className="usa-prose"
-        dangerouslySetInnerHTML={{
-          __html: view.highlightsHtml.program ?? '<p>No program highlights written yet.</p>',
-        }}
-      />
-      {mayManage ? (
+      {focused ? (
         <p>
-          <Link to={`/pmc/${view.id}/highlights/program`}>Write the program highlights</Link>
+          <Link to={overviewUrl}>Back to the whole update</Link>
         </p>
-      ) : null}
+      ) : (
+        <>
+          {mayManage ? (
+            <Form method="post" className="margin-y-2">
+              <Hidden intent="publish" version={version} />
+              <button type="submit" className="usa-button">
+                Publish this update
+              </button>
+            </Form>
+          ) : null}
 
-      <BarChart
-        title="Milestones by status"
-        description="Milestones of each portfolio by status."
-        series={statuses.map((s) => ({ name: MILESTONE_STATUS_LABELS[s], color: colors[s] }))}
-        rows={view.portfolios.map((p) => ({
-          label: p.name,
-          values: statuses.map((s) => p.milestonesByStatus[s] ?? 0),
-        }))}
-        format={(x) => String(x)}
-        unit="milestones"
-      />
-      <BarChart
-        title="Projects by phase"
-        description="Projects of each portfolio by phase."
-        series={PHASES.map((ph, i) => ({ name: PHASE_LABELS[ph], color: phaseColors[i]! }))}
-        rows={view.portfolios.map((p) => ({
-          label: p.name,
-          values: PHASES.map((ph) => p.byPhase[ph]),
-        }))}
-        format={(x) => String(x)}
-        unit="projects"
-      />
-      <BarChart
-        title="Burden reduced so far, quarter by quarter"
-        description="Hours a year of burden reduced by planned redesigns, at each published update and now."
-        series={[{ name: 'Hours reduced', color: '#005ea2' }]}
-        rows={[
-          ...published.map((u) => ({
-            label: `FY ${u.fiscal_year} Q${u.quarter}`,
-            values: [u.reducedHours],
-          })),
-          {
-            label: `FY ${view.fiscalYear} Q${view.quarter}`,
-            values: [view.portfolios.reduce((s, p) => s + p.burden.reducedHoursNumber, 0)],
-          },
-        ]}
-        format={(x) => x.toLocaleString('en-US', { maximumFractionDigits: 1 })}
-        unit="hours a year"
-      />
+          <h2>Highlights</h2>
+          <div
+            className="usa-prose"
+            dangerouslySetInnerHTML={{
+              __html: view.programHighlightsHtml ?? '<p>No program highlights written yet.</p>',
+            }}
+          />
+          {mayManage ? (
+            <p>
+              <Link to={`/pmc/${view.id}/highlights/program`}>Write the program highlights</Link>
+            </p>
+          ) : null}
 
-      {view.portfolios.map((p, index) => (
+          {view.pages > 1 ? (
+            <p>
+              Portfolios {(view.page - 1) * view.perPage + 1} to{' '}
+              {Math.min(view.page * view.perPage, view.portfolioCount)} of {view.portfolioCount};
+              the charts show the portfolios on this page.
+            </p>
+          ) : null}
+          {pager}
+          <BarChart
+            title="Milestones by status"
+            description="Milestones of each portfolio by status."
+            series={statuses.map((s) => ({ name: MILESTONE_STATUS_LABELS[s], color: colors[s] }))}
+            rows={portfolios.map((p) => ({
+              label: p.name,
+              values: statuses.map((s) => p.milestonesByStatus[s] ?? 0),
+            }))}
+            format={(x) => String(x)}
+            unit="milestones"
+          />
+          <BarChart
+            title="Projects by phase"
+            description="Projects of each portfolio by phase."
+            series={PHASES.map((ph, i) => ({ name: PHASE_LABELS[ph], color: phaseColors[i]! }))}
+            rows={portfolios.map((p) => ({
+              label: p.name,
+              values: PHASES.map((ph) => p.byPhase[ph]),
+            }))}
+            format={(x) => String(x)}
+            unit="projects"
+          />
+          <BarChart
+            title="Burden reduced so far, quarter by quarter"
+            description="Hours a year of burden reduced by planned redesigns across the program, at each published update and now."
+            series={[{ name: 'Hours reduced', color: '#005ea2' }]}
+            rows={[
+              ...published.map((u) => ({ label: u.label, values: [u.hours] })),
+              {
+                label: `FY ${view.fiscalYear} Q${view.quarter}`,
+                values: [view.programReducedHours],
+              },
+            ]}
+            format={(x) => x.toLocaleString('en-US', { maximumFractionDigits: 1 })}
+            unit="hours a year"
+          />
+        </>
+      )}
+      {portfolios.map((p) => (
         <section
           key={p.slug}
           aria-labelledby={`pf-${p.slug}`}
           className="border-top border-base-lighter margin-top-4"
         >
           <h3 id={`pf-${p.slug}`}>{p.name}</h3>
-          {mayManage ? (
+          {mayManage && !focused ? (
             <div className="display-flex" style={{ gap: '0.5rem' }}>
-              {index > 0 ? (
+              {p.position > 0 ? (
                 <Form method="post">
                   <Hidden
                     intent="order"
@@ -313,7 +460,7 @@ export default function PmcUpdate({ loaderData, actionData }: Route.ComponentPro
                   </button>
                 </Form>
               ) : null}
-              {index < view.portfolios.length - 1 ? (
+              {p.position < view.portfolioCount - 1 ? (
                 <Form method="post">
                   <Hidden
                     intent="order"
@@ -336,11 +483,8 @@ export default function PmcUpdate({ loaderData, actionData }: Route.ComponentPro
               </Link>
             </div>
           ) : null}
-          {view.highlightsHtml[p.slug] ? (
-            <div
-              className="usa-prose"
-              dangerouslySetInnerHTML={{ __html: view.highlightsHtml[p.slug]! }}
-            />
+          {p.highlightsHtml ? (
+            <div className="usa-prose" dangerouslySetInnerHTML={{ __html: p.highlightsHtml }} />
           ) : null}
           <p>
             Burden reduced so far: {p.burden.reducedHours} hours and {p.burden.reducedCost} a year.
@@ -348,58 +492,70 @@ export default function PmcUpdate({ loaderData, actionData }: Route.ComponentPro
             {p.pra.needs_clearance ? `, ${p.pra.needs_clearance} needing a clearance` : ''}. Changes
             since the last published update: {p.changesSinceLast}.
           </p>
-          {itemList('Phase decisions this quarter', p.decisions, p.annotations)}
-          {itemList('Phase gates pending', p.pending, p.annotations)}
-          {itemList('Projects at risk or off track', p.risks, p.annotations)}
-          {p.milestones.length > 0 ? (
-            <table className="usa-table usa-table--borderless">
-              <caption>Milestones of {p.name} this quarter</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Milestone</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Timing</th>
-                  <th scope="col">Owner</th>
-                </tr>
-              </thead>
-              <tbody>
-                {p.milestones.map((m) => (
-                  <Fragment key={m.key}>
-                    <tr>
-                      <th scope="row">
-                        {m.title}
-                        {p.annotations[m.key] ? (
-                          <div className="font-body-xs text-normal">
-                            Note: {p.annotations[m.key]}
-                          </div>
-                        ) : null}
-                      </th>
-                      <td>
-                        {MILESTONE_STATUS_LABELS[m.status as 'completed']}
-                        {m.buckets.includes('new') ? ' (new)' : ''}
-                      </td>
-                      <td>{m.timing}</td>
-                      <td>
-                        {m.owner}
-                        {mayManage ? (
-                          <Form method="post">
-                            <Hidden intent="exclude" version={version} extra={{ key: m.key }} />
-                            <button type="submit" className="usa-button usa-button--unstyled">
-                              Leave out<span className="usa-sr-only">: {m.title}</span>
-                            </button>
-                          </Form>
-                        ) : null}
-                      </td>
-                    </tr>
-                  </Fragment>
-                ))}
-              </tbody>
-            </table>
+          {focused ? null : (
+            <p>
+              <Link to={p.ownUrl}>
+                {mayManage ? 'Review, leave out or annotate' : 'See'} every item
+                <span className="usa-sr-only"> of {p.name}</span>
+              </Link>
+            </p>
+          )}
+          {itemList('Phase decisions this quarter', p.lists.decisions, p)}
+          {itemList('Phase gates pending', p.lists.pending, p)}
+          {itemList('Projects at risk or off track', p.lists.risks, p)}
+          {p.lists.milestones.total > 0 ? (
+            <>
+              <table className="usa-table usa-table--borderless">
+                <caption>Milestones of {p.name} this quarter</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Milestone</th>
+                    <th scope="col">Status</th>
+                    <th scope="col">Timing</th>
+                    <th scope="col">Owner</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {p.lists.milestones.items.map((m) => (
+                    <Fragment key={m.key}>
+                      <tr>
+                        <th scope="row">
+                          {m.title}
+                          {p.annotations[m.key] ? (
+                            <div className="font-body-xs text-normal">
+                              Note: {p.annotations[m.key]}
+                            </div>
+                          ) : null}
+                        </th>
+                        <td>
+                          {MILESTONE_STATUS_LABELS[m.status as 'completed']}
+                          {m.buckets.includes('new') ? ' (new)' : ''}
+                        </td>
+                        <td>{m.timing}</td>
+                        <td>
+                          {m.owner}
+                          {editItems ? (
+                            <Form method="post">
+                              <Hidden intent="exclude" version={version} extra={{ key: m.key }} />
+                              <button type="submit" className="usa-button usa-button--unstyled">
+                                Leave out<span className="usa-sr-only">: {m.title}</span>
+                              </button>
+                            </Form>
+                          ) : null}
+                        </td>
+                      </tr>
+                    </Fragment>
+                  ))}
+                </tbody>
+              </table>
+              {more(p.lists.milestones, 'milestones this quarter', p)}
+            </>
           ) : (
             <p>No milestones this quarter.</p>
           )}
         </section>
       ))}
+      {focused ? null : pager}
 
       {mayManage && excludedItems.length > 0 ? (
         <section aria-labelledby="left-out">

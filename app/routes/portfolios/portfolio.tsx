@@ -46,7 +46,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 }
 
 export default function PortfolioPage({ loaderData }: Route.ComponentProps) {
-  const { portfolio, agencies, team, projects, myRoles, may, burden } = loaderData;
+  const { portfolio, agencies, team, projects, projectCounts, myRoles, may, burden } = loaderData;
   return (
     <>
       <nav aria-label="Breadcrumbs" className="usa-breadcrumb padding-top-2">
@@ -157,7 +157,7 @@ export default function PortfolioPage({ loaderData }: Route.ComponentProps) {
               className="bg-base-lightest padding-2 radius-md"
             >
               <h3 id={`phase-${phase}`} className="margin-top-0">
-                {PHASE_LABELS[phase]} <span className="text-base">({inPhase.length})</span>
+                {PHASE_LABELS[phase]} <span className="text-base">({projectCounts[phase]})</span>
               </h3>
               <p className="font-body-2xs text-base-dark margin-top-0">{PHASE_PURPOSE[phase]}</p>
               {inPhase.length === 0 ? (
@@ -182,6 +182,14 @@ export default function PortfolioPage({ loaderData }: Route.ComponentProps) {
                   ))}
                 </ul>
               )}
+              {projectCounts[phase] > inPhase.length ? (
+                <Link
+                  className="font-body-xs"
+                  to={`/projects?portfolio=${portfolio.id}&phase=${phase}`}
+                >
+                  See all {projectCounts[phase]} projects in {PHASE_LABELS[phase]}
+                </Link>
+              ) : null}
             </section>
           );
         })}

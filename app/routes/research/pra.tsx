@@ -35,6 +35,8 @@ async function load(request: Request, slug: string | undefined) {
   return { user, portfolio };
 }
 
+const ACTIVITIES_SHOWN = 5;
+
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { user, portfolio } = await load(request, params.slug);
   const today = new Date().toISOString().slice(0, 10);
@@ -71,9 +73,17 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     portfolio,
     today,
     settings: status.settings,
+    // Each collection names its first few activities; the rest are a count (a large portfolio
+    // has hundreds, all reachable from their projects).
     collections: status.reports.map((r) => ({
-      ...r,
-      activities: r.activityIds.map((id) => ({ id, ...titles.get(id)! })),
+      key: r.activityIds.join('-'),
+      status: r.status,
+      count: r.count,
+      explanation: r.explanation,
+      activities: r.activityIds
+        .slice(0, ACTIVITIES_SHOWN)
+        .map((id) => ({ id, ...titles.get(id)! })),
+      more: Math.max(0, r.activityIds.length - ACTIVITIES_SHOWN),
     })),
     clearances: status.clearances.map((c) => ({
       ...c,
@@ -198,7 +208,7 @@ export default function PraStatus({ loaderData, actionData }: Route.ComponentPro
           </thead>
           <tbody>
             {collections.map((c) => (
-              <tr key={c.activityIds.join('-')}>
+              <tr key={c.key}>
                 <th scope="row">
                   {c.activities.map((a, i) => (
                     <span key={a.id}>
@@ -206,6 +216,7 @@ export default function PraStatus({ loaderData, actionData }: Route.ComponentPro
                       <Link to={`/research/${a.id}`}>{a.title}</Link> ({a.project})
                     </span>
                   ))}
+                  {c.more > 0 ? `; and ${c.more} more` : ''}
                 </th>
                 <td>
                   <span className={`usa-tag pra-tag--${c.status}`}>{STATUS_LABELS[c.status]}</span>
