@@ -54,3 +54,28 @@ export async function cachedForPortfolio<T>(
   cache.set(id, { stamp, value });
   return value;
 }
+
+/**
+ * The same for a figure of the whole program, under the newest audit row of all: any change
+ * anywhere recomputes it.
+ */
+export async function cachedForProgram<T>(
+  db: DB,
+  key: string,
+  compute: () => Promise<T>,
+): Promise<T> {
+  const newest = await db
+    .selectFrom('audit_log')
+    .select((eb) => eb.fn.max('id').as('id'))
+    .executeTakeFirst();
+  const stamp = `program:${newest?.id ?? 0}`;
+  let cache = caches.get(db);
+  if (!cache) caches.set(db, (cache = new Map()));
+  const hit = cache.get(key);
+  if (hit?.stamp === stamp) return hit.value as T;
+  const value = await compute();
+  cache.delete(key);
+  if (cache.size >= ENTRIES) cache.delete(cache.keys().next().value!);
+  cache.set(key, { stamp, value });
+  return value;
+}

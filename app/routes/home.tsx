@@ -5,15 +5,33 @@ import { authorize } from '~/auth/authorize.server';
 import { HEALTH_LABELS, PHASE_LABELS, PHASES } from '~/domain/portfolio/labels';
 import { ROLE_LABELS, rolesIn } from '~/domain/policy';
 import { getDb } from '#db/client';
-import { listPortfolioSummaries } from '#db/queries/portfolios';
+import { listPortfolioSummaries, programTotals } from '#db/queries/portfolios';
+import { notFound } from '~/http.server';
+import { z } from 'zod';
 
 export const meta: Route.MetaFunction = () => [{ title: 'Portfolios | Life Experience Workspace' }];
+
+/** Portfolios per page of the dashboard; today's program fits on one. */
+const PER_PAGE = 12;
+const HomeParams = z.object({ page: z.coerce.number().int().min(1).max(1000).default(1) });
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireUser(request);
   authorize(user, 'program.read');
-  const portfolios = await listPortfolioSummaries(getDb());
+  const params = HomeParams.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!params.success) notFound('That page of portfolios does not exist.');
+  const { page } = params.data;
+  const db = getDb();
+  const [portfolios, totals] = await Promise.all([
+    listPortfolioSummaries(db, { limit: PER_PAGE, offset: (page - 1) * PER_PAGE }),
+    programTotals(db),
+  ]);
+  const pages = Math.max(1, Math.ceil(totals.portfolios / PER_PAGE));
+  if (page > pages) notFound('That page of portfolios does not exist.');
   return {
+    totals,
+    page,
+    pages,
     portfolios: portfolios.map((p) => ({
       ...p,
       myRoles: [...rolesIn(user, p.id)].filter((r) => r !== 'omb_lead').map((r) => ROLE_LABELS[r]),
@@ -23,13 +41,12 @@ export async function loader({ request }: Route.LoaderArgs) {
 }
 
 export default function Home({ loaderData }: Route.ComponentProps) {
-  const { portfolios, isOmbLead } = loaderData;
-  const totals = portfolios.reduce((sum, p) => sum + p.projects, 0);
+  const { portfolios, isOmbLead, totals, page, pages } = loaderData;
   return (
     <>
       <h1>Life Experience portfolios</h1>
       <p className="usa-intro">
-        {portfolios.length} portfolios and {totals} projects in the program
+        {totals.portfolios} portfolios and {totals.projects} projects in the program
         {isOmbLead ? '. As an OMB lead you can act across all of them.' : '.'}
       </p>
       {isOmbLead ? (
@@ -91,6 +108,24 @@ export default function Home({ loaderData }: Route.ComponentProps) {
           </tbody>
         </table>
       </div>
+      {pages > 1 ? (
+        <nav aria-label="Pages of portfolios" className="usa-pagination">
+          <ul className="usa-pagination__list">
+            {Array.from({ length: pages }, (_, i) => i + 1).map((n) => (
+              <li key={n} className="usa-pagination__item usa-pagination__page-no">
+                <Link
+                  to={n === 1 ? '/' : `/?page=${n}`}
+                  className={`usa-pagination__button${n === page ? ' usa-current' : ''}`}
+                  aria-current={n === page ? 'page' : undefined}
+                  aria-label={`Page ${n}`}
+                >
+                  {n}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
     </>
   );
 }

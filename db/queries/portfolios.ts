@@ -1,6 +1,6 @@
 import { PHASES } from '~/domain/portfolio/labels';
 import type { Health, Phase } from '~/domain/portfolio/types';
-import { cachedForPortfolio } from '../cache';
+import { cachedForPortfolio, cachedForProgram } from '../cache';
 import type { DB } from '../client';
 
 /** Projects per phase on a portfolio's board. */
@@ -25,13 +25,17 @@ const zeroPhases = (): Record<Phase, number> => ({
 const zeroHealth = (): Record<Health, number> => ({ on_track: 0, at_risk: 0, off_track: 0 });
 
 /** Every portfolio with its projects counted by phase and by health, for the dashboard. */
-export async function listPortfolioSummaries(db: DB): Promise<PortfolioSummary[]> {
-  const portfolios = await db
+export async function listPortfolioSummaries(
+  db: DB,
+  page?: { limit: number; offset: number },
+): Promise<PortfolioSummary[]> {
+  let query = db
     .selectFrom('portfolios')
     .innerJoin('agencies', 'agencies.id', 'portfolios.lead_agency_id')
     .select(['portfolios.id', 'portfolios.slug', 'portfolios.name', 'agencies.code as lead'])
-    .orderBy('portfolios.name')
-    .execute();
+    .orderBy('portfolios.name');
+  if (page) query = query.limit(page.limit).offset(page.offset);
+  const portfolios = await query.execute();
   // Each portfolio's counts come from its own projects (an index search) and are kept until the
   // portfolio changes (db/cache.ts), so the dashboard does not count the whole program each time.
   return Promise.all(
@@ -62,6 +66,23 @@ export async function listPortfolioSummaries(db: DB): Promise<PortfolioSummary[]
       return s;
     }),
   );
+}
+
+/** How many portfolios and projects the program has (kept until anything changes). */
+export async function programTotals(db: DB): Promise<{ portfolios: number; projects: number }> {
+  return cachedForProgram(db, 'program-totals', async () => {
+    const [portfolios, projects] = await Promise.all([
+      db
+        .selectFrom('portfolios')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow(),
+      db
+        .selectFrom('projects')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow(),
+    ]);
+    return { portfolios: Number(portfolios.n), projects: Number(projects.n) };
+  });
 }
 
 /** One portfolio with its agencies (POC and PMC member), team and projects, or undefined. */
