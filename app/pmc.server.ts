@@ -3,6 +3,7 @@ import { requireUser } from '~/auth/session.server';
 import { hoursNumber } from '~/domain/burden/display';
 import { compose, inOrder } from '~/domain/pmc/compose';
 import { found } from '~/http.server';
+import { BoundedMap } from '~/lib/bounded-map';
 import { pathParam } from '~/params.server';
 import { planHtml } from '~/plans.server';
 import { IdParam } from '~/schemas/params';
@@ -53,16 +54,9 @@ interface Snapshot {
 }
 
 /** Published snapshots never change, so each is parsed once per server. */
-const snapshots = new Map<number, Snapshot>();
-function parseSnapshot(id: number, json: string): Snapshot {
-  let snap = snapshots.get(id);
-  if (!snap) {
-    snap = JSON.parse(json) as Snapshot;
-    if (snapshots.size >= 50) snapshots.delete(snapshots.keys().next().value!);
-    snapshots.set(id, snap);
-  }
-  return snap;
-}
+const snapshots = new BoundedMap<number, Snapshot>(50);
+const parseSnapshot = (id: number, json: string) =>
+  snapshots.getOrSet(id, () => JSON.parse(json) as Snapshot);
 
 /**
  * A draft update assembled live, or a published one from its frozen snapshot. With a scope, only

@@ -8,27 +8,46 @@
  * lookups), so a cache stays correct across several app servers; a value computed at an older
  * stamp is never served.
  */
+import { BoundedMap } from '~/lib/bounded-map';
 import type { DB } from './client';
+
+/** The newest audit row, of one portfolio (`null`: workspace-wide rows), or of all. */
+async function newestAuditId(db: DB, portfolioId?: number | null): Promise<number> {
+  let query = db.selectFrom('audit_log').select((eb) => eb.fn.max('id').as('id'));
+  if (portfolioId !== undefined)
+    query =
+      portfolioId === null
+        ? query.where('portfolio_id', 'is', null)
+        : query.where('portfolio_id', '=', portfolioId);
+  return Number((await query.executeTakeFirst())?.id ?? 0);
+}
 
 export async function changeStamp(db: DB, portfolioId: number): Promise<string> {
   const [portfolio, workspace] = await Promise.all([
-    db
-      .selectFrom('audit_log')
-      .select((eb) => eb.fn.max('id').as('id'))
-      .where('portfolio_id', '=', portfolioId)
-      .executeTakeFirst(),
-    db
-      .selectFrom('audit_log')
-      .select((eb) => eb.fn.max('id').as('id'))
-      .where('portfolio_id', 'is', null)
-      .executeTakeFirst(),
+    newestAuditId(db, portfolioId),
+    newestAuditId(db, null),
   ]);
-  return `${portfolio?.id ?? 0}:${workspace?.id ?? 0}`;
+  return `${portfolio}:${workspace}`;
 }
 
-const ENTRIES = 500;
 /** One cache per connection or transaction: a transaction never sees values from outside it. */
-const caches = new WeakMap<object, Map<string, { stamp: string; value: unknown }>>();
+const caches = new WeakMap<object, BoundedMap<string, { stamp: string; value: unknown }>>();
+
+/** The value kept for `id` under `stamp`, or `compute`'s, kept under it from now on. */
+async function remember<T>(
+  db: DB,
+  id: string,
+  stamp: string,
+  compute: () => Promise<T>,
+): Promise<T> {
+  let cache = caches.get(db);
+  if (!cache) caches.set(db, (cache = new BoundedMap(500)));
+  const hit = cache.get(id);
+  if (hit?.stamp === stamp) return hit.value as T;
+  const value = await compute();
+  cache.set(id, { stamp, value });
+  return value;
+}
 
 /**
  * The value of `compute` for `key`, reused while the portfolio's stamp (plus `extra`, such as
@@ -43,16 +62,7 @@ export async function cachedForPortfolio<T>(
   extra = '',
 ): Promise<T> {
   const stamp = `${await changeStamp(db, portfolioId)}:${extra}`;
-  let cache = caches.get(db);
-  if (!cache) caches.set(db, (cache = new Map()));
-  const id = `${key}:${portfolioId}`;
-  const hit = cache.get(id);
-  if (hit?.stamp === stamp) return hit.value as T;
-  const value = await compute();
-  cache.delete(id);
-  if (cache.size >= ENTRIES) cache.delete(cache.keys().next().value!);
-  cache.set(id, { stamp, value });
-  return value;
+  return remember(db, `${key}:${portfolioId}`, stamp, compute);
 }
 
 /**
@@ -64,18 +74,5 @@ export async function cachedForProgram<T>(
   key: string,
   compute: () => Promise<T>,
 ): Promise<T> {
-  const newest = await db
-    .selectFrom('audit_log')
-    .select((eb) => eb.fn.max('id').as('id'))
-    .executeTakeFirst();
-  const stamp = `program:${newest?.id ?? 0}`;
-  let cache = caches.get(db);
-  if (!cache) caches.set(db, (cache = new Map()));
-  const hit = cache.get(key);
-  if (hit?.stamp === stamp) return hit.value as T;
-  const value = await compute();
-  cache.delete(key);
-  if (cache.size >= ENTRIES) cache.delete(cache.keys().next().value!);
-  cache.set(key, { stamp, value });
-  return value;
+  return remember(db, key, `program:${await newestAuditId(db)}`, compute);
 }

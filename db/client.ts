@@ -2,6 +2,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect, type Transaction } from 'kysely';
 import fs from 'node:fs';
 import path from 'node:path';
+import { BoundedMap } from '~/lib/bounded-map';
 import { migrations } from './migrations';
 import type { Database } from './schema';
 
@@ -58,18 +59,9 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
  */
 function cacheStatements(sqlite: SQLite.Database, limit = 500): void {
   const prepare = sqlite.prepare.bind(sqlite);
-  const cache = new Map<string, SQLite.Statement>();
-  sqlite.prepare = ((source: string) => {
-    let statement = cache.get(source);
-    if (statement) {
-      cache.delete(source);
-    } else {
-      statement = prepare(source);
-      if (cache.size >= limit) cache.delete(cache.keys().next().value!);
-    }
-    cache.set(source, statement);
-    return statement;
-  }) as typeof sqlite.prepare;
+  const cache = new BoundedMap<string, SQLite.Statement>(limit);
+  sqlite.prepare = ((source: string) =>
+    cache.getOrSet(source, () => prepare(source))) as typeof sqlite.prepare;
 }
 
 let instance: Kysely<Database> | undefined;
