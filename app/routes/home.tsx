@@ -6,14 +6,16 @@ import { HEALTH_LABELS, PHASE_LABELS, PHASES } from '~/domain/portfolio/labels';
 import { ROLE_LABELS, rolesIn } from '~/domain/policy';
 import { getDb } from '#db/client';
 import { listPortfolioSummaries, programTotals } from '#db/queries/portfolios';
+import { PageNumbers } from '~/components/ui/page-numbers';
 import { notFound } from '~/http.server';
+import { PageParam } from '~/schemas/params';
 import { z } from 'zod';
 
 export const meta: Route.MetaFunction = () => [{ title: 'Portfolios | Life Experience Workspace' }];
 
 /** Portfolios per page of the dashboard; today's program fits on one. */
 const PER_PAGE = 12;
-const HomeParams = z.object({ page: z.coerce.number().int().min(1).max(1000).default(1) });
+const HomeParams = z.object({ page: PageParam.default(1) });
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireUser(request);
@@ -108,24 +110,11 @@ export default function Home({ loaderData }: Route.ComponentProps) {
           </tbody>
         </table>
       </div>
-      {pages > 1 ? (
-        <nav aria-label="Pages of portfolios" className="usa-pagination">
-          <ul className="usa-pagination__list">
-            {Array.from({ length: pages }, (_, i) => i + 1).map((n) => (
-              <li key={n} className="usa-pagination__item usa-pagination__page-no">
-                <Link
-                  to={n === 1 ? '/' : `/?page=${n}`}
-                  className={`usa-pagination__button${n === page ? ' usa-current' : ''}`}
-                  aria-current={n === page ? 'page' : undefined}
-                  aria-label={`Page ${n}`}
-                >
-                  {n}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
-      ) : null}
+      <PageNumbers
+        label="Pages of portfolios"
+        hrefs={Array.from({ length: pages }, (_, i) => (i === 0 ? '/' : `/?page=${i + 1}`))}
+        current={page}
+      />
     </>
   );
 }

@@ -8,3 +8,6 @@ export const SlugParam = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
   .max(80);
+
+/** A page number in a URL (?page=), up to a thousand pages. */
+export const PageParam = z.coerce.number().int().min(1).max(1000);

@@ -5,6 +5,7 @@ import type { Route } from './+types/update';
 import { authorize } from '~/auth/authorize.server';
 import { BarChart } from '~/components/charts/bar-chart';
 import { Alert } from '~/components/ui/alert';
+import { PageNumbers } from '~/components/ui/page-numbers';
 import { reorder } from '~/domain/pmc/compose';
 import { MILESTONE_STATUS_LABELS, PHASE_LABELS, PHASES } from '~/domain/portfolio/labels';
 import { can } from '~/domain/policy';
@@ -12,6 +13,7 @@ import { submitEdit } from '~/errors.server';
 import { notFound } from '~/http.server';
 import { loadUpdateView, PORTFOLIOS_PER_PAGE } from '~/pmc.server';
 import { VersionField } from '~/schemas/common';
+import { PageParam } from '~/schemas/params';
 import { getDb } from '#db/client';
 import { changeUpdate, listUpdates, publishUpdate } from '#db/queries/pmc';
 
@@ -25,7 +27,7 @@ export const meta: Route.MetaFunction = ({ data }) => [
 const SHOWN = { milestones: 5, other: 3 };
 
 const PreviewParams = z.object({
-  page: z.coerce.number().int().min(1).max(1000).default(1),
+  page: PageParam.default(1),
   /** One portfolio, with every item and the controls to leave items out and annotate them. */
   portfolio: z
     .string()
@@ -306,25 +308,7 @@ export default function PmcUpdate({ loaderData, actionData }: Route.ComponentPro
         {more(list, title.toLowerCase(), p)}
       </>
     );
-  const pager =
-    view.pages > 1 ? (
-      <nav aria-label="Pages of portfolios" className="usa-pagination">
-        <ul className="usa-pagination__list">
-          {pageUrls.map((url, i) => (
-            <li key={url} className="usa-pagination__item usa-pagination__page-no">
-              <Link
-                to={url}
-                className={`usa-pagination__button${i + 1 === view.page ? ' usa-current' : ''}`}
-                aria-current={i + 1 === view.page ? 'page' : undefined}
-                aria-label={`Page ${i + 1}`}
-              >
-                {i + 1}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
-    ) : null;
+  const pager = <PageNumbers label="Pages of portfolios" hrefs={pageUrls} current={view.page} />;
   return (
     <>
       <nav aria-label="Breadcrumbs" className="usa-breadcrumb padding-top-2">

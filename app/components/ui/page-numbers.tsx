@@ -1,0 +1,35 @@
+import { Link } from 'react-router';
+
+/** USWDS numbered pagination: one link per page, the current one marked. Nothing for one page. */
+export function PageNumbers({
+  label,
+  hrefs,
+  current,
+}: {
+  /** Names the navigation landmark, e.g. "Pages of portfolios". */
+  label: string;
+  /** The URL of each page, first to last. */
+  hrefs: string[];
+  /** The current page, counting from 1. */
+  current: number;
+}) {
+  if (hrefs.length <= 1) return null;
+  return (
+    <nav aria-label={label} className="usa-pagination">
+      <ul className="usa-pagination__list">
+        {hrefs.map((href, i) => (
+          <li key={href} className="usa-pagination__item usa-pagination__page-no">
+            <Link
+              to={href}
+              className={`usa-pagination__button${i + 1 === current ? ' usa-current' : ''}`}
+              aria-current={i + 1 === current ? 'page' : undefined}
+              aria-label={`Page ${i + 1}`}
+            >
+              {i + 1}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
