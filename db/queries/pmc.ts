@@ -321,6 +321,23 @@ export type UpdateChange =
   | { kind: 'order'; order: string[] }
   | { kind: 'highlights'; target: string; doc: unknown };
 
+/** The draft about to change: refused if missing, published, or changed since `version`. */
+async function draftToChange(
+  trx: DB,
+  input: { id: number; version: number },
+  publishedMessage: string,
+) {
+  const u = await trx
+    .selectFrom('pmc_updates')
+    .selectAll()
+    .where('id', '=', input.id)
+    .executeTakeFirst();
+  if (!u) throw new RefusedError('not_found', 'We could not find that update.');
+  if (u.status === 'published') throw new RefusedError('conflict', publishedMessage);
+  assertFresh(u, input.version, ['updated_at']);
+  return u;
+}
+
 /** One editorial change to a draft update: versioned and audited; a published update is frozen. */
 export async function changeUpdate(
   db: DB,
@@ -328,15 +345,7 @@ export async function changeUpdate(
 ): Promise<void> {
   const at = new Date().toISOString();
   await db.transaction().execute(async (trx) => {
-    const u = await trx
-      .selectFrom('pmc_updates')
-      .selectAll()
-      .where('id', '=', input.id)
-      .executeTakeFirst();
-    if (!u) throw new RefusedError('not_found', 'We could not find that update.');
-    if (u.status === 'published')
-      throw new RefusedError('conflict', 'This update is published; it no longer changes.');
-    assertFresh(u, input.version, ['updated_at']);
+    const u = await draftToChange(trx, input, 'This update is published; it no longer changes.');
     const c = input.change;
     const set: Partial<{
       excluded: string;
@@ -410,15 +419,7 @@ export async function publishUpdate(
 ): Promise<void> {
   const at = new Date().toISOString();
   await db.transaction().execute(async (trx) => {
-    const u = await trx
-      .selectFrom('pmc_updates')
-      .selectAll()
-      .where('id', '=', input.id)
-      .executeTakeFirst();
-    if (!u) throw new RefusedError('not_found', 'We could not find that update.');
-    if (u.status === 'published')
-      throw new RefusedError('conflict', 'This update is already published.');
-    assertFresh(u, input.version, ['updated_at']);
+    const u = await draftToChange(trx, input, 'This update is already published.');
     const prev = await previousPublished(trx, u.id);
     const assembled = await assembleUpdate(
       trx,
