@@ -79,6 +79,14 @@ const NO_ID = new Set<Table>([
   'sessions',
 ]);
 
+async function count(db: Kysely<Database>, table: Table): Promise<number> {
+  const row = await db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 /** A date `daysAgo` before `now`, as YYYY-MM-DD. */
 function day(now: Date, daysAgo: number): string {
   return new Date(now.getTime() - daysAgo * 86_400_000).toISOString().slice(0, 10);
@@ -142,14 +150,7 @@ async function main() {
 
     // Projects, spread evenly; each with two agencies and ten milestones over FY 2024–2028.
     const projectTarget = PER_SCALE.projects * scale;
-    const existingProjects = Number(
-      (
-        await db
-          .selectFrom('projects')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+    const existingProjects = await count(db, 'projects');
     const projectRows: Insertable<Database['projects']>[] = [];
     for (let i = 0; i < projectTarget - existingProjects; i++) {
       const portfolio = portfolios[i % portfolios.length]!;
@@ -187,14 +188,7 @@ async function main() {
       const pa: Insertable<Database['project_agencies']>[] = [];
       const ms: Insertable<Database['milestones']>[] = [];
       const synthetic = projects.slice(existingProjects);
-      const existingMilestones = Number(
-        (
-          await trx
-            .selectFrom('milestones')
-            .select((eb) => eb.fn.countAll<number>().as('n'))
-            .executeTakeFirstOrThrow()
-        ).n,
-      );
+      const existingMilestones = await count(trx, 'milestones');
       // Ten per project, plus one more on the first few to make the round total exact.
       const extra = PER_SCALE.milestonesPerProject * projects.length - existingMilestones;
       const spare = extra - PER_SCALE.milestonesPerProject * synthetic.length;
@@ -467,15 +461,6 @@ async function main() {
     const journey = mapIds.find((_, i) => portfolios[i % portfolios.length]!.id === target.id)!;
     const pair = pairs.find((p) => p.portfolio === target.id) ?? pairs[0]!;
     const plan = plans[portfolios.indexOf(target) * 2 + 1]!;
-    const count = async (t: Table) =>
-      Number(
-        (
-          await db
-            .selectFrom(t)
-            .select((eb) => eb.fn.countAll<number>().as('n'))
-            .executeTakeFirstOrThrow()
-        ).n,
-      );
     const counts: Record<string, number> = {};
     for (const t of [
       'portfolios',
@@ -487,7 +472,7 @@ async function main() {
       'research_participants',
       'audit_log',
     ] as const)
-      counts[t] = await count(t);
+      counts[t] = await count(db, t);
     console.log(
       JSON.stringify({
         scale,
