@@ -232,6 +232,9 @@ export default function PmcUpdate({ loaderData, actionData }: Route.ComponentPro
     loaderData;
   // Items are left out and annotated on a portfolio's own view, where every item is listed.
   const editItems = mayManage && focused;
+  // On its own view the portfolio is the page's only section, right under the title.
+  const PortfolioHeading = focused ? 'h2' : 'h3';
+  const ListHeading = focused ? 'h3' : 'h4';
   const version = actionData?.stale?.version ?? view.version;
   const errors = actionData?.result.error ? Object.values(actionData.result.error).flat() : [];
   const statuses = ['completed', 'in_progress', 'planned', 'missed'] as const;
@@ -262,9 +265,9 @@ export default function PmcUpdate({ loaderData, actionData }: Route.ComponentPro
   ) =>
     list.total === 0 ? null : (
       <>
-        <h4>
+        <ListHeading>
           {title} ({list.total})
-        </h4>
+        </ListHeading>
         <ul className="usa-list">
           {list.items.map((i) => (
             <li key={i.key}>
@@ -426,7 +429,7 @@ export default function PmcUpdate({ loaderData, actionData }: Route.ComponentPro
           aria-labelledby={`pf-${p.slug}`}
           className="border-top border-base-lighter margin-top-4"
         >
-          <h3 id={`pf-${p.slug}`}>{p.name}</h3>
+          <PortfolioHeading id={`pf-${p.slug}`}>{p.name}</PortfolioHeading>
           {mayManage && !focused ? (
             <div className="display-flex" style={{ gap: '0.5rem' }}>
               {p.position > 0 ? (
