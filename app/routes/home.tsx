@@ -48,7 +48,8 @@ export default function Home({ loaderData }: Route.ComponentProps) {
     <>
       <h1>Life Experience portfolios</h1>
       <p className="usa-intro">
-        {totals.portfolios} portfolios and {totals.projects} projects in the program
+        {totals.portfolios.toLocaleString('en-US')} portfolios and{' '}
+        {totals.projects.toLocaleString('en-US')} projects in the program
         {isOmbLead ? '. As an OMB lead you can act across all of them.' : '.'}
       </p>
       {isOmbLead ? (
