@@ -283,7 +283,7 @@ async function main() {
     await db.transaction().execute(async (trx) => {
       const items: Insertable<Database['burden_items']>[] = [];
       for (let a = 0; a < assessmentsTotal; a += 2) {
-        const mapId = mapIds[a % mapIds.length]!;
+        const mapId = mapIds[(a / 2) % mapIds.length]!; // consecutive maps: every portfolio gets some
         const map = await trx
           .selectFrom('journey_maps')
           .select('portfolio_id')
