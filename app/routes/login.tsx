@@ -6,17 +6,18 @@ import { getUser, safeRedirect, startSession } from '~/auth/session.server';
 import { signIn } from '~/auth/sign-in.server';
 import { Alert } from '~/components/ui/alert';
 import { TextField } from '~/components/ui/field';
+import { useLazyValidation } from '~/components/ui/use-lazy-validation';
 import { SignInSchema } from '~/schemas/auth';
 import { getDb } from '#db/client';
 import { demoAccountsExist } from '#db/queries/accounts';
 
 export const meta: Route.MetaFunction = () => [{ title: 'Sign in | Life Experience Workspace' }];
 
-const RedirectParam = SignInSchema.shape.redirectTo;
-
 export async function loader({ request }: Route.LoaderArgs) {
   const url = new URL(request.url);
-  const parsed = RedirectParam.safeParse(url.searchParams.get('redirectTo') ?? undefined);
+  const parsed = SignInSchema.shape.redirectTo.safeParse(
+    url.searchParams.get('redirectTo') ?? undefined,
+  );
   const redirectTo = safeRedirect(parsed.success ? parsed.data : undefined);
   if (await getUser(request)) throw redirect(redirectTo);
   return { redirectTo, demoAccounts: await demoAccountsExist(getDb()) };
@@ -48,7 +49,7 @@ export default function Login({ loaderData, actionData }: Route.ComponentProps) 
   const navigation = useNavigation();
   const [form, fields] = useForm({
     lastResult: actionData?.result,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: SignInSchema }),
+    onValidate: useLazyValidation(() => import('~/schemas/auth').then((m) => m.SignInSchema)),
     shouldValidate: 'onSubmit',
     shouldRevalidate: 'onInput',
   });

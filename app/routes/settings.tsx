@@ -12,6 +12,7 @@ import { refusal } from '~/errors.server';
 import { WageSettingSchema } from '~/schemas/burden';
 import { getDb } from '#db/client';
 import { getDefaultWage, setDefaultWage } from '#db/queries/burden';
+import { useLazyValidation } from '~/components/ui/use-lazy-validation';
 
 export const meta: Route.MetaFunction = () => [
   { title: 'Workspace settings | Life Experience Workspace' },
@@ -55,7 +56,9 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
       source: wage.source,
       year: String(wage.year),
     },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: WageSettingSchema }),
+    onValidate: useLazyValidation(() =>
+      import('~/schemas/burden').then((m) => m.WageSettingSchema),
+    ),
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
   });

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { FORBIDDEN_TEXT, IMPORT_LIMITS } from '~/domain/journey/mermaid';
+import {
+  FORBIDDEN_TEXT,
+  IMPORT_LIMITS,
+  MermaidParseError,
+  parseMermaid,
+} from '~/domain/journey/mermaid';
 import { CHANNELS } from '~/domain/journey/types';
 import { IdList, IdParam, optionalText, requiredText, VersionField } from './common';
 
@@ -106,3 +111,14 @@ export const CopySchema = z.object({
 });
 
 export { IMPORT_LIMITS };
+
+/** The Mermaid check runs in the schema, so the browser and the server refuse the same source. */
+export const ImportWithDiagramSchema = ImportSchema.transform((v, ctx) => {
+  try {
+    return { ...v, diagram: parseMermaid(v.source) };
+  } catch (error) {
+    if (!(error instanceof MermaidParseError)) throw error;
+    ctx.addIssue({ code: 'custom', path: ['source'], message: error.message });
+    return z.NEVER;
+  }
+});

@@ -52,6 +52,23 @@ test.describe('sign-in', () => {
     await expectAccessible(page);
   });
 
+  test('once the page has settled, the browser checks the form itself: nothing is sent', async ({
+    page,
+  }) => {
+    const posts: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'POST') posts.push(r.url());
+    });
+    // The schema loads after the page (it is kept out of the first-load JavaScript).
+    const schema = page.waitForResponse((r) => /\/assets\/auth-[\w-]+\.js$/.test(r.url()));
+    await page.goto('/login');
+    await schema;
+    await page.getByLabel('Email address').fill('not an address');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByText('Enter an email address like name@agency.gov.')).toBeVisible();
+    expect(posts).toEqual([]);
+  });
+
   test('ten wrong passwords lock the account for a while', async ({ page }) => {
     test.setTimeout(120_000);
     const email = 'lockout.test@example.gov';

@@ -1,10 +1,10 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
-import { parseWithZod } from '@conform-to/zod/v4';
 import { Form } from 'react-router';
 import { TextField } from '~/components/ui/field';
 import { ChoiceField, FormErrors, SelectField } from '~/components/ui/form';
 import { CATEGORY_LABELS } from '~/domain/burden/labels';
-import { CATEGORY_VALUES, ItemSchema } from '~/schemas/burden';
+import { CATEGORY_VALUES } from '~/schemas/burden';
+import { useLazyValidation } from '~/components/ui/use-lazy-validation';
 
 export interface ItemDefaults {
   category: string;
@@ -58,7 +58,7 @@ export function ItemForm({
     id,
     lastResult,
     defaultValue: defaults,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ItemSchema }),
+    onValidate: useLazyValidation(() => import('~/schemas/burden').then((m) => m.ItemSchema)),
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
   });

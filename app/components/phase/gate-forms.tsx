@@ -1,11 +1,10 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
-import { parseWithZod } from '@conform-to/zod/v4';
 import { Form } from 'react-router';
 import { ChoiceField, FormErrors, SelectField, TextAreaField } from '~/components/ui/form';
 import { ANSWER_LABELS } from '~/domain/phases/gate';
 import { PHASE_LABELS, PHASES } from '~/domain/portfolio/labels';
 import type { Phase } from '~/domain/portfolio/types';
-import { AnswerSchema, MoveBackSchema, OverrideSchema, RequestPhaseSchema } from '~/schemas/phase';
+import { useLazyValidation } from '~/components/ui/use-lazy-validation';
 
 type Result = SubmissionResult<string[]> | undefined;
 
@@ -13,7 +12,9 @@ export function RequestForm({ toPhase, lastResult }: { toPhase: Phase; lastResul
   const [form, fields] = useForm({
     id: 'request-phase',
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: RequestPhaseSchema }),
+    onValidate: useLazyValidation(() =>
+      import('~/schemas/phase').then((m) => m.RequestPhaseSchema),
+    ),
     shouldValidate: 'onSubmit',
     shouldRevalidate: 'onInput',
   });
@@ -45,7 +46,7 @@ export function AnswerForm({
   const [form, fields] = useForm({
     id: `answer-${agency.id}`,
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: AnswerSchema }),
+    onValidate: useLazyValidation(() => import('~/schemas/phase').then((m) => m.AnswerSchema)),
     shouldValidate: 'onSubmit',
     shouldRevalidate: 'onInput',
   });
@@ -76,7 +77,7 @@ export function OverrideForm({ lastResult }: { lastResult: Result }) {
   const [form, fields] = useForm({
     id: 'override',
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: OverrideSchema }),
+    onValidate: useLazyValidation(() => import('~/schemas/phase').then((m) => m.OverrideSchema)),
     shouldValidate: 'onSubmit',
     shouldRevalidate: 'onInput',
   });
@@ -105,7 +106,7 @@ export function MoveBackForm({ phase, lastResult }: { phase: Phase; lastResult: 
   const [form, fields] = useForm({
     id: 'move-back',
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: MoveBackSchema }),
+    onValidate: useLazyValidation(() => import('~/schemas/phase').then((m) => m.MoveBackSchema)),
     shouldValidate: 'onSubmit',
     shouldRevalidate: 'onInput',
   });

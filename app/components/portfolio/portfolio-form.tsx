@@ -1,5 +1,4 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
-import { parseWithZod } from '@conform-to/zod/v4';
 import { Form } from 'react-router';
 import { TextField } from '~/components/ui/field';
 import {
@@ -9,7 +8,7 @@ import {
   StaleValues,
   TextAreaField,
 } from '~/components/ui/form';
-import { EditPortfolioSchema, NewPortfolioSchema } from '~/schemas/portfolio';
+import { useLazyValidation } from '~/components/ui/use-lazy-validation';
 
 export interface PortfolioDefaults {
   name: string;
@@ -34,11 +33,14 @@ export function PortfolioForm({
   stale?: { current: Record<string, unknown>; version: number } | null;
   submitLabel: string;
 }) {
-  const schema = version === undefined ? NewPortfolioSchema : EditPortfolioSchema;
   const [form, fields] = useForm({
     lastResult,
     defaultValue: defaults,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    onValidate: useLazyValidation(() =>
+      import('~/schemas/portfolio').then((m) =>
+        version === undefined ? m.NewPortfolioSchema : m.EditPortfolioSchema,
+      ),
+    ),
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
   });

@@ -1,5 +1,4 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
-import { parseWithZod } from '@conform-to/zod/v4';
 import { Form } from 'react-router';
 import { TextField } from '~/components/ui/field';
 import {
@@ -10,7 +9,8 @@ import {
   TextAreaField,
 } from '~/components/ui/form';
 import { MILESTONE_STATUS_LABELS } from '~/domain/portfolio/labels';
-import { EditMilestoneSchema, MILESTONE_STATUSES, NewMilestoneSchema } from '~/schemas/milestone';
+import { MILESTONE_STATUSES } from '~/schemas/milestone';
+import { useLazyValidation } from '~/components/ui/use-lazy-validation';
 
 export interface MilestoneDefaults {
   title: string;
@@ -48,11 +48,14 @@ export function MilestoneForm({
   stale?: { current: Record<string, unknown>; version: number } | null;
   submitLabel: string;
 }) {
-  const schema = version === undefined ? NewMilestoneSchema : EditMilestoneSchema;
   const [form, fields] = useForm({
     lastResult,
     defaultValue: defaults,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    onValidate: useLazyValidation(() =>
+      import('~/schemas/milestone').then((m) =>
+        version === undefined ? m.NewMilestoneSchema : m.EditMilestoneSchema,
+      ),
+    ),
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
   });

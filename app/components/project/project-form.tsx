@@ -1,5 +1,4 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
-import { parseWithZod } from '@conform-to/zod/v4';
 import { Form } from 'react-router';
 import { TextField } from '~/components/ui/field';
 import {
@@ -10,7 +9,8 @@ import {
   TextAreaField,
 } from '~/components/ui/form';
 import { HEALTH_LABELS } from '~/domain/portfolio/labels';
-import { EditProjectSchema, HEALTHS, NewProjectSchema } from '~/schemas/project';
+import { HEALTHS } from '~/schemas/project';
+import { useLazyValidation } from '~/components/ui/use-lazy-validation';
 
 export interface ProjectDefaults {
   name: string;
@@ -54,11 +54,14 @@ export function ProjectForm({
   stale?: { current: Record<string, unknown>; version: number } | null;
   submitLabel: string;
 }) {
-  const schema = version === undefined ? NewProjectSchema : EditProjectSchema;
   const [form, fields] = useForm({
     lastResult,
     defaultValue: defaults,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    onValidate: useLazyValidation(() =>
+      import('~/schemas/project').then((m) =>
+        version === undefined ? m.NewProjectSchema : m.EditProjectSchema,
+      ),
+    ),
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
   });

@@ -1,12 +1,12 @@
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from '@conform-to/react';
-import { parseWithZod } from '@conform-to/zod/v4';
 import { Form } from 'react-router';
 import { TextField } from '~/components/ui/field';
 import { FieldError } from '~/components/ui/field';
 import { FormErrors, SelectField, TextAreaField } from '~/components/ui/form';
 import { METHOD_LABELS } from '~/domain/pra/labels';
 import { PHASE_LABELS, PHASES } from '~/domain/portfolio/labels';
-import { ActivitySchema, METHODS } from '~/schemas/research';
+import { METHODS } from '~/schemas/research';
+import { useLazyValidation } from '~/components/ui/use-lazy-validation';
 
 export interface ActivityDefaults {
   title: string;
@@ -40,7 +40,7 @@ export function ActivityForm({
       unscripted: defaults.unscripted ? 'on' : '',
       counselApproved: defaults.counselApproved ? 'on' : '',
     },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ActivitySchema }),
+    onValidate: useLazyValidation(() => import('~/schemas/research').then((m) => m.ActivitySchema)),
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
   });

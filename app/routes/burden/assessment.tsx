@@ -26,6 +26,7 @@ import { AssessmentSchema, itemColumns, ItemSchema, SegmentSchema } from '~/sche
 import { IdParam, requiredText, VersionField } from '~/schemas/common';
 import { getDb } from '#db/client';
 import { assessmentEdits, copyAssessmentToBe, editAssessment } from '#db/queries/burden';
+import { useLazyValidation } from '~/components/ui/use-lazy-validation';
 
 export const meta: Route.MetaFunction = ({ data }) => [
   { title: `${data?.assessment.title ?? 'Burden assessment'} | Life Experience Workspace` },
@@ -214,7 +215,7 @@ export default function Assessment({ loaderData, actionData }: Route.ComponentPr
   const [segForm, segFields] = useForm({
     id: 'segment',
     lastResult: resultFor(actionData, 'add_segment'),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: SegmentSchema }),
+    onValidate: useLazyValidation(() => import('~/schemas/burden').then((m) => m.SegmentSchema)),
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
   });
@@ -229,7 +230,7 @@ export default function Assessment({ loaderData, actionData }: Route.ComponentPr
       wageSource: a.wage_source,
       multiplier: fromScaled(a.multiplier_milli, 3),
     },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: AssessmentSchema }),
+    onValidate: useLazyValidation(() => import('~/schemas/burden').then((m) => m.AssessmentSchema)),
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
   });

@@ -19,6 +19,7 @@ import { getDb } from '#db/client';
 import { createAssessment, listAssessments, portfolioRollup } from '#db/queries/burden';
 import { listJourneys } from '#db/queries/journeys';
 import { getPortfolioHeader } from '#db/queries/portfolios';
+import { useLazyValidation } from '~/components/ui/use-lazy-validation';
 
 export const meta: Route.MetaFunction = () => [
   { title: 'Burden assessments | Life Experience Workspace' },
@@ -84,7 +85,7 @@ export default function BurdenList({ loaderData, actionData }: Route.ComponentPr
   const { portfolio, assessments, maps, rollup, mayEdit } = loaderData;
   const [form, fields] = useForm({
     lastResult: actionData?.result,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: AssessmentSchema }),
+    onValidate: useLazyValidation(() => import('~/schemas/burden').then((m) => m.AssessmentSchema)),
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
   });

@@ -12,10 +12,11 @@ import { generateMermaid } from '~/domain/journey/mermaid';
 import { CHANNELS, SCORE_LABELS, type JourneyDiagram } from '~/domain/journey/types';
 import { refusal } from '~/errors.server';
 import { loadJourneyFor } from '~/journeys.server';
-import { JourneyEditSchema, StepFieldsSchema } from '~/schemas/journey';
+import { JourneyEditSchema } from '~/schemas/journey';
 import { getDb } from '#db/client';
 import { editJourney, journeyEdits, toDiagram } from '#db/queries/journeys';
 import { findProjects } from '#db/queries/projects';
+import { useLazyValidation } from '~/components/ui/use-lazy-validation';
 
 export const meta: Route.MetaFunction = ({ data }) => [
   { title: `Edit ${data?.journey.map.title ?? 'journey map'} | Life Experience Workspace` },
@@ -151,7 +152,9 @@ function AddStepForm({
   const [form, fields] = useForm({
     id: `add-step-${stage.id}`,
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: StepFieldsSchema }),
+    onValidate: useLazyValidation(() =>
+      import('~/schemas/journey').then((m) => m.StepFieldsSchema),
+    ),
     shouldValidate: 'onSubmit',
     shouldRevalidate: 'onInput',
   });
@@ -219,14 +222,18 @@ export default function EditJourney({ loaderData, actionData }: Route.ComponentP
       versionName: map.version_name,
       projectId: map.project_id ? String(map.project_id) : '',
     },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: JourneyEditSchema }),
+    onValidate: useLazyValidation(() =>
+      import('~/schemas/journey').then((m) => m.JourneyEditSchema),
+    ),
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
   });
   const [stageForm, stageFields] = useForm({
     id: 'add-stage',
     lastResult: resultFor(actionData, 'add_stage'),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: JourneyEditSchema }),
+    onValidate: useLazyValidation(() =>
+      import('~/schemas/journey').then((m) => m.JourneyEditSchema),
+    ),
     shouldValidate: 'onSubmit',
     shouldRevalidate: 'onInput',
   });

@@ -2,18 +2,18 @@ import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import { useState } from 'react';
 import { data, Form, redirect } from 'react-router';
-import { z } from 'zod';
 import type { Route } from './+types/import';
 import { authorize } from '~/auth/authorize.server';
 import { requireUser } from '~/auth/session.server';
 import { JourneyDetailsFields } from '~/components/journey/details-form';
 import { MermaidDiagram } from '~/components/mermaid/mermaid-diagram';
 import { Breadcrumbs, FormErrors, TextAreaField } from '~/components/ui/form';
-import { MermaidParseError, parseMermaid } from '~/domain/journey/mermaid';
+import { useLazyValidation } from '~/components/ui/use-lazy-validation';
+import { parseMermaid } from '~/domain/journey/mermaid';
 import { refusal } from '~/errors.server';
 import { found } from '~/http.server';
 import { pathParam } from '~/params.server';
-import { ImportSchema } from '~/schemas/journey';
+import { ImportWithDiagramSchema } from '~/schemas/journey';
 import { SlugParam } from '~/schemas/params';
 import { getDb } from '#db/client';
 import { createJourney } from '#db/queries/journeys';
@@ -41,20 +41,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   return { portfolio, projects: projects.rows.map((p) => ({ id: p.id, name: p.name })) };
 }
 
-/** The Mermaid check runs in the schema, so the browser and the server refuse the same source. */
-const ImportWithDiagram = ImportSchema.transform((v, ctx) => {
-  try {
-    return { ...v, diagram: parseMermaid(v.source) };
-  } catch (error) {
-    if (!(error instanceof MermaidParseError)) throw error;
-    ctx.addIssue({ code: 'custom', path: ['source'], message: error.message });
-    return z.NEVER;
-  }
-});
-
 export async function action({ request, params }: Route.ActionArgs) {
   const { user, portfolio } = await load(request, params.slug);
-  const submission = parseWithZod(await request.formData(), { schema: ImportWithDiagram });
+  const submission = parseWithZod(await request.formData(), { schema: ImportWithDiagramSchema });
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 });
   const { diagram, source: _source, ...details } = submission.value;
   let id: number;
@@ -85,7 +74,9 @@ export default function ImportJourney({ loaderData, actionData }: Route.Componen
   const [form, fields] = useForm({
     lastResult: actionData?.result,
     defaultValue: { versionLabel: 'as_is' },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ImportWithDiagram }),
+    onValidate: useLazyValidation(() =>
+      import('~/schemas/journey').then((m) => m.ImportWithDiagramSchema),
+    ),
     shouldValidate: 'onSubmit',
     shouldRevalidate: 'onInput',
   });

@@ -15,6 +15,7 @@ import { getDb } from '#db/client';
 import { createJourney } from '#db/queries/journeys';
 import { getPortfolioHeader } from '#db/queries/portfolios';
 import { findProjects } from '#db/queries/projects';
+import { useLazyValidation } from '~/components/ui/use-lazy-validation';
 
 export const meta: Route.MetaFunction = () => [
   { title: 'New journey map | Life Experience Workspace' },
@@ -59,7 +60,9 @@ export default function NewJourney({ loaderData, actionData }: Route.ComponentPr
   const [form, fields] = useForm({
     lastResult: actionData?.result,
     defaultValue: { versionLabel: 'as_is' },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: JourneyDetailsSchema }),
+    onValidate: useLazyValidation(() =>
+      import('~/schemas/journey').then((m) => m.JourneyDetailsSchema),
+    ),
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
   });

@@ -24,6 +24,7 @@ import { IdParam } from '~/schemas/params';
 import { getDb } from '#db/client';
 import { editJourney, journeyEdits, toDiagram } from '#db/queries/journeys';
 import { findProjects } from '#db/queries/projects';
+import { useLazyValidation } from '~/components/ui/use-lazy-validation';
 
 export const meta: Route.MetaFunction = () => [{ title: 'Edit step | Life Experience Workspace' }];
 
@@ -89,7 +90,7 @@ export default function EditStep({ loaderData, actionData }: Route.ComponentProp
       notes: step.notes,
       projects: step.projects.map((p) => String(p.id)),
     },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: EditStepSchema }),
+    onValidate: useLazyValidation(() => import('~/schemas/journey').then((m) => m.EditStepSchema)),
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
   });

@@ -18,6 +18,7 @@ import { CopySchema, VERSION_LABEL_VALUES } from '~/schemas/journey';
 import { getDb } from '#db/client';
 import { burdenForMap } from '#db/queries/burden';
 import { copyJourney, otherVersions, toDiagram } from '#db/queries/journeys';
+import { useLazyValidation } from '~/components/ui/use-lazy-validation';
 
 export const meta: Route.MetaFunction = ({ data }) => [
   { title: `${data?.journey.map.title ?? 'Journey map'} | Life Experience Workspace` },
@@ -81,7 +82,7 @@ export default function JourneyView({ loaderData, actionData }: Route.ComponentP
       versionLabel: map.version_label === 'as_is' ? 'to_be' : 'other',
       versionName: '',
     },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: CopySchema }),
+    onValidate: useLazyValidation(() => import('~/schemas/journey').then((m) => m.CopySchema)),
   });
   const steps = stages.reduce((n, s) => n + s.steps.length, 0);
   return (

@@ -17,6 +17,7 @@ import { NewPlanSchema } from '~/schemas/plan';
 import { getDb } from '#db/client';
 import { createPlan, listPlans } from '#db/queries/plans';
 import { getPortfolioHeader } from '#db/queries/portfolios';
+import { useLazyValidation } from '~/components/ui/use-lazy-validation';
 
 export const meta: Route.MetaFunction = () => [
   { title: 'CX Action Plans | Life Experience Workspace' },
@@ -65,7 +66,7 @@ export default function Plans({ loaderData, actionData }: Route.ComponentProps) 
       fiscalYear: String(nextFy),
       title: `${portfolio.name} CX Action Plan, FY ${nextFy}`,
     },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: NewPlanSchema }),
+    onValidate: useLazyValidation(() => import('~/schemas/plan').then((m) => m.NewPlanSchema)),
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
   });

@@ -16,6 +16,7 @@ import { CharterSchema } from '~/schemas/portfolio';
 import { getDb } from '#db/client';
 import { getCharter, saveCharter, signCharter } from '#db/queries/portfolio-admin';
 import { getPortfolioHeader } from '#db/queries/portfolios';
+import { useLazyValidation } from '~/components/ui/use-lazy-validation';
 
 export const meta: Route.MetaFunction = () => [{ title: 'Charter | Life Experience Workspace' }];
 
@@ -75,7 +76,7 @@ export default function Charter({ loaderData, actionData }: Route.ComponentProps
     id: 'charter',
     lastResult: actionData?.result,
     defaultValue: { charterText: charter.portfolio.charter_text },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: CharterSchema }),
+    onValidate: useLazyValidation(() => import('~/schemas/portfolio').then((m) => m.CharterSchema)),
     shouldValidate: 'onSubmit',
     shouldRevalidate: 'onInput',
   });

@@ -1,5 +1,4 @@
 import { getFormProps, useForm } from '@conform-to/react';
-import { parseWithZod } from '@conform-to/zod/v4';
 import { data, Form, Link } from 'react-router';
 import { z } from 'zod';
 import type { Route } from './+types/activity';
@@ -40,6 +39,7 @@ import {
   listClearances,
   portfolioPraStatus,
 } from '#db/queries/research';
+import { useLazyValidation } from '~/components/ui/use-lazy-validation';
 
 export const meta: Route.MetaFunction = ({ data }) => [
   { title: `${data?.activity.title ?? 'Research activity'} | Life Experience Workspace` },
@@ -166,7 +166,7 @@ export default function Activity({ loaderData, actionData }: Route.ComponentProp
   const [sessionForm, sessionFields] = useForm({
     id: 'session',
     lastResult: resultFor(actionData, 'add_session'),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: SessionSchema }),
+    onValidate: useLazyValidation(() => import('~/schemas/research').then((m) => m.SessionSchema)),
     shouldValidate: 'onSubmit',
     shouldRevalidate: 'onInput',
   });
@@ -179,14 +179,14 @@ export default function Activity({ loaderData, actionData }: Route.ComponentProp
     id: 'decision',
     lastResult: resultFor(actionData, 'decision'),
     defaultValue: a.decision,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: DecisionSchema }),
+    onValidate: useLazyValidation(() => import('~/schemas/research').then((m) => m.DecisionSchema)),
     shouldValidate: 'onSubmit',
     shouldRevalidate: 'onInput',
   });
   const [overrideForm, overrideFields] = useForm({
     id: 'override',
     lastResult: resultFor(actionData, 'override'),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: OverrideSchema }),
+    onValidate: useLazyValidation(() => import('~/schemas/research').then((m) => m.OverrideSchema)),
     shouldValidate: 'onSubmit',
     shouldRevalidate: 'onInput',
   });

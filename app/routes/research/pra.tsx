@@ -18,6 +18,7 @@ import { ClearanceSchema, PlanningSchema } from '~/schemas/research';
 import { getDb } from '#db/client';
 import { getPortfolioHeader } from '#db/queries/portfolios';
 import { createClearance, portfolioPraStatus, setCountContractors } from '#db/queries/research';
+import { useLazyValidation } from '~/components/ui/use-lazy-validation';
 
 export const meta: Route.MetaFunction = () => [{ title: 'PRA status | Life Experience Workspace' }];
 
@@ -153,7 +154,9 @@ export default function PraStatus({ loaderData, actionData }: Route.ComponentPro
   } = loaderData;
   const [form, fields] = useForm({
     lastResult: actionData?.result,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ClearanceSchema }),
+    onValidate: useLazyValidation(() =>
+      import('~/schemas/research').then((m) => m.ClearanceSchema),
+    ),
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
   });
