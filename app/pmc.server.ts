@@ -3,7 +3,6 @@ import { requireUser } from '~/auth/session.server';
 import { hoursNumber } from '~/domain/burden/display';
 import { compose, inOrder } from '~/domain/pmc/compose';
 import { found } from '~/http.server';
-import { BoundedMap } from '~/lib/bounded-map';
 import { pathParam } from '~/params.server';
 import { planHtml } from '~/plans.server';
 import { IdParam } from '~/schemas/params';
@@ -14,6 +13,7 @@ import {
   choicesOf,
   getUpdate,
   previousPublished,
+  publishedSnapshot,
   type AssembledPortfolio,
 } from '#db/queries/pmc';
 
@@ -45,18 +45,6 @@ export interface UpdateView {
   page: number;
   pages: number;
 }
-
-interface Snapshot {
-  start: string;
-  end: string;
-  portfolios: ComposedPortfolio[];
-  highlights: Record<string, unknown>;
-}
-
-/** Published snapshots never change, so each is parsed once per server. */
-const snapshots = new BoundedMap<number, Snapshot>(50);
-const parseSnapshot = (id: number, json: string) =>
-  snapshots.getOrSet(id, () => JSON.parse(json) as Snapshot);
 
 /**
  * A draft update assembled live, or a published one from its frozen snapshot. With a scope, only
@@ -97,7 +85,7 @@ export async function loadUpdateView(
     page: page ?? 1,
   };
   if (u.status === 'published' && u.snapshot) {
-    const snap = parseSnapshot(u.id, u.snapshot);
+    const snap = publishedSnapshot(u.id, u.snapshot);
     const portfolios = slice(snap.portfolios);
     const pages = pagesOf(snap.portfolios.length);
     if (base.page > pages || (slug !== undefined && portfolios.length === 0))

@@ -4,6 +4,7 @@ import { dollars, hours, hoursNumber } from '~/domain/burden/display';
 import { formatTiming, PHASES } from '~/domain/portfolio/labels';
 import type { Phase } from '~/domain/portfolio/types';
 import { milestoneBuckets, quarterBounds, type QuarterBucket } from '~/domain/pmc/quarter';
+import { BoundedMap } from '~/lib/bounded-map';
 import { cachedForPortfolio } from '../cache';
 import type { DB } from '../client';
 import { portfolioRollup } from './burden';
@@ -242,6 +243,17 @@ async function assemblePortfolio(
 
 // ---- Updates: drafts, editorial choices, highlights, publishing ------------------------------
 
+/** What publishing freezes: the composed update and its highlights. */
+export type PublishedSnapshot = AssembledUpdate & {
+  portfolios: (AssembledPortfolio & { annotations: Record<string, string> })[];
+  highlights: Record<string, unknown>;
+};
+
+/** Published snapshots never change, so each is parsed once per server. */
+const snapshots = new BoundedMap<number, PublishedSnapshot>(50);
+export const publishedSnapshot = (id: number, json: string) =>
+  snapshots.getOrSet(id, () => JSON.parse(json) as PublishedSnapshot);
+
 /** Updates, newest first, with the burden reduced that each published one recorded. */
 export async function listUpdates(db: DB) {
   const rows = await db
@@ -253,7 +265,7 @@ export async function listUpdates(db: DB) {
   return rows.map(({ snapshot, ...u }) => ({
     ...u,
     reducedHours: snapshot
-      ? (JSON.parse(snapshot) as AssembledUpdate).portfolios.reduce(
+      ? publishedSnapshot(u.id, snapshot).portfolios.reduce(
           (sum, p) => sum + p.burden.reducedHoursNumber,
           0,
         )
@@ -405,7 +417,7 @@ export function choicesOf(u: {
 export async function previousPublished(db: DB, id: number) {
   return db
     .selectFrom('pmc_updates')
-    .select(['id', 'published_at', 'snapshot'])
+    .select(['id', 'published_at'])
     .where('status', '=', 'published')
     .where('id', '!=', id)
     .orderBy('published_at', 'desc')
