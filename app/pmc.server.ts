@@ -1,13 +1,12 @@
 import { authorize } from '~/auth/authorize.server';
 import { requireUser } from '~/auth/session.server';
-import { hoursNumber } from '~/domain/burden/display';
 import { compose, inOrder } from '~/domain/pmc/compose';
 import { found } from '~/http.server';
 import { pathParam } from '~/params.server';
 import { planHtml } from '~/plans.server';
 import { IdParam } from '~/schemas/params';
 import { getDb } from '#db/client';
-import { portfolioRollup } from '#db/queries/burden';
+import { programReducedHours } from '#db/queries/burden';
 import {
   assembleUpdate,
   choicesOf,
@@ -121,7 +120,7 @@ export async function loadUpdateView(
   const wanted = slice(everyPortfolio);
   if (slug !== undefined && wanted.length === 0) return { user, view: null };
   const prev = await previousPublished(db, u.id);
-  const [assembled, rollups] = await Promise.all([
+  const [assembled, reducedHours] = await Promise.all([
     assembleUpdate(
       db,
       u.fiscal_year,
@@ -129,7 +128,7 @@ export async function loadUpdateView(
       prev?.published_at ?? null,
       scope === undefined ? undefined : wanted.map((p) => p.id),
     ),
-    Promise.all(everyPortfolio.map((p) => portfolioRollup(db, p.id))),
+    programReducedHours(db),
   ]);
   const highlights = JSON.parse(u.highlights) as Record<string, unknown>;
   return {
@@ -148,7 +147,7 @@ export async function loadUpdateView(
         highlights,
         wanted.map((p) => p.slug),
       ),
-      programReducedHours: rollups.reduce((s, r) => s + hoursNumber(r.reduced.time), 0),
+      programReducedHours: reducedHours,
       pages,
     },
   };

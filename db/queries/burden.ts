@@ -10,7 +10,8 @@ import {
   type BurdenItemInput,
   type SegmentInput,
 } from '~/domain/burden/calc';
-import { cachedForPortfolio } from '../cache';
+import { cachedForPortfolio, cachedForProgram } from '../cache';
+import { hoursNumber } from '~/domain/burden/display';
 import type { DB } from '../client';
 import { RefusedError } from '../errors';
 import { assertFresh, editVersioned, type ChangeRecord, type Trx } from '../versioning';
@@ -640,6 +641,15 @@ export async function copyAssessmentToBe(
  * is lost); any sum SQLite could not keep as an integer, and any assessment with segments, is
  * computed item by item in exact BigInt arithmetic instead.
  */
+/** Hours a year of burden reduced across every portfolio (kept until anything changes). */
+export async function programReducedHours(db: DB): Promise<number> {
+  return cachedForProgram(db, 'program-reduced-hours', async () => {
+    const portfolios = await db.selectFrom('portfolios').select('id').execute();
+    const rollups = await Promise.all(portfolios.map((p) => portfolioRollup(db, p.id)));
+    return rollups.reduce((sum, r) => sum + hoursNumber(r.reduced.time), 0);
+  });
+}
+
 export async function portfolioRollup(db: DB, portfolioId: number) {
   return cachedForPortfolio(db, portfolioId, 'burden-rollup', () =>
     computePortfolioRollup(db, portfolioId),

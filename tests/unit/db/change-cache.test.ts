@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { getDefaultWage, portfolioRollup, setDefaultWage } from '#db/queries/burden';
 import { assembleUpdate } from '#db/queries/pmc';
 import { createMilestone, createProject, getProject, updateMilestone } from '#db/queries/projects';
-import { listPortfolioSummaries } from '#db/queries/portfolios';
+import { listPortfolioSummaries, programTotals } from '#db/queries/portfolios';
 import { demoDb, projectId, userFor } from '../helpers';
 
 describe('cached portfolio figures', () => {
@@ -67,6 +67,7 @@ describe('cached portfolio figures', () => {
   it('the dashboard counts follow a new project', async () => {
     const db = await demoDb();
     const before = await listPortfolioSummaries(db);
+    const totals = await programTotals(db);
     const child = before.find((p) => p.slug === 'having-a-child')!;
     const id = await projectId(db, 'Newborn Supply Kits');
     const { project } = (await getProject(db, id))!;
@@ -89,5 +90,6 @@ describe('cached portfolio figures', () => {
     });
     const after = await listPortfolioSummaries(db);
     expect(after.find((p) => p.slug === 'having-a-child')!.projects).toBe(child.projects + 1);
+    expect(await programTotals(db)).toEqual({ ...totals, projects: totals.projects + 1 });
   });
 });
