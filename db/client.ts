@@ -2,7 +2,9 @@ import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect, type Transaction } from 'kysely';
 import fs from 'node:fs';
 import path from 'node:path';
+import pg from 'pg';
 import { BoundedMap } from '~/lib/bounded-map';
+import { isPostgresUrl, WorkspacePostgresDialect } from './dialect';
 import { migrations } from './migrations';
 import type { Database } from './schema';
 
@@ -15,11 +17,49 @@ export function sqlitePathFromUrl(url: string | undefined): string {
   return url;
 }
 
-/** Opens the database named by `url` with the pragmas the workspace relies on. */
-export function openDatabase(
-  url: string | undefined,
-  options: { log?: (sql: string, parameters: readonly unknown[]) => void } = {},
-): Kysely<Database> {
+type OpenOptions = {
+  log?: (sql: string, parameters: readonly unknown[]) => void;
+  /** PostgreSQL connections kept by this process (DATABASE_POOL_SIZE, default 10). */
+  poolSize?: number;
+};
+
+/**
+ * Opens the database `url` names: `postgres://…` for PostgreSQL, otherwise a SQLite file (see
+ * db/dialect.ts for where the two differ).
+ */
+export function openDatabase(url: string | undefined, options: OpenOptions = {}): Kysely<Database> {
+  return isPostgresUrl(url) ? openPostgres(url, options) : openSqlite(url, options);
+}
+
+// PostgreSQL's bigint (count(*), sum of integers) arrives as text from `pg`; the workspace's
+// counts and sums of integer columns are far below 2^53, so they are read as numbers, as SQLite
+// gives them. numeric stays text (exact burden sums are cast to text anyway).
+const INT8_OID = 20;
+const pgTypes = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === INT8_OID
+      ? (value: string) => Number(value)
+      : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+function openPostgres(url: string, { log, poolSize }: OpenOptions): Kysely<Database> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize ?? (Number(process.env.DATABASE_POOL_SIZE) || 10),
+    types: pgTypes,
+    allowExitOnIdle: true,
+  });
+  // An idle connection the server drops (restart, failover) must not take the process down;
+  // the pool replaces it on next use.
+  pool.on('error', (error) => console.warn(`PostgreSQL connection lost: ${error.message}`));
+  return new Kysely<Database>({
+    dialect: new WorkspacePostgresDialect({ pool }),
+    log: log ? (e) => log(e.query.sql, e.query.parameters) : undefined,
+  });
+}
+
+/** The SQLite file with the pragmas the workspace relies on. */
+function openSqlite(url: string | undefined, { log }: OpenOptions): Kysely<Database> {
   const file = sqlitePathFromUrl(url);
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = new SQLite(file);
@@ -28,7 +68,6 @@ export function openDatabase(
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   cacheStatements(sqlite);
-  const { log } = options;
   return new Kysely<Database>({
     dialect: new SqliteDialect({ database: sqlite }),
     log: log ? (e) => log(e.query.sql, e.query.parameters) : undefined,

@@ -21,13 +21,3 @@ export class RefusedError extends Error {
     super(message);
   }
 }
-
-/** SQLite's unique-constraint failure (a double submit racing another). */
-export function isUniqueViolation(error: unknown): boolean {
-  return (
-    typeof error === 'object' &&
-    error !== null &&
-    'code' in error &&
-    (error as { code: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE'
-  );
-}

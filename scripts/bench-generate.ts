@@ -15,6 +15,7 @@ import fs from 'node:fs';
 import { sql, type Insertable, type Kysely } from 'kysely';
 import { quarterOf } from '~/domain/pmc/quarter';
 import { migrateToLatest, openDatabase } from '../db/client';
+import { analyze } from '../db/dialect';
 import { createPortfolio } from '../db/queries/portfolio-admin';
 import { createPlan } from '../db/queries/plans';
 import { createUpdate } from '../db/queries/pmc';
@@ -452,7 +453,7 @@ async function main() {
         await insertMany(trx, 'audit_log', rows);
       }
     });
-    await sql`ANALYZE`.execute(db);
+    await analyze(db);
 
     // The pages to measure: entities of the first synthetic portfolio, the same shape at every
     // scale, so growth shows the database's size and not a bigger page.

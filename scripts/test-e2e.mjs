@@ -1,8 +1,10 @@
-// Runs the Playwright suite against the production build on a throwaway database.
+// Runs the Playwright suite against the production build on a throwaway database: a SQLite file,
+// or with TEST_DATABASE=postgres a database on a throwaway PostgreSQL server (scripts/pg-cluster.mjs).
 // Finds Debian's Chromium (CHROMIUM_PATH, else /usr/bin/chromium); installs it with apt-get when
 // missing and running as root; otherwise stops and says how to get one. Never downloads a browser.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import { startCluster } from './pg-cluster.mjs';
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (!fs.existsSync(chromium)) {
@@ -30,8 +32,15 @@ if (!fs.existsSync(chromium)) {
 
 fs.rmSync('tests/.tmp', { recursive: true, force: true });
 fs.mkdirSync('tests/.tmp', { recursive: true });
+const env = { ...process.env, CHROMIUM_PATH: chromium };
+let cluster;
+if (process.env.TEST_DATABASE === 'postgres') {
+  cluster = await startCluster();
+  env.E2E_DATABASE = await cluster.createDatabase('e2e');
+}
 const result = spawnSync('npx', ['playwright', 'test', ...process.argv.slice(2)], {
   stdio: 'inherit',
-  env: { ...process.env, CHROMIUM_PATH: chromium },
+  env,
 });
+cluster?.stop();
 process.exit(result.status ?? 1);

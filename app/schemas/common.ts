@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isRealDate } from '~/domain/dates';
-import { IdParam } from './params';
+import { IdParam, INT_MAX } from './params';
 
 /** A required text field: trimmed, not blank, bounded. Messages name the field. */
 export function requiredText(label: string, max: number) {
@@ -31,7 +31,8 @@ export const DateField = z
 export const VersionField = z.coerce
   .number({ error: 'This form is missing its version. Reload the page.' })
   .int()
-  .min(1);
+  .min(1)
+  .max(INT_MAX, 'This form is missing its version. Reload the page.');
 
 /** A list of ids from checkboxes (absent = none). */
 export const IdList = z

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 
-/** A row id in a URL: a positive integer in SQLite's safe range. */
-export const IdParam = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+/**
+ * The largest whole number a database column of the workspace holds: PostgreSQL's `integer`
+ * (SQLite's are wider). A larger id or version cannot name a row, and PostgreSQL would refuse to
+ * even compare it, so it is refused as input.
+ */
+export const INT_MAX = 2_147_483_647;
+
+/** A row id in a URL or form: a positive integer a column can hold. */
+export const IdParam = z.coerce.number().int().positive().max(INT_MAX);
 
 /** A portfolio slug in a URL. */
 export const SlugParam = z

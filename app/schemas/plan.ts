@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { DateField, optionalText, requiredText, VersionField } from './common';
+import { DateField, IdParam, optionalText, requiredText, VersionField } from './common';
+import { INT_MAX } from './params';
 
 export const NewPlanSchema = z.object({
   fiscalYear: z.coerce
@@ -41,7 +42,7 @@ export const DueDatesSchema = z
   });
 
 export const RestoreSchema = z.object({
-  fromVersion: z.coerce.number().int().min(1),
+  fromVersion: z.coerce.number().int().min(1).max(INT_MAX),
   version: VersionField,
 });
 
@@ -70,4 +71,4 @@ export const CitationSchema = z.object({
 });
 
 export const CommentSchema = z.object({ section: SECTION, body: requiredText('comment', 2000) });
-export const ResolveSchema = z.object({ commentId: z.coerce.number().int().positive() });
+export const ResolveSchema = z.object({ commentId: IdParam });

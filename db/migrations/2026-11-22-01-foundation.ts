@@ -1,11 +1,12 @@
 import { sql, type Kysely } from 'kysely';
+import { idColumn } from './columns';
 
 // Frozen in time: takes Kysely<any> and never changes once landed.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('agencies')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', idColumn(db))
     .addColumn('code', 'text', (c) => c.notNull().unique())
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('parent_id', 'integer', (c) => c.references('agencies.id'))
@@ -13,7 +14,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('people')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', idColumn(db))
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('email', 'text', (c) => c.notNull().unique())
     .addColumn('title', 'text')
@@ -49,7 +50,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('portfolios')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', idColumn(db))
     .addColumn('slug', 'text', (c) => c.notNull().unique())
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('description', 'text', (c) => c.notNull())
@@ -91,7 +92,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('agency_pocs')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', idColumn(db))
     .addColumn('portfolio_id', 'integer', (c) =>
       c.notNull().references('portfolios.id').onDelete('cascade'),
     )
@@ -112,7 +113,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('projects')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', idColumn(db))
     .addColumn('portfolio_id', 'integer', (c) =>
       c.notNull().references('portfolios.id').onDelete('cascade'),
     )
@@ -157,7 +158,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('milestones')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', idColumn(db))
     .addColumn('project_id', 'integer', (c) =>
       c.notNull().references('projects.id').onDelete('cascade'),
     )
@@ -187,7 +188,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('audit_log')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', idColumn(db))
     .addColumn('at', 'text', (c) => c.notNull())
     .addColumn('actor_id', 'integer', (c) => c.references('people.id'))
     .addColumn('action', 'text', (c) => c.notNull())

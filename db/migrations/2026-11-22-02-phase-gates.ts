@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { idColumn } from './columns';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
@@ -10,7 +11,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('charter_signatures')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', idColumn(db))
     .addColumn('portfolio_id', 'integer', (c) =>
       c.notNull().references('portfolios.id').onDelete('cascade'),
     )
@@ -27,7 +28,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('phase_requests')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', idColumn(db))
     .addColumn('project_id', 'integer', (c) =>
       c.notNull().references('projects.id').onDelete('cascade'),
     )
@@ -74,7 +75,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('phase_answers')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', idColumn(db))
     .addColumn('request_id', 'integer', (c) =>
       c.notNull().references('phase_requests.id').onDelete('cascade'),
     )
@@ -96,7 +97,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('phase_reaffirmations')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', idColumn(db))
     .addColumn('project_id', 'integer', (c) =>
       c.notNull().references('projects.id').onDelete('cascade'),
     )

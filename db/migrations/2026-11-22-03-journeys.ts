@@ -1,10 +1,11 @@
 import { sql, type Kysely } from 'kysely';
+import { idColumn } from './columns';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('journey_maps')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', idColumn(db))
     .addColumn('portfolio_id', 'integer', (c) =>
       c.notNull().references('portfolios.id').onDelete('cascade'),
     )
@@ -36,7 +37,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('journey_stages')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', idColumn(db))
     .addColumn('map_id', 'integer', (c) =>
       c.notNull().references('journey_maps.id').onDelete('cascade'),
     )
@@ -51,7 +52,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('journey_steps')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', idColumn(db))
     .addColumn('map_id', 'integer', (c) =>
       c.notNull().references('journey_maps.id').onDelete('cascade'),
     )

@@ -1,10 +1,11 @@
 import { sql, type Kysely } from 'kysely';
+import { idColumn } from './columns';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('pra_clearances')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', idColumn(db))
     .addColumn('portfolio_id', 'integer', (c) =>
       c.notNull().references('portfolios.id').onDelete('cascade'),
     )
@@ -29,7 +30,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('research_activities')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', idColumn(db))
     .addColumn('project_id', 'integer', (c) =>
       c.notNull().references('projects.id').onDelete('cascade'),
     )
@@ -70,7 +71,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('research_sessions')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', idColumn(db))
     .addColumn('activity_id', 'integer', (c) =>
       c.notNull().references('research_activities.id').onDelete('cascade'),
     )
@@ -86,7 +87,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   // Pseudonymous codes only: the workspace has no field for a participant's name or contact.
   await db.schema
     .createTable('research_participants')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', idColumn(db))
     .addColumn('session_id', 'integer', (c) =>
       c.notNull().references('research_sessions.id').onDelete('cascade'),
     )

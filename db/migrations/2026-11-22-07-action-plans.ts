@@ -1,10 +1,11 @@
 import { sql, type Kysely } from 'kysely';
+import { idColumn } from './columns';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('action_plans')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', idColumn(db))
     .addColumn('portfolio_id', 'integer', (c) =>
       c.notNull().references('portfolios.id').onDelete('cascade'),
     )
@@ -25,7 +26,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   // Every saved version of the text: the history, named versions (with a note) among them.
   await db.schema
     .createTable('action_plan_versions')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', idColumn(db))
     .addColumn('plan_id', 'integer', (c) =>
       c.notNull().references('action_plans.id').onDelete('cascade'),
     )

@@ -1,11 +1,12 @@
 import { sql, type Kysely } from 'kysely';
+import { idColumn } from './columns';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
   // Evidence an action cites: a journey step's pain points, a research activity, burden savings.
   await db.schema
     .createTable('action_plan_citations')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', idColumn(db))
     .addColumn('plan_id', 'integer', (c) =>
       c.notNull().references('action_plans.id').onDelete('cascade'),
     )
@@ -26,7 +27,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('action_plan_comments')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', idColumn(db))
     .addColumn('plan_id', 'integer', (c) =>
       c.notNull().references('action_plans.id').onDelete('cascade'),
     )

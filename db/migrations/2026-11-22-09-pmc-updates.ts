@@ -1,10 +1,11 @@
 import { sql, type Kysely } from 'kysely';
+import { idColumn } from './columns';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('pmc_updates')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', idColumn(db))
     .addColumn('fiscal_year', 'integer', (c) => c.notNull())
     .addColumn('quarter', 'integer', (c) => c.notNull().check(sql`quarter between 1 and 4`))
     .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('draft','published')`))

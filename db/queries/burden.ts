@@ -13,6 +13,7 @@ import {
 import { cachedForPortfolio, cachedForProgram } from '../cache';
 import { hoursNumber } from '~/domain/burden/display';
 import type { DB } from '../client';
+import { exactProduct, sumAsText, sumIsExact } from '../dialect';
 import { RefusedError } from '../errors';
 import { assertFresh, editVersioned, type ChangeRecord, type Trx } from '../versioning';
 import { recordAudit } from './audit';
@@ -657,6 +658,19 @@ export async function portfolioRollup(db: DB, portfolioId: number) {
 }
 
 async function computePortfolioRollup(db: DB, portfolioId: number) {
+  const perOccurrence = sql`(case when i.category = 'psychological' then coalesce(i.time_equivalent_seconds, 0) else i.seconds_per_occurrence end)`;
+  const timeProduct = exactProduct(
+    db,
+    sql.ref('i.people_per_year'),
+    sql.ref('i.occurrences_hundredths'),
+    perOccurrence,
+  );
+  const oopProduct = exactProduct(
+    db,
+    sql.ref('i.people_per_year'),
+    sql.ref('i.occurrences_hundredths'),
+    sql.ref('i.out_of_pocket_cents'),
+  );
   const [assessments, defaultWage, sums] = await Promise.all([
     db
       .selectFrom('burden_assessments as a')
@@ -683,18 +697,10 @@ async function computePortfolioRollup(db: DB, portfolioId: number) {
       .innerJoin('burden_assessments as a', 'a.id', 'i.assessment_id')
       .select([
         'i.assessment_id',
-        sql<string>`cast(sum(i.people_per_year * i.occurrences_hundredths * (case when i.category = 'psychological' then coalesce(i.time_equivalent_seconds, 0) else i.seconds_per_occurrence end)) as text)`.as(
-          'time_sum',
-        ),
-        sql<string>`typeof(sum(i.people_per_year * i.occurrences_hundredths * (case when i.category = 'psychological' then coalesce(i.time_equivalent_seconds, 0) else i.seconds_per_occurrence end)))`.as(
-          'time_type',
-        ),
-        sql<string>`cast(sum(i.people_per_year * i.occurrences_hundredths * i.out_of_pocket_cents) as text)`.as(
-          'oop_sum',
-        ),
-        sql<string>`typeof(sum(i.people_per_year * i.occurrences_hundredths * i.out_of_pocket_cents))`.as(
-          'oop_type',
-        ),
+        sumAsText(timeProduct).as('time_sum'),
+        sumIsExact(db, timeProduct).as('time_exact'),
+        sumAsText(oopProduct).as('oop_sum'),
+        sumIsExact(db, oopProduct).as('oop_exact'),
         sql<number>`count(*)`.as('n'),
       ])
       .where('a.portfolio_id', '=', portfolioId)
@@ -714,7 +720,7 @@ async function computePortfolioRollup(db: DB, portfolioId: number) {
     const s = sumBy.get(a.id);
     if (
       !a.has_segments &&
-      (s === undefined || (s.time_type === 'integer' && s.oop_type === 'integer'))
+      (s === undefined || (Number(s.time_exact) === 1 && Number(s.oop_exact) === 1))
     ) {
       totals.set(a.id, s ? burdenFromSums(BigInt(s.time_sum), BigInt(s.oop_sum), wage) : ZERO);
       itemCount += Number(s?.n ?? 0);

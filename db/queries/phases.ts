@@ -7,7 +7,8 @@ import {
 } from '~/domain/phases/gate';
 import { rolesIn } from '~/domain/policy';
 import type { DB } from '../client';
-import { RefusedError, isUniqueViolation } from '../errors';
+import { isUniqueViolation } from '../dialect';
+import { RefusedError } from '../errors';
 import type { SessionUser } from './sessions';
 import { recordAudit } from './audit';
 

@@ -1,0 +1,102 @@
+/**
+ * Where SQLite and PostgreSQL differ, and nowhere else: queries are written once with Kysely,
+ * and the few spots where the two databases disagree ask this module. Tested on both
+ * (tests/unit/db/dialect.test.ts runs under `TEST_DATABASE=postgres` too).
+ *
+ * What needs no adapter, by the schema's own conventions: dates and times are ISO-8601 text (text
+ * sorts and compares the same in both); JSON is stored as text and parsed in TypeScript; booleans
+ * are 0/1 integers; upserts use `onConflict`, which both dialects compile; emails are stored
+ * lower-cased, so sign-in needs no case-insensitive comparison.
+ */
+import type { PostgresDriver } from 'kysely';
+import {
+  PostgresAdapter,
+  PostgresDialect,
+  CompiledQuery,
+  sql,
+  type DatabaseConnection,
+  type Driver,
+  type Expression,
+  type Kysely,
+  type RawBuilder,
+  type TransactionSettings,
+} from 'kysely';
+
+// Kysely<any>: migrations are typed that way, and only the executor is read here.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyDb = Kysely<any>;
+
+export type DialectName = 'sqlite' | 'postgres';
+
+export function dialectOf(db: AnyDb): DialectName {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+}
+
+/** A `postgres://` or `postgresql://` DATABASE_URL; anything else names a SQLite file. */
+export function isPostgresUrl(url: string | undefined): url is string {
+  return !!url && /^postgres(ql)?:\/\//i.test(url);
+}
+
+/** The key of the advisory lock every PostgreSQL transaction takes (an arbitrary constant). */
+export const WRITE_LOCK_KEY = 280_0280;
+
+/**
+ * PostgreSQL, like SQLite, runs one writing transaction at a time. Every Kysely transaction
+ * first takes one transaction-scoped advisory lock, held until commit or rollback. The
+ * workspace's transactions are short writes made by people, so nothing is lost in throughput,
+ * and every rule that reads and then writes (the PRA tenth participant, sign-in lockout, the
+ * version checks, the next audit id) holds on PostgreSQL for the same reason it holds on SQLite:
+ * nobody else writes in between. It also keeps audit ids in commit order, which the change
+ * stamps of db/cache.ts rely on. Plain reads take no lock. See docs/decisions/013.
+ */
+export class WorkspacePostgresDialect extends PostgresDialect {
+  override createDriver(): Driver {
+    const driver = super.createDriver() as PostgresDriver;
+    const begin = driver.beginTransaction.bind(driver);
+    driver.beginTransaction = async (
+      connection: DatabaseConnection,
+      settings: TransactionSettings,
+    ) => {
+      await begin(connection, settings);
+      await connection.executeQuery(
+        CompiledQuery.raw(`select pg_advisory_xact_lock(${WRITE_LOCK_KEY})`),
+      );
+    };
+    return driver;
+  }
+}
+
+/**
+ * A product of integer columns whose sum must stay exact. SQLite multiplies 64-bit integers and
+ * turns an overflow into a float (detected with `sumIsExact`); PostgreSQL's `integer` would raise
+ * an error, so there the first factor becomes `numeric` and the arithmetic is exact throughout.
+ */
+export function exactProduct(db: AnyDb, ...factors: Expression<unknown>[]): RawBuilder<unknown> {
+  const [first, ...rest] = factors;
+  const head = dialectOf(db) === 'postgres' ? sql`cast(${first} as numeric)` : sql`${first}`;
+  return rest.reduce<RawBuilder<unknown>>((acc, f) => sql`${acc} * ${f}`, head);
+}
+
+/** `sum(expr)` as decimal text, for BigInt. */
+export function sumAsText(expr: Expression<unknown>): RawBuilder<string> {
+  return sql<string>`cast(sum(${expr}) as text)`;
+}
+
+/** Whether `sum(expr)` stayed an exact integer (always, on PostgreSQL's numeric). */
+export function sumIsExact(db: AnyDb, expr: Expression<unknown>): RawBuilder<number> {
+  return dialectOf(db) === 'postgres'
+    ? sql<number>`1`
+    : sql<number>`(typeof(sum(${expr})) = 'integer')`;
+}
+
+/** A unique constraint refused the write (a double submit racing another, a taken name). */
+export function isUniqueViolation(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null || !('code' in error)) return false;
+  const code = (error as { code: unknown }).code;
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === '23505';
+}
+
+/** Refresh the planner's statistics after a bulk load (both dialects spell it `analyze`). */
+export async function analyze(db: AnyDb): Promise<void> {
+  await sql`analyze`.execute(db);
+}
