@@ -1,4 +1,4 @@
-// Runs the workspace: `node server.js [serve|migrate|seed|create-admin] [--dev]`.
+// Runs the workspace: `node server.js [serve|migrate|seed|create-admin|check-schema] [--dev]`.
 // Plain JavaScript so Node 20 runs it directly; everything else is TypeScript in the build.
 import compression from 'compression';
 import express from 'express';
@@ -49,6 +49,15 @@ const quiet = (process.env.LOG_REQUESTS ?? 'on') === 'off';
 
 if (command === 'migrate' || command === 'seed') {
   await server.prepareDatabase();
+  await server.closeDb();
+  if (vite) await vite.close();
+} else if (command === 'check-schema') {
+  const problems = await server.checkDatabaseSchema();
+  for (const p of problems) console.error(p);
+  console.log(
+    problems.length === 0 ? 'The schema is as expected.' : `${problems.length} differences.`,
+  );
+  process.exitCode = problems.length === 0 ? 0 : 1;
   await server.closeDb();
   if (vite) await vite.close();
 } else if (command === 'create-admin') {
@@ -114,6 +123,8 @@ if (command === 'migrate' || command === 'seed') {
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
 } else {
-  console.error(`Unknown command "${command}". Use serve, migrate, seed or create-admin.`);
+  console.error(
+    `Unknown command "${command}". Use serve, migrate, seed, create-admin or check-schema.`,
+  );
   process.exitCode = 2;
 }

@@ -16,6 +16,7 @@ export default defineConfig(({ isSsrBuild }) => ({
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',
     setupFiles: ['tests/unit/setup.ts'],
+    globalSetup: ['tests/unit/global-setup.ts'],
     pool: 'forks',
   },
 }));

@@ -1,7 +1,7 @@
 /**
  * The server bundle's entry (see vite.config.ts): the Express app plus the commands that
- * server.js runs before serving or on their own (migrate, seed, create-admin).
+ * server.js runs before serving or on their own (migrate, seed, create-admin, check-schema).
  */
 export { app } from './app';
 export { createAdminAccount } from './admin';
-export { closeDb, demoAccountsEnabled, prepareDatabase } from './startup';
+export { checkDatabaseSchema, closeDb, demoAccountsEnabled, prepareDatabase } from './startup';

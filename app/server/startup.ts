@@ -1,5 +1,6 @@
 import { closeDb, getDb, migrateToLatest } from '#db/client';
 import { deleteExpiredSessions } from '#db/queries/sessions';
+import { checkSchema } from '#db/schema-check';
 import { seedReferenceData, syncDemoAccounts } from '#seeds/index';
 import { seedJourneys } from '#seeds/journeys';
 
@@ -22,6 +23,11 @@ export async function prepareDatabase(log: (line: string) => void = console.log)
   if (demo.created > 0) log(`Created ${demo.created} demo accounts (password: workspace-demo).`);
   if (demo.removed > 0) log(`Disabled ${demo.removed} demo accounts (DEMO_ACCOUNTS=off).`);
   await deleteExpiredSessions(db, new Date().toISOString());
+}
+
+/** Differences between the database's tables and the schema this build expects (none: ok). */
+export async function checkDatabaseSchema(): Promise<string[]> {
+  return checkSchema(getDb());
 }
 
 export { closeDb };

@@ -1,12 +1,40 @@
 import type { Kysely } from 'kysely';
-import { migrateToLatest, openDatabase } from '#db/client';
-import type { Database } from '#db/schema';
-import { seedReferenceData } from '#seeds/index';
 import crypto from 'node:crypto';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { migrateToLatest, openDatabase } from '#db/client';
 import { findSessionUser, insertSession, type SessionUser } from '#db/queries/sessions';
-import { syncDemoAccounts } from '#seeds/index';
-/** A fresh in-memory database migrated from nothing, optionally with the reference seeds. */
+import type { Database } from '#db/schema';
+import { seedReferenceData, syncDemoAccounts } from '#seeds/index';
+import { TEMPLATES } from './global-setup';
+
+/** The PostgreSQL server of this run (TEST_DATABASE=postgres), or '' for SQLite. */
+const pgBase = inject('pgBase');
+export const onPostgres = pgBase !== '';
+
+/**
+ * A database of this test's own: SQLite in memory, or on PostgreSQL a new database copied from
+ * one of the templates tests/unit/global-setup.ts prepared (empty, migrated, seeded, demo).
+ */
+export async function testDatabase(
+  template: keyof typeof TEMPLATES = 'empty',
+  options: Parameters<typeof openDatabase>[1] = {},
+): Promise<Kysely<Database>> {
+  if (!onPostgres) return openDatabase(':memory:', options);
+  const name = `t_${crypto.randomBytes(8).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: `${pgBase}postgres` });
+  await admin.connect();
+  try {
+    await admin.query(`create database "${name}" template "${TEMPLATES[template]}"`);
+  } finally {
+    await admin.end();
+  }
+  return openDatabase(`${pgBase}${name}`, { poolSize: 4, ...options });
+}
+
+/** A fresh database migrated from nothing, optionally with the reference seeds. */
 export async function freshDb(options: { seed?: boolean } = {}): Promise<Kysely<Database>> {
+  if (onPostgres) return testDatabase(options.seed ? 'seeded' : 'fresh');
   const db = openDatabase(':memory:');
   await migrateToLatest(db);
   if (options.seed) await seedReferenceData(db);
@@ -15,6 +43,7 @@ export async function freshDb(options: { seed?: boolean } = {}): Promise<Kysely<
 
 /** A seeded database with the demo accounts. */
 export async function demoDb(): Promise<Kysely<Database>> {
+  if (onPostgres) return testDatabase('demo');
   const db = await freshDb({ seed: true });
   await syncDemoAccounts(db, true);
   return db;

@@ -73,7 +73,7 @@ describe('audit log in the same transaction as the change', () => {
           .where('id', '=', project.id)
           .execute();
       }),
-    ).rejects.toThrow(/CHECK constraint failed/);
+    ).rejects.toThrow(/check constraint/i);
     const after = await db
       .selectFrom('projects')
       .select('name')

@@ -84,6 +84,29 @@ describe('burden assessments in the database', () => {
     expect(rollup.baseline).toEqual((await getAssessment(db, id))!.result.total);
   });
 
+  it('the rollup stays exact at the largest figures a form accepts', async () => {
+    // 340 million people × 1,000 times a year × $1,000,000 overflows 64-bit integers: SQLite's
+    // sum turns to a float and the rollup falls back to exact per-item arithmetic; PostgreSQL
+    // sums in numeric (db/dialect.ts). Either way the figures equal the item-by-item ones.
+    const { db, user, portfolio, id, step } = await setup();
+    const huge = {
+      ...base,
+      people_per_year: 340_000_000,
+      occurrences_hundredths: 100_000,
+      seconds_per_occurrence: 31_536,
+      out_of_pocket_cents: 100_000_000,
+    };
+    await editAssessment(
+      db,
+      { id, version: 2, actorId: user.personId, action: 'add_item' },
+      (trx, a) =>
+        assessmentEdits.addItem(trx, a, { ...huge, category: 'compliance', step_id: step.id }),
+    );
+    const rollup = await portfolioRollup(db, portfolio.id);
+    expect(rollup.baseline).toEqual((await getAssessment(db, id))!.result.total);
+    expect(rollup.baseline.time).toBeGreaterThan(BigInt(Number.MAX_SAFE_INTEGER));
+  });
+
   it('segment shares cannot add up to more than 100%', async () => {
     const { db, user, id } = await setup();
     await editAssessment(

@@ -1,13 +1,17 @@
 /**
  * Every query the main pages run reads its large tables through an index. The queries are the
- * app's own, captured through Kysely's log while the page functions run; each is then asked
- * EXPLAIN QUERY PLAN. A full scan of a table that grows with the program fails the test. Timing
+ * app's own, captured through Kysely's log while the page functions run; each is then explained
+ * by the database. A full scan of a table that grows with the program fails the test. Timing
  * is measured in scripts/bench.mjs, never here.
+ *
+ * SQLite: EXPLAIN QUERY PLAN, `SCAN <table>`. PostgreSQL prefers a sequential scan on tables this
+ * small whatever the indexes, so it is asked with sequential scans disabled: a `Seq Scan` left in
+ * the plan then means no index can serve the query.
  */
-import { CompiledQuery, type Kysely } from 'kysely';
+import { CompiledQuery, sql, type Kysely } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { changeStamp } from '#db/cache';
-import { migrateToLatest, openDatabase } from '#db/client';
+import { migrateToLatest } from '#db/client';
 import type { Database } from '#db/schema';
 import { listAudit } from '#db/queries/audit';
 import { burdenForMap, listAssessments, portfolioRollup } from '#db/queries/burden';
@@ -21,6 +25,7 @@ import { portfolioPraStatus } from '#db/queries/research';
 import { findSessionUser } from '#db/queries/sessions';
 import { seedReferenceData, syncDemoAccounts } from '#seeds/index';
 import { seedJourneys } from '#seeds/journeys';
+import { onPostgres, testDatabase } from '../helpers';
 
 /** Tables that grow with the program; reading one whole is a bug on a page. */
 const LARGE = new Set([
@@ -57,8 +62,14 @@ async function queriesOf(run: () => Promise<unknown>) {
   return captured.filter((q) => /^\s*select/i.test(q.sql));
 }
 
+type Query = { sql: string; parameters: readonly unknown[] };
+
 /** Lines of the plan that read a large table from end to end. */
-async function fullScans(q: { sql: string; parameters: readonly unknown[] }) {
+async function fullScans(q: Query): Promise<string[]> {
+  return onPostgres ? postgresFullScans(q) : sqliteFullScans(q);
+}
+
+async function sqliteFullScans(q: Query) {
   const aliases = new Map<string, string>();
   for (const m of q.sql.matchAll(/"(\w+)"(?: as "(\w+)")?/g)) aliases.set(m[2] ?? m[1]!, m[1]!);
   const plan = await db.executeQuery<{ detail: string }>(
@@ -72,8 +83,33 @@ async function fullScans(q: { sql: string; parameters: readonly unknown[] }) {
     });
 }
 
+type PlanNode = { 'Node Type': string; 'Relation Name'?: string; Plans?: PlanNode[] };
+
+async function postgresFullScans(q: Query) {
+  const plan = await db.connection().execute(async (conn) => {
+    await sql`set enable_seqscan = off`.execute(conn);
+    try {
+      return await conn.executeQuery<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(
+        CompiledQuery.raw(`explain (format json) ${q.sql}`, [...q.parameters]),
+      );
+    } finally {
+      await sql`reset enable_seqscan`.execute(conn);
+    }
+  });
+  const scans: string[] = [];
+  const walk = (node: PlanNode) => {
+    if (node['Node Type'] === 'Seq Scan' && LARGE.has(node['Relation Name'] ?? ''))
+      scans.push(`SCAN ${node['Relation Name']}`);
+    node.Plans?.forEach(walk);
+  };
+  walk(plan.rows[0]!['QUERY PLAN'][0].Plan);
+  return scans;
+}
+
 beforeAll(async () => {
-  db = openDatabase(':memory:', { log: (sql, parameters) => captured.push({ sql, parameters }) });
+  db = await testDatabase('empty', {
+    log: (sql, parameters) => captured.push({ sql, parameters }),
+  });
   await migrateToLatest(db);
   await seedReferenceData(db);
   await seedJourneys(db);
@@ -130,7 +166,7 @@ describe('the main pages read large tables through indexes', () => {
 
   it('catches a full scan when there is one', async () => {
     const scans = await fullScans({
-      sql: 'select "id" from "milestones" where "notes" = ?',
+      sql: `select "id" from "milestones" where "notes" = ${onPostgres ? '$1' : '?'}`,
       parameters: ['x'],
     });
     expect(scans).toEqual(['SCAN milestones']);
