@@ -1,6 +1,7 @@
 import { defineConfig, devices } from '@playwright/test';
 
-const PORT = Number(process.env.E2E_PORT ?? 3100);
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
+const PORT = E2E_PORT;
 export const E2E_DATABASE = process.env.E2E_DATABASE ?? 'tests/.tmp/e2e.db';
 
 export default defineConfig({

@@ -1,7 +1,9 @@
-// Runs the workspace: `node server.js [serve|migrate|seed|create-admin|check-schema] [--dev]`.
+// Runs the workspace: `node server.js [serve|migrate|seed|create-admin|check-schema] [--dev]`,
+// or copies a SQLite workspace into PostgreSQL: `node server.js copy <sqlite file> <postgres url>`.
 // Plain JavaScript so Node 20 runs it directly; everything else is TypeScript in the build.
 import compression from 'compression';
 import express from 'express';
+import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 
 const { values: flags, positionals } = parseArgs({
@@ -50,6 +52,23 @@ const quiet = (process.env.LOG_REQUESTS ?? 'on') === 'off';
 if (command === 'migrate' || command === 'seed') {
   await server.prepareDatabase();
   await server.closeDb();
+  if (vite) await vite.close();
+} else if (command === 'copy') {
+  const [, from, to] = positionals;
+  if (!from || !to) {
+    console.error('Usage: node server.js copy <sqlite file> <postgres://user@host/database>');
+    process.exitCode = 2;
+  } else if (!fs.existsSync(from)) {
+    console.error(`No SQLite workspace at ${from}.`);
+    process.exitCode = 2;
+  } else {
+    try {
+      process.exitCode = (await server.copySqliteWorkspace(from, to)) ? 0 : 1;
+    } catch (error) {
+      console.error(error instanceof Error ? error.message : error);
+      process.exitCode = 1;
+    }
+  }
   if (vite) await vite.close();
 } else if (command === 'check-schema') {
   const problems = await server.checkDatabaseSchema();
@@ -124,7 +143,7 @@ if (command === 'migrate' || command === 'seed') {
   process.on('SIGINT', stop);
 } else {
   console.error(
-    `Unknown command "${command}". Use serve, migrate, seed, create-admin or check-schema.`,
+    `Unknown command "${command}". Use serve, migrate, seed, create-admin, check-schema or copy.`,
   );
   process.exitCode = 2;
 }

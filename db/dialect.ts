@@ -100,3 +100,43 @@ export function isUniqueViolation(error: unknown): boolean {
 export async function analyze(db: AnyDb): Promise<void> {
   await sql`analyze`.execute(db);
 }
+
+/**
+ * After rows were inserted with their ids given (a copy from another database), the next id the
+ * database hands out must come after them. SQLite's autoincrement keeps up by itself; a
+ * PostgreSQL identity column's sequence is moved past the largest id.
+ */
+export async function afterExplicitIds(db: AnyDb, table: string): Promise<void> {
+  if (dialectOf(db) !== 'postgres') return;
+  const { rows } = await sql<{
+    seq: string | null;
+  }>`select pg_get_serial_sequence(table_name, column_name) as seq from information_schema.columns where table_schema = current_schema() and table_name = ${table} and column_name = 'id'`.execute(
+    db,
+  );
+  const seq = rows[0]?.seq;
+  if (!seq) return;
+  await sql`select setval(${seq}, coalesce((select max(id) from ${sql.table(table)}), 0) + 1, false)`.execute(
+    db,
+  );
+}
+
+/** The key of the advisory lock start-up holds while it migrates and seeds. */
+const STARTUP_LOCK_KEY = 280_0281;
+
+/**
+ * Runs start-up's migrate-and-seed with no other server doing the same: on PostgreSQL, several
+ * app servers starting together would otherwise each find the demo accounts missing and create
+ * them. A session advisory lock on one reserved connection; `fn` uses the pool as usual. SQLite
+ * serves one app server, so there is nothing to wait for.
+ */
+export async function duringStartup<T>(db: AnyDb, fn: () => Promise<T>): Promise<T> {
+  if (dialectOf(db) !== 'postgres') return fn();
+  return db.connection().execute(async (conn) => {
+    await sql`select pg_advisory_lock(${sql.lit(STARTUP_LOCK_KEY)})`.execute(conn);
+    try {
+      return await fn();
+    } finally {
+      await sql`select pg_advisory_unlock(${sql.lit(STARTUP_LOCK_KEY)})`.execute(conn);
+    }
+  });
+}

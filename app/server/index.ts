@@ -1,7 +1,8 @@
 /**
  * The server bundle's entry (see vite.config.ts): the Express app plus the commands that
- * server.js runs before serving or on their own (migrate, seed, create-admin, check-schema).
+ * server.js runs before serving or on their own (migrate, seed, create-admin, check-schema, copy).
  */
 export { app } from './app';
 export { createAdminAccount } from './admin';
+export { copySqliteWorkspace } from './copy';
 export { checkDatabaseSchema, closeDb, demoAccountsEnabled, prepareDatabase } from './startup';

@@ -1,4 +1,5 @@
 import { closeDb, getDb, migrateToLatest } from '#db/client';
+import { duringStartup } from '#db/dialect';
 import { deleteExpiredSessions } from '#db/queries/sessions';
 import { checkSchema } from '#db/schema-check';
 import { seedReferenceData, syncDemoAccounts } from '#seeds/index';
@@ -13,6 +14,12 @@ export function demoAccountsEnabled(): boolean {
 /** Everything the server needs before its first request: schema, seeds, housekeeping. */
 export async function prepareDatabase(log: (line: string) => void = console.log): Promise<void> {
   const db = getDb();
+  await duringStartup(db, () => migrateAndSeed(log));
+  await deleteExpiredSessions(db, new Date().toISOString());
+}
+
+async function migrateAndSeed(log: (line: string) => void): Promise<void> {
+  const db = getDb();
   const applied = await migrateToLatest(db);
   if (applied.length > 0) log(`Applied migrations: ${applied.join(', ')}`);
   const added = await seedReferenceData(db);
@@ -22,7 +29,6 @@ export async function prepareDatabase(log: (line: string) => void = console.log)
   const demo = await syncDemoAccounts(db, demoAccountsEnabled());
   if (demo.created > 0) log(`Created ${demo.created} demo accounts (password: workspace-demo).`);
   if (demo.removed > 0) log(`Disabled ${demo.removed} demo accounts (DEMO_ACCOUNTS=off).`);
-  await deleteExpiredSessions(db, new Date().toISOString());
 }
 
 /** Differences between the database's tables and the schema this build expects (none: ok). */

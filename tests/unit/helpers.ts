@@ -21,6 +21,11 @@ export async function testDatabase(
   options: Parameters<typeof openDatabase>[1] = {},
 ): Promise<Kysely<Database>> {
   if (!onPostgres) return openDatabase(':memory:', options);
+  return openDatabase(await newPostgresDatabase(template), { poolSize: 4, ...options });
+}
+
+/** The URL of a new PostgreSQL database copied from `template` (TEST_DATABASE=postgres only). */
+export async function newPostgresDatabase(template: keyof typeof TEMPLATES): Promise<string> {
   const name = `t_${crypto.randomBytes(8).toString('hex')}`;
   const admin = new pg.Client({ connectionString: `${pgBase}postgres` });
   await admin.connect();
@@ -29,7 +34,7 @@ export async function testDatabase(
   } finally {
     await admin.end();
   }
-  return openDatabase(`${pgBase}${name}`, { poolSize: 4, ...options });
+  return `${pgBase}${name}`;
 }
 
 /** A fresh database migrated from nothing, optionally with the reference seeds. */
