@@ -3,7 +3,9 @@
  * migrations, seeds, schema types and write functions (spawned by scripts/bench.mjs through
  * vite-node). Bulk rows go in with Kysely multi-row inserts inside one transaction per table.
  *
- *   vite-node scripts/bench-generate.ts <database file> <scale>
+ *   vite-node scripts/bench-generate.ts <database file or postgres:// URL> <scale>
+ *
+ * A PostgreSQL database must exist and be empty (scripts/bench.mjs creates a fresh one).
  *
  * At scale 1: 10 portfolios, 1,000 projects, 10,000 milestones, 2,000 journey maps of 40 steps,
  * 20,000 burden items, 100,000 research participants, 1,000,000 audit rows. Every count is
@@ -15,7 +17,7 @@ import fs from 'node:fs';
 import { sql, type Insertable, type Kysely } from 'kysely';
 import { quarterOf } from '~/domain/pmc/quarter';
 import { migrateToLatest, openDatabase } from '../db/client';
-import { analyze } from '../db/dialect';
+import { analyze, isPostgresUrl } from '../db/dialect';
 import { createPortfolio } from '../db/queries/portfolio-admin';
 import { createPlan } from '../db/queries/plans';
 import { createUpdate } from '../db/queries/pmc';
@@ -45,7 +47,7 @@ const ENTITY_TYPES = ['project', 'milestone', 'journey_map', 'burden_item', 'res
 
 type Table = keyof Database;
 
-/** Inserts rows in chunks that stay under SQLite's limit on bound parameters. */
+/** Inserts rows in chunks that stay under SQLite's and PostgreSQL's limits on bound parameters. */
 async function insertMany<T extends Table>(
   db: Kysely<Database>,
   table: T,
@@ -97,10 +99,11 @@ async function main() {
   const [file, scaleArg] = process.argv.slice(2);
   const scale = Number(scaleArg ?? 1);
   if (!file || !Number.isInteger(scale) || scale < 1) {
-    console.error('usage: bench-generate.ts <database file> <scale ≥ 1>');
+    console.error('usage: bench-generate.ts <database file or postgres:// URL> <scale ≥ 1>');
     process.exit(2);
   }
-  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
+  if (!isPostgresUrl(file))
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
   const db = openDatabase(file);
   const now = new Date();
   const at = now.toISOString();

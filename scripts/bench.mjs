@@ -7,6 +7,10 @@
 // each page's throughput is compared with, in the same run. Also printed: first-load client
 // JS per route (gzip), server RSS after the run, database size and cold start.
 //
+// On PostgreSQL: DATABASE_URL=postgres://…/name runs on that server, in fresh databases
+// name_bench_1, name_bench_4 (dropped and created; nothing else is touched); BENCH_DATABASE=postgres
+// starts a throwaway server from Debian's package instead (scripts/pg-cluster.mjs).
+//
 // Budgets (exit code 1 when one is missed):
 //   p95 ≤ 50 ms at 10 connections for every page at scale 1;
 //   every page ≥ 40% of the floor's requests per second (scale 1, both concurrencies);
@@ -23,6 +27,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import zlib from 'node:zlib';
+import pg from 'pg';
+import { startCluster } from './pg-cluster.mjs';
 
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -178,7 +184,34 @@ async function load(url, cookie, connections, duration) {
   };
 }
 
-function dbSizeMb(file) {
+/** Where each scale's data set goes: a SQLite file, or a fresh PostgreSQL database. */
+async function databaseFor(scale, dir, postgres) {
+  if (!postgres) return path.join(dir, `bench-scale-${scale}.db`);
+  const url = new URL(postgres);
+  const name = `${url.pathname.slice(1) || 'postgres'}_bench_${scale}`;
+  const admin = new pg.Client({ connectionString: postgres });
+  await admin.connect();
+  try {
+    await admin.query(`drop database if exists "${name}" with (force)`);
+    await admin.query(`create database "${name}"`);
+  } finally {
+    await admin.end();
+  }
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function dbSizeMb(file) {
+  if (/^postgres(ql)?:/.test(file)) {
+    const client = new pg.Client({ connectionString: file });
+    await client.connect();
+    try {
+      const { rows } = await client.query('select pg_database_size(current_database()) as b');
+      return Number(rows[0].b) / 1024 / 1024;
+    } finally {
+      await client.end();
+    }
+  }
   let bytes = 0;
   for (const suffix of ['', '-wal']) {
     if (fs.existsSync(file + suffix)) bytes += fs.statSync(file + suffix).size;
@@ -186,8 +219,8 @@ function dbSizeMb(file) {
   return bytes / 1024 / 1024;
 }
 
-async function measureScale(scale, dir) {
-  const file = path.join(dir, `bench-scale-${scale}.db`);
+async function measureScale(scale, dir, postgres) {
+  const file = await databaseFor(scale, dir, postgres);
   console.log(`\nScale ${scale}: generating the data set…`);
   const manifest = generate(file, scale);
   console.log(`  ${JSON.stringify(manifest.counts)} in ${manifest.seconds} s`);
@@ -219,12 +252,13 @@ async function measureScale(scale, dir) {
       generateSeconds: manifest.seconds,
       coldStartMs,
       rssMb: rssMb(child.pid),
-      dbMb: dbSizeMb(file),
+      dbMb: await dbSizeMb(file),
       pages: out,
     };
   } finally {
     await stopServer(child);
-    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
+    if (!postgres)
+      for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
   }
 }
 
@@ -290,13 +324,23 @@ function report(runs) {
 
 async function main() {
   run('node', ['scripts/ensure-build.mjs']);
+  let postgres = /^postgres(ql)?:/.test(process.env.DATABASE_URL ?? '')
+    ? process.env.DATABASE_URL
+    : undefined;
+  let cluster;
+  if (!postgres && process.env.BENCH_DATABASE === 'postgres') {
+    cluster = await startCluster();
+    postgres = cluster.url('postgres');
+  }
+  console.log(`Database: ${postgres ? `PostgreSQL (${new URL(postgres).host})` : 'SQLite'}`);
   const dir = process.env.BENCH_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'lew-bench-'));
   fs.mkdirSync(dir, { recursive: true });
   const runs = [];
   try {
-    for (const scale of SCALES) runs.push(await measureScale(scale, dir));
+    for (const scale of SCALES) runs.push(await measureScale(scale, dir, postgres));
   } finally {
     if (!process.env.BENCH_DIR) fs.rmSync(dir, { recursive: true, force: true });
+    cluster?.stop();
   }
   const failures = report(runs);
   fs.mkdirSync('bench-results', { recursive: true });
@@ -309,8 +353,12 @@ async function main() {
     runs,
     failures,
   };
-  fs.writeFileSync('bench-results/latest.json', JSON.stringify(result, null, 2));
-  console.log('\nFigures written to bench-results/latest.json');
+  const out = postgres ? 'bench-results/latest-postgres.json' : 'bench-results/latest.json';
+  fs.writeFileSync(
+    out,
+    JSON.stringify({ database: postgres ? 'postgres' : 'sqlite', ...result }, null, 2),
+  );
+  console.log(`\nFigures written to ${out}`);
   if (failures.length > 0) {
     console.error(`\n${failures.length} budget(s) missed:\n  ${failures.join('\n  ')}`);
     process.exit(1);
