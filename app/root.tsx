@@ -15,6 +15,7 @@ import { getUser } from '~/auth/session.server';
 import { getDb } from '#db/client';
 import { countMyPendingReviews } from '#db/queries/phases';
 import { SiteFooter, SiteHeader, SkipLink, UsaBanner } from '~/components/layout/shell';
+import { useNonce } from '~/lib/nonce';
 
 export const links: Route.LinksFunction = () => [
   { rel: 'icon', href: '/favicon.ico' },
@@ -39,6 +40,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const root = useRouteLoaderData<typeof loader>('root');
+  const nonce = useNonce();
   return (
     <html lang="en">
       <head>
@@ -55,8 +57,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
           {children}
         </main>
         <SiteFooter />
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -1,10 +1,10 @@
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect, type Transaction } from 'kysely';
+import { Kysely, Migrator, type Transaction } from 'kysely';
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { BoundedMap } from '~/lib/bounded-map';
-import { isPostgresUrl, WorkspacePostgresDialect } from './dialect';
+import { isPostgresUrl, WorkspacePostgresDialect, WorkspaceSqliteDialect } from './dialect';
 import { migrations } from './migrations';
 import type { Database } from './schema';
 
@@ -58,6 +58,9 @@ function openPostgres(url: string, { log, poolSize }: OpenOptions): Kysely<Datab
   });
 }
 
+/** How long a SQLite write waits for another connection's write to finish. */
+const BUSY_TIMEOUT_MS = 5000;
+
 /** The SQLite file with the pragmas the workspace relies on. */
 function openSqlite(url: string | undefined, { log }: OpenOptions): Kysely<Database> {
   const file = sqlitePathFromUrl(url);
@@ -66,10 +69,10 @@ function openSqlite(url: string | undefined, { log }: OpenOptions): Kysely<Datab
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   cacheStatements(sqlite);
   return new Kysely<Database>({
-    dialect: new SqliteDialect({ database: sqlite }),
+    dialect: new WorkspaceSqliteDialect(sqlite, BUSY_TIMEOUT_MS),
     log: log ? (e) => log(e.query.sql, e.query.parameters) : undefined,
   });
 }

@@ -8,10 +8,13 @@
  * are 0/1 integers; upserts use `onConflict`, which both dialects compile; emails are stored
  * lower-cased, so sign-in needs no case-insensitive comparison.
  */
+import type SQLite from 'better-sqlite3';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { PostgresDriver } from 'kysely';
 import {
   PostgresAdapter,
   PostgresDialect,
+  SqliteDialect,
   CompiledQuery,
   sql,
   type DatabaseConnection,
@@ -63,6 +66,48 @@ export class WorkspacePostgresDialect extends PostgresDialect {
       );
     };
     return driver;
+  }
+}
+
+/**
+ * SQLite transactions take the write lock when they begin (`begin immediate`). A deferred
+ * transaction that reads and then writes fails at once with "database is locked" when another
+ * connection wrote in between (SQLite cannot wait there without risking a deadlock), which
+ * happens with two app servers, or a command such as create-admin, on one file. Waiting for the
+ * lock is done here, between tries, without blocking the event loop: busy_timeout would block the
+ * whole process, including the connection that holds the lock when both are in one process.
+ */
+export class WorkspaceSqliteDialect extends SqliteDialect {
+  constructor(
+    private readonly sqlite: SQLite.Database,
+    private readonly busyTimeoutMs: number,
+  ) {
+    super({ database: sqlite });
+  }
+
+  override createDriver(): Driver {
+    const driver = super.createDriver();
+    driver.beginTransaction = () => beginImmediate(this.sqlite, this.busyTimeoutMs);
+    return driver;
+  }
+}
+
+async function beginImmediate(sqlite: SQLite.Database, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  sqlite.pragma('busy_timeout = 0');
+  try {
+    for (let wait = 1; ; wait = Math.min(wait * 2, 50)) {
+      try {
+        sqlite.exec('begin immediate');
+        return;
+      } catch (error) {
+        const code = (error as { code?: string }).code ?? '';
+        if (!code.startsWith('SQLITE_BUSY') || Date.now() > deadline) throw error;
+      }
+      await sleep(wait * (0.5 + Math.random()));
+    }
+  } finally {
+    sqlite.pragma(`busy_timeout = ${timeoutMs}`);
   }
 }
 

@@ -1,0 +1,260 @@
+/**
+ * Two people save the same thing at the same moment, both from the same version: one save wins,
+ * the other is refused as stale, and what is stored is exactly the winner's. Runs on SQLite
+ * (`npm test`) and PostgreSQL (`TEST_DATABASE=postgres`), where the saves really overlap.
+ * Also: 50 writers at once on one SQLite file through separate connections, none "locked".
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { migrateToLatest, openDatabase } from '#db/client';
+import { StaleWriteError } from '#db/errors';
+import { recordAudit } from '#db/queries/audit';
+import { assessmentEdits, createAssessment, editAssessment } from '#db/queries/burden';
+import { editJourney, journeyEdits } from '#db/queries/journeys';
+import { createPlan, getPlan, savePlanText } from '#db/queries/plans';
+import {
+  createMilestone,
+  getMilestone,
+  getProject,
+  updateMilestone,
+  updateProject,
+} from '#db/queries/projects';
+import { seedJourneys } from '#seeds/journeys';
+import { demoDb, projectId, userFor } from '../helpers';
+
+/** Runs both saves at once; exactly one must win and the other be refused as stale. */
+async function race<T>(saves: [() => Promise<T>, () => Promise<T>]) {
+  const results = await Promise.allSettled(saves.map((s) => s()));
+  const won = results.map((r) => r.status === 'fulfilled');
+  expect(won.filter(Boolean)).toHaveLength(1);
+  const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+  expect(refused.reason).toBeInstanceOf(StaleWriteError);
+  return won.indexOf(true);
+}
+
+async function setup() {
+  const db = await demoDb();
+  await seedJourneys(db);
+  const a = await userFor(db, 'team.member@example.gov');
+  const b = await userFor(db, 'portfolio.lead@example.gov');
+  const id = await projectId(db, 'Newborn Supply Kits');
+  const { project, agencies } = (await getProject(db, id))!;
+  return { db, a, b, id, project, agencies };
+}
+
+describe('two people save the same thing at once', () => {
+  it('a project', async () => {
+    const { db, a, b, id, project, agencies } = await setup();
+    const values = (summary: string) => ({
+      name: project.name,
+      summary,
+      painPoints: project.pain_points,
+      outcomesShortTerm: project.outcomes_short_term,
+      outcomesLongTerm: project.outcomes_long_term,
+      theoryOfChange: project.theory_of_change,
+      agencies: agencies.map((x) => x.id),
+      ownerAgencyId: project.owner_agency_id ?? undefined,
+      health: project.health,
+      healthReason: project.health_reason ?? '',
+    });
+    const texts = ['Summary from A', 'Summary from B'];
+    const winner = await race([
+      () =>
+        updateProject(db, {
+          projectId: id,
+          actorId: a.personId,
+          version: project.version,
+          values: values(texts[0]!),
+        }),
+      () =>
+        updateProject(db, {
+          projectId: id,
+          actorId: b.personId,
+          version: project.version,
+          values: values(texts[1]!),
+        }),
+    ]);
+    const after = (await getProject(db, id))!.project;
+    expect(after.summary).toBe(texts[winner]);
+    expect(after.version).toBe(project.version + 1);
+  });
+
+  it('a milestone', async () => {
+    const { db, a, b, id, project } = await setup();
+    const input = {
+      title: 'Race milestone',
+      owner: 'HHS',
+      timingKind: 'quarter' as const,
+      fy: 2027,
+      quarter: 1,
+      status: 'planned' as const,
+      notes: '',
+    };
+    const ids = { projectId: id, portfolioId: project.portfolio_id };
+    const milestoneId = await createMilestone(db, { ...ids, actorId: a.personId, values: input });
+    const notes = ['Notes from A', 'Notes from B'];
+    const winner = await race([
+      () =>
+        updateMilestone(db, {
+          ...ids,
+          milestoneId,
+          actorId: a.personId,
+          version: 1,
+          values: { ...input, notes: notes[0]! },
+        }),
+      () =>
+        updateMilestone(db, {
+          ...ids,
+          milestoneId,
+          actorId: b.personId,
+          version: 1,
+          values: { ...input, notes: notes[1]! },
+        }),
+    ]);
+    const after = (await getMilestone(db, id, milestoneId))!;
+    expect(after.notes).toBe(notes[winner]);
+    expect(after.version).toBe(2);
+  });
+
+  it('a journey map', async () => {
+    const { db, a, b, project } = await setup();
+    const map = await db
+      .selectFrom('journey_maps')
+      .select(['id', 'version'])
+      .where('portfolio_id', '=', project.portfolio_id)
+      .executeTakeFirstOrThrow();
+    const names = ['Stage from A', 'Stage from B'];
+    const winner = await race(
+      ([a, b] as const).map(
+        (who, i) => () =>
+          editJourney(
+            db,
+            { mapId: map.id, version: map.version, actorId: who.personId, action: 'add_stage' },
+            (trx, m) => journeyEdits.addStage(trx, m, names[i]!),
+          ),
+      ) as [() => Promise<void>, () => Promise<void>],
+    );
+    const stages = await db
+      .selectFrom('journey_stages')
+      .select('name')
+      .where('map_id', '=', map.id)
+      .execute();
+    const added = stages.map((s) => s.name).filter((n) => names.includes(n));
+    expect(added).toEqual([names[winner]]);
+  });
+
+  it('a burden assessment', async () => {
+    const { db, a, b, project } = await setup();
+    const id = await createAssessment(db, {
+      portfolioId: project.portfolio_id,
+      actorId: a.personId,
+      title: 'Race assessment',
+      journeyMapId: null,
+      serviceName: 'A named service',
+      wageCents: 3000,
+      wageSource: 'test',
+      multiplierMilli: 1000,
+    });
+    const item = (description: string) => ({
+      category: 'learning' as const,
+      description,
+      step_id: null,
+      people_per_year: 100,
+      occurrences_hundredths: 100,
+      seconds_per_occurrence: 600,
+      out_of_pocket_cents: 0,
+      stress: null,
+      stigma: null,
+      frustration: null,
+      autonomy: null,
+      time_equivalent_seconds: null,
+    });
+    const descriptions = ['Item from A', 'Item from B'];
+    const winner = await race(
+      ([a, b] as const).map(
+        (who, i) => () =>
+          editAssessment(
+            db,
+            { id, version: 1, actorId: who.personId, action: 'add_item' },
+            (trx, x) => assessmentEdits.addItem(trx, x, item(descriptions[i]!)),
+          ),
+      ) as [() => Promise<void>, () => Promise<void>],
+    );
+    const items = await db
+      .selectFrom('burden_items')
+      .select('description')
+      .where('assessment_id', '=', id)
+      .execute();
+    expect(items.map((r) => r.description)).toEqual([descriptions[winner]]);
+  });
+
+  it('an action plan', async () => {
+    const { db, a, b, project } = await setup();
+    const id = await createPlan(db, {
+      portfolioId: project.portfolio_id,
+      fiscalYear: 2028,
+      title: 'Race plan',
+      actorId: a.personId,
+    });
+    const doc = (text: string) => ({
+      type: 'doc',
+      content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
+    });
+    const texts = ['Text from A', 'Text from B'];
+    const winner = await race([
+      () => savePlanText(db, { id, version: 1, doc: doc(texts[0]!), actorId: a.personId }),
+      () => savePlanText(db, { id, version: 1, doc: doc(texts[1]!), actorId: b.personId }),
+    ]);
+    const plan = (await getPlan(db, id))!;
+    expect(JSON.stringify(plan)).toContain(texts[winner]!);
+    expect(JSON.stringify(plan)).not.toContain(texts[1 - winner]!);
+  });
+});
+
+describe('SQLite under many writers', () => {
+  it('50 writers at once through 5 connections to one file: all commit, none "locked"', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lew-writers-'));
+    const file = path.join(dir, 'w.db');
+    try {
+      const first = openDatabase(file);
+      await migrateToLatest(first);
+      const connections = [first, ...[1, 2, 3, 4].map(() => openDatabase(file))];
+      const writes = Array.from({ length: 50 }, (_, i) =>
+        connections[i % connections.length]!.transaction().execute(async (trx) => {
+          // Read, then write: the pattern that fails with SQLITE_BUSY when another connection
+          // wrote in between, unless transactions take the write lock up front.
+          const before = await trx
+            .selectFrom('audit_log')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow();
+          await recordAudit(trx, {
+            actorId: null,
+            action: 'writer_test',
+            entityType: 'workspace',
+            entityId: i,
+            portfolioId: null,
+            before: { n: Number(before.n) },
+            after: null,
+            at: new Date().toISOString(),
+          });
+        }),
+      );
+      const results = await Promise.allSettled(writes);
+      const failed = results
+        .filter((r) => r.status === 'rejected')
+        .map((r) => String((r as PromiseRejectedResult).reason));
+      expect(failed).toEqual([]);
+      const n = await first
+        .selectFrom('audit_log')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('action', '=', 'writer_test')
+        .executeTakeFirstOrThrow();
+      expect(Number(n.n)).toBe(50);
+      await Promise.all(connections.map((c) => c.destroy()));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
