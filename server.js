@@ -1,5 +1,6 @@
 // Runs the workspace: `node server.js [serve|migrate|seed|create-admin|check-schema] [--dev]`,
-// or copies a SQLite workspace into PostgreSQL: `node server.js copy <sqlite file> <postgres url>`.
+// copies a SQLite workspace into PostgreSQL: `node server.js copy <sqlite file> <postgres url>`,
+// or backs one up and restores it: `node server.js backup <file>`, `node server.js restore <file>`.
 // Plain JavaScript so Node 20 runs it directly; everything else is TypeScript in the build.
 import compression from 'compression';
 import express from 'express';
@@ -70,6 +71,23 @@ if (command === 'migrate' || command === 'seed') {
     }
   }
   if (vite) await vite.close();
+} else if (command === 'backup' || command === 'restore') {
+  const file = positionals[1];
+  try {
+    if (!file) throw new Error(`Usage: node server.js ${command} <file>`);
+    if (command === 'backup') {
+      const bytes = server.backupWorkspace(process.env.DATABASE_URL, file);
+      console.log(`Backed up to ${file} (${(bytes / 1024 / 1024).toFixed(1)} MB, integrity ok).`);
+    } else {
+      const kept = server.restoreWorkspace(process.env.DATABASE_URL, file);
+      console.log(
+        `Restored from ${file}.${kept ? ` The replaced workspace is kept as ${kept}.` : ''}`,
+      );
+    }
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  }
 } else if (command === 'check-schema') {
   const problems = await server.checkDatabaseSchema();
   for (const p of problems) console.error(p);
@@ -143,7 +161,7 @@ if (command === 'migrate' || command === 'seed') {
   process.on('SIGINT', stop);
 } else {
   console.error(
-    `Unknown command "${command}". Use serve, migrate, seed, create-admin, check-schema or copy.`,
+    `Unknown command "${command}". Use serve, migrate, seed, create-admin, check-schema, copy, backup or restore.`,
   );
   process.exitCode = 2;
 }

@@ -1,8 +1,9 @@
 /**
  * The server bundle's entry (see vite.config.ts): the Express app plus the commands that
- * server.js runs before serving or on their own (migrate, seed, create-admin, check-schema, copy).
+ * server.js runs before serving or on their own (migrate, seed, create-admin, check-schema, copy, backup, restore).
  */
 export { app } from './app';
 export { createAdminAccount } from './admin';
 export { copySqliteWorkspace } from './copy';
+export { backupWorkspace, restoreWorkspace } from '#db/backup';
 export { checkDatabaseSchema, closeDb, demoAccountsEnabled, prepareDatabase } from './startup';
