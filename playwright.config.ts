@@ -28,7 +28,17 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+  projects: [
+    { name: 'chromium', use: { ...devices['Desktop Chrome'] }, testIgnore: /hardening\// },
+    // The permission matrix and hostile input run last: they post to every action, and an
+    // accepted hostile value must not change what the user-flow tests expect to find.
+    {
+      name: 'hardening',
+      use: { ...devices['Desktop Chrome'] },
+      testMatch: /hardening\/.*\.spec\.ts$/,
+      dependencies: ['chromium'],
+    },
+  ],
   webServer: {
     // The production build on a throwaway database, seeded with the demo accounts.
     command: 'node server.js',

@@ -1,12 +1,12 @@
 /**
  * The schema check: the tables and columns a migrated database has, described the same way on
- * SQLite and PostgreSQL, compared with db/schema.snapshot.json. A database migrated on either
+ * SQLite and PostgreSQL, compared with db/schema.snapshot.ts. A database migrated on either
  * passes it (tests/unit/db/schema-check.test.ts, run on both); `node server.js check-schema`
  * runs it against a live database.
  */
 import { sql, type Kysely } from 'kysely';
 import { dialectOf } from './dialect';
-import snapshot from './schema.snapshot.json';
+import { SCHEMA } from './schema.snapshot';
 
 export type ColumnShape = { type: 'integer' | 'text' | 'real' | string; nullable: boolean };
 export type SchemaShape = Record<string, Record<string, ColumnShape>>;
@@ -57,7 +57,7 @@ async function sqlitePrimaryKey(db: Kysely<any>, table: string): Promise<Set<str
 /** What differs from the expected schema, in words; empty when the database matches. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function checkSchema(db: Kysely<any>): Promise<string[]> {
-  return compareSchemas(snapshot as SchemaShape, await describeSchema(db));
+  return compareSchemas(SCHEMA, await describeSchema(db));
 }
 
 export function compareSchemas(expected: SchemaShape, actual: SchemaShape): string[] {

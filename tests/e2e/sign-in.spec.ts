@@ -63,6 +63,8 @@ test.describe('sign-in', () => {
     const schema = page.waitForResponse((r) => /\/assets\/auth-[\w-]+\.js$/.test(r.url()));
     await page.goto('/login');
     await schema;
+    // The schema and conform's zod adapter are two chunks; once nothing is loading, both are in.
+    await page.waitForLoadState('networkidle');
     await page.getByLabel('Email address').fill('not an address');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(page.getByText('Enter an email address like name@agency.gov.')).toBeVisible();

@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import type { Route } from './+types/compare';
+import { requireUser } from '~/auth/session.server';
 import { loadWholeUpdate } from '~/pmc.server';
 import { notFound } from '~/http.server';
 import { IdParam } from '~/schemas/params';
@@ -9,6 +10,8 @@ export const meta: Route.MetaFunction = () => [
 ];
 
 export async function loader({ request }: Route.LoaderArgs) {
+  // Signed-in people only, before anything about the request is answered (even a 404).
+  await requireUser(request);
   const search = new URL(request.url).searchParams;
   const a = IdParam.safeParse(search.get('a'));
   const b = IdParam.safeParse(search.get('b'));

@@ -1,4 +1,8 @@
-{
+// The schema every migrated database must have, on SQLite and PostgreSQL alike.
+// Written by tests/unit/db/schema-check.test.ts (`npx vitest -u` after a new migration).
+import type { SchemaShape } from './schema-check';
+
+export const SCHEMA: SchemaShape = {
   "accounts": {
     "created_at": {
       "type": "text",
@@ -1203,4 +1207,4 @@
       "nullable": false
     }
   }
-}
+};

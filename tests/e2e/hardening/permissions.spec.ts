@@ -1,0 +1,203 @@
+/**
+ * The permission matrix: every route of app/routes.ts, as every demo role and as an anonymous
+ * visitor, loaded (GET) and posted to (an empty form, from this origin), against the table below
+ * of who may do what. A route missing from the table fails the test, so a new route cannot skip
+ * it. What each role may do follows app/domain/policy.ts for the Having a Child portfolio: its
+ * portfolio lead and team member edit it; USDA's POC and PMC member and the viewer read it.
+ *
+ * For an action, "may" means the request gets past authorization: an empty form is then refused
+ * by validation (400) or, for sign-in, handled (302). "May not" is 403. Routes with several
+ * actions (phase gates, charters) authorize each intent after reading it, so an empty form is a
+ * 400 for everyone there; their intents are covered by the user-flow tests and the policy table.
+ */
+import { request, test, expect } from '@playwright/test';
+import { ACCOUNTS, PASSWORD } from '../fixtures';
+import { allRoutes, fill, routeParams } from './targets';
+
+const ROLES = [
+  'omb_lead',
+  'portfolio_lead',
+  'team_member',
+  'agency_poc',
+  'pmc_member',
+  'viewer',
+] as const;
+type Role = (typeof ROLES)[number];
+type Who = readonly Role[];
+
+const ALL: Who = ROLES;
+const EDITORS: Who = ['omb_lead', 'portfolio_lead', 'team_member'];
+const LEADS: Who = ['omb_lead', 'portfolio_lead'];
+const OMB: Who = ['omb_lead'];
+const NONE: Who = [];
+
+/** get: who may load the page (others get 403); post: who gets past authorization, or no action. */
+type Entry = { get: Who; post: Who | 'no action'; path?: string; note?: string };
+
+const TABLE: Record<string, Entry> = {
+  home: { get: ALL, post: 'no action' },
+  login: { get: NONE, post: NONE, note: 'signed-in people are sent home; anonymous may' },
+  logout: { get: NONE, post: ALL, note: 'checked separately: it ends the session' },
+  reviews: { get: ALL, post: 'no action' },
+  'portfolios/new': { get: OMB, post: OMB },
+  'portfolios/portfolio': { get: ALL, post: 'no action' },
+  'portfolios/edit': { get: OMB, post: OMB },
+  'portfolios/people': { get: OMB, post: OMB },
+  'portfolios/charter': {
+    get: ALL,
+    post: ALL,
+    note: 'edit (OMB) and sign (PMC member) per intent',
+  },
+  'projects/new': { get: EDITORS, post: EDITORS },
+  'journeys/list': { get: ALL, post: 'no action' },
+  'journeys/new': { get: EDITORS, post: EDITORS },
+  'journeys/import': { get: EDITORS, post: EDITORS },
+  'journeys/compare': { get: ALL, post: 'no action' },
+  'burden/list': { get: ALL, post: EDITORS },
+  'burden/compare': { get: ALL, post: 'no action', path: '/burden/compare:burdenCompare' },
+  'burden/assessment': { get: ALL, post: EDITORS },
+  'burden/item': { get: EDITORS, post: EDITORS },
+  'burden/icr-csv': { get: ALL, post: 'no action' },
+  settings: { get: OMB, post: OMB },
+  'research/pra': { get: ALL, post: LEADS, note: 'clearances are kept by leads' },
+  'research/log': { get: ALL, post: EDITORS },
+  'research/activity': { get: ALL, post: EDITORS },
+  'plans/list': { get: ALL, post: EDITORS },
+  'plans/view': { get: ALL, post: EDITORS, note: 'comments and status, by the team' },
+  'plans/edit': { get: EDITORS, post: EDITORS },
+  'plan-export-docx': { get: ALL, post: 'no action' },
+  'plan-export-html': { get: ALL, post: 'no action' },
+  'plan-export-md': { get: ALL, post: 'no action' },
+  'journeys/view': { get: ALL, post: EDITORS },
+  'journeys/edit': { get: EDITORS, post: EDITORS },
+  'journeys/step': { get: EDITORS, post: EDITORS },
+  'journeys/export-mmd': { get: ALL, post: 'no action' },
+  'journeys/export-csv': { get: ALL, post: 'no action' },
+  'projects/index': { get: ALL, post: 'no action' },
+  'projects/project': { get: ALL, post: 'no action' },
+  'projects/edit': { get: EDITORS, post: EDITORS },
+  'projects/phase': {
+    get: ALL,
+    post: ALL,
+    note: 'ask (team), answer (POC), decide (OMB) per intent',
+  },
+  'projects/milestone-new': { get: EDITORS, post: EDITORS },
+  'projects/milestone-edit': { get: EDITORS, post: EDITORS },
+  'pmc/list': { get: ALL, post: OMB },
+  'pmc/compare': { get: ALL, post: 'no action', path: '/pmc/compare:pmcCompare' },
+  'pmc/update': { get: ALL, post: OMB },
+  'pmc/highlights': { get: OMB, post: OMB },
+  'pmc-export-docx': { get: ALL, post: 'no action' },
+  'pmc-export-html': { get: ALL, post: 'no action' },
+  'pmc-export-json': { get: ALL, post: 'no action' },
+  calendar: { get: ALL, post: OMB, note: 'per-year due dates are set by OMB leads' },
+  'calendar-ics': { get: ALL, post: 'no action' },
+  'calendar-json': { get: ALL, post: 'no action' },
+  audit: { get: OMB, post: 'no action' },
+  'not-found': { get: NONE, post: NONE, note: '404 for everyone' },
+};
+
+type Visitor = Role | 'anonymous';
+
+// One worker: both tests use the same rows, made once if the user-flow tests left none.
+test.describe.configure({ mode: 'serial' });
+
+/** The status class a visitor should get. */
+function expected(routeId: string, entry: Entry, who: Visitor, method: 'GET' | 'POST'): string {
+  if (routeId === 'not-found') return '404';
+  if (routeId === 'login') {
+    if (who === 'anonymous') return method === 'GET' ? '200' : '400';
+    return 'redirect /';
+  }
+  if (method === 'POST' && entry.post === 'no action') return '405';
+  if (who === 'anonymous') return 'redirect /login';
+  const may = method === 'GET' ? entry.get : (entry.post as Who);
+  if (!may.includes(who)) return '403';
+  return method === 'GET' ? '200' : '400';
+}
+
+function observed(status: number, location: string | undefined): string {
+  if (status >= 300 && status < 400) {
+    if (location?.startsWith('/login')) return 'redirect /login';
+    if (location === '/') return 'redirect /';
+    return `redirect ${location}`;
+  }
+  return String(status);
+}
+
+test('every route × every role answers as the permission table says', async ({ baseURL }) => {
+  test.setTimeout(300_000);
+  const routes = allRoutes();
+  const missing = routes.filter((r) => !(r.id in TABLE)).map((r) => r.id);
+  expect(missing, 'routes without an entry in the permission table').toEqual([]);
+  const stale = Object.keys(TABLE).filter((id) => !routes.some((r) => r.id === id));
+  expect(stale, 'table entries for routes that no longer exist').toEqual([]);
+
+  const params = await routeParams();
+  const mismatches: string[] = [];
+  let checked = 0;
+  for (const who of ['anonymous', ...ROLES] as Visitor[]) {
+    const ctx = await request.newContext({ baseURL, extraHTTPHeaders: { Origin: baseURL! } });
+    if (who !== 'anonymous') {
+      const r = await ctx.post('/login', {
+        form: { email: ACCOUNTS[who], password: PASSWORD, redirectTo: '/' },
+        maxRedirects: 0,
+      });
+      expect(r.status(), `sign-in as ${who}`).toBe(302);
+    }
+    for (const route of routes) {
+      if (route.id === 'logout') continue;
+      const entry = TABLE[route.id]!;
+      const url = fill(entry.path ?? route.path, params);
+      for (const method of ['GET', 'POST'] as const) {
+        const r =
+          method === 'GET'
+            ? await ctx.get(url, { maxRedirects: 0 })
+            : await ctx.post(url, { form: {}, maxRedirects: 0 });
+        const got = observed(r.status(), r.headers()['location']);
+        const want = expected(route.id, entry, who, method);
+        checked += 1;
+        if (got !== want) mismatches.push(`${who} ${method} ${url}: got ${got}, expected ${want}`);
+        expect(r.status(), `${who} ${method} ${url}`).toBeLessThan(500);
+      }
+    }
+    // Signing out: anyone signed in may; afterwards the same cookie is anonymous.
+    if (who !== 'anonymous') {
+      const out = await ctx.post('/logout', { form: {}, maxRedirects: 0 });
+      expect(observed(out.status(), out.headers()['location'])).toMatch(/^redirect /);
+      const after = await ctx.get('/', { maxRedirects: 0 });
+      expect(observed(after.status(), after.headers()['location'])).toBe('redirect /login');
+      checked += 2;
+    }
+    await ctx.dispose();
+  }
+  expect(mismatches).toEqual([]);
+  test.info().annotations.push({
+    type: 'figures',
+    description: `${routes.length} routes × ${ROLES.length + 1} visitors: ${checked} requests checked`,
+  });
+  console.log(
+    `permission matrix: ${routes.length} routes × ${ROLES.length + 1} visitors, ${checked} requests`,
+  );
+});
+
+test('a mutation from another origin is refused on every action', async ({ baseURL }) => {
+  const ctx = await request.newContext({ baseURL });
+  const params = await routeParams();
+  const r = await ctx.post('/login', {
+    headers: { Origin: baseURL! },
+    form: { email: ACCOUNTS.omb_lead, password: PASSWORD, redirectTo: '/' },
+    maxRedirects: 0,
+  });
+  expect(r.status()).toBe(302);
+  for (const route of allRoutes()) {
+    const entry = TABLE[route.id];
+    if (!entry || entry.post === 'no action') continue;
+    const url = fill(entry.path ?? route.path, params);
+    for (const origin of ['https://evil.example', 'null']) {
+      const p = await ctx.post(url, { headers: { Origin: origin }, form: {}, maxRedirects: 0 });
+      expect(p.status(), `${url} from ${origin}`).toBe(403);
+    }
+  }
+  await ctx.dispose();
+});

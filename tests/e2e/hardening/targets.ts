@@ -1,0 +1,236 @@
+/**
+ * What the hardening tests visit: every route of app/routes.ts with its parameters filled from
+ * the e2e database (rows in the Having a Child portfolio, made here when the other tests left
+ * none), and a fingerprint of the database to prove a refused request changed nothing.
+ */
+import type { Kysely } from 'kysely';
+import { openDatabase } from '#db/client';
+import { assessmentEdits, createAssessment, editAssessment } from '#db/queries/burden';
+import { createPlan } from '#db/queries/plans';
+import { createUpdate, publishUpdate } from '#db/queries/pmc';
+import { createActivity } from '#db/queries/research';
+import type { Database } from '#db/schema';
+import { describeSchema } from '#db/schema-check';
+import { ActivitySchema } from '~/schemas/research';
+import routes from '../../../app/routes';
+import { E2E_DATABASE } from '../../../playwright.config';
+
+export type Route = { id: string; path: string };
+
+/** Every route, keyed by its id (the file, or the id given in routes.ts). */
+export function allRoutes(): Route[] {
+  return routes.map((r) => ({
+    id: r.id ?? r.file.replace(/^routes\//, '').replace(/\.tsx?$/, ''),
+    path: r.index ? '/' : `/${r.path ?? ''}`,
+  }));
+}
+
+export type Params = Record<string, string>;
+
+let db: Kysely<Database> | undefined;
+export function database(): Kysely<Database> {
+  db ??= openDatabase(E2E_DATABASE, { poolSize: 2 });
+  return db;
+}
+
+let params: Promise<Params> | undefined;
+
+/** Ids of real rows for every route parameter (looked up, or made, once per worker). */
+export function routeParams(): Promise<Params> {
+  params ??= findOrMakeParams();
+  return params;
+}
+
+async function findOrMakeParams(): Promise<Params> {
+  const db = database();
+  const portfolio = await db
+    .selectFrom('portfolios')
+    .select('id')
+    .where('slug', '=', 'having-a-child')
+    .executeTakeFirstOrThrow();
+  const lead = await db
+    .selectFrom('people')
+    .select('id')
+    .where('email', '=', 'omb.lead@example.gov')
+    .executeTakeFirstOrThrow();
+  const project = await db
+    .selectFrom('projects')
+    .select('id')
+    .where('name', '=', 'Newborn Supply Kits')
+    .executeTakeFirstOrThrow();
+  const milestone = await db
+    .selectFrom('milestones')
+    .select('id')
+    .where('project_id', '=', project.id)
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
+  const map = await db
+    .selectFrom('journey_maps')
+    .select('id')
+    .where('portfolio_id', '=', portfolio.id)
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
+  const step = await db
+    .selectFrom('journey_steps')
+    .select('id')
+    .where('map_id', '=', map.id)
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
+
+  let assessment = await db
+    .selectFrom('burden_assessments')
+    .select('id')
+    .where('portfolio_id', '=', portfolio.id)
+    .orderBy('id')
+    .executeTakeFirst();
+  assessment ??= {
+    id: await createAssessment(db, {
+      portfolioId: portfolio.id,
+      actorId: lead.id,
+      title: 'Hardening assessment',
+      journeyMapId: map.id,
+      serviceName: '',
+      wageCents: null,
+      wageSource: '',
+      multiplierMilli: 1000,
+    }),
+  };
+  let item = await db
+    .selectFrom('burden_items')
+    .select('id')
+    .where('assessment_id', '=', assessment.id)
+    .orderBy('id')
+    .executeTakeFirst();
+  if (!item) {
+    const { version } = await db
+      .selectFrom('burden_assessments')
+      .select('version')
+      .where('id', '=', assessment.id)
+      .executeTakeFirstOrThrow();
+    await editAssessment(
+      db,
+      { id: assessment.id, version, actorId: lead.id, action: 'add_item' },
+      (trx, a) =>
+        assessmentEdits.addItem(trx, a, {
+          category: 'compliance',
+          description: 'Fill in the application',
+          step_id: null,
+          people_per_year: 1000,
+          occurrences_hundredths: 100,
+          seconds_per_occurrence: 1200,
+          out_of_pocket_cents: 0,
+          stress: null,
+          stigma: null,
+          frustration: null,
+          autonomy: null,
+          time_equivalent_seconds: null,
+        }),
+    );
+    item = await db
+      .selectFrom('burden_items')
+      .select('id')
+      .where('assessment_id', '=', assessment.id)
+      .executeTakeFirstOrThrow();
+  }
+
+  const activity = await db
+    .selectFrom('research_activities as a')
+    .innerJoin('projects as p', 'p.id', 'a.project_id')
+    .select('a.id')
+    .where('p.portfolio_id', '=', portfolio.id)
+    .orderBy('a.id')
+    .executeTakeFirst();
+  const activityId =
+    activity?.id ??
+    (await createActivity(db, {
+      projectId: project.id,
+      portfolioId: portfolio.id,
+      actorId: lead.id,
+      values: ActivitySchema.parse({
+        title: 'Hardening interviews',
+        method: 'interviews',
+        purpose: 'Learn what parents need',
+        phase: 'discovery',
+      }),
+    }));
+
+  let plan = await db
+    .selectFrom('action_plans')
+    .select('id')
+    .where('portfolio_id', '=', portfolio.id)
+    .orderBy('id')
+    .executeTakeFirst();
+  plan ??= {
+    id: await createPlan(db, {
+      portfolioId: portfolio.id,
+      fiscalYear: 2029,
+      title: 'Hardening plan',
+      actorId: lead.id,
+    }),
+  };
+  let update = await db.selectFrom('pmc_updates').select('id').orderBy('id').executeTakeFirst();
+  update ??= { id: await createUpdate(db, { fy: 2029, q: 1, actorId: lead.id }) };
+  let published = await db
+    .selectFrom('pmc_updates')
+    .select('id')
+    .where('status', '=', 'published')
+    .orderBy('id')
+    .executeTakeFirst();
+  if (!published) {
+    const id = await createUpdate(db, { fy: 2028, q: 4, actorId: lead.id });
+    await publishUpdate(db, { id, version: 1, actorId: lead.id });
+    published = { id };
+  }
+
+  return {
+    slug: 'having-a-child',
+    projectId: String(project.id),
+    milestoneId: String(milestone.id),
+    mapId: String(map.id),
+    stepId: String(step.id),
+    assessmentId: String(assessment.id),
+    itemId: String(item.id),
+    activityId: String(activityId),
+    planId: String(plan.id),
+    updateId: String(update.id),
+    target: 'program',
+    // Query strings of the two compare pages (an update compared with itself is allowed).
+    burdenCompare: `?before=${assessment.id}&after=${assessment.id}`,
+    pmcCompare: `?a=${published.id}&b=${published.id}`,
+    '*': 'no/such/page',
+  };
+}
+
+export function fill(path: string, params: Params): string {
+  return path
+    .replace(/:(\w+)/g, (_, name: string) => {
+      const value = params[name];
+      if (value === undefined) throw new Error(`no value for :${name} in ${path}`);
+      return value;
+    })
+    .replace('*', params['*']!);
+}
+
+/**
+ * The database's state, in a form two states can be compared by: every table's row count and
+ * the newest audit id (every change writes an audit row in its transaction).
+ */
+export async function fingerprint(): Promise<string> {
+  const db = database();
+  const parts: string[] = [];
+  for (const table of Object.keys(await describeSchema(db))) {
+    if (table === 'sessions') continue; // signing in is not a change of the workspace's data
+    const row = await db
+      .selectFrom(table as 'projects')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
+    parts.push(`${table}=${Number(row.n)}`);
+  }
+  const newest = await db
+    .selectFrom('audit_log')
+    .select((eb) => eb.fn.max('id').as('id'))
+    .where('action', 'not in', ['sign_in', 'sign_out'])
+    .executeTakeFirstOrThrow();
+  parts.push(`audit=${Number(newest.id)}`);
+  return parts.join(' ');
+}
