@@ -33,10 +33,16 @@ export default defineConfig({
     // The permission matrix and hostile input run last: they post to every action, and an
     // accepted hostile value must not change what the user-flow tests expect to find.
     {
-      name: 'hardening',
+      name: 'permissions',
       use: { ...devices['Desktop Chrome'] },
-      testMatch: /hardening\/.*\.spec\.ts$/,
+      testMatch: /hardening\/permissions\.spec\.ts$/,
       dependencies: ['chromium'],
+    },
+    {
+      name: 'hostile',
+      use: { ...devices['Desktop Chrome'] },
+      testMatch: /hardening\/hostile\.spec\.ts$/,
+      dependencies: ['permissions'],
     },
   ],
   webServer: {
