@@ -54,7 +54,8 @@ function hostileValue(foreignIds: string[]): fc.Arbitrary<string | string[]> {
     ),
     fc.string({ unit: 'grapheme', maxLength: 40 }),
     fc.string({ unit: 'binary', maxLength: 40 }),
-    fc.constant('x'.repeat(100_000)),
+    // Twice the longest field the workspace accepts (10,000 characters).
+    fc.constant('x'.repeat(20_000)),
   );
   const number = fc.oneof(
     fc.constantFrom(
