@@ -44,6 +44,11 @@ export default defineConfig({
       testMatch: /hardening\/hostile\.spec\.ts$/,
       dependencies: ['permissions'],
     },
+    {
+      name: 'crash',
+      testMatch: /hardening\/crash\.spec\.ts$/,
+      dependencies: ['hostile'],
+    },
   ],
   webServer: {
     // The production build on a throwaway database, seeded with the demo accounts.
