@@ -49,6 +49,12 @@ export default defineConfig({
       testMatch: /hardening\/crash\.spec\.ts$/,
       dependencies: ['hostile'],
     },
+    {
+      name: 'inert',
+      use: { ...devices['Desktop Chrome'] },
+      testMatch: /hardening\/inert\.spec\.ts$/,
+      dependencies: ['hostile'],
+    },
   ],
   webServer: {
     // The production build on a throwaway database, seeded with the demo accounts.
