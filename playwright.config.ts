@@ -47,7 +47,7 @@ export default defineConfig({
     {
       name: 'crash',
       testMatch: /hardening\/crash\.spec\.ts$/,
-      dependencies: ['hostile'],
+      dependencies: ['inert'],
     },
     {
       name: 'inert',

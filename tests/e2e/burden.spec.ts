@@ -104,9 +104,14 @@ test.describe('holistic burden', () => {
     await page.getByRole('link', { name: 'Fill in the WIC application' }).click();
     await expect(page.getByRole('heading', { name: 'Edit burden item', level: 1 })).toBeVisible();
     await page.getByLabel('Minutes per occurrence', { exact: true }).nth(1).fill('90');
+    // The save must finish before we leave: navigating away would cancel it.
+    const saved = page.waitForResponse(
+      (r) => r.request().method() === 'POST' && r.url().includes('/items/'),
+    );
     await page
       .getByRole('button', { name: 'Save figures for Limited English proficiency' })
       .click();
+    await saved;
     await page.goto(assessmentUrl);
     // 150 people spend 45 more minutes: +112.5 hours.
     await expect(page.getByTestId('total-hours')).toHaveText('1,529.17');

@@ -56,7 +56,9 @@ async function findOrMakeParams(): Promise<Params> {
   const project = await db
     .selectFrom('projects')
     .select('id')
-    .where('name', '=', 'Newborn Supply Kits')
+    // By prefix: the stored-content test appends payloads to names.
+    .where('name', 'like', 'Newborn Supply Kits%')
+    .orderBy('id')
     .executeTakeFirstOrThrow();
   const milestone = await db
     .selectFrom('milestones')
@@ -168,8 +170,14 @@ async function findOrMakeParams(): Promise<Params> {
       actorId: lead.id,
     }),
   };
-  let update = await db.selectFrom('pmc_updates').select('id').orderBy('id').executeTakeFirst();
-  update ??= { id: await createUpdate(db, { fy: 2029, q: 1, actorId: lead.id }) };
+  // A draft: a published update is frozen, so its editing pages answer 404 to everyone.
+  let update = await db
+    .selectFrom('pmc_updates')
+    .select('id')
+    .where('status', '=', 'draft')
+    .orderBy('id')
+    .executeTakeFirst();
+  update ??= { id: await createUpdate(db, { fy: 2030, q: 2, actorId: lead.id }) };
   let published = await db
     .selectFrom('pmc_updates')
     .select('id')
