@@ -201,3 +201,38 @@ test('a mutation from another origin is refused on every action', async ({ baseU
   }
   await ctx.dispose();
 });
+
+test('security headers and the session cookie', async ({ baseURL }) => {
+  const ctx = await request.newContext({ baseURL, extraHTTPHeaders: { Origin: baseURL! } });
+  const login = await ctx.post('/login', {
+    form: { email: ACCOUNTS.viewer, password: PASSWORD, redirectTo: '/' },
+    maxRedirects: 0,
+  });
+  const cookie = login.headers()['set-cookie'] ?? '';
+  expect(cookie).toMatch(/HttpOnly/);
+  expect(cookie).toMatch(/SameSite=Lax/);
+  // The e2e server runs as production: Secure, as a browser keeps it on http://localhost too.
+  expect(cookie).toMatch(/Secure/);
+  const nonces = new Set<string>();
+  for (const path of ['/', '/login', '/portfolios/having-a-child', '/no/such/page']) {
+    const r = await ctx.get(path, { maxRedirects: 0 });
+    const h = r.headers();
+    const csp = h['content-security-policy'] ?? '';
+    const scriptSrc = /script-src ([^;]*)/.exec(csp)?.[1] ?? '';
+    expect(scriptSrc, path).toMatch(/^'self' 'nonce-[A-Za-z0-9+/=]{20,}'$/);
+    expect(csp, path).toContain("frame-ancestors 'none'");
+    expect(csp, path).toContain("object-src 'none'");
+    expect(csp, path).toContain("base-uri 'none'");
+    expect(h['strict-transport-security'], path).toMatch(/max-age=\d{7,}/);
+    expect(h['referrer-policy'], path).toBe('strict-origin-when-cross-origin');
+    expect(h['x-content-type-options'], path).toBe('nosniff');
+    expect(h['x-frame-options'], path).toBe('DENY');
+    nonces.add(/nonce-([^']+)/.exec(csp)![1]!);
+    // Every script tag of the page carries this response's nonce.
+    const html = await r.text();
+    for (const tag of html.match(/<script\b[^>]*>/g) ?? [])
+      expect(tag, path).toContain(`nonce="${/nonce-([^']+)/.exec(csp)![1]}"`);
+  }
+  expect(nonces.size).toBe(4);
+  await ctx.dispose();
+});
