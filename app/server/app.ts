@@ -1,9 +1,9 @@
-import { createRequestHandler } from '@react-router/express';
 import express from 'express';
 import crypto from 'node:crypto';
 import 'react-router';
 import * as build from 'virtual:react-router/server-build';
 import { isSameOrigin } from '~/domain/auth/origin';
+import { reactRouterHandler } from './handler';
 
 declare module 'react-router' {
   interface AppLoadContext {
@@ -80,8 +80,5 @@ app.use((req, res, next) => {
 app.use(
   // The build as a module, not a function: a function makes React Router re-derive its route
   // tables on every request (a fifth of the sign-in page's CPU time, measured by scripts/bench.mjs).
-  createRequestHandler({
-    build,
-    getLoadContext: (_req, res) => ({ nonce: res.locals.nonce as string }),
-  }),
+  reactRouterHandler(build, (res) => ({ nonce: res.locals.nonce as string })),
 );
