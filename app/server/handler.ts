@@ -12,8 +12,11 @@ import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { createRequestHandler, type ServerBuild } from 'react-router';
 
-/** The largest body accepted: a plan of 2,000,000 characters, percent-encoded, fits. */
-export const MAX_BODY_BYTES = 8 * 1024 * 1024;
+/**
+ * The largest body accepted. A plan may hold 2,000,000 characters of JSON, sent form-encoded: up
+ * to 9 bytes a character for non-Latin text (3 UTF-8 bytes, each percent-encoded), 18 MB.
+ */
+export const MAX_BODY_BYTES = 24 * 1024 * 1024;
 
 /** The whole body, or null when it is larger than the limit (the rest is read and dropped). */
 async function readBody(req: express.Request): Promise<Buffer | null> {
@@ -64,7 +67,9 @@ export function reactRouterHandler(
           res
             .status(413)
             .type('text/plain')
-            .send('This is more than the workspace accepts in one save (8 MB). Nothing was saved.');
+            .send(
+              'This is more than the workspace accepts in one save (24 MB). Nothing was saved.',
+            );
           return;
         }
         init.body = new Uint8Array(body); // a copy typed as the fetch API wants it

@@ -213,7 +213,7 @@ test('a body over the limit gets a 413 and changes nothing; a large one still ge
   const url = `/projects/${params.projectId}/edit`;
   const tooBig = await ctx.post(url, {
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    data: `summary=${'x'.repeat(9 * 1024 * 1024)}`,
+    data: `summary=${'x'.repeat(25 * 1024 * 1024)}`,
     maxRedirects: 0,
   });
   expect(tooBig.status()).toBe(413);
