@@ -25,15 +25,24 @@ test.describe('research under the Paperwork Reduction Act', () => {
       page.getByRole('heading', { name: 'Parent interviews about the supply kit', level: 1 }),
     ).toBeVisible();
 
-    const logSession = async (date: string, publicCodes: string, federal = '') => {
+    /** Logs a session; unless it is to be refused in the browser, waits for the server's answer. */
+    const logSession = async (date: string, publicCodes: string, federal = '', sent = true) => {
       await page.getByLabel('Date of the session').fill(date);
       await page.getByLabel('Members of the public (codes)').fill(publicCodes);
       await page.getByLabel('Federal employees in their official capacity (codes)').fill(federal);
+      // The next session must not be typed while this one is still on its way (the status
+      // shown before the answer can already read as expected).
+      const answered = sent
+        ? page.waitForResponse(
+            (r) => r.request().method() === 'POST' && r.url().includes('/research/'),
+          )
+        : null;
       await page.getByRole('button', { name: 'Log session' }).click();
+      await answered;
     };
 
     // A name is not a code.
-    await logSession('2026-11-02', 'Jane Doe');
+    await logSession('2026-11-02', 'Jane Doe', '', false);
     await expect(page.getByText('is not a pseudonymous code').first()).toBeVisible();
 
     await logSession('2026-11-02', 'P-01, P-02, P-03, P-04, P-05', 'F-01, F-02');
