@@ -3,9 +3,11 @@ import crypto from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { migrateToLatest, openDatabase } from '#db/client';
+import { getProject } from '#db/queries/projects';
 import { findSessionUser, insertSession, type SessionUser } from '#db/queries/sessions';
 import type { Database } from '#db/schema';
 import { seedReferenceData, syncDemoAccounts } from '#seeds/index';
+import type { ProjectInput } from '~/schemas/project';
 import { TEMPLATES } from './global-setup';
 
 /** The PostgreSQL server of this run (TEST_DATABASE=postgres), or '' for SQLite. */
@@ -89,4 +91,21 @@ export async function agencyId(db: Kysely<Database>, code: string): Promise<numb
     .where('code', '=', code)
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+/** A project's current values as its edit form would submit them. */
+export async function projectValues(db: Kysely<Database>, id: number): Promise<ProjectInput> {
+  const { project, agencies } = (await getProject(db, id))!;
+  return {
+    name: project.name,
+    summary: project.summary,
+    painPoints: project.pain_points,
+    outcomesShortTerm: project.outcomes_short_term,
+    outcomesLongTerm: project.outcomes_long_term,
+    theoryOfChange: project.theory_of_change,
+    agencies: agencies.map((a) => a.id),
+    ownerAgencyId: project.owner_agency_id ?? undefined,
+    health: project.health,
+    healthReason: project.health_reason ?? '',
+  };
 }

@@ -11,18 +11,11 @@
  * 400 for everyone there; their intents are covered by the user-flow tests and the policy table.
  */
 import { request, test, expect } from '@playwright/test';
-import { ACCOUNTS, PASSWORD } from '../fixtures';
+import { ACCOUNTS, PASSWORD, type DemoRole } from '../fixtures';
 import { allRoutes, fill, routeParams } from './targets';
 
-const ROLES = [
-  'omb_lead',
-  'portfolio_lead',
-  'team_member',
-  'agency_poc',
-  'pmc_member',
-  'viewer',
-] as const;
-type Role = (typeof ROLES)[number];
+const ROLES = Object.keys(ACCOUNTS) as DemoRole[];
+type Role = DemoRole;
 type Who = readonly Role[];
 
 const ALL: Who = ROLES;

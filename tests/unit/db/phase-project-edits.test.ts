@@ -3,31 +3,14 @@ import type { RefusedError } from '#db/errors';
 import { StaleWriteError } from '#db/errors';
 import { getCharter, saveCharter, signCharter } from '#db/queries/portfolio-admin';
 import { createMilestone, getProject, updateMilestone, updateProject } from '#db/queries/projects';
-import type { ProjectInput } from '~/schemas/project';
-import { agencyId, demoDb, projectId, userFor } from '../helpers';
-
-async function values(db: Awaited<ReturnType<typeof demoDb>>, id: number): Promise<ProjectInput> {
-  const { project, agencies } = (await getProject(db, id))!;
-  return {
-    name: project.name,
-    summary: project.summary,
-    painPoints: project.pain_points,
-    outcomesShortTerm: project.outcomes_short_term,
-    outcomesLongTerm: project.outcomes_long_term,
-    theoryOfChange: project.theory_of_change,
-    agencies: agencies.map((a) => a.id),
-    ownerAgencyId: project.owner_agency_id ?? undefined,
-    health: project.health,
-    healthReason: project.health_reason ?? '',
-  };
-}
+import { agencyId, demoDb, projectId, projectValues, userFor } from '../helpers';
 
 describe('project and milestone edits', () => {
   it('a stale save is refused with the saved values and never overwrites newer work', async () => {
     const db = await demoDb();
     const id = await projectId(db, 'Newborn Supply Kits');
     const team = await userFor(db, 'team.member@example.gov');
-    const base = await values(db, id);
+    const base = await projectValues(db, id);
     await updateProject(db, {
       projectId: id,
       actorId: team.personId,
@@ -52,7 +35,7 @@ describe('project and milestone edits', () => {
     const db = await demoDb();
     const id = await projectId(db, 'Newborn Supply Kits');
     const team = await userFor(db, 'team.member@example.gov');
-    const base = await values(db, id);
+    const base = await projectValues(db, id);
     const va = await agencyId(db, 'VA');
     await expect(
       updateProject(db, {

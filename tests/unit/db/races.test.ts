@@ -22,7 +22,7 @@ import {
   updateProject,
 } from '#db/queries/projects';
 import { seedJourneys } from '#seeds/journeys';
-import { demoDb, projectId, userFor } from '../helpers';
+import { demoDb, projectId, projectValues, userFor } from '../helpers';
 
 /** Runs both saves at once; exactly one must win and the other be refused as stale. */
 async function race<T>(saves: [() => Promise<T>, () => Promise<T>]) {
@@ -40,25 +40,15 @@ async function setup() {
   const a = await userFor(db, 'team.member@example.gov');
   const b = await userFor(db, 'portfolio.lead@example.gov');
   const id = await projectId(db, 'Newborn Supply Kits');
-  const { project, agencies } = (await getProject(db, id))!;
-  return { db, a, b, id, project, agencies };
+  const { project } = (await getProject(db, id))!;
+  return { db, a, b, id, project };
 }
 
 describe('two people save the same thing at once', () => {
   it('a project', async () => {
-    const { db, a, b, id, project, agencies } = await setup();
-    const values = (summary: string) => ({
-      name: project.name,
-      summary,
-      painPoints: project.pain_points,
-      outcomesShortTerm: project.outcomes_short_term,
-      outcomesLongTerm: project.outcomes_long_term,
-      theoryOfChange: project.theory_of_change,
-      agencies: agencies.map((x) => x.id),
-      ownerAgencyId: project.owner_agency_id ?? undefined,
-      health: project.health,
-      healthReason: project.health_reason ?? '',
-    });
+    const { db, a, b, id, project } = await setup();
+    const current = await projectValues(db, id);
+    const values = (summary: string) => ({ ...current, summary });
     const texts = ['Summary from A', 'Summary from B'];
     const winner = await race([
       () =>
