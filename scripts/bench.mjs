@@ -28,7 +28,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import zlib from 'node:zlib';
 import pg from 'pg';
-import { startCluster } from './pg-cluster.mjs';
+import { createDatabase, startCluster } from './pg-cluster.mjs';
 
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -187,18 +187,8 @@ async function load(url, cookie, connections, duration) {
 /** Where each scale's data set goes: a SQLite file, or a fresh PostgreSQL database. */
 async function databaseFor(scale, dir, postgres) {
   if (!postgres) return path.join(dir, `bench-scale-${scale}.db`);
-  const url = new URL(postgres);
-  const name = `${url.pathname.slice(1) || 'postgres'}_bench_${scale}`;
-  const admin = new pg.Client({ connectionString: postgres });
-  await admin.connect();
-  try {
-    await admin.query(`drop database if exists "${name}" with (force)`);
-    await admin.query(`create database "${name}"`);
-  } finally {
-    await admin.end();
-  }
-  url.pathname = `/${name}`;
-  return url.toString();
+  const name = `${new URL(postgres).pathname.slice(1) || 'postgres'}_bench_${scale}`;
+  return createDatabase(postgres, name);
 }
 
 async function dbSizeMb(file) {

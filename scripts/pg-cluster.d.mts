@@ -6,3 +6,5 @@ export type Cluster = {
   stop(): void;
 };
 export function startCluster(options?: { quiet?: boolean }): Promise<Cluster>;
+/** Creates `name` on the server `url` points at (dropping an older one); its URL. */
+export function createDatabase(url: string, name: string, template?: string): Promise<string>;

@@ -65,6 +65,24 @@ function freePort() {
   });
 }
 
+/**
+ * Creates database `name` on the server `url` points at (dropping an older one), optionally as a
+ * copy of `template`; returns the new database's URL.
+ */
+export async function createDatabase(url, name, template) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`drop database if exists "${name}" with (force)`);
+    await client.query(`create database "${name}"${template ? ` template "${template}"` : ''}`);
+  } finally {
+    await client.end();
+  }
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  return target.toString();
+}
+
 export async function startCluster({ quiet = false } = {}) {
   const bin = ensureInstalled();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'workspace-pg-'));
@@ -121,17 +139,7 @@ export async function startCluster({ quiet = false } = {}) {
   return {
     url: (database = 'postgres') => `${base}/${database}`,
     /** Creates `name` (dropping an older one), optionally as a copy of `template`. */
-    async createDatabase(name, template) {
-      const client = new pg.Client({ connectionString: `${base}/postgres` });
-      await client.connect();
-      try {
-        await client.query(`drop database if exists "${name}" with (force)`);
-        await client.query(`create database "${name}"${template ? ` template "${template}"` : ''}`);
-      } finally {
-        await client.end();
-      }
-      return `${base}/${name}`;
-    },
+    createDatabase: (name, template) => createDatabase(`${base}/postgres`, name, template),
     stop,
   };
 }

@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
 import crypto from 'node:crypto';
-import pg from 'pg';
 import { inject } from 'vitest';
 import { migrateToLatest, openDatabase } from '#db/client';
 import { getProject } from '#db/queries/projects';
@@ -8,6 +7,7 @@ import { findSessionUser, insertSession, type SessionUser } from '#db/queries/se
 import type { Database } from '#db/schema';
 import { seedReferenceData, syncDemoAccounts } from '#seeds/index';
 import type { ProjectInput } from '~/schemas/project';
+import { createDatabase } from '../../scripts/pg-cluster.mjs';
 import { TEMPLATES } from './global-setup';
 
 /** The PostgreSQL server of this run (TEST_DATABASE=postgres), or '' for SQLite. */
@@ -29,14 +29,7 @@ export async function testDatabase(
 /** The URL of a new PostgreSQL database copied from `template` (TEST_DATABASE=postgres only). */
 export async function newPostgresDatabase(template: keyof typeof TEMPLATES): Promise<string> {
   const name = `t_${crypto.randomBytes(8).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: `${pgBase}postgres` });
-  await admin.connect();
-  try {
-    await admin.query(`create database "${name}" template "${TEMPLATES[template]}"`);
-  } finally {
-    await admin.end();
-  }
-  return `${pgBase}${name}`;
+  return createDatabase(`${pgBase}postgres`, name, TEMPLATES[template]);
 }
 
 /** A fresh database migrated from nothing, optionally with the reference seeds. */
