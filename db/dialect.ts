@@ -134,6 +134,17 @@ export function sumIsExact(db: AnyDb, expr: Expression<unknown>): RawBuilder<num
     : sql<number>`(typeof(sum(${expr})) = 'integer')`;
 }
 
+/** The values of `expr` in a group joined by `separator` (SQLite's group_concat, PostgreSQL's string_agg). */
+export function joinedText(
+  db: AnyDb,
+  expr: Expression<unknown>,
+  separator: string,
+): RawBuilder<string> {
+  return dialectOf(db) === 'postgres'
+    ? sql<string>`string_agg(${expr}, ${separator})`
+    : sql<string>`group_concat(${expr}, ${separator})`;
+}
+
 /** A unique constraint refused the write (a double submit racing another, a taken name). */
 export function isUniqueViolation(error: unknown): boolean {
   if (typeof error !== 'object' || error === null || !('code' in error)) return false;

@@ -14,7 +14,7 @@
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import { sql, type Insertable, type Kysely } from 'kysely';
+import type { Insertable } from 'kysely';
 import { quarterOf } from '~/domain/pmc/quarter';
 import { migrateToLatest, openDatabase } from '../db/client';
 import { analyze, isPostgresUrl } from '../db/dialect';
@@ -24,6 +24,7 @@ import { createUpdate } from '../db/queries/pmc';
 import type { Database } from '../db/schema';
 import { seedReferenceData, syncDemoAccounts } from '../seeds/index';
 import { seedJourneys } from '../seeds/journeys';
+import { count, day, insertMany } from './bench-data';
 
 const PER_SCALE = {
   portfolios: 10,
@@ -44,56 +45,6 @@ const CHANNELS = ['web', 'phone', 'in_person', 'mail', 'email'] as const;
 const CATEGORIES = ['learning', 'compliance', 'psychological'] as const;
 const METHODS = ['interviews', 'usability_test', 'survey', 'focus_group', 'card_sort'] as const;
 const ENTITY_TYPES = ['project', 'milestone', 'journey_map', 'burden_item', 'research_session'];
-
-type Table = keyof Database;
-
-/** Inserts rows in chunks that stay under SQLite's and PostgreSQL's limits on bound parameters. */
-async function insertMany<T extends Table>(
-  db: Kysely<Database>,
-  table: T,
-  rows: Insertable<Database[T]>[],
-): Promise<number[]> {
-  if (rows.length === 0) return [];
-  const columns = Object.keys(rows[0]!).length;
-  const chunk = Math.max(1, Math.floor(30_000 / columns));
-  const ids: number[] = [];
-  for (let i = 0; i < rows.length; i += chunk) {
-    const part = rows.slice(i, i + chunk);
-    // Kysely's generic insert types do not narrow over a table union; the rows are typed above.
-    const q = db.insertInto(table).values(part as never);
-    if (!NO_ID.has(table)) {
-      const out = (await q.returning(sql<number>`id`.as('id')).execute()) as { id: number }[];
-      for (const r of out) ids.push(r.id);
-    } else {
-      await q.execute();
-    }
-  }
-  return ids;
-}
-const NO_ID = new Set<Table>([
-  'portfolio_agencies',
-  'project_agencies',
-  'portfolio_memberships',
-  'research_activity_clearances',
-  'journey_step_projects',
-  'phase_request_agencies',
-  'workspace_settings',
-  'accounts',
-  'sessions',
-]);
-
-async function count(db: Kysely<Database>, table: Table): Promise<number> {
-  const row = await db
-    .selectFrom(table)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
-/** A date `daysAgo` before `now`, as YYYY-MM-DD. */
-function day(now: Date, daysAgo: number): string {
-  return new Date(now.getTime() - daysAgo * 86_400_000).toISOString().slice(0, 10);
-}
 
 async function main() {
   const [file, scaleArg] = process.argv.slice(2);

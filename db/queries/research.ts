@@ -1,9 +1,11 @@
 import { sql } from 'kysely';
 import crypto from 'node:crypto';
 import {
+  checkActivityChange,
   checkAddition,
   normalizeQuestions,
   praStatus,
+  type ParticipantCategory,
   type PraActivity,
   type PraClearance,
   type PraSettings,
@@ -11,6 +13,7 @@ import {
 import type { ActivityInput } from '~/schemas/research';
 import { cachedForPortfolio } from '../cache';
 import type { DB } from '../client';
+import { joinedText } from '../dialect';
 import { RefusedError } from '../errors';
 import { editVersioned, type ChangeRecord, type Trx } from '../versioning';
 import { recordAudit } from './audit';
@@ -91,26 +94,35 @@ export async function loadPortfolioPra(db: DB, portfolioId: number) {
       .where('portfolio_id', '=', portfolioId)
       .orderBy('id')
       .execute(),
+    // One row per session with its people joined into one text: a tenth of the rows of one per
+    // person, which is most of the cost of reading a large portfolio.
     db
       .selectFrom('research_participants as r')
       .innerJoin('research_sessions as s', 's.id', 'r.session_id')
       .innerJoin('research_activities as a', 'a.id', 's.activity_id')
       .innerJoin('projects as p', 'p.id', 'a.project_id')
-      .select(['s.activity_id', 's.id as session_id', 's.held_on', 'r.code', 'r.category'])
+      .select([
+        's.activity_id',
+        's.id as session_id',
+        's.held_on',
+        joinedText(db, sql`r.category || ' ' || r.code`, '\n').as('people'),
+      ])
       .where('p.portfolio_id', '=', portfolioId)
+      .groupBy(['s.id', 's.activity_id', 's.held_on'])
       .execute(),
   ]);
-  const sessions = new Map<number, Map<number, PraActivity['sessions'][number]>>();
+  const sessions = new Map<number, PraActivity['sessions']>();
   for (const r of participants) {
-    const byActivity = sessions.get(r.activity_id) ?? new Map();
-    const s = byActivity.get(r.session_id) ?? {
+    const list = sessions.get(r.activity_id) ?? [];
+    list.push({
       id: r.session_id,
       date: r.held_on,
-      participants: [],
-    };
-    s.participants.push({ code: r.code, category: r.category });
-    byActivity.set(r.session_id, s);
-    sessions.set(r.activity_id, byActivity);
+      participants: r.people.split('\n').map((p) => {
+        const space = p.indexOf(' ');
+        return { category: p.slice(0, space) as ParticipantCategory, code: p.slice(space + 1) };
+      }),
+    });
+    sessions.set(r.activity_id, list);
   }
   const praActivities: PraActivity[] = activities.map((a) => ({
     id: a.id,
@@ -121,7 +133,7 @@ export async function loadPortfolioPra(db: DB, portfolioId: number) {
     unscripted: a.unscripted === 1,
     phase: a.phase,
     hasScreeningQuestions: a.screening_questions.trim() !== '',
-    sessions: [...(sessions.get(a.id)?.values() ?? [])],
+    sessions: sessions.get(a.id) ?? [],
     clearanceIds: links.filter((l) => l.activity_id === a.id).map((l) => l.clearance_id),
     overridden: a.override_reason !== null,
   }));
@@ -329,14 +341,29 @@ const loadActivityRoot = (trx: Trx, id: number) =>
 type ActivityRoot = NonNullable<Awaited<ReturnType<typeof loadActivityRoot>>>;
 
 export const activityEdits = {
-  update: async (trx: Trx, a: { id: number }, v: ActivityInput) => {
-    const current = await trx
-      .selectFrom('research_activities')
-      .selectAll()
-      .where('id', '=', a.id)
-      .executeTakeFirstOrThrow();
+  /** Saves an activity's fields, unless the PRA guard refuses what the change would count. */
+  update: async (trx: Trx, a: { id: number; portfolio_id: number }, v: ActivityInput) => {
+    const [current, beforeChange, settings] = await Promise.all([
+      trx
+        .selectFrom('research_activities')
+        .selectAll()
+        .where('id', '=', a.id)
+        .executeTakeFirstOrThrow(),
+      loadPortfolioPra(trx, a.portfolio_id),
+      getPraSettings(trx),
+    ]);
     const next = activityColumns(v);
     await trx.updateTable('research_activities').set(next).where('id', '=', a.id).execute();
+    const afterChange = await loadPortfolioPra(trx, a.portfolio_id);
+    const guard = checkActivityChange(
+      beforeChange.activities,
+      afterChange.activities,
+      afterChange.clearanceMap,
+      settings,
+      a.id,
+    );
+    // Throwing rolls the transaction back: the activity keeps its old fields.
+    if (!guard.allowed) throw new RefusedError('conflict', guard.explanation, 'purpose');
     const before = Object.fromEntries(
       Object.keys(next).map((k) => [k, current[k as keyof typeof current]]),
     );

@@ -113,8 +113,11 @@ export function normalizeQuestions(questions: string): string {
 
 /** The day after the last day of the 12-month window that starts on `date` (exclusive end). */
 export function windowEnd(date: string): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return isoDate(new Date(Date.UTC(y + 1, m - 1, d)));
+  // The same day a year later; a window from February 29 runs to March 1. Plain string work:
+  // this runs once per session date of every collection.
+  const year = String(Number(date.slice(0, 4)) + 1).padStart(4, '0');
+  const monthDay = date.slice(4);
+  return monthDay === '-02-29' ? `${year}-03-01` : `${year}${monthDay}`;
 }
 
 /** The first day of the earliest window that still contains `date`. */
@@ -160,36 +163,50 @@ export function groupActivities(activities: readonly PraActivity[]): PraActivity
   return [...groups.values()];
 }
 
-interface Event {
-  date: string;
-  person: string;
+/** Counted attendances, sorted by date: `dates[i]` is when `people[i]` took part. */
+interface Events {
+  dates: string[];
+  people: string[];
 }
 
 /**
  * The most distinct people in any 12-month window, and that window. Events must be sorted by
  * date. Linear in the number of events (a sliding window).
  */
-export function maxInAnyWindow(events: readonly Event[]): {
+export function maxInAnyWindow(events: Events): {
   count: number;
   from: string | null;
   to: string | null;
 } {
+  return fullestWindow(events, [...new Set(events.dates)]);
+}
+
+/**
+ * The most distinct people in the 12-month windows starting on `starts` (ascending), sliding
+ * over `events` (sorted by date) once. `to` is the window's exclusive end.
+ */
+function fullestWindow(
+  { dates, people }: Events,
+  starts: readonly string[],
+): { count: number; from: string | null; to: string | null } {
   const inWindow = new Map<string, number>();
   let best = { count: 0, from: null as string | null, to: null as string | null };
   let right = 0;
   let left = 0;
-  const starts = [...new Set(events.map((e) => e.date))];
   for (const start of starts) {
-    while (left < events.length && events[left]!.date < start) {
-      const p = events[left]!.person;
-      const n = inWindow.get(p)! - 1;
-      if (n === 0) inWindow.delete(p);
-      else inWindow.set(p, n);
+    while (left < dates.length && dates[left]! < start) {
+      if (left < right) {
+        const p = people[left]!;
+        const n = inWindow.get(p)! - 1;
+        if (n === 0) inWindow.delete(p);
+        else inWindow.set(p, n);
+      }
       left++;
     }
+    right = Math.max(right, left); // events before the first start never enter
     const end = windowEnd(start);
-    while (right < events.length && events[right]!.date < end) {
-      const p = events[right]!.person;
+    while (right < dates.length && dates[right]! < end) {
+      const p = people[right]!;
       inWindow.set(p, (inWindow.get(p) ?? 0) + 1);
       right++;
     }
@@ -224,24 +241,27 @@ function sessionCovered(
   });
 }
 
-/** The counted events (person, date) of a collection that no clearance covers. */
+/** The counted events (person, date) of a collection that no clearance covers, by date. */
 function uncoveredEvents(
   group: readonly PraActivity[],
   clearances: ReadonlyMap<number, PraClearance>,
   settings: PraSettings,
-): Event[] {
-  const events: Event[] = [];
+): Events {
+  // Sorting the sessions, not the people, keeps this cheap for large collections.
+  const sessions: PraSession[] = [];
   for (const a of group) {
     if (!countsTowardLimit(a)) continue;
-    for (const s of a.sessions) {
-      if (sessionCovered(s, a, clearances)) continue;
-      for (const p of s.participants) {
-        if (isCounted(p.category, settings))
-          events.push({ date: s.date, person: normalizeCode(p.code) });
-      }
-    }
+    for (const s of a.sessions) if (!sessionCovered(s, a, clearances)) sessions.push(s);
   }
-  return events.sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0));
+  sessions.sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0));
+  const events: Events = { dates: [], people: [] };
+  for (const s of sessions)
+    for (const p of s.participants)
+      if (isCounted(p.category, settings)) {
+        events.dates.push(s.date);
+        events.people.push(normalizeCode(p.code));
+      }
+  return events;
 }
 
 export function normalizeCode(code: string): string {
@@ -294,7 +314,12 @@ export function reportCollection(
       explanation: `${grouped}. ${counted}, more than nine without a clearance covering them: PRA approval is needed.`,
     };
   }
-  if (valid.length > 0) {
+  // Covered only when every counting activity carries a clearance valid today: a clearance
+  // covers the activities linked to it, so an unlinked one in the collection still counts.
+  const allLinked = group
+    .filter(countsTowardLimit)
+    .every((a) => a.clearanceIds.some((id) => valid.some((c) => c.id === id)));
+  if (valid.length > 0 && allLinked) {
     const c = valid[0]!;
     return {
       ...base,
@@ -312,19 +337,23 @@ export function reportCollection(
       explanation: `${grouped}. Its clearance ${c.controlNumber} expired on ${c.expiresOn}; sessions after that date count: ${counted}.`,
     };
   }
+  const partly =
+    valid.length > 0
+      ? ` Clearance ${valid[0]!.controlNumber} covers only the activities linked to it; the others count.`
+      : '';
   if (best.count >= LIMIT - 1) {
     return {
       ...base,
       status: 'approaching',
       clearance: null,
-      explanation: `${grouped}. ${counted}: ${LIMIT - best.count} more allowed in that window before a clearance is needed.`,
+      explanation: `${grouped}. ${counted}: ${LIMIT - best.count} more allowed in that window before a clearance is needed.${partly}`,
     };
   }
   return {
     ...base,
     status: 'clear',
     clearance: null,
-    explanation: `${grouped}. ${counted}; up to nine need no approval.`,
+    explanation: `${grouped}. ${counted}; up to nine need no approval.${partly}`,
   };
 }
 
@@ -409,26 +438,61 @@ export function checkAddition(
   };
 }
 
-/** The fullest 12-month window that contains `date`. */
+/**
+ * The guard for editing an activity: a new purpose or question set can join collections, and
+ * unticking "unscripted" or adding screening questions can make an activity count. The change
+ * is refused when the activity's collection afterwards has more than nine people in a window,
+ * more than its collection had before, with no override on the activity.
+ */
+export function checkActivityChange(
+  before: readonly PraActivity[],
+  after: readonly PraActivity[],
+  clearances: ReadonlyMap<number, PraClearance>,
+  settings: PraSettings,
+  activityId: number,
+): GuardResult {
+  const collectionOf = (activities: readonly PraActivity[]) =>
+    groupActivities(activities).find((g) => g.some((a) => a.id === activityId));
+  const was = collectionOf(before);
+  const now = collectionOf(after);
+  if (!now) return { allowed: true, countAfter: 0, explanation: 'Unknown activity.' };
+  const countOf = (g: readonly PraActivity[] | undefined) =>
+    g
+      ? maxInAnyWindow(uncoveredEvents(g, clearances, settings))
+      : { count: 0, from: null, to: null };
+  const prior = countOf(was).count;
+  const next = countOf(now);
+  const activity = now.find((a) => a.id === activityId)!;
+  if (next.count > LIMIT && next.count > prior && !activity.overridden) {
+    const names = now.map((a) => `“${a.title}”`).join(', ');
+    return {
+      allowed: false,
+      countAfter: next.count,
+      explanation: `Not saved: with this change ${now.length > 1 ? `${names} would form one collection (same purpose or same questions) with` : `${names} would count`} ${next.count} members of the public between ${next.from} and ${dayBefore(next.to!)}. Nine or fewer in 12 months need no PRA approval. Keep the purpose and questions distinct, attach a clearance first, or ask an OMB lead to record an override.`,
+    };
+  }
+  return {
+    allowed: true,
+    countAfter: next.count,
+    explanation: `${next.count} of 9 allowed in the fullest window.`,
+  };
+}
+
+/** The fullest 12-month window that contains `date` (`to` inclusive). */
 function countInWindowsContaining(
-  events: readonly Event[],
+  events: Events,
   date: string,
 ): { count: number; from: string; to: string } {
   const first = earliestWindowStartContaining(date);
   // Moving a window's start up to the next event loses nobody, so event dates (and the date
   // itself) are the only starts worth trying.
   const starts = [
-    ...new Set([...events.map((e) => e.date).filter((d) => d >= first && d <= date), date]),
+    ...new Set([...events.dates.filter((d) => d >= first && d <= date), date]),
   ].sort();
-  let best = { count: 0, from: date, to: dayBefore(windowEnd(date)) };
-  for (const start of starts) {
-    const end = windowEnd(start);
-    const people = new Set(
-      events.filter((e) => e.date >= start && e.date < end).map((e) => e.person),
-    );
-    if (people.size > best.count) best = { count: people.size, from: start, to: dayBefore(end) };
-  }
-  return best;
+  const best = fullestWindow(events, starts);
+  return best.from === null
+    ? { count: 0, from: date, to: dayBefore(windowEnd(date)) }
+    : { count: best.count, from: best.from, to: dayBefore(best.to!) };
 }
 
 /**

@@ -66,6 +66,79 @@ describe('research sessions and the PRA guard in the database', () => {
     expect(after.activities[0]!.sessions).toHaveLength(2);
   });
 
+  it('editing an activity so two collections join past nine is refused; nothing changes', async () => {
+    const { db, user, id, portfolioId } = await setup();
+    const projectIdOf = (await getActivity(db, id))!.activity.project_id;
+    const other = await createActivity(db, {
+      projectId: projectIdOf,
+      portfolioId,
+      actorId: user.personId,
+      values: {
+        ...values,
+        title: 'Usability test',
+        purpose: 'Test the sign-up form',
+        questions: '',
+      },
+    });
+    const log = (activity: number, prefix: string, n: number) =>
+      editActivity(
+        db,
+        { id: activity, version: 1, actorId: user.personId, action: 'add_session' },
+        (trx, a) =>
+          activityEdits.addSession(trx, a, {
+            heldOn: '2026-10-01',
+            participants: publicPeople(prefix, n),
+          }),
+      );
+    await log(id, 'A', 7);
+    await log(other, 'B', 5);
+    const audit = await db.selectFrom('audit_log').select('id').execute();
+    const merge = { ...values, title: 'Usability test', purpose: values.purpose, questions: '' };
+    await expect(
+      editActivity(
+        db,
+        { id: other, version: 2, actorId: user.personId, action: 'update' },
+        (trx, a) => activityEdits.update(trx, a, merge),
+      ),
+    ).rejects.toMatchObject({ code: 'conflict', field: 'purpose' });
+    expect(await db.selectFrom('audit_log').select('id').execute()).toEqual(audit);
+    expect((await getActivity(db, other))!.activity).toMatchObject({
+      purpose: 'Test the sign-up form',
+      version: 2,
+    });
+    // With an OMB lead's override recorded on it, the same change is saved and audited.
+    const omb = await userFor(db, 'omb.lead@example.gov');
+    await editActivity(
+      db,
+      { id: other, version: 2, actorId: omb.personId, action: 'override' },
+      (trx, a) =>
+        activityEdits.override(
+          trx,
+          a,
+          'Counsel determined the usability test is not a collection.',
+          omb.personId,
+        ),
+    );
+    await editActivity(
+      db,
+      { id: other, version: 3, actorId: user.personId, action: 'update' },
+      (trx, a) => activityEdits.update(trx, a, merge),
+    );
+    expect((await getActivity(db, other))!.activity).toMatchObject({
+      purpose: values.purpose,
+      version: 4,
+    });
+    const rows = await db
+      .selectFrom('audit_log')
+      .select(['action', 'changes'])
+      .where('entity_type', '=', 'research_activity')
+      .where('entity_id', '=', String(other))
+      .orderBy('id')
+      .execute();
+    expect(rows.map((r) => r.action)).toEqual(['create', 'add_session', 'override', 'update']);
+    expect(rows[2]!.changes).toContain('Counsel determined');
+  });
+
   it('stores no names or contacts of participants: codes and categories only', async () => {
     const { db } = await setup();
     const tables = await db.introspection.getTables();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  checkActivityChange,
   checkAddition,
   normalizeQuestions,
   planningCheck,
@@ -227,6 +228,83 @@ describe('PRA: clearances (both a control number and an expiration date)', () =>
     ];
     expect(status(fewer, clearances)[0]).toMatchObject({ status: 'clearance_expired', count: 3 });
   });
+  it('a clearance on one activity does not cover another in the same collection', () => {
+    const linked = activity({
+      clearanceIds: [2],
+      sessions: [session('2026-02-01', people('A', 30))],
+    });
+    const unlinked = activity({ sessions: [session('2026-03-01', people('B', 8))] });
+    const [report] = status([linked, unlinked], clearances);
+    expect(report).toMatchObject({ status: 'approaching', count: 8, remaining: 1 });
+    expect(report!.explanation).toMatch(/covers only the activities linked to it/);
+    // …and the guard agrees: the unlinked activity may take one more, not two.
+    const guard = (n: number) =>
+      checkAddition([linked, unlinked], clearances, settings, {
+        activityId: unlinked.id,
+        date: '2026-04-01',
+        participants: people('C', n),
+      }).allowed;
+    expect([guard(1), guard(2)]).toEqual([true, false]);
+    const both = activity({ ...unlinked, id: unlinked.id, clearanceIds: [2] });
+    expect(status([linked, both], clearances)[0]).toMatchObject({ status: 'covered' });
+  });
+});
+
+describe('PRA: editing an activity cannot slip a collection past nine', () => {
+  const seven = activity({
+    purpose: 'Learn about WIC',
+    sessions: [session('2026-05-01', people('A', 7))],
+  });
+  const five = activity({
+    purpose: 'Test the form',
+    sessions: [session('2026-06-01', people('B', 5))],
+  });
+  const check = (edited: PraActivity, before = [seven, five]) =>
+    checkActivityChange(
+      before,
+      before.map((x) => (x.id === edited.id ? edited : x)),
+      none,
+      settings,
+      edited.id,
+    );
+  it.each([
+    {
+      name: 'the same purpose joins them: 12 → refused',
+      edit: { purpose: 'learn about WIC.' },
+      allowed: false,
+    },
+    {
+      name: 'the same questions join them → refused',
+      edit: { questionsFingerprint: 'q1' },
+      allowed: false,
+      both: true,
+    },
+    { name: 'a new title → allowed', edit: { title: 'Usability test' }, allowed: true },
+    {
+      name: 'another distinct purpose → allowed',
+      edit: { purpose: 'Map the renewal letters' },
+      allowed: true,
+    },
+  ])('$name', ({ edit, allowed, both }) => {
+    const before = both ? [{ ...seven, questionsFingerprint: 'q1' }, five] : [seven, five];
+    const r = check({ ...five, ...edit }, before);
+    expect(r.allowed).toBe(allowed);
+    if (!allowed) expect(r.explanation).toMatch(/12 members of the public between 2026-05-01/);
+  });
+  it('making unscripted Discovery talk count is refused when it brings ten', () => {
+    const talk = activity({
+      purpose: 'Learn about WIC',
+      unscripted: true,
+      phase: 'discovery',
+      sessions: [session('2026-07-01', people('C', 4))],
+    });
+    expect(status([seven, talk])[0]).toMatchObject({ count: 7 });
+    const r = check({ ...talk, unscripted: false }, [seven, talk]);
+    expect(r).toMatchObject({ allowed: false, countAfter: 11 });
+  });
+  it('an OMB lead’s override on the activity lets the change through', () => {
+    expect(check({ ...five, purpose: 'Learn about WIC', overridden: true }).allowed).toBe(true);
+  });
 });
 
 describe('PRA: 12-month windows, leap days included', () => {
@@ -234,6 +312,8 @@ describe('PRA: 12-month windows, leap days included', () => {
     { start: '2025-01-01', end: '2026-01-01' },
     { start: '2024-02-29', end: '2025-03-01' },
     { start: '2023-03-01', end: '2024-03-01' },
+    { start: '2027-02-28', end: '2028-02-28' },
+    { start: '2025-12-31', end: '2026-12-31' },
   ])('a window from $start ends before $end', ({ start, end }) => {
     expect(windowEnd(start)).toBe(end);
   });
