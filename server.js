@@ -99,7 +99,11 @@ if (command === 'migrate' || command === 'seed') {
   if (vite) await vite.close();
 } else if (command === 'create-admin') {
   try {
-    await server.prepareDatabase(() => {});
+    // A deployment's first real account: the demo accounts (published password) go, unless
+    // DEMO_ACCOUNTS=on asks to keep them.
+    await server.prepareDatabase(() => {}, {
+      demoAccounts: server.demoAccountsSetting() === 'on' ? undefined : false,
+    });
     const id = await server.createAdminAccount({
       email: flags.email,
       name: flags.name,

@@ -6,4 +6,10 @@ export { app } from './app';
 export { createAdminAccount } from './admin';
 export { copySqliteWorkspace } from './copy';
 export { backupWorkspace, restoreWorkspace } from '#db/backup';
-export { checkDatabaseSchema, closeDb, demoAccountsEnabled, prepareDatabase } from './startup';
+export {
+  checkDatabaseSchema,
+  closeDb,
+  demoAccountsSetting,
+  demoAccountsWanted,
+  prepareDatabase,
+} from './startup';

@@ -1,24 +1,49 @@
-import { closeDb, getDb, migrateToLatest } from '#db/client';
+import { closeDb, getDb, migrateToLatest, type DB } from '#db/client';
 import { duringStartup } from '#db/dialect';
 import { deleteExpiredSessions } from '#db/queries/sessions';
 import { checkSchema } from '#db/schema-check';
 import { seedReferenceData, syncDemoAccounts } from '#seeds/index';
 import { seedJourneys } from '#seeds/journeys';
 
-/** DEMO_ACCOUNTS=off starts a workspace without the demo accounts (and disables existing ones). */
-export function demoAccountsEnabled(): boolean {
-  const v = (process.env.DEMO_ACCOUNTS ?? 'on').toLowerCase();
-  return !['off', 'false', '0', 'no'].includes(v);
+/**
+ * DEMO_ACCOUNTS: `on` keeps the demo accounts, `off` starts without them (and disables any that
+ * exist). Unset means `auto`: demo accounts exist only until the workspace has a real account,
+ * so a deployment that ran `create-admin` never keeps accounts with a published password.
+ */
+export function demoAccountsSetting(): 'on' | 'off' | 'auto' {
+  const v = (process.env.DEMO_ACCOUNTS ?? '').trim().toLowerCase();
+  if (['off', 'false', '0', 'no'].includes(v)) return 'off';
+  if (['on', 'true', '1', 'yes'].includes(v)) return 'on';
+  return 'auto';
 }
 
-/** Everything the server needs before its first request: schema, seeds, housekeeping. */
-export async function prepareDatabase(log: (line: string) => void = console.log): Promise<void> {
+/** Whether the demo accounts should exist in this workspace now. */
+export async function demoAccountsWanted(db: DB): Promise<boolean> {
+  const setting = demoAccountsSetting();
+  if (setting !== 'auto') return setting === 'on';
+  const real = await db
+    .selectFrom('accounts')
+    .select('person_id')
+    .where('is_demo', '=', 0)
+    .limit(1)
+    .executeTakeFirst();
+  return real === undefined;
+}
+
+/**
+ * Everything the server needs before its first request: schema, seeds, housekeeping.
+ * `demoAccounts: false` leaves no demo account behind whatever the setting (create-admin).
+ */
+export async function prepareDatabase(
+  log: (line: string) => void = console.log,
+  options: { demoAccounts?: false } = {},
+): Promise<void> {
   const db = getDb();
-  await duringStartup(db, () => migrateAndSeed(log));
+  await duringStartup(db, () => migrateAndSeed(log, options.demoAccounts));
   await deleteExpiredSessions(db, new Date().toISOString());
 }
 
-async function migrateAndSeed(log: (line: string) => void): Promise<void> {
+async function migrateAndSeed(log: (line: string) => void, demoAccounts?: false): Promise<void> {
   const db = getDb();
   const applied = await migrateToLatest(db);
   if (applied.length > 0) log(`Applied migrations: ${applied.join(', ')}`);
@@ -26,9 +51,9 @@ async function migrateAndSeed(log: (line: string) => void): Promise<void> {
   if (added > 0) log(`Seeded ${added} Life Experience portfolios.`);
   const journeys = await seedJourneys(db);
   if (journeys > 0) log(`Seeded ${journeys} illustrative journey maps.`);
-  const demo = await syncDemoAccounts(db, demoAccountsEnabled());
+  const demo = await syncDemoAccounts(db, demoAccounts ?? (await demoAccountsWanted(db)));
   if (demo.created > 0) log(`Created ${demo.created} demo accounts (password: workspace-demo).`);
-  if (demo.removed > 0) log(`Disabled ${demo.removed} demo accounts (DEMO_ACCOUNTS=off).`);
+  if (demo.removed > 0) log(`Disabled ${demo.removed} demo accounts.`);
 }
 
 /** Differences between the database's tables and the schema this build expects (none: ok). */
