@@ -33,10 +33,16 @@ export default defineConfig({
     // The permission matrix and hostile input run last: they post to every action, and an
     // accepted hostile value must not change what the user-flow tests expect to find.
     {
+      name: 'every-page',
+      use: { ...devices['Desktop Chrome'] },
+      testMatch: /hardening\/every-page\.spec\.ts$/,
+      dependencies: ['chromium'],
+    },
+    {
       name: 'permissions',
       use: { ...devices['Desktop Chrome'] },
       testMatch: /hardening\/permissions\.spec\.ts$/,
-      dependencies: ['chromium'],
+      dependencies: ['every-page'],
     },
     {
       name: 'hostile',
