@@ -58,8 +58,8 @@ export default function Reviews({ loaderData }: Route.ComponentProps) {
       )}
       <h2>Annual concurrence due</h2>
       <p>
-        Projects whose concurrence from your agency is more than 12 months old, or was never
-        recorded here.
+        Projects whose last concurrence from your agency in their current phase (or, with none, the
+        day they entered it) is more than 12 months old.
       </p>
       {due.length === 0 ? (
         <p>None.</p>

@@ -14,8 +14,8 @@ const fields = {
     .max(2100, 'Enter a fiscal year between 2000 and 2100.')
     .optional(),
   quarter: z.coerce
-    .number()
-    .int()
+    .number({ error: 'Choose a quarter from 1 to 4.' })
+    .int('Choose a quarter from 1 to 4.')
     .min(1, 'Choose a quarter from 1 to 4.')
     .max(4, 'Choose a quarter from 1 to 4.')
     .optional(),
@@ -29,6 +29,7 @@ function check(
   v: {
     timingKind: 'quarter' | 'date';
     fy?: number;
+    quarter?: number;
     dueDate?: string;
     status: string;
     completedOn?: string;
@@ -37,6 +38,9 @@ function check(
 ) {
   if (v.timingKind === 'quarter' && v.fy === undefined) {
     ctx.addIssue({ code: 'custom', path: ['fy'], message: 'Enter the fiscal year.' });
+  }
+  if (v.timingKind === 'quarter' && v.quarter === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['quarter'], message: 'Choose the quarter.' });
   }
   if (v.timingKind === 'date' && v.dueDate === undefined) {
     ctx.addIssue({ code: 'custom', path: ['dueDate'], message: 'Enter the date.' });

@@ -76,11 +76,18 @@ export async function applyGateEvent(
       const loaded = await loadGateState(trx, input.projectId);
       if (!loaded) throw new RefusedError('not_found', 'We could not find that project.');
       const { project, state, pendingId } = loaded;
+      // Who is POC now, read inside the transaction: the session's list was loaded before it,
+      // so an answer could otherwise land after a POC change from the former POC.
+      const pocRows = await trx
+        .selectFrom('agency_pocs')
+        .select('agency_id')
+        .where('portfolio_id', '=', project.portfolio_id)
+        .where('person_id', '=', user.personId)
+        .where('ended_at', 'is', null)
+        .execute();
       const actor = {
         roles: rolesIn(user, project.portfolio_id),
-        pocAgencyIds: user.pocFor
-          .filter((p) => p.portfolioId === project.portfolio_id)
-          .map((p) => p.agencyId),
+        pocAgencyIds: pocRows.map((p) => p.agency_id),
       };
       const outcome = decide(state, event, actor);
       if (!outcome.ok) return outcome;
@@ -346,6 +353,28 @@ export async function lastConcurrences(
 }
 
 /**
+ * When each project entered its current phase: the last advance or move back that closed, or,
+ * for a project that never changed phase, when it was created. Annual review counts from here.
+ */
+export async function phaseEnteredAt(db: DB, projectIds: number[]): Promise<Map<number, Date>> {
+  const result = new Map<number, Date>();
+  if (projectIds.length === 0) return result;
+  const [projects, changes] = await Promise.all([
+    db.selectFrom('projects').select(['id', 'created_at']).where('id', 'in', projectIds).execute(),
+    db
+      .selectFrom('phase_requests')
+      .select(['project_id', (eb) => eb.fn.max('closed_at').as('at')])
+      .where('project_id', 'in', projectIds)
+      .where('status', 'in', ['advanced', 'moved_back'])
+      .groupBy('project_id')
+      .execute(),
+  ]);
+  for (const p of projects) result.set(p.id, new Date(p.created_at));
+  for (const c of changes) if (c.at !== null) result.set(c.project_id, new Date(String(c.at)));
+  return result;
+}
+
+/**
  * A POC's work: open requests awaiting an answer from an agency they are the current POC of,
  * and projects whose annual concurrence from their agency is due.
  */
@@ -410,11 +439,20 @@ export async function getMyReviews(db: DB, user: SessionUser, now = new Date()) 
     )
     .orderBy('pr.name')
     .execute();
-  const last = await lastConcurrences(db, [...new Set(involved.map((i) => i.project_id))]);
+  const projectIds = [...new Set(involved.map((i) => i.project_id))];
+  const [last, entered] = await Promise.all([
+    lastConcurrences(db, projectIds),
+    phaseEnteredAt(db, projectIds),
+  ]);
   const due = involved
     .filter(
       (i) =>
-        agenciesDueForReview([i.agency_id], last.get(i.project_id) ?? new Map(), now).length > 0,
+        agenciesDueForReview(
+          [i.agency_id],
+          last.get(i.project_id) ?? new Map(),
+          entered.get(i.project_id) ?? now,
+          now,
+        ).length > 0,
     )
     .map((i) => ({
       ...i,

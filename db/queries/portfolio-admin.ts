@@ -1,6 +1,7 @@
 /** Writes to portfolios: details, participating agencies, POCs, PMC members, charter. */
 import type { PortfolioInput } from '~/schemas/portfolio';
 import type { DB } from '../client';
+import { isUniqueViolation } from '../dialect';
 import { RefusedError } from '../errors';
 import { assertFresh, pick } from '../versioning';
 import { recordAudit } from './audit';
@@ -223,50 +224,61 @@ export async function changePoc(
   input: { portfolioId: number; agencyId: number; personId: number; actorId: number },
 ): Promise<void> {
   const at = new Date().toISOString();
-  await db.transaction().execute(async (trx) => {
-    await requireParticipant(trx, input.portfolioId, input.agencyId, input.personId);
-    const current = await trx
-      .selectFrom('agency_pocs')
-      .selectAll()
-      .where('portfolio_id', '=', input.portfolioId)
-      .where('agency_id', '=', input.agencyId)
-      .where('ended_at', 'is', null)
-      .executeTakeFirst();
-    if (current?.person_id === input.personId) {
+  try {
+    await db.transaction().execute(async (trx) => {
+      await requireParticipant(trx, input.portfolioId, input.agencyId, input.personId);
+      const current = await trx
+        .selectFrom('agency_pocs')
+        .selectAll()
+        .where('portfolio_id', '=', input.portfolioId)
+        .where('agency_id', '=', input.agencyId)
+        .where('ended_at', 'is', null)
+        .executeTakeFirst();
+      if (current?.person_id === input.personId) {
+        throw new RefusedError(
+          'invalid',
+          'That person is already the agency’s point of contact.',
+          'personId',
+        );
+      }
+      if (current) {
+        await trx
+          .updateTable('agency_pocs')
+          .set({ ended_at: at })
+          .where('id', '=', current.id)
+          .execute();
+      }
+      await trx
+        .insertInto('agency_pocs')
+        .values({
+          portfolio_id: input.portfolioId,
+          agency_id: input.agencyId,
+          person_id: input.personId,
+          started_at: at,
+          ended_at: null,
+        })
+        .execute();
+      await recordAudit(trx, {
+        actorId: input.actorId,
+        action: 'change_poc',
+        entityType: 'portfolio_agency',
+        entityId: `${input.portfolioId}:${input.agencyId}`,
+        portfolioId: input.portfolioId,
+        before: { poc_person_id: current?.person_id ?? null },
+        after: { poc_person_id: input.personId },
+        at,
+      });
+    });
+  } catch (error) {
+    // Two changes racing into the one-current-POC index (agency_pocs_current): the other won.
+    if (isUniqueViolation(error)) {
       throw new RefusedError(
-        'invalid',
-        'That person is already the agency’s point of contact.',
-        'personId',
+        'conflict',
+        'Someone changed this agency’s point of contact at the same moment. Reload the page to see who it is now.',
       );
     }
-    if (current) {
-      await trx
-        .updateTable('agency_pocs')
-        .set({ ended_at: at })
-        .where('id', '=', current.id)
-        .execute();
-    }
-    await trx
-      .insertInto('agency_pocs')
-      .values({
-        portfolio_id: input.portfolioId,
-        agency_id: input.agencyId,
-        person_id: input.personId,
-        started_at: at,
-        ended_at: null,
-      })
-      .execute();
-    await recordAudit(trx, {
-      actorId: input.actorId,
-      action: 'change_poc',
-      entityType: 'portfolio_agency',
-      entityId: `${input.portfolioId}:${input.agencyId}`,
-      portfolioId: input.portfolioId,
-      before: { poc_person_id: current?.person_id ?? null },
-      after: { poc_person_id: input.personId },
-      at,
-    });
-  });
+    throw error;
+  }
 }
 
 export async function setPmcMember(

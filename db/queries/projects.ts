@@ -161,6 +161,25 @@ export async function updateProject(
     ).map((r) => r.agency_id);
     assertFresh({ ...current, agencies }, input.version, [...PROJECT_FIELDS, 'agencies']);
     await checkAgencies(trx, current.portfolio_id, input.values);
+    const nextAgencies = [...new Set(input.values.agencies)].sort((a, b) => a - b);
+    if (nextAgencies.join(',') !== agencies.join(',')) {
+      // A pending phase request froze the list of agencies that must answer it (ADR 005);
+      // changing the project's agencies now would leave a removed one able to block it and an
+      // added one never asked.
+      const pending = await trx
+        .selectFrom('phase_requests')
+        .select('to_phase')
+        .where('project_id', '=', input.projectId)
+        .where('status', '=', 'pending')
+        .executeTakeFirst();
+      if (pending) {
+        throw new RefusedError(
+          'conflict',
+          'The involved agencies cannot change while a phase request is waiting for their answers. Change them after the request is decided.',
+          'agencies',
+        );
+      }
+    }
     const next = projectColumns(input.values);
     await trx
       .updateTable('projects')
@@ -168,7 +187,6 @@ export async function updateProject(
       .where('id', '=', input.projectId)
       .where('version', '=', input.version)
       .execute();
-    const nextAgencies = [...input.values.agencies].sort((a, b) => a - b);
     await trx.deleteFrom('project_agencies').where('project_id', '=', input.projectId).execute();
     if (nextAgencies.length > 0) {
       await trx

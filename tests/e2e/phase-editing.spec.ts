@@ -86,6 +86,13 @@ test.describe('phase work: editing projects and milestones', () => {
     });
     expect(refused.status()).toBe(400);
     expect(await refused.text()).toContain('Enter a real date as YYYY-MM-DD');
+    // A fiscal year and quarter need both.
+    const noQuarter = await page.request.post(page.url(), {
+      headers: { Origin: new URL(page.url()).origin },
+      form: { title: 'No quarter', timingKind: 'quarter', fy: '2026', status: 'planned' },
+    });
+    expect(noQuarter.status()).toBe(400);
+    expect(await noQuarter.text()).toContain('Choose the quarter.');
     await page.getByLabel('Date', { exact: true }).fill('2026-03-31');
     await page.getByRole('button', { name: 'Add milestone' }).click();
     const row = page.getByRole('row', { name: /Publish state procurement case studies/ });

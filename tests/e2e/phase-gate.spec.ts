@@ -14,6 +14,10 @@ test.describe.serial('phase gate: Discovery → Design with two concurrences', (
     await page.waitForURL(/\/projects\/\d+\/phase$/);
     phaseUrl = new URL(page.url()).pathname;
     await expect(page.getByRole('heading', { name: 'Ask for Design' })).toBeVisible();
+    // Annual review counts from when the project entered its phase: a seeded project is current.
+    const review = page.getByRole('table', { name: 'Last concurrence per involved agency' });
+    await expect(review.getByRole('row', { name: /HHS/ })).toContainText('Current');
+    await expect(page.getByText('Due for review')).toHaveCount(0);
     await expectAccessible(page);
     // Evidence is required.
     await page.getByRole('button', { name: 'Ask for Design' }).click();
@@ -45,6 +49,23 @@ test.describe.serial('phase gate: Discovery → Design with two concurrences', (
       });
       expect(response.status()).toBe(403);
     }
+  });
+
+  test('the involved agencies cannot change while the request waits for answers', async ({
+    page,
+  }) => {
+    await login(page, 'team_member');
+    const projectUrl = phaseUrl.replace(/\/phase$/, '');
+    await page.goto(`${projectUrl}/edit`);
+    await page.getByLabel('Social Security Administration (SSA)').check();
+    await page.getByRole('button', { name: 'Save project' }).click();
+    const agencies = page.getByRole('group', { name: 'Involved agencies' });
+    await expect(agencies).toContainText(
+      'The involved agencies cannot change while a phase request is waiting for their answers.',
+    );
+    await expectAccessible(page);
+    await page.goto(projectUrl);
+    await expect(page.getByText('HHS, USDA', { exact: true })).toBeVisible();
   });
 
   test.describe('without JavaScript', () => {

@@ -92,7 +92,6 @@ export function MilestoneForm({
         <SelectField
           field={fields.quarter}
           label="Quarter"
-          placeholder="Whole year"
           options={[1, 2, 3, 4].map((q) => ({ value: q, label: `Q${q}` }))}
         />
         <TextField

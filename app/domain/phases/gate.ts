@@ -180,18 +180,38 @@ function label(phase: Phase): string {
 
 /**
  * Annual review (A-11 280.16: agencies "evaluate and concur on Life Experience projects for each
- * phase annually"): the involved agencies whose last concurrence is more than 12 months before
- * `now`, or who never concurred.
+ * phase annually"): the involved agencies whose last concurrence *for the project's current
+ * phase* is more than 12 months before `now`.
+ *
+ * The year is counted from the later of the agency's last concurrence (an answer or a
+ * re-affirmation) and `enteredPhaseAt`, when the project entered its current phase (or was
+ * created, if it never changed phase). A concurrence from before that date belongs to an earlier
+ * phase and does not count; an agency that has not concurred in this phase yet is not due until
+ * the phase itself is a year old. Exactly 12 months is not yet due.
  */
 export function agenciesDueForReview(
   involvedAgencyIds: readonly number[],
   lastConcurrence: ReadonlyMap<number, Date>,
+  enteredPhaseAt: Date,
   now: Date,
 ): number[] {
-  const cutoff = new Date(now);
-  cutoff.setUTCFullYear(cutoff.getUTCFullYear() - 1);
+  const cutoff = oneYearBefore(now).getTime();
   return involvedAgencyIds.filter((id) => {
     const last = lastConcurrence.get(id);
-    return last === undefined || last.getTime() < cutoff.getTime();
+    const since = Math.max(enteredPhaseAt.getTime(), last?.getTime() ?? -Infinity);
+    return since < cutoff;
   });
+}
+
+/**
+ * The same instant one calendar year earlier. On 29 February the day is clamped to the 28th
+ * (Date would roll over to 1 March, making a concurrence of 1 March look a year old a day early).
+ */
+export function oneYearBefore(now: Date): Date {
+  const d = new Date(now);
+  d.setUTCDate(1);
+  d.setUTCFullYear(d.getUTCFullYear() - 1);
+  const lastDay = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
+  d.setUTCDate(Math.min(now.getUTCDate(), lastDay));
+  return d;
 }

@@ -26,6 +26,7 @@ import {
   getReaffirmations,
   lastConcurrences,
   loadGateState,
+  phaseEnteredAt,
 } from '#db/queries/phases';
 import { getProject } from '#db/queries/projects';
 
@@ -39,12 +40,14 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const detail = found(await getProject(db, pathParam(IdParam, params.projectId)));
   const { project, agencies } = detail;
   authorize(user, 'portfolio.read', { portfolioId: project.portfolio_id });
-  const [gate, history, reaffirmations, last] = await Promise.all([
+  const [gate, history, reaffirmations, last, entered] = await Promise.all([
     loadGateState(db, project.id),
     getPhaseHistory(db, project.id),
     getReaffirmations(db, project.id),
     lastConcurrences(db, [project.id]),
+    phaseEnteredAt(db, [project.id]),
   ]);
+  const now = new Date();
   const target = { portfolioId: project.portfolio_id };
   const myPocAgencies = user.pocFor
     .filter((p) => p.portfolioId === project.portfolio_id)
@@ -55,7 +58,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     agenciesDueForReview(
       agencies.map((a) => a.id),
       lastByAgency,
-      new Date(),
+      entered.get(project.id) ?? now,
+      now,
     ),
   );
   const doneParam = new URL(request.url).searchParams.get('done');
@@ -228,8 +232,9 @@ export default function PhaseGate({ loaderData, actionData }: Route.ComponentPro
 
       <h2>Annual review</h2>
       <p>
-        Agencies concur on each project every year (A-11 280.16). A concurrence older than 12 months
-        is due for review.
+        Agencies concur on each project in each phase every year (A-11 280.16). A project is due for
+        an agency’s review when its last concurrence in this phase, or with none the day the project
+        entered this phase, is more than 12 months old.
       </p>
       <table className="usa-table usa-table--borderless">
         <caption className="usa-sr-only">Last concurrence per involved agency</caption>

@@ -14,7 +14,7 @@ import { pathParam } from '~/params.server';
 import { IdParam } from '~/schemas/params';
 import { getDb } from '#db/client';
 import { stepsForProject } from '#db/queries/journeys';
-import { lastConcurrences, loadGateState } from '#db/queries/phases';
+import { lastConcurrences, loadGateState, phaseEnteredAt } from '#db/queries/phases';
 import { getProject, getProjectChangeLog } from '#db/queries/projects';
 
 export const meta: Route.MetaFunction = ({ data }) => [
@@ -28,16 +28,19 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const detail = found(await getProject(db, id));
   const target = { portfolioId: detail.project.portfolio_id };
   authorize(user, 'portfolio.read', target);
-  const [gate, last, changes, journeySteps] = await Promise.all([
+  const [gate, last, entered, changes, journeySteps] = await Promise.all([
     loadGateState(db, id),
     lastConcurrences(db, [id]),
+    phaseEnteredAt(db, [id]),
     getProjectChangeLog(db, id, 20),
     stepsForProject(db, id),
   ]);
+  const now = new Date();
   const due = agenciesDueForReview(
     detail.agencies.map((a) => a.id),
     last.get(id) ?? new Map(),
-    new Date(),
+    entered.get(id) ?? now,
+    now,
   );
   return {
     ...detail,

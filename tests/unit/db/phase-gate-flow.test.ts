@@ -221,4 +221,100 @@ describe('phase gate, applied to the database', () => {
       .executeTakeFirstOrThrow();
     expect(p.phase).toBe('discovery');
   });
+  it('an OMB override, advance or hold, writes its own audit row with the reason', async () => {
+    const { db, id } = await setup();
+    const team = await userFor(db, 'team.member@example.gov');
+    const omb = await userFor(db, 'omb.lead@example.gov');
+    const request = (evidence: string) =>
+      applyGateEvent(db, {
+        projectId: id,
+        user: team,
+        event: { type: 'request', toPhase: 'design', evidence },
+      });
+    const lastAudit = async () => {
+      const row = await db
+        .selectFrom('audit_log')
+        .select(['action', 'actor_id', 'entity_type', 'entity_id', 'project_id', 'changes'])
+        .where('project_id', '=', id)
+        .orderBy('id', 'desc')
+        .executeTakeFirstOrThrow();
+      return { ...row, changes: JSON.parse(row.changes) as unknown };
+    };
+
+    await request('First try');
+    expect(
+      await applyGateEvent(db, {
+        projectId: id,
+        user: omb,
+        event: { type: 'override', decision: 'hold', reason: 'Evaluation plan missing' },
+      }),
+    ).toMatchObject({ ok: true, result: 'held', by: 'override' });
+    expect(await lastAudit()).toEqual({
+      action: 'phase_override_hold',
+      actor_id: omb.personId,
+      entity_type: 'project_phase',
+      entity_id: String(id),
+      project_id: id,
+      changes: {
+        request: { before: 'pending', after: 'held' },
+        reason: { before: null, after: 'Evaluation plan missing' },
+      },
+    });
+
+    await request('Evaluation plan attached');
+    expect(
+      await applyGateEvent(db, {
+        projectId: id,
+        user: omb,
+        event: { type: 'override', decision: 'advance', reason: '  PMC agreed on 2026-11-20  ' },
+      }),
+    ).toMatchObject({ ok: true, result: 'advanced', by: 'override' });
+    expect(await lastAudit()).toEqual({
+      action: 'phase_override_advance',
+      actor_id: omb.personId,
+      entity_type: 'project_phase',
+      entity_id: String(id),
+      project_id: id,
+      changes: {
+        phase: { before: 'discovery', after: 'design' },
+        reason: { before: null, after: 'PMC agreed on 2026-11-20' },
+      },
+    });
+  });
+
+  it('a former POC whose session predates the POC change cannot answer', async () => {
+    const { db, id, HHS } = await setup();
+    const team = await userFor(db, 'team.member@example.gov');
+    const omb = await userFor(db, 'omb.lead@example.gov');
+    // Loaded while still the HHS POC: the session says so until it is reloaded.
+    const formerPoc = await userFor(db, 'hhs.poc@example.gov');
+    await applyGateEvent(db, {
+      projectId: id,
+      user: team,
+      event: { type: 'request', toPhase: 'design', evidence: 'x' },
+    });
+    const portfolio = await db
+      .selectFrom('projects')
+      .select('portfolio_id')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    const successor = await userFor(db, 'portfolio.lead@example.gov');
+    await changePoc(db, {
+      portfolioId: portfolio.portfolio_id,
+      agencyId: HHS,
+      personId: successor.personId,
+      actorId: omb.personId,
+    });
+    expect(formerPoc.pocFor.some((p) => p.agencyId === HHS)).toBe(true);
+    const before = await db.selectFrom('audit_log').select('id').execute();
+    expect(
+      await applyGateEvent(db, {
+        projectId: id,
+        user: formerPoc,
+        event: { type: 'answer', agencyId: HHS, answer: 'concur', comment: '' },
+      }),
+    ).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await db.selectFrom('phase_answers').select('id').execute()).toEqual([]);
+    expect((await db.selectFrom('audit_log').select('id').execute()).length).toBe(before.length);
+  });
 });

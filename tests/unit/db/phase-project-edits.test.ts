@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RefusedError } from '#db/errors';
 import { StaleWriteError } from '#db/errors';
+import { applyGateEvent } from '#db/queries/phases';
 import { getCharter, saveCharter, signCharter } from '#db/queries/portfolio-admin';
 import { createMilestone, getProject, updateMilestone, updateProject } from '#db/queries/projects';
 import { agencyId, demoDb, projectId, projectValues, userFor } from '../helpers';
@@ -46,6 +47,51 @@ describe('project and milestone edits', () => {
       }),
     ).rejects.toMatchObject({ code: 'invalid', field: 'agencies' } satisfies Partial<RefusedError>);
     expect((await getProject(db, id))!.project.name).toBe('Newborn Supply Kits');
+  });
+
+  it('involved agencies cannot change while a phase request waits for their answers', async () => {
+    const db = await demoDb();
+    const id = await projectId(db, 'Supporting young families: ideas from international models');
+    const team = await userFor(db, 'team.member@example.gov');
+    const base = await projectValues(db, id);
+    const [hhs, ssa] = [await agencyId(db, 'HHS'), await agencyId(db, 'SSA')];
+    await applyGateEvent(db, {
+      projectId: id,
+      user: team,
+      event: { type: 'request', toPhase: 'design', evidence: 'Workshop findings' },
+    });
+    const snapshot = async () => ({
+      detail: await getProject(db, id),
+      audit: await db.selectFrom('audit_log').select('id').orderBy('id').execute(),
+    });
+    const before = await snapshot();
+    for (const agencies of [
+      base.agencies.filter((a) => a !== hhs), // a removed agency could still block the request
+      [...base.agencies, ssa], // an added one would never be asked
+    ]) {
+      await expect(
+        updateProject(db, {
+          projectId: id,
+          actorId: team.personId,
+          version: 1,
+          values: { ...base, name: 'Changed too', agencies },
+        }),
+      ).rejects.toMatchObject({
+        code: 'conflict',
+        field: 'agencies',
+        message:
+          'The involved agencies cannot change while a phase request is waiting for their answers. Change them after the request is decided.',
+      } satisfies Partial<RefusedError>);
+      expect(await snapshot()).toEqual(before);
+    }
+    // Other fields can still be edited, with the agencies as they are (in any order).
+    await updateProject(db, {
+      projectId: id,
+      actorId: team.personId,
+      version: 1,
+      values: { ...base, summary: 'Edited mid-review', agencies: [...base.agencies].reverse() },
+    });
+    expect((await getProject(db, id))!.project.summary).toBe('Edited mid-review');
   });
 
   it('milestones are versioned too and every change is logged against the project', async () => {

@@ -20,7 +20,13 @@ function firstError(
 }
 
 const project = { name: 'Kits', health: 'on_track' };
-const milestone = { title: 'Launch', timingKind: 'quarter', fy: '2025', status: 'planned' };
+const milestone = {
+  title: 'Launch',
+  timingKind: 'quarter',
+  fy: '2025',
+  quarter: '2',
+  status: 'planned',
+};
 
 describe('bad input gets a clear message on the right field (phase-gate forms and edits)', () => {
   it.each([
@@ -63,6 +69,27 @@ describe('bad input gets a clear message on the right field (phase-gate forms an
       name: 'quarter 5',
       schema: NewMilestoneSchema,
       input: { ...milestone, quarter: '5' },
+      path: 'quarter',
+      message: 'Choose a quarter from 1 to 4.',
+    },
+    {
+      name: 'quarter timing without a quarter',
+      schema: NewMilestoneSchema,
+      input: { ...milestone, quarter: undefined },
+      path: 'quarter',
+      message: 'Choose the quarter.',
+    },
+    {
+      name: 'quarter timing without a fiscal year',
+      schema: NewMilestoneSchema,
+      input: { ...milestone, fy: undefined },
+      path: 'fy',
+      message: 'Enter the fiscal year.',
+    },
+    {
+      name: 'quarter that is not a number',
+      schema: NewMilestoneSchema,
+      input: { ...milestone, quarter: 'Q2' },
       path: 'quarter',
       message: 'Choose a quarter from 1 to 4.',
     },
@@ -111,12 +138,38 @@ describe('bad input gets a clear message on the right field (phase-gate forms an
     expect(firstError(schema, input)).toEqual({ path, message });
   });
 
+  it('quarter timing with neither fiscal year nor quarter flags both fields', () => {
+    const r = NewMilestoneSchema.safeParse({ ...milestone, fy: undefined, quarter: undefined });
+    expect(r.success).toBe(false);
+    expect(r.error!.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['fy', 'Enter the fiscal year.'],
+      ['quarter', 'Choose the quarter.'],
+    ]);
+  });
+
+  it('a date needs no fiscal year or quarter', () => {
+    expect(
+      NewMilestoneSchema.safeParse({
+        title: 'Launch',
+        timingKind: 'date',
+        dueDate: '2025-06-30',
+        status: 'planned',
+      }).success,
+    ).toBe(true);
+  });
+
   it.each([
     { schema: NewProjectSchema, input: project },
     { schema: NewMilestoneSchema, input: milestone },
     {
       schema: NewMilestoneSchema,
-      input: { ...milestone, timingKind: 'date', fy: undefined, dueDate: '2024-02-29' },
+      input: {
+        ...milestone,
+        timingKind: 'date',
+        fy: undefined,
+        quarter: undefined,
+        dueDate: '2024-02-29',
+      },
     },
   ])('accepts good input %#', ({ schema, input }) => {
     expect(firstError(schema, input)).toBeNull();

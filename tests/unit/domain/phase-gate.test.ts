@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   agenciesDueForReview,
   decide,
+  oneYearBefore,
   type GateActor,
   type GateEvent,
   type GateState,
@@ -324,9 +325,39 @@ describe('phase gate state machine: (phase, event, actor) → outcome', () => {
 describe('annual review (A-11 280.16)', () => {
   const now = new Date('2026-11-22T12:00:00Z');
   it.each([
-    { name: 'never concurred', last: [], due: [HHS, USDA] },
+    {
+      name: 'never concurred, entered the phase 2 months ago: not due',
+      entered: '2026-09-22',
+      last: [],
+      due: [],
+    },
+    {
+      name: 'never concurred, entered the phase 13 months ago: due',
+      entered: '2025-10-22',
+      last: [],
+      due: [HHS, USDA],
+    },
+    {
+      name: 'concurred 13 months ago in this phase: due',
+      entered: '2025-09-01',
+      last: [
+        [HHS, '2025-10-22'],
+        [USDA, '2025-10-22'],
+      ],
+      due: [HHS, USDA],
+    },
+    {
+      name: 're-affirmed this year: not due; the other agency still is',
+      entered: '2025-09-01',
+      last: [
+        [HHS, '2026-10-01'],
+        [USDA, '2025-10-22'],
+      ],
+      due: [USDA],
+    },
     {
       name: 'both within 12 months',
+      entered: '2025-01-01',
       last: [
         [HHS, '2026-01-10'],
         [USDA, '2025-11-23'],
@@ -334,23 +365,52 @@ describe('annual review (A-11 280.16)', () => {
       due: [],
     },
     {
-      name: 'one over 12 months',
+      name: 'a concurrence from an earlier phase does not count, but the new phase is young',
+      entered: '2026-06-01',
       last: [
-        [HHS, '2025-11-21'],
-        [USDA, '2026-06-01'],
-      ],
-      due: [HHS],
-    },
-    {
-      name: 'exactly 12 months is not yet due',
-      last: [
-        [HHS, '2025-11-22T12:00:00Z'],
-        [USDA, '2026-06-01'],
+        [HHS, '2024-03-01'],
+        [USDA, '2026-07-01'],
       ],
       due: [],
     },
-  ] as { name: string; last: [number, string][]; due: number[] }[])('$name', ({ last, due }) => {
-    const map = new Map(last.map(([id, d]) => [id, new Date(d)]));
-    expect(agenciesDueForReview([HHS, USDA], map, now)).toEqual(due);
+    {
+      name: 'exactly 12 months is not yet due',
+      entered: '2025-11-22T12:00:00Z',
+      last: [[HHS, '2025-11-22T12:00:00Z']],
+      due: [],
+    },
+    {
+      name: 'a moment over 12 months is due',
+      entered: '2025-11-22T11:59:59Z',
+      last: [],
+      due: [HHS, USDA],
+    },
+  ] as { name: string; entered: string; last: [number, string][]; due: number[] }[])(
+    '$name',
+    ({ entered, last, due }) => {
+      const map = new Map(last.map(([id, d]) => [id, new Date(d)]));
+      expect(agenciesDueForReview([HHS, USDA], map, new Date(entered), now)).toEqual(due);
+    },
+  );
+
+  it.each([
+    // Entered on a leap day: the anniversary is taken as 28 February.
+    { entered: '2024-02-29T12:00:00Z', now: '2025-02-28T12:00:00Z', due: false },
+    { entered: '2024-02-29T12:00:00Z', now: '2025-03-01T12:00:00Z', due: true },
+    // Checked on a leap day: one year before is 28 February, not 1 March.
+    { entered: '2023-02-28T11:00:00Z', now: '2024-02-29T12:00:00Z', due: true },
+    { entered: '2023-03-01T00:00:00Z', now: '2024-02-29T12:00:00Z', due: false },
+  ])('leap day: entered $entered, checked $now → due $due', ({ entered, now: at, due }) => {
+    expect(agenciesDueForReview([HHS], new Map(), new Date(entered), new Date(at))).toEqual(
+      due ? [HHS] : [],
+    );
+  });
+
+  it.each([
+    ['2026-11-22T12:00:00Z', '2025-11-22T12:00:00.000Z'],
+    ['2024-02-29T08:00:00Z', '2023-02-28T08:00:00.000Z'],
+    ['2025-03-31T00:00:00Z', '2024-03-31T00:00:00.000Z'],
+  ])('one year before %s is %s', (now, expected) => {
+    expect(oneYearBefore(new Date(now)).toISOString()).toBe(expected);
   });
 });
