@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MINUTES_PER_YEAR, US_POPULATION } from '~/domain/burden/calc';
+import { exceedsYear, MINUTES_PER_YEAR, US_POPULATION } from '~/domain/burden/calc';
 import { scaledInteger, secondsFromMinutesText } from '~/domain/burden/units';
 import { IdParam, optionalText, requiredText, VersionField } from './common';
 
@@ -48,6 +48,9 @@ const rating = (label: string) =>
 
 export const CATEGORY_VALUES = ['learning', 'compliance', 'psychological'] as const;
 
+const MORE_THAN_A_YEAR =
+  'That is more minutes per person than a year has (525,600). Check the occurrences and minutes.';
+
 export const ItemSchema = z
   .object({
     category: z.enum(CATEGORY_VALUES, { error: 'Choose learning, compliance or psychological.' }),
@@ -76,13 +79,12 @@ export const ItemSchema = z
       v.category === 'psychological'
         ? (v.timeEquivalentMinutes ?? 0)
         : (v.minutesPerOccurrence ?? 0);
-    // occurrences (hundredths) × minutes (tenths) ≤ minutes in a year × 1,000
-    if (v.occurrencesPerPerson * minutesTenths > MINUTES_PER_YEAR * 1000) {
+    // Minutes are read in tenths, i.e. 6-second steps.
+    if (exceedsYear(v.occurrencesPerPerson, minutesTenths * 6)) {
       ctx.addIssue({
         code: 'custom',
         path: [v.category === 'psychological' ? 'timeEquivalentMinutes' : 'minutesPerOccurrence'],
-        message:
-          'That is more minutes per person than a year has (525,600). Check the occurrences and minutes.',
+        message: MORE_THAN_A_YEAR,
       });
     }
     if (
@@ -108,6 +110,30 @@ export const ItemSchema = z
     }
   });
 export type ItemInput = z.output<typeof ItemSchema>;
+
+/**
+ * The item form when segments already have their own minutes for the item: more occurrences must
+ * not push a segment's time past a year either.
+ */
+export function itemSchemaWithSegments(
+  segments: readonly { name: string; secondsPerOccurrence: number | null }[],
+) {
+  return ItemSchema.superRefine((v, ctx) => {
+    if (v.category === 'psychological') return; // a segment's minutes do not count for these
+    const over = segments.find(
+      (s) =>
+        s.secondsPerOccurrence !== null &&
+        exceedsYear(v.occurrencesPerPerson, s.secondsPerOccurrence),
+    );
+    if (over) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['occurrencesPerPerson'],
+        message: `With these occurrences, the minutes given for ${over.name} come to more than a year has (525,600). Lower the occurrences or that segment’s minutes.`,
+      });
+    }
+  });
+}
 
 /** Converts a validated item form to stored integers. */
 export function itemColumns(v: ItemInput) {
@@ -168,6 +194,21 @@ export const OverrideSchema = z.object({
   }),
   outOfPocketDollars: optionalDecimal('out-of-pocket dollars', 2, 1_000_000, { unit: 'dollars' }),
 });
+
+/**
+ * A segment's own figures for an item that occurs `occurrencesHundredths` times a person a year:
+ * like an item's, its occurrences × minutes must fit in a year.
+ */
+export function overrideSchema(occurrencesHundredths: number) {
+  return OverrideSchema.superRefine((v, ctx) => {
+    if (
+      v.minutesPerOccurrence !== undefined &&
+      exceedsYear(occurrencesHundredths, v.minutesPerOccurrence * 6)
+    ) {
+      ctx.addIssue({ code: 'custom', path: ['minutesPerOccurrence'], message: MORE_THAN_A_YEAR });
+    }
+  });
+}
 
 export const WageSettingSchema = z.object({
   wageDollars: decimal('hourly wage', 2, 1000, { unit: 'dollars an hour' }),

@@ -1,11 +1,12 @@
 import { sql } from 'kysely';
 import crypto from 'node:crypto';
 import {
+  add,
   assess,
+  burdenByStage,
   burdenFromSums,
   savings,
   ZERO,
-  add,
   type Burden,
   type BurdenItemInput,
   type SegmentInput,
@@ -218,8 +219,10 @@ export async function getAssessment(db: DB, id: number) {
     wageCents: assessment.wage_cents ?? defaultWage.cents,
     multiplierMilli: assessment.multiplier_milli,
   };
-  const result = assess(items.map(toItemInput), wage, segments.map(toSegmentInput));
-  return { assessment, items, segments, steps, wage, defaultWage, result };
+  const inputs = { items: items.map(toItemInput), segments: segments.map(toSegmentInput) };
+  const result = assess(inputs.items, wage, inputs.segments);
+  const byStage = burdenByStage(inputs.items, result, new Map(steps.map((s) => [s.id, s.stage])));
+  return { assessment, items, segments, steps, wage, defaultWage, inputs, result, byStage };
 }
 
 /** Creates an assessment for a journey map (of the portfolio) or a named service. */
@@ -635,6 +638,18 @@ export async function copyAssessmentToBe(
 }
 
 /**
+ * Hours a year of burden reduced across every portfolio (kept until anything changes): the
+ * portfolios' exact savings added up, rounded once for display.
+ */
+export async function programReducedHours(db: DB): Promise<number> {
+  return cachedForProgram(db, 'program-reduced-hours', async () => {
+    const portfolios = await db.selectFrom('portfolios').select('id').execute();
+    const rollups = await Promise.all(portfolios.map((p) => portfolioRollup(db, p.id)));
+    return hoursNumber(rollups.reduce((sum, r) => add(sum, r.reduced), ZERO).time);
+  });
+}
+
+/**
  * A portfolio's burden: the total of its baseline assessments (those not copied from another),
  * and the burden reduced so far (each to-be against its baseline).
  *
@@ -642,15 +657,6 @@ export async function copyAssessmentToBe(
  * is lost); any sum SQLite could not keep as an integer, and any assessment with segments, is
  * computed item by item in exact BigInt arithmetic instead.
  */
-/** Hours a year of burden reduced across every portfolio (kept until anything changes). */
-export async function programReducedHours(db: DB): Promise<number> {
-  return cachedForProgram(db, 'program-reduced-hours', async () => {
-    const portfolios = await db.selectFrom('portfolios').select('id').execute();
-    const rollups = await Promise.all(portfolios.map((p) => portfolioRollup(db, p.id)));
-    return rollups.reduce((sum, r) => sum + hoursNumber(r.reduced.time), 0);
-  });
-}
-
 export async function portfolioRollup(db: DB, portfolioId: number) {
   return cachedForPortfolio(db, portfolioId, 'burden-rollup', () =>
     computePortfolioRollup(db, portfolioId),

@@ -128,10 +128,19 @@ test.describe('holistic burden', () => {
     expect(rows[1]).toBe(
       'Find out about WIC,Learning,1000,1,1000,0.5000,500.00,31.48,15740.00,0.00,15740.00',
     );
+    // The segment takes its own minutes on the application, so that item has a row per segment,
+    // each adding up: 150 × 1 × 1.5 h = 225 h and 850 × 1 × 0.75 h = 637.5 h (862.5 h in all).
     expect(rows[2]).toBe(
-      'Fill in the WIC application,Compliance,1000,1,1000,0.7500,862.50,31.48,27151.50,12500.00,39651.50',
+      'Fill in the WIC application (Limited English proficiency),Compliance,150,1,150,1.5000,225.00,31.48,7083.00,1875.00,8958.00',
     );
-    expect(rows.at(-1)).toMatch(/^Total,,,,,,1529\.17,/);
+    expect(rows[3]).toBe(
+      'Fill in the WIC application (Everyone else),Compliance,850,1,850,0.7500,637.50,31.48,20068.50,10625.00,30693.50',
+    );
+    expect(rows[4]).toBe(
+      'Stress of repeating the same information,Psychological,1000,1,1000,0.1667,166.67,31.48,5246.67,0.00,5246.67',
+    );
+    expect(rows[5]).toBe('Total,,,,,,1529.17,,48138.17,12500.00,60638.17');
+    expect(rows).toHaveLength(6);
 
     // The journey shows burden where it falls.
     await page

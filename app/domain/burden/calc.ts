@@ -20,6 +20,20 @@ export const CATEGORIES: readonly BurdenCategory[] = ['learning', 'compliance', 
 export const US_POPULATION = 340_110_988;
 export const MINUTES_PER_YEAR = 525_600;
 
+/**
+ * True when one person's time on an item in a year, occurrences × seconds per occurrence, is more
+ * than a year has (525,600 minutes). Occurrences in hundredths, seconds whole.
+ */
+export function exceedsYear(occurrencesHundredths: number, secondsPerOccurrence: number): boolean {
+  return (
+    BigInt(occurrencesHundredths) * BigInt(secondsPerOccurrence) >
+    BigInt(MINUTES_PER_YEAR) * 60n * 100n
+  );
+}
+
+/** The name of the share of people no segment covers. */
+export const EVERYONE_ELSE = 'Everyone else';
+
 export interface BurdenItemInput {
   id: number;
   category: BurdenCategory;
@@ -135,6 +149,10 @@ export interface AssessmentResult {
     perPerson: PerPerson;
   }[];
   perPerson: PerPerson;
+  /** The per-person time tax split by category, by step and by item (they add up to `perPerson`). */
+  perPersonByCategory: Record<BurdenCategory, PerPerson>;
+  perPersonByStep: Map<number | null, PerPerson>;
+  perPersonByItem: Map<number, PerPerson>;
   psychological: {
     items: number;
     averages: Record<'stress' | 'stigma' | 'frustration' | 'autonomy', number | null>;
@@ -155,25 +173,42 @@ export interface PerPerson {
 export const PER_PERSON_TIME_PER_SECOND = 100n;
 export const PER_PERSON_MONEY_PER_CENT = MONEY_PER_CENT / 10_000n;
 
+export const NO_TIME_TAX: PerPerson = { time: 0n, money: 0n };
+
+export function addPerPerson(a: PerPerson, b: PerPerson): PerPerson {
+  return { time: a.time + b.time, money: a.money + b.money };
+}
+
+export function subtractPerPerson(a: PerPerson, b: PerPerson): PerPerson {
+  return { time: a.time - b.time, money: a.money - b.money };
+}
+
+/** One item's share of the per-person time tax, with a segment's own figures where given. */
+function itemPerPerson(
+  item: BurdenItemInput,
+  wage: WageInput,
+  override?: { secondsPerOccurrence: number | null; outOfPocketCents: number | null },
+): PerPerson {
+  const occurrences = BigInt(item.occurrencesHundredths);
+  const time = occurrences * BigInt(countedSeconds(item, override?.secondsPerOccurrence));
+  const oopCents = BigInt(override?.outOfPocketCents ?? item.outOfPocketCents);
+  return {
+    time,
+    money:
+      time * BigInt(wage.wageCents) * BigInt(wage.multiplierMilli) +
+      occurrences * oopCents * (PER_PERSON_MONEY_PER_CENT / 100n),
+  };
+}
+
 function perPerson(
   items: readonly BurdenItemInput[],
   wage: WageInput,
   segment?: SegmentInput,
 ): PerPerson {
-  let time = 0n;
-  let money = 0n;
-  for (const item of items) {
-    const o = segment?.overrides.get(item.id);
-    const t =
-      BigInt(item.occurrencesHundredths) * BigInt(countedSeconds(item, o?.secondsPerOccurrence));
-    time += t;
-    money += t * BigInt(wage.wageCents) * BigInt(wage.multiplierMilli);
-    money +=
-      BigInt(item.occurrencesHundredths) *
-      BigInt(o?.outOfPocketCents ?? item.outOfPocketCents) *
-      3_600_000n;
-  }
-  return { time, money };
+  return items.reduce(
+    (sum, item) => addPerPerson(sum, itemPerPerson(item, wage, segment?.overrides.get(item.id))),
+    NO_TIME_TAX,
+  );
 }
 
 /** Burden of an assessment: totals by category, step, item and segment, and per person. */
@@ -188,6 +223,13 @@ export function assess(
   >;
   const byStep = new Map<number | null, Burden>();
   const byItem = new Map<number, Burden>();
+  const perPersonByCategory = {
+    learning: NO_TIME_TAX,
+    compliance: NO_TIME_TAX,
+    psychological: NO_TIME_TAX,
+  } as Record<BurdenCategory, PerPerson>;
+  const perPersonByStep = new Map<number | null, PerPerson>();
+  const perPersonByItem = new Map<number, PerPerson>();
   const covered = segments.reduce((s, seg) => s + seg.shareBp, 0);
   const rest = Math.max(0, 10_000 - covered);
   const segmentTotals = segments.map(() => ZERO);
@@ -208,6 +250,13 @@ export function assess(
     byCategory[item.category] = add(byCategory[item.category], b);
     byStep.set(item.stepId, add(byStep.get(item.stepId) ?? ZERO, b));
     total = add(total, b);
+    const p = itemPerPerson(item, wage);
+    perPersonByItem.set(item.id, p);
+    perPersonByCategory[item.category] = addPerPerson(perPersonByCategory[item.category], p);
+    perPersonByStep.set(
+      item.stepId,
+      addPerPerson(perPersonByStep.get(item.stepId) ?? NO_TIME_TAX, p),
+    );
   }
   const psych = items.filter((i) => i.category === 'psychological');
   const avg = (key: keyof BurdenItemInput['ratings']) => {
@@ -233,7 +282,7 @@ export function assess(
         ? [
             {
               id: null,
-              name: 'Everyone else',
+              name: EVERYONE_ELSE,
               shareBp: rest,
               burden: restTotal,
               perPerson: perPerson(items, wage),
@@ -242,6 +291,9 @@ export function assess(
         : []),
     ],
     perPerson: perPerson(items, wage),
+    perPersonByCategory,
+    perPersonByStep,
+    perPersonByItem,
     psychological: {
       items: psych.length,
       averages: {
@@ -272,4 +324,63 @@ export function burdenFromSums(timeSum: bigint, outOfPocketSum: bigint, wage: Wa
     timeMoney: time * BigInt(wage.wageCents) * BigInt(wage.multiplierMilli),
     outOfPocket: outOfPocketSum * 10_000n * (MONEY_PER_CENT / TIME_PER_SECOND),
   };
+}
+
+/** Burden in one journey stage: hours and money, split by category, and the per-person time tax. */
+export interface StageBurden {
+  /** The stage's name; null for items on no step (or on a step the mapping does not know). */
+  stage: string | null;
+  burden: Burden;
+  byCategory: Record<BurdenCategory, Burden>;
+  perPerson: PerPerson;
+}
+
+/**
+ * Burden by journey stage, summed exactly from the items' own figures (segments included).
+ * `stageOfStep` maps each step id to its stage's name, in the journey's order; stages come out in
+ * that order, followed by items on no step. Only stages with at least one item are listed.
+ */
+export function burdenByStage(
+  items: readonly Pick<BurdenItemInput, 'id' | 'category' | 'stepId'>[],
+  result: Pick<AssessmentResult, 'byItem' | 'perPersonByItem'>,
+  stageOfStep: ReadonlyMap<number, string>,
+): StageBurden[] {
+  const stages = new Map<string | null, StageBurden>(
+    [...new Set(stageOfStep.values()), null].map((stage) => [
+      stage,
+      {
+        stage,
+        burden: ZERO,
+        byCategory: { learning: ZERO, compliance: ZERO, psychological: ZERO },
+        perPerson: NO_TIME_TAX,
+      },
+    ]),
+  );
+  const used = new Set<string | null>();
+  for (const item of items) {
+    const key = item.stepId === null ? null : (stageOfStep.get(item.stepId) ?? null);
+    const s = stages.get(key)!;
+    const b = result.byItem.get(item.id) ?? ZERO;
+    s.burden = add(s.burden, b);
+    s.byCategory[item.category] = add(s.byCategory[item.category], b);
+    s.perPerson = addPerPerson(s.perPerson, result.perPersonByItem.get(item.id) ?? NO_TIME_TAX);
+    used.add(key);
+  }
+  return [...stages.values()].filter((s) => used.has(s.stage));
+}
+
+/**
+ * A 0–4 heat level per step, in fifths of the worst step's hours: below 20% of the worst is 0,
+ * 80% or more is 4. Compared exactly; steps with no time are 0. Items on no step are left out.
+ */
+export function heatLevels(byStep: ReadonlyMap<number | null, Burden>): Map<number, number> {
+  let worst = 0n;
+  for (const [stepId, b] of byStep) if (stepId !== null && b.time > worst) worst = b.time;
+  const levels = new Map<number, number>();
+  for (const [stepId, b] of byStep) {
+    if (stepId === null) continue;
+    const fifths = worst === 0n || b.time <= 0n ? 0n : (b.time * 5n) / worst;
+    levels.set(stepId, Number(fifths > 4n ? 4n : fifths));
+  }
+  return levels;
 }

@@ -10,6 +10,13 @@ import {
   type Burden,
   type PerPerson,
 } from './calc';
+import {
+  RESPONDENTS_PER_PERSON,
+  RESPONSES_PER_RESPONSE,
+  TOTAL_RESPONSES_PER_RESPONSE,
+  WAGE_PER_CENT,
+  type IcrRow,
+} from './icr';
 
 /** a / b rounded to the nearest integer, halves away from zero. */
 export function divRound(a: bigint, b: bigint): bigint {
@@ -83,9 +90,50 @@ function group(n: bigint): string {
   return n.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
-/** Cents as plain dollars with two decimals and no grouping, for CSV: 1574000 → "15740.00". */
-export function plainDollars(centsValue: number): string {
-  const sign = centsValue < 0 ? '-' : '';
-  const abs = Math.abs(centsValue);
-  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+/** Plain dollars and cents from exact money, for CSV: no grouping, no sign for positives. */
+export function plainMoney(money: bigint, perCent = MONEY_PER_CENT): string {
+  return fixed2(divRound(money, perCent)).replaceAll(',', '');
+}
+
+/** Hours with two decimals and no grouping, for CSV: "1529.17". */
+export function plainHours(time: bigint, perSecond = TIME_PER_SECOND): string {
+  return hours(time, perSecond).replaceAll(',', '');
+}
+
+/**
+ * An exact decimal, not rounded: `value / scale` where scale is a power of ten, with trailing
+ * zeros dropped and no grouping. (15n, 10n) → "1.5"; (1000n, 1n) → "1000".
+ */
+export function exactDecimal(value: bigint, scale: bigint): string {
+  const places = scale.toString().length - 1;
+  const sign = value < 0n ? '-' : '';
+  const abs = value < 0n ? -value : value;
+  const whole = (abs / scale).toString();
+  const fraction = places === 0 ? '' : (abs % scale).toString().padStart(places, '0');
+  const trimmed = fraction.replace(/0+$/, '');
+  return `${sign}${whole}${trimmed ? `.${trimmed}` : ''}`;
+}
+
+/**
+ * Hours per response with four decimals: 300 seconds → "0.0833". Only for showing; totals are
+ * worked out from the exact seconds (ICR 202306-1902-004 printed 0.083 h for 5 minutes).
+ */
+export function hoursPerResponse(seconds: bigint): string {
+  const tenThousandths = divRound(seconds * 10_000n, 3_600n);
+  return `${tenThousandths / 10_000n}.${String(tenThousandths % 10_000n).padStart(4, '0')}`;
+}
+
+/** The text cells of one ICR item 12 row, as the CSV export shows them. */
+export function icrCells(row: IcrRow) {
+  return {
+    respondents: exactDecimal(row.respondents, RESPONDENTS_PER_PERSON),
+    responsesPerRespondent: exactDecimal(row.responsesPerRespondent, RESPONSES_PER_RESPONSE),
+    totalResponses: exactDecimal(row.totalResponses, TOTAL_RESPONSES_PER_RESPONSE),
+    hoursPerResponse: hoursPerResponse(row.secondsPerResponse),
+    totalHours: plainHours(row.burden.time),
+    wage: plainMoney(row.wage, WAGE_PER_CENT),
+    costOfTime: plainMoney(row.burden.timeMoney),
+    outOfPocket: plainMoney(row.burden.outOfPocket),
+    totalCost: plainMoney(totalMoney(row.burden)),
+  };
 }

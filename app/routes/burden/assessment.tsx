@@ -9,7 +9,13 @@ import { BarChart, CATEGORY_COLORS } from '~/components/charts/bar-chart';
 import { Alert } from '~/components/ui/alert';
 import { TextField } from '~/components/ui/field';
 import { Breadcrumbs, FormErrors, StaleValues } from '~/components/ui/form';
-import { CATEGORIES, totalMoney, type Burden } from '~/domain/burden/calc';
+import {
+  CATEGORIES,
+  NO_TIME_TAX,
+  totalMoney,
+  type Burden,
+  type PerPerson,
+} from '~/domain/burden/calc';
 import {
   cents,
   dollars,
@@ -41,7 +47,7 @@ const Copy = z.object({ title: requiredText('title', 200) });
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { user, detail } = await loadAssessmentFor(request, params.assessmentId, 'portfolio.read');
-  const { assessment, items, segments, steps, wage, defaultWage, result } = detail;
+  const { assessment, items, segments, steps, wage, defaultWage, result, byStage } = detail;
   const stepTitle = new Map(steps.map((s) => [s.id, `${s.stage}: ${s.title}`]));
   const row = (b: Burden) => ({
     hours: hours(b.time),
@@ -51,23 +57,10 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     total: dollars(totalMoney(b)),
     totalCents: cents(totalMoney(b)),
   });
-  // Hours by stage and category, for the chart.
-  const stageNames = [...new Set(steps.map((s) => s.stage))];
-  const stageOf = new Map(steps.map((s) => [s.id, s.stage]));
-  const byStage = [...stageNames, 'Not on a step']
-    .map((stage) => ({
-      label: stage,
-      values: CATEGORIES.map((c) =>
-        items
-          .filter(
-            (i) =>
-              i.category === c &&
-              (i.step_id === null ? 'Not on a step' : stageOf.get(i.step_id)) === stage,
-          )
-          .reduce((sum, i) => sum + hoursNumber(result.byItem.get(i.id)!.time), 0),
-      ),
-    }))
-    .filter((r) => r.values.some((x) => x > 0));
+  const perPerson = (p: PerPerson) => ({
+    minutes: perPersonMinutes(p),
+    dollars: perPersonDollars(p),
+  });
   return {
     assessment,
     wage: {
@@ -77,21 +70,35 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       defaultWage,
     },
     total: row(result.total),
-    perPerson: {
-      minutes: perPersonMinutes(result.perPerson),
-      dollars: perPersonDollars(result.perPerson),
-    },
-    byCategory: CATEGORIES.map((c) => ({ category: c, ...row(result.byCategory[c]) })),
+    perPerson: perPerson(result.perPerson),
+    byCategory: CATEGORIES.map((c) => ({
+      category: c,
+      ...row(result.byCategory[c]),
+      perPerson: perPerson(result.perPersonByCategory[c]),
+    })),
     byStep: [...result.byStep.entries()].map(([id, b]) => ({
       id,
       title: id === null ? 'Not on a step' : (stepTitle.get(id) ?? 'Step removed'),
       ...row(b),
+      perPerson: perPerson(result.perPersonByStep.get(id) ?? NO_TIME_TAX),
     })),
+    byStage: byStage.map((s) => ({
+      stage: s.stage ?? 'Not on a step',
+      ...row(s.burden),
+      perPerson: perPerson(s.perPerson),
+    })),
+    // Hours by stage and category, for the chart: each figure rounded from its exact sum.
+    stageChart: byStage
+      .filter((s) => s.burden.time > 0n)
+      .map((s) => ({
+        label: s.stage ?? 'Not on a step',
+        values: CATEGORIES.map((c) => hoursNumber(s.byCategory[c].time)),
+      })),
     bySegment: result.bySegment.map((s) => ({
       ...s,
       burden: row(s.burden),
       share: fromScaled(s.shareBp, 2),
-      perPerson: { minutes: perPersonMinutes(s.perPerson), dollars: perPersonDollars(s.perPerson) },
+      perPerson: perPerson(s.perPerson),
     })),
     psychological: result.psychological,
     items: items.map((i) => ({
@@ -117,7 +124,6 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       overrides: s.overrides.size,
     })),
     steps: steps.map((s) => ({ id: s.id, title: s.title, stage: s.stage })),
-    byStage,
     mayEdit: can(user, 'burden.edit', { portfolioId: assessment.portfolio_id }),
   };
 }
@@ -327,8 +333,9 @@ export default function Assessment({ loaderData, actionData }: Route.ComponentPr
         </div>
       </dl>
       <p className="font-body-2xs">
-        Per person: one person going through every item as often as it says in a year. Psychological
-        costs count in hours and dollars only where a time-equivalent was estimated.
+        Per person: one person going through every item as often as it says in a year; in the tables
+        below, only that row’s items. Psychological costs count in hours and dollars only where a
+        time-equivalent was estimated.
       </p>
       <ul className="usa-button-group">
         <li className="usa-button-group__item">
@@ -338,49 +345,27 @@ export default function Assessment({ loaderData, actionData }: Route.ComponentPr
         </li>
       </ul>
 
-      {d.byStage.length > 0 ? (
+      {d.stageChart.length > 0 ? (
         <BarChart
           title="Burden by stage and category"
           description={`Hours a year in each journey stage, split into learning, compliance and psychological costs. Total ${d.total.hours} hours.`}
           series={CATEGORIES.map((c) => ({ name: CATEGORY_LABELS[c], color: CATEGORY_COLORS[c] }))}
-          rows={d.byStage}
+          rows={d.stageChart}
           format={fmtHours}
           unit="hours a year"
         />
       ) : null}
 
       <h2>By category</h2>
-      <table className="usa-table usa-table--borderless">
-        <caption className="usa-sr-only">Burden by category</caption>
-        <thead>
-          <tr>
-            <th scope="col">Category</th>
-            <th scope="col" className="text-right">
-              Hours
-            </th>
-            <th scope="col" className="text-right">
-              Monetized time
-            </th>
-            <th scope="col" className="text-right">
-              Out-of-pocket
-            </th>
-            <th scope="col" className="text-right">
-              Total
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {d.byCategory.map((c) => (
-            <tr key={c.category}>
-              <th scope="row">{CATEGORY_LABELS[c.category]}</th>
-              <td className="text-right">{c.hours}</td>
-              <td className="text-right">{c.timeMoney}</td>
-              <td className="text-right">{c.outOfPocket}</td>
-              <td className="text-right">{c.total}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <BreakdownTable
+        caption="Burden by category"
+        heading="Category"
+        rows={d.byCategory.map((c) => ({
+          ...c,
+          key: c.category,
+          title: CATEGORY_LABELS[c.category],
+        }))}
+      />
       {d.psychological.items > 0 ? (
         <p>
           Psychological ratings (average of {d.psychological.items} items, 1–5): stress{' '}
@@ -390,32 +375,25 @@ export default function Assessment({ loaderData, actionData }: Route.ComponentPr
         </p>
       ) : null}
 
+      {d.byStage.length > 0 ? (
+        <>
+          <h2>By stage</h2>
+          <BreakdownTable
+            caption="Burden by journey stage"
+            heading="Stage"
+            rows={d.byStage.map((s) => ({ ...s, key: s.stage, title: s.stage }))}
+          />
+        </>
+      ) : null}
+
       {d.byStep.length > 0 ? (
         <>
           <h2>By step</h2>
-          <table className="usa-table usa-table--borderless">
-            <caption className="usa-sr-only">Burden by journey step</caption>
-            <thead>
-              <tr>
-                <th scope="col">Step</th>
-                <th scope="col" className="text-right">
-                  Hours
-                </th>
-                <th scope="col" className="text-right">
-                  Total cost
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.byStep.map((s) => (
-                <tr key={String(s.id)}>
-                  <th scope="row">{s.title}</th>
-                  <td className="text-right">{s.hours}</td>
-                  <td className="text-right">{s.total}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <BreakdownTable
+            caption="Burden by journey step"
+            heading="Step"
+            rows={d.byStep.map((s) => ({ ...s, key: String(s.id) }))}
+          />
         </>
       ) : null}
 
@@ -632,5 +610,73 @@ export default function Assessment({ loaderData, actionData }: Route.ComponentPr
         </>
       ) : null}
     </>
+  );
+}
+
+/** Hours, money and the per-person time tax for each row of a breakdown (category, stage, step). */
+function BreakdownTable({
+  caption,
+  heading,
+  rows,
+}: {
+  caption: string;
+  heading: string;
+  rows: {
+    key: string;
+    title: string;
+    hours: string;
+    timeMoney: string;
+    outOfPocket: string;
+    total: string;
+    perPerson: { minutes: string; dollars: string };
+  }[];
+}) {
+  return (
+    <div
+      className="usa-table-container--scrollable"
+      tabIndex={0}
+      role="region"
+      aria-label={caption}
+    >
+      <table className="usa-table usa-table--borderless">
+        <caption className="usa-sr-only">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{heading}</th>
+            <th scope="col" className="text-right">
+              Hours
+            </th>
+            <th scope="col" className="text-right">
+              Monetized time
+            </th>
+            <th scope="col" className="text-right">
+              Out-of-pocket
+            </th>
+            <th scope="col" className="text-right">
+              Total cost
+            </th>
+            <th scope="col" className="text-right">
+              Minutes per person
+            </th>
+            <th scope="col" className="text-right">
+              Cost per person
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.key}>
+              <th scope="row">{r.title}</th>
+              <td className="text-right">{r.hours}</td>
+              <td className="text-right">{r.timeMoney}</td>
+              <td className="text-right">{r.outOfPocket}</td>
+              <td className="text-right">{r.total}</td>
+              <td className="text-right">{r.perPerson.minutes}</td>
+              <td className="text-right">{r.perPerson.dollars}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -4,7 +4,8 @@ import { requireUser } from '~/auth/session.server';
 import { authorize } from '~/auth/authorize.server';
 import { BarChart } from '~/components/charts/bar-chart';
 import { Breadcrumbs } from '~/components/ui/form';
-import { CATEGORIES, savings, subtract, totalMoney, ZERO, type Burden } from '~/domain/burden/calc';
+import { CATEGORIES, totalMoney } from '~/domain/burden/calc';
+import { compareAssessments, type BurdenChange } from '~/domain/burden/compare';
 import { dollars, hours, hoursNumber, percent, perPersonMinutes } from '~/domain/burden/display';
 import { CATEGORY_LABELS } from '~/domain/burden/labels';
 import { found, notFound } from '~/http.server';
@@ -33,41 +34,41 @@ export async function loader({ request }: Route.LoaderArgs) {
     notFound('Those assessments are in different portfolios.');
   authorize(user, 'portfolio.read', { portfolioId: b.assessment.portfolio_id });
 
-  const row = (x: Burden, y: Burden) => {
-    const s = savings(x, y);
-    return {
-      beforeHours: hours(x.time),
-      afterHours: hours(y.time),
-      savedHours: hours(s.time),
-      savedHoursPct: percent(s.time, x.time),
-      beforeCost: dollars(totalMoney(x)),
-      afterCost: dollars(totalMoney(y)),
-      savedCost: dollars(totalMoney(s)),
-      savedCostPct: percent(totalMoney(s), totalMoney(x)),
-    };
-  };
+  const row = (c: BurdenChange) => ({
+    beforeHours: hours(c.before.time),
+    afterHours: hours(c.after.time),
+    savedHours: hours(c.saved.time),
+    savedHoursPct: percent(c.saved.time, c.before.time),
+    beforeCost: dollars(totalMoney(c.before)),
+    afterCost: dollars(totalMoney(c.after)),
+    savedCost: dollars(totalMoney(c.saved)),
+    savedCostPct: percent(totalMoney(c.saved), totalMoney(c.before)),
+    savedMinutes: perPersonMinutes(c.perPersonSaved),
+    savedMinutesPct: percent(c.perPersonSaved.time, c.perPersonBefore.time),
+  });
   // Steps are matched by their key, which a to-be journey keeps from its as-is.
-  const byKey = (d: AssessmentDetail) => {
-    const keyOf = new Map(
+  const stepsOf = (d: AssessmentDetail) => {
+    const byId = new Map(
       d.steps.map((s) => [s.id, { key: s.step_key, title: `${s.stage}: ${s.title}` }]),
     );
-    const out = new Map<string, { title: string; burden: Burden }>();
-    for (const [stepId, burden] of d.result.byStep) {
-      const k =
-        stepId === null
-          ? { key: '', title: 'Not on a step' }
-          : (keyOf.get(stepId) ?? { key: `gone-${stepId}`, title: 'Step removed' });
-      out.set(k.key, { title: k.title, burden });
-    }
-    return out;
+    return (stepId: number | null) =>
+      stepId === null
+        ? { key: '', title: 'Not on a step' }
+        : (byId.get(stepId) ?? { key: `gone-${stepId}`, title: 'Step removed' });
   };
-  const bs = byKey(b);
-  const as = byKey(a);
-  const keys = [...new Set([...bs.keys(), ...as.keys()])];
-  const perPersonSaved = subtract(
-    { time: b.result.perPerson.time, timeMoney: 0n, outOfPocket: 0n },
-    { time: a.result.perPerson.time, timeMoney: 0n, outOfPocket: 0n },
+  const beforeSteps = stepsOf(b);
+  const afterSteps = stepsOf(a);
+  // The to-be's title of a step wins, where both have it.
+  const titles = new Map(
+    [
+      ...[...b.result.byStep.keys()].map(beforeSteps),
+      ...[...a.result.byStep.keys()].map(afterSteps),
+    ].map((s) => [s.key, s.title]),
   );
+  const comparison = compareAssessments(b.result, a.result, {
+    before: (stepId) => beforeSteps(stepId).key,
+    after: (stepId) => afterSteps(stepId).key,
+  });
   return {
     before: {
       id: b.assessment.id,
@@ -76,28 +77,26 @@ export async function loader({ request }: Route.LoaderArgs) {
       portfolio: b.assessment.portfolio_name,
     },
     after: { id: a.assessment.id, title: a.assessment.title },
-    total: row(b.result.total, a.result.total),
+    total: row(comparison.total),
     perPerson: {
-      before: perPersonMinutes(b.result.perPerson),
-      after: perPersonMinutes(a.result.perPerson),
-      saved: perPersonMinutes({ time: perPersonSaved.time, money: 0n }),
-      pct: percent(perPersonSaved.time, b.result.perPerson.time),
+      before: perPersonMinutes(comparison.total.perPersonBefore),
+      after: perPersonMinutes(comparison.total.perPersonAfter),
     },
-    byCategory: CATEGORIES.map((c) => ({
-      category: c,
-      ...row(b.result.byCategory[c], a.result.byCategory[c]),
-    })),
-    byStep: keys.map((k) => ({
-      key: k,
-      title: as.get(k)?.title ?? bs.get(k)?.title ?? '',
-      ...row(bs.get(k)?.burden ?? ZERO, as.get(k)?.burden ?? ZERO),
+    byCategory: CATEGORIES.map((c) => ({ category: c, ...row(comparison.byCategory[c]) })),
+    byStep: comparison.byStep.map((s) => ({
+      key: s.key,
+      title: titles.get(s.key) ?? '',
+      ...row(s.change),
     })),
     chart: CATEGORIES.flatMap((c) => [
       {
         label: `${CATEGORY_LABELS[c]}, before`,
-        values: [hoursNumber(b.result.byCategory[c].time)],
+        values: [hoursNumber(comparison.byCategory[c].before.time)],
       },
-      { label: `${CATEGORY_LABELS[c]}, after`, values: [hoursNumber(a.result.byCategory[c].time)] },
+      {
+        label: `${CATEGORY_LABELS[c]}, after`,
+        values: [hoursNumber(comparison.byCategory[c].after.time)],
+      },
     ]),
   };
 }
@@ -135,7 +134,7 @@ export default function CompareBurden({ loaderData }: Route.ComponentProps) {
         <div className="tablet:grid-col-4">
           <dt>Minutes saved per person</dt>
           <dd data-testid="saved-minutes">
-            {d.perPerson.saved} ({d.perPerson.pct})
+            {d.total.savedMinutes} ({d.total.savedMinutesPct})
           </dd>
         </div>
       </dl>
@@ -186,6 +185,9 @@ export default function CompareBurden({ loaderData }: Route.ComponentProps) {
               <th scope="col" className="text-right">
                 Saved
               </th>
+              <th scope="col" className="text-right">
+                Minutes saved per person
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -201,6 +203,9 @@ export default function CompareBurden({ loaderData }: Route.ComponentProps) {
                 <td className="text-right">{r.afterCost}</td>
                 <td className="text-right">
                   {r.savedCost} ({r.savedCostPct})
+                </td>
+                <td className="text-right">
+                  {r.savedMinutes} ({r.savedMinutesPct})
                 </td>
               </tr>
             ))}

@@ -1,21 +1,23 @@
 import type { Route } from './+types/icr-csv';
 import { loadAssessmentFor } from '~/burden.server';
 import { totalMoney } from '~/domain/burden/calc';
-import { cents, hours, plainDollars } from '~/domain/burden/display';
+import { plainHours, plainMoney, icrCells } from '~/domain/burden/display';
+import { icrRows, icrTotal } from '~/domain/burden/icr';
 import { CATEGORY_LABELS } from '~/domain/burden/labels';
-import { fromScaled } from '~/domain/burden/units';
 import { toCsv } from '~/domain/csv';
 
 /**
- * The assessment as an ICR supporting statement's item 12 table: one row per item, with
- * respondents, responses per respondent, total responses, hours per response, total hours, wage
- * and cost; out-of-pocket money in its own column (item 13 territory), then a total row.
+ * The assessment as an ICR supporting statement's item 12 table: one row per item (or per item
+ * and segment, where a segment's time or wage differs), with respondents, responses per
+ * respondent, total responses, hours per response, total hours, wage and cost; out-of-pocket
+ * money in its own column (item 13 territory), then a total row.
  */
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { detail } = await loadAssessmentFor(request, params.assessmentId, 'portfolio.read');
-  const { items, result, wage } = detail;
-  const wageText = plainDollars(Math.round((wage.wageCents * wage.multiplierMilli) / 1000));
-  const rows: unknown[][] = [
+  const rows = icrRows(detail.inputs.items, detail.wage, detail.inputs.segments);
+  const described = new Map(detail.items.map((i) => [i.id, i.description]));
+  const total = icrTotal(rows);
+  const csv = toCsv([
     [
       'Item',
       'Category',
@@ -29,41 +31,38 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       'Out-of-pocket ($)',
       'Total cost ($)',
     ],
-  ];
-  for (const i of items) {
-    const b = result.byItem.get(i.id)!;
-    const seconds =
-      i.category === 'psychological' ? (i.time_equivalent_seconds ?? 0) : i.seconds_per_occurrence;
-    const totalResponses = (BigInt(i.people_per_year) * BigInt(i.occurrences_hundredths)) / 100n;
-    rows.push([
-      i.description,
-      CATEGORY_LABELS[i.category],
-      i.people_per_year,
-      fromScaled(i.occurrences_hundredths, 2),
-      totalResponses.toString(),
-      (seconds / 3600).toFixed(4),
-      hours(b.time).replaceAll(',', ''),
-      wageText,
-      plainDollars(cents(b.timeMoney)),
-      plainDollars(cents(b.outOfPocket)),
-      plainDollars(cents(totalMoney(b))),
-    ]);
-  }
-  const t = result.total;
-  rows.push([
-    'Total',
-    '',
-    '',
-    '',
-    '',
-    '',
-    hours(t.time).replaceAll(',', ''),
-    '',
-    plainDollars(cents(t.timeMoney)),
-    plainDollars(cents(t.outOfPocket)),
-    plainDollars(cents(totalMoney(t))),
+    ...rows.map((r) => {
+      const c = icrCells(r);
+      const description = described.get(r.itemId) ?? '';
+      return [
+        r.segment === null ? description : `${description} (${r.segment})`,
+        CATEGORY_LABELS[r.category],
+        c.respondents,
+        c.responsesPerRespondent,
+        c.totalResponses,
+        c.hoursPerResponse,
+        c.totalHours,
+        c.wage,
+        c.costOfTime,
+        c.outOfPocket,
+        c.totalCost,
+      ];
+    }),
+    [
+      'Total',
+      '',
+      '',
+      '',
+      '',
+      '',
+      plainHours(total.time),
+      '',
+      plainMoney(total.timeMoney),
+      plainMoney(total.outOfPocket),
+      plainMoney(totalMoney(total)),
+    ],
   ]);
-  return new Response(toCsv(rows), {
+  return new Response(csv, {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="burden-${detail.assessment.id}-icr.csv"`,

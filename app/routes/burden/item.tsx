@@ -10,7 +10,7 @@ import { fromScaled, minutesText } from '~/domain/burden/units';
 import { refusal } from '~/errors.server';
 import { found } from '~/http.server';
 import { pathParam } from '~/params.server';
-import { itemColumns, ItemSchema, OverrideSchema } from '~/schemas/burden';
+import { itemColumns, itemSchemaWithSegments, overrideSchema } from '~/schemas/burden';
 import { VersionField } from '~/schemas/common';
 import { IdParam } from '~/schemas/params';
 import { getDb } from '#db/client';
@@ -52,9 +52,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   };
 }
 
-const Edit = ItemSchema.and(z.object({ version: VersionField }));
-const Override = OverrideSchema.extend({ version: VersionField });
-const Delete = z.object({ version: VersionField });
+const Version = z.object({ version: VersionField });
 
 export async function action({ request, params }: Route.ActionArgs) {
   const { user, detail, item } = await load(request, params, 'burden.edit');
@@ -62,7 +60,9 @@ export async function action({ request, params }: Route.ActionArgs) {
   const intent = String(formData.get('intent') ?? 'save');
   const base = { id: detail.assessment.id, actorId: user.personId, action: `${intent}_item` };
   if (intent === 'override') {
-    const submission = parseWithZod(formData, { schema: Override });
+    const submission = parseWithZod(formData, {
+      schema: overrideSchema(item.occurrences_hundredths).and(Version),
+    });
     if (submission.status !== 'success')
       return data({ intent, result: submission.reply(), stale: null }, { status: 400 });
     const v = submission.value;
@@ -79,7 +79,7 @@ export async function action({ request, params }: Route.ActionArgs) {
     throw redirect(`/burden/${detail.assessment.id}/items/${item.id}`);
   }
   if (intent === 'delete') {
-    const submission = parseWithZod(formData, { schema: Delete });
+    const submission = parseWithZod(formData, { schema: Version });
     if (submission.status !== 'success')
       return data({ intent, result: submission.reply(), stale: null }, { status: 400 });
     try {
@@ -91,7 +91,14 @@ export async function action({ request, params }: Route.ActionArgs) {
     }
     throw redirect(`/burden/${detail.assessment.id}`);
   }
-  const submission = parseWithZod(formData, { schema: Edit });
+  // Segments' own minutes for this item must still fit in a year with the new occurrences.
+  const segmentMinutes = detail.segments.map((s) => ({
+    name: s.name,
+    secondsPerOccurrence: s.overrides.get(item.id)?.secondsPerOccurrence ?? null,
+  }));
+  const submission = parseWithZod(formData, {
+    schema: itemSchemaWithSegments(segmentMinutes).and(Version),
+  });
   if (submission.status !== 'success')
     return data({ intent, result: submission.reply(), stale: null }, { status: 400 });
   try {

@@ -8,8 +8,8 @@ import { Alert } from '~/components/ui/alert';
 import { TextField } from '~/components/ui/field';
 import { Breadcrumbs, ChoiceField, FormErrors } from '~/components/ui/form';
 import { generateMermaid } from '~/domain/journey/mermaid';
-import { totalMoney } from '~/domain/burden/calc';
-import { dollars, hours, hoursNumber } from '~/domain/burden/display';
+import { heatLevels, totalMoney } from '~/domain/burden/calc';
+import { dollars, hours } from '~/domain/burden/display';
 import { VERSION_LABELS, versionText } from '~/domain/journey/types';
 import { can } from '~/domain/policy';
 import { refusal } from '~/errors.server';
@@ -58,15 +58,14 @@ export async function action({ request, params }: Route.ActionArgs) {
 
 /** Hours per step from the map's newest assessment, with a 0–4 heat level relative to the worst step. */
 function burdenColumn(b: NonNullable<Awaited<ReturnType<typeof burdenForMap>>>) {
-  const max = Math.max(0, ...[...b.byStep.values()].map((x) => hoursNumber(x.time)));
+  const heat = heatLevels(b.byStep);
   const steps: Record<number, { hours: string; cost: string; heat: number }> = {};
   for (const [stepId, x] of b.byStep) {
     if (stepId === null) continue;
-    const h = hoursNumber(x.time);
     steps[stepId] = {
       hours: hours(x.time),
       cost: dollars(totalMoney(x)),
-      heat: max === 0 ? 0 : Math.min(4, Math.floor((h / max) * 4.999)),
+      heat: heat.get(stepId) ?? 0,
     };
   }
   return { assessmentId: b.assessmentId, title: b.title, steps };

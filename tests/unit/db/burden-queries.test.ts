@@ -6,6 +6,7 @@ import {
   editAssessment,
   getAssessment,
   portfolioRollup,
+  programReducedHours,
 } from '#db/queries/burden';
 import { copyJourney } from '#db/queries/journeys';
 import { seedJourneys } from '#seeds/journeys';
@@ -167,5 +168,13 @@ describe('burden assessments in the database', () => {
     const rollup = await portfolioRollup(db, portfolio.id);
     expect(hours(rollup.reduced.time)).toBe('500.00');
     expect(dollars(totalMoney(rollup.reduced))).toBe('$15,000.00');
+    expect(await programReducedHours(db)).toBe(500);
+  });
+
+  it('an assessment comes with its burden by journey stage', async () => {
+    const { db, id, step } = await setup();
+    const detail = (await getAssessment(db, id))!;
+    const stage = detail.steps.find((s) => s.id === step.id)!.stage;
+    expect(detail.byStage.map((s) => [s.stage, hours(s.burden.time)])).toEqual([[stage, '750.00']]);
   });
 });

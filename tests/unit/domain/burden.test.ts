@@ -2,9 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   assess,
+  burdenByStage,
+  heatLevels,
   itemBurden,
   savings,
+  TIME_PER_SECOND,
   totalMoney,
+  ZERO,
   type BurdenItemInput,
 } from '~/domain/burden/calc';
 import {
@@ -198,6 +202,107 @@ describe('burden: categories, segments, psychological costs', () => {
       noLoad(0),
     );
     expect(minutes(b.time)).toBe('1,500.0');
+  });
+});
+
+describe('burden: by stage, per person by category and step, and the heat on the journey', () => {
+  const items: BurdenItemInput[] = [
+    item({
+      id: 1,
+      category: 'learning',
+      stepId: 10,
+      peoplePerYear: 1000,
+      secondsPerOccurrence: 1200,
+    }),
+    item({
+      id: 2,
+      stepId: 11,
+      peoplePerYear: 1000,
+      secondsPerOccurrence: 2700,
+      outOfPocketCents: 1500,
+    }),
+    item({
+      id: 3,
+      category: 'psychological',
+      stepId: 12,
+      peoplePerYear: 1000,
+      secondsPerOccurrence: 0,
+      timeEquivalentSeconds: 600,
+    }),
+    item({ id: 4, stepId: null, peoplePerYear: 300, secondsPerOccurrence: 300 }),
+  ];
+  const stages = new Map([
+    [10, 'Find out'],
+    [11, 'Apply'],
+    [12, 'Apply'],
+    [13, 'Wait'],
+  ]);
+  const r = assess(items, noLoad(3000));
+
+  it('sums each stage exactly, in the journey’s order, with items on no step last', () => {
+    const byStage = burdenByStage(items, r, stages);
+    expect(
+      byStage.map((s) => [
+        s.stage,
+        hours(s.burden.time),
+        dollars(totalMoney(s.burden)),
+        perPersonMinutes(s.perPerson),
+        perPersonDollars(s.perPerson),
+      ]),
+    ).toEqual([
+      ['Find out', '333.33', '$10,000.00', '20.0', '$10.00'],
+      ['Apply', '916.67', '$42,500.00', '55.0', '$42.50'],
+      [null, '25.00', '$750.00', '5.0', '$2.50'],
+    ]);
+    const apply = byStage[1]!;
+    expect(hours(apply.byCategory.compliance.time)).toBe('750.00');
+    expect(hours(apply.byCategory.psychological.time)).toBe('166.67');
+    expect(apply.byCategory.learning).toEqual(ZERO);
+    const sum = byStage.reduce((t, s) => t + totalMoney(s.burden), 0n);
+    expect(sum).toBe(totalMoney(r.total));
+  });
+
+  it('adds exact figures, not rounded ones: three 20-minute items are 1.00 hour, not 0.99', () => {
+    const thirds = [1, 2, 3].map((id) => item({ id, stepId: 10, secondsPerOccurrence: 1200 }));
+    const [stage] = burdenByStage(thirds, assess(thirds, noLoad(3000)), stages);
+    expect(stage!.burden.time).toBe(3_600n * TIME_PER_SECOND);
+    expect(hours(stage!.burden.time)).toBe('1.00');
+    expect(dollars(totalMoney(stage!.burden))).toBe('$30.00');
+  });
+
+  it('splits the per-person time tax by category and by step, adding up to the whole', () => {
+    expect(perPersonMinutes(r.perPersonByCategory.compliance)).toBe('50.0');
+    expect(perPersonDollars(r.perPersonByCategory.compliance)).toBe('$40.00');
+    expect(perPersonMinutes(r.perPersonByCategory.learning)).toBe('20.0');
+    expect(perPersonMinutes(r.perPersonByStep.get(11)!)).toBe('45.0');
+    expect(perPersonMinutes(r.perPersonByStep.get(null)!)).toBe('5.0');
+    const byCategory = Object.values(r.perPersonByCategory).reduce((t, p) => t + p.money, 0n);
+    const byStep = [...r.perPersonByStep.values()].reduce((t, p) => t + p.time, 0n);
+    expect(byCategory).toBe(r.perPerson.money);
+    expect(byStep).toBe(r.perPerson.time);
+    expect(perPersonMinutes(r.perPerson)).toBe('80.0');
+  });
+
+  it('heat is in fifths of the worst step, compared exactly; items on no step are left out', () => {
+    expect(heatLevels(r.byStep)).toEqual(
+      new Map([
+        [10, 2], // 333.33 of 750 hours
+        [11, 4],
+        [12, 1], // 166.67 of 750
+      ]),
+    );
+    const at = (time: bigint) => ({ ...ZERO, time });
+    const exact = heatLevels(
+      new Map([
+        [1, at(1000n)],
+        [2, at(200n)], // exactly a fifth
+        [3, at(199n)],
+        [4, at(0n)],
+        [null, at(5000n)],
+      ]),
+    );
+    expect([...exact.values()]).toEqual([4, 1, 0, 0]);
+    expect(heatLevels(new Map([[1, ZERO]]))).toEqual(new Map([[1, 0]]));
   });
 });
 
