@@ -14,6 +14,7 @@ import {
   previousPublished,
   publishedSnapshot,
   type AssembledPortfolio,
+  type PreviousUpdate,
 } from '#db/queries/pmc';
 
 export type ComposedPortfolio = AssembledPortfolio & { annotations: Record<string, string> };
@@ -30,6 +31,8 @@ export interface UpdateView {
   version: number;
   start: string;
   end: string;
+  /** The last published update before this one: changes are listed since its publication. */
+  previous: PreviousUpdate | null;
   /** The portfolios asked for (one page, or all), composed: in order, excluded items removed. */
   portfolios: ComposedPortfolio[];
   /** The same portfolios with every item, excluded ones too (drafts only), to bring them back. */
@@ -96,6 +99,7 @@ export async function loadUpdateView(
         status: 'published',
         start: snap.start,
         end: snap.end,
+        previous: snap.previous,
         portfolios,
         all: [],
         order: snap.portfolios.map((p) => ({ slug: p.slug, name: p.name })),
@@ -119,13 +123,13 @@ export async function loadUpdateView(
   if (base.page > pages) return { user, view: null };
   const wanted = slice(everyPortfolio);
   if (slug !== undefined && wanted.length === 0) return { user, view: null };
-  const prev = await previousPublished(db, u.id);
+  const previous = await previousPublished(db, u);
   const [assembled, reducedHours] = await Promise.all([
     assembleUpdate(
       db,
       u.fiscal_year,
       u.quarter,
-      prev?.published_at ?? null,
+      previous?.publishedAt ?? null,
       scope === undefined ? undefined : wanted.map((p) => p.id),
     ),
     programReducedHours(db),
@@ -138,6 +142,7 @@ export async function loadUpdateView(
       status: 'draft',
       start: assembled.start,
       end: assembled.end,
+      previous,
       portfolios: compose(assembled.portfolios, choices),
       all: assembled.portfolios,
       order: everyPortfolio.map((p) => ({ slug: p.slug, name: p.name })),

@@ -830,6 +830,10 @@ export const SCHEMA: SchemaShape = {
       "type": "integer",
       "nullable": false
     },
+    "item_order": {
+      "type": "text",
+      "nullable": false
+    },
     "portfolio_order": {
       "type": "text",
       "nullable": false

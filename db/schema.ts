@@ -332,6 +332,8 @@ interface PmcUpdateTable {
   excluded: string;
   annotations: string;
   portfolio_order: string;
+  /** JSON: portfolio slug → milestone keys in the OMB lead's order. */
+  item_order: ColumnType<string, string | undefined, string>;
   snapshot: string | null;
   published_at: Timestamp | null;
   published_by: number | null;

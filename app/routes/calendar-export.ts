@@ -3,11 +3,15 @@ import type { Route } from './+types/calendar-export';
 import { authorize } from '~/auth/authorize.server';
 import { requireUser } from '~/auth/session.server';
 import { loadCalendar } from '~/calendar.server';
-import { phaseCycle, toIcs } from '~/domain/calendar/a11';
+import { phaseCycleDays, phaseCycleEvents, toIcs } from '~/domain/calendar/a11';
 import { fiscalYearOf } from '~/domain/dates';
+import { daysLeft } from '~/domain/plans/status';
 import { badRequest } from '~/http.server';
 
-/** The calendar as iCalendar or JSON (A-11 280.5: structured, machine-readable data). */
+/**
+ * The calendar as iCalendar or JSON (A-11 280.5: structured, machine-readable data): the year's
+ * A-11 dates and each portfolio's phase cycle; the JSON gives the days left as of today (UTC).
+ */
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireUser(request);
   authorize(user, 'program.read');
@@ -26,20 +30,21 @@ export async function loader({ request }: Route.LoaderArgs) {
       .toISOString()
       .replace(/[-:]/g, '')
       .replace(/\.\d+Z$/, 'Z');
-    return new Response(toIcs(events, fy, stamp), {
+    return new Response(toIcs([...events, ...phaseCycleEvents(portfolios)], fy, stamp), {
       headers: {
         'Content-Type': 'text/calendar; charset=utf-8',
         'Content-Disposition': `attachment; filename="a11-280-fy${fy}.ics"`,
       },
     });
   }
+  const today = new Date().toISOString().slice(0, 10);
   return Response.json({
     fiscalYear: fy,
-    events,
-    portfolios: portfolios.map((p) => ({
-      name: p.name,
-      slug: p.slug,
-      phases: phaseCycle(p.cycleStartFy),
-    })),
+    today,
+    events: events.map((e) => ({ ...e, daysLeft: daysLeft(e.date, today) })),
+    portfolios: portfolios.map((p) => {
+      const { phases, ...cycle } = phaseCycleDays(p.cycleStartFy, today);
+      return { name: p.name, slug: p.slug, ...cycle, phases };
+    }),
   });
 }

@@ -7,7 +7,7 @@ import { requireUser } from '~/auth/session.server';
 import { loadCalendar } from '~/calendar.server';
 import { Alert } from '~/components/ui/alert';
 import { FieldError } from '~/components/ui/field';
-import { DEFAULT_DATES, phaseCycle } from '~/domain/calendar/a11';
+import { DEFAULT_DATES, phaseCycleDays } from '~/domain/calendar/a11';
 import { fiscalYearOf } from '~/domain/dates';
 import { formatDate } from '~/domain/portfolio/labels';
 import { daysLeft } from '~/domain/plans/status';
@@ -43,13 +43,7 @@ export async function loader({ request }: Route.LoaderArgs) {
     fy,
     fyError: parsed.success ? null : 'Choose a fiscal year from 2022 to 2100.',
     events: events.map((e) => ({ ...e, days: daysLeft(e.date, today) })),
-    portfolios: portfolios.map((p) => ({
-      ...p,
-      cycle: phaseCycle(p.cycleStartFy).map((c) => ({
-        ...c,
-        current: c.start <= today && today <= c.end,
-      })),
-    })),
+    portfolios: portfolios.map((p) => ({ ...p, cycle: phaseCycleDays(p.cycleStartFy, today) })),
     mayEdit: can(user, 'settings.edit'),
   };
 }
@@ -70,6 +64,21 @@ export async function action({ request }: Route.ActionArgs) {
 function when(days: number) {
   if (days === 0) return 'Today';
   return days > 0 ? `In ${days} days` : `${-days} days ago`;
+}
+
+const daysText = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`;
+
+/** Where a portfolio stands in its cycle, in days. */
+function cycleWhen(c: {
+  currentPhase: string | null;
+  daysLeftInPhase: number | null;
+  daysLeftInCycle: number;
+  daysToStart: number;
+}) {
+  if (c.currentPhase !== null && c.daysLeftInPhase !== null)
+    return `${daysText(c.daysLeftInPhase)} left in ${c.currentPhase}; ${daysText(c.daysLeftInCycle)} left in the cycle`;
+  if (c.daysToStart > 0) return `Starts in ${daysText(c.daysToStart)}`;
+  return `Ended ${daysText(-c.daysLeftInCycle)} ago`;
 }
 
 export default function Calendar({ loaderData, actionData }: Route.ComponentProps) {
@@ -126,7 +135,9 @@ export default function Calendar({ loaderData, actionData }: Route.ComponentProp
 
       <h2>Portfolio phase cycles</h2>
       <table className="usa-table usa-table--borderless">
-        <caption className="usa-sr-only">Each portfolio’s four phases by fiscal year</caption>
+        <caption className="usa-sr-only">
+          Each portfolio’s four phases by fiscal year, and the days left
+        </caption>
         <thead>
           <tr>
             <th scope="col">Portfolio</th>
@@ -134,6 +145,7 @@ export default function Calendar({ loaderData, actionData }: Route.ComponentProp
             <th scope="col">Design</th>
             <th scope="col">Development</th>
             <th scope="col">Measurement</th>
+            <th scope="col">Days left</th>
           </tr>
         </thead>
         <tbody>
@@ -142,12 +154,13 @@ export default function Calendar({ loaderData, actionData }: Route.ComponentProp
               <th scope="row">
                 <Link to={`/portfolios/${p.slug}`}>{p.name}</Link>
               </th>
-              {p.cycle.map((c) => (
+              {p.cycle.phases.map((c) => (
                 <td key={c.phase}>
                   FY {c.fy}
-                  {c.current ? ' (now)' : ''}
+                  {c.current ? ` (now, ${daysText(c.daysLeft)} left)` : ''}
                 </td>
               ))}
+              <td>{cycleWhen(p.cycle)}</td>
             </tr>
           ))}
         </tbody>

@@ -9,11 +9,18 @@ import { cachedForPortfolio } from '../cache';
 import type { DB } from '../client';
 import { portfolioRollup } from './burden';
 import { portfolioPraStatus } from './research';
+import {
+  CHANGES_KEPT,
+  toChangeEntry,
+  type AuditRowForChange,
+  type ChangeEntry,
+} from '~/domain/pmc/changes';
 import { compose, type Choices } from '~/domain/pmc/compose';
 import { sanitizeDoc } from '~/domain/plans/document';
 import { RefusedError } from '../errors';
 import { assertFresh } from '../versioning';
 import { recordAudit } from './audit';
+
 export interface UpdateItem {
   /** Stable key for including, excluding and annotating: m12, d3, p7, r5. */
   key: string;
@@ -38,7 +45,10 @@ export interface AssembledPortfolio {
   milestonesByStatus: Record<string, number>;
   burden: { reducedHours: string; reducedHoursNumber: number; reducedCost: string };
   pra: Record<string, number>;
+  /** How many audited changes the portfolio had since the last published update. */
   changesSinceLast: number;
+  /** The newest of them (at most CHANGES_KEPT), newest first. */
+  changes: ChangeEntry[];
 }
 
 export interface AssembledUpdate {
@@ -47,13 +57,16 @@ export interface AssembledUpdate {
   start: string;
   end: string;
   assembledAt: string;
+  /** Changes are counted from this time (the last published update's), or from the start. */
+  since: string | null;
   portfolios: AssembledPortfolio[];
 }
 
 /**
  * Gathers a quarter's update from live data: per portfolio, milestones completed, in progress,
  * new and missed; phase decisions made and gates pending; projects at risk or off track; burden
- * reduced so far; research and PRA status; and how many changes since the last published update.
+ * reduced so far; research and PRA status; and what changed since the last published update
+ * (`since`, its publication time): the newest audit rows of the portfolio and how many in all.
  * `only` limits it to some portfolios (a page of the preview); each portfolio's part is kept
  * until that portfolio changes (db/cache.ts), so a large program is not re-read on every view.
  */
@@ -86,6 +99,7 @@ export async function assembleUpdate(
     start,
     end,
     assembledAt: new Date().toISOString(),
+    since,
     portfolios: out,
   };
 }
@@ -100,7 +114,7 @@ async function assemblePortfolio(
 ): Promise<AssembledPortfolio> {
   const { start, end } = quarterBounds(fy, q);
   const endTs = `${end}T23:59:59.999Z`;
-  const [milestones, statusCounts, decisions, pending, projects, changes, rollup, pra] =
+  const [milestones, statusCounts, decisions, pending, projects, changes, recent, rollup, pra] =
     await Promise.all([
       // Only milestones that can fall in one of the quarter's lists (see milestoneBuckets).
       db
@@ -172,6 +186,27 @@ async function assemblePortfolio(
         .where('portfolio_id', '=', pf.id)
         .where('at', '>', since ?? '0000')
         .executeTakeFirst(),
+      // The newest of those changes, read backwards along audit_log(portfolio_id, at).
+      db
+        .selectFrom('audit_log as a')
+        .leftJoin('people as pe', 'pe.id', 'a.actor_id')
+        .leftJoin('projects as p', 'p.id', 'a.project_id')
+        .select([
+          'a.id',
+          'a.at',
+          'a.action',
+          'a.entity_type',
+          'a.entity_id',
+          'a.changes',
+          'pe.name as actor',
+          'p.name as project',
+        ])
+        .where('a.portfolio_id', '=', pf.id)
+        .where('a.at', '>', since ?? '0000')
+        .orderBy('a.at', 'desc')
+        .orderBy('a.id', 'desc')
+        .limit(CHANGES_KEPT)
+        .execute(),
       portfolioRollup(db, pf.id),
       portfolioPraStatus(db, pf.id, today),
     ]);
@@ -202,6 +237,7 @@ async function assemblePortfolio(
     PHASES.map((ph) => [ph, projects.filter((p) => p.phase === ph).length]),
   ) as Record<Phase, number>;
   const praCounts: Record<string, number> = { activities: pra.rows.length };
+  const changeEntries = await changesOf(db, recent);
   for (const r of pra.reports) praCounts[r.status] = (praCounts[r.status] ?? 0) + 1;
   return {
     slug: pf.slug,
@@ -238,21 +274,62 @@ async function assemblePortfolio(
     },
     pra: praCounts,
     changesSinceLast: Number(changes?.n ?? 0),
+    changes: changeEntries,
   };
 }
 
+/** The audit rows as change entries, milestones named by their current titles (one lookup). */
+async function changesOf(db: DB, rows: AuditRowForChange[]): Promise<ChangeEntry[]> {
+  const ids = [
+    ...new Set(
+      rows
+        .filter((r) => r.entity_type === 'milestone' && /^\d{1,15}$/.test(r.entity_id))
+        .map((r) => Number(r.entity_id)),
+    ),
+  ];
+  const titles = new Map(
+    ids.length === 0
+      ? []
+      : (
+          await db.selectFrom('milestones').select(['id', 'title']).where('id', 'in', ids).execute()
+        ).map((m) => [String(m.id), m.title] as const),
+  );
+  return rows.map((r) => toChangeEntry(r, titles));
+}
+
 // ---- Updates: drafts, editorial choices, highlights, publishing ------------------------------
+
+/** The published update whose publication time bounds "what changed". */
+export interface PreviousUpdate {
+  id: number;
+  fiscalYear: number;
+  quarter: number;
+  publishedAt: string;
+}
 
 /** What publishing freezes: the composed update and its highlights. */
 export type PublishedSnapshot = AssembledUpdate & {
   portfolios: (AssembledPortfolio & { annotations: Record<string, string> })[];
   highlights: Record<string, unknown>;
+  previous: PreviousUpdate | null;
 };
 
-/** Published snapshots never change, so each is parsed once per server. */
+/**
+ * Published snapshots never change, so each is parsed once per server. Snapshots written before
+ * the list of changes was kept read as having none listed (their count is kept).
+ */
 const snapshots = new BoundedMap<number, PublishedSnapshot>(50);
 export const publishedSnapshot = (id: number, json: string) =>
-  snapshots.getOrSet(id, () => JSON.parse(json) as PublishedSnapshot);
+  snapshots.getOrSet(id, () => {
+    const snap = JSON.parse(json) as Partial<PublishedSnapshot> &
+      Pick<PublishedSnapshot, 'portfolios'>;
+    return {
+      ...snap,
+      since: snap.since ?? null,
+      previous: snap.previous ?? null,
+      portfolios: snap.portfolios.map((p) => ({ ...p, changes: p.changes ?? [] })),
+    } as PublishedSnapshot;
+  });
 
 /** Updates, newest first, with the burden reduced that each published one recorded. */
 export async function listUpdates(db: DB) {
@@ -305,6 +382,7 @@ export async function createUpdate(
         excluded: '[]',
         annotations: '{}',
         portfolio_order: '[]',
+        item_order: '{}',
         snapshot: null,
         published_at: null,
         published_by: null,
@@ -331,6 +409,8 @@ export type UpdateChange =
   | { kind: 'exclude'; key: string; excluded: boolean }
   | { kind: 'annotate'; key: string; text: string }
   | { kind: 'order'; order: string[] }
+  /** The order of one portfolio's milestones (item keys, first to last). */
+  | { kind: 'item_order'; slug: string; order: string[] }
   | { kind: 'highlights'; target: string; doc: unknown };
 
 /** The draft about to change: refused if missing, published, or changed since `version`. */
@@ -363,6 +443,7 @@ export async function changeUpdate(
       excluded: string;
       annotations: string;
       portfolio_order: string;
+      item_order: string;
       highlights: string;
     }> = {};
     if (c.kind === 'exclude') {
@@ -377,6 +458,11 @@ export async function changeUpdate(
       });
     } else if (c.kind === 'order') {
       set.portfolio_order = JSON.stringify(c.order);
+    } else if (c.kind === 'item_order') {
+      set.item_order = JSON.stringify({
+        ...(JSON.parse(u.item_order) as Record<string, string[]>),
+        [c.slug]: c.order,
+      });
     } else {
       const highlights = JSON.parse(u.highlights) as Record<string, unknown>;
       highlights[c.target] = sanitizeDoc(c.doc);
@@ -405,23 +491,50 @@ export function choicesOf(u: {
   excluded: string;
   annotations: string;
   portfolio_order: string;
+  item_order: string;
 }): Choices {
   return {
     excluded: JSON.parse(u.excluded) as string[],
     annotations: JSON.parse(u.annotations) as Record<string, string>,
     order: JSON.parse(u.portfolio_order) as string[],
+    itemOrder: JSON.parse(u.item_order) as Record<string, string[]>,
   };
 }
 
-/** The last published update before this one (its publication time bounds "what changed"). */
-export async function previousPublished(db: DB, id: number) {
-  return db
+/**
+ * The last update published before this one: the published update of the latest earlier
+ * quarter (an update for a later quarter, even one published first, does not count), the
+ * latest published among equals. Its publication time bounds "what changed".
+ */
+export async function previousPublished(
+  db: DB,
+  u: { id: number; fiscal_year: number; quarter: number },
+): Promise<PreviousUpdate | null> {
+  const row = await db
     .selectFrom('pmc_updates')
-    .select(['id', 'published_at'])
+    .select(['id', 'fiscal_year', 'quarter', 'published_at'])
     .where('status', '=', 'published')
-    .where('id', '!=', id)
+    .where('published_at', 'is not', null)
+    .where('id', '!=', u.id)
+    .where((eb) =>
+      eb.or([
+        eb('fiscal_year', '<', u.fiscal_year),
+        eb.and([eb('fiscal_year', '=', u.fiscal_year), eb('quarter', '<', u.quarter)]),
+      ]),
+    )
+    .orderBy('fiscal_year', 'desc')
+    .orderBy('quarter', 'desc')
     .orderBy('published_at', 'desc')
+    .limit(1)
     .executeTakeFirst();
+  return row?.published_at
+    ? {
+        id: row.id,
+        fiscalYear: row.fiscal_year,
+        quarter: row.quarter,
+        publishedAt: row.published_at,
+      }
+    : null;
 }
 
 /** Freezes the update: the composed data and highlights as they are now. */
@@ -432,17 +545,18 @@ export async function publishUpdate(
   const at = new Date().toISOString();
   await db.transaction().execute(async (trx) => {
     const u = await draftToChange(trx, input, 'This update is already published.');
-    const prev = await previousPublished(trx, u.id);
+    const previous = await previousPublished(trx, u);
     const assembled = await assembleUpdate(
       trx,
       u.fiscal_year,
       u.quarter,
-      prev?.published_at ?? null,
+      previous?.publishedAt ?? null,
     );
-    const snapshot = {
+    const snapshot: PublishedSnapshot = {
       ...assembled,
       portfolios: compose(assembled.portfolios, choicesOf(u)),
-      highlights: JSON.parse(u.highlights) as unknown,
+      highlights: JSON.parse(u.highlights) as Record<string, unknown>,
+      previous,
     };
     await trx
       .updateTable('pmc_updates')

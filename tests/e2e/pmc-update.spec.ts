@@ -43,6 +43,8 @@ test('an OMB lead assembles, writes, publishes and exports the quarterly PMC upd
   await page.getByRole('link', { name: 'Back to the whole update' }).click();
   await page.getByRole('link', { name: 'Write the program highlights' }).click();
   const editor = page.getByRole('textbox', { name: 'Highlights for the program' });
+  await expect(editor).toBeVisible();
+  await expectAccessible(page);
   await editor.click();
   await page.keyboard.type(
     'Life Experience teams finalized the Holistic Burden Assessment toolkit.',
@@ -71,6 +73,11 @@ test('an OMB lead assembles, writes, publishes and exports the quarterly PMC upd
   expect(xml).not.toContain('Train over 300 FEMA');
   const json = await (await page.request.get(`${url}/update.json`)).json();
   expect(json).toMatchObject({ fiscalYear: 2025, quarter: 1, status: 'published' });
+  // What changed since the last published update travels with it: a count and the newest rows.
+  for (const p of json.portfolios) {
+    expect(typeof p.changesSinceLast).toBe('number');
+    expect(Array.isArray(p.changes)).toBe(true);
+  }
 
   // Rename the milestone in its project: the published update keeps what it said.
   await page.goto('/portfolios/recovering-from-a-disaster');
@@ -84,6 +91,116 @@ test('an OMB lead assembles, writes, publishes and exports the quarterly PMC upd
     page.getByRole('row', { name: /Finalize the Holistic Burden Assessment toolkit/ }),
   ).toBeVisible();
   await expect(page.getByText('Renamed after publishing')).toHaveCount(0);
+});
+
+test('an OMB lead orders and annotates milestones, exports the notes, and compares two published updates item by item', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await login(page, 'omb_lead');
+  // Quarters no other test assembles (the test above uses FY 2025 Q1).
+  const assemble = async (fy: number, q: number) => {
+    await page.goto('/pmc');
+    await page.getByLabel('Fiscal year').fill(String(fy));
+    await page.getByLabel('Quarter').selectOption(String(q));
+    await page.getByRole('button', { name: 'Assemble update' }).click();
+    await expect(page.getByRole('heading', { name: `PMC update, FY ${fy} Q${q}` })).toBeVisible();
+  };
+  const publish = async () => {
+    await page.getByRole('button', { name: 'Publish this update' }).click();
+    await expect(page.getByTestId('update-status')).toContainText('Published');
+    return new URL(page.url()).pathname;
+  };
+  const HOST = 'Host the third and final Federal Forum';
+  const WEBPAGE = 'Publish a dedicated webpage for the Federal Decision Support Guide';
+  const DATA_SHARING = 'Improve cross-agency data sharing to serve seniors';
+  const NOTE = 'Held in September 2024 with 380+ community organization staff.';
+
+  // FY 2024 Q4: the two forums' quarter. On the portfolio's own view, a note on a milestone and
+  // the forum moved above the webpage.
+  await assemble(2024, 4);
+  await page
+    .getByRole('link', {
+      name: 'Review, leave out or annotate every item of Approaching Retirement',
+    })
+    .click();
+  const table = page.getByRole('table', {
+    name: 'Milestones of Approaching Retirement this quarter',
+  });
+  await expect(table.getByRole('row').nth(1)).toContainText(WEBPAGE);
+  await expect(table.getByRole('row').nth(2)).toContainText(HOST);
+  await table.getByLabel(new RegExp(`^Note on ${HOST}`)).fill(NOTE);
+  await table.getByRole('button', { name: new RegExp(`^Save note on ${HOST}`) }).click();
+  await expect(table.getByRole('row', { name: new RegExp(HOST) })).toContainText(`Note: ${NOTE}`);
+  await table.getByRole('button', { name: new RegExp(`^Move up\\s?: ${HOST}`) }).click();
+  await expect(table.getByRole('row').nth(1)).toContainText(HOST);
+  await expect(table.getByRole('row').nth(2)).toContainText(WEBPAGE);
+  await expect(
+    table.getByRole('button', { name: new RegExp(`^Move up\\s?: ${HOST}`) }),
+  ).toHaveCount(0);
+  await expectAccessible(page);
+  await page.getByRole('link', { name: 'Back to the whole update' }).click();
+  const earlier = await publish();
+  await expect(page.getByText(`Note: ${NOTE}`)).toBeVisible();
+
+  // The note and the order are in the exports.
+  const html = await (await page.request.get(`${earlier}/export.html`)).text();
+  expect(html).toContain(`<em>Note: ${NOTE}</em>`);
+  expect(html.indexOf(HOST)).toBeGreaterThan(-1);
+  expect(html.indexOf(HOST)).toBeLessThan(html.indexOf(WEBPAGE));
+  const docx = await page.request.get(`${earlier}/export.docx`);
+  const xml = await (
+    await JSZip.loadAsync(await docx.body())
+  )
+    .file('word/document.xml')!
+    .async('string');
+  expect(xml).toContain(`Note: ${NOTE}`);
+  const json = await (await page.request.get(`${earlier}/update.json`)).json();
+  const retirementJson = json.portfolios.find(
+    (p: { slug: string }) => p.slug === 'approaching-retirement',
+  );
+  expect(Object.values(retirementJson.annotations)).toContain(NOTE);
+  expect(retirementJson.milestones[0].title).toContain(HOST);
+
+  // The data-sharing milestone is completed in FY 2025 Q2; that quarter's update is published.
+  await page.goto('/portfolios/approaching-retirement');
+  await page
+    .getByRole('link', { name: 'Increasing Access to Decision-Making Support for Older Adults' })
+    .click();
+  await page.getByRole('link', { name: new RegExp(`Edit milestone: ${DATA_SHARING}`) }).click();
+  await page.getByLabel('Quarter', { exact: true }).selectOption('2');
+  await page.getByLabel('Status', { exact: true }).selectOption('completed');
+  await page.getByLabel('Completed on', { exact: true }).fill('2025-02-14');
+  await page.getByRole('button', { name: 'Save milestone' }).click();
+  await expect(
+    page
+      .getByRole('table', {
+        name: 'Milestones of Increasing Access to Decision-Making Support for Older Adults',
+      })
+      .getByRole('row', { name: new RegExp(DATA_SHARING) }),
+  ).toContainText('Completed (2025-02-14)');
+  await assemble(2025, 2);
+  const later = await publish();
+
+  // Compare the two: item by item, per portfolio.
+  await page.goto('/pmc');
+  await page.getByLabel('Earlier').selectOption({ label: 'FY 2024 Q4' });
+  await page.getByLabel('Later').selectOption({ label: 'FY 2025 Q2' });
+  await page.getByRole('button', { name: 'Compare' }).click();
+  await expect(page.getByRole('heading', { name: 'Compare PMC updates' })).toBeVisible();
+  const ids = new URL(page.url()).searchParams;
+  expect([`/pmc/${ids.get('a')}`, `/pmc/${ids.get('b')}`]).toEqual([earlier, later]);
+  const retirement = page.getByRole('region', { name: 'Approaching Retirement' });
+  const changed = retirement
+    .getByRole('table', { name: /Status changes in Approaching Retirement/ })
+    .getByRole('row', { name: new RegExp(DATA_SHARING) });
+  await expect(changed.getByRole('cell').nth(0)).toHaveText('In progress');
+  await expect(changed.getByRole('cell').nth(1)).toHaveText('Completed');
+  const removed = retirement.getByRole('list', { name: /No longer listed in FY 2025 Q2/ });
+  await expect(removed).toContainText(HOST);
+  await expect(removed).toContainText(WEBPAGE);
+  await expect(removed).not.toContainText(DATA_SHARING);
+  await expectAccessible(page);
 });
 
 test('a viewer reads PMC updates but cannot start one', async ({ page }) => {

@@ -7,6 +7,8 @@
  * The other dates come from the text for FY 2025 and are defaults, editable per year.
  */
 
+import { daysLeft } from '../plans/status';
+
 export type IsHoliday = (isoDate: string) => boolean;
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
@@ -79,12 +81,78 @@ export function phaseCycle(
   });
 }
 
-/** The calendar as iCalendar (RFC 5545), one all-day event per date. */
-export function toIcs(
-  events: { key: string; label: string; date: string }[],
-  fy: number,
-  stamp: string,
-): string {
+export interface CyclePhase {
+  phase: string;
+  fy: number;
+  start: string;
+  end: string;
+  /** `today` falls in this phase. */
+  current: boolean;
+  /** Days from today to the phase's last day (negative once it is over). */
+  daysLeft: number;
+  /** Days from today to the phase's first day (negative once it has begun). */
+  daysToStart: number;
+}
+
+export interface CycleDays {
+  phases: CyclePhase[];
+  /** The phase `today` is in, or null before or after the cycle. */
+  currentPhase: string | null;
+  /** Days left in the current phase; null outside the cycle. */
+  daysLeftInPhase: number | null;
+  /** Days from today to the cycle's last day (negative once it is over). */
+  daysLeftInCycle: number;
+  /** Days from today to the cycle's first day (negative once it has begun). */
+  daysToStart: number;
+}
+
+/** A portfolio's phase cycle as of `today`: where it stands and the days left in each part. */
+export function phaseCycleDays(cycleStartFy: number, today: string): CycleDays {
+  const phases = phaseCycle(cycleStartFy).map((c) => ({
+    ...c,
+    current: c.start <= today && today <= c.end,
+    daysLeft: daysLeft(c.end, today),
+    daysToStart: daysLeft(c.start, today),
+  }));
+  const current = phases.find((c) => c.current) ?? null;
+  return {
+    phases,
+    currentPhase: current?.phase ?? null,
+    daysLeftInPhase: current?.daysLeft ?? null,
+    daysLeftInCycle: phases.at(-1)!.daysLeft,
+    daysToStart: phases[0]!.daysToStart,
+  };
+}
+
+/** Each portfolio's four phases as calendar spans, for the .ics export. */
+export function phaseCycleEvents(
+  portfolios: { slug: string; name: string; cycleStartFy: number }[],
+): IcsEvent[] {
+  return portfolios.flatMap((p) =>
+    phaseCycle(p.cycleStartFy).map((c) => ({
+      key: `phase-${p.slug}-${c.phase.toLowerCase()}`,
+      // The same span in every fiscal year's file, so importing several does not repeat it.
+      uid: `phase-${p.slug}-${c.phase.toLowerCase()}-fy${c.fy}`,
+      label: `${p.name}: ${c.phase} phase (FY ${c.fy})`,
+      date: c.start,
+      end: c.end,
+    })),
+  );
+}
+
+export interface IcsEvent {
+  key: string;
+  label: string;
+  /** The first day (YYYY-MM-DD). */
+  date: string;
+  /** The last day, for an event over several days; a one-day event without. */
+  end?: string;
+  /** The event's UID before the domain; `<key>-fy<fy>` without. */
+  uid?: string;
+}
+
+/** The calendar as iCalendar (RFC 5545): all-day events, one per date or span of days. */
+export function toIcs(events: IcsEvent[], fy: number, stamp: string): string {
   const esc = (t: string) =>
     t.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
   const day = (isoDate: string) => isoDate.replaceAll('-', '');
@@ -100,14 +168,38 @@ export function toIcs(
     'CALSCALE:GREGORIAN',
     ...events.flatMap((e) => [
       'BEGIN:VEVENT',
-      `UID:${e.key}-fy${fy}@life-experience-workspace`,
+      `UID:${e.uid ?? `${e.key}-fy${fy}`}@life-experience-workspace`,
       `DTSTAMP:${stamp}`,
       `DTSTART;VALUE=DATE:${day(e.date)}`,
-      `DTEND;VALUE=DATE:${next(e.date)}`,
+      // DTEND is exclusive: the day after the last one.
+      `DTEND;VALUE=DATE:${next(e.end ?? e.date)}`,
       `SUMMARY:${esc(e.label)}`,
       'END:VEVENT',
     ]),
     'END:VCALENDAR',
   ];
-  return `${lines.join('\r\n')}\r\n`;
+  return `${lines.map(fold).join('\r\n')}\r\n`;
+}
+
+const encoder = new TextEncoder();
+
+/** RFC 5545 3.1: lines longer than 75 octets continue on the next line after a space. */
+export function fold(line: string): string {
+  if (encoder.encode(line).length <= 75) return line;
+  const parts: string[] = [];
+  let part = '';
+  let octets = 0;
+  for (const ch of line) {
+    const n = encoder.encode(ch).length;
+    // The first line holds 75 octets; each continuation 74 after its leading space.
+    if (octets + n > (parts.length === 0 ? 75 : 74)) {
+      parts.push(part);
+      part = '';
+      octets = 0;
+    }
+    part += ch;
+    octets += n;
+  }
+  parts.push(part);
+  return parts.join('\r\n ');
 }

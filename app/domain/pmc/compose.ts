@@ -1,12 +1,14 @@
 /**
  * The editor's choices applied to an assembled update: excluded items removed, annotations
- * attached, portfolios in the chosen order. Pure, so the preview, the published snapshot and the
- * exports agree.
+ * attached, portfolios and each portfolio's milestones in the chosen order. Pure, so the preview,
+ * the published snapshot and the exports agree.
  */
 export interface Choices {
   excluded: readonly string[];
   annotations: Readonly<Record<string, string>>;
   order: readonly string[];
+  /** Per portfolio slug, milestone keys in the chosen order. */
+  itemOrder?: Readonly<Record<string, readonly string[]>>;
 }
 
 interface Item {
@@ -21,19 +23,22 @@ interface PortfolioLike {
   risks: Item[];
 }
 
+/** Items in the chosen order; those the order does not name keep their place after it. */
+function ordered<T>(items: readonly T[], order: readonly string[], id: (item: T) => string): T[] {
+  const ranks = new Map(order.map((s, i) => [s, i]));
+  const rank = (s: string) => ranks.get(s) ?? Number.MAX_SAFE_INTEGER;
+  return [...items]
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => rank(id(a.p)) - rank(id(b.p)) || a.i - b.i)
+    .map(({ p }) => p);
+}
+
 /** Portfolios in the chosen order; those the order does not name keep their place after it. */
 export function inOrder<P extends { slug: string }>(
   portfolios: readonly P[],
   order: readonly string[],
 ): P[] {
-  const rank = (slug: string) => {
-    const i = order.indexOf(slug);
-    return i === -1 ? Number.MAX_SAFE_INTEGER : i;
-  };
-  return [...portfolios]
-    .map((p, i) => ({ p, i }))
-    .sort((a, b) => rank(a.p.slug) - rank(b.p.slug) || a.i - b.i)
-    .map(({ p }) => p);
+  return ordered(portfolios, order, (p) => p.slug);
 }
 
 export function compose<P extends PortfolioLike>(
@@ -44,7 +49,7 @@ export function compose<P extends PortfolioLike>(
   const keep = <T extends Item>(items: T[]) => items.filter((i) => !excluded.has(i.key));
   return inOrder(portfolios, choices.order).map((p) => ({
     ...p,
-    milestones: keep(p.milestones),
+    milestones: ordered(keep(p.milestones), choices.itemOrder?.[p.slug] ?? [], (m) => m.key),
     decisions: keep(p.decisions),
     pending: keep(p.pending),
     risks: keep(p.risks),
@@ -54,7 +59,10 @@ export function compose<P extends PortfolioLike>(
   }));
 }
 
-/** Moves `slug` one place up or down in the order of `all` (starting from `order`). */
+/**
+ * Moves `slug` one place up or down in the order of `all` (starting from `order`). Serves the
+ * portfolios (by slug) and the milestones of one portfolio (by item key) alike.
+ */
 export function reorder(
   all: readonly string[],
   order: readonly string[],

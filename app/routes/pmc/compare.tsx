@@ -1,6 +1,8 @@
 import { Link } from 'react-router';
 import type { Route } from './+types/compare';
 import { requireUser } from '~/auth/session.server';
+import { diffUpdates, isUnchanged } from '~/domain/pmc/diff';
+import { MILESTONE_STATUS_LABELS } from '~/domain/portfolio/labels';
 import { loadWholeUpdate } from '~/pmc.server';
 import { notFound } from '~/http.server';
 import { IdParam } from '~/schemas/params';
@@ -33,23 +35,23 @@ export async function loader({ request }: Route.LoaderArgs) {
         }
       : null;
   };
-  const slugs = [
-    ...new Set([...before.view.portfolios, ...after.view.portfolios].map((p) => p.slug)),
-  ];
+  const diffs = diffUpdates(before.view.portfolios, after.view.portfolios);
   return {
     a: { id: before.view.id, label: `FY ${before.view.fiscalYear} Q${before.view.quarter}` },
     b: { id: after.view.id, label: `FY ${after.view.fiscalYear} Q${after.view.quarter}` },
-    rows: slugs.map((slug) => ({
-      name: [...after.view.portfolios, ...before.view.portfolios].find((p) => p.slug === slug)!
-        .name,
-      before: row(before.view, slug),
-      after: row(after.view, slug),
+    rows: diffs.map((d) => ({
+      name: d.name,
+      before: row(before.view, d.slug),
+      after: row(after.view, d.slug),
     })),
+    diffs: diffs.map((d) => ({ ...d, unchanged: isUnchanged(d) })),
   };
 }
 
+const statusLabel = (s: string) => MILESTONE_STATUS_LABELS[s as 'completed'] ?? s;
+
 export default function ComparePmc({ loaderData }: Route.ComponentProps) {
-  const { a, b, rows } = loaderData;
+  const { a, b, rows, diffs } = loaderData;
   const cell = (
     x: { completed: number; inProgress: number; risks: number; reduced: string } | null,
   ) =>
@@ -80,6 +82,68 @@ export default function ComparePmc({ loaderData }: Route.ComponentProps) {
           ))}
         </tbody>
       </table>
+
+      <h2>
+        Milestones that changed from {a.label} to {b.label}
+      </h2>
+      {diffs.map((d) => (
+        <section
+          key={d.slug}
+          aria-labelledby={`diff-${d.slug}`}
+          className="border-top border-base-lighter margin-top-3"
+        >
+          <h3 id={`diff-${d.slug}`}>{d.name}</h3>
+          {d.only ? (
+            <p>Only in {d.only === 'before' ? a.label : b.label}.</p>
+          ) : d.unchanged ? (
+            <p>The same milestones with the same statuses in both.</p>
+          ) : null}
+          {d.statusChanged.length > 0 ? (
+            <table className="usa-table usa-table--borderless">
+              <caption>
+                Status changes in {d.name} ({d.statusChanged.length})
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Milestone</th>
+                  <th scope="col">{a.label}</th>
+                  <th scope="col">{b.label}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.statusChanged.map((m) => (
+                  <tr key={m.key}>
+                    <th scope="row">{m.title}</th>
+                    <td>{statusLabel(m.before)}</td>
+                    <td>{statusLabel(m.status)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : null}
+          {(
+            [
+              ['added', `New in ${b.label}`],
+              ['removed', `No longer listed in ${b.label}`],
+            ] as const
+          ).map(([k, title]) =>
+            d[k].length > 0 ? (
+              <div key={k}>
+                <h4 id={`diff-${d.slug}-${k}`}>
+                  {title} ({d[k].length})
+                </h4>
+                <ul className="usa-list" aria-labelledby={`diff-${d.slug}-${k}`}>
+                  {d[k].map((m) => (
+                    <li key={m.key}>
+                      {m.title} <span className="text-base-dark">({statusLabel(m.status)})</span>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ) : null,
+          )}
+        </section>
+      ))}
     </>
   );
 }

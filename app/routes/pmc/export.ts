@@ -18,7 +18,8 @@ const esc = (t: string) => t.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 const statusLabel = (s: string) => MILESTONE_STATUS_LABELS[s as 'completed'] ?? s;
 
 /** The update in the shape of the public updates: highlights first, then per portfolio a
- * Milestone | Status | Timing | Owner table. As .docx, print-friendly HTML or JSON. */
+ * Milestone | Status | Timing | Owner table, each milestone with the OMB lead's note under it.
+ * As .docx, print-friendly HTML or JSON. */
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { view } = await loadWholeUpdate(request, params.updateId);
   const format = new URL(request.url).pathname.split('.').pop();
@@ -29,9 +30,14 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     return Response.json(rest);
   }
   if (format === 'docx') {
-    const cell = (text: string, header = false) =>
+    const cell = (text: string, header = false, note?: string) =>
       new TableCell({
-        children: [new Paragraph({ children: [new TextRun({ text, bold: header })] })],
+        children: [
+          new Paragraph({ children: [new TextRun({ text, bold: header })] }),
+          ...(note
+            ? [new Paragraph({ children: [new TextRun({ text: `Note: ${note}`, italics: true })] })]
+            : []),
+        ],
       });
     const doc = new Document({
       title,
@@ -58,7 +64,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
                     (m) =>
                       new TableRow({
                         children: [
-                          cell(m.title),
+                          cell(m.title, false, p.annotations[m.key]),
                           cell(statusLabel(m.status)),
                           cell(m.timing),
                           cell(m.owner),
@@ -86,7 +92,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
         `<h2>${esc(p.name)}</h2>${view.highlightsHtml[p.slug] ?? ''}<table><thead><tr><th>Milestone</th><th>Status</th><th>Timing</th><th>Owner</th></tr></thead><tbody>${p.milestones
           .map(
             (m) =>
-              `<tr><td>${esc(m.title)}</td><td>${esc(statusLabel(m.status))}</td><td>${esc(m.timing)}</td><td>${esc(m.owner)}</td></tr>`,
+              `<tr><td>${esc(m.title)}${p.annotations[m.key] ? `<br><em>Note: ${esc(p.annotations[m.key]!)}</em>` : ''}</td><td>${esc(statusLabel(m.status))}</td><td>${esc(m.timing)}</td><td>${esc(m.owner)}</td></tr>`,
           )
           .join('')}</tbody></table>`,
     )

@@ -5,7 +5,9 @@ import type { Route } from './+types/update';
 import { authorize } from '~/auth/authorize.server';
 import { BarChart } from '~/components/charts/bar-chart';
 import { Alert } from '~/components/ui/alert';
+import { FieldError } from '~/components/ui/field';
 import { PageNumbers } from '~/components/ui/page-numbers';
+import { describeChange } from '~/domain/pmc/changes';
 import { reorder } from '~/domain/pmc/compose';
 import { MILESTONE_STATUS_LABELS, PHASE_LABELS, PHASES } from '~/domain/portfolio/labels';
 import { can } from '~/domain/policy';
@@ -27,7 +29,7 @@ export const meta: Route.MetaFunction = ({ data }) => [
 const ONE_DECIMAL = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
 
 /** Items per list on the overview; a portfolio's own view shows them all, with the controls. */
-const SHOWN = { milestones: 5, other: 3 };
+const SHOWN = { milestones: 5, other: 3, changes: 3 };
 
 const PreviewParams = z.object({
   page: PageParam.default(1),
@@ -95,7 +97,12 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       byPhase: pf.byPhase,
       burden: pf.burden,
       pra: pf.pra,
-      changesSinceLast: pf.changesSinceLast,
+      // The newest changes since the last published update (the update keeps up to 20).
+      changes: {
+        items: full ? pf.changes : pf.changes.slice(0, SHOWN.changes),
+        kept: pf.changes.length,
+        total: pf.changesSinceLast,
+      },
       highlightsHtml: view.highlightsHtml[pf.slug] ?? null,
       ownUrl: previewUrl(view.id, { page: 1, portfolio: pf.slug }),
     };
@@ -114,6 +121,12 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       version: view.version,
       start: view.start,
       end: view.end,
+      previous: view.previous
+        ? {
+            label: `FY ${view.previous.fiscalYear} Q${view.previous.quarter}`,
+            publishedAt: view.previous.publishedAt,
+          }
+        : null,
       programHighlightsHtml: view.highlightsHtml.program ?? null,
       programReducedHours: view.programReducedHours,
       portfolioCount: view.order.length,
@@ -132,6 +145,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 }
 
 const Key = z.string().regex(/^[mdgr]\d{1,12}$/, 'Unknown item.');
+const Slug = z.string().regex(/^[a-z0-9-]{1,80}$/, 'Unknown portfolio.');
 
 export async function action({ request, params }: Route.ActionArgs) {
   const p = previewParams(request);
@@ -171,7 +185,7 @@ export async function action({ request, params }: Route.ActionArgs) {
         formData,
         intent,
         z.object({
-          slug: z.string().regex(/^[a-z0-9-]{1,80}$/),
+          slug: Slug,
           direction: z.enum(['up', 'down']),
           version: VersionField,
         }),
@@ -190,6 +204,32 @@ export async function action({ request, params }: Route.ActionArgs) {
           ),
         back,
       );
+    case 'move_item': {
+      // A milestone one place up or down among its portfolio's milestones, as listed now.
+      const slug = Slug.safeParse(formData.get('slug'));
+      const focused = slug.success
+        ? (await loadUpdateView(request, params.updateId, { slug: slug.data })).view
+        : null;
+      const keys = focused?.portfolios[0]?.milestones.map((m) => m.key) ?? [];
+      return submitEdit(
+        formData,
+        intent,
+        z.object({
+          slug: Slug,
+          key: z
+            .string()
+            .refine((k) => keys.includes(k), 'Choose a milestone listed in this portfolio.'),
+          direction: z.enum(['up', 'down'], { error: 'Choose up or down.' }),
+          version: VersionField,
+        }),
+        (v) =>
+          apply(
+            { kind: 'item_order', slug: v.slug, order: reorder(keys, keys, v.key, v.direction) },
+            v.version,
+          ),
+        back,
+      );
+    }
     case 'publish':
       return submitEdit(
         formData,
@@ -240,6 +280,38 @@ export default function PmcUpdate({ loaderData, actionData }: Route.ComponentPro
   const ListHeading = focused ? 'h3' : 'h4';
   const version = actionData?.stale?.version ?? view.version;
   const errors = actionData?.result.error ? Object.values(actionData.result.error).flat() : [];
+  // A note that was not saved: its message goes next to that item's note field too.
+  const noteErrors = (key: string) => {
+    const r = actionData?.intent === 'annotate' ? actionData.result : undefined;
+    if (!r || !('initialValue' in r) || r.initialValue?.key !== key) return undefined;
+    return r.error?.text ?? undefined;
+  };
+  const noteForm = (key: string, text: string, note: string | undefined, className: string) => {
+    const errs = noteErrors(key);
+    return (
+      <Form method="post" className={className}>
+        <Hidden intent="annotate" version={version} extra={{ key }} />
+        <FieldError id={`note-${key}-error`} errors={errs} />
+        <div className="display-flex" style={{ gap: '0.25rem' }}>
+          <label className="usa-sr-only" htmlFor={`note-${key}`}>
+            Note on {text}
+          </label>
+          <input
+            className={`usa-input margin-top-0 height-4${errs?.length ? ' usa-input--error' : ''}`}
+            id={`note-${key}`}
+            name="text"
+            maxLength={1000}
+            defaultValue={note ?? ''}
+            placeholder="Note"
+            aria-describedby={errs?.length ? `note-${key}-error` : undefined}
+          />
+          <button type="submit" className="usa-button usa-button--outline usa-button--small">
+            Save note<span className="usa-sr-only"> on {text}</span>
+          </button>
+        </div>
+      </Form>
+    );
+  };
   const statuses = ['completed', 'in_progress', 'planned', 'missed'] as const;
   const colors = {
     completed: '#216e1f',
@@ -287,31 +359,54 @@ export default function PmcUpdate({ loaderData, actionData }: Route.ComponentPro
                       Leave out<span className="usa-sr-only">: {i.text}</span>
                     </button>
                   </Form>
-                  <Form method="post" className="display-flex" style={{ gap: '0.25rem' }}>
-                    <Hidden intent="annotate" version={version} extra={{ key: i.key }} />
-                    <label className="usa-sr-only" htmlFor={`note-${i.key}`}>
-                      Note on {i.text}
-                    </label>
-                    <input
-                      className="usa-input margin-top-0 height-4"
-                      id={`note-${i.key}`}
-                      name="text"
-                      defaultValue={p.annotations[i.key] ?? ''}
-                      placeholder="Note"
-                    />
-                    <button
-                      type="submit"
-                      className="usa-button usa-button--outline usa-button--small"
-                    >
-                      Save note<span className="usa-sr-only"> on {i.text}</span>
-                    </button>
-                  </Form>
+                  {noteForm(i.key, i.text, p.annotations[i.key], '')}
                 </div>
               ) : null}
             </li>
           ))}
         </ul>
         {more(list, title.toLowerCase(), p)}
+      </>
+    );
+  const since = view.previous
+    ? `since ${view.previous.label} was published (${view.previous.publishedAt.slice(0, 10)})`
+    : 'since the workspace began (no earlier update is published)';
+  const changeList = (p: (typeof portfolios)[number]) =>
+    p.changes.total === 0 ? (
+      <p>No changes {since}.</p>
+    ) : (
+      <>
+        <ListHeading>
+          Changes {since} ({p.changes.total})
+        </ListHeading>
+        <ul className="usa-list">
+          {p.changes.items.map((c) => (
+            <li key={c.id}>
+              <time dateTime={c.at}>
+                {c.at.slice(0, 10)} {c.at.slice(11, 16)} UTC
+              </time>
+              {' · '}
+              {c.actor ?? 'The workspace'} · {describeChange(c)}
+            </li>
+          ))}
+        </ul>
+        {p.changes.total > p.changes.items.length ? (
+          <p>
+            …and {p.changes.total - p.changes.items.length} more.
+            {p.changes.kept > p.changes.items.length ? (
+              <>
+                {' '}
+                <Link to={p.ownUrl}>
+                  See{' '}
+                  {p.changes.kept === p.changes.total
+                    ? `all ${p.changes.total}`
+                    : `the newest ${p.changes.kept}`}{' '}
+                  changes<span className="usa-sr-only"> to {p.name}</span>
+                </Link>
+              </>
+            ) : null}
+          </p>
+        ) : null}
       </>
     );
   const pager = <PageNumbers label="Pages of portfolios" hrefs={pageUrls} current={view.page} />;
@@ -479,9 +574,9 @@ export default function PmcUpdate({ loaderData, actionData }: Route.ComponentPro
           <p>
             Burden reduced so far: {p.burden.reducedHours} hours and {p.burden.reducedCost} a year.
             Research: {p.pra.activities ?? 0} activities
-            {p.pra.needs_clearance ? `, ${p.pra.needs_clearance} needing a clearance` : ''}. Changes
-            since the last published update: {p.changesSinceLast}.
+            {p.pra.needs_clearance ? `, ${p.pra.needs_clearance} needing a clearance` : ''}.
           </p>
+          {changeList(p)}
           {focused ? null : (
             <p>
               <Link to={p.ownUrl}>
@@ -503,10 +598,11 @@ export default function PmcUpdate({ loaderData, actionData }: Route.ComponentPro
                     <th scope="col">Status</th>
                     <th scope="col">Timing</th>
                     <th scope="col">Owner</th>
+                    {editItems ? <th scope="col">Order, leave out or annotate</th> : null}
                   </tr>
                 </thead>
                 <tbody>
-                  {p.lists.milestones.items.map((m) => (
+                  {p.lists.milestones.items.map((m, i, shown) => (
                     <Fragment key={m.key}>
                       <tr>
                         <th scope="row">
@@ -522,17 +618,38 @@ export default function PmcUpdate({ loaderData, actionData }: Route.ComponentPro
                           {m.buckets.includes('new') ? ' (new)' : ''}
                         </td>
                         <td>{m.timing}</td>
-                        <td>
-                          {m.owner}
-                          {editItems ? (
-                            <Form method="post">
-                              <Hidden intent="exclude" version={version} extra={{ key: m.key }} />
-                              <button type="submit" className="usa-button usa-button--unstyled">
-                                Leave out<span className="usa-sr-only">: {m.title}</span>
-                              </button>
-                            </Form>
-                          ) : null}
-                        </td>
+                        <td>{m.owner}</td>
+                        {editItems ? (
+                          <td>
+                            <div className="display-flex flex-wrap" style={{ gap: '0.5rem' }}>
+                              {(['up', 'down'] as const)
+                                .filter((d) => (d === 'up' ? i > 0 : i < shown.length - 1))
+                                .map((d) => (
+                                  <Form method="post" key={d}>
+                                    <Hidden
+                                      intent="move_item"
+                                      version={version}
+                                      extra={{ slug: p.slug, key: m.key, direction: d }}
+                                    />
+                                    <button
+                                      type="submit"
+                                      className="usa-button usa-button--outline usa-button--small"
+                                    >
+                                      Move {d}
+                                      <span className="usa-sr-only">: {m.title}</span>
+                                    </button>
+                                  </Form>
+                                ))}
+                              <Form method="post">
+                                <Hidden intent="exclude" version={version} extra={{ key: m.key }} />
+                                <button type="submit" className="usa-button usa-button--unstyled">
+                                  Leave out<span className="usa-sr-only">: {m.title}</span>
+                                </button>
+                              </Form>
+                            </div>
+                            {noteForm(m.key, m.title, p.annotations[m.key], 'margin-top-1')}
+                          </td>
+                        ) : null}
                       </tr>
                     </Fragment>
                   ))}

@@ -2,8 +2,11 @@ import { allForYear } from '@18f/us-federal-holidays';
 import { describe, expect, it } from 'vitest';
 import {
   fiscalYearCalendar,
+  fold,
   lastBusinessDay,
   phaseCycle,
+  phaseCycleDays,
+  phaseCycleEvents,
   quarterlyFeedbackDue,
   toIcs,
 } from '~/domain/calendar/a11';
@@ -104,5 +107,52 @@ describe('the fiscal year calendar', () => {
     expect(ics).toContain('DTSTART;VALUE=DATE:20250423\r\nDTEND;VALUE=DATE:20250424');
     expect(ics).toContain('SUMMARY:Deep Dive\\; with OMB\\, agencies');
     expect(ics.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
+  });
+  it('days left in a portfolio’s phase cycle: in the current phase and in the whole cycle', () => {
+    const during = phaseCycleDays(2024, '2025-09-20');
+    expect(during).toMatchObject({
+      currentPhase: 'Design',
+      daysLeftInPhase: 10,
+      daysLeftInCycle: 10 + 365 + 365, // to September 30, 2027
+    });
+    expect(during.phases.map((p) => [p.phase, p.current, p.daysLeft])).toEqual([
+      ['Discovery', false, -355],
+      ['Design', true, 10],
+      ['Development', false, 375],
+      ['Measurement', false, 740],
+    ]);
+    expect(during.phases[2]!.daysToStart).toBe(11);
+    expect(phaseCycleDays(2022, '2026-11-22')).toMatchObject({
+      currentPhase: null,
+      daysLeftInPhase: null,
+      daysLeftInCycle: -418,
+    });
+    expect(phaseCycleDays(2030, '2029-09-20')).toMatchObject({
+      currentPhase: null,
+      daysToStart: 11,
+    });
+  });
+  it('exports each portfolio’s phases as all-day spans, the same UID in every year’s file', () => {
+    const spans = phaseCycleEvents([
+      { slug: 'a', name: 'Approaching Retirement', cycleStartFy: 2022 },
+    ]);
+    expect(spans).toHaveLength(4);
+    const ics = toIcs(spans, 2025, '20261122T000000Z');
+    expect(ics).toContain(
+      'UID:phase-a-discovery-fy2022@life-experience-workspace\r\nDTSTAMP:20261122T000000Z\r\nDTSTART;VALUE=DATE:20211001\r\nDTEND;VALUE=DATE:20221001\r\nSUMMARY:Approaching Retirement: Discovery phase (FY 2022)',
+    );
+    expect(toIcs(spans, 2026, '20261122T000000Z')).toContain(
+      'UID:phase-a-discovery-fy2022@life-experience-workspace',
+    );
+  });
+  it('folds lines longer than 75 octets', () => {
+    const line = `SUMMARY:${'Navigating the Transition to Civilian Life: ’'.repeat(3)}`;
+    const folded = fold(line);
+    const parts = folded.split('\r\n');
+    expect(parts.length).toBeGreaterThan(1);
+    expect(parts.every((p) => new TextEncoder().encode(p).length <= 75)).toBe(true);
+    expect(parts.slice(1).every((p) => p.startsWith(' '))).toBe(true);
+    expect(parts.map((p, i) => (i === 0 ? p : p.slice(1))).join('')).toBe(line);
+    expect(fold('SUMMARY:short')).toBe('SUMMARY:short');
   });
 });

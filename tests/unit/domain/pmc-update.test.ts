@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { describeChange, toChangeEntry } from '~/domain/pmc/changes';
 import { compose, reorder } from '~/domain/pmc/compose';
+import { diffUpdates, isUnchanged } from '~/domain/pmc/diff';
 import { milestoneBuckets, quarterBounds, quarterOf } from '~/domain/pmc/quarter';
 
 describe('PMC update: fiscal quarters', () => {
@@ -80,5 +82,115 @@ describe('PMC update: the editor’s choices', () => {
     expect(reorder(['a', 'b', 'c'], [], 'b', 'up')).toEqual(['b', 'a', 'c']);
     expect(reorder(['a', 'b', 'c'], ['c'], 'c', 'down')).toEqual(['a', 'c', 'b']);
     expect(reorder(['a', 'b'], [], 'a', 'up')).toEqual(['a', 'b']);
+  });
+});
+
+describe('PMC update: milestones in the chosen order within a portfolio', () => {
+  const p = {
+    slug: 'a',
+    milestones: [{ key: 'm1' }, { key: 'm2' }, { key: 'm3' }, { key: 'm4' }],
+    decisions: [],
+    pending: [],
+    risks: [],
+  };
+  it('puts the named milestones first, in order; the others keep their place after', () => {
+    const out = compose([p], {
+      excluded: ['m2'],
+      annotations: {},
+      order: [],
+      itemOrder: { a: ['m3', 'm1'], b: ['m4'] },
+    });
+    expect(out[0]!.milestones.map((m) => m.key)).toEqual(['m3', 'm1', 'm4']);
+  });
+  it('moves a milestone among those listed', () => {
+    const keys = ['m3', 'm1', 'm4'];
+    expect(reorder(keys, keys, 'm4', 'up')).toEqual(['m3', 'm4', 'm1']);
+    expect(reorder(keys, keys, 'm3', 'up')).toEqual(keys);
+  });
+});
+
+describe('PMC compare: item-level differences between two published updates', () => {
+  const m = (key: string, status: string, title = `Milestone ${key}`) => ({ key, title, status });
+  const before = [
+    { slug: 'a', name: 'A', milestones: [m('m1', 'in_progress'), m('m2', 'completed')] },
+    { slug: 'gone', name: 'Gone', milestones: [m('m9', 'planned')] },
+  ];
+  const after = [
+    {
+      slug: 'a',
+      name: 'A',
+      milestones: [m('m1', 'completed', 'Renamed'), m('m3', 'in_progress')],
+    },
+    { slug: 'new', name: 'New', milestones: [m('m5', 'planned')] },
+    { slug: 'same', name: 'Same', milestones: [] },
+  ];
+  const diffs = diffUpdates(before, after);
+  it('lists added and removed milestones and status changes, matched by key', () => {
+    expect(diffs[0]).toEqual({
+      slug: 'a',
+      name: 'A',
+      added: [m('m3', 'in_progress')],
+      removed: [m('m2', 'completed')],
+      statusChanged: [{ ...m('m1', 'completed', 'Renamed'), before: 'in_progress' }],
+      only: null,
+    });
+    expect(isUnchanged(diffs[0]!)).toBe(false);
+  });
+  it('covers portfolios in only one of the two, later order first', () => {
+    expect(diffs.map((d) => [d.slug, d.only])).toEqual([
+      ['a', null],
+      ['new', 'after'],
+      ['same', 'after'],
+      ['gone', 'before'],
+    ]);
+    expect(diffs[1]!.added).toEqual([m('m5', 'planned')]);
+    expect(diffs[3]!.removed).toEqual([m('m9', 'planned')]);
+  });
+  it('an unchanged portfolio has nothing to list', () => {
+    const same = diffUpdates(before.slice(0, 1), before.slice(0, 1))[0]!;
+    expect(isUnchanged(same)).toBe(true);
+  });
+});
+
+describe('PMC update: changes since the last published update, from audit rows', () => {
+  const row = {
+    id: 7,
+    at: '2025-01-02T03:04:05.000Z',
+    action: 'update',
+    entity_type: 'milestone',
+    entity_id: '12',
+    changes: JSON.stringify({
+      status: { before: 'planned', after: 'completed' },
+      completed_on: { before: null, after: '2025-01-02' },
+    }),
+    actor: 'Maria Lopez',
+    project: 'Newborn Supply Kits',
+  };
+  it('names a milestone by its current title, with its project and the changed fields', () => {
+    const c = toChangeEntry(row, new Map([['12', 'Deliver kits']]));
+    expect(c).toMatchObject({ label: 'Deliver kits', project: 'Newborn Supply Kits' });
+    expect(c.fields).toEqual(['status', 'completed_on']);
+    expect(describeChange(c)).toBe(
+      'milestone “Deliver kits” (Newborn Supply Kits): changed status, completed on',
+    );
+  });
+  it('a deleted milestone by the title its row recorded; a project by its name', () => {
+    const deleted = toChangeEntry(
+      {
+        ...row,
+        action: 'delete',
+        changes: JSON.stringify({ title: { before: 'Old one', after: null } }),
+      },
+      new Map(),
+    );
+    expect(describeChange(deleted)).toBe('milestone “Old one” (Newborn Supply Kits): deleted');
+    const phase = toChangeEntry(
+      { ...row, action: 'phase_advanced', entity_type: 'project_phase', changes: '{}' },
+      new Map(),
+    );
+    expect(describeChange(phase)).toBe('project “Newborn Supply Kits”: phase advanced');
+    expect(
+      toChangeEntry({ ...row, entity_type: 'journey_map', project: null, changes: 'x' }, new Map()),
+    ).toMatchObject({ label: '#12', fields: [] });
   });
 });
