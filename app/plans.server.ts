@@ -1,7 +1,7 @@
 import { renderToHTMLString } from '@tiptap/static-renderer/pm/html-string';
-import { renderToMarkdown } from '@tiptap/static-renderer/pm/markdown';
 import { planExtensions } from '~/components/editor/extensions';
 import { sanitizeDoc, type DocNode } from '~/domain/plans/document';
+import { markdownText, toMarkdown } from '~/domain/plans/markdown';
 import { BoundedMap } from '~/lib/bounded-map';
 
 /** Sanitized HTML of a stored plan document, for the read view and the HTML export. */
@@ -17,9 +17,12 @@ export function planHtmlOf(planId: number, version: number, docJson: string): st
   return rendered.getOrSet(`${planId}:${version}`, () => planHtml(JSON.parse(docJson)));
 }
 
-/** The same document as Markdown. */
-export function planMarkdown(doc: unknown): string {
-  return renderToMarkdown({ content: sanitizeDoc(doc) as never, extensions: planExtensions });
+/**
+ * The plan as a Markdown file: its title as the top heading, then the document, with every
+ * character a person typed that Markdown would read as syntax escaped (domain/plans/markdown.ts).
+ */
+export function planMarkdown(title: string, doc: unknown): string {
+  return `# ${markdownText(title)}\n\n${toMarkdown(sanitizeDoc(doc))}`;
 }
 
 export type { DocNode };

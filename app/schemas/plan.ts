@@ -29,6 +29,16 @@ export const SavePlanSchema = z.object({
   note: optionalText('note', 1000),
 });
 
+/** The same save without JavaScript: the plan as Markdown from the plain-text form. */
+export const SavePlanMarkdownSchema = z.object({
+  markdown: z
+    .string({ error: 'The plan text is missing.' })
+    .max(1_000_000, 'The plan text is too long to save (at most 1,000,000 characters).'),
+  version: VersionField,
+  name: optionalText('version name', 100),
+  note: optionalText('note', 1000),
+});
+
 export const MoveSchema = z.object({
   to: z.enum(['draft', 'in_review', 'final'], { error: 'Choose a status.' }),
   version: VersionField,

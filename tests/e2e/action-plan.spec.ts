@@ -1,6 +1,6 @@
 import JSZip from 'jszip';
 import type { Page } from '@playwright/test';
-import { expect, expectAccessible, login, test } from './fixtures';
+import { expect, expectAccessible, expectAccessibleWithoutJs, login, test } from './fixtures';
 
 async function typeInEditor(page: Page, text: string) {
   const editor = page.getByRole('textbox', { name: 'Plan text' });
@@ -115,6 +115,79 @@ test.describe.serial('CX Action Plans', () => {
       expect(body).toContain('https://performance.gov/cx');
     }
     expect(dialogs).toBe(0);
+  });
+
+  test('text typed just before following a link is saved', async ({ page }) => {
+    await login(page, 'team_member');
+    await page.goto(`${planUrl}/edit`);
+    await typeInEditor(page, 'Typed just before leaving.');
+    // Well inside the autosave delay: leaving the page is what saves it.
+    await page.getByRole('link', { name: 'Back to the plan' }).click();
+    await expect(async () => {
+      await page.goto(planUrl);
+      await expect(page.getByRole('article', { name: 'Plan text' })).toContainText(
+        'Typed just before leaving.',
+        { timeout: 1000 },
+      );
+    }).toPass({ timeout: 15_000 });
+  });
+
+  test('without JavaScript the plan is edited as Markdown, and a stale save keeps the text', async ({
+    browser,
+  }) => {
+    const open = async () => {
+      const page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+      await login(page, 'team_member');
+      await page.goto(`${planUrl}/edit`);
+      return page;
+    };
+    const append = async (page: Page, text: string) => {
+      const box = page.getByRole('textbox', { name: 'Plan text', exact: true });
+      await box.fill(`${await box.inputValue()}\n\n${text}\n`);
+      await page.getByRole('button', { name: 'Save the plan' }).click();
+    };
+    const a = await open();
+    const box = a.getByRole('textbox', { name: 'Plan text', exact: true });
+    await expect(box).toHaveValue(/## Improvements to designated services/);
+    await expect(box).toHaveValue(/Pilot consent-based income verification with three states\./);
+    await expectAccessibleWithoutJs(a);
+    await append(
+      a,
+      '- Reach __1,000__ families in FY 2027\n- Publish the [guide](https://www.performance.gov/cx/)',
+    );
+    await expect(a).toHaveURL(new RegExp(`${planUrl}$`));
+    const article = a.getByRole('article', { name: 'Plan text' });
+    await expect(
+      article.getByRole('listitem').filter({ hasText: 'Reach 1,000 families' }),
+    ).toBeVisible();
+    await expect(article.locator('strong', { hasText: '1,000' })).toBeVisible();
+    await expect(article.getByRole('link', { name: 'guide' })).toHaveAttribute(
+      'href',
+      'https://www.performance.gov/cx/',
+    );
+
+    // Two people open the form; the second to save is refused and keeps their text.
+    const first = await open();
+    const second = await open();
+    await append(first, 'Saved first, without JavaScript.');
+    await expect(first).toHaveURL(new RegExp(`${planUrl}$`));
+    await append(second, 'Saved second, without JavaScript.');
+    await expect(
+      second.getByRole('heading', { name: 'Someone saved a newer version' }),
+    ).toBeVisible();
+    await expect(second.getByRole('textbox', { name: 'Plan text', exact: true })).toHaveValue(
+      /Saved second, without JavaScript\./,
+    );
+    await expect(
+      second.getByRole('textbox', { name: 'The newer saved text (read only)' }),
+    ).toHaveValue(/Saved first, without JavaScript\./);
+    await expectAccessibleWithoutJs(second);
+    // Saving again keeps theirs as the newest; the other text stays in the history.
+    await second.getByRole('button', { name: 'Save the plan' }).click();
+    await expect(second).toHaveURL(new RegExp(`${planUrl}$`));
+    await expect(second.getByRole('article', { name: 'Plan text' })).toContainText(
+      'Saved second, without JavaScript.',
+    );
   });
 
   test('send for review, mark final (read-only), download the .docx and read it back', async ({

@@ -44,6 +44,26 @@ export async function expectAccessible(page: Page): Promise<void> {
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);
 }
 
+/**
+ * axe on a page loaded with JavaScript turned off. axe itself runs as script, so the page's
+ * markup (what the browser built without scripts, <noscript> content included) is checked in a
+ * scripted page of the same origin, with the same stylesheets.
+ */
+export async function expectAccessibleWithoutJs(page: Page): Promise<void> {
+  const html = (await page.content())
+    .replace(/<script\b[\s\S]*?<\/script>/gi, '')
+    .replace(/<\/?noscript>/gi, '');
+  const context = await page.context().browser()!.newContext();
+  try {
+    const checker = await context.newPage();
+    await checker.goto(new URL('/login', page.url()).href);
+    await checker.setContent(html);
+    await expectAccessible(checker);
+  } finally {
+    await context.close();
+  }
+}
+
 /** Every test fails on a console error or an uncaught page error. */
 export const test = base.extend<{ consoleErrors: string[] }>({
   consoleErrors: [

@@ -1,16 +1,19 @@
 import { parseWithZod } from '@conform-to/zod/v4';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { data, Form, Link, useFetcher } from 'react-router';
+import { data, Form, Link, redirect, useActionData, useFetcher } from 'react-router';
 import type { Route } from './+types/edit';
 import { PlanEditor } from '~/components/editor/plan-editor';
 import { Alert } from '~/components/ui/alert';
 import { Breadcrumbs } from '~/components/ui/form';
+import { sanitizeDoc } from '~/domain/plans/document';
+import { fromMarkdown, toMarkdown } from '~/domain/plans/markdown';
 import { isEditable } from '~/domain/plans/status';
 import { refusal } from '~/errors.server';
 import { forbidden } from '~/http.server';
 import { planHtml } from '~/plans.server';
 import { loadPlanFor } from '~/plans-route.server';
-import { SavePlanSchema } from '~/schemas/plan';
+import { useHydrated } from '~/lib/hydrated';
+import { SavePlanMarkdownSchema, SavePlanSchema } from '~/schemas/plan';
 import { getDb } from '#db/client';
 import { savePlanText } from '#db/queries/plans';
 
@@ -18,8 +21,10 @@ export const meta: Route.MetaFunction = () => [
   { title: 'Edit CX Action Plan | Life Experience Workspace' },
 ];
 
-/** Autosave this long after the last change, in milliseconds. */
+/** Autosave this long after the last change, in milliseconds … */
 const AUTOSAVE_MS = 3000;
+/** … and at least this often while someone keeps typing. */
+const AUTOSAVE_MAX_WAIT_MS = 10_000;
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { plan } = await loadPlanFor(request, params.planId, 'plan.edit');
@@ -31,6 +36,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       title: plan.title,
       version: plan.version,
       doc: JSON.parse(plan.doc) as unknown,
+      markdown: toMarkdown(sanitizeDoc(JSON.parse(plan.doc))),
       portfolio_slug: plan.portfolio_slug,
       portfolio_name: plan.portfolio_name,
       fiscal_year: plan.fiscal_year,
@@ -40,7 +46,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export async function action({ request, params }: Route.ActionArgs) {
   const { user, plan } = await loadPlanFor(request, params.planId, 'plan.edit');
-  const submission = parseWithZod(await request.formData(), { schema: SavePlanSchema });
+  const form = await request.formData();
+  if (form.has('markdown')) return saveMarkdown(form, plan.id, user.personId);
+  const submission = parseWithZod(form, { schema: SavePlanSchema });
   if (submission.status !== 'success')
     return data(
       {
@@ -80,9 +88,57 @@ export async function action({ request, params }: Route.ActionArgs) {
   }
 }
 
+/**
+ * The plain-text form's save (no JavaScript): Markdown read into a document, then the same
+ * versioned save as the editor's. A stale save is refused and the person's text comes back in
+ * the form, beside the newer text, for them to merge.
+ */
+async function saveMarkdown(form: FormData, planId: number, actorId: number) {
+  const submission = parseWithZod(form, { schema: SavePlanMarkdownSchema });
+  const typed = String(form.get('markdown') ?? '');
+  if (submission.status !== 'success')
+    return data(
+      { noscript: { result: submission.reply(), markdown: typed, newer: null } },
+      { status: 400 },
+    );
+  const v = submission.value;
+  try {
+    await savePlanText(getDb(), {
+      id: planId,
+      version: v.version,
+      doc: fromMarkdown(v.markdown),
+      actorId,
+      name: v.name || undefined,
+      note: v.note || undefined,
+    });
+  } catch (error) {
+    const refused = refusal(error, submission);
+    const stale = refused.data.stale;
+    return data(
+      {
+        noscript: {
+          result: refused.data.result,
+          markdown: typed,
+          newer: stale
+            ? {
+                version: stale.version,
+                markdown: toMarkdown(sanitizeDoc(JSON.parse(String(stale.current.doc)))),
+              }
+            : null,
+        },
+      },
+      refused.init ?? { status: 409 },
+    );
+  }
+  return redirect(`/plans/${planId}`, 303);
+}
+
 export default function EditPlan({ loaderData }: Route.ComponentProps) {
   const { plan } = loaderData;
   const fetcher = useFetcher<typeof action>();
+  const hydrated = useHydrated();
+  const noscript = useActionData<typeof action>();
+  const plain = noscript && 'noscript' in noscript ? noscript.noscript : null;
   const [changes, setChanges] = useState(0);
   const [version, setVersion] = useState(plan.version);
   const [dirty, setDirty] = useState(false);
@@ -105,7 +161,7 @@ export default function EditPlan({ loaderData }: Route.ComponentProps) {
   // with that answer is what this effect is for, so it sets state.
   useEffect(() => {
     const d = fetcher.data;
-    if (!d || fetcher.state !== 'idle') return;
+    if (!d || fetcher.state !== 'idle' || 'noscript' in d) return;
     /* eslint-disable react-hooks/set-state-in-effect */
     if (d.ok) {
       setVersion(d.version);
@@ -124,20 +180,35 @@ export default function EditPlan({ loaderData }: Route.ComponentProps) {
     /* eslint-enable react-hooks/set-state-in-effect */
   }, [fetcher.data, fetcher.state]);
 
-  // Autosave a few seconds after the last change, unless a conflict waits for the person.
+  // Autosave a few seconds after the last change, and at least every ten seconds while typing
+  // goes on, unless a conflict waits for the person.
+  const dirtySince = useRef<number | null>(null);
   useEffect(() => {
-    if (!dirty || conflict || fetcher.state !== 'idle') return;
-    const t = setTimeout(() => save(), AUTOSAVE_MS);
+    if (!dirty) {
+      dirtySince.current = null;
+      return;
+    }
+    dirtySince.current ??= Date.now();
+    if (conflict || fetcher.state !== 'idle') return;
+    const wait = Math.min(AUTOSAVE_MS, dirtySince.current + AUTOSAVE_MAX_WAIT_MS - Date.now());
+    const t = setTimeout(() => save(), Math.max(0, wait));
     return () => clearTimeout(t);
   }, [dirty, conflict, fetcher.state, changes, save]);
 
-  // Leaving the page saves what is unsaved (keepalive outlives the page).
+  // Leaving saves what is unsaved: closing or hiding the tab (keepalive outlives the page), and
+  // following a link inside the workspace (the editor unmounts).
+  const unsaved = useRef({ dirty, conflict: conflict !== null, version });
+  useEffect(() => {
+    unsaved.current = { dirty, conflict: conflict !== null, version };
+  }, [dirty, conflict, version]);
   useEffect(() => {
     const flush = () => {
-      if (!dirty || conflict) return;
+      const { dirty: pending, conflict: waiting, version: base } = unsaved.current;
+      if (!pending || waiting) return;
+      unsaved.current = { ...unsaved.current, dirty: false };
       const body = new FormData();
       body.set('doc', JSON.stringify(docRef.current));
-      body.set('version', String(version));
+      body.set('version', String(base));
       void fetch(`/plans/${plan.id}/edit`, {
         method: 'POST',
         body,
@@ -145,9 +216,17 @@ export default function EditPlan({ loaderData }: Route.ComponentProps) {
         credentials: 'same-origin',
       });
     };
+    const onHidden = () => {
+      if (document.visibilityState === 'hidden') flush();
+    };
     window.addEventListener('pagehide', flush);
-    return () => window.removeEventListener('pagehide', flush);
-  }, [dirty, conflict, version, plan.id]);
+    document.addEventListener('visibilitychange', onHidden);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', onHidden);
+      flush();
+    };
+  }, [plan.id]);
 
   const status = conflict
     ? 'Not saved: someone else saved a newer version.'
@@ -171,13 +250,19 @@ export default function EditPlan({ loaderData }: Route.ComponentProps) {
       />
       <h1>Edit: {plan.title}</h1>
       <noscript>
-        <Alert type="warning" heading="The editor needs JavaScript">
-          You can still read, export and move this plan through review on its page.
-        </Alert>
+        <PlainTextForm
+          planId={plan.id}
+          version={plain?.newer?.version ?? plan.version}
+          markdown={plain?.markdown ?? plan.markdown}
+          newer={plain?.newer?.markdown ?? null}
+          errors={plain?.result?.error ?? {}}
+        />
       </noscript>
-      <p role="status" aria-live="polite" data-testid="save-status">
-        {status} (version {version})
-      </p>
+      {hydrated ? (
+        <p role="status" aria-live="polite" data-testid="save-status">
+          {status} (version {version})
+        </p>
+      ) : null}
       {conflict ? (
         <section
           aria-labelledby="conflict-heading"
@@ -216,46 +301,135 @@ export default function EditPlan({ loaderData }: Route.ComponentProps) {
           </button>
         </section>
       ) : null}
-      <PlanEditor
-        initial={plan.doc}
-        resetKey={0}
-        onChange={(d) => {
-          docRef.current = d;
-          setDirty(true);
-          setChanges((n) => n + 1);
-        }}
-      />
-      <Form
-        className="usa-form margin-top-2"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const fd = new FormData(e.currentTarget);
-          save({ name: String(fd.get('name') ?? ''), note: String(fd.get('note') ?? '') });
-          e.currentTarget.reset();
-        }}
-      >
-        <h2>Save a named version</h2>
-        <label className="usa-label" htmlFor="version-name">
-          Version name
-        </label>
-        <input className="usa-input" id="version-name" name="name" required maxLength={100} />
-        <label className="usa-label" htmlFor="version-note">
-          Note
-        </label>
-        <textarea
-          className="usa-textarea"
-          id="version-note"
-          name="note"
-          rows={2}
-          maxLength={1000}
+      {hydrated ? (
+        <PlanEditor
+          initial={plan.doc}
+          resetKey={0}
+          onChange={(d) => {
+            docRef.current = d;
+            setDirty(true);
+            setChanges((n) => n + 1);
+          }}
         />
-        <button type="submit" className="usa-button usa-button--outline margin-top-1">
-          Save named version
-        </button>
-      </Form>
+      ) : null}
+      {hydrated ? (
+        <Form
+          className="usa-form margin-top-2"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const fd = new FormData(e.currentTarget);
+            save({ name: String(fd.get('name') ?? ''), note: String(fd.get('note') ?? '') });
+            e.currentTarget.reset();
+          }}
+        >
+          <h2>Save a named version</h2>
+          <label className="usa-label" htmlFor="version-name">
+            Version name
+          </label>
+          <input className="usa-input" id="version-name" name="name" required maxLength={100} />
+          <label className="usa-label" htmlFor="version-note">
+            Note
+          </label>
+          <textarea
+            className="usa-textarea"
+            id="version-note"
+            name="note"
+            rows={2}
+            maxLength={1000}
+          />
+          <button type="submit" className="usa-button usa-button--outline margin-top-1">
+            Save named version
+          </button>
+        </Form>
+      ) : null}
       <p className="margin-top-3">
         <Link to={`/plans/${plan.id}`}>Back to the plan</Link>
       </p>
     </>
+  );
+}
+
+/**
+ * Editing without JavaScript: the plan as Markdown in a text box, saved like the editor's text
+ * (and refused the same way when someone saved first). Shown only when scripts are off.
+ */
+function PlainTextForm({
+  planId,
+  version,
+  markdown,
+  newer,
+  errors,
+}: {
+  planId: number;
+  version: number;
+  markdown: string;
+  newer: string | null;
+  errors: Record<string, string[] | null | undefined>;
+}) {
+  const problem = errors.markdown?.[0] ?? errors.version?.[0] ?? errors['']?.[0];
+  return (
+    <form method="post" action={`/plans/${planId}/edit`} className="usa-form maxw-full">
+      <Alert type="info" heading="Editing as plain text">
+        The rich-text editor needs JavaScript, so the plan is shown here as Markdown: # before a
+        heading, - before a list item, **bold**, *italic*, [text](https://address) for a link, and |
+        between table cells.
+      </Alert>
+      {newer !== null ? (
+        <Alert type="warning" heading="Someone saved a newer version">
+          Your text is still in the box below and has not been saved. The newer text is shown under
+          it: merge what you need into yours, then save again to keep yours as the newest.
+        </Alert>
+      ) : null}
+      <input type="hidden" name="version" value={version} />
+      <div className={`usa-form-group${problem ? ' usa-form-group--error' : ''}`}>
+        <label className="usa-label" htmlFor="plan-markdown">
+          Plan text
+        </label>
+        {problem ? (
+          <span className="usa-error-message" id="plan-markdown-error" role="alert">
+            {problem}
+          </span>
+        ) : null}
+        <textarea
+          className="usa-textarea maxw-full"
+          id="plan-markdown"
+          name="markdown"
+          rows={24}
+          defaultValue={markdown}
+          aria-describedby={problem ? 'plan-markdown-error' : undefined}
+        />
+      </div>
+      {newer !== null ? (
+        <>
+          <label className="usa-label" htmlFor="plan-newer">
+            The newer saved text (read only)
+          </label>
+          <textarea
+            className="usa-textarea maxw-full"
+            id="plan-newer"
+            rows={12}
+            readOnly
+            defaultValue={newer}
+          />
+        </>
+      ) : null}
+      <label className="usa-label" htmlFor="plain-version-name">
+        Version name (optional)
+      </label>
+      <input className="usa-input" id="plain-version-name" name="name" maxLength={100} />
+      <label className="usa-label" htmlFor="plain-version-note">
+        Note (optional)
+      </label>
+      <textarea
+        className="usa-textarea"
+        id="plain-version-note"
+        name="note"
+        rows={2}
+        maxLength={1000}
+      />
+      <button type="submit" className="usa-button margin-top-2">
+        Save the plan
+      </button>
+    </form>
   );
 }

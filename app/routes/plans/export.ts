@@ -23,7 +23,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     });
   }
   if (format === 'md') {
-    return new Response(`# ${plan.title}\n\n${planMarkdown(doc)}`, {
+    return new Response(planMarkdown(plan.title, doc), {
       headers: {
         'Content-Type': 'text/markdown; charset=utf-8',
         'Content-Disposition': `attachment; filename="${name}.md"`,
