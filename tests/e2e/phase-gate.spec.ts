@@ -57,7 +57,7 @@ test.describe.serial('phase gate: Discovery → Design with two concurrences', (
     await login(page, 'team_member');
     const projectUrl = phaseUrl.replace(/\/phase$/, '');
     await page.goto(`${projectUrl}/edit`);
-    await page.getByLabel('Social Security Administration (SSA)').check();
+    await choose(page, 'Social Security Administration (SSA)');
     await page.getByRole('button', { name: 'Save project' }).click();
     const agencies = page.getByRole('group', { name: 'Involved agencies' });
     await expect(agencies).toContainText(

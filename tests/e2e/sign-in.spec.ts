@@ -82,6 +82,9 @@ test.describe('sign-in', () => {
           ...process.env,
           DATABASE_URL: E2E_DATABASE,
           ADMIN_PASSWORD: 'a-long-enough-password-123',
+          // create-admin removes the demo accounts unless asked to keep them (decision 015),
+          // and the other tests sign in with them.
+          DEMO_ACCOUNTS: 'on',
         },
         stdio: 'pipe',
       },
