@@ -54,3 +54,37 @@ export async function count(db: Kysely<Database>, table: Table): Promise<number>
 export function day(now: Date, daysAgo: number): string {
   return new Date(now.getTime() - daysAgo * 86_400_000).toISOString().slice(0, 10);
 }
+
+const CATEGORIES = ['learning', 'compliance', 'psychological'] as const;
+
+/**
+ * The `i`-th synthetic burden item of an assessment: categories in turn, populations and minutes
+ * spread out, a to-be version's minutes scaled by `factor`.
+ */
+export function burdenItem(
+  assessmentId: number,
+  key: string,
+  i: number,
+  factor: number,
+  stepId: number | null,
+): Insertable<Database['burden_items']> {
+  const category = CATEGORIES[i % 3]!;
+  const psych = category === 'psychological';
+  return {
+    assessment_id: assessmentId,
+    item_key: key,
+    step_id: stepId,
+    category,
+    description: `Benchmark ${category} item ${i + 1}`,
+    people_per_year: 1000 + i * 37,
+    occurrences_hundredths: 100 + (i % 4) * 50,
+    seconds_per_occurrence: psych ? 0 : Math.round(60 * (5 + (i % 50)) * factor),
+    out_of_pocket_cents: (i % 7) * 250,
+    stress: psych ? 3 : null,
+    stigma: null,
+    frustration: psych ? 4 : null,
+    autonomy: null,
+    time_equivalent_seconds: psych ? 600 : null,
+    position: i,
+  };
+}

@@ -22,9 +22,8 @@ import { assembleUpdate } from '../db/queries/pmc';
 import { portfolioPraStatus } from '../db/queries/research';
 import type { Database } from '../db/schema';
 import { seedReferenceData, syncDemoAccounts } from '../seeds/index';
-import { count, day, insertMany } from './bench-data';
+import { burdenItem, count, day, insertMany } from './bench-data';
 
-const CATEGORIES = ['learning', 'compliance', 'psychological'] as const;
 const PHASES = ['discovery', 'design', 'development', 'measurement'] as const;
 const STATUSES = ['planned', 'in_progress', 'completed', 'missed'] as const;
 
@@ -97,27 +96,8 @@ async function main() {
           [asIs!, 1],
           [toBe!, 0.6],
         ] as const)
-          for (let i = 0; i < 100; i++) {
-            const category = CATEGORIES[i % 3]!;
-            const psych = category === 'psychological';
-            items.push({
-              assessment_id: assessment,
-              item_key: `bench-${a}-${i}`,
-              step_id: null,
-              category,
-              description: `Benchmark ${category} item ${i + 1}`,
-              people_per_year: 1000 + i * 37,
-              occurrences_hundredths: 100 + (i % 4) * 50,
-              seconds_per_occurrence: psych ? 0 : Math.round(60 * (5 + (i % 50)) * factor),
-              out_of_pocket_cents: (i % 7) * 250,
-              stress: psych ? 3 : null,
-              stigma: null,
-              frustration: psych ? 4 : null,
-              autonomy: null,
-              time_equivalent_seconds: psych ? 600 : null,
-              position: i,
-            });
-          }
+          for (let i = 0; i < 100; i++)
+            items.push(burdenItem(assessment, `bench-${a}-${i}`, i, factor, null));
       }
       await insertMany(trx, 'burden_items', items);
     });

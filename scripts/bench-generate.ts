@@ -24,7 +24,7 @@ import { createUpdate } from '../db/queries/pmc';
 import type { Database } from '../db/schema';
 import { seedReferenceData, syncDemoAccounts } from '../seeds/index';
 import { seedJourneys } from '../seeds/journeys';
-import { count, day, insertMany } from './bench-data';
+import { burdenItem, count, day, insertMany } from './bench-data';
 
 const PER_SCALE = {
   portfolios: 10,
@@ -42,7 +42,6 @@ const PER_SCALE = {
 const PHASES = ['discovery', 'design', 'development', 'measurement'] as const;
 const STATUSES = ['completed', 'completed', 'in_progress', 'planned', 'planned', 'missed'] as const;
 const CHANNELS = ['web', 'phone', 'in_person', 'mail', 'email'] as const;
-const CATEGORIES = ['learning', 'compliance', 'psychological'] as const;
 const METHODS = ['interviews', 'usability_test', 'survey', 'focus_group', 'card_sort'] as const;
 const ENTITY_TYPES = ['project', 'milestone', 'journey_map', 'burden_item', 'research_session'];
 
@@ -266,27 +265,10 @@ async function main() {
           [baseline!, 1],
           [toBe!, 0.6],
         ] as const) {
-          for (let i = 0; i < PER_SCALE.itemsPerAssessment; i++) {
-            const category = CATEGORIES[i % 3]!;
-            const psych = category === 'psychological';
-            items.push({
-              assessment_id: assessmentId,
-              item_key: `bench-${a}-${i}`,
-              step_id: steps[i % steps.length]!,
-              category,
-              description: `Benchmark ${category} item ${i + 1}`,
-              people_per_year: 1000 + i * 37,
-              occurrences_hundredths: 100 + (i % 4) * 50,
-              seconds_per_occurrence: psych ? 0 : Math.round(60 * (5 + (i % 50)) * factor),
-              out_of_pocket_cents: (i % 7) * 250,
-              stress: psych ? 3 : null,
-              stigma: null,
-              frustration: psych ? 4 : null,
-              autonomy: null,
-              time_equivalent_seconds: psych ? 600 : null,
-              position: i,
-            });
-          }
+          for (let i = 0; i < PER_SCALE.itemsPerAssessment; i++)
+            items.push(
+              burdenItem(assessmentId, `bench-${a}-${i}`, i, factor, steps[i % steps.length]!),
+            );
         }
       }
       await insertMany(trx, 'burden_items', items);
