@@ -391,7 +391,7 @@ function PlainTextForm({
           </span>
         ) : null}
         <textarea
-          className="usa-textarea maxw-full"
+          className="usa-textarea maxw-full height-mobile"
           id="plan-markdown"
           name="markdown"
           rows={24}
@@ -405,7 +405,7 @@ function PlainTextForm({
             The newer saved text (read only)
           </label>
           <textarea
-            className="usa-textarea maxw-full"
+            className="usa-textarea maxw-full height-mobile"
             id="plan-newer"
             rows={12}
             readOnly
@@ -421,7 +421,7 @@ function PlainTextForm({
         Note (optional)
       </label>
       <textarea
-        className="usa-textarea"
+        className="usa-textarea height-10"
         id="plain-version-note"
         name="note"
         rows={2}
