@@ -59,7 +59,7 @@ function openPostgres(url: string, { log, poolSize }: OpenOptions): Kysely<Datab
 }
 
 /** How long a SQLite write waits for another connection's write to finish. */
-const BUSY_TIMEOUT_MS = 5000;
+export const BUSY_TIMEOUT_MS = 5000;
 
 /** The SQLite file with the pragmas the workspace relies on. */
 function openSqlite(url: string | undefined, { log }: OpenOptions): Kysely<Database> {

@@ -1,11 +1,10 @@
 import { Form, Link } from 'react-router';
-import { z } from 'zod';
 import type { Route } from './+types/audit';
 import { authorize } from '~/auth/authorize.server';
 import { requireUser } from '~/auth/session.server';
 import { FieldError } from '~/components/ui/field';
 import type { FieldChanges } from '~/domain/audit';
-import { IdParam } from '~/schemas/params';
+import { parseAuditFilters } from '~/schemas/audit';
 import { getDb } from '#db/client';
 import { auditFilterOptions, listAudit } from '#db/queries/audit';
 
@@ -13,45 +12,37 @@ export const meta: Route.MetaFunction = () => [{ title: 'Audit log | Life Experi
 
 const PAGE_SIZE = 50;
 
-const Filters = {
-  entity: z.string().regex(/^[a-z_]{1,40}$/, 'Choose a kind of record from the list.'),
-  person: IdParam,
-  before: IdParam,
-};
-
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireUser(request);
   authorize(user, 'audit.read');
   const params = new URL(request.url).searchParams;
-  const errors: Partial<Record<keyof typeof Filters, string>> = {};
-  const read = <K extends keyof typeof Filters>(key: K) => {
-    const raw = params.get(key);
-    if (raw === null || raw === '') return undefined;
-    const parsed = Filters[key].safeParse(raw);
-    if (!parsed.success) {
-      errors[key] =
-        key === 'person'
-          ? 'Choose a person from the list.'
-          : (parsed.error.issues[0]?.message ?? 'Not valid.');
-      return undefined;
-    }
-    return parsed.data as z.output<(typeof Filters)[K]>;
-  };
-  const entity = read('entity');
-  const person = read('person');
-  const before = read('before');
+  const { values, errors } = parseAuditFilters(params);
   const db = getDb();
   const [page, options] = await Promise.all([
-    listAudit(db, { entityType: entity, actorId: person, beforeId: before, limit: PAGE_SIZE }),
+    listAudit(db, {
+      entityType: values.entity,
+      entityId: values.record,
+      actorId: values.person,
+      beforeId: values.before,
+      limit: PAGE_SIZE,
+    }),
     auditFilterOptions(db),
   ]);
   return {
     rows: page.rows.map((r) => ({ ...r, changes: safeParseChanges(r.changes) })),
     hasMore: page.hasMore,
     options,
-    filters: { entity: entity ?? '', person: person ? String(person) : '' },
-    raw: { entity: params.get('entity') ?? '', person: params.get('person') ?? '' },
-    errors,
+    filters: {
+      entity: values.entity ?? '',
+      record: values.record ?? '',
+      person: values.person ? String(values.person) : '',
+    },
+    raw: {
+      entity: params.get('entity') ?? '',
+      record: params.get('record') ?? '',
+      person: params.get('person') ?? '',
+    },
+    errors: { entity: errors.entity, record: errors.record, person: errors.person },
   };
 }
 
@@ -70,10 +61,11 @@ function show(value: unknown): string {
 }
 
 export default function AuditPage({ loaderData }: Route.ComponentProps) {
-  const { rows, hasMore, options, filters, errors } = loaderData;
+  const { rows, hasMore, options, filters, raw, errors } = loaderData;
   const last = rows.at(-1);
   const olderParams = new URLSearchParams();
   if (filters.entity) olderParams.set('entity', filters.entity);
+  if (filters.record) olderParams.set('record', filters.record);
   if (filters.person) olderParams.set('person', filters.person);
   if (last) olderParams.set('before', String(last.id));
   return (
@@ -82,7 +74,9 @@ export default function AuditPage({ loaderData }: Route.ComponentProps) {
       <p className="usa-intro">
         Every change in the workspace: who made it, when, and what changed.
       </p>
+      {/* Keyed by the query so a new filter (a Record link, say) shows in the fields. */}
       <Form
+        key={`${raw.entity}|${raw.record}|${raw.person}`}
         method="get"
         className="usa-form maxw-full display-flex flex-wrap flex-align-end"
         style={{ gap: '1rem' }}
@@ -108,6 +102,27 @@ export default function AuditPage({ loaderData }: Route.ComponentProps) {
               </option>
             ))}
           </select>
+        </div>
+        <div
+          className={`usa-form-group margin-top-0${errors.record ? ' usa-form-group--error' : ''}`}
+        >
+          <label className="usa-label" htmlFor="record">
+            Record id
+          </label>
+          <div className="usa-hint" id="record-hint">
+            With a kind of record, as the Record column shows it
+          </div>
+          <FieldError id="record-error" errors={errors.record ? [errors.record] : undefined} />
+          <input
+            className={`usa-input usa-input--medium${errors.record ? ' usa-input--error' : ''}`}
+            id="record"
+            name="record"
+            type="text"
+            spellCheck={false}
+            autoComplete="off"
+            defaultValue={raw.record}
+            aria-describedby={errors.record ? 'record-hint record-error' : 'record-hint'}
+          />
         </div>
         <div
           className={`usa-form-group margin-top-0${errors.person ? ' usa-form-group--error' : ''}`}
@@ -157,7 +172,11 @@ export default function AuditPage({ loaderData }: Route.ComponentProps) {
                 <td data-label="Who">{r.actor_name ?? 'System'}</td>
                 <td data-label="Action">{r.action.replaceAll('_', ' ')}</td>
                 <td data-label="Record">
-                  {r.entity_type.replaceAll('_', ' ')} {r.entity_id}
+                  <Link
+                    to={`/audit?${new URLSearchParams({ entity: r.entity_type, record: r.entity_id }).toString()}`}
+                  >
+                    {r.entity_type.replaceAll('_', ' ')} {r.entity_id}
+                  </Link>
                 </td>
                 <td data-label="What changed">
                   {Object.keys(r.changes).length === 0 ? (

@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import type { Route } from './+types/reviews';
+import { authorize } from '~/auth/authorize.server';
 import { requireUser } from '~/auth/session.server';
 import { formatDate, PHASE_LABELS } from '~/domain/portfolio/labels';
 import { getDb } from '#db/client';
@@ -9,6 +10,8 @@ export const meta: Route.MetaFunction = () => [{ title: 'My reviews | Life Exper
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireUser(request);
+  // Every signed-in person has this page; it lists only the requests waiting for their agency.
+  authorize(user, 'program.read');
   const reviews = await getMyReviews(getDb(), user);
   return { ...reviews, isPoc: user.pocFor.length > 0 };
 }

@@ -35,6 +35,8 @@ export async function recordAudit(db: DB, input: AuditInput): Promise<void> {
 
 export interface AuditFilter {
   entityType?: string;
+  /** One record's history: its id as stored (text), with `entityType` (ids repeat across kinds). */
+  entityId?: string;
   actorId?: number;
   /** Keyset pagination: rows with id below this. */
   beforeId?: number;
@@ -59,6 +61,7 @@ export async function listAudit(db: DB, filter: AuditFilter) {
     .orderBy('audit_log.id', 'desc')
     .limit(filter.limit + 1);
   if (filter.entityType) q = q.where('audit_log.entity_type', '=', filter.entityType);
+  if (filter.entityId !== undefined) q = q.where('audit_log.entity_id', '=', filter.entityId);
   if (filter.actorId !== undefined) q = q.where('audit_log.actor_id', '=', filter.actorId);
   if (filter.beforeId !== undefined) q = q.where('audit_log.id', '<', filter.beforeId);
   const rows = await q.execute();

@@ -1,4 +1,11 @@
-import { expect, expectAccessible, login, test, type DemoRole } from './fixtures';
+import {
+  expect,
+  expectAccessible,
+  expectAccessibleWithoutJs,
+  login,
+  test,
+  type DemoRole,
+} from './fixtures';
 
 test.describe('read views by role', () => {
   const roles: DemoRole[] = [
@@ -44,7 +51,9 @@ test.describe('read views by role', () => {
     await expect(row).toContainText('Agency POC');
   });
 
-  test('an OMB lead browses the audit log, filtered by kind and person', async ({ page }) => {
+  test('an OMB lead browses the audit log, filtered by kind, person and record', async ({
+    page,
+  }) => {
     await login(page, 'omb_lead');
     await page.getByRole('link', { name: 'Audit log' }).click();
     await expect(page.getByRole('heading', { name: 'Audit log', level: 1 })).toBeVisible();
@@ -56,6 +65,19 @@ test.describe('read views by role', () => {
     const rows = page.getByRole('table', { name: 'Audit entries, newest first' }).getByRole('row');
     await expect(rows.nth(1)).toContainText('Dana Whitfield');
     await expect(rows.nth(1)).toContainText('sign in');
+
+    // One record's history: its Record link filters the log to that kind and id.
+    const record = rows.nth(1).getByRole('link', { name: /^session \d+$/ });
+    const id = (await record.innerText()).trim().split(' ')[1]!;
+    await record.click();
+    await expect(page).toHaveURL(new RegExp(`entity=session&record=${id}$`));
+    await expect(page.getByLabel('Kind of record')).toHaveValue('session');
+    await expect(page.getByLabel('Record id')).toHaveValue(id);
+    const table = page.getByRole('table', { name: 'Audit entries, newest first' });
+    await expect(table.getByRole('row').nth(1)).toContainText(`session ${id}`);
+    const records = await table.locator('td[data-label="Record"]').allInnerTexts();
+    expect(new Set(records.map((r) => r.trim()))).toEqual(new Set([`session ${id}`]));
+    await expectAccessible(page);
   });
 
   test('a bad audit filter gets a message next to the field', async ({ page }) => {
@@ -64,6 +86,119 @@ test.describe('read views by role', () => {
     await expect(page.getByText('Choose a person from the list.')).toBeVisible();
     await expect(page.getByText('Choose a kind of record from the list.')).toBeVisible();
     await expectAccessible(page);
+    const response = await page.goto('/audit?entity=project&record=%27%20OR%201%3D1');
+    expect(response?.status()).toBe(200);
+    await expect(
+      page.getByText('Enter the record’s id as the Record column shows it, for example 12.'),
+    ).toBeVisible();
+    await expect(page.getByLabel('Record id')).toHaveValue("' OR 1=1");
+    await page.goto('/audit?record=12');
+    await expect(
+      page.getByText('Choose a kind of record to look up a record by its id.'),
+    ).toBeVisible();
+    await expectAccessible(page);
+  });
+});
+
+test.describe('the page shell', () => {
+  const OFFICIAL = 'Official website of the United States government';
+
+  test('a signed-out page has the banner, skip link and footer, and no navigation', async ({
+    page,
+  }) => {
+    await page.goto('/login');
+    await expect(page.getByRole('region', { name: OFFICIAL })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Skip to main content' })).toHaveAttribute(
+      'href',
+      '#main-content',
+    );
+    await expect(page.getByRole('main')).toHaveAttribute('id', 'main-content');
+    await expect(page.getByRole('banner')).toContainText('Life Experience Workspace');
+    await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
+    await expect(page.getByRole('contentinfo')).toBeVisible();
+  });
+
+  test('USWDS banner, skip link, header with the main navigation, and footer', async ({ page }) => {
+    await login(page, 'omb_lead');
+    // A fresh load, so the keyboard starts at the top of the page.
+    await page.goto('/');
+
+    const official = page.getByRole('region', { name: OFFICIAL });
+    await expect(official).toBeVisible();
+    await expect(official).toContainText('An official website of the United States government');
+
+    // The skip link is the first stop for the keyboard and lands in the main content.
+    const skip = page.getByRole('link', { name: 'Skip to main content' });
+    await expect(skip).toHaveAttribute('href', '#main-content');
+    await expect(page.locator('#main-content')).toHaveCount(1);
+    await expect(page.getByRole('main')).toHaveAttribute('id', 'main-content');
+    await page.keyboard.press('Tab');
+    await expect(skip).toBeFocused();
+    await expect(skip).toBeVisible();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/#main-content$/);
+    await page.keyboard.press('Tab');
+    await expect(page.locator('main :focus')).toHaveCount(1);
+
+    // One banner landmark (the site header), holding the title and the main navigation.
+    const header = page.getByRole('banner');
+    await expect(header).toHaveCount(1);
+    await expect(header.getByRole('link', { name: 'Life Experience Workspace' })).toBeVisible();
+    const nav = header.getByRole('navigation', { name: 'Main' });
+    await expect(nav).toBeVisible();
+    for (const name of [
+      'Portfolios',
+      'Projects',
+      'Calendar',
+      'PMC updates',
+      'Audit log',
+      'Settings',
+    ])
+      await expect(nav.getByRole('link', { name, exact: true })).toBeVisible();
+    await expect(nav.getByRole('link', { name: 'Portfolios', exact: true })).toHaveAttribute(
+      'aria-current',
+      'page',
+    );
+    await expect(nav.getByText('Signed in as Dana Whitfield (OMB)')).toBeVisible();
+    await expect(nav.getByRole('button', { name: 'Sign out' })).toBeVisible();
+
+    await nav.getByRole('link', { name: 'Calendar', exact: true }).click();
+    await expect(page).toHaveURL(/\/calendar(\?.*)?$/);
+    await expect(nav.getByRole('link', { name: 'Calendar', exact: true })).toHaveAttribute(
+      'aria-current',
+      'page',
+    );
+    await expect(nav.getByRole('link', { name: 'Portfolios', exact: true })).not.toHaveAttribute(
+      'aria-current',
+    );
+
+    const footer = page.getByRole('contentinfo');
+    await expect(footer).toBeVisible();
+    await expect(footer).toContainText('Life Experience Workspace');
+    await expectAccessible(page);
+  });
+});
+
+test.describe('the page shell on a phone without JavaScript', () => {
+  test.use({ javaScriptEnabled: false, viewport: { width: 375, height: 740 } });
+
+  test('the navigation and Sign out stay in the page (no menu button needed)', async ({ page }) => {
+    await login(page, 'agency_poc');
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    for (const name of ['Portfolios', 'Projects', 'Calendar', 'PMC updates'])
+      await expect(nav.getByRole('link', { name, exact: true })).toBeVisible();
+    await expect(nav.getByRole('link', { name: /My reviews/ })).toBeVisible();
+    await expect(nav.getByRole('button', { name: 'Sign out' })).toBeVisible();
+    await expect(page.getByRole('button', { name: /menu/i })).toHaveCount(0);
+    await nav.getByRole('link', { name: 'Projects', exact: true }).click();
+    await expect(page).toHaveURL(/\/projects(\?.*)?$/);
+    await expect(
+      page.getByRole('navigation', { name: 'Main' }).getByRole('link', {
+        name: 'Projects',
+        exact: true,
+      }),
+    ).toHaveAttribute('aria-current', 'page');
+    await expectAccessibleWithoutJs(page);
   });
 });
 

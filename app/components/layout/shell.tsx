@@ -79,69 +79,96 @@ export interface HeaderUser {
   reviews: number;
 }
 
+/** USWDS marks the current page's link with `usa-current`; NavLink adds aria-current="page". */
+const navLinkClass = ({ isActive }: { isActive: boolean }) =>
+  isActive ? 'usa-nav-link usa-current' : 'usa-nav-link';
+
+/**
+ * The USWDS extended header: the title on top, the main navigation in a bar under it, and who is
+ * signed in (with Sign out) as its secondary links. There is no menu button: USWDS's needs
+ * JavaScript, so on narrow screens the navigation stays in the page instead (app.css).
+ */
 export function SiteHeader({ user }: { user: HeaderUser | null }) {
   return (
-    <header className="site-header">
-      <div className="grid-container site-header__inner">
-        <a className="site-header__title" href="/">
-          Life Experience Workspace
-        </a>
-        {user ? (
-          <nav className="site-nav" aria-label="Main">
-            <ul>
-              <li>
-                <NavLink to="/" end>
-                  Portfolios
+    <header className="usa-header usa-header--extended">
+      <div className="usa-navbar">
+        <div className="usa-logo">
+          <em className="usa-logo__text">
+            <a href="/">Life Experience Workspace</a>
+          </em>
+        </div>
+      </div>
+      {user ? (
+        <nav className="usa-nav" aria-label="Main">
+          <div className="usa-nav__inner">
+            <ul className="usa-nav__primary usa-accordion">
+              <li className="usa-nav__primary-item">
+                <NavLink className={navLinkClass} to="/" end>
+                  <span>Portfolios</span>
                 </NavLink>
               </li>
-              <li>
-                <NavLink to="/projects" end>
-                  Projects
+              <li className="usa-nav__primary-item">
+                <NavLink className={navLinkClass} to="/projects" end>
+                  <span>Projects</span>
                 </NavLink>
               </li>
-              <li>
-                <NavLink to="/calendar">Calendar</NavLink>
+              <li className="usa-nav__primary-item">
+                <NavLink className={navLinkClass} to="/calendar">
+                  <span>Calendar</span>
+                </NavLink>
               </li>
-              <li>
-                <NavLink to="/pmc">PMC updates</NavLink>
+              <li className="usa-nav__primary-item">
+                <NavLink className={navLinkClass} to="/pmc">
+                  <span>PMC updates</span>
+                </NavLink>
               </li>
               {user.isPoc ? (
-                <li>
-                  <NavLink to="/reviews">
-                    My reviews{' '}
-                    <span
-                      className="usa-tag bg-secondary-dark"
-                      aria-label={`${user.reviews} waiting`}
-                    >
-                      {user.reviews}
+                <li className="usa-nav__primary-item">
+                  <NavLink className={navLinkClass} to="/reviews">
+                    <span>
+                      My reviews{' '}
+                      <span
+                        className="usa-tag bg-secondary-dark"
+                        aria-label={`${user.reviews} waiting`}
+                      >
+                        {user.reviews}
+                      </span>
                     </span>
                   </NavLink>
                 </li>
               ) : null}
               {user.isOmbLead ? (
-                <li>
-                  <NavLink to="/audit">Audit log</NavLink>
+                <li className="usa-nav__primary-item">
+                  <NavLink className={navLinkClass} to="/audit">
+                    <span>Audit log</span>
+                  </NavLink>
                 </li>
               ) : null}
               {user.isOmbLead ? (
-                <li>
-                  <NavLink to="/settings">Settings</NavLink>
+                <li className="usa-nav__primary-item">
+                  <NavLink className={navLinkClass} to="/settings">
+                    <span>Settings</span>
+                  </NavLink>
                 </li>
               ) : null}
-              <li className="text-base-dark">
-                Signed in as {user.name} ({user.agencyCode})
-              </li>
-              <li>
-                <Form method="post" action="/logout">
-                  <button type="submit" className="usa-button usa-button--outline margin-0">
-                    Sign out
-                  </button>
-                </Form>
-              </li>
             </ul>
-          </nav>
-        ) : null}
-      </div>
+            <div className="usa-nav__secondary">
+              <ul className="usa-nav__secondary-links">
+                <li className="usa-nav__secondary-item">
+                  Signed in as {user.name} ({user.agencyCode})
+                </li>
+                <li className="usa-nav__secondary-item">
+                  <Form method="post" action="/logout">
+                    <button type="submit" className="usa-button usa-button--unstyled font-sans-2xs">
+                      Sign out
+                    </button>
+                  </Form>
+                </li>
+              </ul>
+            </div>
+          </div>
+        </nav>
+      ) : null}
     </header>
   );
 }

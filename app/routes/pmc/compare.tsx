@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import type { Route } from './+types/compare';
+import { authorize } from '~/auth/authorize.server';
 import { requireUser } from '~/auth/session.server';
 import { diffUpdates, isUnchanged } from '~/domain/pmc/diff';
 import { MILESTONE_STATUS_LABELS } from '~/domain/portfolio/labels';
@@ -12,8 +13,10 @@ export const meta: Route.MetaFunction = () => [
 ];
 
 export async function loader({ request }: Route.LoaderArgs) {
-  // Signed-in people only, before anything about the request is answered (even a 404).
-  await requireUser(request);
+  // Signed-in people who may read the program, before anything about the request is answered
+  // (even a 404).
+  const user = await requireUser(request);
+  authorize(user, 'program.read');
   const search = new URL(request.url).searchParams;
   const a = IdParam.safeParse(search.get('a'));
   const b = IdParam.safeParse(search.get('b'));

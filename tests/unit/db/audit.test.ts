@@ -1,6 +1,19 @@
+import { sql, type Kysely } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { recordAudit } from '#db/queries/audit';
-import { freshDb } from '../helpers';
+import { auditFilterOptions, listAudit, recordAudit, type AuditFilter } from '#db/queries/audit';
+import { createJourney, editJourney, getJourney, journeyEdits } from '#db/queries/journeys';
+import { getProject, updateProject } from '#db/queries/projects';
+import type { Database } from '#db/schema';
+import { parseAuditFilters } from '~/schemas/audit';
+import {
+  agencyId,
+  demoDb,
+  freshDb,
+  onPostgres,
+  projectId,
+  projectValues,
+  userFor,
+} from '../helpers';
 
 describe('audit log in the same transaction as the change', () => {
   it('records who changed what, with before and after', async () => {
@@ -41,7 +54,7 @@ describe('audit log in the same transaction as the change', () => {
     });
   });
 
-  it('a mutation that fails halfway leaves neither the change nor its audit row', async () => {
+  it('a hand-written transaction that fails halfway leaves neither the change nor its audit row', async () => {
     const db = await freshDb({ seed: true });
     const project = await db
       .selectFrom('projects')
@@ -81,5 +94,247 @@ describe('audit log in the same transaction as the change', () => {
       .executeTakeFirstOrThrow();
     expect(after.name).toBe('Newborn Supply Kits');
     expect(await db.selectFrom('audit_log').select('id').execute()).toEqual(auditBefore);
+  });
+});
+
+/**
+ * Makes every audit write fail, as a full disk or a lost connection would at that moment: the
+ * mutation's own writes have already run in the transaction when the error comes.
+ */
+async function failAuditWrites(db: Kysely<Database>): Promise<void> {
+  if (onPostgres) {
+    await sql`create function fail_audit_write() returns trigger language plpgsql as $$
+      begin raise exception 'audit write failed'; end $$`.execute(db);
+    await sql`create trigger fail_audit_write before insert on audit_log
+      for each row execute function fail_audit_write()`.execute(db);
+  } else {
+    await sql`create trigger fail_audit_write before insert on audit_log
+      begin select raise(abort, 'audit write failed'); end`.execute(db);
+  }
+}
+
+describe('a real mutation that fails halfway', () => {
+  it('updateProject: a failed audit write leaves neither the project change nor its audit row', async () => {
+    const db = await demoDb();
+    const id = await projectId(db, 'Newborn Supply Kits');
+    const team = await userFor(db, 'team.member@example.gov');
+    const base = await projectValues(db, id);
+    const before = await getProject(db, id);
+    const auditBefore = await db.selectFrom('audit_log').select('id').orderBy('id').execute();
+    const hhs = await agencyId(db, 'HHS');
+    // A change that touches the project row and its agency links before the audit write.
+    const agencies = base.agencies.includes(hhs)
+      ? base.agencies.filter((a) => a !== hhs)
+      : [...base.agencies, hhs];
+    await failAuditWrites(db);
+    await expect(
+      updateProject(db, {
+        projectId: id,
+        actorId: team.personId,
+        version: before!.project.version,
+        values: {
+          ...base,
+          name: 'Renamed halfway',
+          health: 'at_risk',
+          healthReason: 'Supplier delay',
+          agencies,
+        },
+      }),
+    ).rejects.toThrow(/audit write failed/);
+    expect(await getProject(db, id)).toEqual(before);
+    expect(await db.selectFrom('audit_log').select('id').orderBy('id').execute()).toEqual(
+      auditBefore,
+    );
+  });
+
+  it('editVersioned (a journey map edit): a failed audit write leaves neither the edit, the version bump nor an audit row', async () => {
+    const db = await demoDb();
+    const team = await userFor(db, 'team.member@example.gov');
+    const portfolio = await db
+      .selectFrom('portfolios')
+      .select('id')
+      .where('slug', '=', 'having-a-child')
+      .executeTakeFirstOrThrow();
+    const mapId = await createJourney(db, {
+      portfolioId: portfolio.id,
+      actorId: team.personId,
+      details: {
+        title: 'Birth registration',
+        personas: '',
+        description: '',
+        versionLabel: 'as_is',
+        versionName: '',
+      },
+    });
+    const before = await getJourney(db, mapId);
+    const auditBefore = await db.selectFrom('audit_log').select('id').orderBy('id').execute();
+    await failAuditWrites(db);
+    await expect(
+      editJourney(
+        db,
+        { mapId, version: before!.map.version, actorId: team.personId, action: 'add_stage' },
+        (trx, map) => journeyEdits.addStage(trx, map, 'At the hospital'),
+      ),
+    ).rejects.toThrow(/audit write failed/);
+    const after = await getJourney(db, mapId);
+    expect(after!.stages).toEqual([]);
+    expect(after!.map.version).toBe(before!.map.version);
+    expect(after).toEqual(before);
+    expect(await db.selectFrom('audit_log').select('id').orderBy('id').execute()).toEqual(
+      auditBefore,
+    );
+  });
+});
+
+describe('browsing the audit log', () => {
+  /** Two people, each changing two records; project 1 and milestone 1 share an id. */
+  async function setup() {
+    const db = await demoDb();
+    await db.deleteFrom('audit_log').execute();
+    const lead = await userFor(db, 'omb.lead@example.gov');
+    const team = await userFor(db, 'team.member@example.gov');
+    const write = (actorId: number, entityType: string, entityId: string, at: string) =>
+      recordAudit(db, {
+        actorId,
+        action: 'update',
+        entityType,
+        entityId,
+        portfolioId: null,
+        before: { note: 'before' },
+        after: { note: `${entityType} ${entityId} at ${at}` },
+        at,
+      });
+    await write(lead.personId, 'project', '1', '2026-01-01T10:00:00.000Z');
+    await write(team.personId, 'project', '1', '2026-01-02T10:00:00.000Z');
+    await write(lead.personId, 'project', '2', '2026-01-03T10:00:00.000Z');
+    await write(team.personId, 'milestone', '1', '2026-01-04T10:00:00.000Z');
+    await write(lead.personId, 'milestone', '1', '2026-01-05T10:00:00.000Z');
+    const list = async (filter: Omit<AuditFilter, 'limit'>, limit = 50) => {
+      const page = await listAudit(db, { ...filter, limit });
+      return {
+        rows: page.rows.map((r) => `${r.actor_name}: ${r.entity_type} ${r.entity_id} ${r.at}`),
+        hasMore: page.hasMore,
+      };
+    };
+    return { db, lead, team, list, names: { lead: lead.name, team: team.name } };
+  }
+
+  it('with no filter, lists every entry newest first', async () => {
+    const { list, names } = await setup();
+    expect((await list({})).rows).toEqual([
+      `${names.lead}: milestone 1 2026-01-05T10:00:00.000Z`,
+      `${names.team}: milestone 1 2026-01-04T10:00:00.000Z`,
+      `${names.lead}: project 2 2026-01-03T10:00:00.000Z`,
+      `${names.team}: project 1 2026-01-02T10:00:00.000Z`,
+      `${names.lead}: project 1 2026-01-01T10:00:00.000Z`,
+    ]);
+  });
+
+  it('by kind of record, leaves out the other kinds', async () => {
+    const { list, names } = await setup();
+    expect((await list({ entityType: 'milestone' })).rows).toEqual([
+      `${names.lead}: milestone 1 2026-01-05T10:00:00.000Z`,
+      `${names.team}: milestone 1 2026-01-04T10:00:00.000Z`,
+    ]);
+  });
+
+  it('by one record (kind and id), leaves out other records and the same id of another kind', async () => {
+    const { list, names } = await setup();
+    expect((await list({ entityType: 'project', entityId: '1' })).rows).toEqual([
+      `${names.team}: project 1 2026-01-02T10:00:00.000Z`,
+      `${names.lead}: project 1 2026-01-01T10:00:00.000Z`,
+    ]);
+    expect((await list({ entityType: 'project', entityId: '3' })).rows).toEqual([]);
+  });
+
+  it('by person, leaves out everyone else', async () => {
+    const { list, team, names } = await setup();
+    expect((await list({ actorId: team.personId })).rows).toEqual([
+      `${names.team}: milestone 1 2026-01-04T10:00:00.000Z`,
+      `${names.team}: project 1 2026-01-02T10:00:00.000Z`,
+    ]);
+  });
+
+  it('by record and person together', async () => {
+    const { list, lead, names } = await setup();
+    expect(
+      (await list({ entityType: 'project', entityId: '1', actorId: lead.personId })).rows,
+    ).toEqual([`${names.lead}: project 1 2026-01-01T10:00:00.000Z`]);
+  });
+
+  it('pages back with the filter kept', async () => {
+    const { db, list, lead, names } = await setup();
+    const first = await list({ actorId: lead.personId }, 2);
+    expect(first).toEqual({
+      rows: [
+        `${names.lead}: milestone 1 2026-01-05T10:00:00.000Z`,
+        `${names.lead}: project 2 2026-01-03T10:00:00.000Z`,
+      ],
+      hasMore: true,
+    });
+    const last = await db
+      .selectFrom('audit_log')
+      .select('id')
+      .where('entity_type', '=', 'project')
+      .where('entity_id', '=', '2')
+      .executeTakeFirstOrThrow();
+    expect(await list({ actorId: lead.personId, beforeId: last.id }, 2)).toEqual({
+      rows: [`${names.lead}: project 1 2026-01-01T10:00:00.000Z`],
+      hasMore: false,
+    });
+  });
+
+  it('offers the kinds of record and the people that appear in the log', async () => {
+    const { db, lead, team } = await setup();
+    const options = await auditFilterOptions(db);
+    expect(options.entityTypes).toEqual(['milestone', 'project']);
+    expect(options.actors.map((a) => a.id).sort((a, b) => a - b)).toEqual(
+      [lead.personId, team.personId].sort((a, b) => a - b),
+    );
+  });
+});
+
+describe('audit filters from the query string', () => {
+  const parse = (query: string) => parseAuditFilters(new URLSearchParams(query));
+
+  it('reads good values', () => {
+    expect(parse('entity=journey_map&record=12&person=3&before=40')).toEqual({
+      values: { entity: 'journey_map', record: '12', person: 3, before: 40 },
+      errors: {},
+    });
+    expect(parse('entity=calendar&record=2026:pmc_due').values.record).toBe('2026:pmc_due');
+    expect(parse('entity=workspace&record=demo-accounts').values.record).toBe('demo-accounts');
+  });
+
+  it('treats empty fields as no filter', () => {
+    expect(parse('entity=&record=&person=')).toEqual({ values: {}, errors: {} });
+  });
+
+  it('gives each bad value a message and leaves it out of the filter', () => {
+    expect(parse('entity=DROP%20TABLE&record=1%27%20or%201=1&person=abc')).toEqual({
+      values: {},
+      errors: {
+        entity: 'Choose a kind of record from the list.',
+        record: 'Enter the record’s id as the Record column shows it, for example 12.',
+        person: 'Choose a person from the list.',
+      },
+    });
+    expect(parse(`entity=project&record=${'9'.repeat(101)}`).errors.record).toMatch(
+      /Record column/,
+    );
+    expect(parse('person=-1').errors.person).toBe('Choose a person from the list.');
+    expect(parse('person=99999999999').errors.person).toBe('Choose a person from the list.');
+  });
+
+  it('needs a kind of record for a record id (ids repeat across kinds)', () => {
+    expect(parse('record=12')).toEqual({
+      values: {},
+      errors: { record: 'Choose a kind of record to look up a record by its id.' },
+    });
+    // A bad kind already says what to fix; the id waits for it.
+    expect(parse('entity=Bad&record=12')).toEqual({
+      values: {},
+      errors: { entity: 'Choose a kind of record from the list.' },
+    });
   });
 });

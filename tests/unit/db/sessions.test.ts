@@ -1,0 +1,158 @@
+/**
+ * Sessions live in the database and expire; the cookie that carries one is HttpOnly,
+ * SameSite=Lax, has a Max-Age, and is Secure in production (issue 2, "Sign-in and sessions").
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { closeDb, getDb, migrateToLatest, openDatabase } from '#db/client';
+import { deleteExpiredSessions, findSessionUser, insertSession } from '#db/queries/sessions';
+import { seedReferenceData, syncDemoAccounts } from '#seeds/index';
+import { endSession, getUser, startSession } from '~/auth/session.server';
+import { demoDb, newPostgresDatabase, onPostgres } from '../helpers';
+
+const HOUR = 3_600_000;
+const now = new Date('2026-11-22T12:00:00.000Z');
+const at = (ms: number) => new Date(now.getTime() + ms).toISOString();
+
+describe('sessions in the database', () => {
+  async function setup() {
+    const db = await demoDb();
+    const person = await db
+      .selectFrom('people')
+      .select('id')
+      .where('email', '=', 'viewer@example.gov')
+      .executeTakeFirstOrThrow();
+    await insertSession(db, {
+      idHash: 'expired',
+      personId: person.id,
+      createdAt: at(-13 * HOUR),
+      expiresAt: at(-HOUR),
+    });
+    await insertSession(db, {
+      idHash: 'live',
+      personId: person.id,
+      createdAt: at(-HOUR),
+      expiresAt: at(11 * HOUR),
+    });
+    return db;
+  }
+
+  it('an expired session is refused; a live one is the signed-in person', async () => {
+    const db = await setup();
+    expect(await findSessionUser(db, 'expired', now.toISOString())).toBeNull();
+    expect(await findSessionUser(db, 'live', now.toISOString())).toMatchObject({
+      email: 'viewer@example.gov',
+    });
+    // Expiry is exclusive: at its expiry instant a session is over.
+    expect(await findSessionUser(db, 'live', at(11 * HOUR))).toBeNull();
+    expect(await findSessionUser(db, 'no-such-session', now.toISOString())).toBeNull();
+  });
+
+  it('deleteExpiredSessions removes the expired ones and keeps the live ones', async () => {
+    const db = await setup();
+    await deleteExpiredSessions(db, now.toISOString());
+    const left = await db.selectFrom('sessions').select('id_hash').execute();
+    expect(left.map((s) => s.id_hash)).toEqual(['live']);
+  });
+});
+
+describe('the session cookie', () => {
+  /** The cookie's attributes, by lower-case name; `value` is the cookie's own value. */
+  function parseSetCookie(header: string) {
+    const [pair, ...attributes] = header.split(';').map((p) => p.trim());
+    const [name, ...value] = pair!.split('=');
+    const attrs = new Map(
+      attributes.map((a) => {
+        const [k, ...v] = a.split('=');
+        return [k!.toLowerCase(), v.join('=')] as const;
+      }),
+    );
+    return { name, value: value.join('='), attrs };
+  }
+
+  let personId: number;
+
+  // session.server.ts uses the process's one connection (getDb), so it gets a database of its own.
+  beforeEach(async () => {
+    let url: string;
+    if (onPostgres) {
+      url = await newPostgresDatabase('demo');
+    } else {
+      url = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'lew-sessions-')), 'workspace.db');
+      const db = openDatabase(url);
+      await migrateToLatest(db);
+      await seedReferenceData(db);
+      await syncDemoAccounts(db, true);
+      await db.destroy();
+    }
+    await closeDb();
+    vi.stubEnv('DATABASE_URL', url);
+    vi.stubEnv('COOKIE_SECURE', undefined);
+    const person = await getDb()
+      .selectFrom('people')
+      .select('id')
+      .where('email', '=', 'team.member@example.gov')
+      .executeTakeFirstOrThrow();
+    personId = person.id;
+  });
+  afterEach(async () => {
+    await closeDb();
+    vi.unstubAllEnvs();
+  });
+
+  it('is HttpOnly and SameSite=Lax, lasts 12 hours, and brings the person back', async () => {
+    vi.stubEnv('NODE_ENV', 'development');
+    const header = await startSession(personId);
+    const cookie = parseSetCookie(header);
+    expect(cookie.name).toBe('lew_session');
+    expect(cookie.value).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(cookie.attrs.has('httponly')).toBe(true);
+    expect(cookie.attrs.get('samesite')).toBe('Lax');
+    expect(cookie.attrs.get('max-age')).toBe(String(12 * 60 * 60));
+    expect(cookie.attrs.get('path')).toBe('/');
+    // Local development runs over plain http, where a Secure cookie would never come back.
+    expect(cookie.attrs.has('secure')).toBe(false);
+
+    const request = new Request('http://localhost/', {
+      headers: { Cookie: `other=1; lew_session=${cookie.value}` },
+    });
+    expect(await getUser(request)).toMatchObject({ personId, email: 'team.member@example.gov' });
+    // Only a hash of the token is stored.
+    const stored = await getDb().selectFrom('sessions').select('id_hash').execute();
+    expect(stored).toHaveLength(1);
+    expect(stored[0]!.id_hash).not.toBe(cookie.value);
+  });
+
+  it('is Secure in production', async () => {
+    vi.stubEnv('NODE_ENV', 'production');
+    const cookie = parseSetCookie(await startSession(personId));
+    expect(cookie.attrs.has('secure')).toBe(true);
+    expect(cookie.attrs.has('httponly')).toBe(true);
+    expect(cookie.attrs.get('samesite')).toBe('Lax');
+  });
+
+  it('an expired session cookie is refused', async () => {
+    const header = await startSession(personId, new Date(Date.now() - 13 * HOUR));
+    const { value } = parseSetCookie(header);
+    const request = new Request('http://localhost/', {
+      headers: { Cookie: `lew_session=${value}` },
+    });
+    expect(await getUser(request)).toBeNull();
+  });
+
+  it('signing out deletes the session and clears the cookie', async () => {
+    const { value } = parseSetCookie(await startSession(personId));
+    const request = new Request('http://localhost/logout', {
+      method: 'POST',
+      headers: { Cookie: `lew_session=${value}` },
+    });
+    const cleared = parseSetCookie(await endSession(request));
+    expect(cleared.value).toBe('');
+    expect(cleared.attrs.get('max-age')).toBe('0');
+    expect(cleared.attrs.has('httponly')).toBe(true);
+    expect(await getUser(request)).toBeNull();
+    expect(await getDb().selectFrom('sessions').select('id_hash').execute()).toEqual([]);
+  });
+});
