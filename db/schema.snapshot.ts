@@ -973,6 +973,10 @@ export const SCHEMA: SchemaShape = {
     "title": {
       "type": "text",
       "nullable": false
+    },
+    "version": {
+      "type": "integer",
+      "nullable": false
     }
   },
   "project_agencies": {

@@ -229,6 +229,7 @@ interface PraClearanceTable {
   omb_control_number: string | null;
   expires_on: string | null;
   created_at: Timestamp;
+  version: Generated<number>;
 }
 
 interface ResearchActivityTable {

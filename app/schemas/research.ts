@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { scaledInteger } from '~/domain/burden/units';
-import { DateField, IdParam, optionalText, requiredText, VersionField } from './common';
+import { DateField, IdList, IdParam, optionalText, requiredText, VersionField } from './common';
 
 export const METHODS = [
   'interviews',
@@ -115,38 +115,55 @@ export const SessionSchema = z
       ctx.addIssue({ code: 'custom', path: ['publicCodes'], message: `${dup} is listed twice.` });
   });
 
-export const ClearanceSchema = z
-  .object({
-    title: requiredText('title', 300),
-    kind: z.enum(['generic', 'standard', 'fast_track', 'emergency'], {
-      error: 'Choose the kind of clearance.',
-    }),
-    controlNumber: z
-      .string()
-      .trim()
-      .regex(
-        /^\d{4}-\d{4}$/,
-        'Enter the OMB control number as four digits, a hyphen and four digits, like 0690-0036.',
-      )
-      .optional(),
-    expiresOn: DateField.optional(),
-  })
-  .superRefine((v, ctx) => {
-    if (v.controlNumber && !v.expiresOn) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['expiresOn'],
-        message: 'A control number comes with its expiration date.',
-      });
-    }
-    if (v.expiresOn && !v.controlNumber) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['controlNumber'],
-        message: 'An expiration date comes with its OMB control number.',
-      });
-    }
-  });
+const ClearanceFields = z.object({
+  title: requiredText('title', 300),
+  kind: z.enum(['generic', 'standard', 'fast_track', 'emergency'], {
+    error: 'Choose the kind of clearance.',
+  }),
+  controlNumber: z
+    .string()
+    .trim()
+    .regex(
+      /^\d{4}-\d{4}$/,
+      'Enter the OMB control number as four digits, a hyphen and four digits, like 0690-0036.',
+    )
+    .optional(),
+  expiresOn: DateField.optional(),
+});
+
+/** An OMB control number and its expiration date come together, or not at all. */
+function numberWithDate(
+  v: { controlNumber?: string; expiresOn?: string },
+  ctx: z.RefinementCtx,
+): void {
+  if (v.controlNumber && !v.expiresOn) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['expiresOn'],
+      message: 'A control number comes with its expiration date.',
+    });
+  }
+  if (v.expiresOn && !v.controlNumber) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['controlNumber'],
+      message: 'An expiration date comes with its OMB control number.',
+    });
+  }
+}
+
+export const ClearanceSchema = ClearanceFields.superRefine(numberWithDate);
+
+/**
+ * Editing a clearance: its fields (a pending one gets its number and date), and the activities
+ * to unlink from it (checkboxes, none by default).
+ */
+export const ClearanceEditSchema = ClearanceFields.extend({
+  clearanceId: IdParam,
+  unlink: IdList,
+  version: VersionField,
+}).superRefine(numberWithDate);
+export type ClearanceEditInput = z.output<typeof ClearanceEditSchema>;
 
 const yesNo = (label: string) => z.enum(['yes', 'no'], { error: `Answer: ${label}` });
 export const DecisionSchema = z.object({

@@ -10,12 +10,13 @@ import {
   type PraClearance,
   type PraSettings,
 } from '~/domain/pra/rules';
-import type { ActivityInput } from '~/schemas/research';
+import type { DecisionRecord } from '~/domain/pra/labels';
+import type { ActivityInput, ClearanceEditInput } from '~/schemas/research';
 import { cachedForPortfolio } from '../cache';
 import type { DB } from '../client';
 import { joinedText } from '../dialect';
-import { RefusedError } from '../errors';
-import { editVersioned, type ChangeRecord, type Trx } from '../versioning';
+import { RefusedError, StaleWriteError } from '../errors';
+import { assertFresh, editVersioned, pick, type ChangeRecord, type Trx } from '../versioning';
 import { recordAudit } from './audit';
 
 /** Whether federal contractors count as members of the public (default: yes). */
@@ -340,6 +341,17 @@ const loadActivityRoot = (trx: Trx, id: number) =>
     .executeTakeFirst();
 type ActivityRoot = NonNullable<Awaited<ReturnType<typeof loadActivityRoot>>>;
 
+type DecisionField =
+  'tenOrMore' | 'membersOfPublic' | 'sameQuestions' | 'observationOnly' | 'outcome';
+
+/** A stored decision record ('{}' before anyone records one). */
+export function parseDecision(json: string): DecisionRecord {
+  const value: unknown = JSON.parse(json);
+  return value && typeof value === 'object' && !Array.isArray(value)
+    ? (value as DecisionRecord)
+    : {};
+}
+
 export const activityEdits = {
   /** Saves an activity's fields, unless the PRA guard refuses what the change would count. */
   update: async (trx: Trx, a: { id: number; portfolio_id: number }, v: ActivityInput) => {
@@ -448,19 +460,38 @@ export const activityEdits = {
     return { before: null, after: { clearance: c.omb_control_number ?? c.title } };
   },
 
-  decision: async (trx: Trx, a: { id: number }, record: Record<string, unknown>) => {
+  /**
+   * Records the decision: the answers to pra.digital.gov's questions and the outcome, stamped
+   * with who reviewed them and when.
+   */
+  decision: async (
+    trx: Trx,
+    a: { id: number },
+    answers: Required<Pick<DecisionRecord, DecisionField>>,
+    reviewer: { personId: number; name: string; on: string },
+  ) => {
     const current = await trx
       .selectFrom('research_activities')
       .select('decision')
       .where('id', '=', a.id)
       .executeTakeFirstOrThrow();
+    const record: DecisionRecord = {
+      tenOrMore: answers.tenOrMore,
+      membersOfPublic: answers.membersOfPublic,
+      sameQuestions: answers.sameQuestions,
+      observationOnly: answers.observationOnly,
+      outcome: answers.outcome,
+      reviewed_by: reviewer.name,
+      reviewed_by_id: reviewer.personId,
+      reviewed_on: reviewer.on,
+    };
     await trx
       .updateTable('research_activities')
       .set({ decision: JSON.stringify(record) })
       .where('id', '=', a.id)
       .execute();
     return {
-      before: { decision: JSON.parse(current.decision) as unknown },
+      before: { decision: parseDecision(current.decision) },
       after: { decision: record },
     };
   },
@@ -525,5 +556,107 @@ export async function createClearance(
       at,
     });
     return row.id;
+  });
+}
+
+/** A clearance of `portfolioId` with the activities linked to it, or undefined. */
+export async function getClearance(db: DB, portfolioId: number, id: number) {
+  const clearance = await db
+    .selectFrom('pra_clearances')
+    .selectAll()
+    .where('id', '=', id)
+    .where('portfolio_id', '=', portfolioId)
+    .executeTakeFirst();
+  if (!clearance) return undefined;
+  return { clearance, activities: await linkedActivities(db, id) };
+}
+
+function linkedActivities(db: DB, clearanceId: number) {
+  return db
+    .selectFrom('research_activity_clearances as l')
+    .innerJoin('research_activities as a', 'a.id', 'l.activity_id')
+    .innerJoin('projects as p', 'p.id', 'a.project_id')
+    .select(['a.id', 'a.title', 'p.name as project_name'])
+    .where('l.clearance_id', '=', clearanceId)
+    .orderBy('a.title')
+    .orderBy('a.id')
+    .execute();
+}
+
+/** The fields of a clearance a stale edit shows as saved now. */
+export const CLEARANCE_FIELDS = ['title', 'kind', 'omb_control_number', 'expires_on'] as const;
+
+/**
+ * Edits a clearance: title, kind, control number and expiration date (together or neither, as
+ * the table's check also insists), and unlinks the chosen activities from it. Refused if the
+ * form was opened at an older version; versioned and audited in one transaction.
+ */
+export async function editClearance(
+  db: DB,
+  input: { portfolioId: number; actorId: number; values: ClearanceEditInput },
+): Promise<void> {
+  const v = input.values;
+  const at = new Date().toISOString();
+  await db.transaction().execute(async (trx) => {
+    const load = () =>
+      trx
+        .selectFrom('pra_clearances')
+        .selectAll()
+        .where('id', '=', v.clearanceId)
+        .where('portfolio_id', '=', input.portfolioId)
+        .executeTakeFirst();
+    const row = await load();
+    if (!row) throw new RefusedError('not_found', 'We could not find that clearance.');
+    assertFresh(row, v.version, CLEARANCE_FIELDS);
+    const linked = await linkedActivities(trx, row.id);
+    const unlinked = linked.filter((a) => v.unlink.includes(a.id));
+    if (unlinked.length !== v.unlink.length) {
+      throw new RefusedError(
+        'invalid',
+        'Choose only activities this clearance is linked to.',
+        'unlink',
+      );
+    }
+    const next = {
+      title: v.title,
+      kind: v.kind,
+      omb_control_number: v.controlNumber ?? null,
+      expires_on: v.expiresOn ?? null,
+    };
+    // The version in the WHERE clause: of two saves from the same version, the second changes
+    // nothing and is refused as stale, whatever the database's isolation.
+    const updated = await trx
+      .updateTable('pra_clearances')
+      .set({ ...next, version: row.version + 1 })
+      .where('id', '=', row.id)
+      .where('version', '=', v.version)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) !== 1) {
+      const now = await load();
+      if (!now) throw new RefusedError('not_found', 'We could not find that clearance.');
+      throw new StaleWriteError(pick(now, CLEARANCE_FIELDS), now.version);
+    }
+    if (unlinked.length > 0) {
+      await trx
+        .deleteFrom('research_activity_clearances')
+        .where('clearance_id', '=', row.id)
+        .where(
+          'activity_id',
+          'in',
+          unlinked.map((a) => a.id),
+        )
+        .execute();
+    }
+    const names = (list: typeof linked) => list.map((a) => `${a.title} (#${a.id})`);
+    await recordAudit(trx, {
+      actorId: input.actorId,
+      action: 'update',
+      entityType: 'pra_clearance',
+      entityId: row.id,
+      portfolioId: input.portfolioId,
+      before: { ...pick(row, CLEARANCE_FIELDS), activities: names(linked) },
+      after: { ...next, activities: names(linked.filter((a) => !unlinked.includes(a))) },
+      at,
+    });
   });
 }

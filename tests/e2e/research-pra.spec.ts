@@ -1,10 +1,20 @@
 import { expect, expectAccessible, login, test } from './fixtures';
 
+/**
+ * The date `days` from today (before it when negative), YYYY-MM-DD in UTC as the server counts:
+ * the flows below are dated relative to the day they run, so they pass in any year.
+ */
+const fromToday = (days: number) =>
+  new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
 test.describe('research under the Paperwork Reduction Act', () => {
   test('log sessions until the guard refuses the tenth person; attach a clearance; continue', async ({
     page,
   }) => {
     test.setTimeout(120_000);
+    // Three weekly sessions in the last three weeks; a clearance valid for a year from today.
+    const [first, second, third] = [fromToday(-20), fromToday(-13), fromToday(-6)];
+    const expires = fromToday(365);
     await login(page, 'team_member');
     await page.goto('/portfolios/having-a-child');
     await page.getByRole('link', { name: 'Newborn Supply Kits' }).click();
@@ -42,24 +52,24 @@ test.describe('research under the Paperwork Reduction Act', () => {
     };
 
     // A name is not a code.
-    await logSession('2026-11-02', 'Jane Doe', '', false);
+    await logSession(first, 'Jane Doe', '', false);
     await expect(page.getByText('is not a pseudonymous code').first()).toBeVisible();
 
-    await logSession('2026-11-02', 'P-01, P-02, P-03, P-04, P-05', 'F-01, F-02');
+    await logSession(first, 'P-01, P-02, P-03, P-04, P-05', 'F-01, F-02');
     await expect(page.getByTestId('pra-status')).toHaveText('PRA status: Clear');
     // P-04 again counts once; nine members of the public in all.
-    await logSession('2026-11-09', 'P-04\nP-06\nP-07\nP-08\nP-09');
+    await logSession(second, 'P-04\nP-06\nP-07\nP-08\nP-09');
     await expect(page.getByTestId('pra-status')).toHaveText('PRA status: Approaching the limit');
     await expect(page.getByText('0 more allowed')).toBeVisible();
     await expectAccessible(page);
 
     // The tenth is refused, with the reason next to the field, and the codes kept.
-    await logSession('2026-11-16', 'P-10');
+    await logSession(third, 'P-10');
     await expect(
       page.getByText('Not saved: this would make 10 members of the public').first(),
     ).toBeVisible();
     await expect(page.getByLabel('Members of the public (codes)')).toHaveValue('P-10');
-    await expect(page.getByRole('row', { name: /2026-11-16/ })).toHaveCount(0);
+    await expect(page.getByRole('row', { name: third })).toHaveCount(0);
     await expectAccessible(page);
     const activityUrl = page.url();
 
@@ -69,7 +79,7 @@ test.describe('research under the Paperwork Reduction Act', () => {
       .getByLabel('About this activity')
       .selectOption({ label: 'Parent interviews about the supply kit (Newborn Supply Kits)' });
     await page.getByLabel('How many more people').fill('1');
-    await page.getByLabel('On', { exact: true }).fill('2026-11-16');
+    await page.getByLabel('On', { exact: true }).fill(third);
     await page.getByRole('button', { name: 'Check' }).click();
     await expect(
       page.getByRole('heading', { name: 'No, a clearance is needed first' }),
@@ -88,7 +98,7 @@ test.describe('research under the Paperwork Reduction Act', () => {
     await expect(
       leadPage.getByText('A control number comes with its expiration date.'),
     ).toBeVisible();
-    await leadPage.getByLabel('Expiration date').fill('2027-06-30');
+    await leadPage.getByLabel('Expiration date').fill(expires);
     await leadPage.getByRole('button', { name: 'Record clearance' }).click();
     await expect(
       leadPage.getByRole('row', { name: /A-11 Section 280 umbrella clearance/ }),
@@ -98,13 +108,50 @@ test.describe('research under the Paperwork Reduction Act', () => {
     // Attach it and continue.
     await page.goto(activityUrl);
     await page.getByLabel('Attach a clearance').selectOption({
-      label: 'A-11 Section 280 umbrella clearance (1090-0011, expires 2027-06-30)',
+      label: `A-11 Section 280 umbrella clearance (1090-0011, expires ${expires})`,
     });
     await page.getByRole('button', { name: 'Attach clearance' }).click();
     await expect(page.getByTestId('pra-status')).toHaveText('PRA status: Covered by a clearance');
-    await logSession('2026-11-16', 'P-10, P-11, P-12');
-    await expect(page.getByRole('row', { name: /2026-11-16/ })).toContainText('P-10, P-11, P-12');
+    await logSession(third, 'P-10, P-11, P-12');
+    await expect(page.getByRole('row', { name: third })).toContainText('P-10, P-11, P-12');
     await expect(page.getByTestId('pra-status')).toHaveText('PRA status: Covered by a clearance');
+    await expectAccessible(page);
+  });
+
+  test('a pending clearance gets its number and date later, and shows as expiring', async ({
+    page,
+  }) => {
+    const title = 'Fast-track clearance for kit feedback';
+    const expires = fromToday(45);
+    await login(page, 'portfolio_lead');
+    await page.goto('/portfolios/having-a-child/pra');
+    // Recorded while approval is pending: no number, no date.
+    await page.getByLabel('Title', { exact: true }).fill(title);
+    await page.getByLabel('Kind').selectOption('fast_track');
+    await page.getByRole('button', { name: 'Record clearance' }).click();
+    const clearances = page.getByRole('table', { name: 'PRA clearances' });
+    const row = clearances.getByRole('row', { name: new RegExp(title) });
+    await expect(row).toContainText('Pending');
+
+    await row.getByRole('link', { name: `Edit clearance ${title}` }).click();
+    await expect(page.getByRole('heading', { name: `Edit clearance: ${title}` })).toBeVisible();
+    await expectAccessible(page);
+    // The number alone is refused next to the date; the date completes it.
+    await page.getByLabel('OMB control number').fill('1090-0042');
+    await page.getByRole('button', { name: 'Save clearance' }).click();
+    await expect(page.getByText('A control number comes with its expiration date.')).toBeVisible();
+    await page.getByLabel('Expiration date').fill(expires);
+    await page.getByRole('button', { name: 'Save clearance' }).click();
+    await expect(page.getByRole('heading', { name: `Edit clearance: ${title}` })).toHaveCount(0);
+    await expect(row).toContainText('1090-0042');
+    await expect(row).toContainText(expires);
+
+    // It expires within 90 days: listed with the days left.
+    await expect(
+      page
+        .getByRole('table', { name: /Clearances expired or expiring within 90 days/ })
+        .getByRole('row', { name: new RegExp(title) }),
+    ).toContainText('45 days left');
     await expectAccessible(page);
   });
 
@@ -135,6 +182,10 @@ test.describe('research under the Paperwork Reduction Act', () => {
       page.getByRole('heading', { name: 'Paperwork Reduction Act status' }),
     ).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Record a clearance' })).toHaveCount(0);
+    await expect(page.getByRole('link', { name: /^Edit clearance/ })).toHaveCount(0);
+    // The edit form is only for those who keep clearances.
+    await page.goto('/portfolios/having-a-child/pra?clearance=1');
+    await expect(page.getByRole('heading', { name: /^Edit clearance/ })).toHaveCount(0);
     await expectAccessible(page);
   });
 });

@@ -16,7 +16,12 @@ import {
   TextAreaField,
 } from '~/components/ui/form';
 import { fromScaled } from '~/domain/burden/units';
-import { METHOD_LABELS, STATUS_LABELS } from '~/domain/pra/labels';
+import {
+  DECISION_QUESTIONS,
+  decisionAnswers,
+  METHOD_LABELS,
+  STATUS_LABELS,
+} from '~/domain/pra/labels';
 import { PHASE_LABELS } from '~/domain/portfolio/labels';
 import { can } from '~/domain/policy';
 import { submitEdit } from '~/errors.server';
@@ -37,6 +42,7 @@ import {
   editActivity,
   getActivity,
   listClearances,
+  parseDecision,
   portfolioPraStatus,
 } from '#db/queries/research';
 import { useLazyValidation } from '~/components/ui/use-lazy-validation';
@@ -63,7 +69,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   ]);
   const report = status.reports.find((r) => r.activityIds.includes(activity.id)) ?? null;
   return {
-    activity: { ...activity, decision: JSON.parse(activity.decision) as Record<string, string> },
+    activity: { ...activity, decision: parseDecision(activity.decision) },
     sessions,
     clearances,
     otherClearances: allClearances.filter((c) => !clearances.some((l) => l.id === c.id)),
@@ -126,14 +132,15 @@ export async function action({ request, params }: Route.ActionArgs) {
         (v) => (trx, a) => activityEdits.linkClearance(trx, a, v.clearanceId),
       );
     case 'decision':
-      return edit(DecisionSchema, (v) => (trx, a) => {
-        const { version: _v, ...answers } = v;
-        return activityEdits.decision(trx, a, {
-          ...answers,
-          reviewed_by: user.name,
-          reviewed_on: today(),
-        });
-      });
+      return edit(
+        DecisionSchema,
+        (v) => (trx, a) =>
+          activityEdits.decision(trx, a, v, {
+            personId: user.personId,
+            name: user.name,
+            on: today(),
+          }),
+      );
     case 'override':
       return edit(
         OverrideSchema,
@@ -383,11 +390,28 @@ export default function Activity({ loaderData, actionData }: Route.ComponentProp
       <h2>Decision record</h2>
       <p>The questions pra.digital.gov asks, answered for this activity, and who reviewed them.</p>
       {a.decision.outcome ? (
-        <p>
-          Last reviewed by {a.decision.reviewed_by} on {a.decision.reviewed_on}:{' '}
-          {a.decision.outcome}
-        </p>
-      ) : null}
+        <div data-testid="decision-record">
+          <p>
+            Last reviewed by {a.decision.reviewed_by} on {a.decision.reviewed_on}.
+          </p>
+          <dl className="margin-top-0">
+            {decisionAnswers(a.decision).map((d) => (
+              <div key={d.key} className="margin-bottom-1">
+                <dt className="text-bold">{d.question}</dt>
+                <dd className="margin-left-0">{d.answer}</dd>
+              </div>
+            ))}
+            <div className="margin-bottom-1">
+              <dt className="text-bold">Outcome</dt>
+              <dd className="margin-left-0" style={{ whiteSpace: 'pre-wrap' }}>
+                {a.decision.outcome}
+              </dd>
+            </div>
+          </dl>
+        </div>
+      ) : (
+        <p>No decision recorded yet.</p>
+      )}
       {may.edit ? (
         <>
           <FormErrors id={decisionForm.errorId} errors={decisionForm.errors} />
@@ -396,25 +420,25 @@ export default function Activity({ loaderData, actionData }: Route.ComponentProp
             <input type="hidden" name="version" value={version} />
             <ChoiceField
               field={decisionFields.tenOrMore}
-              legend="Ten or more people in 12 months?"
+              legend={DECISION_QUESTIONS.tenOrMore}
               type="radio"
               options={YES_NO}
             />
             <ChoiceField
               field={decisionFields.membersOfPublic}
-              legend="Are they members of the public?"
+              legend={DECISION_QUESTIONS.membersOfPublic}
               type="radio"
               options={YES_NO}
             />
             <ChoiceField
               field={decisionFields.sameQuestions}
-              legend="Are the same questions asked of each person?"
+              legend={DECISION_QUESTIONS.sameQuestions}
               type="radio"
               options={YES_NO}
             />
             <ChoiceField
               field={decisionFields.observationOnly}
-              legend="Direct observation or open conversation only?"
+              legend={DECISION_QUESTIONS.observationOnly}
               type="radio"
               options={YES_NO}
             />

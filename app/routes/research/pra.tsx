@@ -4,30 +4,35 @@ import { data, Form, Link, redirect } from 'react-router';
 import type { Route } from './+types/pra';
 import { authorize } from '~/auth/authorize.server';
 import { requireUser } from '~/auth/session.server';
+import { ClearanceEditForm } from '~/components/research/clearance-edit-form';
 import { Alert } from '~/components/ui/alert';
 import { FieldError, TextField } from '~/components/ui/field';
 import { Breadcrumbs, FormErrors, SelectField } from '~/components/ui/form';
-import { expiryWarning, STATUS_LABELS } from '~/domain/pra/labels';
+import {
+  CLEARANCE_KIND_LABELS,
+  daysLeftText,
+  expiringClearances,
+  STATUS_LABELS,
+} from '~/domain/pra/labels';
 import { planningCheck } from '~/domain/pra/rules';
 import { can } from '~/domain/policy';
 import { refusal } from '~/errors.server';
 import { found } from '~/http.server';
 import { pathParam } from '~/params.server';
-import { SlugParam } from '~/schemas/params';
-import { ClearanceSchema, PlanningSchema } from '~/schemas/research';
+import { IdParam, SlugParam } from '~/schemas/params';
+import { ClearanceEditSchema, ClearanceSchema, PlanningSchema } from '~/schemas/research';
 import { getDb } from '#db/client';
 import { getPortfolioHeader } from '#db/queries/portfolios';
-import { createClearance, portfolioPraStatus, setCountContractors } from '#db/queries/research';
+import {
+  createClearance,
+  editClearance,
+  getClearance,
+  portfolioPraStatus,
+  setCountContractors,
+} from '#db/queries/research';
 import { useLazyValidation } from '~/components/ui/use-lazy-validation';
 
 export const meta: Route.MetaFunction = () => [{ title: 'PRA status | Life Experience Workspace' }];
-
-const KIND_LABELS = {
-  generic: 'Generic or umbrella',
-  standard: 'Standard',
-  fast_track: 'Fast-track',
-  emergency: 'Emergency',
-} as const;
 
 async function load(request: Request, slug: string | undefined) {
   const user = await requireUser(request);
@@ -45,8 +50,20 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const titles = new Map(
     status.rows.map((r) => [r.id, { title: r.title, project: r.project_name }]),
   );
-  // The planning check: "can we talk to N more people about this?" (a GET form).
   const search = new URL(request.url).searchParams;
+  const mayClearance = can(user, 'clearance.edit', { portfolioId: portfolio.id });
+  // ?clearance=ID opens that clearance's edit form (for those who keep clearances).
+  const editing =
+    mayClearance && search.has('clearance')
+      ? found(
+          await getClearance(
+            getDb(),
+            portfolio.id,
+            pathParam(IdParam, search.get('clearance') ?? ''),
+          ),
+        )
+      : null;
+  // The planning check: "can we talk to N more people about this?" (a GET form).
   let plan: { answer: ReturnType<typeof planningCheck>; n: number } | null = null;
   let planErrors: Record<string, string[]> = {};
   if (search.has('activity')) {
@@ -86,10 +103,12 @@ export async function loader({ request, params }: Route.LoaderArgs) {
         .map((id) => ({ id, ...titles.get(id)! })),
       more: Math.max(0, r.activityIds.length - ACTIVITIES_SHOWN),
     })),
-    clearances: status.clearances.map((c) => ({
+    clearances: status.clearances,
+    expiring: expiringClearances(status.clearances, today).map((c) => ({
       ...c,
-      warning: expiryWarning(c.expires_on, today),
+      activities: status.activities.filter((a) => a.clearanceIds.includes(c.id)).length,
     })),
+    editing,
     activities: status.rows.map((r) => ({ id: r.id, label: `${r.title} (${r.project_name})` })),
     plan: plan
       ? {
@@ -107,7 +126,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       date: search.get('date') ?? today,
     },
     may: {
-      clearance: can(user, 'clearance.edit', { portfolioId: portfolio.id }),
+      clearance: mayClearance,
       settings: can(user, 'settings.edit'),
     },
   };
@@ -122,8 +141,26 @@ export async function action({ request, params }: Route.ActionArgs) {
     throw redirect(`/portfolios/${portfolio.slug}/pra`);
   }
   authorize(user, 'clearance.edit', { portfolioId: portfolio.id });
+  if (formData.get('intent') === 'edit_clearance') {
+    const intent = 'edit_clearance';
+    const submission = parseWithZod(formData, { schema: ClearanceEditSchema });
+    if (submission.status !== 'success')
+      return data({ intent, result: submission.reply(), stale: null }, { status: 400 });
+    try {
+      await editClearance(getDb(), {
+        portfolioId: portfolio.id,
+        actorId: user.personId,
+        values: submission.value,
+      });
+    } catch (error) {
+      return refusal(error, submission, { intent });
+    }
+    throw redirect(`/portfolios/${portfolio.slug}/pra#clearances`);
+  }
+  const intent = 'create_clearance';
   const submission = parseWithZod(formData, { schema: ClearanceSchema });
-  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 });
+  if (submission.status !== 'success')
+    return data({ intent, result: submission.reply(), stale: null }, { status: 400 });
   const v = submission.value;
   try {
     await createClearance(getDb(), {
@@ -135,7 +172,7 @@ export async function action({ request, params }: Route.ActionArgs) {
       expiresOn: v.expiresOn ?? null,
     });
   } catch (error) {
-    return refusal(error, submission);
+    return refusal(error, submission, { intent });
   }
   throw redirect(`/portfolios/${portfolio.slug}/pra`);
 }
@@ -146,6 +183,8 @@ export default function PraStatus({ loaderData, actionData }: Route.ComponentPro
     settings,
     collections,
     clearances,
+    expiring,
+    editing,
     activities,
     plan,
     planErrors,
@@ -153,14 +192,14 @@ export default function PraStatus({ loaderData, actionData }: Route.ComponentPro
     may,
   } = loaderData;
   const [form, fields] = useForm({
-    lastResult: actionData?.result,
+    lastResult: actionData?.intent === 'create_clearance' ? actionData.result : undefined,
     onValidate: useLazyValidation(() =>
       import('~/schemas/research').then((m) => m.ClearanceSchema),
     ),
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
   });
-  const warnings = clearances.filter((c) => c.warning);
+  const pra = `/portfolios/${portfolio.slug}/pra`;
   return (
     <>
       <Breadcrumbs
@@ -177,21 +216,54 @@ export default function PraStatus({ loaderData, actionData }: Route.ComponentPro
         official capacity are not counted; contractors{' '}
         {settings.countContractors ? 'are' : 'are not'} counted in this workspace.
       </p>
-      {warnings.map((c) => (
-        <Alert
-          key={c.id}
-          type={c.warning!.level === '90' ? 'warning' : 'error'}
-          heading={
-            c.warning!.level === 'expired'
-              ? 'Clearance expired'
-              : `Clearance expires in ${c.warning!.days} days`
-          }
-          slim
-        >
-          {c.title} ({c.omb_control_number}){' '}
-          {c.warning!.level === 'expired' ? 'expired on' : 'expires on'} {c.expires_on}.
-        </Alert>
-      ))}
+      <section aria-labelledby="expiring-heading">
+        <h2 id="expiring-heading">Clearances expiring</h2>
+        {expiring.length === 0 ? (
+          <p>No clearance of this portfolio has expired or expires within 90 days.</p>
+        ) : (
+          <>
+            <Alert type={expiring.some((c) => c.warning.level !== '90') ? 'error' : 'warning'} slim>
+              {expiring.length === 1
+                ? '1 clearance has expired or expires within 90 days.'
+                : `${expiring.length} clearances have expired or expire within 90 days.`}{' '}
+              Sessions after a clearance’s expiration date are not covered by it.
+            </Alert>
+            <table className="usa-table usa-table--borderless" data-testid="expiring-clearances">
+              <caption className="usa-sr-only">
+                Clearances expired or expiring within 90 days, soonest first
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Title</th>
+                  <th scope="col">OMB control number</th>
+                  <th scope="col">Expires</th>
+                  <th scope="col">Days left</th>
+                  <th scope="col" className="text-right">
+                    Activities
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {expiring.map((c) => (
+                  <tr key={c.id}>
+                    <th scope="row">{c.title}</th>
+                    <td>{c.omb_control_number}</td>
+                    <td>{c.expires_on}</td>
+                    <td>
+                      <span
+                        className={`usa-tag ${c.warning.level === '90' ? 'pra-tag--approaching' : 'pra-tag--clearance_expired'}`}
+                      >
+                        {daysLeftText(c.warning.days)}
+                      </span>
+                    </td>
+                    <td className="text-right">{c.activities}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
+        )}
+      </section>
 
       <h2>Collections</h2>
       {collections.length === 0 ? (
@@ -296,7 +368,7 @@ export default function PraStatus({ loaderData, actionData }: Route.ComponentPro
         </Alert>
       ) : null}
 
-      <h2>Clearances</h2>
+      <h2 id="clearances">Clearances</h2>
       {clearances.length === 0 ? (
         <p>No clearances recorded.</p>
       ) : (
@@ -308,21 +380,43 @@ export default function PraStatus({ loaderData, actionData }: Route.ComponentPro
               <th scope="col">Kind</th>
               <th scope="col">OMB control number</th>
               <th scope="col">Expires</th>
+              {may.clearance ? (
+                <th scope="col">
+                  <span className="usa-sr-only">Actions</span>
+                </th>
+              ) : null}
             </tr>
           </thead>
           <tbody>
             {clearances.map((c) => (
               <tr key={c.id}>
                 <th scope="row">{c.title}</th>
-                <td>{KIND_LABELS[c.kind]}</td>
+                <td>{CLEARANCE_KIND_LABELS[c.kind]}</td>
                 <td>{c.omb_control_number ?? 'Pending'}</td>
                 <td>{c.expires_on ?? '—'}</td>
+                {may.clearance ? (
+                  <td>
+                    <Link to={`${pra}?clearance=${c.id}#edit-clearance`}>
+                      Edit<span className="usa-sr-only"> clearance {c.title}</span>
+                    </Link>
+                  </td>
+                ) : null}
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      {may.clearance ? (
+      {editing ? (
+        <ClearanceEditForm
+          key={`${editing.clearance.id}-${editing.clearance.version}`}
+          clearance={editing.clearance}
+          activities={editing.activities}
+          action={`${pra}?clearance=${editing.clearance.id}`}
+          cancelTo={pra}
+          lastResult={actionData?.intent === 'edit_clearance' ? actionData.result : undefined}
+          stale={actionData?.intent === 'edit_clearance' ? actionData.stale : null}
+        />
+      ) : may.clearance ? (
         <section aria-labelledby="new-clearance">
           <h3 id="new-clearance">Record a clearance</h3>
           <FormErrors id={form.errorId} errors={form.errors} />
@@ -335,7 +429,10 @@ export default function PraStatus({ loaderData, actionData }: Route.ComponentPro
             <SelectField
               field={fields.kind}
               label="Kind"
-              options={Object.entries(KIND_LABELS).map(([value, label]) => ({ value, label }))}
+              options={Object.entries(CLEARANCE_KIND_LABELS).map(([value, label]) => ({
+                value,
+                label,
+              }))}
             />
             <TextField
               field={fields.controlNumber}

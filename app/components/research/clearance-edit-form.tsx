@@ -1,0 +1,125 @@
+import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
+import { Form, Link } from 'react-router';
+import { TextField } from '~/components/ui/field';
+import { ChoiceField, FormErrors, SelectField, StaleValues } from '~/components/ui/form';
+import { useLazyValidation } from '~/components/ui/use-lazy-validation';
+import { CLEARANCE_KIND_LABELS } from '~/domain/pra/labels';
+
+export interface EditedClearance {
+  id: number;
+  title: string;
+  kind: keyof typeof CLEARANCE_KIND_LABELS;
+  omb_control_number: string | null;
+  expires_on: string | null;
+  version: number;
+}
+
+/**
+ * Editing one clearance: its fields (a pending clearance gets its number and date here) and the
+ * activities to unlink. Posts without JavaScript; a stale save shows the values saved now.
+ */
+export function ClearanceEditForm({
+  clearance: c,
+  activities,
+  action,
+  cancelTo,
+  lastResult,
+  stale,
+}: {
+  clearance: EditedClearance;
+  activities: { id: number; title: string; project_name: string }[];
+  action: string;
+  cancelTo: string;
+  lastResult?: SubmissionResult<string[]>;
+  stale: { current: Record<string, unknown>; version: number } | null;
+}) {
+  const [form, fields] = useForm({
+    id: 'clearance-edit',
+    lastResult,
+    defaultValue: {
+      title: c.title,
+      kind: c.kind,
+      controlNumber: c.omb_control_number ?? '',
+      expiresOn: c.expires_on ?? '',
+    },
+    onValidate: useLazyValidation(() =>
+      import('~/schemas/research').then((m) => m.ClearanceEditSchema),
+    ),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+  });
+  return (
+    <section aria-labelledby="edit-clearance">
+      <h3 id="edit-clearance">Edit clearance: {c.title}</h3>
+      {stale ? (
+        <StaleValues
+          current={stale.current}
+          labels={{
+            title: 'Title',
+            kind: 'Kind',
+            omb_control_number: 'OMB control number',
+            expires_on: 'Expiration date',
+          }}
+          format={(key, value) =>
+            key === 'kind'
+              ? (CLEARANCE_KIND_LABELS[value as EditedClearance['kind']] ?? String(value))
+              : value === null || value === ''
+                ? '(empty)'
+                : String(value)
+          }
+        />
+      ) : null}
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <Form
+        method="post"
+        action={action}
+        className="usa-form usa-form--large"
+        {...getFormProps(form)}
+      >
+        <input type="hidden" name="intent" value="edit_clearance" />
+        <input type="hidden" name="clearanceId" value={c.id} />
+        <input type="hidden" name="version" value={stale?.version ?? c.version} />
+        <TextField field={fields.title} label="Title" />
+        <SelectField
+          field={fields.kind}
+          label="Kind"
+          options={Object.entries(CLEARANCE_KIND_LABELS).map(([value, label]) => ({
+            value,
+            label,
+          }))}
+        />
+        <TextField
+          field={fields.controlNumber}
+          label="OMB control number"
+          hint="Four digits, a hyphen, four digits. Leave empty while approval is pending."
+        />
+        <TextField
+          field={fields.expiresOn}
+          label="Expiration date"
+          type="date"
+          hint="Required with a control number."
+        />
+        {activities.length > 0 ? (
+          <ChoiceField
+            field={fields.unlink}
+            legend="Unlink activities from this clearance"
+            hint="Sessions of an unlinked activity count toward the nine-person limit again."
+            type="checkbox"
+            options={activities.map((a) => ({
+              value: String(a.id),
+              label: `${a.title} (${a.project_name})`,
+            }))}
+          />
+        ) : (
+          <p>No activities are linked to this clearance.</p>
+        )}
+        <button type="submit" className="usa-button">
+          Save clearance
+        </button>
+        <Link to={cancelTo} className="usa-button usa-button--unstyled margin-left-2">
+          Cancel
+        </Link>
+      </Form>
+    </section>
+  );
+}
