@@ -56,7 +56,7 @@ export async function citationViews(
         label: `${row.title} (${row.project_name})`,
         href: `/research/${row.id}`,
         figures: report
-          ? `PRA: ${PRA_STATUS[report.status]}; ${report.count} members of the public counted.`
+          ? `PRA: ${PRA_STATUS[report.status]}; ${report.count} ${report.count === 1 ? 'member' : 'members'} of the public counted.`
           : '',
       });
     } else {

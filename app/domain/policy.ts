@@ -50,6 +50,7 @@ export type Action =
   | 'clearance.edit'
   | 'pra.override'
   | 'plan.edit'
+  | 'plan.set_due_dates'
   | 'pmc.manage';
 
 export interface Target {
@@ -95,6 +96,8 @@ export const GRANTS: Record<Action, true | readonly Role[]> = {
   'clearance.edit': ['omb_lead', 'portfolio_lead'],
   'pra.override': ['omb_lead'],
   'plan.edit': ['omb_lead', 'portfolio_lead', 'team_member'],
+  // A plan's due dates follow OMB's calendar for the year (A-11 280.12): OMB leads set them.
+  'plan.set_due_dates': ['omb_lead'],
   'pmc.manage': ['omb_lead'],
 };
 

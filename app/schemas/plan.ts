@@ -44,11 +44,22 @@ export const MoveSchema = z.object({
   version: VersionField,
 });
 
+/** A plan's due date: required, a real YYYY-MM-DD date, with a message naming which one. */
+const dueDate = (which: 'draft' | 'final plan') =>
+  z
+    .string({ error: `Enter the date the ${which} is due.` })
+    .trim()
+    .min(1, `Enter the date the ${which} is due.`)
+    .pipe(DateField);
+
+/** An OMB lead's change to a plan's due dates (policy: plan.set_due_dates). */
 export const DueDatesSchema = z
-  .object({ draftDue: DateField, finalDue: DateField, version: VersionField })
+  .object({ draftDue: dueDate('draft'), finalDue: dueDate('final plan'), version: VersionField })
   .refine((v) => v.draftDue <= v.finalDue, {
     path: ['finalDue'],
     message: 'The final plan is due after the draft.',
+    // Compared only once both dates are real ones (a blank date says so by itself).
+    when: (payload) => payload.issues.length === 0,
   });
 
 export const RestoreSchema = z.object({

@@ -1,9 +1,17 @@
 import { planTemplate, sanitizeDoc } from '~/domain/plans/document';
-import { canMove, defaultDueDates, isEditable, type PlanStatus } from '~/domain/plans/status';
+import {
+  canMove,
+  dueDatesEditable,
+  isEditable,
+  planDueDates,
+  type PlanStatus,
+} from '~/domain/plans/status';
+import { can, type UserRoles } from '~/domain/policy';
 import type { DB } from '../client';
 import { RefusedError } from '../errors';
 import { assertFresh } from '../versioning';
 import { recordAudit } from './audit';
+import { getCalendarOverrides } from './calendar';
 
 export async function listPlans(db: DB, portfolioId: number) {
   return db
@@ -34,7 +42,11 @@ export async function getPlan(db: DB, id: number) {
   return { plan, versions };
 }
 
-/** Creates the plan of a fiscal year from the A-11 280.15 template; one per portfolio and year. */
+/**
+ * Creates the plan of a fiscal year from the A-11 280.15 template; one per portfolio and year.
+ * Its due dates are the fiscal year's A-11 calendar dates (as OMB leads set them for that year,
+ * else the 280.12 defaults), read in the same transaction.
+ */
 export async function createPlan(
   db: DB,
   input: { portfolioId: number; fiscalYear: number; title: string; actorId: number },
@@ -54,7 +66,10 @@ export async function createPlan(
         'fiscalYear',
       );
     const doc = JSON.stringify(planTemplate());
-    const { draftDue, finalDue } = defaultDueDates(input.fiscalYear);
+    const { draftDue, finalDue } = planDueDates(
+      input.fiscalYear,
+      await getCalendarOverrides(trx, input.fiscalYear),
+    );
     const row = await trx
       .insertInto('action_plans')
       .values({
@@ -89,7 +104,12 @@ export async function createPlan(
       entityId: row.id,
       portfolioId: input.portfolioId,
       before: null,
-      after: { title: input.title, fiscal_year: input.fiscalYear },
+      after: {
+        title: input.title,
+        fiscal_year: input.fiscalYear,
+        draft_due: draftDue,
+        final_due: finalDue,
+      },
       at,
     });
     return row.id;
@@ -221,10 +241,13 @@ export async function movePlan(
   });
 }
 
-/** Changes the plan's due dates (defaults from A-11 280.12). */
+/**
+ * Changes the plan's due dates (from the year's A-11 280.12 calendar when it was created). Only
+ * an OMB lead may (policy: plan.set_due_dates), and not on a final plan.
+ */
 export async function setPlanDueDates(
   db: DB,
-  input: { id: number; version: number; draftDue: string; finalDue: string; actorId: number },
+  input: { id: number; version: number; draftDue: string; finalDue: string; user: UserRoles },
 ): Promise<void> {
   const at = new Date().toISOString();
   await db.transaction().execute(async (trx) => {
@@ -234,6 +257,13 @@ export async function setPlanDueDates(
       .where('id', '=', input.id)
       .executeTakeFirst();
     if (!plan) throw new RefusedError('not_found', 'We could not find that plan.');
+    if (!can(input.user, 'plan.set_due_dates', { portfolioId: plan.portfolio_id }))
+      throw new RefusedError('forbidden', 'Only an OMB lead can change a plan’s due dates.');
+    if (!dueDatesEditable(plan.status))
+      throw new RefusedError(
+        'conflict',
+        'This plan is final: its due dates cannot change. An OMB lead can reopen it.',
+      );
     assertFresh(plan, input.version, ['draft_due', 'final_due']);
     await trx
       .updateTable('action_plans')
@@ -246,7 +276,7 @@ export async function setPlanDueDates(
       .where('id', '=', plan.id)
       .execute();
     await recordAudit(trx, {
-      actorId: input.actorId,
+      actorId: input.user.personId,
       action: 'update',
       entityType: 'action_plan',
       entityId: plan.id,

@@ -31,6 +31,13 @@ test.describe.serial('CX Action Plans', () => {
     ).toBeVisible();
     await expect(page.getByTestId('plan-status')).toHaveText('Draft');
     await expect(page.getByText('Draft due May 30, 2027')).toBeVisible();
+    // Days left while the plan is open; only an OMB lead sets the dates.
+    await expect(
+      page.getByText(
+        /Final due September 9, 2027 \((\d+ days? left|Due today|\d+ days? overdue)\)/,
+      ),
+    ).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Save due dates' })).toHaveCount(0);
     planUrl = new URL(page.url()).pathname;
     await expectAccessible(page);
 
@@ -222,6 +229,9 @@ test.describe.serial('CX Action Plans', () => {
     expect(xml).toContain('What success will look like for an individual customer');
     expect(xml).toContain('Text from the OMB lead.');
     expect(xml).toMatch(/w:pStyle w:val="Heading2"/);
+    // The Markdown-form list above is a Word list (bullets), not text with dashes.
+    expect(xml).toMatch(/<w:numPr><w:ilvl w:val="0"\/><w:numId w:val="1"\/><\/w:numPr>/);
+    expect(xml).not.toContain('- Reach');
     expect(xml).not.toMatch(/onerror|javascript:/i);
     const rels = await zip.file('word/_rels/document.xml.rels')!.async('string');
     expect(rels).toContain('https://performance.gov/cx');
@@ -276,10 +286,84 @@ test.describe.serial('CX Action Plans', () => {
     await expect(comment).toContainText('Next year’s priorities · Luis Ortega');
     await expect(comment).toContainText('Open');
     await comment.getByRole('button', { name: /Resolve/ }).click();
+    // Who resolved it, and when (date and time, UTC).
     await expect(
       page.getByRole('listitem').filter({ hasText: 'Name the states in the pilot.' }),
-    ).toContainText('Resolved by Priya Raman');
+    ).toContainText(/Resolved by Priya Raman on [A-Z][a-z]+ \d{1,2}, \d{4}, \d{2}:\d{2} UTC/);
+    await expectAccessible(page);
   });
+});
+
+test('a new plan takes the year’s A-11 calendar dates; only an OMB lead changes them, and not once final', async ({
+  page,
+  browser,
+}) => {
+  // An OMB lead sets FY 2028's draft date on the calendar.
+  const omb = await (await browser.newContext()).newPage();
+  await login(omb, 'omb_lead');
+  await omb.goto('/calendar?fy=2028');
+  await omb.getByLabel('Date', { exact: true }).selectOption({ label: 'Draft CX Action Plan due' });
+  await omb.getByLabel('New date').fill('2028-05-26');
+  await omb.getByRole('button', { name: 'Set date' }).click();
+  await expect(
+    omb.getByRole('row', { name: /Draft CX Action Plan due \(set for this year\)/ }),
+  ).toContainText('May 26, 2028');
+
+  // A team member's new FY 2028 plan takes that date, and the default final date.
+  await login(page, 'team_member');
+  await page.goto('/portfolios/facing-a-financial-shock/plans');
+  await page.getByLabel('Fiscal year').fill('2028');
+  await page.getByLabel('Title').fill('Facing a Financial Shock CX Action Plan, FY 2028');
+  await page.getByRole('button', { name: 'Start plan' }).click();
+  await expect(page.getByTestId('plan-status')).toHaveText('Draft');
+  await expect(page.getByText('Draft due May 26, 2028')).toBeVisible();
+  await expect(page.getByText(/Final due September 9, 2028/)).toBeVisible();
+  const url = new URL(page.url()).pathname;
+  // The team member has no due-date form, and a hand-made request is refused.
+  await expect(page.getByRole('button', { name: 'Save due dates' })).toHaveCount(0);
+  await expect(page.getByText('OMB leads set them')).toBeVisible();
+  const origin = new URL(page.url()).origin;
+  const refused = await page.request.post(url, {
+    headers: { Origin: origin },
+    form: { intent: 'due', draftDue: '2028-06-01', finalDue: '2028-09-30', version: '1' },
+    maxRedirects: 0,
+  });
+  expect(refused.status()).toBe(403);
+
+  // The OMB lead changes them; a final date before the draft is refused next to the field.
+  await omb.goto(url);
+  await expect(omb.getByText('For FY 2028 the calendar says draft May 26, 2028')).toBeVisible();
+  await omb.getByLabel('Draft due', { exact: true }).fill('2028-06-01');
+  await omb.getByLabel('Final due', { exact: true }).fill('2028-05-01');
+  await omb.getByRole('button', { name: 'Save due dates' }).click();
+  await expect(
+    omb.locator('#finalDue-error', { hasText: 'The final plan is due after the draft.' }),
+  ).toBeVisible();
+  await expect(omb.getByLabel('Final due', { exact: true })).toHaveValue('2028-05-01');
+  await expect(omb.getByText('Draft due May 26, 2028')).toBeVisible();
+  await expectAccessible(omb);
+  await omb.getByLabel('Final due', { exact: true }).fill('2028-09-11');
+  await omb.getByRole('button', { name: 'Save due dates' }).click();
+  await expect(omb.getByText('Draft due June 1, 2028')).toBeVisible();
+  await expect(omb.getByText(/Final due September 11, 2028/)).toBeVisible();
+
+  // Once final, the dates stay: no form, and a hand-made request is refused.
+  await omb.getByRole('button', { name: 'Send for review' }).click();
+  await expect(omb.getByTestId('plan-status')).toHaveText('In review');
+  await omb.getByRole('button', { name: 'Mark final' }).click();
+  await expect(omb.getByTestId('plan-status')).toHaveText('Final');
+  await expect(omb.getByRole('button', { name: 'Save due dates' })).toHaveCount(0);
+  const version = await omb.locator('input[name="version"]').first().inputValue();
+  const final = await omb.request.post(url, {
+    headers: { Origin: origin },
+    form: { intent: 'due', draftDue: '2028-06-02', finalDue: '2028-09-12', version },
+    maxRedirects: 0,
+  });
+  expect(final.status()).toBe(409);
+  expect(await final.text()).toContain('its due dates cannot change');
+  await omb.reload();
+  await expect(omb.getByText('Draft due June 1, 2028')).toBeVisible();
+  await expect(omb.getByText(/Final due September 11, 2028/)).toBeVisible();
 });
 
 test('the plan read view works without JavaScript', async ({ browser }) => {

@@ -1,7 +1,9 @@
 /**
- * CX Action Plan status and due dates (A-11 280.12): a draft, then in review, then final. The
- * text's FY 2025 dates (draft May 30, final September 9) are the defaults for a plan's fiscal
- * year, editable per plan. A final plan is read-only until an OMB lead reopens it.
+ * CX Action Plan status and due dates (A-11 280.12): a draft, then in review, then final. A new
+ * plan takes its fiscal year's dates from the A-11 calendar: the dates an OMB lead set for that
+ * year, else the text's FY 2025 dates (draft May 30, final September 9) in the plan's fiscal
+ * year. Only an OMB lead changes a plan's due dates, and not once it is final. A final plan is
+ * read-only until an OMB lead reopens it.
  */
 export type PlanStatus = 'draft' | 'in_review' | 'final';
 
@@ -11,9 +13,33 @@ export const STATUS_LABELS: Record<PlanStatus, string> = {
   final: 'Final',
 };
 
+/**
+ * The keys of the plan's two dates in the A-11 calendar (app/domain/calendar/a11.ts
+ * DEFAULT_DATES), under which an OMB lead sets a year's dates (db/queries/calendar.ts).
+ */
+export const DUE_DATE_KEYS = {
+  draftDue: 'draft_action_plan',
+  finalDue: 'final_action_plan',
+} as const;
+
 /** Default due dates for the plan of fiscal year `fy`, in calendar year `fy` (within the FY). */
 export function defaultDueDates(fy: number): { draftDue: string; finalDue: string } {
   return { draftDue: `${fy}-05-30`, finalDue: `${fy}-09-09` };
+}
+
+/**
+ * The due dates a new plan of fiscal year `fy` starts with: the calendar's dates for that year
+ * (`overrides`: calendar key → YYYY-MM-DD, as OMB leads set them), else the A-11 defaults.
+ */
+export function planDueDates(
+  fy: number,
+  overrides: ReadonlyMap<string, string> = new Map(),
+): { draftDue: string; finalDue: string } {
+  const defaults = defaultDueDates(fy);
+  return {
+    draftDue: overrides.get(DUE_DATE_KEYS.draftDue) ?? defaults.draftDue,
+    finalDue: overrides.get(DUE_DATE_KEYS.finalDue) ?? defaults.finalDue,
+  };
 }
 
 /** The moves allowed from each status, and who may make them. */
@@ -27,9 +53,20 @@ export function canMove(from: PlanStatus, to: PlanStatus, isOmbLead: boolean): b
 /** Whether the plan's text may be edited. */
 export const isEditable = (status: PlanStatus): boolean => status !== 'final';
 
+/** Whether the plan's due dates may change (by an OMB lead: policy action plan.set_due_dates). */
+export const dueDatesEditable = (status: PlanStatus): boolean => status !== 'final';
+
 /** Days from `today` to `due` (negative when past), both YYYY-MM-DD. */
 export function daysLeft(due: string, today: string): number {
   return Math.round(
     (Date.parse(`${due}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000,
   );
+}
+
+const days = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`;
+
+/** `daysLeft` in words: "12 days left", "Due today", "3 days overdue". */
+export function dueText(daysLeftToDue: number): string {
+  if (daysLeftToDue === 0) return 'Due today';
+  return daysLeftToDue > 0 ? `${days(daysLeftToDue)} left` : `${days(-daysLeftToDue)} overdue`;
 }

@@ -7,7 +7,8 @@ import { requireUser } from '~/auth/session.server';
 import { TextField } from '~/components/ui/field';
 import { Breadcrumbs, FormErrors } from '~/components/ui/form';
 import { fiscalYearOf } from '~/domain/dates';
-import { STATUS_LABELS } from '~/domain/plans/status';
+import { daysLeft, dueText, STATUS_LABELS } from '~/domain/plans/status';
+import { formatDate } from '~/domain/portfolio/labels';
 import { can } from '~/domain/policy';
 import { refusal } from '~/errors.server';
 import { found } from '~/http.server';
@@ -32,9 +33,16 @@ async function load(request: Request, slug: string | undefined) {
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { user, portfolio } = await load(request, params.slug);
+  const today = new Date().toISOString().slice(0, 10);
+  const plans = await listPlans(getDb(), portfolio.id);
   return {
     portfolio,
-    plans: await listPlans(getDb(), portfolio.id),
+    // Days left to each date while the plan is not final (A-11 280.12).
+    plans: plans.map((p) => ({
+      ...p,
+      draftDays: p.status === 'final' ? null : daysLeft(p.draft_due, today),
+      finalDays: p.status === 'final' ? null : daysLeft(p.final_due, today),
+    })),
     nextFy: fiscalYearOf(new Date()) + 1,
     mayEdit: can(user, 'plan.edit', { portfolioId: portfolio.id }),
   };
@@ -102,8 +110,14 @@ export default function Plans({ loaderData, actionData }: Route.ComponentProps) 
                 </th>
                 <td>FY {p.fiscal_year}</td>
                 <td>{STATUS_LABELS[p.status]}</td>
-                <td>{p.draft_due}</td>
-                <td>{p.final_due}</td>
+                <td>
+                  {formatDate(p.draft_due)}
+                  {p.draftDays !== null ? ` (${dueText(p.draftDays)})` : ''}
+                </td>
+                <td>
+                  {formatDate(p.final_due)}
+                  {p.finalDays !== null ? ` (${dueText(p.finalDays)})` : ''}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -112,7 +126,10 @@ export default function Plans({ loaderData, actionData }: Route.ComponentProps) 
       {mayEdit ? (
         <section aria-labelledby="new-plan">
           <h2 id="new-plan">Start a plan</h2>
-          <p>The plan starts from the sections A-11 280.15 names.</p>
+          <p>
+            The plan starts from the sections A-11 280.15 names, with its fiscal year’s draft and
+            final due dates from the A-11 calendar (280.12).
+          </p>
           <FormErrors id={form.errorId} errors={form.errors} />
           <Form method="post" className="usa-form usa-form--large" {...getFormProps(form)}>
             <TextField field={fields.fiscalYear} label="Fiscal year" type="number" />

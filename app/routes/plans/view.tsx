@@ -2,12 +2,16 @@ import { data, Form, Link } from 'react-router';
 import { z } from 'zod';
 import type { Route } from './+types/view';
 import { Alert } from '~/components/ui/alert';
+import { FieldError } from '~/components/ui/field';
 import { Breadcrumbs } from '~/components/ui/form';
 import { formatDate } from '~/domain/portfolio/labels';
 import {
   canMove,
   daysLeft,
+  dueDatesEditable,
+  dueText,
   isEditable,
+  planDueDates,
   STATUS_LABELS,
   type PlanStatus,
 } from '~/domain/plans/status';
@@ -25,6 +29,7 @@ import {
   RestoreSchema,
 } from '~/schemas/plan';
 import { getDb } from '#db/client';
+import { getCalendarOverrides } from '#db/queries/calendar';
 import {
   addCitation,
   addComment,
@@ -55,12 +60,20 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const today = new Date().toISOString().slice(0, 10);
   const { doc, ...rest } = plan;
   const mayEdit = can(user, 'plan.edit', { portfolioId: plan.portfolio_id });
+  // Due dates are OMB's per year (A-11 280.12): only an OMB lead changes them, not on a final plan.
+  const maySetDueDates =
+    can(user, 'plan.set_due_dates', { portfolioId: plan.portfolio_id }) &&
+    dueDatesEditable(plan.status);
   const db = getDb();
-  const [citations, comments, evidence] = await Promise.all([
+  const [citations, comments, evidence, calendarDue] = await Promise.all([
     listCitations(db, plan.id).then((c) => citationViews(db, plan.portfolio_id, c)),
     listComments(db, plan.id),
     mayEdit && isEditable(plan.status) && search.data.cite
       ? citableEvidence(db, plan.portfolio_id)
+      : Promise.resolve(null),
+    // The fiscal year's calendar dates, beside the form that changes the plan's.
+    maySetDueDates
+      ? getCalendarOverrides(db, plan.fiscal_year).then((o) => planDueDates(plan.fiscal_year, o))
       : Promise.resolve(null),
   ]);
   return {
@@ -75,6 +88,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       (to) => to !== plan.status && canMove(plan.status, to, user.isOmbLead),
     ),
     mayEdit,
+    maySetDueDates,
+    calendarDue,
   };
 }
 
@@ -148,6 +163,7 @@ export async function action({ request, params }: Route.ActionArgs) {
     );
   }
   if (intent === 'due') {
+    authorize(user, 'plan.set_due_dates', { portfolioId: plan.portfolio_id });
     return submitEdit(
       formData,
       intent,
@@ -158,7 +174,7 @@ export async function action({ request, params }: Route.ActionArgs) {
           version: v.version,
           draftDue: v.draftDue,
           finalDue: v.finalDue,
-          actorId: user.personId,
+          user,
         }),
       back,
     );
@@ -194,14 +210,45 @@ const MOVE_LABELS: Record<PlanStatus, string> = {
   final: 'Mark final',
 };
 
-function dueText(days: number) {
-  return days >= 0 ? `${days} days left` : `${-days} days ago`;
+/** When a comment was made or resolved: its date and time (UTC). */
+function when(iso: string) {
+  return (
+    <time dateTime={iso}>
+      {formatDate(iso)}, {iso.slice(11, 16)} UTC
+    </time>
+  );
 }
 
 export default function PlanView({ loaderData, actionData }: Route.ComponentProps) {
-  const { plan, html, versions, due, moves, mayEdit, citations, comments, evidence } = loaderData;
+  const {
+    plan,
+    html,
+    versions,
+    due,
+    moves,
+    mayEdit,
+    maySetDueDates,
+    calendarDue,
+    citations,
+    comments,
+    evidence,
+  } = loaderData;
   const version = actionData?.stale?.version ?? plan.version;
-  const errors = actionData?.result.error ? Object.values(actionData.result.error).flat() : [];
+  const errors = actionData?.result.error
+    ? Object.values(actionData.result.error)
+        .flat()
+        .filter((e): e is string => !!e)
+    : [];
+  // The due-date form's own errors sit next to its fields, and what was typed stays there.
+  const dueForm =
+    actionData?.intent === 'due' && 'initialValue' in actionData.result ? actionData.result : null;
+  const dueErrors = (name: 'draftDue' | 'finalDue') => dueForm?.error?.[name] ?? undefined;
+  const dueValue = (name: 'draftDue' | 'finalDue') => {
+    const typed = (dueForm?.initialValue as Record<string, unknown> | null | undefined)?.[name];
+    return typeof typed === 'string'
+      ? typed
+      : plan[name === 'draftDue' ? 'draft_due' : 'final_due'];
+  };
   return (
     <>
       <Breadcrumbs
@@ -217,8 +264,10 @@ export default function PlanView({ loaderData, actionData }: Route.ComponentProp
         <span className="usa-tag bg-primary-dark" data-testid="plan-status">
           {STATUS_LABELS[plan.status]}
         </span>{' '}
-        · Draft due {formatDate(plan.draft_due)} ({dueText(due.draft)}) · Final due{' '}
-        {formatDate(plan.final_due)} ({dueText(due.final)})
+        · Draft due {formatDate(plan.draft_due)}
+        {plan.status !== 'final' ? ` (${dueText(due.draft)})` : ''} · Final due{' '}
+        {formatDate(plan.final_due)}
+        {plan.status !== 'final' ? ` (${dueText(due.final)})` : ''}
       </p>
       {errors.length ? (
         <Alert type="error" heading="Not saved">
@@ -358,8 +407,14 @@ export default function PlanView({ loaderData, actionData }: Route.ComponentProp
               className="border-left-05 border-base-light padding-left-2 margin-bottom-2"
             >
               <div className="font-body-xs text-base-dark">
-                {PLAN_SECTIONS[c.section]} · {c.author}, {c.created_at.slice(0, 10)} ·{' '}
-                {c.resolved_at ? `Resolved by ${c.resolver}` : 'Open'}
+                {PLAN_SECTIONS[c.section]} · {c.author}, {when(c.created_at)} ·{' '}
+                {c.resolved_at ? (
+                  <>
+                    Resolved by {c.resolver} on {when(c.resolved_at)}
+                  </>
+                ) : (
+                  'Open'
+                )}
               </div>
               <div style={{ whiteSpace: 'pre-wrap' }}>{c.body}</div>
               {!c.resolved_at && mayEdit ? (
@@ -450,41 +505,55 @@ export default function PlanView({ loaderData, actionData }: Route.ComponentProp
         </tbody>
       </table>
 
-      {mayEdit ? (
+      {maySetDueDates ? (
         <section aria-labelledby="due-heading">
           <h2 id="due-heading">Due dates</h2>
           <p>
-            Defaults from A-11 280.12 (draft May 30, final September 9); change them for this year
-            if OMB sets others.
+            A new plan takes its fiscal year’s dates from the A-11 calendar (280.12), where OMB
+            leads set each year’s dates.
+            {calendarDue
+              ? ` For FY ${plan.fiscal_year} the calendar says draft ${formatDate(calendarDue.draftDue)}, final ${formatDate(calendarDue.finalDue)}.`
+              : ''}
           </p>
           <Form method="post" className="usa-form">
             <input type="hidden" name="intent" value="due" />
             <input type="hidden" name="version" value={version} />
-            <label className="usa-label" htmlFor="draftDue">
-              Draft due
-            </label>
-            <input
-              className="usa-input"
-              type="date"
-              id="draftDue"
-              name="draftDue"
-              defaultValue={plan.draft_due}
-            />
-            <label className="usa-label" htmlFor="finalDue">
-              Final due
-            </label>
-            <input
-              className="usa-input"
-              type="date"
-              id="finalDue"
-              name="finalDue"
-              defaultValue={plan.final_due}
-            />
+            {(['draftDue', 'finalDue'] as const).map((name) => {
+              const fieldErrors = dueErrors(name);
+              return (
+                <div
+                  key={name}
+                  className={`usa-form-group${fieldErrors?.length ? ' usa-form-group--error' : ''}`}
+                >
+                  <label
+                    className={`usa-label${fieldErrors?.length ? ' usa-label--error' : ''}`}
+                    htmlFor={name}
+                  >
+                    {name === 'draftDue' ? 'Draft due' : 'Final due'}
+                  </label>
+                  <FieldError id={`${name}-error`} errors={fieldErrors} />
+                  <input
+                    key={dueValue(name)}
+                    className={`usa-input${fieldErrors?.length ? ' usa-input--error' : ''}`}
+                    type="date"
+                    id={name}
+                    name={name}
+                    defaultValue={dueValue(name)}
+                    aria-invalid={fieldErrors?.length ? true : undefined}
+                    aria-describedby={fieldErrors?.length ? `${name}-error` : undefined}
+                  />
+                </div>
+              );
+            })}
             <button type="submit" className="usa-button usa-button--outline margin-top-2">
               Save due dates
             </button>
           </Form>
         </section>
+      ) : mayEdit && plan.status !== 'final' ? (
+        <p>
+          The due dates come from the A-11 calendar for FY {plan.fiscal_year}; OMB leads set them.
+        </p>
       ) : null}
     </>
   );

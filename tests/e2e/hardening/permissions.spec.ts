@@ -56,7 +56,11 @@ const TABLE: Record<string, Entry> = {
   'research/log': { get: ALL, post: EDITORS },
   'research/activity': { get: ALL, post: EDITORS },
   'plans/list': { get: ALL, post: EDITORS },
-  'plans/view': { get: ALL, post: EDITORS, note: 'comments and status, by the team' },
+  'plans/view': {
+    get: ALL,
+    post: EDITORS,
+    note: 'comments and status, by the team; due dates (intent "due") by OMB leads only',
+  },
   'plans/edit': { get: EDITORS, post: EDITORS },
   'plan-export-docx': { get: ALL, post: 'no action' },
   'plan-export-html': { get: ALL, post: 'no action' },

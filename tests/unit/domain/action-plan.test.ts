@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import {
   docText,
   planTemplate,
@@ -6,7 +7,17 @@ import {
   safeHref,
   sanitizeDoc,
 } from '~/domain/plans/document';
-import { canMove, daysLeft, defaultDueDates } from '~/domain/plans/status';
+import { fiscalYearCalendar } from '~/domain/calendar/a11';
+import {
+  canMove,
+  daysLeft,
+  defaultDueDates,
+  DUE_DATE_KEYS,
+  dueDatesEditable,
+  dueText,
+  planDueDates,
+} from '~/domain/plans/status';
+import { DueDatesSchema } from '~/schemas/plan';
 
 describe('action plan documents', () => {
   it('the template has a heading for every section A-11 280.15 names', () => {
@@ -117,5 +128,85 @@ describe('action plan status and due dates (A-11 280.12)', () => {
   it('days left', () => {
     expect(daysLeft('2026-05-30', '2026-05-01')).toBe(29);
     expect(daysLeft('2026-05-30', '2026-06-01')).toBe(-2);
+  });
+  it('days left on the day it is due is 0; after, negative; across a leap day and a year end', () => {
+    expect(daysLeft('2026-05-30', '2026-05-30')).toBe(0);
+    expect(daysLeft('2026-05-30', '2026-05-31')).toBe(-1);
+    expect(daysLeft('2028-03-01', '2028-02-28')).toBe(2);
+    expect(daysLeft('2027-01-01', '2026-12-31')).toBe(1);
+    expect(daysLeft('2026-09-09', '2027-09-09')).toBe(-365);
+  });
+  it.each([
+    [12, '12 days left'],
+    [1, '1 day left'],
+    [0, 'Due today'],
+    [-1, '1 day overdue'],
+    [-40, '40 days overdue'],
+  ])('%i days → “%s”', (days, text) => {
+    expect(dueText(days)).toBe(text);
+  });
+  it('a new plan takes the calendar’s dates for its year: OMB’s when set, else the defaults', () => {
+    expect(planDueDates(2027)).toEqual(defaultDueDates(2027));
+    expect(planDueDates(2027, new Map([['draft_action_plan', '2027-05-26']]))).toEqual({
+      draftDue: '2027-05-26',
+      finalDue: '2027-09-09',
+    });
+    expect(
+      planDueDates(
+        2027,
+        new Map([
+          ['final_action_plan', '2027-09-13'],
+          ['deep_dive', '2027-04-28'],
+        ]),
+      ),
+    ).toEqual({ draftDue: '2027-05-30', finalDue: '2027-09-13' });
+  });
+  it('the plan’s dates are the A-11 calendar’s, with and without overrides', () => {
+    const noHolidays = () => false;
+    for (const overrides of [
+      new Map<string, string>(),
+      new Map([
+        ['draft_action_plan', '2026-06-01'],
+        ['final_action_plan', '2026-09-11'],
+      ]),
+    ]) {
+      const calendar = fiscalYearCalendar(2026, noHolidays, overrides);
+      const date = (key: string) => calendar.find((e) => e.key === key)?.date;
+      expect(planDueDates(2026, overrides)).toEqual({
+        draftDue: date(DUE_DATE_KEYS.draftDue),
+        finalDue: date(DUE_DATE_KEYS.finalDue),
+      });
+    }
+  });
+  it('due dates may change until the plan is final', () => {
+    expect(dueDatesEditable('draft')).toBe(true);
+    expect(dueDatesEditable('in_review')).toBe(true);
+    expect(dueDatesEditable('final')).toBe(false);
+  });
+});
+
+describe('action plan due-date form', () => {
+  const messages = (input: Record<string, unknown>) => {
+    const r = DueDatesSchema.safeParse(input);
+    return r.success ? {} : z.flattenError(r.error).fieldErrors;
+  };
+  it('accepts two real dates, the draft first', () => {
+    expect(
+      DueDatesSchema.parse({ draftDue: '2027-05-26', finalDue: '2027-09-09', version: '3' }),
+    ).toEqual({ draftDue: '2027-05-26', finalDue: '2027-09-09', version: 3 });
+  });
+  it('names the missing date, refuses impossible dates and a final due before the draft', () => {
+    expect(messages({ finalDue: '2027-09-09', version: '1' })).toEqual({
+      draftDue: ['Enter the date the draft is due.'],
+    });
+    expect(messages({ draftDue: '2027-05-30', finalDue: ' ', version: '1' })).toEqual({
+      finalDue: ['Enter the date the final plan is due.'],
+    });
+    expect(messages({ draftDue: '2027-02-30', finalDue: '2027-09-09', version: '1' })).toEqual({
+      draftDue: ['Enter a real date as YYYY-MM-DD, for example 2025-01-31.'],
+    });
+    expect(messages({ draftDue: '2027-09-10', finalDue: '2027-09-09', version: '1' })).toEqual({
+      finalDue: ['The final plan is due after the draft.'],
+    });
   });
 });
