@@ -5,29 +5,32 @@ import {
   MermaidParseError,
   parseMermaid,
 } from '~/domain/journey/mermaid';
-import { CHANNELS } from '~/domain/journey/types';
+import { CHANNELS, JOURNEY_LIMITS as L } from '~/domain/journey/types';
 import { IdList, IdParam, optionalText, requiredText, VersionField } from './common';
 
-const ONE_LINE = 'Use a single line, without line breaks.';
+const ONE_LINE = 'Use a single line, without line breaks, tabs or other control characters.';
 const oneLine = <T extends z.ZodType<string>>(schema: T) =>
   schema.refine((v) => !FORBIDDEN_TEXT.test(v), ONE_LINE);
 
 export const VERSION_LABEL_VALUES = ['as_is', 'to_be', 'other'] as const;
 
 export const JourneyDetailsSchema = z.object({
-  title: oneLine(requiredText('title', 200)),
+  title: oneLine(requiredText('title', L.title)),
   personas: optionalText('personas', 1000),
-  description: oneLine(optionalText('description', 1000)),
+  description: oneLine(optionalText('description', L.description)),
   versionLabel: z.enum(VERSION_LABEL_VALUES, { error: 'Choose as-is, to-be or another version.' }),
   versionName: oneLine(optionalText('version name', 100)),
   projectId: IdParam.optional(),
 });
 export type JourneyDetailsInput = z.output<typeof JourneyDetailsSchema>;
 
+// Room for the longest list the step page shows back: every actor at full length, ", " between.
+const ACTORS_TEXT = L.actorsPerStep * (L.actorName + 2);
+
 /** Actors typed as a comma-separated list. */
 const Actors = z
   .string()
-  .max(1000, 'The actors must be at most 1,000 characters.')
+  .max(ACTORS_TEXT, `The actors must be at most ${ACTORS_TEXT.toLocaleString('en-US')} characters.`)
   .optional()
   .transform((v) =>
     (v ?? '')
@@ -35,15 +38,15 @@ const Actors = z
       .map((a) => a.trim())
       .filter((a) => a !== ''),
   )
-  .refine((list) => list.length <= 10, 'List at most 10 actors.')
+  .refine((list) => list.length <= L.actorsPerStep, `List at most ${L.actorsPerStep} actors.`)
   .refine(
-    (list) => list.every((a) => a.length <= 100),
-    'Each actor must be at most 100 characters.',
+    (list) => list.every((a) => a.length <= L.actorName),
+    `Each actor must be at most ${L.actorName} characters.`,
   )
   .refine((list) => list.every((a) => !FORBIDDEN_TEXT.test(a)), ONE_LINE);
 
 export const StepFieldsSchema = z.object({
-  title: oneLine(requiredText('step', 300)),
+  title: oneLine(requiredText('step', L.stepTitle)),
   actors: Actors,
   score: z.coerce
     .number({ error: 'Choose a score from 1 to 5.' })
@@ -65,13 +68,13 @@ export const JourneyEditSchema = z.discriminatedUnion('intent', [
   JourneyDetailsSchema.extend({ intent: z.literal('details'), ...v }),
   z.object({
     intent: z.literal('add_stage'),
-    name: oneLine(requiredText('stage name', 200)),
+    name: oneLine(requiredText('stage name', L.stageName)),
     ...v,
   }),
   z.object({
     intent: z.literal('rename_stage'),
     stageId: IdParam,
-    name: oneLine(requiredText('stage name', 200)),
+    name: oneLine(requiredText('stage name', L.stageName)),
     ...v,
   }),
   z.object({

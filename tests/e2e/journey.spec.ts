@@ -58,6 +58,34 @@ test.describe('journey maps', () => {
     await expect(page.locator('ol.usa-list li strong').first()).toHaveText(
       'Receive the birth certificate',
     );
+    // With JavaScript, Alt+Down Arrow on the step's Down button moves it in the background: no
+    // page load or history entry, focus stays with the step, and the new place is announced.
+    await expect(
+      page.getByText('On an Up or Down button, Alt+Up Arrow and Alt+Down Arrow move'),
+    ).toBeVisible(); // shown once the page runs its script
+    const historyLength = await page.evaluate(() => window.history.length);
+    await page
+      .getByRole('button', { name: 'Down move Receive the birth certificate down' })
+      .press('Alt+ArrowDown');
+    const moveStatus = page
+      .getByRole('status')
+      .filter({ hasText: /Receive the birth certificate/ });
+    await expect(moveStatus).toHaveText(
+      'Step ‘Receive the birth certificate’ moved to position 2 of 2 in ‘At the hospital’.',
+    );
+    await expect(page.locator('ol.usa-list li strong')).toHaveText([
+      tricky,
+      'Receive the birth certificate',
+    ]);
+    // Now last, it has only an Up button, and focus is there.
+    await expect(
+      page.getByRole('button', { name: 'Up move Receive the birth certificate up' }),
+    ).toBeFocused();
+    await page.keyboard.press('Alt+ArrowDown');
+    await expect(moveStatus).toHaveText(
+      'Step ‘Receive the birth certificate’ is already last in ‘At the hospital’.',
+    );
+    expect(await page.evaluate(() => window.history.length)).toBe(historyLength);
 
     await page.getByRole('link', { name: 'View the map, its table and exports' }).click();
     await diagramDrawn(page);
@@ -88,6 +116,18 @@ test.describe('journey maps', () => {
 
   test('import: an error names the line, the text is kept, the fix saves', async ({ page }) => {
     await login(page, 'team_member');
+    // The portfolio's as-is maps, counted on its journey list in a second tab. An import is
+    // as-is; the compare test, which may run at the same time, adds only a to-be copy here.
+    const list = await page.context().newPage();
+    const asIsMaps = async () => {
+      await list.goto('/portfolios/facing-a-financial-shock/journeys');
+      return list
+        .getByRole('table', { name: /Journey maps of/ })
+        .getByRole('row')
+        .filter({ has: list.getByRole('cell', { name: 'As-is', exact: true }) });
+    };
+    const mapsBefore = await (await asIsMaps()).count();
+    expect(mapsBefore).toBeGreaterThan(0);
     await page.goto('/portfolios/facing-a-financial-shock/journeys/import');
     await expectAccessible(page);
     const bad = [
@@ -103,11 +143,16 @@ test.describe('journey maps', () => {
       page.getByText('Line 4: the score must be a whole number from 1 to 5, not "7".').first(),
     ).toBeVisible();
     await expect(page.getByLabel('Mermaid source')).toHaveValue(bad);
+    // Nothing was saved: the portfolio has as many maps as before, none of them this one.
+    await expect(await asIsMaps()).toHaveCount(mapsBefore);
+    await expect(list.getByRole('link', { name: 'Renewing SNAP' })).toHaveCount(0);
     await page.getByLabel('Mermaid source').fill(bad.replace(': 7:', ': 2:'));
     await page.getByRole('button', { name: 'Import journey map' }).click();
     await expect(page.getByRole('heading', { name: 'Renewing SNAP', level: 1 })).toBeVisible();
     await expect(page.getByRole('rowheader', { name: 'Send pay stubs' })).toBeVisible();
     await diagramDrawn(page);
+    await expect(await asIsMaps()).toHaveCount(mapsBefore + 1);
+    await list.close();
   });
 
   test('without JavaScript the import error is shown too', async ({ browser }) => {
@@ -239,6 +284,17 @@ test.describe('journey maps without JavaScript', () => {
     await expect(
       page.locator('li > strong', { hasText: 'Enroll in a VA education program' }),
     ).toBeVisible();
+    // Reordering is an ordinary form too: the page reloads with the step one place up.
+    await page.getByRole('button', { name: 'Up move Enroll in a VA education program up' }).click();
+    await expect(
+      page
+        .locator('li', { has: page.getByRole('heading', { name: /After separation/ }) })
+        .locator('li > strong'),
+    ).toHaveText([
+      'Apply for VA health care and benefits',
+      'Enroll in a VA education program',
+      'Look for a civilian job',
+    ]);
     // Empty title: the message is next to the field.
     await openAddStep(page, 'After separation');
     await page.locator('details[open]').getByLabel('Experience score').selectOption('3');

@@ -9,9 +9,11 @@
  * Line breaks cannot be represented and are refused by validation (one line per text).
  *
  * The parser reads the same subset Mermaid accepts for journeys and reports the first problem
- * with its line number. parse(generate(d)) equals d for every valid d (a property test).
+ * with its line number. parse(generate(d)) equals d for every valid d (a property test). It holds
+ * each text to the edit forms' rules (JOURNEY_LIMITS, one line, trimmed, no comma inside an actor
+ * name), so an imported map can always be saved again from the edit pages.
  */
-import type { JourneyDiagram } from './types';
+import { JOURNEY_LIMITS, type JourneyDiagram } from './types';
 
 const ENCODE = new Map<string, string>([
   ['#', '#35;'],
@@ -74,8 +76,8 @@ export class MermaidParseError extends Error {
   }
 }
 
-/** Limits that keep an import to the size a person can review. */
-export const IMPORT_LIMITS = { lines: 2000, stages: 100, steps: 1000, textLength: 500 };
+/** Limits that keep an import to the size a person can review. Text lengths: JOURNEY_LIMITS. */
+export const IMPORT_LIMITS = { lines: 2000, stages: 100, steps: 1000 };
 
 /**
  * Parses Mermaid `journey` source into a diagram. Throws MermaidParseError for the first line
@@ -93,20 +95,26 @@ export function parseMermaid(source: string): JourneyDiagram {
   let sawHeader = false;
   let accTitle = '';
   let inDescrBlock = false;
+  let descrStart = 0;
   const descrLines: string[] = [];
   let steps = 0;
 
-  const text = (raw: string, n: number, what: string): string => {
-    const value = unescapeText(raw.trim());
+  // Trimmed after decoding too, as the forms trim what they save (`#32;x` is "x").
+  const text = (raw: string, n: number, what: string, max: number): string => {
+    const value = unescapeText(raw.trim()).trim();
     if (value === '') throw new MermaidParseError(n, `the ${what} is empty.`);
-    if (value.length > IMPORT_LIMITS.textLength) {
+    if (FORBIDDEN_TEXT.test(value)) {
       throw new MermaidParseError(
         n,
-        `the ${what} is longer than ${IMPORT_LIMITS.textLength} characters.`,
+        `the ${what} contains a line break, tab or other control character; write it on one line.`,
       );
     }
-    if (FORBIDDEN_TEXT.test(value))
-      throw new MermaidParseError(n, `the ${what} contains a control character.`);
+    if (value.length > max) {
+      throw new MermaidParseError(
+        n,
+        `the ${what} is longer than ${max.toLocaleString('en-US')} characters.`,
+      );
+    }
     return value;
   };
 
@@ -117,10 +125,15 @@ export function parseMermaid(source: string): JourneyDiagram {
     if (inDescrBlock) {
       if (line === '}') {
         inDescrBlock = false;
-        d.description = descrLines
-          .map((l) => unescapeText(l))
-          .join(' ')
-          .trim();
+        d.description =
+          descrLines.length === 0
+            ? ''
+            : text(
+                descrLines.join(' '),
+                descrStart,
+                'accessible description',
+                JOURNEY_LIMITS.description,
+              );
       } else if (line !== '') {
         descrLines.push(line);
       }
@@ -135,21 +148,24 @@ export function parseMermaid(source: string): JourneyDiagram {
       continue;
     }
     let m: RegExpExecArray | null;
-    if ((m = /^accTitle\s*:(.*)$/i.exec(line))) {
-      accTitle = text(m[1]!, n, 'accessible title');
-    } else if ((m = /^accDescr\s*:(.*)$/i.exec(line))) {
-      d.description = text(m[1]!, n, 'accessible description');
+    // The `s` flag: a U+2028 inside a line belongs to the text (and is refused there); without
+    // it `.` would stop at it and the line would be misread as a step.
+    if ((m = /^accTitle\s*:(.*)$/is.exec(line))) {
+      accTitle = text(m[1]!, n, 'accessible title', JOURNEY_LIMITS.title);
+    } else if ((m = /^accDescr\s*:(.*)$/is.exec(line))) {
+      d.description = text(m[1]!, n, 'accessible description', JOURNEY_LIMITS.description);
     } else if (/^accDescr\s*\{\s*$/i.test(line)) {
       inDescrBlock = true;
-    } else if ((m = /^title(?:\s+(.*))?$/i.exec(line))) {
+      descrStart = n;
+    } else if ((m = /^title(?:\s+(.*))?$/is.exec(line))) {
       if (/[#;]/.test((m[1] ?? '').replace(/#\d{1,7};/g, ''))) {
         throw new MermaidParseError(
           n,
           'the title contains "#" or ";", which Mermaid cannot show; write them as #35; and #59;.',
         );
       }
-      d.title = text(m[1] ?? '', n, 'title');
-    } else if ((m = /^section(?:\s+(.*))?$/i.exec(line))) {
+      d.title = text(m[1] ?? '', n, 'title', JOURNEY_LIMITS.title);
+    } else if ((m = /^section(?:\s+(.*))?$/is.exec(line))) {
       if (/[#:;]/.test((m[1] ?? '').replace(/#\d{1,7};/g, ''))) {
         throw new MermaidParseError(
           n,
@@ -162,7 +178,10 @@ export function parseMermaid(source: string): JourneyDiagram {
           `a journey map can have at most ${IMPORT_LIMITS.stages} sections.`,
         );
       }
-      d.stages.push({ name: text(m[1] ?? '', n, 'section name'), steps: [] });
+      d.stages.push({
+        name: text(m[1] ?? '', n, 'section name', JOURNEY_LIMITS.stageName),
+        steps: [],
+      });
     } else {
       const parts = line.split(':');
       if (parts.length < 2) {
@@ -200,9 +219,26 @@ export function parseMermaid(source: string): JourneyDiagram {
           `a journey map can have at most ${IMPORT_LIMITS.steps} steps.`,
         );
       }
+      const title = text(rawTitle, n, 'step name', JOURNEY_LIMITS.stepTitle);
       const actors =
-        rawActors.trim() === '' ? [] : rawActors.split(',').map((a) => text(a, n, 'actor name'));
-      stage.steps.push({ title: text(rawTitle, n, 'step name'), score: Number(scoreText), actors });
+        rawActors.trim() === ''
+          ? []
+          : rawActors.split(',').map((a) => text(a, n, 'actor name', JOURNEY_LIMITS.actorName));
+      if (actors.length > JOURNEY_LIMITS.actorsPerStep) {
+        throw new MermaidParseError(
+          n,
+          `a step can have at most ${JOURNEY_LIMITS.actorsPerStep} actors, not ${actors.length}.`,
+        );
+      }
+      // The edit forms type actors as one comma-separated list, so a comma cannot be kept inside
+      // a name: saving the step again would split it.
+      if (actors.some((a) => a.includes(','))) {
+        throw new MermaidParseError(
+          n,
+          'an actor name cannot contain a comma (#44;); commas separate actors.',
+        );
+      }
+      stage.steps.push({ title, score: Number(scoreText), actors });
     }
   }
   if (!sawHeader)

@@ -18,6 +18,20 @@ export interface DiagramStep {
   actors: string[];
 }
 
+/**
+ * Lengths (in UTF-16 code units, as zod's `max` and `String.length` count them) and counts that the
+ * edit forms and the Mermaid import share, so an imported map can always be saved again from the
+ * edit pages.
+ */
+export const JOURNEY_LIMITS = {
+  title: 200,
+  description: 1000,
+  stageName: 200,
+  stepTitle: 300,
+  actorName: 100,
+  actorsPerStep: 10,
+} as const;
+
 export const SCORE_LABELS: Record<number, string> = {
   1: '1, very poor',
   2: '2, poor',

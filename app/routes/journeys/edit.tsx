@@ -1,22 +1,31 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { data, Form, Link, redirect } from 'react-router';
 import type { Route } from './+types/edit';
 import { JourneyDetailsFields } from '~/components/journey/details-form';
+import {
+  ENHANCED_MOVE,
+  MoveStatus,
+  moveFormId,
+  useReorder,
+  type MoveItem,
+} from '~/components/journey/reorder';
 import { MermaidDiagram } from '~/components/mermaid/mermaid-diagram';
 import { Alert } from '~/components/ui/alert';
 import { TextField } from '~/components/ui/field';
 import { Breadcrumbs, FormErrors, SelectField, StaleValues } from '~/components/ui/form';
 import { generateMermaid } from '~/domain/journey/mermaid';
+import { moveAnnouncement, type MovedItem } from '~/domain/journey/reorder';
 import { CHANNELS, SCORE_LABELS, type JourneyDiagram } from '~/domain/journey/types';
 import { refusal } from '~/errors.server';
 import { loadJourneyFor } from '~/journeys.server';
 import { JourneyEditSchema } from '~/schemas/journey';
 import { getDb } from '#db/client';
-import { editJourney, journeyEdits, toDiagram } from '#db/queries/journeys';
+import { editJourney, getJourney, journeyEdits, toDiagram } from '#db/queries/journeys';
 import { findProjects } from '#db/queries/projects';
 import { useLazyValidation } from '~/components/ui/use-lazy-validation';
+import { useHydrated } from '~/lib/hydrated';
 
 export const meta: Route.MetaFunction = ({ data }) => [
   { title: `Edit ${data?.journey.map.title ?? 'journey map'} | Life Experience Workspace` },
@@ -71,6 +80,23 @@ export async function action({ request, params }: Route.ActionArgs) {
   } catch (error) {
     return refusal(error, submission, { intent, scope });
   }
+  // A move sent by JavaScript (useReorder) stays on the page: answer with the item's new place.
+  if (
+    formData.get(ENHANCED_MOVE.name) === ENHANCED_MOVE.value &&
+    (v.intent === 'move_stage' || v.intent === 'move_step')
+  ) {
+    const moved: MovedItem =
+      v.intent === 'move_stage' ? { kind: 'stage', id: v.stageId } : { kind: 'step', id: v.stepId };
+    const now = await getJourney(getDb(), journey.map.id);
+    return data({
+      intent,
+      scope,
+      result: submission.reply(),
+      stale: null,
+      moved: { ...moved, direction: v.direction },
+      announcement: now ? moveAnnouncement(now.stages, moved) : null,
+    });
+  }
   const anchor =
     v.intent === 'add_step' || v.intent === 'rename_stage' ? `#stage-${v.stageId}` : '';
   throw redirect(`/journeys/${journey.map.id}/edit${anchor}`);
@@ -113,6 +139,7 @@ function ActionButton({
   label,
   srLabel,
   secondary,
+  move,
 }: {
   intent: string;
   version: number;
@@ -120,13 +147,26 @@ function ActionButton({
   label: string;
   srLabel: string;
   secondary?: boolean;
+  /** For Up/Down: the JavaScript enhancement (the form still posts without it). */
+  move?: {
+    id: string;
+    onSubmit: (event: FormEvent<HTMLFormElement>) => void;
+    onKeyDown?: (event: KeyboardEvent<HTMLButtonElement>) => void;
+  };
 }) {
   return (
-    <Form method="post" className="display-inline-block margin-right-1">
+    <Form
+      method="post"
+      className="display-inline-block margin-right-1"
+      data-move={move?.id}
+      onSubmit={move?.onSubmit}
+    >
       <Hidden intent={intent} version={version} extra={extra} />
       <button
         type="submit"
         className={`usa-button usa-button--small ${secondary ? 'usa-button--secondary' : 'usa-button--outline'}`}
+        onKeyDown={move?.onKeyDown}
+        aria-keyshortcuts={move?.onKeyDown ? 'Alt+ArrowUp Alt+ArrowDown' : undefined}
       >
         {label}
         <span className="usa-sr-only"> {srLabel}</span>
@@ -252,6 +292,16 @@ export default function EditJourney({ loaderData, actionData }: Route.ComponentP
     }
     return d.stages.length > 0 ? generateMermaid(d) : '';
   }, [diagram, draft, stages]);
+  const hydrated = useHydrated();
+  const reorder = useReorder();
+  // Up/Down with JavaScript: sent by the fetcher, and Alt+Arrow keys on the buttons.
+  const moveProps = (item: MoveItem, direction: 'up' | 'down') => ({
+    id: moveFormId(item, direction),
+    onSubmit: reorder.onSubmit,
+    onKeyDown: hydrated
+      ? (event: KeyboardEvent<HTMLButtonElement>) => reorder.onKeyDown(event, item)
+      : undefined,
+  });
   const otherErrors =
     actionData && !['details', 'add_stage', 'add_step'].includes(actionData.intent)
       ? actionData.result.error?.['']
@@ -287,6 +337,12 @@ export default function EditJourney({ loaderData, actionData }: Route.ComponentP
       <div className="grid-row grid-gap-lg">
         <div className="desktop:grid-col-7">
           <h2>Stages and steps</h2>
+          {hydrated && stages.length > 0 ? (
+            <p className="usa-hint">
+              On an Up or Down button, Alt+Up Arrow and Alt+Down Arrow move the stage or step.
+            </p>
+          ) : null}
+          <MoveStatus status={reorder.status} />
           {stages.length === 0 ? <p>No stages yet. Add the first stage below.</p> : null}
           <ol className="usa-list usa-list--unstyled">
             {stages.map((stage, si) => (
@@ -331,6 +387,7 @@ export default function EditJourney({ loaderData, actionData }: Route.ComponentP
                       extra={{ stageId: stage.id, direction: 'up' }}
                       label="Move stage up"
                       srLabel={stage.name}
+                      move={moveProps({ kind: 'stage', id: stage.id, name: stage.name }, 'up')}
                     />
                   ) : null}
                   {si < stages.length - 1 ? (
@@ -340,6 +397,7 @@ export default function EditJourney({ loaderData, actionData }: Route.ComponentP
                       extra={{ stageId: stage.id, direction: 'down' }}
                       label="Move stage down"
                       srLabel={stage.name}
+                      move={moveProps({ kind: 'stage', id: stage.id, name: stage.name }, 'down')}
                     />
                   ) : null}
                   <ActionButton
@@ -371,6 +429,10 @@ export default function EditJourney({ loaderData, actionData }: Route.ComponentP
                               extra={{ stepId: step.id, direction: 'up' }}
                               label="Up"
                               srLabel={`move ${step.title} up`}
+                              move={moveProps(
+                                { kind: 'step', id: step.id, name: step.title, stage: stage.name },
+                                'up',
+                              )}
                             />
                           ) : null}
                           {pi < stage.steps.length - 1 ? (
@@ -380,6 +442,10 @@ export default function EditJourney({ loaderData, actionData }: Route.ComponentP
                               extra={{ stepId: step.id, direction: 'down' }}
                               label="Down"
                               srLabel={`move ${step.title} down`}
+                              move={moveProps(
+                                { kind: 'step', id: step.id, name: step.title, stage: stage.name },
+                                'down',
+                              )}
                             />
                           ) : null}
                           <ActionButton

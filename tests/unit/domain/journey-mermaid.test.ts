@@ -159,6 +159,304 @@ describe('journey import: invalid Mermaid is refused with the line and the probl
   });
 });
 
+/** The MermaidParseError `source` throws. */
+function refusal(source: string): MermaidParseError {
+  try {
+    parseMermaid(source);
+  } catch (e) {
+    if (e instanceof MermaidParseError) return e;
+    throw e;
+  }
+  throw new Error('the source was accepted');
+}
+
+const head = 'journey\n  title T\n  section S\n';
+const CONTROL = /contains a line break, tab or other control character; write it on one line\./;
+
+describe('journey import: line breaks, tabs and U+2028 are refused with their line', () => {
+  it.each([
+    {
+      name: 'newline (#10;) in a step',
+      source: `${head}    Wake#10;up: 3: Me`,
+      line: 4,
+      what: 'step name',
+    },
+    { name: 'raw tab in a step', source: `${head}    Wake\tup: 3: Me`, line: 4, what: 'step name' },
+    { name: 'tab (#9;) in a step', source: `${head}    Wake#9;up: 3`, line: 4, what: 'step name' },
+    {
+      name: 'raw U+2028 in a step',
+      source: `${head}    Wake\u2028up: 3`,
+      line: 4,
+      what: 'step name',
+    },
+    {
+      name: 'U+2028 (#8232;) in a step',
+      source: `${head}    Wake#8232;up: 3`,
+      line: 4,
+      what: 'step name',
+    },
+    {
+      name: 'raw U+2029 in a step',
+      source: `${head}    Wake\u2029up: 3`,
+      line: 4,
+      what: 'step name',
+    },
+    {
+      name: 'newline (#10;) in an actor',
+      source: `${head}    A: 3: Me, You#10;too`,
+      line: 4,
+      what: 'actor name',
+    },
+    {
+      name: 'raw tab in an actor',
+      source: `${head}    A: 3: Me\tYou`,
+      line: 4,
+      what: 'actor name',
+    },
+    {
+      name: 'raw U+2028 in an actor',
+      source: `${head}    A: 3: Me\u2028You`,
+      line: 4,
+      what: 'actor name',
+    },
+    {
+      name: 'newline (#10;) in the title',
+      source: 'journey\n  title Two#10;lines\n  section S\n    A: 3',
+      line: 2,
+      what: 'title',
+    },
+    {
+      name: 'raw tab in the title',
+      source: 'journey\n  title Two\tparts\n  section S\n    A: 3',
+      line: 2,
+      what: 'title',
+    },
+    {
+      name: 'raw U+2028 in the title',
+      source: 'journey\n  title Two\u2028lines\n  section S\n    A: 3',
+      line: 2,
+      what: 'title',
+    },
+    {
+      name: 'newline (#13;) in a section',
+      source: 'journey\n  title T\n  section S#13;2\n    A: 3',
+      line: 3,
+      what: 'section name',
+    },
+    {
+      name: 'raw tab in a section',
+      source: 'journey\n  title T\n  section S\t2\n    A: 3',
+      line: 3,
+      what: 'section name',
+    },
+    {
+      name: 'raw U+2028 in a section',
+      source: 'journey\n  title T\n  section S\u20282\n    A: 3',
+      line: 3,
+      what: 'section name',
+    },
+    {
+      name: 'U+2028 (#8232;) in a section',
+      source: 'journey\n  title T\n  section S#8232;2\n    A: 3',
+      line: 3,
+      what: 'section name',
+    },
+    {
+      name: 'newline (#10;) in accTitle',
+      source: 'journey\n  accTitle: A#10;B\n  section S\n    A: 3',
+      line: 2,
+      what: 'accessible title',
+    },
+    {
+      name: 'raw tab in accDescr',
+      source: 'journey\n  title T\n  accDescr: a\tb\n  section S\n    A: 3',
+      line: 3,
+      what: 'accessible description',
+    },
+    {
+      name: 'U+2028 in an accDescr block (the line that opens it)',
+      source:
+        'journey\n  title T\n  accDescr {\n    one\n    two#8232;three\n  }\n  section S\n    A: 3',
+      line: 3,
+      what: 'accessible description',
+    },
+  ])('$name → line $line', ({ source, line, what }) => {
+    const error = refusal(source);
+    expect(error.line).toBe(line);
+    expect(error.problem).toMatch(new RegExp(`^the ${what} `));
+    expect(error.problem).toMatch(CONTROL);
+    expect(error.message).toBe(`Line ${line}: ${error.problem}`);
+  });
+
+  it('a raw line break inside a step splits it, and the half without a score is refused', () => {
+    const error = refusal(`${head}    Wake\nup: 3: Me`);
+    expect(error.line).toBe(4);
+    expect(error.problem).toMatch(/needs a score/);
+  });
+
+  it('line breaks and U+2028 at either end are trimmed, as the forms trim them', () => {
+    expect(parseMermaid(`${head}    \u2028Wake up\u2028: 3: Me`).stages[0]!.steps[0]!.title).toBe(
+      'Wake up',
+    );
+    expect(parseMermaid(`${head}    #10;Wake up#32;: 3: Me`).stages[0]!.steps[0]!.title).toBe(
+      'Wake up',
+    );
+    expect(refusal(`${head}    #32;#9;: 3: Me`).problem).toMatch(/step name is empty/);
+  });
+});
+
+describe('journey import: raw "#" and ";" are refused where Mermaid reads them as syntax', () => {
+  it.each([
+    {
+      name: 'raw ; in a step',
+      source: `${head}    Wait; then call: 3: Me`,
+      line: 4,
+      problem: /step cannot contain "#" or ";".*#59;/,
+    },
+    {
+      name: 'raw ; at the end of a step',
+      source: `${head}    Wait: 3: Me;`,
+      line: 4,
+      problem: /#59;/,
+    },
+    {
+      name: 'raw ; among the actors',
+      source: `${head}    Wait: 3: Me; You`,
+      line: 4,
+      problem: /#59;/,
+    },
+    {
+      name: 'raw # in the actors',
+      source: `${head}    Wait: 3: Agent #7`,
+      line: 4,
+      problem: /#35;/,
+    },
+    {
+      name: 'raw # in the title',
+      source: 'journey\n  title Form #4\n  section S\n    A: 3',
+      line: 2,
+      problem: /title contains "#" or ";".*#35; and #59;/,
+    },
+    {
+      name: 'raw ; in the title',
+      source: 'journey\n  title Apply; wait\n  section S\n    A: 3',
+      line: 2,
+      problem: /title contains "#" or ";"/,
+    },
+    {
+      name: 'raw # in a section',
+      source: 'journey\n  title T\n  section Step #1\n    A: 3',
+      line: 3,
+      problem: /section name cannot contain ":", "#" or ";".*#35;/,
+    },
+    {
+      name: 'raw ; in a section',
+      source: 'journey\n  title T\n  section Apply; wait\n    A: 3',
+      line: 3,
+      problem: /section name cannot contain/,
+    },
+    {
+      name: 'raw : in a section',
+      source: 'journey\n  title T\n  section Apply: now\n    A: 3',
+      line: 3,
+      problem: /#58;/,
+    },
+  ])('$name → line $line', ({ source, line, problem }) => {
+    const error = refusal(source);
+    expect(error.line).toBe(line);
+    expect(error.problem).toMatch(problem);
+  });
+
+  it('the same characters written as entity codes are read', () => {
+    const d = parseMermaid(
+      'journey\n  title Form #35;4#59; apply\n  section Step #35;1#59; wait\n    Wait#59; then call #35;2: 3: Agent #35;7',
+    );
+    expect(d.title).toBe('Form #4; apply');
+    expect(d.stages[0]!.name).toBe('Step #1; wait');
+    expect(d.stages[0]!.steps[0]).toEqual({
+      title: 'Wait; then call #2',
+      score: 3,
+      actors: ['Agent #7'],
+    });
+  });
+});
+
+describe("journey import: the edit forms' limits", () => {
+  const x = (n: number) => 'x'.repeat(n);
+  it.each([
+    {
+      name: 'title of 201',
+      source: `journey\n  title ${x(201)}\n  section S\n    A: 3`,
+      line: 2,
+      problem: /title is longer than 200 characters/,
+    },
+    {
+      name: 'accTitle of 201',
+      source: `journey\n  accTitle: ${x(201)}\n  section S\n    A: 3`,
+      line: 2,
+      problem: /accessible title is longer than 200/,
+    },
+    {
+      name: 'accDescr of 1,001',
+      source: `journey\n  title T\n  accDescr: ${x(1001)}\n  section S\n    A: 3`,
+      line: 3,
+      problem: /accessible description is longer than 1,000/,
+    },
+    {
+      name: 'accDescr block of 1,001',
+      source: `journey\n  title T\n  accDescr {\n  ${x(500)}\n  ${x(500)}\n  }\n  section S\n    A: 3`,
+      line: 3,
+      problem: /longer than 1,000/,
+    },
+    {
+      name: 'section of 201',
+      source: `journey\n  title T\n  section ${x(201)}\n    A: 3`,
+      line: 3,
+      problem: /section name is longer than 200/,
+    },
+    {
+      name: 'step of 301',
+      source: `${head}    ${x(301)}: 3`,
+      line: 4,
+      problem: /step name is longer than 300/,
+    },
+    {
+      name: 'actor of 101',
+      source: `${head}    A: 3: Me, ${x(101)}`,
+      line: 4,
+      problem: /actor name is longer than 100/,
+    },
+    {
+      name: '11 actors',
+      source: `${head}    A: 3: ${Array.from({ length: 11 }, (_, i) => `P${i}`).join(', ')}`,
+      line: 4,
+      problem: /at most 10 actors, not 11/,
+    },
+    {
+      name: 'a comma inside an actor name',
+      source: `${head}    A: 3: Smith#44; Jane`,
+      line: 4,
+      problem: /actor name cannot contain a comma/,
+    },
+  ])('$name → line $line', ({ source, line, problem }) => {
+    const error = refusal(source);
+    expect(error.line).toBe(line);
+    expect(error.problem).toMatch(problem);
+  });
+
+  it('accepts every text at its limit', () => {
+    const actors = Array.from({ length: 10 }, (_, i) => `${i}${x(99)}`);
+    const d = parseMermaid(
+      `journey\n  title ${x(200)}\n  accDescr: ${x(1000)}\n  section ${x(200)}\n    ${x(300)}: 3: ${actors.join(', ')}`,
+    );
+    expect(d.title).toHaveLength(200);
+    expect(d.description).toHaveLength(1000);
+    expect(d.stages[0]!.name).toHaveLength(200);
+    expect(d.stages[0]!.steps[0]!.title).toHaveLength(300);
+    expect(d.stages[0]!.steps[0]!.actors).toEqual(actors);
+  });
+});
+
 // Any text a person can type on one line, trimmed and non-empty.
 const text = fc
   .string({ unit: 'grapheme', minLength: 1, maxLength: 40 })
@@ -197,7 +495,10 @@ const specialText = fc
   )
   .map((parts) => parts.join('').trim())
   .filter((s) => s.length > 0);
-const anyText = fc.oneof(text, specialText);
+// At most 100 characters, the shortest limit (an actor name), so every text fits every field.
+const anyText = fc.oneof(text, specialText).filter((s) => s.length <= 100);
+// The forms type actors as one comma-separated list, so no actor name holds a comma.
+const actorText = anyText.filter((s) => !s.includes(','));
 const diagram: fc.Arbitrary<JourneyDiagram> = fc.record({
   title: anyText,
   description: fc.oneof(fc.constant(''), anyText),
@@ -208,7 +509,7 @@ const diagram: fc.Arbitrary<JourneyDiagram> = fc.record({
         fc.record({
           title: anyText,
           score: fc.integer({ min: 1, max: 5 }),
-          actors: fc.array(anyText, { maxLength: 4 }),
+          actors: fc.array(actorText, { maxLength: 4 }),
         }),
         { maxLength: 6 },
       ),
