@@ -53,7 +53,8 @@ export async function expectAccessibleWithoutJs(page: Page): Promise<void> {
   const html = (await page.content())
     .replace(/<script\b[\s\S]*?<\/script>/gi, '')
     .replace(/<\/?noscript>/gi, '');
-  const context = await page.context().browser()!.newContext();
+  // Explicitly scripted: a test's `use({ javaScriptEnabled: false })` reaches new contexts too.
+  const context = await page.context().browser()!.newContext({ javaScriptEnabled: true });
   try {
     const checker = await context.newPage();
     await checker.goto(new URL('/login', page.url()).href);
