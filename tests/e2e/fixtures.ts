@@ -1,5 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
+import { execFileSync } from 'node:child_process';
 import { test as base, expect, type Page } from '@playwright/test';
+import { E2E_DATABASE } from '../../playwright.config';
 
 export const PASSWORD = 'workspace-demo';
 
@@ -12,6 +14,23 @@ export const ACCOUNTS = {
   viewer: 'viewer@example.gov',
 } as const;
 export type DemoRole = keyof typeof ACCOUNTS;
+
+/**
+ * A real (non-demo) OMB lead account in the e2e database, made with `npm run create-admin`'s
+ * command. DEMO_ACCOUNTS=on: create-admin otherwise removes the demo accounts (decision 015),
+ * and the other tests sign in with them.
+ */
+export function createAdmin(email: string, name: string, password: string): void {
+  execFileSync('node', ['server.js', 'create-admin', '--email', email, '--name', name], {
+    env: {
+      ...process.env,
+      DATABASE_URL: E2E_DATABASE,
+      ADMIN_PASSWORD: password,
+      DEMO_ACCOUNTS: 'on',
+    },
+    stdio: 'pipe',
+  });
+}
 
 /** Signs in through the form, as a person would. */
 export async function login(page: Page, who: DemoRole | string): Promise<void> {

@@ -1,6 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { E2E_DATABASE } from '../../playwright.config';
 import {
+  createAdmin,
   ACCOUNTS,
   expect,
   expectAccessible,
@@ -74,21 +73,7 @@ test.describe('sign-in', () => {
   test('ten wrong passwords lock the account for a while', async ({ page }) => {
     test.setTimeout(120_000);
     const email = 'lockout.test@example.gov';
-    execFileSync(
-      'node',
-      ['server.js', 'create-admin', '--email', email, '--name', 'Lockout Test'],
-      {
-        env: {
-          ...process.env,
-          DATABASE_URL: E2E_DATABASE,
-          ADMIN_PASSWORD: 'a-long-enough-password-123',
-          // create-admin removes the demo accounts unless asked to keep them (decision 015),
-          // and the other tests sign in with them.
-          DEMO_ACCOUNTS: 'on',
-        },
-        stdio: 'pipe',
-      },
-    );
+    createAdmin(email, 'Lockout Test', 'a-long-enough-password-123');
     await page.goto('/login');
     for (let i = 0; i < 10; i++) {
       await page.getByLabel('Email address').fill(email);

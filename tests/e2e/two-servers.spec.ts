@@ -1,7 +1,7 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import type { Page } from '@playwright/test';
 import { E2E_DATABASE, E2E_PORT } from '../../playwright.config';
-import { choose, expect, login, test, PASSWORD } from './fixtures';
+import { choose, createAdmin, expect, login, test, PASSWORD } from './fixtures';
 
 // Two app servers on one database, as behind a load balancer: sessions, sign-in lockout, caches
 // and concurrent-edit checks live in the database, so it does not matter which server answers.
@@ -129,14 +129,7 @@ test('wrong passwords are counted across servers: five on each lock the account'
 }) => {
   test.setTimeout(120_000);
   const email = 'two.servers.lockout@example.gov';
-  execFileSync('node', ['server.js', 'create-admin', '--email', email, '--name', 'Lockout Two'], {
-    env: {
-      ...process.env,
-      DATABASE_URL: E2E_DATABASE,
-      ADMIN_PASSWORD: 'another-long-password-456',
-    },
-    stdio: 'pipe',
-  });
+  createAdmin(email, 'Lockout Two', 'another-long-password-456');
   for (let i = 0; i < 10; i++) {
     await page.goto(`${i % 2 === 0 ? A : B}/login`);
     await page.getByLabel('Email address').fill(email);
