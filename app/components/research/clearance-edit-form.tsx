@@ -1,6 +1,6 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
 import { Form, Link } from 'react-router';
-import { TextField } from '~/components/ui/field';
+import { TextField, type AnyField } from '~/components/ui/field';
 import { ChoiceField, FormErrors, SelectField, StaleValues } from '~/components/ui/form';
 import { useLazyValidation } from '~/components/ui/use-lazy-validation';
 import { CLEARANCE_KIND_LABELS } from '~/domain/pra/labels';
@@ -79,26 +79,7 @@ export function ClearanceEditForm({
         <input type="hidden" name="intent" value="edit_clearance" />
         <input type="hidden" name="clearanceId" value={c.id} />
         <input type="hidden" name="version" value={stale?.version ?? c.version} />
-        <TextField field={fields.title} label="Title" />
-        <SelectField
-          field={fields.kind}
-          label="Kind"
-          options={Object.entries(CLEARANCE_KIND_LABELS).map(([value, label]) => ({
-            value,
-            label,
-          }))}
-        />
-        <TextField
-          field={fields.controlNumber}
-          label="OMB control number"
-          hint="Four digits, a hyphen, four digits. Leave empty while approval is pending."
-        />
-        <TextField
-          field={fields.expiresOn}
-          label="Expiration date"
-          type="date"
-          hint="Required with a control number."
-        />
+        <ClearanceFields fields={fields} />
         {activities.length > 0 ? (
           <ChoiceField
             field={fields.unlink}
@@ -121,5 +102,39 @@ export function ClearanceEditForm({
         </Link>
       </Form>
     </section>
+  );
+}
+
+/** A clearance's own fields, for recording one and for editing it. */
+export function ClearanceFields({
+  fields,
+  titleHint,
+}: {
+  fields: { title: AnyField; kind: AnyField; controlNumber: AnyField; expiresOn: AnyField };
+  titleHint?: string;
+}) {
+  return (
+    <>
+      <TextField field={fields.title} label="Title" hint={titleHint} />
+      <SelectField
+        field={fields.kind}
+        label="Kind"
+        options={Object.entries(CLEARANCE_KIND_LABELS).map(([value, label]) => ({
+          value,
+          label,
+        }))}
+      />
+      <TextField
+        field={fields.controlNumber}
+        label="OMB control number"
+        hint="Four digits, a hyphen, four digits. Leave empty while approval is pending."
+      />
+      <TextField
+        field={fields.expiresOn}
+        label="Expiration date"
+        type="date"
+        hint="Required with a control number."
+      />
+    </>
   );
 }

@@ -4,10 +4,10 @@ import { data, Form, Link, redirect } from 'react-router';
 import type { Route } from './+types/pra';
 import { authorize } from '~/auth/authorize.server';
 import { requireUser } from '~/auth/session.server';
-import { ClearanceEditForm } from '~/components/research/clearance-edit-form';
+import { ClearanceEditForm, ClearanceFields } from '~/components/research/clearance-edit-form';
 import { Alert } from '~/components/ui/alert';
-import { FieldError, TextField } from '~/components/ui/field';
-import { Breadcrumbs, FormErrors, SelectField } from '~/components/ui/form';
+import { FieldError } from '~/components/ui/field';
+import { Breadcrumbs, FormErrors } from '~/components/ui/form';
 import {
   CLEARANCE_KIND_LABELS,
   daysLeftText,
@@ -421,29 +421,9 @@ export default function PraStatus({ loaderData, actionData }: Route.ComponentPro
           <h3 id="new-clearance">Record a clearance</h3>
           <FormErrors id={form.errorId} errors={form.errors} />
           <Form method="post" className="usa-form usa-form--large" {...getFormProps(form)}>
-            <TextField
-              field={fields.title}
-              label="Title"
-              hint="For example: A-11 Section 280 umbrella clearance"
-            />
-            <SelectField
-              field={fields.kind}
-              label="Kind"
-              options={Object.entries(CLEARANCE_KIND_LABELS).map(([value, label]) => ({
-                value,
-                label,
-              }))}
-            />
-            <TextField
-              field={fields.controlNumber}
-              label="OMB control number"
-              hint="Four digits, a hyphen, four digits. Leave empty while approval is pending."
-            />
-            <TextField
-              field={fields.expiresOn}
-              label="Expiration date"
-              type="date"
-              hint="Required with a control number."
+            <ClearanceFields
+              fields={fields}
+              titleHint="For example: A-11 Section 280 umbrella clearance"
             />
             <button type="submit" className="usa-button">
               Record clearance
