@@ -77,6 +77,23 @@ export async function projectId(db: Kysely<Database>, name: string): Promise<num
   return row.id;
 }
 
+/**
+ * A burden item row as the tests use it: 1,000 people once a year, 45 minutes and $12.50 each
+ * (750 hours; $12,500 out of pocket).
+ */
+export const FORM_ITEM = {
+  description: 'Fill in the form',
+  people_per_year: 1000,
+  occurrences_hundredths: 100,
+  seconds_per_occurrence: 2700,
+  out_of_pocket_cents: 1250,
+  stress: null,
+  stigma: null,
+  frustration: null,
+  autonomy: null,
+  time_equivalent_seconds: null,
+};
+
 export async function agencyId(db: Kysely<Database>, code: string): Promise<number> {
   const row = await db
     .selectFrom('agencies')

@@ -17,7 +17,7 @@ import {
 } from '#db/queries/plans';
 import { activityEdits, createActivity, editActivity } from '#db/queries/research';
 import { seedJourneys } from '#seeds/journeys';
-import { demoDb, projectId, userFor } from '../helpers';
+import { demoDb, projectId, userFor, FORM_ITEM } from '../helpers';
 
 async function setup() {
   const db = await demoDb();
@@ -113,20 +113,7 @@ describe('action plan evidence: citations show the figures as they are now', () 
       .where('map_id', '=', map.id)
       .where('title', '=', 'Apply for WIC')
       .executeTakeFirstOrThrow();
-    const item = {
-      description: 'Fill in the form',
-      category: 'compliance' as const,
-      step_id: step.id,
-      people_per_year: 1000,
-      occurrences_hundredths: 100,
-      seconds_per_occurrence: 2700,
-      out_of_pocket_cents: 1250,
-      stress: null,
-      stigma: null,
-      frustration: null,
-      autonomy: null,
-      time_equivalent_seconds: null,
-    };
+    const item = { ...FORM_ITEM, category: 'compliance' as const, step_id: step.id };
     const asIs = await createAssessment(db, {
       portfolioId,
       actorId: user.personId,

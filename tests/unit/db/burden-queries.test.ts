@@ -12,20 +12,9 @@ import { copyJourney } from '#db/queries/journeys';
 import { seedJourneys } from '#seeds/journeys';
 import { totalMoney } from '~/domain/burden/calc';
 import { dollars, hours } from '~/domain/burden/display';
-import { demoDb, userFor } from '../helpers';
+import { demoDb, userFor, FORM_ITEM } from '../helpers';
 
-const base = {
-  description: 'Fill in the form',
-  people_per_year: 1000,
-  occurrences_hundredths: 100,
-  seconds_per_occurrence: 2700,
-  out_of_pocket_cents: 1250,
-  stress: null,
-  stigma: null,
-  frustration: null,
-  autonomy: null,
-  time_equivalent_seconds: null,
-};
+const base = FORM_ITEM;
 
 async function setup() {
   const db = await demoDb();

@@ -26,7 +26,7 @@ import { activityEdits, createActivity, editActivity } from '#db/queries/researc
 import { seedJourneys } from '#seeds/journeys';
 import { CHANGES_KEPT } from '~/domain/pmc/changes';
 import { quarterOf } from '~/domain/pmc/quarter';
-import { agencyId, demoDb, projectId, projectValues, userFor } from '../helpers';
+import { agencyId, demoDb, projectId, projectValues, userFor, FORM_ITEM } from '../helpers';
 
 const YOUNG_FAMILIES = 'Supporting young families: ideas from international models';
 const KITS = 'Newborn Supply Kits';
@@ -35,18 +35,7 @@ const NAVIGATORS = 'Alumni Peer Navigator Services';
 /** Audit times are milliseconds: a pause keeps "before" and "after" a publication apart. */
 const tick = () => new Promise((r) => setTimeout(r, 5));
 
-const burdenItem = {
-  description: 'Fill in the form',
-  people_per_year: 1000,
-  occurrences_hundredths: 100,
-  seconds_per_occurrence: 2700,
-  out_of_pocket_cents: 1250,
-  stress: null,
-  stigma: null,
-  frustration: null,
-  autonomy: null,
-  time_equivalent_seconds: null,
-};
+const burdenItem = FORM_ITEM;
 
 describe('assembling and publishing a PMC update', () => {
   it('gathers each part from live data, counts changes since the last earlier update, and publishing freezes it', async () => {
