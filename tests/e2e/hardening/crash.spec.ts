@@ -17,6 +17,12 @@ const BASE = `http://localhost:${PORT}`;
 const CYCLES = 3;
 
 async function startServer(): Promise<ChildProcess> {
+  // A server left over from an earlier run would answer for this one.
+  const stale = await fetch(`${BASE}/login`).then(
+    () => true,
+    () => false,
+  );
+  if (stale) throw new Error(`something already listens on port ${PORT}`);
   const child = spawn('node', ['server.js'], {
     env: {
       ...process.env,
@@ -24,6 +30,9 @@ async function startServer(): Promise<ChildProcess> {
       DATABASE_URL: E2E_DATABASE,
       NODE_ENV: 'production',
       LOG_REQUESTS: 'off',
+      // Real accounts exist by now (the lockout tests): without this, start-up removes the
+      // demo accounts this test signs in with (decision 015).
+      DEMO_ACCOUNTS: 'on',
     },
     stdio: 'ignore',
   });
@@ -47,44 +56,48 @@ test('SIGKILL in the middle of writes loses nothing that was acknowledged', asyn
   let attempted = 0;
   for (let cycle = 1; cycle <= CYCLES; cycle++) {
     const server = await startServer();
-    const ctx = await request.newContext({ baseURL: BASE, extraHTTPHeaders: { Origin: BASE } });
-    const login = await ctx.post('/login', {
-      form: { email: ACCOUNTS.omb_lead, password: PASSWORD, redirectTo: '/' },
-      maxRedirects: 0,
-    });
-    expect(login.status()).toBe(302);
-    let n = 0;
-    let killed = false;
-    const writer = async () => {
-      while (!killed) {
-        const title = `Crash cycle ${cycle} write ${n++}`;
-        attempted += 1;
-        const r = await ctx
-          .post(`/projects/${projectId}/milestones/new`, {
-            form: {
-              title,
-              owner: 'OMB',
-              timingKind: 'quarter',
-              fy: '2027',
-              quarter: '2',
-              status: 'planned',
-              notes: '',
-            },
-            maxRedirects: 0,
-          })
-          .catch(() => null); // the connection dies with the server
-        if (r && r.status() >= 300 && r.status() < 400) acknowledged.push(title);
-        else if (r && !killed) throw new Error(`write refused: ${r.status()}`);
-      }
-    };
-    const writers = [writer(), writer(), writer(), writer()];
-    // Kill once some writes have landed, while others are in flight.
-    const target = acknowledged.length + 20;
-    while (acknowledged.length < target) await new Promise((r) => setTimeout(r, 5));
-    server.kill('SIGKILL');
-    killed = true;
-    await Promise.all(writers);
-    await ctx.dispose();
+    try {
+      const ctx = await request.newContext({ baseURL: BASE, extraHTTPHeaders: { Origin: BASE } });
+      const login = await ctx.post('/login', {
+        form: { email: ACCOUNTS.omb_lead, password: PASSWORD, redirectTo: '/' },
+        maxRedirects: 0,
+      });
+      expect(login.status()).toBe(302);
+      let n = 0;
+      let killed = false;
+      const writer = async () => {
+        while (!killed) {
+          const title = `Crash cycle ${cycle} write ${n++}`;
+          attempted += 1;
+          const r = await ctx
+            .post(`/projects/${projectId}/milestones/new`, {
+              form: {
+                title,
+                owner: 'OMB',
+                timingKind: 'quarter',
+                fy: '2027',
+                quarter: '2',
+                status: 'planned',
+                notes: '',
+              },
+              maxRedirects: 0,
+            })
+            .catch(() => null); // the connection dies with the server
+          if (r && r.status() >= 300 && r.status() < 400) acknowledged.push(title);
+          else if (r && !killed) throw new Error(`write refused: ${r.status()}`);
+        }
+      };
+      const writers = [writer(), writer(), writer(), writer()];
+      // Kill once some writes have landed, while others are in flight.
+      const target = acknowledged.length + 20;
+      while (acknowledged.length < target) await new Promise((r) => setTimeout(r, 5));
+      server.kill('SIGKILL');
+      killed = true;
+      await Promise.all(writers);
+      await ctx.dispose();
+    } finally {
+      if (server.exitCode === null && !server.killed) server.kill('SIGKILL'); // a failed cycle
+    }
   }
 
   // Restart once more: the database opens, and every acknowledged write is in it.
