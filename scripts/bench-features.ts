@@ -8,12 +8,12 @@
  *
  *   vite-node scripts/bench-features.ts <database file or empty postgres:// database>
  *
- * Each run goes through a connection of its own, so the change-stamp caches (db/cache.ts) start
+ * Each run goes through a new database handle, so the change-stamp caches (db/cache.ts) start
  * empty and the figure is the whole computation; the answer served from the cache is printed
  * beside it. Prints one JSON line.
  */
 import fs from 'node:fs';
-import type { Insertable } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import { quarterOf } from '~/domain/pmc/quarter';
 import { migrateToLatest, openDatabase, type DB } from '../db/client';
 import { analyze, isPostgresUrl } from '../db/dialect';
@@ -32,24 +32,28 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
-/** Median of `runs` fresh computations (after `warm` unmeasured ones), and of cached answers. */
-async function time<T>(db: DB, compute: (db: DB) => Promise<T>, runs = 10, warm = 2) {
+/**
+ * Median of `runs` fresh computations (after `warm` unmeasured ones), and of cached answers.
+ * The stamp caches are kept per database handle (db/cache.ts); `withoutPlugins()` gives a new
+ * handle on the same connections (the same pool on PostgreSQL), so each run computes afresh.
+ */
+async function time<T>(db: Kysely<Database>, compute: (db: DB) => Promise<T>, runs = 10, warm = 2) {
   const fresh: number[] = [];
   let value: T | undefined;
   for (let i = 0; i < warm + runs; i++) {
+    const handle = db.withoutPlugins();
     const t0 = performance.now();
-    value = await db.connection().execute((conn) => compute(conn));
+    value = await compute(handle);
     if (i >= warm) fresh.push(performance.now() - t0);
   }
   const cached: number[] = [];
-  await db.connection().execute(async (conn) => {
-    await compute(conn);
-    for (let i = 0; i < runs; i++) {
-      const t0 = performance.now();
-      await compute(conn);
-      cached.push(performance.now() - t0);
-    }
-  });
+  const handle = db.withoutPlugins();
+  await compute(handle);
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await compute(handle);
+    cached.push(performance.now() - t0);
+  }
   return { value: value!, medianMs: median(fresh), cachedMedianMs: median(cached) };
 }
 

@@ -63,6 +63,14 @@ export function fingerprint(questions: string): string | null {
  * Everything the PRA rules need for a portfolio, in four queries: activities, clearance links,
  * clearances, and participants with their session dates.
  */
+/** The category a joined "category code" entry starts with, as one shared string. */
+function categoryOf(entry: string, space: number): ParticipantCategory {
+  const category = CATEGORIES.find((c) => c.length === space && entry.startsWith(c));
+  if (!category) throw new Error(`unknown participant category in "${entry.slice(0, space)}"`);
+  return category;
+}
+const CATEGORIES: readonly ParticipantCategory[] = ['public', 'federal_employee', 'contractor'];
+
 export async function loadPortfolioPra(db: DB, portfolioId: number) {
   const [activities, links, clearances, participants] = await Promise.all([
     db
@@ -120,7 +128,7 @@ export async function loadPortfolioPra(db: DB, portfolioId: number) {
       date: r.held_on,
       participants: r.people.split('\n').map((p) => {
         const space = p.indexOf(' ');
-        return { category: p.slice(0, space) as ParticipantCategory, code: p.slice(space + 1) };
+        return { category: categoryOf(p, space), code: p.slice(space + 1) };
       }),
     });
     sessions.set(r.activity_id, list);

@@ -163,10 +163,15 @@ export function groupActivities(activities: readonly PraActivity[]): PraActivity
   return [...groups.values()];
 }
 
-/** Counted attendances, sorted by date: `dates[i]` is when `people[i]` took part. */
+/**
+ * Counted attendances, sorted by date: `dates[i]` is when person number `people[i]` took part.
+ * People are numbered 0 … `count` − 1 (one number per distinct code), so counting them in a
+ * window needs an array, not a map of strings.
+ */
 interface Events {
   dates: string[];
-  people: string[];
+  people: number[];
+  count: number;
 }
 
 /**
@@ -186,31 +191,26 @@ export function maxInAnyWindow(events: Events): {
  * over `events` (sorted by date) once. `to` is the window's exclusive end.
  */
 function fullestWindow(
-  { dates, people }: Events,
+  { dates, people, count }: Events,
   starts: readonly string[],
 ): { count: number; from: string | null; to: string | null } {
-  const inWindow = new Map<string, number>();
+  const times = new Uint32Array(count); // attendances of each person inside the window
+  let distinct = 0;
   let best = { count: 0, from: null as string | null, to: null as string | null };
   let right = 0;
   let left = 0;
   for (const start of starts) {
     while (left < dates.length && dates[left]! < start) {
-      if (left < right) {
-        const p = people[left]!;
-        const n = inWindow.get(p)! - 1;
-        if (n === 0) inWindow.delete(p);
-        else inWindow.set(p, n);
-      }
+      if (left < right && --times[people[left]!]! === 0) distinct--;
       left++;
     }
     right = Math.max(right, left); // events before the first start never enter
     const end = windowEnd(start);
     while (right < dates.length && dates[right]! < end) {
-      const p = people[right]!;
-      inWindow.set(p, (inWindow.get(p) ?? 0) + 1);
+      if (times[people[right]!]!++ === 0) distinct++;
       right++;
     }
-    if (inWindow.size > best.count) best = { count: inWindow.size, from: start, to: end };
+    if (distinct > best.count) best = { count: distinct, from: start, to: end };
   }
   return best;
 }
@@ -254,13 +254,18 @@ function uncoveredEvents(
     for (const s of a.sessions) if (!sessionCovered(s, a, clearances)) sessions.push(s);
   }
   sessions.sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0));
-  const events: Events = { dates: [], people: [] };
+  const numbers = new Map<string, number>();
+  const events: Events = { dates: [], people: [], count: 0 };
   for (const s of sessions)
     for (const p of s.participants)
       if (isCounted(p.category, settings)) {
+        const code = normalizeCode(p.code);
+        let n = numbers.get(code);
+        if (n === undefined) numbers.set(code, (n = numbers.size));
         events.dates.push(s.date);
-        events.people.push(normalizeCode(p.code));
+        events.people.push(n);
       }
+  events.count = numbers.size;
   return events;
 }
 
