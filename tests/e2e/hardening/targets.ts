@@ -37,7 +37,9 @@ let params: Promise<Params> | undefined;
 
 /** Ids of real rows for every route parameter (looked up, or made, once per worker). */
 export function routeParams(): Promise<Params> {
-  params ??= findOrMakeParams();
+  // Workers look up (or make) the rows at the same time: when another worker made one first, a
+  // unique rule refuses this worker's copy, and a second look finds the other's.
+  params ??= findOrMakeParams().catch(() => findOrMakeParams());
   return params;
 }
 
