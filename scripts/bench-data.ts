@@ -88,3 +88,21 @@ export function burdenItem(
     position: i,
   };
 }
+
+/**
+ * An as-is burden assessment and its to-be copy (the copy names the as-is as its baseline),
+ * made from the same `base` columns; returns their ids.
+ */
+export async function insertAssessmentPair(
+  db: Kysely<Database>,
+  base: Omit<Insertable<Database['burden_assessments']>, 'title' | 'baseline_id'>,
+  name: string,
+): Promise<[number, number]> {
+  const [asIs] = await insertMany(db, 'burden_assessments', [
+    { ...base, title: `${name} (as-is)`, baseline_id: null },
+  ]);
+  const [toBe] = await insertMany(db, 'burden_assessments', [
+    { ...base, title: `${name} (to-be)`, baseline_id: asIs! },
+  ]);
+  return [asIs!, toBe!];
+}

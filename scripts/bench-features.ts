@@ -22,7 +22,7 @@ import { assembleUpdate } from '../db/queries/pmc';
 import { portfolioPraStatus } from '../db/queries/research';
 import type { Database } from '../db/schema';
 import { seedReferenceData, syncDemoAccounts } from '../seeds/index';
-import { burdenItem, count, day, insertMany } from './bench-data';
+import { burdenItem, count, day, insertAssessmentPair, insertMany } from './bench-data';
 
 const PHASES = ['discovery', 'design', 'development', 'measurement'] as const;
 const STATUSES = ['planned', 'in_progress', 'completed', 'missed'] as const;
@@ -90,15 +90,10 @@ async function main() {
           created_at: at,
           updated_at: at,
         };
-        const [asIs] = await insertMany(trx, 'burden_assessments', [
-          { ...base, title: `Benchmark assessment ${a + 1} (as-is)`, baseline_id: null },
-        ]);
-        const [toBe] = await insertMany(trx, 'burden_assessments', [
-          { ...base, title: `Benchmark assessment ${a + 1} (to-be)`, baseline_id: asIs! },
-        ]);
+        const [asIs, toBe] = await insertAssessmentPair(trx, base, `Benchmark assessment ${a + 1}`);
         for (const [assessment, factor] of [
-          [asIs!, 1],
-          [toBe!, 0.6],
+          [asIs, 1],
+          [toBe, 0.6],
         ] as const)
           for (let i = 0; i < 100; i++)
             items.push(burdenItem(assessment, `bench-${a}-${i}`, i, factor, null));

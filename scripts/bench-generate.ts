@@ -24,7 +24,7 @@ import { createUpdate } from '../db/queries/pmc';
 import type { Database } from '../db/schema';
 import { seedReferenceData, syncDemoAccounts } from '../seeds/index';
 import { seedJourneys } from '../seeds/journeys';
-import { burdenItem, count, day, insertMany } from './bench-data';
+import { burdenItem, count, day, insertAssessmentPair, insertMany } from './bench-data';
 
 const PER_SCALE = {
   portfolios: 10,
@@ -253,17 +253,16 @@ async function main() {
           created_at: at,
           updated_at: at,
         };
-        const [baseline] = await insertMany(trx, 'burden_assessments', [
-          { ...base, title: `Benchmark assessment ${a + 1} (as-is)`, baseline_id: null },
-        ]);
-        const [toBe] = await insertMany(trx, 'burden_assessments', [
-          { ...base, title: `Benchmark assessment ${a + 1} (to-be)`, baseline_id: baseline! },
-        ]);
-        pairs.push({ baseline: baseline!, toBe: toBe!, portfolio: map.portfolio_id });
+        const [baseline, toBe] = await insertAssessmentPair(
+          trx,
+          base,
+          `Benchmark assessment ${a + 1}`,
+        );
+        pairs.push({ baseline, toBe, portfolio: map.portfolio_id });
         const steps = stepIdsByMap.get(mapId)!;
         for (const [assessmentId, factor] of [
-          [baseline!, 1],
-          [toBe!, 0.6],
+          [baseline, 1],
+          [toBe, 0.6],
         ] as const) {
           for (let i = 0; i < PER_SCALE.itemsPerAssessment; i++)
             items.push(
