@@ -24,7 +24,7 @@ export async function otherVersions(
 ) {
   return db
     .selectFrom('journey_maps as m')
-    .select(['m.id', 'm.title', 'm.version_label', 'm.version_name'])
+    .select(['m.id', 'm.title', 'm.version_label', 'm.version_name', 'm.created_at'])
     .where('m.portfolio_id', '=', map.portfolio_id)
     .where('m.id', '!=', map.id)
     .where((eb) => {
@@ -52,6 +52,7 @@ export async function listJourneys(db: DB, portfolioId: number) {
       'm.version_label',
       'm.version_name',
       'm.illustrative',
+      'm.created_at',
       'm.updated_at',
       'p.name as project_name',
       (eb) =>

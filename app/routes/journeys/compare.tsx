@@ -1,23 +1,68 @@
-import { Form, Link } from 'react-router';
+import { Form, Link, redirect } from 'react-router';
 import type { Route } from './+types/compare';
 import { authorize } from '~/auth/authorize.server';
 import { requireUser } from '~/auth/session.server';
 import { MermaidDiagram } from '~/components/mermaid/mermaid-diagram';
+import { Alert } from '~/components/ui/alert';
 import { Breadcrumbs } from '~/components/ui/form';
-import { compareJourneys } from '~/domain/journey/compare';
+import {
+  compareJourneys,
+  countChanges,
+  fieldSentence,
+  isReversed,
+  orderVersions,
+  sideNames,
+  STEP_FIELD_LABELS,
+  summarySentence,
+  versionDate,
+  type ComparableStep,
+  type VersionSide,
+} from '~/domain/journey/compare';
 import { generateMermaid } from '~/domain/journey/mermaid';
-import { versionText } from '~/domain/journey/types';
+import { VERSION_LABELS, versionText } from '~/domain/journey/types';
 import { found, notFound } from '~/http.server';
 import { pathParam } from '~/params.server';
 import { IdParam, SlugParam } from '~/schemas/params';
 import { getDb } from '#db/client';
-import { getJourney, listJourneys, toDiagram } from '#db/queries/journeys';
+import { getJourney, listJourneys, toDiagram, type JourneyDetail } from '#db/queries/journeys';
 import { getPortfolioHeader } from '#db/queries/portfolios';
 
 export const meta: Route.MetaFunction = () => [
   { title: 'Compare journey versions | Life Experience Workspace' },
 ];
 
+const side = (m: {
+  id: number;
+  version_label: VersionSide['label'];
+  version_name: string;
+  created_at: string;
+}): VersionSide => ({
+  id: m.id,
+  label: m.version_label,
+  versionName: m.version_name,
+  createdAt: m.created_at,
+});
+
+const flat = (j: JourneyDetail): ComparableStep[] =>
+  j.stages.flatMap((s) =>
+    s.steps.map((st) => ({
+      key: st.step_key,
+      stage: s.name,
+      title: st.title,
+      score: st.score,
+      channel: st.channel,
+      touchpoint: st.touchpoint,
+      painPoints: st.pain_points,
+      opportunities: st.opportunities,
+      actors: st.actors,
+    })),
+  );
+
+/**
+ * `?a=&b=` (two maps in any order, as the pickers send them) is put in the rule's direction and
+ * redirected to `?before=&after=`; `?before=&after=` is shown as asked, so the swap control is a
+ * plain link, and says when it reads against the rule.
+ */
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requireUser(request);
   const db = getDb();
@@ -25,15 +70,23 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   authorize(user, 'portfolio.read', { portfolioId: portfolio.id });
   const search = new URL(request.url).searchParams;
   const maps = await listJourneys(db, portfolio.id);
+  const base = `/portfolios/${portfolio.slug}/journeys/compare`;
+  const choose = { portfolio, maps, comparison: null, error: 'Choose two journey maps.' };
+
+  if (search.has('a') || search.has('b')) {
+    const a = IdParam.safeParse(search.get('a'));
+    const b = IdParam.safeParse(search.get('b'));
+    if (!a.success || !b.success) return choose;
+    const ma = found(maps.find((m) => m.id === a.data));
+    const mb = found(maps.find((m) => m.id === b.data));
+    const { before, after } = orderVersions(side(ma), side(mb));
+    throw redirect(`${base}?before=${before.id}&after=${after.id}`);
+  }
+
   const beforeId = IdParam.safeParse(search.get('before'));
   const afterId = IdParam.safeParse(search.get('after'));
   if (!beforeId.success || !afterId.success) {
-    return {
-      portfolio,
-      maps,
-      comparison: null,
-      error: search.size > 0 ? 'Choose two journey maps from the lists.' : null,
-    };
+    return { ...choose, error: search.size > 0 ? choose.error : null };
   }
   const [before, after] = await Promise.all([
     getJourney(db, beforeId.data),
@@ -46,28 +99,32 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     after.map.portfolio_id !== portfolio.id
   )
     notFound();
-  const flat = (j: NonNullable<typeof before>) =>
-    j.stages.flatMap((s) =>
-      s.steps.map((st) => ({ key: st.step_key, stage: s.name, title: st.title, score: st.score })),
-    );
+  const [sb, sa] = [side(before.map), side(after.map)];
+  const comparison = compareJourneys(flat(before), flat(after));
+  const counts = countChanges(comparison);
+  const names = sideNames(sb, sa);
+  const present = (j: JourneyDetail) => ({
+    id: j.map.id,
+    title: j.map.title,
+    kind: VERSION_LABELS[j.map.version_label],
+    version: versionText(j.map.version_label, j.map.version_name),
+    created: versionDate(j.map.created_at),
+    changed: versionDate(j.map.updated_at),
+    source: generateMermaid(toDiagram(j)),
+  });
   return {
     portfolio,
     maps,
     error: null,
     comparison: {
-      before: {
-        id: before.map.id,
-        title: before.map.title,
-        version: versionText(before.map.version_label, before.map.version_name),
-        source: generateMermaid(toDiagram(before)),
-      },
-      after: {
-        id: after.map.id,
-        title: after.map.title,
-        version: versionText(after.map.version_label, after.map.version_name),
-        source: generateMermaid(toDiagram(after)),
-      },
-      ...compareJourneys(flat(before), flat(after)),
+      before: present(before),
+      after: present(after),
+      names,
+      reversed: isReversed(sb, sa),
+      swap: `${base}?before=${after.map.id}&after=${before.map.id}`,
+      summary: summarySentence(names, counts),
+      fieldSummary: fieldSentence(counts),
+      ...comparison,
     },
   };
 }
@@ -79,6 +136,8 @@ const STATUS = {
   worse: 'Worse',
   same: 'Same',
 } as const;
+
+const signed = (n: number | null) => (n === null ? '—' : n > 0 ? `+${n}` : String(n));
 
 export default function CompareJourneys({ loaderData }: Route.ComponentProps) {
   const { portfolio, maps, comparison, error } = loaderData;
@@ -96,12 +155,15 @@ export default function CompareJourneys({ loaderData }: Route.ComponentProps) {
         <option value="">- Select -</option>
         {maps.map((m) => (
           <option key={m.id} value={m.id}>
-            {m.title} ({versionText(m.version_label, m.version_name)})
+            {m.title} ({versionText(m.version_label, m.version_name)}, created{' '}
+            {versionDate(m.created_at)})
           </option>
         ))}
       </select>
     </div>
   );
+  const c = comparison;
+  const fieldRows = c ? c.steps.flatMap((s) => s.fields.map((f) => ({ step: s, change: f }))) : [];
   return (
     <>
       <Breadcrumbs
@@ -113,77 +175,157 @@ export default function CompareJourneys({ loaderData }: Route.ComponentProps) {
         ]}
       />
       <h1>Compare journey versions</h1>
-      <Form
-        method="get"
-        className="usa-form maxw-full display-flex flex-wrap flex-align-end"
-        style={{ gap: '1rem' }}
-      >
-        {pick('before', 'Before (for example as-is)', comparison?.before.id)}
-        {pick('after', 'After (for example to-be)', comparison?.after.id)}
-        <button type="submit" className="usa-button">
-          Compare
-        </button>
+      <Form method="get" className="usa-form maxw-full">
+        <p className="usa-hint" id="compare-hint">
+          The as-is (or, between two of a kind, the older version) is shown as Before, the to-be (or
+          the newer) as After. You can swap the direction once compared.
+        </p>
+        <div className="display-flex flex-wrap flex-align-end" style={{ gap: '0 1rem' }}>
+          {pick('a', 'Compare', c?.before.id)}
+          {pick('b', 'With', c?.after.id)}
+          <button type="submit" className="usa-button margin-top-2" aria-describedby="compare-hint">
+            Compare
+          </button>
+        </div>
       </Form>
       {error ? <p className="usa-error-message">{error}</p> : null}
-      {comparison ? (
+      {c ? (
         <>
-          <p className="usa-intro">
-            Average experience score: {comparison.averageBefore ?? '—'} →{' '}
-            {comparison.averageAfter ?? '—'}.{' '}
-            {comparison.steps.filter((s) => s.status === 'added').length} steps added,{' '}
-            {comparison.steps.filter((s) => s.status === 'removed').length} removed,{' '}
-            {comparison.steps.filter((s) => s.status === 'improved').length} better,{' '}
-            {comparison.steps.filter((s) => s.status === 'worse').length} worse.
-          </p>
-          <table className="usa-table usa-table--borderless width-full">
-            <caption>
-              Step by step:{' '}
-              <Link to={`/journeys/${comparison.before.id}`}>{comparison.before.version}</Link> →{' '}
-              <Link to={`/journeys/${comparison.after.id}`}>{comparison.after.version}</Link>
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Stage</th>
-                <th scope="col">Step</th>
-                <th scope="col">Before</th>
-                <th scope="col">After</th>
-                <th scope="col">Change</th>
-                <th scope="col">Status</th>
-              </tr>
-            </thead>
-            <tbody>
-              {comparison.steps.map((s) => (
-                <tr key={s.key}>
-                  <td>{s.stage}</td>
-                  <th scope="row">{s.title}</th>
-                  <td>{s.before ?? '—'}</td>
-                  <td>{s.after ?? '—'}</td>
-                  <td>
-                    {s.change === null ? '—' : s.change > 0 ? `+${s.change}` : String(s.change)}
-                  </td>
-                  <td>{STATUS[s.status]}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <div className="grid-row grid-gap">
-            <div className="tablet:grid-col-6">
-              <h2>{comparison.before.version}</h2>
-              <MermaidDiagram
-                source={comparison.before.source}
-                label={`${comparison.before.title}, ${comparison.before.version}`}
-                description=""
-              />
-            </div>
-            <div className="tablet:grid-col-6">
-              <h2>{comparison.after.version}</h2>
-              <MermaidDiagram
-                source={comparison.after.source}
-                label={`${comparison.after.title}, ${comparison.after.version}`}
-                description=""
-              />
-            </div>
+          <div className="grid-row grid-gap margin-top-3">
+            {(['before', 'after'] as const).map((which) => {
+              const s = c[which];
+              const heading = which === 'before' ? 'Before' : 'After';
+              return (
+                <section
+                  key={which}
+                  aria-labelledby={`side-${which}`}
+                  className="tablet:grid-col-6 margin-bottom-2"
+                >
+                  <div className="border-1px border-base-lighter radius-md padding-2 height-full">
+                    <h2 id={`side-${which}`} className="margin-top-0 font-heading-md">
+                      {heading}
+                    </h2>
+                    <p className="margin-y-1">
+                      <span className="usa-tag bg-primary-dark">{s.version}</span>{' '}
+                      <Link to={`/journeys/${s.id}`}>{s.title}</Link>
+                    </p>
+                    <p className="margin-y-1">
+                      {s.kind}, created {s.created}; last changed {s.changed}.
+                    </p>
+                  </div>
+                </section>
+              );
+            })}
           </div>
+          {c.reversed ? (
+            <Alert type="warning" slim>
+              This reads backwards: Before is the {c.names[0]}, After the {c.names[1]}, so “better”
+              means better in the {c.names[1]}. Swap the direction to read from the {c.names[1]} to
+              the {c.names[0]}.
+            </Alert>
+          ) : null}
+          <p className="margin-y-2">
+            <Link className="usa-button usa-button--outline" to={c.swap}>
+              Swap direction: from the {c.names[1]} to the {c.names[0]}
+            </Link>
+          </p>
+          <section aria-labelledby="summary-heading">
+            <h2 id="summary-heading">Summary</h2>
+            <p className="usa-intro" data-testid="compare-summary">
+              {c.summary}
+            </p>
+            <p>
+              Average experience score: {c.averageBefore ?? '—'} ({c.names[0]}) →{' '}
+              {c.averageAfter ?? '—'} ({c.names[1]}).
+            </p>
+            <p data-testid="compare-field-summary">{c.fieldSummary}</p>
+          </section>
+
+          <h2>Scores, step by step</h2>
+          <div
+            className="usa-table-container--scrollable"
+            tabIndex={0}
+            role="region"
+            aria-label="Scores, step by step (scrolls sideways)"
+          >
+            <table className="usa-table usa-table--borderless width-full">
+              <caption>
+                Step by step, from the {c.names[0]} (Before) to the {c.names[1]} (After)
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Stage</th>
+                  <th scope="col">Step</th>
+                  <th scope="col">Before ({c.names[0]})</th>
+                  <th scope="col">After ({c.names[1]})</th>
+                  <th scope="col">Change</th>
+                  <th scope="col">Status</th>
+                </tr>
+              </thead>
+              <tbody>
+                {c.steps.map((s) => (
+                  <tr key={`${s.status}-${s.key}`}>
+                    <td>{s.stage}</td>
+                    <th scope="row">{s.title}</th>
+                    <td>{s.before ?? '—'}</td>
+                    <td>{s.after ?? '—'}</td>
+                    <td>{signed(s.change)}</td>
+                    <td>{STATUS[s.status]}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+
+          <h2 id="fields-heading">Pain points, channels, touchpoints and other text</h2>
+          {fieldRows.length === 0 ? (
+            <p>No step in both versions changed anything besides its score.</p>
+          ) : (
+            <div
+              className="usa-table-container--scrollable"
+              tabIndex={0}
+              role="region"
+              aria-label="Other changes, step by step (scrolls sideways)"
+            >
+              <table className="usa-table usa-table--borderless width-full">
+                <caption>
+                  What changed besides the score, from the {c.names[0]} to the {c.names[1]}
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Step</th>
+                    <th scope="col">What</th>
+                    <th scope="col">Before ({c.names[0]})</th>
+                    <th scope="col">After ({c.names[1]})</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {fieldRows.map(({ step, change }) => (
+                    <tr key={`${step.key}-${change.field}`}>
+                      <th scope="row">{step.title}</th>
+                      <td>{STEP_FIELD_LABELS[change.field]}</td>
+                      <td className="pre-line">{change.before || '—'}</td>
+                      <td className="pre-line">{change.after || '—'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+
+          <h2>Diagrams</h2>
+          {(['before', 'after'] as const).map((which, i) => (
+            <section key={which} aria-labelledby={`diagram-${which}`}>
+              <h3 id={`diagram-${which}`}>
+                {which === 'before' ? 'Before' : 'After'}: {c[which].version}
+              </h3>
+              <MermaidDiagram
+                source={c[which].source}
+                label={`${c[which].title}, ${c[which].version}`}
+                description={`${which === 'before' ? 'Before' : 'After'} (${c.names[i]}). The tables above have the same scores.`}
+              />
+            </section>
+          ))}
         </>
       ) : null}
     </>

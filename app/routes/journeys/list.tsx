@@ -60,35 +60,49 @@ export default function JourneyList({ loaderData }: Route.ComponentProps) {
       {maps.length === 0 ? (
         <p>No journey maps yet.</p>
       ) : (
-        <table className="usa-table usa-table--borderless">
-          <caption className="usa-sr-only">Journey maps of {portfolio.name}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Journey map</th>
-              <th scope="col">Version</th>
-              <th scope="col">Steps</th>
-              <th scope="col">Project</th>
-              <th scope="col">Updated</th>
-            </tr>
-          </thead>
-          <tbody>
-            {maps.map((m) => (
-              <tr key={m.id}>
-                <th scope="row">
-                  <Link to={`/journeys/${m.id}`}>{m.title}</Link>
-                  {m.illustrative ? (
-                    <span className="usa-tag margin-left-1">Illustrative</span>
-                  ) : null}
-                </th>
-                <td>{versionText(m.version_label, m.version_name)}</td>
-                <td>{Number(m.steps ?? 0)}</td>
-                <td>{m.project_name ?? '—'}</td>
-                <td>{formatDate(m.updated_at)}</td>
+        <div
+          className="usa-table-container--scrollable"
+          tabIndex={0}
+          role="region"
+          aria-label={`Journey maps of ${portfolio.name} (scrolls sideways)`}
+        >
+          <table className="usa-table usa-table--borderless">
+            <caption className="usa-sr-only">Journey maps of {portfolio.name}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Journey map</th>
+                <th scope="col">Version</th>
+                <th scope="col">Steps</th>
+                <th scope="col">Project</th>
+                <th scope="col">Updated</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {maps.map((m) => (
+                <tr key={m.id}>
+                  <th scope="row">
+                    <Link to={`/journeys/${m.id}`}>{m.title}</Link>
+                    {m.illustrative ? (
+                      <span className="usa-tag margin-left-1">Illustrative</span>
+                    ) : null}
+                  </th>
+                  <td>{versionText(m.version_label, m.version_name)}</td>
+                  <td>{Number(m.steps ?? 0)}</td>
+                  <td>{m.project_name ?? '—'}</td>
+                  <td>{formatDate(m.updated_at)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
+      {maps.length > 1 ? (
+        <p>
+          <Link to={`/portfolios/${portfolio.slug}/journeys/compare`}>
+            Compare two versions of a journey map
+          </Link>
+        </p>
+      ) : null}
     </>
   );
 }

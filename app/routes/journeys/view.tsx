@@ -7,6 +7,7 @@ import { MermaidDiagram } from '~/components/mermaid/mermaid-diagram';
 import { Alert } from '~/components/ui/alert';
 import { TextField } from '~/components/ui/field';
 import { Breadcrumbs, ChoiceField, FormErrors } from '~/components/ui/form';
+import { versionDate } from '~/domain/journey/compare';
 import { generateMermaid } from '~/domain/journey/mermaid';
 import { heatLevels, totalMoney } from '~/domain/burden/calc';
 import { dollars, hours } from '~/domain/burden/display';
@@ -99,7 +100,7 @@ export default function JourneyView({ loaderData, actionData }: Route.ComponentP
         <span className="usa-tag bg-primary-dark">
           {versionText(map.version_label, map.version_name)}
         </span>{' '}
-        {stages.length} stages, {steps} steps
+        created {versionDate(map.created_at)} · {stages.length} stages, {steps} steps
         {map.project_name ? <> · Project: {map.project_name}</> : null}
       </p>
       {map.illustrative ? (
@@ -187,14 +188,24 @@ export default function JourneyView({ loaderData, actionData }: Route.ComponentP
             action={`/portfolios/${map.portfolio_slug}/journeys/compare`}
             className="usa-form"
           >
-            <input type="hidden" name="before" value={map.id} />
-            <label className="usa-label" htmlFor="compare-after">
+            <input type="hidden" name="a" value={map.id} />
+            <label className="usa-label" htmlFor="compare-b">
               Compare this map with
             </label>
-            <select className="usa-select" id="compare-after" name="after">
+            <div className="usa-hint" id="compare-b-hint">
+              The as-is (or, between two of a kind, the older version) is shown as Before; you can
+              swap the direction on the comparison.
+            </div>
+            <select
+              className="usa-select"
+              id="compare-b"
+              name="b"
+              aria-describedby="compare-b-hint"
+            >
               {others.map((o) => (
                 <option key={o.id} value={o.id}>
-                  {o.title} ({versionText(o.version_label, o.version_name)})
+                  {o.title} ({versionText(o.version_label, o.version_name)}, created{' '}
+                  {versionDate(o.created_at)})
                 </option>
               ))}
             </select>

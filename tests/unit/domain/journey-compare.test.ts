@@ -1,11 +1,35 @@
 import { describe, expect, it } from 'vitest';
-import { compareJourneys, type ComparableStep } from '~/domain/journey/compare';
+import {
+  compareJourneys,
+  countChanges,
+  diffStepFields,
+  fieldSentence,
+  isReversed,
+  orderVersions,
+  sideNames,
+  summarySentence,
+  type ComparableStep,
+  type VersionSide,
+} from '~/domain/journey/compare';
+import { initialZoom } from '~/components/mermaid/mermaid-diagram';
 
-const step = (key: string, stage: string, title: string, score: number): ComparableStep => ({
+const step = (
+  key: string,
+  stage: string,
+  title: string,
+  score: number,
+  more: Partial<ComparableStep> = {},
+): ComparableStep => ({
   key,
   stage,
   title,
   score,
+  channel: 'web',
+  touchpoint: 'SNAP office',
+  painPoints: '',
+  opportunities: '',
+  actors: ['Worker'],
+  ...more,
 });
 
 /** The rows as [title, before, after, change, status], for short expectations. */
@@ -175,5 +199,205 @@ describe('compareJourneys: versions whose keys do not match fall back to stage a
     const removed = r.steps.filter((s) => s.status === 'removed').length;
     expect(matched + removed).toBe(asIs.length);
     expect(matched + added).toBe(toBe.length);
+  });
+});
+
+describe('orderVersions: which side is "before"', () => {
+  const v = (id: number, label: VersionSide['label'], createdAt: string, versionName = '') => ({
+    id,
+    label,
+    versionName,
+    createdAt,
+  });
+  const JAN = '2026-01-05T15:00:00.000Z';
+  const MAR = '2026-03-02T15:00:00.000Z';
+  it.each([
+    // [name, a, b, expected before id]
+    ['as-is and to-be: the as-is, given first', v(1, 'as_is', JAN), v(2, 'to_be', MAR), 1],
+    ['as-is and to-be: the as-is, given second', v(2, 'to_be', MAR), v(1, 'as_is', JAN), 1],
+    ['as-is made after the to-be: still the as-is', v(7, 'to_be', JAN), v(8, 'as_is', MAR), 8],
+    ['two as-is: the older', v(3, 'as_is', MAR), v(4, 'as_is', JAN), 4],
+    ['two to-be: the older', v(5, 'to_be', JAN), v(6, 'to_be', MAR), 5],
+    ['as-is and other: the older (the other)', v(1, 'as_is', MAR), v(2, 'other', JAN), 2],
+    ['to-be and other: the older (the to-be)', v(1, 'other', MAR), v(2, 'to_be', JAN), 2],
+    ['same kind, same instant: the lower id', v(9, 'other', JAN), v(3, 'other', JAN), 3],
+    ['a map with itself', v(3, 'to_be', JAN), v(3, 'to_be', JAN), 3],
+  ] as const)('%s', (_name, a, b, beforeId) => {
+    const { before, after } = orderVersions(a, b);
+    expect(before.id).toBe(beforeId);
+    expect(new Set([before.id, after.id])).toEqual(new Set([a.id, b.id]));
+    // The order never depends on which map the person started from.
+    expect(orderVersions(b, a).before.id).toBe(beforeId);
+  });
+
+  it.each([
+    ['as-is → to-be', v(1, 'as_is', MAR), v(2, 'to_be', JAN), false],
+    ['to-be → as-is', v(2, 'to_be', JAN), v(1, 'as_is', MAR), true],
+    ['older → newer', v(1, 'other', JAN), v(2, 'other', MAR), false],
+    ['newer → older', v(2, 'other', MAR), v(1, 'other', JAN), true],
+    ['a map with itself', v(1, 'as_is', JAN), v(1, 'as_is', JAN), false],
+  ] as const)('isReversed %s: %s', (_name, before, after, reversed) => {
+    expect(isReversed(before, after)).toBe(reversed);
+  });
+
+  it.each([
+    ['kinds differ: the kinds', v(1, 'as_is', JAN), v(2, 'to_be', JAN), ['as-is', 'to-be']],
+    [
+      'same kind, names differ',
+      v(1, 'to_be', JAN, '2027 redesign'),
+      v(2, 'to_be', JAN),
+      ['to-be “2027 redesign”', 'to-be without a name'],
+    ],
+    [
+      'same kind and name: the dates (Eastern)',
+      v(1, 'as_is', JAN),
+      v(2, 'as_is', MAR),
+      ['as-is of January 5, 2026', 'as-is of March 2, 2026'],
+    ],
+    [
+      'all the same: the map numbers',
+      v(1, 'other', JAN),
+      v(2, 'other', JAN),
+      ['other version (map 1)', 'other version (map 2)'],
+    ],
+  ] as const)('sideNames, %s', (_name, before, after, names) => {
+    expect(sideNames(before, after)).toEqual(names);
+  });
+
+  it('a timestamp after 8 p.m. Eastern (midnight UTC) is still that Eastern day', () => {
+    expect(
+      sideNames(v(1, 'as_is', '2026-03-03T01:30:00.000Z'), v(2, 'as_is', '2026-03-03T15:00:00Z')),
+    ).toEqual(['as-is of March 2, 2026', 'as-is of March 3, 2026']);
+  });
+});
+
+describe('diffStepFields: what changed besides the score', () => {
+  const base = step('k', 'Applying', 'Call the office', 3, {
+    channel: 'phone',
+    touchpoint: 'SNAP office',
+    painPoints: 'Long hold times',
+    opportunities: '',
+    actors: ['Worker', 'Caseworker'],
+  });
+  it.each([
+    ['nothing', {}, []],
+    ['the score alone is not a field change', { score: 1 }, []],
+    ['channel', { channel: 'web' }, [['channel', 'phone', 'web']]],
+    [
+      'touchpoint',
+      { touchpoint: 'Online portal' },
+      [['touchpoint', 'SNAP office', 'Online portal']],
+    ],
+    [
+      'pain points',
+      { painPoints: 'Long hold times\nLost documents' },
+      [['painPoints', 'Long hold times', 'Long hold times\nLost documents']],
+    ],
+    ['pain points cleared', { painPoints: '' }, [['painPoints', 'Long hold times', '']]],
+    ['opportunities added', { opportunities: 'Call back' }, [['opportunities', '', 'Call back']]],
+    ['actors', { actors: ['Worker'] }, [['actors', 'Worker, Caseworker', 'Worker']]],
+    [
+      'actors reordered',
+      { actors: ['Caseworker', 'Worker'] },
+      [['actors', 'Worker, Caseworker', 'Caseworker, Worker']],
+    ],
+    [
+      'renamed and moved',
+      { stage: 'Waiting', title: 'Get a call back' },
+      [
+        ['stage', 'Applying', 'Waiting'],
+        ['title', 'Call the office', 'Get a call back'],
+      ],
+    ],
+    [
+      'spaces at the ends and Windows line ends are not changes',
+      { painPoints: '  Long hold times\r\n' },
+      [],
+    ],
+    ['case is a change', { channel: 'Phone' }, [['channel', 'phone', 'Phone']]],
+    [
+      'several, in the page’s order',
+      { painPoints: 'None', channel: 'web', touchpoint: '' },
+      [
+        ['channel', 'phone', 'web'],
+        ['touchpoint', 'SNAP office', ''],
+        ['painPoints', 'Long hold times', 'None'],
+      ],
+    ],
+  ] as const)('%s', (_name, change, expected) => {
+    const after = { ...base, ...(change as Partial<ComparableStep>) };
+    expect(diffStepFields(base, after).map((f) => [f.field, f.before, f.after])).toEqual(expected);
+  });
+
+  it('compareJourneys lists field changes on matched steps only, read before → after', () => {
+    const r = compareJourneys(
+      [step('k1', 'S', 'A', 4, { channel: 'phone' }), step('k2', 'S', 'Gone', 2)],
+      [step('k1', 'S', 'A', 2, { channel: 'web' }), step('k3', 'S', 'New', 5)],
+    );
+    expect(
+      r.steps.map((s) => [s.title, s.status, s.fields.map((f) => `${f.before}→${f.after}`)]),
+    ).toEqual([
+      ['A', 'worse', ['phone→web']],
+      ['Gone', 'removed', []],
+      ['New', 'added', []],
+    ]);
+  });
+});
+
+describe('the summary names its direction', () => {
+  // The issue's case: a to-be copy with two scores lowered, a pain point and a channel changed.
+  const asIs = [
+    step('k1', 'Apply', 'Find the application', 3),
+    step('k2', 'Apply', 'Gather pay stubs', 2, { painPoints: 'Pay stubs are lost' }),
+    step('k3', 'Wait', 'Wait for a decision', 2),
+  ];
+  const toBe = [
+    step('k1', 'Apply', 'Find the application', 1),
+    step('k2', 'Apply', 'Gather pay stubs', 1, { painPoints: 'Employer will not send pay stubs' }),
+    step('k3', 'Wait', 'Wait for a decision', 2, { channel: 'phone' }),
+  ];
+  it('as-is → to-be: two steps worse', () => {
+    const c = countChanges(compareJourneys(asIs, toBe));
+    expect(summarySentence(['as-is', 'to-be'], c)).toBe(
+      'To-be vs as-is: 2 steps worse, 0 better, 1 the same; 0 steps added, 0 removed.',
+    );
+    expect(fieldSentence(c)).toBe(
+      'Changed besides scores: channel in 1 step, pain points in 1 step.',
+    );
+  });
+  it('swapped, to-be → as-is: the same two steps read better', () => {
+    const c = countChanges(compareJourneys(toBe, asIs));
+    expect(summarySentence(['to-be', 'as-is'], c)).toBe(
+      'As-is vs to-be: 0 steps worse, 2 better, 1 the same; 0 steps added, 0 removed.',
+    );
+  });
+  it.each([
+    [[], [step('a', 'S', 'A', 3)], '0 steps worse, 0 better, 0 the same; 1 step added, 0 removed.'],
+    [
+      [step('a', 'S', 'A', 3)],
+      [step('a', 'S', 'A', 2)],
+      '1 step worse, 0 better, 0 the same; 0 steps added, 0 removed.',
+    ],
+  ])('counts are pluralized', (before, after, tail) => {
+    expect(summarySentence(['as-is', 'to-be'], countChanges(compareJourneys(before, after)))).toBe(
+      `To-be vs as-is: ${tail}`,
+    );
+  });
+  it('no field changed', () => {
+    expect(fieldSentence(countChanges(compareJourneys(asIs, asIs)))).toBe(
+      'No step’s pain points, channel, touchpoint or other text changed.',
+    );
+  });
+});
+
+describe('initialZoom: the first size of a drawn diagram', () => {
+  it.each([
+    ['fits as it is', 600, 800, 'fit'],
+    ['squeezed to three quarters: still fit', 800, 600, 'fit'],
+    ['squeezed below three quarters: actual size, scrolling', 801, 600, 'actual'],
+    ['a wide journey on a 390 px phone', 1400, 358, 'actual'],
+    ['no width known', 0, 358, 'fit'],
+  ] as const)('%s', (_name, natural, frame, zoom) => {
+    expect(initialZoom(natural, frame)).toBe(zoom);
   });
 });
