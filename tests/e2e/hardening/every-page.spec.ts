@@ -37,6 +37,7 @@ for (const role of VISITORS) {
         let url = fill(route.path, params);
         if (route.id === 'burden/compare') url += params.burdenCompare;
         if (route.id === 'pmc/compare') url += params.pmcCompare;
+        if (route.id === 'journeys/compare') url += params.journeyCompare;
         const response = await page.goto(url);
         expect(response, url).not.toBeNull();
         expect(response!.status(), `${url} as ${role}`).toBeLessThan(500);

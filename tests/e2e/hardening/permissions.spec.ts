@@ -45,7 +45,11 @@ const TABLE: Record<string, Entry> = {
   'journeys/list': { get: ALL, post: 'no action' },
   'journeys/new': { get: EDITORS, post: EDITORS },
   'journeys/import': { get: EDITORS, post: EDITORS },
-  'journeys/compare': { get: ALL, post: 'no action' },
+  'journeys/compare': {
+    get: ALL,
+    post: 'no action',
+    path: '/portfolios/:slug/journeys/compare:journeyCompare',
+  },
   'burden/list': { get: ALL, post: EDITORS },
   'burden/compare': { get: ALL, post: 'no action', path: '/burden/compare:burdenCompare' },
   'burden/assessment': { get: ALL, post: EDITORS },

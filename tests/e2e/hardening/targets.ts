@@ -204,9 +204,10 @@ async function findOrMakeParams(): Promise<Params> {
     planId: String(plan.id),
     updateId: String(update.id),
     target: 'program',
-    // Query strings of the two compare pages (an update compared with itself is allowed).
+    // Query strings of the compare pages (an update compared with itself is allowed).
     burdenCompare: `?before=${assessment.id}&after=${assessment.id}`,
     pmcCompare: `?a=${published.id}&b=${published.id}`,
+    journeyCompare: `?before=${map.id}&after=${map.id}`,
     '*': 'no/such/page',
   };
 }
