@@ -1,21 +1,10 @@
-import { allForYear } from '@18f/us-federal-holidays';
 import { fiscalYearCalendar } from '~/domain/calendar/a11';
+import { isFederalHoliday } from '~/domain/calendar/holidays';
 import { getDb } from '#db/client';
 import { getCalendarOverrides } from '#db/queries/calendar';
 import { listPortfolioSummaries } from '#db/queries/portfolios';
 
-const holidayYears = new Map<number, Set<string>>();
-
-/** Is this date a federal holiday (OPM's list, via @18f/us-federal-holidays)? */
-export function isFederalHoliday(isoDate: string): boolean {
-  const year = Number(isoDate.slice(0, 4));
-  let set = holidayYears.get(year);
-  if (!set) {
-    set = new Set(allForYear(year).map((h) => h.dateString));
-    holidayYears.set(year, set);
-  }
-  return set.has(isoDate);
-}
+export { isFederalHoliday };
 
 /** The fiscal year's calendar with its overrides, and each portfolio's first fiscal year. */
 export async function loadCalendar(fy: number) {

@@ -11,3 +11,10 @@ export function isRealDate(value: string): boolean {
 export function fiscalYearOf(date: Date): number {
   return date.getUTCMonth() >= 9 ? date.getUTCFullYear() + 1 : date.getUTCFullYear();
 }
+
+/** Days from `today` to `due` (negative when past), both YYYY-MM-DD. */
+export function daysLeft(due: string, today: string): number {
+  return Math.round(
+    (Date.parse(`${due}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000,
+  );
+}

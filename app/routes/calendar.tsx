@@ -7,7 +7,8 @@ import { requireUser } from '~/auth/session.server';
 import { loadCalendar } from '~/calendar.server';
 import { Alert } from '~/components/ui/alert';
 import { FieldError } from '~/components/ui/field';
-import { DEFAULT_DATES, phaseCycleDays } from '~/domain/calendar/a11';
+import { DEFAULT_DATES, phaseCycleDays, sourceText, weekdayOf } from '~/domain/calendar/a11';
+import { federalHolidayName } from '~/domain/calendar/holidays';
 import { fiscalYearOf } from '~/domain/dates';
 import { formatDate } from '~/domain/portfolio/labels';
 import { daysLeft } from '~/domain/plans/status';
@@ -42,7 +43,12 @@ export async function loader({ request }: Route.LoaderArgs) {
   return {
     fy,
     fyError: parsed.success ? null : 'Choose a fiscal year from 2022 to 2100.',
-    events: events.map((e) => ({ ...e, days: daysLeft(e.date, today) })),
+    events: events.map((e) => ({
+      ...e,
+      days: daysLeft(e.date, today),
+      weekday: weekdayOf(e.date),
+      setBy: sourceText(e, fy, federalHolidayName),
+    })),
     portfolios: portfolios.map((p) => ({ ...p, cycle: phaseCycleDays(p.cycleStartFy, today) })),
     mayEdit: can(user, 'settings.edit'),
   };
@@ -60,6 +66,13 @@ export async function action({ request }: Route.ActionArgs) {
   }
   throw redirect(`/calendar?fy=${submission.value.fy}`);
 }
+
+/** The short mark of who set a date; the cell's second line says more. */
+const SOURCE_LABELS = {
+  text: 'Set by the text',
+  inherited: 'Inherited',
+  omb: 'Set by an OMB lead',
+} as const;
 
 function when(days: number) {
   if (days === 0) return 'Today';
@@ -89,8 +102,9 @@ export default function Calendar({ loaderData, actionData }: Route.ComponentProp
       <h1>A-11 Section 280 calendar, FY {fy}</h1>
       <p className="usa-intro">
         Quarterly feedback data is due the last business day of the month after each quarter
-        (weekends and federal holidays skipped). The other dates follow the FY 2025 text unless an
-        OMB lead set this year’s.
+        (weekends and federal holidays skipped). The other dates are the text’s for FY 2025; other
+        years inherit them on the same month and day, moved to the previous business day when that
+        falls on a weekend or a federal holiday, unless an OMB lead set the year’s own date.
       </p>
       <Form method="get" className="usa-form display-flex flex-align-end" style={{ gap: '1rem' }}>
         <div className={`usa-form-group margin-top-0${fyError ? ' usa-form-group--error' : ''}`}>
@@ -116,17 +130,23 @@ export default function Calendar({ loaderData, actionData }: Route.ComponentProp
           <tr>
             <th scope="col">Date</th>
             <th scope="col">What</th>
+            <th scope="col">Set by</th>
             <th scope="col">When</th>
           </tr>
         </thead>
         <tbody>
           {events.map((e) => (
             <tr key={e.key}>
-              <td>{formatDate(e.date)}</td>
-              <th scope="row">
-                {e.label}
-                {e.overridden ? ' (set for this year)' : ''}
-              </th>
+              <td>
+                <time dateTime={e.date}>
+                  {e.weekday}, {formatDate(e.date)}
+                </time>
+              </td>
+              <th scope="row">{e.label}</th>
+              <td data-source={e.source}>
+                <strong>{SOURCE_LABELS[e.source]}</strong>
+                <div className="font-body-2xs">{e.setBy}</div>
+              </td>
               <td>{when(e.days)}</td>
             </tr>
           ))}

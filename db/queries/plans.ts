@@ -1,3 +1,4 @@
+import { isFederalHoliday } from '~/domain/calendar/holidays';
 import { planTemplate, sanitizeDoc } from '~/domain/plans/document';
 import {
   canMove,
@@ -45,7 +46,7 @@ export async function getPlan(db: DB, id: number) {
 /**
  * Creates the plan of a fiscal year from the A-11 280.15 template; one per portfolio and year.
  * Its due dates are the fiscal year's A-11 calendar dates (as OMB leads set them for that year,
- * else the 280.12 defaults), read in the same transaction.
+ * else the 280.12 defaults on business days), read in the same transaction.
  */
 export async function createPlan(
   db: DB,
@@ -68,6 +69,7 @@ export async function createPlan(
     const doc = JSON.stringify(planTemplate());
     const { draftDue, finalDue } = planDueDates(
       input.fiscalYear,
+      isFederalHoliday,
       await getCalendarOverrides(trx, input.fiscalYear),
     );
     const row = await trx

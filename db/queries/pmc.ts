@@ -3,7 +3,15 @@ import { totalMoney } from '~/domain/burden/calc';
 import { dollars, hours, hoursNumber } from '~/domain/burden/display';
 import { formatTiming, PHASES } from '~/domain/portfolio/labels';
 import type { Phase } from '~/domain/portfolio/types';
-import { milestoneBuckets, quarterBounds, type QuarterBucket } from '~/domain/pmc/quarter';
+import {
+  freshness,
+  milestoneBuckets,
+  newWindow,
+  quarterBounds,
+  type Freshness,
+  type MilestoneEvent,
+  type QuarterBucket,
+} from '~/domain/pmc/quarter';
 import { BoundedMap } from '~/lib/bounded-map';
 import { cachedForPortfolio } from '../cache';
 import type { DB } from '../client';
@@ -37,6 +45,11 @@ export interface AssembledPortfolio {
     timing: string;
     owner: string;
     buckets: QuarterBucket[];
+    /**
+     * Created or changed since the last published update (or in the quarter when none was), with
+     * when; absent from snapshots published before it was kept.
+     */
+    fresh?: Freshness | null;
   })[];
   decisions: UpdateItem[];
   pending: UpdateItem[];
@@ -114,124 +127,157 @@ async function assemblePortfolio(
 ): Promise<AssembledPortfolio> {
   const { start, end } = quarterBounds(fy, q);
   const endTs = `${end}T23:59:59.999Z`;
-  const [milestones, statusCounts, decisions, pending, projects, changes, recent, rollup, pra] =
-    await Promise.all([
-      // Only milestones that can fall in one of the quarter's lists (see milestoneBuckets).
-      db
-        .selectFrom('milestones as m')
-        .innerJoin('projects as p', 'p.id', 'm.project_id')
-        .select([
-          'm.id',
-          'm.title',
-          'm.owner',
-          'm.status',
-          'm.timing_fy',
-          'm.timing_quarter',
-          'm.due_date',
-          'm.completed_on',
-          'm.created_at',
-          'p.name as project',
-        ])
-        .where('p.portfolio_id', '=', pf.id)
-        .where((eb) =>
-          eb.or([
-            eb('m.status', '=', 'in_progress'),
-            eb('m.timing_fy', '=', fy),
-            eb.between('m.completed_on', start, end),
-            eb.between('m.due_date', start, end),
-            eb.between('m.created_at', start, endTs),
-          ]),
-        )
-        .orderBy('m.project_id')
-        .orderBy('m.position')
-        .execute(),
-      db
-        .selectFrom('milestones as m')
-        .innerJoin('projects as p', 'p.id', 'm.project_id')
-        .select(['m.status', sql<number>`count(*)`.as('n')])
-        .where('p.portfolio_id', '=', pf.id)
-        .groupBy('m.status')
-        .execute(),
-      db
-        .selectFrom('phase_requests as r')
-        .innerJoin('projects as p', 'p.id', 'r.project_id')
-        .select([
-          'r.id',
-          'r.from_phase',
-          'r.to_phase',
-          'r.status',
-          'r.closed_at',
-          'r.override_reason',
-          'p.name as project',
-        ])
-        .where('p.portfolio_id', '=', pf.id)
-        .where('r.closed_at', '>=', start)
-        .where('r.closed_at', '<=', endTs)
-        .execute(),
-      db
-        .selectFrom('phase_requests as r')
-        .innerJoin('projects as p', 'p.id', 'r.project_id')
-        .select(['r.id', 'r.to_phase', 'r.requested_at', 'p.name as project'])
-        .where('p.portfolio_id', '=', pf.id)
-        .where('r.status', '=', 'pending')
-        .execute(),
-      db
-        .selectFrom('projects')
-        .select(['id', 'name', 'phase', 'health', 'health_reason'])
-        .where('portfolio_id', '=', pf.id)
-        .execute(),
-      db
-        .selectFrom('audit_log')
-        .select(sql<number>`count(*)`.as('n'))
-        .where('portfolio_id', '=', pf.id)
-        .where('at', '>', since ?? '0000')
-        .executeTakeFirst(),
-      // The newest of those changes, read backwards along audit_log(portfolio_id, at).
-      db
-        .selectFrom('audit_log as a')
-        .leftJoin('people as pe', 'pe.id', 'a.actor_id')
-        .leftJoin('projects as p', 'p.id', 'a.project_id')
-        .select([
-          'a.id',
-          'a.at',
-          'a.action',
-          'a.entity_type',
-          'a.entity_id',
-          'a.changes',
-          'pe.name as actor',
-          'p.name as project',
-        ])
-        .where('a.portfolio_id', '=', pf.id)
-        .where('a.at', '>', since ?? '0000')
-        .orderBy('a.at', 'desc')
-        .orderBy('a.id', 'desc')
-        .limit(CHANGES_KEPT)
-        .execute(),
-      portfolioRollup(db, pf.id),
-      portfolioPraStatus(db, pf.id, today),
-    ]);
+  const window = newWindow(fy, q, since);
+  const [
+    milestones,
+    statusCounts,
+    decisions,
+    pending,
+    projects,
+    changes,
+    recent,
+    rollup,
+    pra,
+    milestoneEvents,
+  ] = await Promise.all([
+    // Only milestones that can fall in one of the quarter's lists (see milestoneBuckets).
+    db
+      .selectFrom('milestones as m')
+      .innerJoin('projects as p', 'p.id', 'm.project_id')
+      .select([
+        'm.id',
+        'm.title',
+        'm.owner',
+        'm.status',
+        'm.timing_fy',
+        'm.timing_quarter',
+        'm.due_date',
+        'm.completed_on',
+        'm.created_at',
+        'p.name as project',
+      ])
+      .where('p.portfolio_id', '=', pf.id)
+      .where((eb) =>
+        eb.or([
+          eb('m.status', '=', 'in_progress'),
+          eb('m.timing_fy', '=', fy),
+          eb.between('m.completed_on', start, end),
+          eb.between('m.due_date', start, end),
+          // Created in the window (a superset: whether a person created it is in the audit log).
+          since === null
+            ? eb.between('m.created_at', start, endTs)
+            : eb('m.created_at', '>', since),
+        ]),
+      )
+      .orderBy('m.project_id')
+      .orderBy('m.position')
+      .execute(),
+    db
+      .selectFrom('milestones as m')
+      .innerJoin('projects as p', 'p.id', 'm.project_id')
+      .select(['m.status', sql<number>`count(*)`.as('n')])
+      .where('p.portfolio_id', '=', pf.id)
+      .groupBy('m.status')
+      .execute(),
+    db
+      .selectFrom('phase_requests as r')
+      .innerJoin('projects as p', 'p.id', 'r.project_id')
+      .select([
+        'r.id',
+        'r.from_phase',
+        'r.to_phase',
+        'r.status',
+        'r.closed_at',
+        'r.override_reason',
+        'p.name as project',
+      ])
+      .where('p.portfolio_id', '=', pf.id)
+      .where('r.closed_at', '>=', start)
+      .where('r.closed_at', '<=', endTs)
+      .execute(),
+    db
+      .selectFrom('phase_requests as r')
+      .innerJoin('projects as p', 'p.id', 'r.project_id')
+      .select(['r.id', 'r.to_phase', 'r.requested_at', 'p.name as project'])
+      .where('p.portfolio_id', '=', pf.id)
+      .where('r.status', '=', 'pending')
+      .execute(),
+    db
+      .selectFrom('projects')
+      .select(['id', 'name', 'phase', 'health', 'health_reason'])
+      .where('portfolio_id', '=', pf.id)
+      .execute(),
+    db
+      .selectFrom('audit_log')
+      .select(sql<number>`count(*)`.as('n'))
+      .where('portfolio_id', '=', pf.id)
+      .where('at', '>', since ?? '0000')
+      .executeTakeFirst(),
+    // The newest of those changes, read backwards along audit_log(portfolio_id, at).
+    db
+      .selectFrom('audit_log as a')
+      .leftJoin('people as pe', 'pe.id', 'a.actor_id')
+      .leftJoin('projects as p', 'p.id', 'a.project_id')
+      .select([
+        'a.id',
+        'a.at',
+        'a.action',
+        'a.entity_type',
+        'a.entity_id',
+        'a.changes',
+        'pe.name as actor',
+        'p.name as project',
+      ])
+      .where('a.portfolio_id', '=', pf.id)
+      .where('a.at', '>', since ?? '0000')
+      .orderBy('a.at', 'desc')
+      .orderBy('a.id', 'desc')
+      .limit(CHANGES_KEPT)
+      .execute(),
+    portfolioRollup(db, pf.id),
+    portfolioPraStatus(db, pf.id, today),
+    // Milestones created or changed in the window, read along audit_log(portfolio_id, at).
+    (since === null
+      ? db.selectFrom('audit_log').where('at', '>=', start).where('at', '<=', endTs)
+      : db.selectFrom('audit_log').where('at', '>', since)
+    )
+      .select(['entity_id', 'action', 'at'])
+      .where('portfolio_id', '=', pf.id)
+      .where('entity_type', '=', 'milestone')
+      .execute(),
+  ]);
+  const eventsOf = new Map<string, MilestoneEvent[]>();
+  for (const e of milestoneEvents) {
+    const list = eventsOf.get(e.entity_id) ?? [];
+    list.push({ action: e.action, at: e.at });
+    eventsOf.set(e.entity_id, list);
+  }
   const ms = milestones
-    .map((m) => ({
-      key: `m${m.id}`,
-      title: m.title,
-      status: m.status,
-      owner: m.owner,
-      timing: formatTiming(m),
-      text: m.title,
-      detail: m.project,
-      buckets: milestoneBuckets(
-        {
-          status: m.status,
-          timingFy: m.timing_fy,
-          timingQuarter: m.timing_quarter,
-          dueDate: m.due_date,
-          completedOn: m.completed_on,
-          createdAt: m.created_at,
-        },
-        fy,
-        q,
-      ),
-    }))
+    .map((m) => {
+      const fresh = freshness(eventsOf.get(String(m.id)) ?? [], window);
+      return {
+        key: `m${m.id}`,
+        title: m.title,
+        status: m.status,
+        owner: m.owner,
+        timing: formatTiming(m),
+        text: m.title,
+        detail: m.project,
+        buckets: milestoneBuckets(
+          {
+            status: m.status,
+            timingFy: m.timing_fy,
+            timingQuarter: m.timing_quarter,
+            dueDate: m.due_date,
+            completedOn: m.completed_on,
+            fresh,
+          },
+          fy,
+          q,
+        ),
+        fresh,
+      };
+    })
     .filter((m) => m.buckets.length > 0);
   const byPhase = Object.fromEntries(
     PHASES.map((ph) => [ph, projects.filter((p) => p.phase === ph).length]),

@@ -30,7 +30,8 @@ test.describe.serial('CX Action Plans', () => {
       page.getByRole('heading', { name: 'Improvements to designated services' }),
     ).toBeVisible();
     await expect(page.getByTestId('plan-status')).toHaveText('Draft');
-    await expect(page.getByText('Draft due May 30, 2027')).toBeVisible();
+    // FY 2025's May 30 falls on a Sunday in 2027: the plan is due the Friday before.
+    await expect(page.getByText('Draft due May 28, 2027')).toBeVisible();
     // Days left while the plan is open; only an OMB lead sets the dates.
     await expect(
       page.getByText(
@@ -306,7 +307,7 @@ test('a new plan takes the year’s A-11 calendar dates; only an OMB lead change
   await omb.getByLabel('New date').fill('2028-05-26');
   await omb.getByRole('button', { name: 'Set date' }).click();
   await expect(
-    omb.getByRole('row', { name: /Draft CX Action Plan due \(set for this year\)/ }),
+    omb.getByRole('row', { name: /Draft CX Action Plan due.*Set by an OMB lead/ }),
   ).toContainText('May 26, 2028');
 
   // A team member's new FY 2028 plan takes that date, and the default final date.
@@ -317,7 +318,8 @@ test('a new plan takes the year’s A-11 calendar dates; only an OMB lead change
   await page.getByRole('button', { name: 'Start plan' }).click();
   await expect(page.getByTestId('plan-status')).toHaveText('Draft');
   await expect(page.getByText('Draft due May 26, 2028')).toBeVisible();
-  await expect(page.getByText(/Final due September 9, 2028/)).toBeVisible();
+  // September 9, 2028 is a Saturday: the inherited final date is Friday the 8th.
+  await expect(page.getByText(/Final due September 8, 2028/)).toBeVisible();
   const url = new URL(page.url()).pathname;
   // The team member has no due-date form, and a hand-made request is refused.
   await expect(page.getByRole('button', { name: 'Save due dates' })).toHaveCount(0);

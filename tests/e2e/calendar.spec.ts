@@ -36,14 +36,69 @@ test.describe('A-11 Section 280 calendar', () => {
     expect((await page.request.get('/calendar.json?fy=abc')).status()).toBe(400);
   });
 
-  test('an OMB lead sets this year’s Deep Dive date', async ({ page }) => {
+  test('FY 2027 inherits FY 2025’s dates on business days, in the page, the .ics and the JSON', async ({
+    page,
+  }) => {
+    await login(page, 'viewer');
+    await page.goto('/calendar?fy=2027');
+    const dates = page.getByRole('table', { name: 'Dates of FY 2027' });
+    // February 21, 2027 is a Sunday: the capacity assessment moves to Friday, February 19.
+    const capacity = dates.getByRole('row', { name: /CX Capacity Assessment due/ });
+    await expect(capacity).toContainText('Friday, February 19, 2027');
+    await expect(capacity).toContainText('Inherited');
+    await expect(capacity).toContainText('February 21, 2027 is a Sunday');
+    // May 30 is a Sunday and May 31 Memorial Day: both fall back to Friday, May 28.
+    const draft = dates.getByRole('row', { name: /Draft CX Action Plan due/ });
+    await expect(draft).toContainText('Friday, May 28, 2027');
+    const priority = dates.getByRole('row', { name: /Priority services designated/ });
+    await expect(priority).toContainText('Friday, May 28, 2027');
+    await expect(priority).toContainText('Memorial Day, a federal holiday');
+    // September 9, 2027 is a Thursday: inherited on the same day.
+    const final = dates.getByRole('row', { name: /Final CX Action Plan due/ });
+    await expect(final).toContainText('Thursday, September 9, 2027');
+    await expect(final).toContainText('on the same day');
+    // The quarterly dates come from the text's rule.
+    await expect(dates.getByRole('row', { name: /FY 2027 Q1/ })).toContainText('Set by the text');
+    await expect(dates.getByText('Sunday,')).toHaveCount(0);
+    await expect(dates.getByText('Saturday,')).toHaveCount(0);
+    await expectAccessible(page);
+
+    const ics = await (await page.request.get('/calendar.ics?fy=2027')).text();
+    expect(ics).toContain(
+      'DTSTART;VALUE=DATE:20270219\r\nDTEND;VALUE=DATE:20270220\r\nSUMMARY:CX Capacity Assessment due',
+    );
+    expect(ics).not.toContain('DTSTART;VALUE=DATE:20270221');
+    expect(ics).toContain(
+      'DTSTART;VALUE=DATE:20270528\r\nDTEND;VALUE=DATE:20270529\r\nSUMMARY:Priority services designated',
+    );
+    const json = await (await page.request.get('/calendar.json?fy=2027')).json();
+    const event = (key: string) => json.events.find((e: { key: string }) => e.key === key);
+    expect(event('capacity_assessment')).toMatchObject({
+      date: '2027-02-19',
+      source: 'inherited',
+      shiftedFrom: '2027-02-21',
+    });
+    expect(event('feedback_q1')).toMatchObject({ date: '2027-01-29', source: 'text' });
+  });
+
+  test('an OMB lead sets this year’s Deep Dive date; the page tells text, inherited and OMB dates apart', async ({
+    page,
+  }) => {
     await login(page, 'omb_lead');
     await page.goto('/calendar?fy=2027');
     await page.getByLabel('Date', { exact: true }).selectOption({ label: 'Deep Dive' });
     await page.getByLabel('New date').fill('2027-04-28');
     await page.getByRole('button', { name: 'Set date' }).click();
-    await expect(page.getByRole('row', { name: /Deep Dive \(set for this year\)/ })).toContainText(
-      'April 28, 2027',
+    const dates = page.getByRole('table', { name: 'Dates of FY 2027' });
+    const deepDive = dates.getByRole('row', { name: /Deep Dive/ });
+    await expect(deepDive).toContainText('Wednesday, April 28, 2027');
+    await expect(deepDive).toContainText('Set by an OMB lead');
+    await expect(deepDive).toContainText('in place of the inherited Friday, April 23, 2027');
+    await expect(dates.getByRole('row', { name: /CX Capacity Assessment due/ })).toContainText(
+      'Inherited',
     );
+    await expect(dates.getByRole('row', { name: /FY 2027 Q2/ })).toContainText('Set by the text');
+    await expectAccessible(page);
+    await page.screenshot({ path: '/work/wt/shots/calendar.png', fullPage: true });
   });
 });

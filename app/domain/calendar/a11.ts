@@ -4,20 +4,33 @@
  * FY 2025's are January 31, April 30, July 31 and October 31, 2025. Business days skip weekends and
  * federal holidays; the caller supplies the holiday test (a maintained holiday library).
  *
- * The other dates come from the text for FY 2025 and are defaults, editable per year.
+ * The other dates are the text's for FY 2025. Later (and earlier) fiscal years inherit them on the
+ * same month and day; an inherited date that falls on a weekend or a federal holiday moves to the
+ * previous business day (FY 2027's February 21 is a Sunday: Friday, February 19). The text's own
+ * FY 2025 dates stand as printed. An OMB lead may set any of them for a year
+ * (docs/decisions/018-calendar-business-days-and-new-marker.md).
  */
 
-import { daysLeft } from '../plans/status';
+import { daysLeft } from '../dates';
 
 export type IsHoliday = (isoDate: string) => boolean;
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
+const isBusinessDay = (d: Date, isHoliday: IsHoliday) =>
+  d.getUTCDay() !== 0 && d.getUTCDay() !== 6 && !isHoliday(iso(d));
+
 /** The last business day of a calendar month (month 1–12). */
 export function lastBusinessDay(year: number, month: number, isHoliday: IsHoliday): string {
   const d = new Date(Date.UTC(year, month, 0)); // day 0 of the next month = last day of this one
-  while (d.getUTCDay() === 0 || d.getUTCDay() === 6 || isHoliday(iso(d)))
-    d.setUTCDate(d.getUTCDate() - 1);
+  while (!isBusinessDay(d, isHoliday)) d.setUTCDate(d.getUTCDate() - 1);
+  return iso(d);
+}
+
+/** `isoDate` if it is a business day, else the business day before it (weekends, holidays). */
+export function previousBusinessDay(isoDate: string, isHoliday: IsHoliday): string {
+  const d = new Date(`${isoDate}T00:00:00Z`);
+  while (!isBusinessDay(d, isHoliday)) d.setUTCDate(d.getUTCDate() - 1);
   return iso(d);
 }
 
@@ -35,6 +48,9 @@ export function quarterlyFeedbackDue(
   ].map(({ quarter, year, month }) => ({ quarter, due: lastBusinessDay(year, month, isHoliday) }));
 }
 
+/** The fiscal year whose dates the text gives (A-11 280.12, as published for FY 2025). */
+export const TEXT_YEAR = 2025;
+
 /** Dates the text gives for FY 2025, by key, as month-day in the fiscal year's calendar year. */
 export const DEFAULT_DATES: { key: string; label: string; monthDay: string }[] = [
   { key: 'capacity_assessment', label: 'CX Capacity Assessment due', monthDay: '02-21' },
@@ -44,15 +60,50 @@ export const DEFAULT_DATES: { key: string; label: string; monthDay: string }[] =
   { key: 'final_action_plan', label: 'Final CX Action Plan due', monthDay: '09-09' },
 ];
 
+/**
+ * Who set a date: `text` — A-11 gives it (FY 2025's dates, and the quarterly rule every year);
+ * `inherited` — FY 2025's month and day carried to this year (moved to a business day if need be);
+ * `omb` — an OMB lead set it for this year.
+ */
+export type DateSource = 'text' | 'inherited' | 'omb';
+
 export interface CalendarEvent {
   key: string;
   label: string;
   date: string;
+  source: DateSource;
+  /** An inherited date moved off a weekend or holiday: the month and day it would have fallen on. */
+  shiftedFrom?: string;
   /** True when an OMB lead set this year's date instead of the default. */
   overridden?: boolean;
+  /** For a date an OMB lead set: the text's or inherited date it replaces. */
+  replaces?: string;
 }
 
-/** All A-11 Section 280 dates of a fiscal year, with this year's overrides applied, by date. */
+/**
+ * One of the text's fixed dates (DEFAULT_DATES `key`) in fiscal year `fy`, before any OMB lead's
+ * date: the text's own in FY 2025; otherwise inherited, on the previous business day when the
+ * same month and day is a weekend or federal holiday. Undefined for an unknown key.
+ */
+export function inheritedDate(
+  fy: number,
+  key: string,
+  isHoliday: IsHoliday,
+): { date: string; source: 'text' | 'inherited'; shiftedFrom?: string } | undefined {
+  const d = DEFAULT_DATES.find((x) => x.key === key);
+  if (!d) return undefined;
+  const same = `${fy}-${d.monthDay}`;
+  if (fy === TEXT_YEAR) return { date: same, source: 'text' };
+  const date = previousBusinessDay(same, isHoliday);
+  return date === same
+    ? { date, source: 'inherited' }
+    : { date, source: 'inherited', shiftedFrom: same };
+}
+
+/**
+ * All A-11 Section 280 dates of a fiscal year, by date, each with who set it: the text, inherited
+ * from FY 2025 (on a business day), or an OMB lead (`overrides`: key → YYYY-MM-DD for this year).
+ */
 export function fiscalYearCalendar(
   fy: number,
   isHoliday: IsHoliday,
@@ -63,12 +114,69 @@ export function fiscalYearCalendar(
       key: `feedback_q${q.quarter}`,
       label: `Quarterly customer feedback data due (FY ${fy} Q${q.quarter})`,
       date: q.due,
+      source: 'text' as const,
     })),
-    ...DEFAULT_DATES.map((d) => ({ key: d.key, label: d.label, date: `${fy}-${d.monthDay}` })),
-  ].map((e) =>
-    overrides.has(e.key) ? { ...e, date: overrides.get(e.key)!, overridden: true } : e,
-  );
+    ...DEFAULT_DATES.map((d) => ({
+      key: d.key,
+      label: d.label,
+      ...inheritedDate(fy, d.key, isHoliday)!,
+    })),
+  ].map((e): CalendarEvent => {
+    const set = overrides.get(e.key);
+    return set === undefined
+      ? e
+      : {
+          key: e.key,
+          label: e.label,
+          date: set,
+          source: 'omb',
+          overridden: true,
+          replaces: e.date,
+        };
+  });
   return events.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}
+
+/** "Friday" for 2027-02-19. */
+export function weekdayOf(isoDate: string): string {
+  return new Date(`${isoDate}T00:00:00Z`).toLocaleDateString('en-US', {
+    weekday: 'long',
+    timeZone: 'UTC',
+  });
+}
+
+const longDate = (isoDate: string) =>
+  new Date(`${isoDate}T00:00:00Z`).toLocaleDateString('en-US', {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    timeZone: 'UTC',
+  });
+
+/**
+ * Who set a date of fiscal year `fy` and why it falls where it does, in words (the calendar's
+ * "Set by" column): the text, inherited from FY 2025 (and why it moved), or an OMB lead (and the
+ * inherited date it replaces). `holidayName` names the federal holiday on a date, or gives null.
+ */
+export function sourceText(
+  e: Pick<CalendarEvent, 'key' | 'source' | 'shiftedFrom' | 'replaces'>,
+  fy: number,
+  holidayName: (isoDate: string) => string | null,
+): string {
+  if (e.source === 'omb')
+    return e.replaces
+      ? `For FY ${fy}, in place of the inherited ${weekdayOf(e.replaces)}, ${longDate(e.replaces)}`
+      : `For FY ${fy}`;
+  if (e.source === 'text')
+    return e.key.startsWith('feedback_')
+      ? 'The rule in A-11: the last business day of the month after the quarter'
+      : `The date A-11 gives for FY ${TEXT_YEAR}`;
+  const monthDay = DEFAULT_DATES.find((d) => d.key === e.key)?.monthDay;
+  const from = monthDay ? longDate(`${TEXT_YEAR}-${monthDay}`).replace(`, ${TEXT_YEAR}`, '') : '';
+  if (!e.shiftedFrom) return `FY ${TEXT_YEAR}’s ${from}, on the same day`;
+  const holiday = holidayName(e.shiftedFrom);
+  const why = holiday ? `${holiday}, a federal holiday` : `a ${weekdayOf(e.shiftedFrom)}`;
+  return `FY ${TEXT_YEAR}’s ${from}, moved to the business day before: ${longDate(e.shiftedFrom)} is ${why}`;
 }
 
 /** A portfolio's phase cycle: four fiscal years from its first (A-11 280.16). */

@@ -2,9 +2,15 @@
  * CX Action Plan status and due dates (A-11 280.12): a draft, then in review, then final. A new
  * plan takes its fiscal year's dates from the A-11 calendar: the dates an OMB lead set for that
  * year, else the text's FY 2025 dates (draft May 30, final September 9) in the plan's fiscal
- * year. Only an OMB lead changes a plan's due dates, and not once it is final. A final plan is
- * read-only until an OMB lead reopens it.
+ * year, moved to the previous business day when they fall on a weekend or federal holiday. Only
+ * an OMB lead changes a plan's due dates, and not once it is final. A final plan is read-only
+ * until an OMB lead reopens it.
  */
+import { inheritedDate, type IsHoliday } from '../calendar/a11';
+
+/** Days from `today` to `due` (negative when past), both YYYY-MM-DD. */
+export { daysLeft } from '../dates';
+
 export type PlanStatus = 'draft' | 'in_review' | 'final';
 
 export const STATUS_LABELS: Record<PlanStatus, string> = {
@@ -22,9 +28,19 @@ export const DUE_DATE_KEYS = {
   finalDue: 'final_action_plan',
 } as const;
 
-/** Default due dates for the plan of fiscal year `fy`, in calendar year `fy` (within the FY). */
-export function defaultDueDates(fy: number): { draftDue: string; finalDue: string } {
-  return { draftDue: `${fy}-05-30`, finalDue: `${fy}-09-09` };
+/**
+ * The A-11 calendar's due dates for the plan of fiscal year `fy`, in calendar year `fy`: the
+ * text's FY 2025 dates, inherited by other years on the previous business day when May 30 or
+ * September 9 is a weekend or federal holiday (FY 2027: Friday, May 28; app/domain/calendar/a11.ts).
+ */
+export function defaultDueDates(
+  fy: number,
+  isHoliday: IsHoliday,
+): { draftDue: string; finalDue: string } {
+  return {
+    draftDue: inheritedDate(fy, DUE_DATE_KEYS.draftDue, isHoliday)!.date,
+    finalDue: inheritedDate(fy, DUE_DATE_KEYS.finalDue, isHoliday)!.date,
+  };
 }
 
 /**
@@ -33,9 +49,10 @@ export function defaultDueDates(fy: number): { draftDue: string; finalDue: strin
  */
 export function planDueDates(
   fy: number,
+  isHoliday: IsHoliday,
   overrides: ReadonlyMap<string, string> = new Map(),
 ): { draftDue: string; finalDue: string } {
-  const defaults = defaultDueDates(fy);
+  const defaults = defaultDueDates(fy, isHoliday);
   return {
     draftDue: overrides.get(DUE_DATE_KEYS.draftDue) ?? defaults.draftDue,
     finalDue: overrides.get(DUE_DATE_KEYS.finalDue) ?? defaults.finalDue,
@@ -55,13 +72,6 @@ export const isEditable = (status: PlanStatus): boolean => status !== 'final';
 
 /** Whether the plan's due dates may change (by an OMB lead: policy action plan.set_due_dates). */
 export const dueDatesEditable = (status: PlanStatus): boolean => status !== 'final';
-
-/** Days from `today` to `due` (negative when past), both YYYY-MM-DD. */
-export function daysLeft(due: string, today: string): number {
-  return Math.round(
-    (Date.parse(`${due}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000,
-  );
-}
 
 const days = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`;
 

@@ -1,6 +1,7 @@
 /**
  * Fiscal quarters (fiscal years start October 1) and how a milestone reads in a quarter's PMC
- * update: completed in the quarter, in progress, newly added, or missed.
+ * update: completed in the quarter, in progress, newly added, or missed; and whether it is new or
+ * changed since the last published update.
  */
 import type { MilestoneStatus } from '../portfolio/types';
 
@@ -24,18 +25,86 @@ export function quarterOf(isoDate: string): { fy: number; q: number } {
   return { fy: y, q: Math.floor((m - 1) / 3) + 2 };
 }
 
+/**
+ * When a milestone counts as new or changed in an update: since the last published update
+ * (`since`, its publication time), or, when none was published, within the update's quarter.
+ */
+export interface NewWindow {
+  since: string | null;
+  start: string;
+  end: string;
+}
+
+/** The window of fiscal quarter `q` of `fy`, after the last published update if there is one. */
+export function newWindow(fy: number, q: number, since: string | null): NewWindow {
+  return { since, ...quarterBounds(fy, q) };
+}
+
+/** Is the audit time `at` (ISO timestamp) inside the window? */
+export function inWindow(at: string, w: NewWindow): boolean {
+  if (w.since !== null) return at > w.since;
+  const day = at.slice(0, 10);
+  return day >= w.start && day <= w.end;
+}
+
+/** A milestone's audited changes by people: its creation, later updates (action, ISO time). */
+export interface MilestoneEvent {
+  action: string;
+  at: string;
+}
+
+/** New (created) or changed (since or in the quarter), with the time it happened. */
+export interface Freshness {
+  kind: 'new' | 'changed';
+  /** When it was created (new) or last changed (changed), an ISO timestamp. */
+  at: string;
+}
+
+/**
+ * Whether a milestone is new or changed in an update (issue 16: "new" means created or changed
+ * since the last published update, or in the quarter when none was published). It is read from
+ * the audit log, so milestones the workspace was seeded with (public data from earlier years) are
+ * neither until a person changes them. Created in the window: new, with the creation time;
+ * otherwise changed in the window: changed, with the latest change's time; otherwise null.
+ */
+export function freshness(events: readonly MilestoneEvent[], w: NewWindow): Freshness | null {
+  const within = events.filter((e) => inWindow(e.at, w));
+  const created = within.find((e) => e.action === 'create');
+  if (created) return { kind: 'new', at: created.at };
+  const latest = within
+    .filter((e) => e.action !== 'delete')
+    .reduce<string | null>((max, e) => (max === null || e.at > max ? e.at : max), null);
+  return latest === null ? null : { kind: 'changed', at: latest };
+}
+
+/** "New December 4, 2026" / "Changed December 4, 2026", the day in Eastern time. */
+export function freshnessText(f: Freshness): string {
+  const day = new Date(f.at).toLocaleDateString('en-US', {
+    timeZone: 'America/New_York',
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+  });
+  return `${f.kind === 'new' ? 'New' : 'Changed'} ${day}`;
+}
+
 export interface MilestoneFacts {
   status: MilestoneStatus;
   timingFy: number | null;
   timingQuarter: number | null;
   dueDate: string | null;
   completedOn: string | null;
-  createdAt: string;
+  /** New or changed in the update's window (see `freshness`). */
+  fresh: Freshness | null;
 }
 
 export type QuarterBucket = 'completed' | 'in_progress' | 'new' | 'missed';
 
-/** In which lists of the quarter's update a milestone appears (it may be new and in progress). */
+/**
+ * In which lists of the quarter's update a milestone appears (it may be new and in progress). A
+ * milestone created in the update's window is listed as new; one only changed is marked where it
+ * is listed, and is not listed for that alone.
+ */
 export function milestoneBuckets(m: MilestoneFacts, fy: number, q: number): QuarterBucket[] {
   const { start, end } = quarterBounds(fy, q);
   const within = (d: string | null) =>
@@ -51,6 +120,6 @@ export function milestoneBuckets(m: MilestoneFacts, fy: number, q: number): Quar
   }
   if (m.status === 'in_progress') buckets.push('in_progress');
   if (m.status === 'missed' && timedInQuarter) buckets.push('missed');
-  if (within(m.createdAt)) buckets.push('new');
+  if (m.fresh?.kind === 'new') buckets.push('new');
   return buckets;
 }

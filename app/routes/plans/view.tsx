@@ -4,6 +4,7 @@ import type { Route } from './+types/view';
 import { Alert } from '~/components/ui/alert';
 import { FieldError } from '~/components/ui/field';
 import { Breadcrumbs } from '~/components/ui/form';
+import { isFederalHoliday } from '~/domain/calendar/holidays';
 import { formatDate } from '~/domain/portfolio/labels';
 import {
   canMove,
@@ -73,7 +74,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       : Promise.resolve(null),
     // The fiscal year's calendar dates, beside the form that changes the plan's.
     maySetDueDates
-      ? getCalendarOverrides(db, plan.fiscal_year).then((o) => planDueDates(plan.fiscal_year, o))
+      ? getCalendarOverrides(db, plan.fiscal_year).then((o) =>
+          planDueDates(plan.fiscal_year, isFederalHoliday, o),
+        )
       : Promise.resolve(null),
   ]);
   return {

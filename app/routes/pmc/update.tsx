@@ -9,6 +9,7 @@ import { FieldError } from '~/components/ui/field';
 import { PageNumbers } from '~/components/ui/page-numbers';
 import { describeChange } from '~/domain/pmc/changes';
 import { reorder } from '~/domain/pmc/compose';
+import { freshnessText } from '~/domain/pmc/quarter';
 import { MILESTONE_STATUS_LABELS, PHASE_LABELS, PHASES } from '~/domain/portfolio/labels';
 import { can } from '~/domain/policy';
 import { submitEdit } from '~/errors.server';
@@ -313,6 +314,10 @@ export default function PmcUpdate({ loaderData, actionData }: Route.ComponentPro
     );
   };
   const statuses = ['completed', 'in_progress', 'planned', 'missed'] as const;
+  // What "New" and "Changed" beside a milestone are counted from (domain/pmc/quarter freshness).
+  const newSince = view.previous
+    ? `since ${view.previous.label} was published`
+    : `in FY ${view.fiscalYear} Q${view.quarter} (no earlier update is published)`;
   const colors = {
     completed: '#216e1f',
     in_progress: '#005ea2',
@@ -615,7 +620,11 @@ export default function PmcUpdate({ loaderData, actionData }: Route.ComponentPro
                         </th>
                         <td>
                           {MILESTONE_STATUS_LABELS[m.status as 'completed']}
-                          {m.buckets.includes('new') ? ' (new)' : ''}
+                          {m.fresh ? (
+                            <div className="text-bold font-body-2xs">
+                              <time dateTime={m.fresh.at}>{freshnessText(m.fresh)}</time>
+                            </div>
+                          ) : null}
                         </td>
                         <td>{m.timing}</td>
                         <td>{m.owner}</td>
@@ -655,6 +664,11 @@ export default function PmcUpdate({ loaderData, actionData }: Route.ComponentPro
                   ))}
                 </tbody>
               </table>
+              {p.lists.milestones.items.some((m) => m.fresh) ? (
+                <p className="font-body-2xs">
+                  New: created {newSince}. Changed: changed {newSince}.
+                </p>
+              ) : null}
               {more(p.lists.milestones, 'milestones this quarter', p)}
             </>
           ) : (

@@ -57,7 +57,8 @@ describe('action plan due dates (A-11 280.12)', () => {
       title: 'FY 2028',
       actorId: member.personId,
     });
-    expect(await plan(db, id)).toMatchObject({ draft_due: '2028-05-26', final_due: '2028-09-09' });
+    // September 9, 2028 is a Saturday: the inherited date moves to Friday the 8th.
+    expect(await plan(db, id)).toMatchObject({ draft_due: '2028-05-26', final_due: '2028-09-08' });
     const created = await db
       .selectFrom('audit_log')
       .select('changes')
@@ -67,7 +68,7 @@ describe('action plan due dates (A-11 280.12)', () => {
       .executeTakeFirstOrThrow();
     expect(JSON.parse(created.changes)).toMatchObject({
       draft_due: { after: '2028-05-26' },
-      final_due: { after: '2028-09-09' },
+      final_due: { after: '2028-09-08' },
     });
 
     const other = await createPlan(db, {
@@ -76,8 +77,9 @@ describe('action plan due dates (A-11 280.12)', () => {
       title: 'FY 2027',
       actorId: member.personId,
     });
+    // May 30, 2027 is a Sunday (and May 31 Memorial Day): Friday, May 28.
     expect(await plan(db, other)).toMatchObject({
-      draft_due: '2027-05-30',
+      draft_due: '2027-05-28',
       final_due: '2027-09-09',
     });
   });
@@ -145,7 +147,7 @@ describe('action plan due dates (A-11 280.12)', () => {
       .executeTakeFirstOrThrow();
     expect(changed.actor_id).toBe(omb.personId);
     expect(JSON.parse(changed.changes)).toEqual({
-      draft_due: { before: '2027-05-30', after: '2027-06-15' },
+      draft_due: { before: '2027-05-28', after: '2027-06-15' },
       final_due: { before: '2027-09-09', after: '2027-09-30' },
     });
   });

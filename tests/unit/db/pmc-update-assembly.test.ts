@@ -341,3 +341,123 @@ describe('assembling and publishing a PMC update', () => {
     ).rejects.toMatchObject({ code: 'conflict' });
   });
 });
+
+describe('what an update marks new (issue 16)', () => {
+  it('seeded milestones are not new; new is created or changed since the last published update, else in the quarter', async () => {
+    const db = await demoDb();
+    const today = new Date().toISOString().slice(0, 10);
+    // The current quarter: the seed loaded every milestone today, inside it.
+    const { fy, q } = quarterOf(today);
+    const omb = await userFor(db, 'omb.lead@example.gov');
+    const team = await userFor(db, 'team.member@example.gov');
+    const pf = await db
+      .selectFrom('portfolios')
+      .select('id')
+      .where('slug', '=', 'having-a-child')
+      .executeTakeFirstOrThrow();
+    const kits = await projectId(db, KITS);
+    const portfolioOf = async (since: string | null) =>
+      (await assembleUpdate(db, fy, q, since, [pf.id])).portfolios[0]!;
+    const byKey = (p: Awaited<ReturnType<typeof portfolioOf>>, id: number) =>
+      p.milestones.find((m) => m.key === `m${id}`);
+
+    // None published: the seeded milestones (FY23–FY25 public data) are listed, none as new.
+    const before = await portfolioOf(null);
+    expect(before.milestones.length).toBeGreaterThan(0);
+    for (const m of before.milestones) {
+      expect(m.buckets).not.toContain('new');
+      expect(m.fresh).toBeNull();
+    }
+
+    // A milestone a person creates now, planned for a later year: listed as new, with its time.
+    const later = {
+      title: 'Plan the kits for FY+2',
+      owner: 'HHS',
+      timingKind: 'quarter' as const,
+      fy: fy + 2,
+      quarter: 1,
+      status: 'planned' as const,
+      notes: '',
+    };
+    const created = await createMilestone(db, {
+      projectId: kits,
+      portfolioId: pf.id,
+      actorId: team.personId,
+      values: later,
+    });
+    // A seeded milestone in progress, changed now: marked changed where it is listed.
+    const seeded = await db
+      .selectFrom('milestones')
+      .selectAll()
+      .where(
+        'id',
+        '=',
+        Number(before.milestones.find((m) => m.status === 'in_progress')!.key.slice(1)),
+      )
+      .executeTakeFirstOrThrow();
+    const createdAt = (
+      await db
+        .selectFrom('audit_log')
+        .select('at')
+        .where('entity_type', '=', 'milestone')
+        .where('entity_id', '=', String(created))
+        .executeTakeFirstOrThrow()
+    ).at;
+    const inQuarter = await portfolioOf(null);
+    expect(byKey(inQuarter, created)).toMatchObject({
+      buckets: ['new'],
+      fresh: { kind: 'new', at: createdAt },
+    });
+    expect(byKey(inQuarter, seeded.id)!.fresh).toBeNull();
+
+    const project = await db
+      .selectFrom('projects')
+      .select('portfolio_id')
+      .where('id', '=', seeded.project_id)
+      .executeTakeFirstOrThrow();
+    expect(project.portfolio_id).toBe(pf.id);
+    await updateMilestone(db, {
+      projectId: seeded.project_id,
+      portfolioId: pf.id,
+      milestoneId: seeded.id,
+      actorId: team.personId,
+      version: seeded.version,
+      values: {
+        title: `${seeded.title} (revised)`,
+        owner: seeded.owner,
+        timingKind: seeded.timing_fy === null ? 'date' : 'quarter',
+        fy: seeded.timing_fy ?? undefined,
+        quarter: seeded.timing_quarter ?? undefined,
+        dueDate: seeded.due_date ?? undefined,
+        status: 'in_progress',
+        notes: seeded.notes,
+      },
+    });
+    const changed = byKey(await portfolioOf(null), seeded.id)!;
+    expect(changed.buckets).toEqual(['in_progress']);
+    expect(changed.fresh).toMatchObject({ kind: 'changed' });
+
+    // An update published now: since then, neither is new or changed any more, and the planned
+    // milestone is no longer listed; one created after the publication is.
+    await tick();
+    const earlier = q > 1 ? { fy, q: q - 1 } : { fy: fy - 1, q: 4 };
+    const publishedId = await createUpdate(db, { ...earlier, actorId: omb.personId });
+    await publishUpdate(db, { id: publishedId, version: 1, actorId: omb.personId });
+    const u = (await getUpdate(db, publishedId))!;
+    await tick();
+    const after = await createMilestone(db, {
+      projectId: kits,
+      portfolioId: pf.id,
+      actorId: team.personId,
+      values: { ...later, title: 'Created after the publication' },
+    });
+    const sincePublished = await portfolioOf(u.published_at);
+    expect(byKey(sincePublished, created)).toBeUndefined();
+    expect(byKey(sincePublished, seeded.id)!.fresh).toBeNull();
+    expect(byKey(sincePublished, after)).toMatchObject({
+      buckets: ['new'],
+      fresh: { kind: 'new' },
+    });
+    expect(sincePublished.milestones.filter((m) => m.fresh !== null)).toHaveLength(1);
+  });
+});

@@ -8,6 +8,7 @@ import {
   sanitizeDoc,
 } from '~/domain/plans/document';
 import { fiscalYearCalendar } from '~/domain/calendar/a11';
+import { isFederalHoliday } from '~/domain/calendar/holidays';
 import {
   canMove,
   daysLeft,
@@ -112,7 +113,20 @@ describe('action plan documents', () => {
 
 describe('action plan status and due dates (A-11 280.12)', () => {
   it('FY 2025 defaults are the text’s dates', () => {
-    expect(defaultDueDates(2025)).toEqual({ draftDue: '2025-05-30', finalDue: '2025-09-09' });
+    expect(defaultDueDates(2025, isFederalHoliday)).toEqual({
+      draftDue: '2025-05-30',
+      finalDue: '2025-09-09',
+    });
+  });
+  it('later years inherit them on business days: May 30, 2027 is a Sunday, September 9, 2029 too', () => {
+    expect(defaultDueDates(2027, isFederalHoliday)).toEqual({
+      draftDue: '2027-05-28',
+      finalDue: '2027-09-09',
+    });
+    expect(defaultDueDates(2029, isFederalHoliday)).toEqual({
+      draftDue: '2029-05-30',
+      finalDue: '2029-09-07',
+    });
   });
   it.each([
     { from: 'draft', to: 'in_review', omb: false, ok: true },
@@ -146,37 +160,44 @@ describe('action plan status and due dates (A-11 280.12)', () => {
     expect(dueText(days)).toBe(text);
   });
   it('a new plan takes the calendar’s dates for its year: OMB’s when set, else the defaults', () => {
-    expect(planDueDates(2027)).toEqual(defaultDueDates(2027));
-    expect(planDueDates(2027, new Map([['draft_action_plan', '2027-05-26']]))).toEqual({
+    expect(planDueDates(2027, isFederalHoliday)).toEqual(defaultDueDates(2027, isFederalHoliday));
+    expect(
+      planDueDates(2027, isFederalHoliday, new Map([['draft_action_plan', '2027-05-26']])),
+    ).toEqual({
       draftDue: '2027-05-26',
       finalDue: '2027-09-09',
     });
     expect(
       planDueDates(
         2027,
+        isFederalHoliday,
         new Map([
           ['final_action_plan', '2027-09-13'],
           ['deep_dive', '2027-04-28'],
         ]),
       ),
-    ).toEqual({ draftDue: '2027-05-30', finalDue: '2027-09-13' });
+    ).toEqual({ draftDue: '2027-05-28', finalDue: '2027-09-13' });
   });
   it('the plan’s dates are the A-11 calendar’s, with and without overrides', () => {
-    const noHolidays = () => false;
-    for (const overrides of [
-      new Map<string, string>(),
-      new Map([
-        ['draft_action_plan', '2026-06-01'],
-        ['final_action_plan', '2026-09-11'],
-      ]),
-    ]) {
-      const calendar = fiscalYearCalendar(2026, noHolidays, overrides);
-      const date = (key: string) => calendar.find((e) => e.key === key)?.date;
-      expect(planDueDates(2026, overrides)).toEqual({
-        draftDue: date(DUE_DATE_KEYS.draftDue),
-        finalDue: date(DUE_DATE_KEYS.finalDue),
-      });
-    }
+    const years: [number, (d: string) => boolean][] = [
+      [2026, () => false],
+      [2027, isFederalHoliday],
+    ];
+    for (const [fy, isHoliday] of years)
+      for (const overrides of [
+        new Map<string, string>(),
+        new Map([
+          ['draft_action_plan', '2026-06-01'],
+          ['final_action_plan', '2026-09-11'],
+        ]),
+      ]) {
+        const calendar = fiscalYearCalendar(fy, isHoliday, overrides);
+        const date = (key: string) => calendar.find((e) => e.key === key)?.date;
+        expect(planDueDates(fy, isHoliday, overrides)).toEqual({
+          draftDue: date(DUE_DATE_KEYS.draftDue),
+          finalDue: date(DUE_DATE_KEYS.finalDue),
+        });
+      }
   });
   it('due dates may change until the plan is final', () => {
     expect(dueDatesEditable('draft')).toBe(true);

@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import {
   fiscalYearCalendar,
   fold,
+  inheritedDate,
+  previousBusinessDay,
+  sourceText,
   lastBusinessDay,
   phaseCycle,
   phaseCycleDays,
@@ -10,6 +13,7 @@ import {
   quarterlyFeedbackDue,
   toIcs,
 } from '~/domain/calendar/a11';
+import { federalHolidayName, isFederalHoliday } from '~/domain/calendar/holidays';
 
 const holidays = new Set(
   [2024, 2025, 2026, 2027, 2028, 2029, 2030].flatMap((y) => allForYear(y).map((h) => h.dateString)),
@@ -77,11 +81,24 @@ describe('the fiscal year calendar', () => {
       '2025-10-31 feedback_q4',
     ]);
   });
+  it('FY 2025: every date is the text’s, even May 31, 2025, a Saturday, as printed', () => {
+    const events = fiscalYearCalendar(2025, isHoliday);
+    expect(new Set(events.map((e) => e.source))).toEqual(new Set(['text']));
+    expect(events.find((e) => e.key === 'priority_services')!.date).toBe('2025-05-31');
+  });
   it('an OMB lead’s date for the year replaces the default', () => {
     const events = fiscalYearCalendar(2026, isHoliday, new Map([['deep_dive', '2026-04-28']]));
     expect(events.find((e) => e.key === 'deep_dive')).toMatchObject({
       date: '2026-04-28',
       overridden: true,
+      source: 'omb',
+      replaces: '2026-04-23',
+    });
+    // An OMB lead's date stands as set, even on a weekend (their decision, not a default).
+    const sunday = fiscalYearCalendar(2027, isHoliday, new Map([['deep_dive', '2027-04-25']]));
+    expect(sunday.find((e) => e.key === 'deep_dive')).toMatchObject({
+      date: '2027-04-25',
+      source: 'omb',
     });
   });
   it('a portfolio’s phase cycle: four fiscal years, each October 1 to September 30', () => {
@@ -154,5 +171,105 @@ describe('the fiscal year calendar', () => {
     expect(parts.slice(1).every((p) => p.startsWith(' '))).toBe(true);
     expect(parts.map((p, i) => (i === 0 ? p : p.slice(1))).join('')).toBe(line);
     expect(fold('SUMMARY:short')).toBe('SUMMARY:short');
+  });
+});
+
+/*
+ * A-11 280.12 gives these dates for FY 2025; later years inherit them, moved to the previous
+ * business day when they fall on a weekend or federal holiday. Each row checked against a printed
+ * calendar (`date -d`): weekday of the inherited month-day, the holiday observed that day (OPM:
+ * Washington's Birthday = third Monday of February, Memorial Day = last Monday of May).
+ */
+describe('inherited dates move to the previous business day (FY 2026–2029)', () => {
+  const table: [string, number, string, string][] = [
+    // key, FY, same month-day (weekday / holiday), date used
+    ['capacity_assessment', 2026, '2026-02-21 Saturday', '2026-02-20'],
+    ['deep_dive', 2026, '2026-04-23 Thursday', '2026-04-23'],
+    ['draft_action_plan', 2026, '2026-05-30 Saturday', '2026-05-29'],
+    ['priority_services', 2026, '2026-05-31 Sunday', '2026-05-29'],
+    ['final_action_plan', 2026, '2026-09-09 Wednesday', '2026-09-09'],
+    ['capacity_assessment', 2027, '2027-02-21 Sunday', '2027-02-19'],
+    ['deep_dive', 2027, '2027-04-23 Friday', '2027-04-23'],
+    ['draft_action_plan', 2027, '2027-05-30 Sunday', '2027-05-28'],
+    ['priority_services', 2027, '2027-05-31 Monday, Memorial Day', '2027-05-28'],
+    ['final_action_plan', 2027, '2027-09-09 Thursday', '2027-09-09'],
+    ['capacity_assessment', 2028, "2028-02-21 Monday, Washington's Birthday", '2028-02-18'],
+    ['deep_dive', 2028, '2028-04-23 Sunday', '2028-04-21'],
+    ['draft_action_plan', 2028, '2028-05-30 Tuesday (Memorial Day is the 29th)', '2028-05-30'],
+    ['priority_services', 2028, '2028-05-31 Wednesday', '2028-05-31'],
+    ['final_action_plan', 2028, '2028-09-09 Saturday', '2028-09-08'],
+    ['capacity_assessment', 2029, '2029-02-21 Wednesday', '2029-02-21'],
+    ['deep_dive', 2029, '2029-04-23 Monday', '2029-04-23'],
+    ['draft_action_plan', 2029, '2029-05-30 Wednesday', '2029-05-30'],
+    ['priority_services', 2029, '2029-05-31 Thursday', '2029-05-31'],
+    ['final_action_plan', 2029, '2029-09-09 Sunday', '2029-09-07'],
+  ];
+  it.each(table)('%s, FY %i: %s → %s', (key, fy, same, date) => {
+    const sameDay = same.slice(0, 10);
+    const moved = sameDay !== date;
+    expect(inheritedDate(fy, key, isFederalHoliday)).toEqual(
+      moved ? { date, source: 'inherited', shiftedFrom: sameDay } : { date, source: 'inherited' },
+    );
+    const event = fiscalYearCalendar(fy, isFederalHoliday).find((e) => e.key === key)!;
+    expect(event).toMatchObject({ date, source: 'inherited' });
+    // The date used is a business day: a weekday and no federal holiday.
+    expect([0, 6]).not.toContain(new Date(`${date}T00:00:00Z`).getUTCDay());
+    expect(isFederalHoliday(date)).toBe(false);
+  });
+  it('the weekdays and holidays in the table are the real calendar’s', () => {
+    for (const [, , same] of table) {
+      const [day, rest] = [same.slice(0, 10), same.slice(11)];
+      const weekday = new Date(`${day}T00:00:00Z`).toLocaleDateString('en-US', {
+        weekday: 'long',
+        timeZone: 'UTC',
+      });
+      expect(rest.startsWith(weekday)).toBe(true);
+      const holiday = /, (.+)$/.exec(rest)?.[1] ?? null;
+      expect(federalHolidayName(day)).toBe(holiday);
+    }
+  });
+  it('the previous business day skips a weekend and a Monday holiday together', () => {
+    // Memorial Day 2027 (Monday, May 31) → Sunday → Saturday → Friday, May 28.
+    expect(previousBusinessDay('2027-05-31', isFederalHoliday)).toBe('2027-05-28');
+    // Washington's Birthday 2028 (Monday, February 21) → Friday, February 18.
+    expect(previousBusinessDay('2028-02-21', isFederalHoliday)).toBe('2028-02-18');
+    expect(previousBusinessDay('2027-02-19', isFederalHoliday)).toBe('2027-02-19');
+  });
+  it('a New Year’s Day observed on December 31 is a holiday in the old year too', () => {
+    // January 1, 2028 is a Saturday: observed Friday, December 31, 2027.
+    expect(isFederalHoliday('2027-12-31')).toBe(true);
+    expect(federalHolidayName('2027-12-31')).toBe("New Year's Day");
+    expect(isFederalHoliday('2027-12-30')).toBe(false);
+  });
+  it('says who set each date, and why an inherited one moved', () => {
+    const events = fiscalYearCalendar(
+      2027,
+      isFederalHoliday,
+      new Map([['deep_dive', '2027-04-28']]),
+    );
+    const text = (key: string) =>
+      sourceText(
+        events.find((e) => e.key === key)!,
+        2027,
+        federalHolidayName,
+      );
+    expect(text('capacity_assessment')).toBe(
+      'FY 2025’s February 21, moved to the business day before: February 21, 2027 is a Sunday',
+    );
+    expect(text('priority_services')).toBe(
+      'FY 2025’s May 31, moved to the business day before: May 31, 2027 is Memorial Day, a federal holiday',
+    );
+    expect(text('final_action_plan')).toBe('FY 2025’s September 9, on the same day');
+    expect(text('deep_dive')).toBe('For FY 2027, in place of the inherited Friday, April 23, 2027');
+    expect(text('feedback_q1')).toBe(
+      'The rule in A-11: the last business day of the month after the quarter',
+    );
+    expect(
+      sourceText(
+        fiscalYearCalendar(2025, isFederalHoliday).find((e) => e.key === 'deep_dive')!,
+        2025,
+        federalHolidayName,
+      ),
+    ).toBe('The date A-11 gives for FY 2025');
   });
 });

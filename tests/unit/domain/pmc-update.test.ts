@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { describeChange, toChangeEntry } from '~/domain/pmc/changes';
 import { compose, reorder } from '~/domain/pmc/compose';
 import { diffUpdates, isUnchanged } from '~/domain/pmc/diff';
-import { milestoneBuckets, quarterBounds, quarterOf } from '~/domain/pmc/quarter';
+import {
+  freshness,
+  freshnessText,
+  milestoneBuckets,
+  newWindow,
+  quarterBounds,
+  quarterOf,
+} from '~/domain/pmc/quarter';
 
 describe('PMC update: fiscal quarters', () => {
   it.each([
@@ -22,7 +29,7 @@ describe('PMC update: fiscal quarters', () => {
     timingQuarter: null,
     dueDate: null,
     completedOn: null,
-    createdAt: '2023-01-01T00:00:00Z',
+    fresh: null,
   };
   it.each([
     {
@@ -51,12 +58,113 @@ describe('PMC update: fiscal quarters', () => {
       buckets: ['missed'],
     },
     {
-      name: 'added during the quarter',
-      m: { ...base, createdAt: '2024-10-02T12:00:00Z' },
+      name: 'created by a person in the update’s window',
+      m: { ...base, fresh: { kind: 'new' as const, at: '2024-10-02T12:00:00Z' } },
       buckets: ['new'],
+    },
+    {
+      name: 'only changed in the window: marked where listed, not listed for that alone',
+      m: { ...base, fresh: { kind: 'changed' as const, at: '2024-10-02T12:00:00Z' } },
+      buckets: [],
+    },
+    {
+      name: 'in progress and changed: listed as in progress',
+      m: {
+        ...base,
+        status: 'in_progress' as const,
+        fresh: { kind: 'changed' as const, at: '2024-10-02T12:00:00Z' },
+      },
+      buckets: ['in_progress'],
     },
   ])('$name', ({ m, buckets }) => {
     expect(milestoneBuckets(m, 2025, 1)).toEqual(buckets);
+  });
+});
+
+/*
+ * Issue 16: "new" means created or changed since the last published update, or in the quarter
+ * when none was published, with the date shown. Read from the audit log: seeded milestones (public
+ * data from FY23–FY25, loaded today) have no audit rows of their own, so they are neither.
+ */
+describe('PMC update: what is new or changed', () => {
+  const published = '2026-11-03T15:00:00.000Z';
+  const sincePublished = newWindow(2027, 1, published);
+  const inQuarter = newWindow(2027, 1, null); // FY 2027 Q1: October 1 to December 31, 2026
+  it.each([
+    {
+      name: 'a seeded milestone: no audit rows of its own, never new',
+      events: [],
+      window: inQuarter,
+      fresh: null,
+    },
+    {
+      name: 'created after the last published update: new, with its creation time',
+      events: [{ action: 'create', at: '2026-12-04T14:00:00.000Z' }],
+      window: sincePublished,
+      fresh: { kind: 'new', at: '2026-12-04T14:00:00.000Z' },
+    },
+    {
+      name: 'created before the last published update (even in the same quarter): not new',
+      events: [{ action: 'create', at: '2026-10-20T14:00:00.000Z' }],
+      window: sincePublished,
+      fresh: null,
+    },
+    {
+      name: 'created before, changed after the last published update: changed, latest change',
+      events: [
+        { action: 'create', at: '2026-10-20T14:00:00.000Z' },
+        { action: 'update', at: '2026-11-10T09:00:00.000Z' },
+        { action: 'update', at: '2026-12-01T09:00:00.000Z' },
+      ],
+      window: sincePublished,
+      fresh: { kind: 'changed', at: '2026-12-01T09:00:00.000Z' },
+    },
+    {
+      name: 'created and changed since: new, with its creation time',
+      events: [
+        { action: 'update', at: '2026-12-02T09:00:00.000Z' },
+        { action: 'create', at: '2026-12-01T09:00:00.000Z' },
+      ],
+      window: sincePublished,
+      fresh: { kind: 'new', at: '2026-12-01T09:00:00.000Z' },
+    },
+    {
+      name: 'none published: created in the quarter is new',
+      events: [{ action: 'create', at: '2026-10-01T00:00:00.000Z' }],
+      window: inQuarter,
+      fresh: { kind: 'new', at: '2026-10-01T00:00:00.000Z' },
+    },
+    {
+      name: 'none published: created in the quarter before is not new',
+      events: [{ action: 'create', at: '2026-09-30T23:59:59.000Z' }],
+      window: inQuarter,
+      fresh: null,
+    },
+    {
+      name: 'none published: changed in the quarter is changed',
+      events: [
+        { action: 'create', at: '2026-06-30T12:00:00.000Z' },
+        { action: 'update', at: '2026-12-31T23:00:00.000Z' },
+      ],
+      window: inQuarter,
+      fresh: { kind: 'changed', at: '2026-12-31T23:00:00.000Z' },
+    },
+    {
+      name: 'none published: changed after the quarter is not changed in it',
+      events: [{ action: 'update', at: '2027-01-02T12:00:00.000Z' }],
+      window: inQuarter,
+      fresh: null,
+    },
+  ])('$name', ({ events, window, fresh }) => {
+    expect(freshness(events, window)).toEqual(fresh);
+  });
+  it('shows the date in Eastern time: 02:00 UTC on December 5 is still December 4 in Washington', () => {
+    expect(freshnessText({ kind: 'new', at: '2026-12-05T02:00:00.000Z' })).toBe(
+      'New December 4, 2026',
+    );
+    expect(freshnessText({ kind: 'changed', at: '2026-11-16T15:00:00.000Z' })).toBe(
+      'Changed November 16, 2026',
+    );
   });
 });
 
