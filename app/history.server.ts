@@ -1,7 +1,7 @@
-import { describeAuditEntry, type AuditSentence } from '~/domain/history/describe';
+import type { AuditSentence } from '~/domain/history/describe';
 import { DEFAULT_TIME_ZONE, formatDateTime } from '~/domain/history/time';
 import type { DB } from '#db/client';
-import { loadAuditNames, type AuditNames, type AuditRowForSentence } from '#db/queries/audit';
+import { describeAuditRows, type AuditRowForSentence } from '#db/queries/audit';
 
 /** One audit row as a history line: the sentence's parts and the moment in the viewer's zone. */
 export interface HistoryLine extends AuditSentence {
@@ -10,44 +10,6 @@ export interface HistoryLine extends AuditSentence {
   at: string;
   /** "November 16, 2026, 3:05 PM EST". */
   when: string;
-}
-
-function parseChanges(json: string): Record<string, { before?: unknown; after?: unknown }> {
-  try {
-    const parsed = JSON.parse(json) as unknown;
-    return parsed && typeof parsed === 'object' && !Array.isArray(parsed)
-      ? (parsed as Record<string, { before?: unknown; after?: unknown }>)
-      : {};
-  } catch {
-    return {};
-  }
-}
-
-/** One row's sentence, with the names `loadAuditNames` found. */
-export function sentenceFor(row: AuditRowForSentence, names: AuditNames): AuditSentence {
-  const projectName = row.project_id === null ? undefined : names.projects.get(row.project_id);
-  const phaseProjectId =
-    row.entity_type === 'project' || row.entity_type === 'project_phase'
-      ? Number(row.entity_id)
-      : null;
-  const project =
-    row.project_id !== null && projectName
-      ? { id: row.project_id, name: projectName }
-      : phaseProjectId !== null && names.projects.has(phaseProjectId)
-        ? { id: phaseProjectId, name: names.projects.get(phaseProjectId)! }
-        : null;
-  return describeAuditEntry({
-    action: row.action,
-    entityType: row.entity_type,
-    entityId: row.entity_id,
-    changes: parseChanges(row.changes),
-    actor: row.actor_id === null ? null : (names.actors.get(row.actor_id) ?? null),
-    recordName: names.records.get(`${row.entity_type}:${row.entity_id}`) ?? null,
-    project,
-    portfolio: row.portfolio_id === null ? null : (names.portfolios.get(row.portfolio_id) ?? null),
-    agencies: names.agencies,
-    people: names.people,
-  });
 }
 
 /**
@@ -59,9 +21,9 @@ export async function historyLines(
   rows: readonly (AuditRowForSentence & { id: number; at: string })[],
   zone: string = DEFAULT_TIME_ZONE,
 ): Promise<HistoryLine[]> {
-  const names = await loadAuditNames(db, rows);
-  return rows.map((row) => ({
-    ...sentenceFor(row, names),
+  const sentences = await describeAuditRows(db, rows);
+  return rows.map((row, i) => ({
+    ...sentences[i]!,
     id: row.id,
     at: row.at,
     when: formatDateTime(row.at, zone),

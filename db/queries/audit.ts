@@ -1,4 +1,5 @@
 import { diffFields } from '~/domain/audit';
+import { describeAuditEntry, type AuditSentence } from '~/domain/history/describe';
 import type { DB } from '../client';
 
 export interface AuditInput {
@@ -56,6 +57,8 @@ export async function listAudit(db: DB, filter: AuditFilter) {
       'audit_log.entity_id',
       'audit_log.changes',
       'audit_log.actor_id',
+      'audit_log.portfolio_id',
+      'audit_log.project_id',
       'people.name as actor_name',
     ])
     .orderBy('audit_log.id', 'desc')
@@ -221,4 +224,51 @@ export async function loadAuditNames(
     portfolios: new Map(portfolios.map((p) => [p.id, { slug: p.slug, name: p.name }])),
     records,
   };
+}
+
+function parseChanges(json: string): Record<string, { before?: unknown; after?: unknown }> {
+  try {
+    const parsed = JSON.parse(json) as unknown;
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed)
+      ? (parsed as Record<string, { before?: unknown; after?: unknown }>)
+      : {};
+  } catch {
+    return {};
+  }
+}
+
+/** One row's sentence, with the names `loadAuditNames` found. */
+function sentenceFor(row: AuditRowForSentence, names: AuditNames): AuditSentence {
+  const projectName = row.project_id === null ? undefined : names.projects.get(row.project_id);
+  const phaseProjectId =
+    row.entity_type === 'project' || row.entity_type === 'project_phase'
+      ? Number(row.entity_id)
+      : null;
+  const project =
+    row.project_id !== null && projectName
+      ? { id: row.project_id, name: projectName }
+      : phaseProjectId !== null && names.projects.has(phaseProjectId)
+        ? { id: phaseProjectId, name: names.projects.get(phaseProjectId)! }
+        : null;
+  return describeAuditEntry({
+    action: row.action,
+    entityType: row.entity_type,
+    entityId: row.entity_id,
+    changes: parseChanges(row.changes),
+    actor: row.actor_id === null ? null : (names.actors.get(row.actor_id) ?? null),
+    recordName: names.records.get(`${row.entity_type}:${row.entity_id}`) ?? null,
+    project,
+    portfolio: row.portfolio_id === null ? null : (names.portfolios.get(row.portfolio_id) ?? null),
+    agencies: names.agencies,
+    people: names.people,
+  });
+}
+
+/** The audit rows as plain-language sentences (who, did what, to which record), in order. */
+export async function describeAuditRows(
+  db: DB,
+  rows: readonly AuditRowForSentence[],
+): Promise<AuditSentence[]> {
+  const names = await loadAuditNames(db, rows);
+  return rows.map((row) => sentenceFor(row, names));
 }

@@ -26,7 +26,7 @@ export interface AuditEntryInput {
   /** The record's current name (a milestone's title, a map's title), when it still exists. */
   recordName?: string | null;
   /** The project the row belongs to. */
-  project?: { id: number; name: string } | null;
+  project?: { id: number | null; name: string } | null;
   /** The portfolio the row belongs to. */
   portfolio?: { slug: string; name: string } | null;
   /** Agency id → short name (code), for agency ids inside the changes. */
@@ -130,7 +130,7 @@ const KINDS: Record<string, Kind> = {
   },
   milestone: {
     noun: 'milestone',
-    href: (e) => (e.project ? `/projects/${e.project.id}` : null),
+    href: (e) => (e.project?.id ? `/projects/${e.project.id}` : null),
   },
   journey_map: { noun: 'journey map', href: byId('/journeys') },
   burden_assessment: { noun: 'burden assessment', href: byId('/burden') },
@@ -147,6 +147,18 @@ const KINDS: Record<string, Kind> = {
   session: { noun: 'session' },
   workspace: { noun: 'workspace' },
 };
+
+/** A kind of record in words, for filter menus: "journey_map" → "journey map". */
+export function kindLabel(entityType: string): string {
+  const special: Record<string, string> = {
+    project_phase: 'project phase',
+    portfolio_agency: 'portfolio agency (POC, PMC member)',
+    charter: 'charter',
+    account: 'account',
+    calendar: 'calendar',
+  };
+  return special[entityType] ?? KINDS[entityType]?.noun ?? fieldLabel(entityType);
+}
 
 /** Settings kept under a key, by name. */
 const SETTING_NAMES: Record<string, string> = {
