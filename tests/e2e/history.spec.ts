@@ -86,6 +86,7 @@ test.describe.serial('histories read in plain language', () => {
     expect(text).not.toMatch(RAW);
     expect(text).not.toContain('UTC');
     expect(text).not.toContain('agency id');
+    expect(text).not.toContain('.”.');
     // The record is a link to where it lives.
     await first.getByRole('link', { name: `project “${PROJECT}”` }).click();
     await expect(page).toHaveURL(new RegExp(`${projectUrl}/phase$`));

@@ -544,5 +544,5 @@ function finish(
   rest: string,
 ): AuditSentence {
   const body = `${who} ${did}${target ? ` ${target.text}` : ''}${rest}`.trim();
-  return { who, did, target, rest, sentence: /[.!?]$/.test(body) ? body : `${body}.` };
+  return { who, did, target, rest, sentence: /[.!?][”"]?$/.test(body) ? body : `${body}.` };
 }

@@ -300,9 +300,11 @@ export default function PhaseGate({ loaderData, actionData }: Route.ComponentPro
           {timeline.map((e) => (
             <li
               key={e.key}
-              className="margin-bottom-2 border-left-05 border-base-lighter padding-left-1"
+              className="margin-bottom-2 border-left-05 border-primary-lighter padding-left-2 padding-y-05"
             >
-              <HistoryTime at={e.at} when={e.when} />
+              <div className="font-body-2xs text-base-dark">
+                <HistoryTime at={e.at} when={e.when} />
+              </div>
               <div>
                 {e.who ? (
                   <>

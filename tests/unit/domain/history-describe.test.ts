@@ -161,6 +161,20 @@ const TABLE: {
     sentence: 'Luis Ortega (USDA) deleted milestone “Old one” in project “Newborn kits”.',
     href: null,
   },
+  // A comment that ends its own sentence is not given a second full stop.
+  {
+    input: {
+      action: 'phase_answered',
+      entityType: 'project_phase',
+      changes: {
+        agency_id: { before: null, after: 4 },
+        answer: { before: null, after: 'non_concur' },
+        comment: { before: null, after: 'Not yet.' },
+      },
+    },
+    sentence:
+      'Luis Ortega (USDA) answered for HHS on the phase request of project “Newborn kits”: Non-concur — “Not yet.”',
+  },
   // Portfolios
   {
     input: {
