@@ -2,8 +2,11 @@ import { Form, Link } from 'react-router';
 import type { Route } from './+types/audit';
 import { authorize } from '~/auth/authorize.server';
 import { requireUser } from '~/auth/session.server';
+import { HistorySentence, HistoryTime } from '~/components/history/history-line';
 import { FieldError } from '~/components/ui/field';
 import type { FieldChanges } from '~/domain/audit';
+import { kindLabel } from '~/domain/history/describe';
+import { historyLines } from '~/history.server';
 import { parseAuditFilters } from '~/schemas/audit';
 import { getDb } from '#db/client';
 import { auditFilterOptions, listAudit } from '#db/queries/audit';
@@ -28,10 +31,18 @@ export async function loader({ request }: Route.LoaderArgs) {
     }),
     auditFilterOptions(db),
   ]);
+  const lines = await historyLines(db, page.rows);
   return {
-    rows: page.rows.map((r) => ({ ...r, changes: safeParseChanges(r.changes) })),
+    rows: page.rows.map((r, i) => ({
+      ...r,
+      changes: safeParseChanges(r.changes),
+      line: lines[i]!,
+    })),
     hasMore: page.hasMore,
-    options,
+    options: {
+      ...options,
+      entityTypes: options.entityTypes.map((t) => ({ value: t, label: kindLabel(t) })),
+    },
     filters: {
       entity: values.entity ?? '',
       record: values.record ?? '',
@@ -72,7 +83,8 @@ export default function AuditPage({ loaderData }: Route.ComponentProps) {
     <>
       <h1>Audit log</h1>
       <p className="usa-intro">
-        Every change in the workspace: who made it, when, and what changed.
+        Every change in the workspace: who made it, when (Eastern time), and what changed. Each
+        entry’s details keep the fields exactly as recorded.
       </p>
       {/* Keyed by the query so a new filter (a Record link, say) shows in the fields. */}
       <Form
@@ -97,8 +109,8 @@ export default function AuditPage({ loaderData }: Route.ComponentProps) {
           >
             <option value="">All</option>
             {options.entityTypes.map((t) => (
-              <option key={t} value={t}>
-                {t.replaceAll('_', ' ')}
+              <option key={t.value} value={t.value}>
+                {t.label}
               </option>
             ))}
           </select>
@@ -110,7 +122,7 @@ export default function AuditPage({ loaderData }: Route.ComponentProps) {
             Record id
           </label>
           <div className="usa-hint" id="record-hint">
-            With a kind of record, as the Record column shows it
+            With a kind of record, as an entry’s details show it
           </div>
           <FieldError id="record-error" errors={errors.record ? [errors.record] : undefined} />
           <input
@@ -158,39 +170,61 @@ export default function AuditPage({ loaderData }: Route.ComponentProps) {
           <caption className="usa-sr-only">Audit entries, newest first</caption>
           <thead>
             <tr>
-              <th scope="col">When (UTC)</th>
-              <th scope="col">Who</th>
-              <th scope="col">Action</th>
-              <th scope="col">Record</th>
-              <th scope="col">What changed</th>
+              <th scope="col">When (Eastern time)</th>
+              <th scope="col">What happened</th>
+              <th scope="col">Recorded fields</th>
             </tr>
           </thead>
           <tbody>
             {rows.map((r) => (
               <tr key={r.id}>
-                <td data-label="When (UTC)">{r.at.replace('T', ' ').slice(0, 19)}</td>
-                <td data-label="Who">{r.actor_name ?? 'System'}</td>
-                <td data-label="Action">{r.action.replaceAll('_', ' ')}</td>
-                <td data-label="Record">
-                  <Link
-                    to={`/audit?${new URLSearchParams({ entity: r.entity_type, record: r.entity_id }).toString()}`}
-                  >
-                    {r.entity_type.replaceAll('_', ' ')} {r.entity_id}
-                  </Link>
+                <td data-label="When (Eastern time)">
+                  <HistoryTime at={r.line.at} when={r.line.when} />
                 </td>
-                <td data-label="What changed">
-                  {Object.keys(r.changes).length === 0 ? (
-                    '—'
-                  ) : (
-                    <ul className="usa-list usa-list--unstyled font-body-2xs">
-                      {Object.entries(r.changes).map(([field, c]) => (
-                        <li key={field}>
-                          <strong>{field.replaceAll('_', ' ')}</strong>: {show(c.before)} →{' '}
-                          {show(c.after)}
-                        </li>
-                      ))}
-                    </ul>
-                  )}
+                <td data-label="What happened">
+                  <HistorySentence line={r.line} />
+                </td>
+                <td data-label="Recorded fields">
+                  <details>
+                    <summary>
+                      Details<span className="usa-sr-only"> of entry {r.id}</span>
+                    </summary>
+                    <dl className="font-body-2xs margin-top-1">
+                      <dt className="text-bold">Action</dt>
+                      <dd className="margin-left-0">
+                        <code>{r.action}</code>
+                      </dd>
+                      <dt className="text-bold">Record</dt>
+                      <dd className="margin-left-0">
+                        <Link
+                          to={`/audit?${new URLSearchParams({ entity: r.entity_type, record: r.entity_id }).toString()}`}
+                        >
+                          <code>
+                            {r.entity_type} {r.entity_id}
+                          </code>
+                          <span className="usa-sr-only">: every entry of this record</span>
+                        </Link>
+                      </dd>
+                      <dt className="text-bold">Time (UTC)</dt>
+                      <dd className="margin-left-0">
+                        <code>{r.at}</code>
+                      </dd>
+                      <dt className="text-bold">Fields</dt>
+                      <dd className="margin-left-0">
+                        {Object.keys(r.changes).length === 0 ? (
+                          'none'
+                        ) : (
+                          <ul className="usa-list usa-list--unstyled">
+                            {Object.entries(r.changes).map(([field, c]) => (
+                              <li key={field}>
+                                <code>{field}</code>: {show(c.before)} → {show(c.after)}
+                              </li>
+                            ))}
+                          </ul>
+                        )}
+                      </dd>
+                    </dl>
+                  </details>
                 </td>
               </tr>
             ))}

@@ -6,7 +6,7 @@ export const AuditFilterFields = {
   /** The kind of record: a table-like name such as `project` or `journey_map`. */
   entity: z.string().regex(/^[a-z_]{1,40}$/, 'Choose a kind of record from the list.'),
   /**
-   * One record of that kind, by the id the Record column shows: a row id (`12`) or a key
+   * One record of that kind, by the id an entry's details show: a row id (`12`) or a key
    * (`default_wage`, `3:7`, `demo-accounts`).
    */
   record: z
@@ -14,7 +14,7 @@ export const AuditFilterFields = {
     .trim()
     .regex(
       /^[A-Za-z0-9_.:-]{1,100}$/,
-      'Enter the record’s id as the Record column shows it, for example 12.',
+      'Enter the record’s id as an entry’s details show it, for example 12.',
     ),
   person: IdParam,
   before: IdParam,

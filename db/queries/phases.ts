@@ -254,7 +254,9 @@ export async function getPhaseHistory(db: DB, projectId: number) {
   const requests = await db
     .selectFrom('phase_requests as r')
     .innerJoin('people as p', 'p.id', 'r.requested_by')
+    .innerJoin('agencies as pa', 'pa.id', 'p.agency_id')
     .leftJoin('people as c', 'c.id', 'r.closed_by')
+    .leftJoin('agencies as ca', 'ca.id', 'c.agency_id')
     .select([
       'r.id',
       'r.kind',
@@ -266,7 +268,9 @@ export async function getPhaseHistory(db: DB, projectId: number) {
       'r.closed_at',
       'r.override_reason',
       'p.name as requested_by_name',
+      'pa.code as requested_by_agency',
       'c.name as closed_by_name',
+      'ca.code as closed_by_agency',
     ])
     .where('r.project_id', '=', projectId)
     .orderBy('r.id', 'desc')
@@ -294,6 +298,13 @@ export async function getPhaseHistory(db: DB, projectId: number) {
             'an.answered_at',
             'p.name as person_name',
           ])
+          .select((eb) =>
+            eb
+              .selectFrom('agencies as pa')
+              .select('pa.code')
+              .whereRef('pa.id', '=', 'p.agency_id')
+              .as('person_agency'),
+          )
           .where('an.request_id', 'in', ids)
           .orderBy('an.id')
           .execute(),
@@ -314,6 +325,13 @@ export async function getReaffirmations(db: DB, projectId: number) {
     .innerJoin('agencies as a', 'a.id', 'r.agency_id')
     .innerJoin('people as p', 'p.id', 'r.person_id')
     .select(['r.id', 'r.at', 'r.phase', 'a.code', 'p.name as person_name'])
+    .select((eb) =>
+      eb
+        .selectFrom('agencies as pa')
+        .select('pa.code')
+        .whereRef('pa.id', '=', 'p.agency_id')
+        .as('person_agency'),
+    )
     .where('r.project_id', '=', projectId)
     .orderBy('r.id', 'desc')
     .execute();

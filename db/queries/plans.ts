@@ -35,7 +35,9 @@ export async function getPlan(db: DB, id: number) {
   const versions = await db
     .selectFrom('action_plan_versions as v')
     .leftJoin('people as p', 'p.id', 'v.saved_by')
+    .leftJoin('agencies as pa', 'pa.id', 'p.agency_id')
     .select(['v.id', 'v.version', 'v.name', 'v.note', 'v.saved_at', 'p.name as saved_by_name'])
+    .select('pa.code as saved_by_agency')
     .where('v.plan_id', '=', id)
     .orderBy('v.version', 'desc')
     .limit(100)
@@ -489,6 +491,9 @@ export async function listComments(db: DB, planId: number) {
       'a.name as author',
       'r.name as resolver',
     ])
+    .leftJoin('agencies as aa', 'aa.id', 'a.agency_id')
+    .leftJoin('agencies as ra', 'ra.id', 'r.agency_id')
+    .select(['aa.code as author_agency', 'ra.code as resolver_agency'])
     .where('c.plan_id', '=', planId)
     .orderBy('c.section')
     .orderBy('c.id')

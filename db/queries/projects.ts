@@ -358,6 +358,9 @@ export async function getProjectChangeLog(db: DB, projectId: number, limit = 50)
       'audit_log.entity_type',
       'audit_log.entity_id',
       'audit_log.changes',
+      'audit_log.actor_id',
+      'audit_log.portfolio_id',
+      'audit_log.project_id',
       'people.name as actor_name',
     ])
     .where('audit_log.project_id', '=', projectId)

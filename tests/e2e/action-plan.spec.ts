@@ -287,10 +287,12 @@ test.describe.serial('CX Action Plans', () => {
     await expect(comment).toContainText('Next year’s priorities · Luis Ortega');
     await expect(comment).toContainText('Open');
     await comment.getByRole('button', { name: /Resolve/ }).click();
-    // Who resolved it, and when (date and time, UTC).
+    // Who resolved it (name and agency), and when (Eastern time, the zone shown).
     await expect(
       page.getByRole('listitem').filter({ hasText: 'Name the states in the pilot.' }),
-    ).toContainText(/Resolved by Priya Raman on [A-Z][a-z]+ \d{1,2}, \d{4}, \d{2}:\d{2} UTC/);
+    ).toContainText(
+      /Resolved by Priya Raman \(USDA\) on [A-Z][a-z]+ \d{1,2}, \d{4}, \d{1,2}:\d{2} [AP]M E[SD]T/,
+    );
     await expectAccessible(page);
   });
 });

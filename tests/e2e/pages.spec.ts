@@ -63,20 +63,24 @@ test.describe('read views by role', () => {
     await page.getByRole('button', { name: 'Filter' }).click();
     await expect(page).toHaveURL(/entity=session/);
     const rows = page.getByRole('table', { name: 'Audit entries, newest first' }).getByRole('row');
-    await expect(rows.nth(1)).toContainText('Dana Whitfield');
-    await expect(rows.nth(1)).toContainText('sign in');
+    await expect(rows.nth(1)).toContainText('Dana Whitfield (OMB) signed in.');
 
-    // One record's history: its Record link filters the log to that kind and id.
-    const record = rows.nth(1).getByRole('link', { name: /^session \d+$/ });
-    const id = (await record.innerText()).trim().split(' ')[1]!;
+    // One record's history: the Record link in an entry's details filters the log to it.
+    await rows.nth(1).getByText('Details').click();
+    const record = rows.nth(1).getByRole('link', { name: /^session \d+/ });
+    const id = (await record.locator('code').innerText()).trim().split(' ')[1]!;
     await record.click();
     await expect(page).toHaveURL(new RegExp(`entity=session&record=${id}$`));
     await expect(page.getByLabel('Kind of record')).toHaveValue('session');
     await expect(page.getByLabel('Record id')).toHaveValue(id);
     const table = page.getByRole('table', { name: 'Audit entries, newest first' });
-    await expect(table.getByRole('row').nth(1)).toContainText(`session ${id}`);
-    const records = await table.locator('td[data-label="Record"]').allInnerTexts();
-    expect(new Set(records.map((r) => r.trim()))).toEqual(new Set([`session ${id}`]));
+    await expect(table.getByRole('row').nth(1)).toContainText('Dana Whitfield (OMB) signed');
+    const records = await table
+      .locator('td[data-label="Recorded fields"] a code')
+      .allTextContents();
+    expect(new Set(records.map((r) => r.replace(/\s+/g, ' ').trim()))).toEqual(
+      new Set([`session ${id}`]),
+    );
     await expectAccessible(page);
   });
 
@@ -89,7 +93,7 @@ test.describe('read views by role', () => {
     const response = await page.goto('/audit?entity=project&record=%27%20OR%201%3D1');
     expect(response?.status()).toBe(200);
     await expect(
-      page.getByText('Enter the record’s id as the Record column shows it, for example 12.'),
+      page.getByText('Enter the record’s id as an entry’s details show it, for example 12.'),
     ).toBeVisible();
     await expect(page.getByLabel('Record id')).toHaveValue("' OR 1=1");
     await page.goto('/audit?record=12');

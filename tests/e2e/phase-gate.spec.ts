@@ -104,11 +104,18 @@ test.describe.serial('phase gate: Discovery → Design with two concurrences', (
     await page.getByRole('button', { name: 'Record USDA’s answer' }).click();
     await expect(page.getByText('The project moved to its next phase.')).toBeVisible();
     await expect(page.getByText('Current phase: Design')).toBeVisible();
-    const history = page.getByRole('list').filter({ hasText: 'Discovery → Design: advanced' });
-    await expect(history).toContainText('HHS: Concur by Elena Petrova');
-    await expect(history).toContainText('USDA: Concur with comments by Luis Ortega');
+    const history = page.getByRole('list', { name: 'Phase history, newest first' });
+    await expect(history).toContainText(
+      'Every involved agency concurred: the project moved from Discovery to Design.',
+    );
+    await expect(history).toContainText('Elena Petrova (HHS) answered for HHS: Concur.');
+    await expect(history).toContainText(
+      'Luis Ortega (USDA) answered for USDA: Concur with comments.',
+    );
     await expect(history).toContainText('Include WIC clinic partners in the prototypes.');
-    await expect(history).toContainText('Asked by Priya Raman');
+    await expect(history).toContainText(
+      'Priya Raman (USDA) asked to move the project from Discovery to Design',
+    );
     await expectAccessible(page);
     // The header count is back to zero.
     await expect(page.getByRole('link', { name: /My reviews/ })).toContainText('0');
@@ -164,6 +171,11 @@ test.describe('phase gate: who may do what', () => {
       .fill('The pilot course needs a redesign after feedback.');
     await page.getByRole('button', { name: 'Move project back' }).click();
     await expect(page.getByText('Current phase: Design')).toBeVisible();
-    await expect(page.getByText('Moved back from Development to Design')).toBeVisible();
+    await expect(
+      page.getByText('Dana Whitfield (OMB) moved the project back from Development to Design.'),
+    ).toBeVisible();
+    await expect(
+      page.getByText('Reason: The pilot course needs a redesign after feedback.'),
+    ).toBeVisible();
   });
 });

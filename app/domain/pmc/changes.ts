@@ -3,6 +3,7 @@
  * newest rows (capped) and how many there are in all. Pure helpers that turn an audit row into
  * a readable line; the query is in db/queries/pmc.ts.
  */
+import { describeAuditEntry, type AuditSentence } from '~/domain/history/describe';
 
 /** How many of a portfolio's changes an update keeps (the newest); the total is kept too. */
 export const CHANGES_KEPT = 20;
@@ -23,6 +24,11 @@ export interface ChangeEntry {
   project: string | null;
   /** The fields the change touched. */
   fields: string[];
+  /**
+   * The change in plain language, made when the update was assembled (so a published snapshot
+   * keeps the words of its day). Snapshots published before it existed lack it.
+   */
+  sentence?: AuditSentence;
 }
 
 export interface AuditRowForChange {
@@ -78,23 +84,25 @@ export function toChangeEntry(
   };
 }
 
-/** What the record is called in a sentence: a project's phase is the project's. */
-const KINDS: Record<string, string> = { project_phase: 'project' };
-
-/** "milestone “Finalize the toolkit” (Toolkit project): changed status, completed on". */
-export function describeChange(c: ChangeEntry): string {
-  const kind = KINDS[c.entityType] ?? c.entityType.replaceAll('_', ' ');
-  const where = c.project ? ` (${c.project})` : '';
-  const fields = c.fields.map((f) => f.replaceAll('_', ' ')).join(', ');
-  const what =
-    c.action === 'create'
-      ? 'added'
-      : c.action === 'delete'
-        ? 'deleted'
-        : c.action === 'update'
-          ? fields
-            ? `changed ${fields}`
-            : 'changed'
-          : `${c.action.replaceAll('_', ' ')}${fields ? ` (${fields})` : ''}`;
-  return `${kind} “${c.label}”${where}: ${what}`;
+/**
+ * The change as a sentence: the one made at assembly, or, for a snapshot published before
+ * sentences were kept, one made from what the snapshot has (names and field names, no links
+ * to projects it did not record).
+ */
+export function changeSentence(c: ChangeEntry): AuditSentence {
+  if (c.sentence) return c.sentence;
+  const isProject = c.entityType === 'project' || c.entityType === 'project_phase';
+  return describeAuditEntry({
+    action: c.action,
+    entityType: c.entityType,
+    entityId: c.entityId,
+    changes: c.fields,
+    actor: c.actor ? { name: c.actor, agency: null } : null,
+    recordName: /^#/.test(c.label) ? null : c.label,
+    project: isProject
+      ? { id: null, name: c.label }
+      : c.project
+        ? { id: null, name: c.project }
+        : null,
+  });
 }

@@ -5,6 +5,7 @@ import { Alert } from '~/components/ui/alert';
 import { FieldError } from '~/components/ui/field';
 import { Breadcrumbs } from '~/components/ui/form';
 import { isFederalHoliday } from '~/domain/calendar/holidays';
+import { formatDateTime } from '~/domain/history/time';
 import { formatDate } from '~/domain/portfolio/labels';
 import {
   canMove,
@@ -213,14 +214,14 @@ const MOVE_LABELS: Record<PlanStatus, string> = {
   final: 'Mark final',
 };
 
-/** When a comment was made or resolved: its date and time (UTC). */
+/** When a comment was made or resolved, or a version saved: Eastern time, zone shown. */
 function when(iso: string) {
-  return (
-    <time dateTime={iso}>
-      {formatDate(iso)}, {iso.slice(11, 16)} UTC
-    </time>
-  );
+  return <time dateTime={iso}>{formatDateTime(iso)}</time>;
 }
+
+/** "Luis Ortega (USDA)". */
+const named = (name: string | null, agency: string | null) =>
+  name ? (agency ? `${name} (${agency})` : name) : null;
 
 export default function PlanView({ loaderData, actionData }: Route.ComponentProps) {
   const {
@@ -410,10 +411,11 @@ export default function PlanView({ loaderData, actionData }: Route.ComponentProp
               className="border-left-05 border-base-light padding-left-2 margin-bottom-2"
             >
               <div className="font-body-xs text-base-dark">
-                {PLAN_SECTIONS[c.section]} · {c.author}, {when(c.created_at)} ·{' '}
+                {PLAN_SECTIONS[c.section]} · {named(c.author, c.author_agency)},{' '}
+                {when(c.created_at)} ·{' '}
                 {c.resolved_at ? (
                   <>
-                    Resolved by {c.resolver} on {when(c.resolved_at)}
+                    Resolved by {named(c.resolver, c.resolver_agency)} on {when(c.resolved_at)}
                   </>
                 ) : (
                   'Open'
@@ -480,8 +482,8 @@ export default function PlanView({ loaderData, actionData }: Route.ComponentProp
             <tr key={v.id}>
               <th scope="row">{v.version}</th>
               <td>
-                {v.saved_at.replace('T', ' ').slice(0, 16)} UTC
-                {v.saved_by_name ? `, ${v.saved_by_name}` : ''}
+                {when(v.saved_at)}
+                {v.saved_by_name ? `, ${named(v.saved_by_name, v.saved_by_agency)}` : ''}
               </td>
               <td>
                 {v.name ? <strong>{v.name}</strong> : '—'}

@@ -7,7 +7,9 @@ import { BarChart } from '~/components/charts/bar-chart';
 import { Alert } from '~/components/ui/alert';
 import { FieldError } from '~/components/ui/field';
 import { PageNumbers } from '~/components/ui/page-numbers';
-import { describeChange } from '~/domain/pmc/changes';
+import { HistorySentence, HistoryTime } from '~/components/history/history-line';
+import { formatDateTime } from '~/domain/history/time';
+import { changeSentence } from '~/domain/pmc/changes';
 import { reorder } from '~/domain/pmc/compose';
 import { freshnessText } from '~/domain/pmc/quarter';
 import { MILESTONE_STATUS_LABELS, PHASE_LABELS, PHASES } from '~/domain/portfolio/labels';
@@ -100,7 +102,12 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       pra: pf.pra,
       // The newest changes since the last published update (the update keeps up to 20).
       changes: {
-        items: full ? pf.changes : pf.changes.slice(0, SHOWN.changes),
+        items: (full ? pf.changes : pf.changes.slice(0, SHOWN.changes)).map((c) => ({
+          id: c.id,
+          at: c.at,
+          when: formatDateTime(c.at),
+          sentence: changeSentence(c),
+        })),
         kept: pf.changes.length,
         total: pf.changesSinceLast,
       },
@@ -387,11 +394,7 @@ export default function PmcUpdate({ loaderData, actionData }: Route.ComponentPro
         <ul className="usa-list">
           {p.changes.items.map((c) => (
             <li key={c.id}>
-              <time dateTime={c.at}>
-                {c.at.slice(0, 10)} {c.at.slice(11, 16)} UTC
-              </time>
-              {' · '}
-              {c.actor ?? 'The workspace'} · {describeChange(c)}
+              <HistoryTime at={c.at} when={c.when} />: <HistorySentence line={c.sentence} />
             </li>
           ))}
         </ul>

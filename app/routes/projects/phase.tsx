@@ -4,6 +4,7 @@ import type { Route } from './+types/phase';
 import { authorize } from '~/auth/authorize.server';
 import { requireUser } from '~/auth/session.server';
 import { AnswerForm, MoveBackForm, OverrideForm, RequestForm } from '~/components/phase/gate-forms';
+import { HistoryTime } from '~/components/history/history-line';
 import { PhaseSteps } from '~/components/phase/phase-steps';
 import { Alert } from '~/components/ui/alert';
 import { Breadcrumbs } from '~/components/ui/form';
@@ -13,6 +14,8 @@ import {
   nextPhase,
   type GateEvent,
 } from '~/domain/phases/gate';
+import { phaseTimeline } from '~/domain/history/phase-timeline';
+import { formatDateTime } from '~/domain/history/time';
 import { formatDate, PHASE_LABELS } from '~/domain/portfolio/labels';
 import { can } from '~/domain/policy';
 import { forbidden, found } from '~/http.server';
@@ -67,8 +70,12 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     done: doneParam && doneParam in DONE ? doneParam : null,
     project,
     pending,
-    history: history.filter((h) => h.status !== 'pending'),
-    reaffirmations,
+    // Every request (the pending one too), answer, outcome, override, move back and
+    // re-affirmation, newest first, with the moment in the viewer's time zone.
+    timeline: phaseTimeline(history, reaffirmations).map((e) => ({
+      ...e,
+      when: formatDateTime(e.at),
+    })),
     next: nextPhase(project.phase),
     review: agencies.map((a) => ({
       ...a,
@@ -147,8 +154,7 @@ function when(iso: string | null) {
 }
 
 export default function PhaseGate({ loaderData, actionData }: Route.ComponentProps) {
-  const { project, pending, history, reaffirmations, next, review, answerFor, may, done } =
-    loaderData;
+  const { project, pending, timeline, next, review, answerFor, may, done } = loaderData;
   const resultFor = (intent: string) =>
     actionData?.intent === intent ? actionData.result : undefined;
   return (
@@ -173,7 +179,8 @@ export default function PhaseGate({ loaderData, actionData }: Route.ComponentPro
         <section aria-labelledby="pending-heading">
           <h2 id="pending-heading">Open request: {PHASE_LABELS[pending.to_phase]}</h2>
           <p>
-            Asked by {pending.requested_by_name} on {when(pending.requested_at)}.
+            Asked by {pending.requested_by_name} ({pending.requested_by_agency}) on{' '}
+            {when(pending.requested_at)}.
           </p>
           <h3>Evidence</h3>
           <p style={{ whiteSpace: 'pre-wrap' }}>{pending.evidence}</p>
@@ -195,7 +202,11 @@ export default function PhaseGate({ loaderData, actionData }: Route.ComponentPro
                     <th scope="row">{a.code}</th>
                     <td>{answer ? ANSWER_LABELS[answer.answer] : 'Waiting'}</td>
                     <td>{answer?.comment || '—'}</td>
-                    <td>{answer ? `${answer.person_name}, ${when(answer.answered_at)}` : '—'}</td>
+                    <td>
+                      {answer
+                        ? `${answer.person_name} (${answer.person_agency}), ${when(answer.answered_at)}`
+                        : '—'}
+                    </td>
                   </tr>
                 );
               })}
@@ -282,45 +293,28 @@ export default function PhaseGate({ loaderData, actionData }: Route.ComponentPro
       ) : null}
 
       <h2>Phase history</h2>
-      {history.length === 0 && reaffirmations.length === 0 ? (
-        <p>No phase decisions recorded in the workspace yet.</p>
+      {timeline.length === 0 ? (
+        <p>No phase requests, answers or re-affirmations recorded in the workspace yet.</p>
       ) : (
-        <ol className="usa-list">
-          {history.map((h) => (
-            <li key={h.id} className="margin-bottom-2">
-              <strong>
-                {h.kind === 'move_back'
-                  ? `Moved back from ${PHASE_LABELS[h.from_phase]} to ${PHASE_LABELS[h.to_phase]}`
-                  : `${PHASE_LABELS[h.from_phase]} → ${PHASE_LABELS[h.to_phase]}: ${STATUS[h.status]}`}
-              </strong>
-              <div>
-                {h.kind === 'move_back' ? 'By' : 'Asked by'} {h.requested_by_name} on{' '}
-                {when(h.requested_at)}
-                {h.evidence ? <>. Evidence: {h.evidence}</> : null}
+        <ol className="usa-list usa-list--unstyled" aria-label="Phase history, newest first">
+          {timeline.map((e) => (
+            <li
+              key={e.key}
+              className="margin-bottom-2 border-left-05 border-primary-lighter padding-left-2 padding-y-05"
+            >
+              <div className="font-body-2xs text-base-dark">
+                <HistoryTime at={e.at} when={e.when} />
               </div>
-              {h.answers.length > 0 ? (
-                <ul className="usa-list">
-                  {h.answers.map((a) => (
-                    <li key={`${a.request_id}-${a.agency_id}`}>
-                      {a.code}: {ANSWER_LABELS[a.answer]} by {a.person_name} on{' '}
-                      {when(a.answered_at)}
-                      {a.comment ? ` — “${a.comment}”` : ''}
-                    </li>
-                  ))}
-                </ul>
-              ) : null}
-              {h.override_reason ? (
-                <div>
-                  {h.kind === 'move_back' ? 'Reason' : `Override by ${h.closed_by_name}`}:{' '}
-                  {h.override_reason}
-                </div>
-              ) : null}
-              {h.closed_at && h.kind !== 'move_back' ? <div>Closed {when(h.closed_at)}</div> : null}
-            </li>
-          ))}
-          {reaffirmations.map((r) => (
-            <li key={`r${r.id}`}>
-              {r.code} re-affirmed in {PHASE_LABELS[r.phase]} by {r.person_name} on {when(r.at)}
+              <div>
+                {e.who ? (
+                  <>
+                    <strong>{e.who}</strong> {e.text}
+                  </>
+                ) : (
+                  <strong>{e.text}</strong>
+                )}
+              </div>
+              {e.note ? <div className="font-body-xs">{e.note}</div> : null}
             </li>
           ))}
         </ol>
@@ -331,14 +325,6 @@ export default function PhaseGate({ loaderData, actionData }: Route.ComponentPro
     </>
   );
 }
-
-const STATUS = {
-  pending: 'waiting for answers',
-  advanced: 'advanced',
-  held: 'held',
-  moved_back: 'moved back',
-  superseded: 'closed when the project was moved back',
-} as const;
 
 function DoneMessage({ done }: { done: string | null }) {
   if (!done || !DONE[done]) return null;

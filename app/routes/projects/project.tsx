@@ -4,11 +4,13 @@ import { authorize } from '~/auth/authorize.server';
 import { requireUser } from '~/auth/session.server';
 import { PhaseSteps } from '~/components/phase/phase-steps';
 import { Breadcrumbs } from '~/components/ui/form';
+import { HistorySentence, HistoryTime } from '~/components/history/history-line';
 import { HealthTag } from '~/components/ui/tags';
 import { VERSION_LABELS } from '~/domain/journey/types';
 import { agenciesDueForReview } from '~/domain/phases/gate';
 import { formatTiming, MILESTONE_STATUS_LABELS, PHASE_LABELS } from '~/domain/portfolio/labels';
 import { can } from '~/domain/policy';
+import { historyLines } from '~/history.server';
 import { found } from '~/http.server';
 import { pathParam } from '~/params.server';
 import { IdParam } from '~/schemas/params';
@@ -47,10 +49,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     journeySteps,
     pendingTo: gate?.state.pending?.toPhase ?? null,
     dueCodes: detail.agencies.filter((a) => due.includes(a.id)).map((a) => a.code),
-    changes: changes.map((c) => ({
-      ...c,
-      fields: Object.keys(JSON.parse(c.changes) as object).map((f) => f.replaceAll('_', ' ')),
-    })),
+    changes: await historyLines(db, changes),
     may: {
       edit: can(user, 'project.edit', target),
       milestones: can(user, 'milestone.edit', target),
@@ -204,12 +203,10 @@ export default function ProjectPage({ loaderData }: Route.ComponentProps) {
       {changes.length === 0 ? (
         <p>No changes recorded in the workspace yet.</p>
       ) : (
-        <ul className="usa-list font-body-xs">
+        <ul className="usa-list font-body-xs" aria-label="Changes, newest first">
           {changes.map((c) => (
             <li key={c.id}>
-              {c.at.slice(0, 16).replace('T', ' ')} UTC, {c.actor_name ?? 'System'}:{' '}
-              {c.action.replaceAll('_', ' ')} {c.entity_type.replaceAll('_', ' ')}
-              {c.fields.length > 0 ? ` (${c.fields.join(', ')})` : ''}
+              <HistoryTime at={c.at} when={c.when} />: <HistorySentence line={c} />
             </li>
           ))}
         </ul>

@@ -1,6 +1,12 @@
 import { sql, type Kysely } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { auditFilterOptions, listAudit, recordAudit, type AuditFilter } from '#db/queries/audit';
+import {
+  auditFilterOptions,
+  describeAuditRows,
+  listAudit,
+  recordAudit,
+  type AuditFilter,
+} from '#db/queries/audit';
 import { createJourney, editJourney, getJourney, journeyEdits } from '#db/queries/journeys';
 import { getProject, updateProject } from '#db/queries/projects';
 import type { Database } from '#db/schema';
@@ -315,12 +321,12 @@ describe('audit filters from the query string', () => {
       values: {},
       errors: {
         entity: 'Choose a kind of record from the list.',
-        record: 'Enter the record’s id as the Record column shows it, for example 12.',
+        record: 'Enter the record’s id as an entry’s details show it, for example 12.',
         person: 'Choose a person from the list.',
       },
     });
     expect(parse(`entity=project&record=${'9'.repeat(101)}`).errors.record).toMatch(
-      /Record column/,
+      /entry’s details/,
     );
     expect(parse('person=-1').errors.person).toBe('Choose a person from the list.');
     expect(parse('person=99999999999').errors.person).toBe('Choose a person from the list.');
@@ -336,5 +342,50 @@ describe('audit filters from the query string', () => {
       values: {},
       errors: { entity: 'Choose a kind of record from the list.' },
     });
+  });
+});
+
+describe('audit rows as sentences, with the names they mention', () => {
+  it('names the actor with their agency, the agency answered for, the project and its link', async () => {
+    const db = await demoDb();
+    const poc = await userFor(db, 'agency.poc@example.gov');
+    const id = await projectId(db, 'Newborn Supply Kits');
+    const project = await db
+      .selectFrom('projects')
+      .select('portfolio_id')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    const usda = await agencyId(db, 'USDA');
+    await recordAudit(db, {
+      actorId: poc.personId,
+      action: 'phase_answered',
+      entityType: 'project_phase',
+      entityId: id,
+      portfolioId: project.portfolio_id,
+      projectId: id,
+      before: null,
+      after: { agency_id: usda, answer: 'concur', comment: '' },
+    });
+    await recordAudit(db, {
+      actorId: null,
+      action: 'change_poc',
+      entityType: 'portfolio_agency',
+      entityId: `${project.portfolio_id}:${usda}`,
+      portfolioId: project.portfolio_id,
+      before: { poc_person_id: null },
+      after: { poc_person_id: poc.personId },
+    });
+    const { rows } = await listAudit(db, { limit: 2 });
+    const [poc_change, answer] = await describeAuditRows(db, rows);
+    expect(answer).toMatchObject({
+      who: 'Luis Ortega (USDA)',
+      sentence:
+        'Luis Ortega (USDA) answered for USDA on the phase request of project “Newborn Supply Kits”: Concur.',
+      target: { href: `/projects/${id}/phase` },
+    });
+    expect(poc_change!.sentence).toBe(
+      'The workspace made Luis Ortega USDA’s point of contact for portfolio “Having a Child and Early Childhood”.',
+    );
+    expect(poc_change!.target?.href).toMatch(/^\/portfolios\/[a-z-]+\/people$/);
   });
 });

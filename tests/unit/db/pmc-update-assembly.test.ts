@@ -296,6 +296,14 @@ describe('assembling and publishing a PMC update', () => {
       project: null,
       fields: ['health', 'health_reason'],
     });
+    // Each change is kept as a plain-language sentence with who (and agency) and a link.
+    const added = p.changes.find((c) => c.entityId === String(newMilestone))!.sentence!;
+    expect(added.who).toMatch(new RegExp(`^${team.name} \\([A-Z]+\\)$`));
+    expect(added.sentence).toBe(
+      `${added.who} added milestone “Deliver the kits in two more states” in project “${KITS}”.`,
+    );
+    expect(added.target?.href).toMatch(/^\/projects\/\d+$/);
+    for (const c of p.changes) expect(c.sentence?.sentence).not.toMatch(/[a-z]+_[a-z]+/);
 
     // Publishing freezes the composed update; later edits change the live one only.
     await publishUpdate(db, { id: currentId, version: 1, actorId: omb.personId });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeChange, toChangeEntry } from '~/domain/pmc/changes';
+import { changeSentence, toChangeEntry } from '~/domain/pmc/changes';
 import { compose, reorder } from '~/domain/pmc/compose';
 import { diffUpdates, isUnchanged } from '~/domain/pmc/diff';
 import {
@@ -278,8 +278,9 @@ describe('PMC update: changes since the last published update, from audit rows',
     const c = toChangeEntry(row, new Map([['12', 'Deliver kits']]));
     expect(c).toMatchObject({ label: 'Deliver kits', project: 'Newborn Supply Kits' });
     expect(c.fields).toEqual(['status', 'completed_on']);
-    expect(describeChange(c)).toBe(
-      'milestone “Deliver kits” (Newborn Supply Kits): changed status, completed on',
+    // A snapshot published before sentences were kept still reads in plain language.
+    expect(changeSentence(c).sentence).toBe(
+      'Maria Lopez changed the status and completion date of milestone “Deliver kits” in project “Newborn Supply Kits”.',
     );
   });
   it('a deleted milestone by the title its row recorded; a project by its name', () => {
@@ -291,12 +292,19 @@ describe('PMC update: changes since the last published update, from audit rows',
       },
       new Map(),
     );
-    expect(describeChange(deleted)).toBe('milestone “Old one” (Newborn Supply Kits): deleted');
+    expect(changeSentence(deleted).sentence).toBe(
+      'Maria Lopez deleted milestone “Old one” in project “Newborn Supply Kits”.',
+    );
     const phase = toChangeEntry(
       { ...row, action: 'phase_advanced', entity_type: 'project_phase', changes: '{}' },
       new Map(),
     );
-    expect(describeChange(phase)).toBe('project “Newborn Supply Kits”: phase advanced');
+    expect(changeSentence(phase).sentence).toBe(
+      'Maria Lopez completed the concurrence that moved project “Newborn Supply Kits” to its next phase (every involved agency concurred).',
+    );
+    // The sentence made at assembly wins over the snapshot's field names.
+    const made = { who: 'A', did: 'b', target: null, rest: '', sentence: 'A b.' };
+    expect(changeSentence({ ...phase, sentence: made })).toBe(made);
     expect(
       toChangeEntry({ ...row, entity_type: 'journey_map', project: null, changes: 'x' }, new Map()),
     ).toMatchObject({ label: '#12', fields: [] });
