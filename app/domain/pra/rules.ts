@@ -320,7 +320,7 @@ export function reportCollection(
   };
   const counted = `${members(best.count)} counted${windowText}`;
   const untilNext = nextOn
-    ? ` The next member of the public needs a clearance; without one, the next person may take part from ${formatDate(nextOn)}, when the earliest of them is more than 12 months past.`
+    ? ` The next member of the public needs a clearance; without one, the next person may take part from ${formatDate(nextOn)}, once enough of them fall outside the 12-month window.`
     : '';
   if (!group.some(countsTowardLimit)) {
     return {
