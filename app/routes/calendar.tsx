@@ -9,6 +9,7 @@ import { Alert } from '~/components/ui/alert';
 import { FieldError } from '~/components/ui/field';
 import { DEFAULT_DATES, phaseCycleDays } from '~/domain/calendar/a11';
 import { fiscalYearOf } from '~/domain/dates';
+import { pluralize } from '~/domain/plural';
 import { formatDate } from '~/domain/portfolio/labels';
 import { daysLeft } from '~/domain/plans/status';
 import { can } from '~/domain/policy';
@@ -63,7 +64,7 @@ export async function action({ request }: Route.ActionArgs) {
 
 function when(days: number) {
   if (days === 0) return 'Today';
-  return days > 0 ? `In ${days} days` : `${-days} days ago`;
+  return days > 0 ? `In ${pluralize(days, 'day')}` : `${pluralize(-days, 'day')} ago`;
 }
 
 const daysText = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`;

@@ -2,7 +2,9 @@ import { allForYear } from '@18f/us-federal-holidays';
 import { reviewDueOn } from '~/domain/phases/review';
 import { formatDate } from '~/domain/portfolio/labels';
 import { windowEnd } from '~/domain/pra/rules';
+import type { Page } from '@playwright/test';
 import { choose, expect, expectAccessible, login, test } from './fixtures';
+import { allRoutes, fill, routeParams } from './hardening/targets';
 
 /** YYYY-MM-DD `days` from today in UTC, as the server counts. */
 const fromToday = (days: number) =>
@@ -172,5 +174,92 @@ test.describe('status wording (issue 16, point 7)', () => {
     await expectAccessible(pocPage);
     await pocPage.screenshot({ path: '/work/wt/shots/wording-my-reviews.png', fullPage: true });
     await poc.close();
+  });
+});
+
+/**
+ * What is cut off at the page's width: the page scrolling sideways, a table sticking out of its
+ * container or hidden in a scrolling one, a cell whose content overflows it.
+ */
+async function clippedColumns(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    const root = document.documentElement;
+    if (root.scrollWidth > root.clientWidth + 1)
+      problems.push(`the page scrolls sideways by ${root.scrollWidth - root.clientWidth}px`);
+    for (const table of Array.from(document.querySelectorAll('main table'))) {
+      const name =
+        table.querySelector('caption')?.textContent?.trim() ||
+        table.querySelector('th')?.textContent?.trim() ||
+        'a table';
+      const container = table.parentElement!;
+      const overflowX = getComputedStyle(container).overflowX;
+      if (overflowX === 'auto' || overflowX === 'scroll') {
+        if (container.scrollWidth > container.clientWidth + 1)
+          problems.push(
+            `“${name}” needs scrolling: ${container.scrollWidth - container.clientWidth}px hidden`,
+          );
+      } else if (
+        table.getBoundingClientRect().right >
+        container.getBoundingClientRect().right + 1
+      ) {
+        problems.push(`“${name}” sticks out of its container`);
+      }
+      for (const cell of Array.from(table.querySelectorAll<HTMLElement>('th, td')))
+        if (cell.scrollWidth > cell.clientWidth + 1)
+          problems.push(`in “${name}”, “${cell.innerText.slice(0, 40)}” overflows its cell`);
+    }
+    return problems;
+  });
+}
+
+test.describe('at 1280 px', () => {
+  test.use({ viewport: { width: 1280, height: 900 } });
+  /** The pages whose tables people read most. */
+  const TABLE_PAGES = [
+    'home',
+    'projects/index',
+    'portfolios/portfolio',
+    'projects/project',
+    'projects/phase',
+    'research/pra',
+    'research/log',
+    'research/activity',
+    'journeys/list',
+    'journeys/view',
+    'burden/list',
+    'burden/assessment',
+    'burden/compare',
+    'plans/list',
+    'plans/view',
+    'pmc/list',
+    'pmc/update',
+    'pmc/compare',
+    'calendar',
+    'audit',
+    'settings',
+    'reviews',
+  ];
+  test('no table column is cut off on the main table pages', async ({ page }) => {
+    test.setTimeout(600_000);
+    const routes = new Map(allRoutes().map((r) => [r.id, r.path]));
+    const params = await routeParams();
+    await login(page, 'omb_lead');
+    const found: string[] = [];
+    let tables = 0;
+    for (const id of TABLE_PAGES) {
+      const path = routes.get(id);
+      expect(path, id).toBeDefined();
+      let url = fill(path!, params);
+      if (id === 'burden/compare') url += params.burdenCompare;
+      if (id === 'pmc/compare') url += params.pmcCompare;
+      const response = await page.goto(url);
+      expect(response!.status(), url).toBeLessThan(400);
+      tables += await page.locator('main table').count();
+      found.push(...(await clippedColumns(page)).map((p) => `${url}: ${p}`));
+      await expectAccessible(page);
+    }
+    expect(tables, 'tables checked').toBeGreaterThan(TABLE_PAGES.length);
+    expect(found).toEqual([]);
   });
 });

@@ -11,6 +11,7 @@ import { generateMermaid } from '~/domain/journey/mermaid';
 import { heatLevels, totalMoney } from '~/domain/burden/calc';
 import { dollars, hours } from '~/domain/burden/display';
 import { VERSION_LABELS, versionText } from '~/domain/journey/types';
+import { pluralize } from '~/domain/plural';
 import { can } from '~/domain/policy';
 import { refusal } from '~/errors.server';
 import { loadJourneyFor } from '~/journeys.server';
@@ -99,7 +100,7 @@ export default function JourneyView({ loaderData, actionData }: Route.ComponentP
         <span className="usa-tag bg-primary-dark">
           {versionText(map.version_label, map.version_name)}
         </span>{' '}
-        {stages.length} stages, {steps} steps
+        {pluralize(stages.length, 'stage')}, {pluralize(steps, 'step')}
         {map.project_name ? <> · Project: {map.project_name}</> : null}
       </p>
       {map.illustrative ? (
