@@ -10,6 +10,7 @@ import { FieldError } from '~/components/ui/field';
 import { DEFAULT_DATES, phaseCycleDays, sourceText, weekdayOf } from '~/domain/calendar/a11';
 import { federalHolidayName } from '~/domain/calendar/holidays';
 import { fiscalYearOf } from '~/domain/dates';
+import { pluralize } from '~/domain/plural';
 import { formatDate } from '~/domain/portfolio/labels';
 import { daysLeft } from '~/domain/plans/status';
 import { can } from '~/domain/policy';
@@ -76,7 +77,7 @@ const SOURCE_LABELS = {
 
 function when(days: number) {
   if (days === 0) return 'Today';
-  return days > 0 ? `In ${days} days` : `${-days} days ago`;
+  return days > 0 ? `In ${pluralize(days, 'day')}` : `${pluralize(-days, 'day')} ago`;
 }
 
 const daysText = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`;

@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import type { Route } from './+types/home';
 import { requireUser } from '~/auth/session.server';
 import { authorize } from '~/auth/authorize.server';
+import { pluralize } from '~/domain/plural';
 import { HEALTH_LABELS, PHASE_LABELS, PHASES } from '~/domain/portfolio/labels';
 import { ROLE_LABELS, rolesIn } from '~/domain/policy';
 import { getDb } from '#db/client';
@@ -48,8 +49,8 @@ export default function Home({ loaderData }: Route.ComponentProps) {
     <>
       <h1>Life Experience portfolios</h1>
       <p className="usa-intro">
-        {totals.portfolios.toLocaleString('en-US')} portfolios and{' '}
-        {totals.projects.toLocaleString('en-US')} projects in the program
+        {pluralize(totals.portfolios, 'portfolio')} and {pluralize(totals.projects, 'project')} in
+        the program
         {isOmbLead ? '. As an OMB lead you can act across all of them.' : '.'}
       </p>
       {isOmbLead ? (

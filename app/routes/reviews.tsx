@@ -2,6 +2,9 @@ import { Link } from 'react-router';
 import type { Route } from './+types/reviews';
 import { authorize } from '~/auth/authorize.server';
 import { requireUser } from '~/auth/session.server';
+import { isFederalHoliday } from '~/calendar.server';
+import { daysWaiting, REVIEW_BUSINESS_DAYS, reviewDueOn } from '~/domain/phases/review';
+import { pluralize } from '~/domain/plural';
 import { formatDate, PHASE_LABELS } from '~/domain/portfolio/labels';
 import { getDb } from '#db/client';
 import { getMyReviews } from '#db/queries/phases';
@@ -13,7 +16,21 @@ export async function loader({ request }: Route.LoaderArgs) {
   // Every signed-in person has this page; it lists only the requests waiting for their agency.
   authorize(user, 'program.read');
   const reviews = await getMyReviews(getDb(), user);
-  return { ...reviews, isPoc: user.pocFor.length > 0 };
+  const today = new Date().toISOString().slice(0, 10);
+  return {
+    ...reviews,
+    // Each request with how long it has waited and when the answer is due (domain/phases/review).
+    pending: reviews.pending.map((r) => {
+      const dueOn = reviewDueOn(r.requested_at.slice(0, 10), isFederalHoliday);
+      return {
+        ...r,
+        waiting: daysWaiting(r.requested_at, today),
+        dueOn,
+        overdue: dueOn < today,
+      };
+    }),
+    isPoc: user.pocFor.length > 0,
+  };
 }
 
 export default function Reviews({ loaderData }: Route.ComponentProps) {
@@ -28,6 +45,10 @@ export default function Reviews({ loaderData }: Route.ComponentProps) {
         </p>
       ) : null}
       <h2>Phase requests waiting for your agency’s answer</h2>
+      <p>
+        An answer is due {REVIEW_BUSINESS_DAYS} business days after the day of the request (weekends
+        and federal holidays do not count).
+      </p>
       {pending.length === 0 ? (
         <p>Nothing is waiting for you.</p>
       ) : (
@@ -39,6 +60,10 @@ export default function Reviews({ loaderData }: Route.ComponentProps) {
               <th scope="col">Request</th>
               <th scope="col">For agency</th>
               <th scope="col">Asked</th>
+              <th scope="col" className="text-right">
+                Waiting
+              </th>
+              <th scope="col">Answer due</th>
             </tr>
           </thead>
           <tbody>
@@ -53,6 +78,18 @@ export default function Reviews({ loaderData }: Route.ComponentProps) {
                 <td>{r.agency_code}</td>
                 <td>
                   {formatDate(r.requested_at)} by {r.requested_by_name}
+                </td>
+                <td className="text-right">
+                  {r.waiting === 0 ? 'Asked today' : pluralize(r.waiting, 'day')}
+                </td>
+                <td>
+                  {formatDate(r.dueOn)}
+                  {r.overdue ? (
+                    <>
+                      {' '}
+                      <span className="usa-tag bg-secondary-dark">Overdue</span>
+                    </>
+                  ) : null}
                 </td>
               </tr>
             ))}

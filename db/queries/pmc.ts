@@ -27,7 +27,7 @@ import { compose, type Choices } from '~/domain/pmc/compose';
 import { sanitizeDoc } from '~/domain/plans/document';
 import { RefusedError } from '../errors';
 import { assertFresh } from '../versioning';
-import { recordAudit } from './audit';
+import { describeAuditRows, recordAudit, type AuditRowForSentence } from './audit';
 
 export interface UpdateItem {
   /** Stable key for including, excluding and annotating: m12, d3, p7, r5. */
@@ -225,6 +225,9 @@ async function assemblePortfolio(
         'a.entity_type',
         'a.entity_id',
         'a.changes',
+        'a.actor_id',
+        'a.portfolio_id',
+        'a.project_id',
         'pe.name as actor',
         'p.name as project',
       ])
@@ -325,7 +328,10 @@ async function assemblePortfolio(
 }
 
 /** The audit rows as change entries, milestones named by their current titles (one lookup). */
-async function changesOf(db: DB, rows: AuditRowForChange[]): Promise<ChangeEntry[]> {
+async function changesOf(
+  db: DB,
+  rows: (AuditRowForChange & AuditRowForSentence)[],
+): Promise<ChangeEntry[]> {
   const ids = [
     ...new Set(
       rows
@@ -340,7 +346,8 @@ async function changesOf(db: DB, rows: AuditRowForChange[]): Promise<ChangeEntry
           await db.selectFrom('milestones').select(['id', 'title']).where('id', 'in', ids).execute()
         ).map((m) => [String(m.id), m.title] as const),
   );
-  return rows.map((r) => toChangeEntry(r, titles));
+  const sentences = await describeAuditRows(db, rows);
+  return rows.map((r, i) => ({ ...toChangeEntry(r, titles), sentence: sentences[i] }));
 }
 
 // ---- Updates: drafts, editorial choices, highlights, publishing ------------------------------

@@ -514,6 +514,36 @@ export const activityEdits = {
   },
 };
 
+/**
+ * The people who may record a clearance for a portfolio (policy: clearance.edit is the
+ * portfolio's leads and the OMB leads), for those who may not: whom to ask, not a dead link.
+ * Portfolio leads first, then OMB leads, each by name.
+ */
+export async function clearanceKeepers(db: DB, portfolioId: number) {
+  const rows = await db
+    .selectFrom('people as p')
+    .innerJoin('agencies as a', 'a.id', 'p.agency_id')
+    .leftJoin('portfolio_memberships as m', (j) =>
+      j
+        .onRef('m.person_id', '=', 'p.id')
+        .on('m.portfolio_id', '=', portfolioId)
+        .on('m.role', '=', 'lead'),
+    )
+    .select(['p.id', 'p.name', 'p.email', 'a.code as agency_code', 'p.is_omb_lead', 'm.role'])
+    .where((eb) => eb.or([eb('m.role', '=', 'lead'), eb('p.is_omb_lead', '=', 1)]))
+    .orderBy('p.name')
+    .execute();
+  return rows
+    .map((r) => ({
+      id: r.id,
+      name: r.name,
+      email: r.email,
+      agencyCode: r.agency_code,
+      role: r.role === 'lead' ? ('portfolio_lead' as const) : ('omb_lead' as const),
+    }))
+    .sort((x, y) => (x.role === y.role ? 0 : x.role === 'portfolio_lead' ? -1 : 1));
+}
+
 export async function listClearances(db: DB, portfolioId: number) {
   return db
     .selectFrom('pra_clearances')

@@ -128,7 +128,7 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
                     <span>
                       My reviews{' '}
                       <span
-                        className="usa-tag bg-secondary-dark"
+                        className={`usa-tag ${user.reviews > 0 ? 'bg-secondary-dark' : 'bg-base-lighter text-ink'}`}
                         aria-label={`${user.reviews} waiting`}
                       >
                         {user.reviews}

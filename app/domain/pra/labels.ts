@@ -15,6 +15,7 @@ export const METHOD_LABELS: Record<Method, string> = {
 export const STATUS_LABELS: Record<CollectionStatus, string> = {
   clear: 'Clear',
   approaching: 'Approaching the limit',
+  at_limit: 'At the limit',
   needs_clearance: 'Needs clearance',
   covered: 'Covered by a clearance',
   clearance_expired: 'Clearance expired',

@@ -15,6 +15,8 @@
  * February 29, up to March 1): the text's nine on 2025-01-01 and nine on 2026-01-02 fall in no
  * common window.
  */
+import { pluralize } from '../plural';
+import { formatDate } from '../portfolio/labels';
 import type { Phase } from '../portfolio/types';
 
 export type Method =
@@ -216,7 +218,7 @@ function fullestWindow(
 }
 
 export type CollectionStatus =
-  'clear' | 'approaching' | 'needs_clearance' | 'covered' | 'clearance_expired';
+  'clear' | 'approaching' | 'at_limit' | 'needs_clearance' | 'covered' | 'clearance_expired';
 
 export interface CollectionReport {
   activityIds: number[];
@@ -227,6 +229,12 @@ export interface CollectionReport {
   /** How many more people may take part before a clearance is needed (0 when none). */
   remaining: number;
   clearance: { id: number; controlNumber: string | null; expiresOn: string | null } | null;
+  /**
+   * When the 12-month window around `today` already holds nine or more uncovered people: the
+   * first day from which the next member of the public may take part without a clearance
+   * (nextAllowedOn). Null when the next person is allowed today, or the collection is covered.
+   */
+  nextAllowedOn: string | null;
   explanation: string;
 }
 
@@ -273,6 +281,9 @@ export function normalizeCode(code: string): string {
   return code.trim().toUpperCase();
 }
 
+/** "9 members of the public", "1 member of the public". */
+const members = (n: number) => pluralize(n, 'member of the public', 'members of the public');
+
 /** The status of one collection on `today` (YYYY-MM-DD), with the explanation people read. */
 export function reportCollection(
   group: readonly PraActivity[],
@@ -294,19 +305,29 @@ export function reportCollection(
     group.length > 1
       ? `${names} form one collection (same purpose or same questions)`
       : `${names} is one collection`;
-  const windowText = best.from ? ` between ${best.from} and ${dayBefore(best.to!)}` : '';
+  const windowText = best.from
+    ? ` between ${formatDate(best.from)} and ${formatDate(dayBefore(best.to!))}`
+    : '';
+  // The window around today decides whether the next person may take part now.
+  const nowCount = countInWindowsContaining(events, today).count;
+  const nextOn = nowCount >= LIMIT ? firstDayWithRoom(events, today) : null;
   const base = {
     activityIds: group.map((a) => a.id),
     count: best.count,
     window: best.from ? { from: best.from, to: dayBefore(best.to!) } : null,
     remaining: Math.max(0, LIMIT - best.count),
+    nextAllowedOn: nextOn,
   };
-  const counted = `${best.count} ${best.count === 1 ? 'member' : 'members'} of the public counted${windowText}`;
+  const counted = `${members(best.count)} counted${windowText}`;
+  const untilNext = nextOn
+    ? ` The next member of the public needs a clearance; without one, the next person may take part from ${formatDate(nextOn)}, once enough of them fall outside the 12-month window.`
+    : '';
   if (!group.some(countsTowardLimit)) {
     return {
       ...base,
       status: 'clear',
       remaining: LIMIT,
+      nextAllowedOn: null,
       clearance: null,
       explanation: `${grouped}. Unscripted, open-ended conversations in Discovery or Design, and screeners without screening questions, do not count toward the limit.`,
     };
@@ -316,7 +337,7 @@ export function reportCollection(
       ...base,
       status: 'needs_clearance',
       clearance: null,
-      explanation: `${grouped}. ${counted}, more than nine without a clearance covering them: PRA approval is needed.`,
+      explanation: `${grouped}. ${counted}, more than nine without a clearance covering them: PRA approval is needed.${untilNext}`,
     };
   }
   // Covered only when every counting activity carries a clearance valid today: a clearance
@@ -329,8 +350,9 @@ export function reportCollection(
     return {
       ...base,
       status: 'covered',
+      nextAllowedOn: null,
       clearance: { id: c.id, controlNumber: c.controlNumber, expiresOn: c.expiresOn },
-      explanation: `${grouped}. Covered by OMB control number ${c.controlNumber} until ${c.expiresOn}; ${counted} outside its coverage.`,
+      explanation: `${grouped}. Covered by OMB control number ${c.controlNumber} until ${formatDate(c.expiresOn!)}; ${counted} outside its coverage.`,
     };
   }
   if (expired.length > 0) {
@@ -339,19 +361,31 @@ export function reportCollection(
       ...base,
       status: 'clearance_expired',
       clearance: { id: c.id, controlNumber: c.controlNumber, expiresOn: c.expiresOn },
-      explanation: `${grouped}. Its clearance ${c.controlNumber} expired on ${c.expiresOn}; sessions after that date count: ${counted}.`,
+      explanation: `${grouped}. Its clearance ${c.controlNumber} expired on ${formatDate(c.expiresOn!)}; sessions after that date count: ${counted}.${untilNext}`,
     };
   }
   const partly =
     valid.length > 0
       ? ` Clearance ${valid[0]!.controlNumber} covers only the activities linked to it; the others count.`
       : '';
+  if (nextOn) {
+    return {
+      ...base,
+      status: 'at_limit',
+      clearance: null,
+      explanation: `${grouped}. ${counted}: the limit of nine without a clearance.${untilNext}${partly}`,
+    };
+  }
   if (best.count >= LIMIT - 1) {
+    const room =
+      best.count >= LIMIT
+        ? ` Around today ${members(nowCount)} ${nowCount === 1 ? 'is' : 'are'} counted: ${LIMIT - nowCount} more may take part now before a clearance is needed.`
+        : ` ${LIMIT - best.count} more allowed in that window before a clearance is needed.`;
     return {
       ...base,
       status: 'approaching',
       clearance: null,
-      explanation: `${grouped}. ${counted}: ${LIMIT - best.count} more allowed in that window before a clearance is needed.${partly}`,
+      explanation: `${grouped}. ${counted}.${room}${partly}`,
     };
   }
   return {
@@ -360,6 +394,33 @@ export function reportCollection(
     clearance: null,
     explanation: `${grouped}. ${counted}; up to nine need no approval.${partly}`,
   };
+}
+
+/**
+ * From when the next member of the public may take part without a clearance (A-11 280.8, the
+ * rolling 12-month window): the first day on or after `today` on which every 12-month window
+ * containing it holds at most eight counted people, so a ninth new one keeps it at nine. `today`
+ * when there is room now.
+ *
+ * The count around a day only falls when an attendance leaves the window, that is on the day
+ * its window ends (windowEnd of its date), so those days are the only ones worth trying.
+ */
+export function nextAllowedOn(
+  group: readonly PraActivity[],
+  clearances: ReadonlyMap<number, PraClearance>,
+  settings: PraSettings,
+  today: string,
+): string {
+  if (!group.some(countsTowardLimit)) return today;
+  return firstDayWithRoom(uncoveredEvents(group, clearances, settings), today);
+}
+
+function firstDayWithRoom(events: Events, today: string): string {
+  const ends = [...new Set(events.dates.map(windowEnd))].filter((d) => d > today).sort();
+  for (const day of [today, ...ends])
+    if (countInWindowsContaining(events, day).count < LIMIT) return day;
+  // After the last window end no attendance is left in any window containing the day.
+  return ends.at(-1) ?? today;
 }
 
 function dayBefore(date: string): string {
@@ -433,7 +494,7 @@ export function checkAddition(
     return {
       allowed: false,
       countAfter: after.count,
-      explanation: `Not saved: this would make ${after.count} members of the public between ${after.from} and ${after.to} for ${group.length > 1 ? `the collection ${names} (same purpose or same questions)` : names}. Nine or fewer in 12 months need no PRA approval; the tenth needs a clearance. Attach a clearance, or ask an OMB lead to record an override with counsel’s determination.`,
+      explanation: `Not saved: this would make ${members(after.count)} between ${formatDate(after.from)} and ${formatDate(after.to)} for ${group.length > 1 ? `the collection ${names} (same purpose or same questions)` : names}. Nine or fewer in 12 months need no PRA approval; the tenth needs a clearance. Attach a clearance, or ask an OMB lead to record an override with counsel’s determination.`,
     };
   }
   return {
@@ -473,7 +534,7 @@ export function checkActivityChange(
     return {
       allowed: false,
       countAfter: next.count,
-      explanation: `Not saved: with this change ${now.length > 1 ? `${names} would form one collection (same purpose or same questions) with` : `${names} would count`} ${next.count} members of the public between ${next.from} and ${dayBefore(next.to!)}. Nine or fewer in 12 months need no PRA approval. Keep the purpose and questions distinct, attach a clearance first, or ask an OMB lead to record an override.`,
+      explanation: `Not saved: with this change ${now.length > 1 ? `${names} would form one collection (same purpose or same questions) with` : `${names} would count`} ${members(next.count)} between ${formatDate(next.from!)} and ${formatDate(dayBefore(next.to!))}. Nine or fewer in 12 months need no PRA approval. Keep the purpose and questions distinct, attach a clearance first, or ask an OMB lead to record an override.`,
     };
   }
   return {
@@ -535,7 +596,7 @@ export function planningCheck(
     remaining,
     explanation:
       plan.n <= remaining
-        ? `Yes: ${now.count} counted between ${now.from} and ${now.to}; ${remaining} more allowed, so ${plan.n} more is fine.`
-        : `No: ${now.count} already counted between ${now.from} and ${now.to}; only ${remaining} more allowed without a clearance.`,
+        ? `Yes: ${now.count} counted between ${formatDate(now.from)} and ${formatDate(now.to)}; ${remaining} more allowed, so ${plan.n} more is fine.`
+        : `No: ${now.count} already counted between ${formatDate(now.from)} and ${formatDate(now.to)}; only ${remaining} more allowed without a clearance.`,
   };
 }

@@ -12,6 +12,7 @@ import { generateMermaid } from '~/domain/journey/mermaid';
 import { heatLevels, totalMoney } from '~/domain/burden/calc';
 import { dollars, hours } from '~/domain/burden/display';
 import { VERSION_LABELS, versionText } from '~/domain/journey/types';
+import { pluralize } from '~/domain/plural';
 import { can } from '~/domain/policy';
 import { refusal } from '~/errors.server';
 import { loadJourneyFor } from '~/journeys.server';
@@ -100,7 +101,8 @@ export default function JourneyView({ loaderData, actionData }: Route.ComponentP
         <span className="usa-tag bg-primary-dark">
           {versionText(map.version_label, map.version_name)}
         </span>{' '}
-        created {versionDate(map.created_at)} · {stages.length} stages, {steps} steps
+        created {versionDate(map.created_at)} · {pluralize(stages.length, 'stage')},{' '}
+        {pluralize(steps, 'step')}
         {map.project_name ? <> · Project: {map.project_name}</> : null}
       </p>
       {map.illustrative ? (

@@ -6,6 +6,7 @@ import { authorize } from '~/auth/authorize.server';
 import { requireUser } from '~/auth/session.server';
 import { Alert } from '~/components/ui/alert';
 import { fiscalYearOf } from '~/domain/dates';
+import { formatDate } from '~/domain/portfolio/labels';
 import { can } from '~/domain/policy';
 import { refusal } from '~/errors.server';
 import { getDb } from '#db/client';
@@ -79,7 +80,9 @@ export default function PmcUpdates({ loaderData, actionData }: Route.ComponentPr
                   </Link>
                 </th>
                 <td>
-                  {u.status === 'published' ? `Published ${u.published_at?.slice(0, 10)}` : 'Draft'}
+                  {u.status === 'published'
+                    ? `Published ${u.published_at ? formatDate(u.published_at) : ''}`
+                    : 'Draft'}
                 </td>
               </tr>
             ))}

@@ -12,7 +12,13 @@ import { formatDateTime } from '~/domain/history/time';
 import { changeSentence } from '~/domain/pmc/changes';
 import { reorder } from '~/domain/pmc/compose';
 import { freshnessText } from '~/domain/pmc/quarter';
-import { MILESTONE_STATUS_LABELS, PHASE_LABELS, PHASES } from '~/domain/portfolio/labels';
+import { pluralize } from '~/domain/plural';
+import {
+  formatDate,
+  MILESTONE_STATUS_LABELS,
+  PHASE_LABELS,
+  PHASES,
+} from '~/domain/portfolio/labels';
 import { can } from '~/domain/policy';
 import { submitEdit } from '~/errors.server';
 import { notFound } from '~/http.server';
@@ -381,7 +387,7 @@ export default function PmcUpdate({ loaderData, actionData }: Route.ComponentPro
       </>
     );
   const since = view.previous
-    ? `since ${view.previous.label} was published (${view.previous.publishedAt.slice(0, 10)})`
+    ? `since ${view.previous.label} was published (${formatDate(view.previous.publishedAt)})`
     : 'since the workspace began (no earlier update is published)';
   const changeList = (p: (typeof portfolios)[number]) =>
     p.changes.total === 0 ? (
@@ -439,8 +445,8 @@ export default function PmcUpdate({ loaderData, actionData }: Route.ComponentPro
       </h1>
       <p className="margin-top-0" data-testid="update-status">
         {view.status === 'published'
-          ? `Published ${view.publishedAt?.slice(0, 10)}: frozen, later changes do not alter it.`
-          : `Draft, assembled live from the workspace (${view.start} to ${view.end}).`}
+          ? `Published ${view.publishedAt ? formatDate(view.publishedAt) : ''}: frozen, later changes do not alter it.`
+          : `Draft, assembled live from the workspace (${formatDate(view.start)} to ${formatDate(view.end)}).`}
       </p>
       {errors.length ? (
         <Alert type="error" heading="Not saved">
@@ -581,7 +587,7 @@ export default function PmcUpdate({ loaderData, actionData }: Route.ComponentPro
           ) : null}
           <p>
             Burden reduced so far: {p.burden.reducedHours} hours and {p.burden.reducedCost} a year.
-            Research: {p.pra.activities ?? 0} activities
+            Research: {pluralize(p.pra.activities ?? 0, 'activity', 'activities')}
             {p.pra.needs_clearance ? `, ${p.pra.needs_clearance} needing a clearance` : ''}.
           </p>
           {changeList(p)}

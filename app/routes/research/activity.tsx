@@ -5,6 +5,7 @@ import type { Route } from './+types/activity';
 import { authorize } from '~/auth/authorize.server';
 import { requireUser } from '~/auth/session.server';
 import { ActivityForm } from '~/components/research/activity-form';
+import { ClearanceKeepers } from '~/components/research/clearance-keepers';
 import { Alert } from '~/components/ui/alert';
 import { TextField } from '~/components/ui/field';
 import {
@@ -22,7 +23,7 @@ import {
   METHOD_LABELS,
   STATUS_LABELS,
 } from '~/domain/pra/labels';
-import { PHASE_LABELS } from '~/domain/portfolio/labels';
+import { formatDate, PHASE_LABELS } from '~/domain/portfolio/labels';
 import { can } from '~/domain/policy';
 import { submitEdit } from '~/errors.server';
 import { found } from '~/http.server';
@@ -39,6 +40,7 @@ import { VersionField } from '~/schemas/common';
 import { getDb } from '#db/client';
 import {
   activityEdits,
+  clearanceKeepers,
   editActivity,
   getActivity,
   listClearances,
@@ -63,9 +65,11 @@ const today = () => new Date().toISOString().slice(0, 10);
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { user, activity, sessions, clearances } = await load(request, params.activityId);
   const target = { portfolioId: activity.portfolio_id };
-  const [status, allClearances] = await Promise.all([
+  const mayClearance = can(user, 'clearance.edit', target);
+  const [status, allClearances, keepers] = await Promise.all([
     portfolioPraStatus(getDb(), activity.portfolio_id, today()),
     listClearances(getDb(), activity.portfolio_id),
+    mayClearance ? [] : clearanceKeepers(getDb(), activity.portfolio_id),
   ]);
   const report = status.reports.find((r) => r.activityIds.includes(activity.id)) ?? null;
   return {
@@ -77,7 +81,12 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     grouped: report
       ? status.rows.filter((r) => report.activityIds.includes(r.id) && r.id !== activity.id)
       : [],
-    may: { edit: can(user, 'research.edit', target), override: can(user, 'pra.override', target) },
+    keepers,
+    may: {
+      edit: can(user, 'research.edit', target),
+      override: can(user, 'pra.override', target),
+      clearance: mayClearance,
+    },
   };
 }
 
@@ -162,13 +171,35 @@ function resultFor(actionData: Route.ComponentProps['actionData'], intent: strin
   return actionData?.intent === intent ? actionData.result : undefined;
 }
 
+/**
+ * How the PRA box looks: a status to act on is a USWDS warning (at the limit, a clearance
+ * expired) or error (a clearance is needed), not the blue summary box of a status that is fine.
+ */
+const BOX: Record<keyof typeof STATUS_LABELS, 'summary' | 'warning' | 'error'> = {
+  clear: 'summary',
+  approaching: 'summary',
+  covered: 'summary',
+  at_limit: 'warning',
+  clearance_expired: 'warning',
+  needs_clearance: 'error',
+};
+
 const YES_NO = [
   { value: 'yes', label: 'Yes' },
   { value: 'no', label: 'No' },
 ];
 
 export default function Activity({ loaderData, actionData }: Route.ComponentProps) {
-  const { activity: a, sessions, clearances, otherClearances, report, grouped, may } = loaderData;
+  const {
+    activity: a,
+    sessions,
+    clearances,
+    otherClearances,
+    report,
+    grouped,
+    keepers,
+    may,
+  } = loaderData;
   const version = actionData?.stale?.version ?? a.version;
   const [sessionForm, sessionFields] = useForm({
     id: 'session',
@@ -232,12 +263,34 @@ export default function Activity({ loaderData, actionData }: Route.ComponentProp
       ) : null}
 
       {report ? (
-        <section aria-labelledby="pra-heading" className={`usa-summary-box margin-y-3`}>
-          <div className="usa-summary-box__body">
-            <h2 id="pra-heading" className="usa-summary-box__heading" data-testid="pra-status">
+        <section
+          aria-labelledby="pra-heading"
+          className={
+            BOX[report.status] === 'summary'
+              ? 'usa-summary-box margin-y-3'
+              : `usa-alert usa-alert--${BOX[report.status]} margin-y-3`
+          }
+          data-testid="pra-box"
+        >
+          <div
+            className={
+              BOX[report.status] === 'summary' ? 'usa-summary-box__body' : 'usa-alert__body'
+            }
+          >
+            <h2
+              id="pra-heading"
+              className={
+                BOX[report.status] === 'summary' ? 'usa-summary-box__heading' : 'usa-alert__heading'
+              }
+              data-testid="pra-status"
+            >
               PRA status: {STATUS_LABELS[report.status]}
             </h2>
-            <div className="usa-summary-box__text">
+            <div
+              className={
+                BOX[report.status] === 'summary' ? 'usa-summary-box__text' : 'usa-alert__text'
+              }
+            >
               <p>{report.explanation}</p>
               {grouped.length > 0 ? (
                 <p>
@@ -288,7 +341,7 @@ export default function Activity({ loaderData, actionData }: Route.ComponentProp
                   .join(', ') || '—';
               return (
                 <tr key={s.id}>
-                  <th scope="row">{s.held_on}</th>
+                  <th scope="row">{formatDate(s.held_on)}</th>
                   <td>{by('public')}</td>
                   <td>{by('federal_employee')}</td>
                   <td>{by('contractor')}</td>
@@ -299,7 +352,8 @@ export default function Activity({ loaderData, actionData }: Route.ComponentProp
                         <input type="hidden" name="sessionId" value={s.id} />
                         <input type="hidden" name="version" value={version} />
                         <button type="submit" className="usa-button usa-button--unstyled">
-                          Remove<span className="usa-sr-only"> session of {s.held_on}</span>
+                          Remove
+                          <span className="usa-sr-only"> session of {formatDate(s.held_on)}</span>
                         </button>
                       </Form>
                     </td>
@@ -355,7 +409,7 @@ export default function Activity({ loaderData, actionData }: Route.ComponentProp
             <li key={c.id}>
               {c.title}:{' '}
               {c.omb_control_number
-                ? `OMB control number ${c.omb_control_number}, expires ${c.expires_on}`
+                ? `OMB control number ${c.omb_control_number}, expires ${c.expires_on ? formatDate(c.expires_on) : 'on no date yet'}`
                 : 'no control number yet'}
             </li>
           ))}
@@ -372,7 +426,7 @@ export default function Activity({ loaderData, actionData }: Route.ComponentProp
               label="Attach a clearance"
               options={otherClearances.map((c) => ({
                 value: c.id,
-                label: `${c.title}${c.omb_control_number ? ` (${c.omb_control_number}, expires ${c.expires_on})` : ''}`,
+                label: `${c.title}${c.omb_control_number && c.expires_on ? ` (${c.omb_control_number}, expires ${formatDate(c.expires_on)})` : ''}`,
               }))}
             />
             <button type="submit" className="usa-button usa-button--outline">
@@ -381,18 +435,23 @@ export default function Activity({ loaderData, actionData }: Route.ComponentProp
           </Form>
         </>
       ) : null}
-      <p>
-        <Link to={`/portfolios/${a.portfolio_slug}/pra`}>
-          Record a new clearance on the portfolio’s PRA page
-        </Link>
-      </p>
+      {may.clearance ? (
+        <p>
+          <Link to={`/portfolios/${a.portfolio_slug}/pra#new-clearance`}>
+            Record a new clearance on the portfolio’s PRA page
+          </Link>
+        </p>
+      ) : (
+        <ClearanceKeepers keepers={keepers} />
+      )}
 
       <h2>Decision record</h2>
       <p>The questions pra.digital.gov asks, answered for this activity, and who reviewed them.</p>
       {a.decision.outcome ? (
         <div data-testid="decision-record">
           <p>
-            Last reviewed by {a.decision.reviewed_by} on {a.decision.reviewed_on}.
+            Last reviewed by {a.decision.reviewed_by}
+            {a.decision.reviewed_on ? ` on ${formatDate(a.decision.reviewed_on)}` : ''}.
           </p>
           <dl className="margin-top-0">
             {decisionAnswers(a.decision).map((d) => (

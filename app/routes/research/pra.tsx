@@ -5,6 +5,7 @@ import type { Route } from './+types/pra';
 import { authorize } from '~/auth/authorize.server';
 import { requireUser } from '~/auth/session.server';
 import { ClearanceEditForm, ClearanceFields } from '~/components/research/clearance-edit-form';
+import { ClearanceKeepers } from '~/components/research/clearance-keepers';
 import { Alert } from '~/components/ui/alert';
 import { FieldError } from '~/components/ui/field';
 import { Breadcrumbs, FormErrors } from '~/components/ui/form';
@@ -14,6 +15,8 @@ import {
   expiringClearances,
   STATUS_LABELS,
 } from '~/domain/pra/labels';
+import { pluralize } from '~/domain/plural';
+import { formatDate } from '~/domain/portfolio/labels';
 import { planningCheck } from '~/domain/pra/rules';
 import { can } from '~/domain/policy';
 import { refusal } from '~/errors.server';
@@ -24,6 +27,7 @@ import { ClearanceEditSchema, ClearanceSchema, PlanningSchema } from '~/schemas/
 import { getDb } from '#db/client';
 import { getPortfolioHeader } from '#db/queries/portfolios';
 import {
+  clearanceKeepers,
   createClearance,
   editClearance,
   getClearance,
@@ -109,6 +113,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       activities: status.activities.filter((a) => a.clearanceIds.includes(c.id)).length,
     })),
     editing,
+    keepers: mayClearance ? [] : await clearanceKeepers(getDb(), portfolio.id),
     activities: status.rows.map((r) => ({ id: r.id, label: `${r.title} (${r.project_name})` })),
     plan: plan
       ? {
@@ -185,6 +190,7 @@ export default function PraStatus({ loaderData, actionData }: Route.ComponentPro
     clearances,
     expiring,
     editing,
+    keepers,
     activities,
     plan,
     planErrors,
@@ -223,10 +229,9 @@ export default function PraStatus({ loaderData, actionData }: Route.ComponentPro
         ) : (
           <>
             <Alert type={expiring.some((c) => c.warning.level !== '90') ? 'error' : 'warning'} slim>
-              {expiring.length === 1
-                ? '1 clearance has expired or expires within 90 days.'
-                : `${expiring.length} clearances have expired or expire within 90 days.`}{' '}
-              Sessions after a clearance’s expiration date are not covered by it.
+              {pluralize(expiring.length, 'clearance')}{' '}
+              {expiring.length === 1 ? 'has expired or expires' : 'have expired or expire'} within
+              90 days. Sessions after a clearance’s expiration date are not covered by it.
             </Alert>
             <table className="usa-table usa-table--borderless" data-testid="expiring-clearances">
               <caption className="usa-sr-only">
@@ -248,7 +253,7 @@ export default function PraStatus({ loaderData, actionData }: Route.ComponentPro
                   <tr key={c.id}>
                     <th scope="row">{c.title}</th>
                     <td>{c.omb_control_number}</td>
-                    <td>{c.expires_on}</td>
+                    <td>{c.expires_on ? formatDate(c.expires_on) : '—'}</td>
                     <td>
                       <span
                         className={`usa-tag ${c.warning.level === '90' ? 'pra-tag--approaching' : 'pra-tag--clearance_expired'}`}
@@ -291,7 +296,9 @@ export default function PraStatus({ loaderData, actionData }: Route.ComponentPro
                       <Link to={`/research/${a.id}`}>{a.title}</Link> ({a.project})
                     </span>
                   ))}
-                  {c.more > 0 ? `; and ${c.more} more` : ''}
+                  {c.more > 0
+                    ? `; and ${pluralize(c.more, 'more activity', 'more activities')}`
+                    : ''}
                 </th>
                 <td>
                   <span className={`usa-tag pra-tag--${c.status}`}>{STATUS_LABELS[c.status]}</span>
@@ -393,7 +400,7 @@ export default function PraStatus({ loaderData, actionData }: Route.ComponentPro
                 <th scope="row">{c.title}</th>
                 <td>{CLEARANCE_KIND_LABELS[c.kind]}</td>
                 <td>{c.omb_control_number ?? 'Pending'}</td>
-                <td>{c.expires_on ?? '—'}</td>
+                <td>{c.expires_on ? formatDate(c.expires_on) : '—'}</td>
                 {may.clearance ? (
                   <td>
                     <Link to={`${pra}?clearance=${c.id}#edit-clearance`}>
@@ -430,7 +437,9 @@ export default function PraStatus({ loaderData, actionData }: Route.ComponentPro
             </button>
           </Form>
         </section>
-      ) : null}
+      ) : (
+        <ClearanceKeepers keepers={keepers} />
+      )}
       {may.settings ? (
         <section aria-labelledby="contractors-heading">
           <h3 id="contractors-heading">Federal contractors</h3>

@@ -255,7 +255,7 @@ describe('assembling and publishing a PMC update', () => {
       reducedHoursNumber: 500,
       reducedCost: '$15,000.00',
     });
-    expect(p.pra).toEqual({ activities: 1, approaching: 1 });
+    expect(p.pra).toEqual({ activities: 1, at_limit: 1 });
     expect(p.milestones.find((m) => m.key === `m${newMilestone}`)).toMatchObject({
       title: 'Deliver the kits in two more states',
       status: 'completed',

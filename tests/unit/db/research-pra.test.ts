@@ -66,11 +66,17 @@ describe('research sessions and the PRA guard in the database', () => {
     expect(await db.selectFrom('audit_log').select('id').execute()).toEqual(before);
     expect((await getActivity(db, id))!.sessions).toHaveLength(1);
     const status = await portfolioPraStatus(db, portfolioId, '2026-11-22');
-    expect(status.reports[0]).toMatchObject({ status: 'approaching', count: 9, remaining: 0 });
+    // Nine in the window around today: the limit, until a year after the session.
+    expect(status.reports[0]).toMatchObject({
+      status: 'at_limit',
+      count: 9,
+      remaining: 0,
+      nextAllowedOn: '2027-10-01',
+    });
     // The cached status follows every change: a session a year later is allowed and shows.
     await add('2027-10-15', publicPeople('C', 3));
     const after = await portfolioPraStatus(db, portfolioId, '2026-11-22');
-    expect(after.reports[0]).toMatchObject({ status: 'approaching', count: 9 });
+    expect(after.reports[0]).toMatchObject({ status: 'at_limit', count: 9 });
     expect(after.activities[0]!.sessions).toHaveLength(2);
   });
 

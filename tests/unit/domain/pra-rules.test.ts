@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   checkActivityChange,
   checkAddition,
+  nextAllowedOn,
   normalizeQuestions,
   planningCheck,
   praStatus,
@@ -48,7 +49,8 @@ describe('PRA: the nine-person rule (A-11 280.8)', () => {
           sessions: [session('2025-01-01', people('A', 9)), session('2026-01-02', people('B', 9))],
         }),
       ],
-      status: 'approaching',
+      // No approval needed, but on 2026-11-22 the second nine fill the window around today.
+      status: 'at_limit',
       count: 9,
     },
     {
@@ -289,7 +291,10 @@ describe('PRA: editing an activity cannot slip a collection past nine', () => {
     const before = both ? [{ ...seven, questionsFingerprint: 'q1' }, five] : [seven, five];
     const r = check({ ...five, ...edit }, before);
     expect(r.allowed).toBe(allowed);
-    if (!allowed) expect(r.explanation).toMatch(/12 members of the public between 2026-05-01/);
+    if (!allowed)
+      expect(r.explanation).toMatch(
+        /12 members of the public between May 1, 2026 and April 30, 2027/,
+      );
   });
   it('making unscripted Discovery talk count is refused when it brings ten', () => {
     const talk = activity({
@@ -349,7 +354,9 @@ describe('PRA: the guard stops the tenth, and the planning check answers first',
       participants: people('B', 1),
     });
     expect(r.allowed).toBe(false);
-    expect(r.explanation).toMatch(/10 members of the public between 2026-10-01 and 2027-09-30/);
+    expect(r.explanation).toMatch(
+      /10 members of the public between October 1, 2026 and September 30, 2027/,
+    );
   });
   it('accepts someone already counted, a federal employee, or a person a year later', () => {
     expect(
@@ -405,5 +412,167 @@ describe('PRA: question fingerprints ignore numbering and spacing', () => {
     ['a) How did you apply?\nb) What was hard?', 'how did you apply\nwhat was hard'],
   ])('%j', (input, normalized) => {
     expect(normalizeQuestions(input)).toBe(normalized);
+  });
+});
+
+describe('PRA: from when the next person is allowed without a clearance (rolling 12 months)', () => {
+  const covering = new Map<number, PraClearance>([
+    [7, { id: 7, controlNumber: '0690-0036', expiresOn: '2027-06-30' }],
+  ]);
+  it.each([
+    {
+      name: 'nine on one day: a year after that day',
+      acts: () => [activity({ sessions: [session('2026-10-01', people('A', 9))] })],
+      today: '2026-11-22',
+      next: '2027-10-01',
+    },
+    {
+      name: 'five, then four: when the first five leave the window (four are left)',
+      acts: () => [
+        activity({
+          sessions: [session('2026-01-10', people('A', 5)), session('2026-06-01', people('B', 4))],
+        }),
+      ],
+      today: '2026-11-22',
+      next: '2027-01-10',
+    },
+    {
+      name: 'a person seen again stays counted until their last session leaves the window',
+      acts: () => [
+        activity({
+          sessions: [
+            session('2026-01-10', people('A', 9)),
+            session('2026-06-01', people('A', 9)), // the same nine again
+          ],
+        }),
+      ],
+      today: '2026-11-22',
+      next: '2027-06-01',
+    },
+    {
+      name: 'one person fewer in the later session: room once January leaves the window',
+      acts: () => [
+        activity({
+          sessions: [
+            session('2026-01-10', people('A', 9)),
+            session('2026-06-01', people('A', 8)), // A-9 took part only in January
+          ],
+        }),
+      ],
+      today: '2026-11-22',
+      next: '2027-01-10',
+    },
+    {
+      name: 'eight counted: room today',
+      acts: () => [activity({ sessions: [session('2026-10-01', people('A', 8))] })],
+      today: '2026-11-22',
+      next: '2026-11-22',
+    },
+    {
+      name: 'federal employees do not fill the window',
+      acts: () => [
+        activity({
+          sessions: [
+            session('2026-10-01', [...people('A', 8), ...people('F', 4, 'federal_employee')]),
+          ],
+        }),
+      ],
+      today: '2026-11-22',
+      next: '2026-11-22',
+    },
+    {
+      name: 'a window from February 29 ends on March 1',
+      acts: () => [activity({ sessions: [session('2024-02-29', people('A', 9))] })],
+      today: '2025-01-15',
+      next: '2025-03-01',
+    },
+    {
+      name: 'two activities with one purpose count together',
+      acts: () => [
+        activity({ purpose: 'Shared', sessions: [session('2026-03-01', people('A', 5))] }),
+        activity({ purpose: 'shared.', sessions: [session('2026-09-01', people('B', 4))] }),
+      ],
+      today: '2026-11-22',
+      next: '2027-03-01',
+    },
+    {
+      name: 'sessions already planned after today keep the window full longer',
+      acts: () => [activity({ sessions: [session('2026-12-01', people('A', 9))] })],
+      today: '2026-11-22',
+      next: '2027-12-01',
+    },
+    {
+      name: 'ten (a clearance was needed): until the window holds eight',
+      acts: () => [
+        activity({
+          sessions: [session('2026-02-01', people('A', 2)), session('2026-10-01', people('B', 8))],
+        }),
+      ],
+      today: '2026-11-22',
+      next: '2027-02-01',
+    },
+    {
+      name: 'sessions a clearance covers do not count',
+      acts: () => [
+        activity({ clearanceIds: [7], sessions: [session('2026-10-01', people('A', 9))] }),
+      ],
+      today: '2026-11-22',
+      next: '2026-11-22',
+    },
+    {
+      name: 'unscripted Discovery conversations never fill it',
+      acts: () => [
+        activity({
+          method: 'observation',
+          unscripted: true,
+          phase: 'discovery',
+          sessions: [session('2026-10-01', people('A', 20))],
+        }),
+      ],
+      today: '2026-11-22',
+      next: '2026-11-22',
+    },
+  ])('$name → $next', ({ acts, today, next }) => {
+    const group = acts();
+    expect(nextAllowedOn(group, covering, settings, today)).toBe(next);
+    // The guard agrees: a new person is allowed on that day, and refused the day before.
+    const add = (date: string) =>
+      checkAddition(group, covering, settings, {
+        activityId: group[0]!.id,
+        date,
+        participants: [{ code: 'NEW-1', category: 'public' }],
+      }).allowed;
+    expect(add(next)).toBe(true);
+    if (next > today) {
+      const before = new Date(Date.parse(`${next}T00:00:00Z`) - 86_400_000)
+        .toISOString()
+        .slice(0, 10);
+      expect(add(before)).toBe(false);
+    }
+  });
+
+  it('at nine of nine the report is a warning that says from when, in words', () => {
+    const [report] = status([activity({ sessions: [session('2026-10-01', people('A', 9))] })]);
+    expect(report).toMatchObject({
+      status: 'at_limit',
+      count: 9,
+      remaining: 0,
+      nextAllowedOn: '2027-10-01',
+    });
+    expect(report!.explanation).toContain(
+      '9 members of the public counted between October 1, 2026 and September 30, 2027: the limit of nine without a clearance.',
+    );
+    expect(report!.explanation).toContain(
+      'The next member of the public needs a clearance; without one, the next person may take part from October 1, 2027',
+    );
+    expect(report!.explanation).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+  });
+
+  it('one person is "1 member of the public", and a full window in the past is not the limit', () => {
+    const [one] = status([activity({ sessions: [session('2026-10-01', people('A', 1))] })]);
+    expect(one!.explanation).toContain('1 member of the public counted');
+    const [past] = status([activity({ sessions: [session('2025-01-01', people('A', 9))] })]);
+    expect(past).toMatchObject({ status: 'approaching', nextAllowedOn: null });
+    expect(past!.explanation).toContain('9 more may take part now');
   });
 });
