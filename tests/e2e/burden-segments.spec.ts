@@ -119,7 +119,7 @@ test('the time tax is weighted across segments; the ICR CSV keeps psychological 
     'Worry about being turned down,1000,1,1000,0.1667,166.67,30.00,5000.00,0.00,4,,,',
   );
   expect(rows).toHaveLength(15);
-  expect(rows.filter((r) => /total/i.test(r.split(',')[0]!))).toEqual([
+  expect(rows.filter((r) => /total$/i.test(r.split(',')[0]!))).toEqual([
     'Item 12 total,,,,,,2225.00,,66750.00',
     'Item 13 total,,,,,,12500.00',
   ]);
