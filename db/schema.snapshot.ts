@@ -422,6 +422,10 @@ export const SCHEMA: SchemaShape = {
       "type": "integer",
       "nullable": false
     },
+    "time_percent": {
+      "type": "integer",
+      "nullable": false
+    },
     "wage_cents": {
       "type": "integer",
       "nullable": true

@@ -212,6 +212,8 @@ interface BurdenSegmentTable {
   name: string;
   share_bp: number;
   wage_cents: number | null;
+  /** Time on each item as a whole percentage of the base item's (100 = the same). */
+  time_percent: Generated<number>;
 }
 
 interface BurdenSegmentOverrideTable {

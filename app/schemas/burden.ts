@@ -116,20 +116,24 @@ export type ItemInput = z.output<typeof ItemSchema>;
  * not push a segment's time past a year either.
  */
 export function itemSchemaWithSegments(
-  segments: readonly { name: string; secondsPerOccurrence: number | null }[],
+  segments: readonly { name: string; secondsPerOccurrence: number | null; timePercent?: number }[],
 ) {
   return ItemSchema.superRefine((v, ctx) => {
     if (v.category === 'psychological') return; // a segment's minutes do not count for these
-    const over = segments.find(
-      (s) =>
-        s.secondsPerOccurrence !== null &&
-        exceedsYear(v.occurrencesPerPerson, s.secondsPerOccurrence),
+    // A segment without its own minutes takes its percentage of the item's new minutes.
+    const over = segments.find((s) =>
+      s.secondsPerOccurrence !== null
+        ? exceedsYear(v.occurrencesPerPerson, s.secondsPerOccurrence)
+        : exceedsYear(v.occurrencesPerPerson, (v.minutesPerOccurrence ?? 0) * 6, s.timePercent),
     );
     if (over) {
       ctx.addIssue({
         code: 'custom',
         path: ['occurrencesPerPerson'],
-        message: `With these occurrences, the minutes given for ${over.name} come to more than a year has (525,600). Lower the occurrences or that segment’s minutes.`,
+        message:
+          over.secondsPerOccurrence !== null
+            ? `With these occurrences, the minutes given for ${over.name} come to more than a year has (525,600). Lower the occurrences or that segment’s minutes.`
+            : `At ${over.timePercent ?? 100}% of these minutes, ${over.name} comes to more than a year has (525,600). Lower the occurrences or the minutes.`,
       });
     }
   });
@@ -185,6 +189,12 @@ export const SegmentSchema = z.object({
   name: requiredText('segment name', 200),
   sharePercent: decimal('share of the people affected', 2, 100, { unit: 'percent' }),
   wageDollars: optionalDecimal('hourly wage', 2, 1000, { unit: 'dollars an hour' }),
+  // A whole percentage of the base item's time: 160 for "+60%"; empty is 100 (the same).
+  timePercent: optionalDecimal('time as a percentage of everyone else’s', 0, 1000, {
+    unit: 'percent',
+  }).refine((p) => p === undefined || p >= 1, {
+    message: 'Enter the time as a percentage of everyone else’s, 1 or more (100 is the same).',
+  }),
 });
 
 export const OverrideSchema = z.object({

@@ -5,6 +5,7 @@ import {
   assess,
   burdenByStage,
   burdenFromSums,
+  exceedsYear,
   savings,
   ZERO,
   type Burden,
@@ -169,9 +170,11 @@ async function loadSegments(db: DB, assessmentIds: number[]) {
 
 const toSegmentInput = (s: Awaited<ReturnType<typeof loadSegments>>[number]): SegmentInput => ({
   id: s.id,
+  key: s.segment_key,
   name: s.name,
   shareBp: s.share_bp,
   wageCents: s.wage_cents,
+  timePercent: s.time_percent,
   overrides: s.overrides,
 });
 
@@ -427,8 +430,9 @@ export const assessmentEdits = {
   addSegment: async (
     trx: Trx,
     a: { id: number },
-    v: { name: string; shareBp: number; wageCents: number | null },
+    v: { name: string; shareBp: number; wageCents: number | null; timePercent?: number },
   ) => {
+    const timePercent = v.timePercent ?? 100;
     const current = await trx
       .selectFrom('burden_segments')
       .select((eb) => eb.fn.sum<number>('share_bp').as('total'))
@@ -441,6 +445,23 @@ export const assessmentEdits = {
         'sharePercent',
       );
     }
+    // The segment's percentage of every item's time must still fit in a year, as an item's must.
+    const items = await trx
+      .selectFrom('burden_items')
+      .select(['description', 'occurrences_hundredths', 'seconds_per_occurrence'])
+      .where('assessment_id', '=', a.id)
+      .where('category', '!=', 'psychological')
+      .execute();
+    const over = items.find((i) =>
+      exceedsYear(i.occurrences_hundredths, i.seconds_per_occurrence, timePercent),
+    );
+    if (over) {
+      throw new RefusedError(
+        'invalid',
+        `At ${timePercent}% of the time, “${over.description}” comes to more minutes per person than a year has (525,600). Lower the percentage.`,
+        'timePercent',
+      );
+    }
     await trx
       .insertInto('burden_segments')
       .values({
@@ -449,11 +470,17 @@ export const assessmentEdits = {
         name: v.name,
         share_bp: v.shareBp,
         wage_cents: v.wageCents,
+        time_percent: timePercent,
       })
       .execute();
     return {
       before: null,
-      after: { segment: v.name, share_bp: v.shareBp, wage_cents: v.wageCents },
+      after: {
+        segment: v.name,
+        share_bp: v.shareBp,
+        wage_cents: v.wageCents,
+        time_percent: timePercent,
+      },
     };
   },
 
@@ -608,6 +635,7 @@ export async function copyAssessmentToBe(
           name: seg.name,
           share_bp: seg.share_bp,
           wage_cents: seg.wage_cents,
+          time_percent: seg.time_percent,
         })
         .returning('id')
         .executeTakeFirstOrThrow();

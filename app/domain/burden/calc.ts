@@ -21,13 +21,18 @@ export const US_POPULATION = 340_110_988;
 export const MINUTES_PER_YEAR = 525_600;
 
 /**
- * True when one person's time on an item in a year, occurrences × seconds per occurrence, is more
- * than a year has (525,600 minutes). Occurrences in hundredths, seconds whole.
+ * True when one person's time on an item in a year, occurrences × seconds per occurrence (× a
+ * segment's percentage of them), is more than a year has (525,600 minutes). Occurrences in
+ * hundredths, seconds whole, the percentage whole.
  */
-export function exceedsYear(occurrencesHundredths: number, secondsPerOccurrence: number): boolean {
+export function exceedsYear(
+  occurrencesHundredths: number,
+  secondsPerOccurrence: number,
+  timePercent = 100,
+): boolean {
   return (
-    BigInt(occurrencesHundredths) * BigInt(secondsPerOccurrence) >
-    BigInt(MINUTES_PER_YEAR) * 60n * 100n
+    BigInt(occurrencesHundredths) * BigInt(secondsPerOccurrence) * BigInt(timePercent) >
+    BigInt(MINUTES_PER_YEAR) * 60n * 100n * 100n
   );
 }
 
@@ -56,11 +61,19 @@ export interface BurdenItemInput {
 
 export interface SegmentInput {
   id: number;
+  /** Kept by a to-be copy, so a segment can be matched with its as-is (null: match by name). */
+  key?: string | null;
   name: string;
   /** Share of the people affected, in basis points (100% = 10,000). Segments do not overlap. */
   shareBp: number;
   /** The segment's own wage, in cents per hour; null uses the assessment's. */
   wageCents: number | null;
+  /**
+   * The segment's time on every learning and compliance item as a whole percentage of the base
+   * item's (100 = the same, 160 = 60% more, 80 = 20% less); absent means 100. It follows the base
+   * item, so an edit to the item carries into the segment. An override's own minutes win.
+   */
+  timePercent?: number;
   /** Item id → the segment's own time or money where they differ. */
   overrides: ReadonlyMap<
     number,
@@ -76,8 +89,9 @@ export interface WageInput {
 }
 
 /**
- * An exact amount of burden. Time is in units of 1/1,000,000 second (people carry basis points,
- * occurrences hundredths); money in units of 1/MONEY_PER_CENT cent.
+ * An exact amount of burden. Time is in units of 1/100,000,000 second (people carry basis points,
+ * occurrences hundredths, and time per occurrence hundredths of a second, so a segment's whole
+ * percentage of an item's seconds stays exact); money in units of 1/MONEY_PER_CENT cent.
  */
 export interface Burden {
   time: bigint;
@@ -86,7 +100,11 @@ export interface Burden {
   outOfPocket: bigint;
 }
 
-export const TIME_PER_SECOND = 1_000_000n; // 10,000 (basis points) × 100 (hundredths)
+/** Time per occurrence is counted in hundredths of a second (seconds × a whole percentage). */
+export const PER_OCCURRENCE_PER_SECOND = 100n;
+/** Occurrences are people × basis points × hundredths. */
+export const OCCURRENCES_PER_ONE = 1_000_000n;
+export const TIME_PER_SECOND = OCCURRENCES_PER_ONE * PER_OCCURRENCE_PER_SECOND;
 export const MONEY_PER_CENT = TIME_PER_SECOND * 3_600n * 1_000n; // per hour, per thousandth of the multiplier
 
 export const ZERO: Burden = { time: 0n, timeMoney: 0n, outOfPocket: 0n };
@@ -109,29 +127,56 @@ export function subtract(a: Burden, b: Burden): Burden {
 
 export const totalMoney = (b: Burden): bigint => b.timeMoney + b.outOfPocket;
 
-/** The seconds an item counts per occurrence: its time, or a psychological time-equivalent. */
-function countedSeconds(item: BurdenItemInput, override: number | null | undefined): number {
-  if (item.category === 'psychological') return item.timeEquivalentSeconds ?? 0;
-  return override ?? item.secondsPerOccurrence;
+/** The part of a segment `itemBurden` reads: its time percentage and its own figures per item. */
+export type SegmentFigures = Pick<SegmentInput, 'timePercent' | 'overrides'>;
+
+/**
+ * The time an item counts per occurrence for a segment (or for everyone else, with none), in
+ * hundredths of a second: a psychological time-equivalent; else the segment's own minutes for
+ * the item where given; else the base item's seconds × the segment's percentage (M-22-10).
+ */
+export function countedHundredthSeconds(item: BurdenItemInput, segment?: SegmentFigures): number {
+  if (item.category === 'psychological') return (item.timeEquivalentSeconds ?? 0) * 100;
+  const own = segment?.overrides.get(item.id)?.secondsPerOccurrence;
+  if (own !== null && own !== undefined) return own * 100;
+  return item.secondsPerOccurrence * (segment?.timePercent ?? 100);
+}
+
+/** The out-of-pocket cents an item costs a segment per occurrence: its own, else the item's. */
+export function countedCents(item: BurdenItemInput, segment?: SegmentFigures): number {
+  return segment?.overrides.get(item.id)?.outOfPocketCents ?? item.outOfPocketCents;
 }
 
 /**
  * The burden of one item on a share of its people (basis points), with the wage given and the
- * segment's own time and money where they differ.
+ * segment's time and money (its percentage of the base time, or its own figures) where they differ.
  */
 export function itemBurden(
   item: BurdenItemInput,
   shareBp: number,
   wage: WageInput,
-  override?: { secondsPerOccurrence: number | null; outOfPocketCents: number | null },
+  segment?: SegmentFigures,
 ): Burden {
   const occurrences =
     BigInt(item.peoplePerYear) * BigInt(shareBp) * BigInt(item.occurrencesHundredths);
-  const time = occurrences * BigInt(countedSeconds(item, override?.secondsPerOccurrence));
+  const time = occurrences * BigInt(countedHundredthSeconds(item, segment));
   const timeMoney = time * BigInt(wage.wageCents) * BigInt(wage.multiplierMilli);
-  const oopCents = override?.outOfPocketCents ?? item.outOfPocketCents;
-  const outOfPocket = occurrences * BigInt(oopCents) * (MONEY_PER_CENT / TIME_PER_SECOND);
+  const outOfPocket =
+    occurrences * BigInt(countedCents(item, segment)) * (MONEY_PER_CENT / OCCURRENCES_PER_ONE);
   return { time, timeMoney, outOfPocket };
+}
+
+export interface SegmentResult {
+  /** null for everyone else: the share no segment covers, at the base figures. */
+  id: number | null;
+  key: string | null;
+  name: string;
+  shareBp: number;
+  /** 100 for everyone else. */
+  timePercent: number;
+  burden: Burden;
+  /** The time tax on one person of this segment (not weighted). */
+  perPerson: PerPerson;
 }
 
 export interface AssessmentResult {
@@ -141,15 +186,15 @@ export interface AssessmentResult {
   byStep: Map<number | null, Burden>;
   byItem: Map<number, Burden>;
   /** Per segment, and "everyone else" (id null) for the share no segment covers. */
-  bySegment: {
-    id: number | null;
-    name: string;
-    shareBp: number;
-    burden: Burden;
-    perPerson: PerPerson;
-  }[];
+  bySegment: SegmentResult[];
+  /**
+   * The per-person time tax, population-weighted: Σ segment share × the segment's figure, the
+   * base figures counting for the share no segment covers (DESIGN.md, burden).
+   */
   perPerson: PerPerson;
-  /** The per-person time tax split by category, by step and by item (they add up to `perPerson`). */
+  /** The time tax on one person in no segment: the base items' own figures. */
+  basePerPerson: PerPerson;
+  /** The weighted time tax split by category, by step and by item (they add up to `perPerson`). */
   perPersonByCategory: Record<BurdenCategory, PerPerson>;
   perPersonByStep: Map<number | null, PerPerson>;
   perPersonByItem: Map<number, PerPerson>;
@@ -160,18 +205,18 @@ export interface AssessmentResult {
 }
 
 /**
- * The "time tax" on one person who goes through every item once a year as often as the item says:
+ * The "time tax" on one person who goes through every item as often as the item says in a year:
  * Σ occurrences per person × time per occurrence, and the same in money (monetized time plus
- * out-of-pocket). Units: time in 1/100 second; money in the MONEY_PER_CENT/10,000 units.
+ * out-of-pocket). It is worked out as the burden of one person (split into the segments' shares
+ * when weighted), so it is in the same exact units as `Burden`: time per TIME_PER_SECOND, money
+ * per MONEY_PER_CENT.
  */
 export interface PerPerson {
-  /** Hundredth-seconds per person per year. */
   time: bigint;
-  /** Money per person, in units of 1/(MONEY_PER_CENT / 10,000) cent. */
   money: bigint;
 }
-export const PER_PERSON_TIME_PER_SECOND = 100n;
-export const PER_PERSON_MONEY_PER_CENT = MONEY_PER_CENT / 10_000n;
+export const PER_PERSON_TIME_PER_SECOND = TIME_PER_SECOND;
+export const PER_PERSON_MONEY_PER_CENT = MONEY_PER_CENT;
 
 export const NO_TIME_TAX: PerPerson = { time: 0n, money: 0n };
 
@@ -183,30 +228,62 @@ export function subtractPerPerson(a: PerPerson, b: PerPerson): PerPerson {
   return { time: a.time - b.time, money: a.money - b.money };
 }
 
-/** One item's share of the per-person time tax, with a segment's own figures where given. */
+/** One item's time tax on a share (basis points) of one person: exact, never divided. */
 function itemPerPerson(
   item: BurdenItemInput,
+  shareBp: number,
   wage: WageInput,
-  override?: { secondsPerOccurrence: number | null; outOfPocketCents: number | null },
+  segment?: SegmentFigures,
 ): PerPerson {
-  const occurrences = BigInt(item.occurrencesHundredths);
-  const time = occurrences * BigInt(countedSeconds(item, override?.secondsPerOccurrence));
-  const oopCents = BigInt(override?.outOfPocketCents ?? item.outOfPocketCents);
-  return {
-    time,
-    money:
-      time * BigInt(wage.wageCents) * BigInt(wage.multiplierMilli) +
-      occurrences * oopCents * (PER_PERSON_MONEY_PER_CENT / 100n),
-  };
+  const b = itemBurden({ ...item, peoplePerYear: 1 }, shareBp, wage, segment);
+  return { time: b.time, money: totalMoney(b) };
 }
 
-function perPerson(
+/** A group of people with one set of figures: a segment, or everyone else (no segment). */
+interface Group {
+  segment: SegmentInput | undefined;
+  shareBp: number;
+  wage: WageInput;
+}
+
+/** The segments and everyone else, with each one's wage (a segment's own, or the assessment's). */
+function groupsOf(wage: WageInput, segments: readonly SegmentInput[]): Group[] {
+  const covered = segments.reduce((s, seg) => s + seg.shareBp, 0);
+  return [
+    ...segments.map((seg) => ({
+      segment: seg,
+      shareBp: seg.shareBp,
+      wage: { ...wage, wageCents: seg.wageCents ?? wage.wageCents },
+    })),
+    { segment: undefined, shareBp: Math.max(0, 10_000 - covered), wage },
+  ];
+}
+
+/**
+ * The population-weighted time tax per person (DESIGN.md, burden): Σ over the segments and
+ * everyone else of share × that group's time tax, exact. 82% at 130 minutes and 18% at 205
+ * minutes is 106.6 + 36.9 = 143.5 minutes.
+ */
+export function weightedPerPerson(
+  items: readonly BurdenItemInput[],
+  wage: WageInput,
+  segments: readonly SegmentInput[] = [],
+): PerPerson {
+  let sum = NO_TIME_TAX;
+  for (const g of groupsOf(wage, segments))
+    for (const item of items)
+      sum = addPerPerson(sum, itemPerPerson(item, g.shareBp, g.wage, g.segment));
+  return sum;
+}
+
+/** The time tax on one person of a group (a segment, or none: the base), not weighted. */
+function groupPerPerson(
   items: readonly BurdenItemInput[],
   wage: WageInput,
   segment?: SegmentInput,
 ): PerPerson {
   return items.reduce(
-    (sum, item) => addPerPerson(sum, itemPerPerson(item, wage, segment?.overrides.get(item.id))),
+    (sum, item) => addPerPerson(sum, itemPerPerson(item, 10_000, wage, segment)),
     NO_TIME_TAX,
   );
 }
@@ -230,27 +307,24 @@ export function assess(
   } as Record<BurdenCategory, PerPerson>;
   const perPersonByStep = new Map<number | null, PerPerson>();
   const perPersonByItem = new Map<number, PerPerson>();
-  const covered = segments.reduce((s, seg) => s + seg.shareBp, 0);
-  const rest = Math.max(0, 10_000 - covered);
-  const segmentTotals = segments.map(() => ZERO);
-  let restTotal = ZERO;
+  const groups = groupsOf(wage, segments);
+  const groupTotals = groups.map(() => ZERO);
   let total = ZERO;
+  let weighted = NO_TIME_TAX;
   for (const item of items) {
     let b = ZERO;
-    segments.forEach((seg, i) => {
-      const w = { ...wage, wageCents: seg.wageCents ?? wage.wageCents };
-      const sb = itemBurden(item, seg.shareBp, w, seg.overrides.get(item.id));
-      segmentTotals[i] = add(segmentTotals[i]!, sb);
-      b = add(b, sb);
+    let p = NO_TIME_TAX;
+    groups.forEach((g, i) => {
+      const gb = itemBurden(item, g.shareBp, g.wage, g.segment);
+      groupTotals[i] = add(groupTotals[i]!, gb);
+      b = add(b, gb);
+      p = addPerPerson(p, itemPerPerson(item, g.shareBp, g.wage, g.segment));
     });
-    const rb = itemBurden(item, rest, wage);
-    restTotal = add(restTotal, rb);
-    b = add(b, rb);
     byItem.set(item.id, b);
     byCategory[item.category] = add(byCategory[item.category], b);
     byStep.set(item.stepId, add(byStep.get(item.stepId) ?? ZERO, b));
     total = add(total, b);
-    const p = itemPerPerson(item, wage);
+    weighted = addPerPerson(weighted, p);
     perPersonByItem.set(item.id, p);
     perPersonByCategory[item.category] = addPerPerson(perPersonByCategory[item.category], p);
     perPersonByStep.set(
@@ -265,32 +339,26 @@ export function assess(
       ? null
       : Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 10) / 10;
   };
+  const basePerPerson = groupPerPerson(items, wage);
   return {
     total,
     byCategory,
     byStep,
     byItem,
-    bySegment: [
-      ...segments.map((seg, i) => ({
-        id: seg.id,
-        name: seg.name,
-        shareBp: seg.shareBp,
-        burden: segmentTotals[i]!,
-        perPerson: perPerson(items, { ...wage, wageCents: seg.wageCents ?? wage.wageCents }, seg),
-      })),
-      ...(segments.length > 0
-        ? [
-            {
-              id: null,
-              name: EVERYONE_ELSE,
-              shareBp: rest,
-              burden: restTotal,
-              perPerson: perPerson(items, wage),
-            },
-          ]
-        : []),
-    ],
-    perPerson: perPerson(items, wage),
+    bySegment:
+      segments.length === 0
+        ? []
+        : groups.map((g, i) => ({
+            id: g.segment?.id ?? null,
+            key: g.segment ? (g.segment.key ?? null) : null,
+            name: g.segment?.name ?? EVERYONE_ELSE,
+            shareBp: g.shareBp,
+            timePercent: g.segment?.timePercent ?? 100,
+            burden: groupTotals[i]!,
+            perPerson: g.segment ? groupPerPerson(items, g.wage, g.segment) : basePerPerson,
+          })),
+    perPerson: weighted,
+    basePerPerson,
     perPersonByCategory,
     perPersonByStep,
     perPersonByItem,
@@ -318,15 +386,15 @@ export function savings(before: Burden, after: Burden): Burden {
  * sum in the database instead of loading every item.
  */
 export function burdenFromSums(timeSum: bigint, outOfPocketSum: bigint, wage: WageInput): Burden {
-  const time = timeSum * 10_000n;
+  const time = timeSum * 10_000n * PER_OCCURRENCE_PER_SECOND;
   return {
     time,
     timeMoney: time * BigInt(wage.wageCents) * BigInt(wage.multiplierMilli),
-    outOfPocket: outOfPocketSum * 10_000n * (MONEY_PER_CENT / TIME_PER_SECOND),
+    outOfPocket: outOfPocketSum * 10_000n * (MONEY_PER_CENT / OCCURRENCES_PER_ONE),
   };
 }
 
-/** Burden in one journey stage: hours and money, split by category, and the per-person time tax. */
+/** Burden in one journey stage: hours and money, split by category, and the weighted time tax. */
 export interface StageBurden {
   /** The stage's name; null for items on no step (or on a step the mapping does not know). */
   stage: string | null;

@@ -1,6 +1,7 @@
 /**
  * Before and after (issue 5, item 5): an as-is assessment against its to-be — hours, dollars and
- * per-person time saved, in total, by category and by journey step. Savings are positive when the
+ * per-person time saved, in total, by category, by journey step and (issue 16) by segment; the
+ * per-person figures are population-weighted, as in calc.ts. Savings are positive when the
  * to-be is lighter. Exact, like everything in calc.ts; percentages are worked out for display.
  */
 import {
@@ -26,17 +27,72 @@ export interface BurdenChange {
   perPersonSaved: PerPerson;
 }
 
+/**
+ * One segment (or everyone else) before and after. A segment only one side has is compared with
+ * the other side's base figures, which is what its people met there (`before`/`after` null).
+ */
+export interface SegmentChange {
+  key: string;
+  name: string;
+  before: { shareBp: number; timePercent: number } | null;
+  after: { shareBp: number; timePercent: number } | null;
+  perPersonBefore: PerPerson;
+  perPersonAfter: PerPerson;
+  perPersonSaved: PerPerson;
+  /** Hours and money saved on the segment's people, when both sides have it. */
+  saved: Burden | null;
+}
+
 export interface BurdenComparison {
   total: BurdenChange;
   byCategory: Record<BurdenCategory, BurdenChange>;
   /** By step key, in the before's order of steps, then steps only the after has. */
   byStep: { key: string; change: BurdenChange }[];
+  /** Each segment's own time tax before and after, then everyone else (empty with no segments). */
+  bySegment: SegmentChange[];
 }
 
 type Compared = Pick<
   AssessmentResult,
-  'total' | 'perPerson' | 'byCategory' | 'byStep' | 'perPersonByCategory' | 'perPersonByStep'
+  | 'total'
+  | 'perPerson'
+  | 'basePerPerson'
+  | 'bySegment'
+  | 'byCategory'
+  | 'byStep'
+  | 'perPersonByCategory'
+  | 'perPersonByStep'
 >;
+
+/** A segment's key across versions: the key a to-be copy keeps, else its name. */
+const EVERYONE_ELSE_KEY = '(everyone else)';
+const segmentKey = (s: AssessmentResult['bySegment'][number]) =>
+  s.id === null ? EVERYONE_ELSE_KEY : (s.key ?? `name:${s.name}`);
+
+/** Segments matched by key: the before's first, then those only the after has, everyone else last. */
+function compareSegments(before: Compared, after: Compared): SegmentChange[] {
+  if (before.bySegment.length === 0 && after.bySegment.length === 0) return [];
+  const b = new Map(before.bySegment.map((s) => [segmentKey(s), s]));
+  const a = new Map(after.bySegment.map((s) => [segmentKey(s), s]));
+  const keys = [...new Set([...b.keys(), ...a.keys()])].filter((k) => k !== EVERYONE_ELSE_KEY);
+  keys.push(EVERYONE_ELSE_KEY);
+  return keys.map((key) => {
+    const sb = b.get(key);
+    const sa = a.get(key);
+    const perPersonBefore = sb?.perPerson ?? before.basePerPerson;
+    const perPersonAfter = sa?.perPerson ?? after.basePerPerson;
+    return {
+      key,
+      name: sa?.name ?? sb?.name ?? '',
+      before: sb ? { shareBp: sb.shareBp, timePercent: sb.timePercent } : null,
+      after: sa ? { shareBp: sa.shareBp, timePercent: sa.timePercent } : null,
+      perPersonBefore,
+      perPersonAfter,
+      perPersonSaved: subtractPerPerson(perPersonBefore, perPersonAfter),
+      saved: sb && sa ? savings(sb.burden, sa.burden) : null,
+    };
+  });
+}
 
 function change(
   before: Burden,
@@ -105,5 +161,6 @@ export function compareAssessments(
         a.get(key)?.perPerson ?? NO_TIME_TAX,
       ),
     })),
+    bySegment: compareSegments(before, after),
   };
 }

@@ -11,10 +11,12 @@ import {
   type PerPerson,
 } from './calc';
 import {
+  PER_RESPONSE_PER_SECOND,
   RESPONDENTS_PER_PERSON,
   RESPONSES_PER_RESPONSE,
   TOTAL_RESPONSES_PER_RESPONSE,
   WAGE_PER_CENT,
+  type IcrCostRow,
   type IcrRow,
 } from './icr';
 
@@ -117,23 +119,38 @@ export function exactDecimal(value: bigint, scale: bigint): string {
 /**
  * Hours per response with four decimals: 300 seconds → "0.0833". Only for showing; totals are
  * worked out from the exact seconds (ICR 202306-1902-004 printed 0.083 h for 5 minutes).
+ * `perSecond` is the time's unit (100n for hundredths of a second).
  */
-export function hoursPerResponse(seconds: bigint): string {
-  const tenThousandths = divRound(seconds * 10_000n, 3_600n);
+export function hoursPerResponse(time: bigint, perSecond = 1n): string {
+  const tenThousandths = divRound(time * 10_000n, 3_600n * perSecond);
   return `${tenThousandths / 10_000n}.${String(tenThousandths % 10_000n).padStart(4, '0')}`;
 }
 
-/** The text cells of one ICR item 12 row, as the CSV export shows them. */
-export function icrCells(row: IcrRow) {
+function respondentCells(row: Omit<IcrRow, 'burden' | 'wage' | 'hundredthSecondsPerResponse'>) {
   return {
     respondents: exactDecimal(row.respondents, RESPONDENTS_PER_PERSON),
     responsesPerRespondent: exactDecimal(row.responsesPerRespondent, RESPONSES_PER_RESPONSE),
     totalResponses: exactDecimal(row.totalResponses, TOTAL_RESPONSES_PER_RESPONSE),
-    hoursPerResponse: hoursPerResponse(row.secondsPerResponse),
+  };
+}
+
+/** The text cells of one ICR row of time (item 12, or a psychological row), as the CSV shows them. */
+export function icrCells(row: IcrRow) {
+  return {
+    ...respondentCells(row),
+    hoursPerResponse: hoursPerResponse(row.hundredthSecondsPerResponse, PER_RESPONSE_PER_SECOND),
     totalHours: plainHours(row.burden.time),
     wage: plainMoney(row.wage, WAGE_PER_CENT),
     costOfTime: plainMoney(row.burden.timeMoney),
-    outOfPocket: plainMoney(row.burden.outOfPocket),
     totalCost: plainMoney(totalMoney(row.burden)),
+  };
+}
+
+/** The text cells of one ICR item 13 row (out-of-pocket money), as the CSV shows them. */
+export function icrCostCells(row: IcrCostRow) {
+  return {
+    ...respondentCells(row),
+    costPerResponse: plainMoney(row.centsPerResponse, 1n),
+    totalCost: plainMoney(row.cost),
   };
 }

@@ -70,7 +70,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       defaultWage,
     },
     total: row(result.total),
+    // Population-weighted: Σ segment share × segment figure, the base for the share no segment covers.
     perPerson: perPerson(result.perPerson),
+    weighted: result.bySegment.length > 0,
     byCategory: CATEGORIES.map((c) => ({
       category: c,
       ...row(result.byCategory[c]),
@@ -94,10 +96,13 @@ export async function loader({ request, params }: Route.LoaderArgs) {
         label: s.stage ?? 'Not on a step',
         values: CATEGORIES.map((c) => hoursNumber(s.byCategory[c].time)),
       })),
+    // Each segment's own time tax, then everyone else (the base figures).
     bySegment: result.bySegment.map((s) => ({
-      ...s,
+      id: s.id,
+      name: s.name,
       burden: row(s.burden),
       share: fromScaled(s.shareBp, 2),
+      timePercent: s.timePercent,
       perPerson: perPerson(s.perPerson),
     })),
     psychological: result.psychological,
@@ -121,6 +126,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       id: s.id,
       name: s.name,
       share: fromScaled(s.share_bp, 2),
+      timePercent: s.time_percent,
       overrides: s.overrides.size,
     })),
     steps: steps.map((s) => ({ id: s.id, title: s.title, stage: s.stage })),
@@ -164,6 +170,7 @@ export async function action({ request, params }: Route.ActionArgs) {
             name: v.name,
             shareBp: v.sharePercent,
             wageCents: v.wageDollars ?? null,
+            timePercent: v.timePercent ?? 100,
           }),
       );
     case 'delete_segment':
@@ -324,22 +331,42 @@ export default function Assessment({ loaderData, actionData }: Route.ComponentPr
           <dd data-testid="total-cost">{d.total.total}</dd>
         </div>
         <div className="tablet:grid-col-4">
-          <dt>Time tax per person</dt>
+          <dt>Time tax per person{d.weighted ? ' (weighted across segments)' : ''}</dt>
           <dd data-testid="per-person-minutes">{d.perPerson.minutes} minutes</dd>
         </div>
         <div className="tablet:grid-col-4">
-          <dt>Cost per person</dt>
+          <dt>Cost per person{d.weighted ? ' (weighted across segments)' : ''}</dt>
           <dd>{d.perPerson.dollars}</dd>
         </div>
       </dl>
       <p className="font-body-2xs">
         Per person: one person going through every item as often as it says in a year; in the tables
-        below, only that row’s items. Psychological costs count in hours and dollars only where a
-        time-equivalent was estimated.
+        below, only that row’s items.
+        {d.weighted
+          ? ' With segments, it is the average over all the people affected: each segment’s figure times its share, and the base figures for everyone else.'
+          : ''}{' '}
+        Psychological costs count in hours and dollars only where a time-equivalent was estimated.
+      </p>
+
+      {d.bySegment.length > 0 ? <SegmentTable rows={d.bySegment} weighted={d.perPerson} /> : null}
+
+      <h2 id="icr-heading">ICR supporting statement</h2>
+      <p>
+        The ICR table follows the supporting statement of an information collection request. Item 12
+        is the hour burden of responding: learning and compliance time, and its cost at the wage.
+        Item 13 is the cost burden beyond that time: out-of-pocket money such as fees, postage and
+        copies. Psychological costs (stress, stigma, frustration, loss of autonomy) are not burden
+        under the Paperwork Reduction Act, so they are in neither total; the table lists them in a
+        section of their own, labelled, so they are not lost.
       </p>
       <ul className="usa-button-group">
         <li className="usa-button-group__item">
-          <a className="usa-button usa-button--outline" href={`/burden/${a.id}/icr.csv`} download>
+          <a
+            className="usa-button usa-button--outline"
+            href={`/burden/${a.id}/icr.csv`}
+            download
+            aria-describedby="icr-heading"
+          >
             Download ICR table (CSV)
           </a>
         </li>
@@ -397,49 +424,15 @@ export default function Assessment({ loaderData, actionData }: Route.ComponentPr
         </>
       ) : null}
 
-      <h2>By segment</h2>
       {d.bySegment.length === 0 ? (
-        <p>
-          No segments yet. Add one below to see the burden on people with limited English
-          proficiency, rural residents, people with disabilities or older adults.
-        </p>
-      ) : (
-        <table className="usa-table usa-table--borderless">
-          <caption className="usa-sr-only">Burden by segment</caption>
-          <thead>
-            <tr>
-              <th scope="col">Segment</th>
-              <th scope="col" className="text-right">
-                Share
-              </th>
-              <th scope="col" className="text-right">
-                Hours
-              </th>
-              <th scope="col" className="text-right">
-                Total cost
-              </th>
-              <th scope="col" className="text-right">
-                Minutes per person
-              </th>
-              <th scope="col" className="text-right">
-                Cost per person
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {d.bySegment.map((s) => (
-              <tr key={String(s.id)}>
-                <th scope="row">{s.name}</th>
-                <td className="text-right">{s.share}%</td>
-                <td className="text-right">{s.burden.hours}</td>
-                <td className="text-right">{s.burden.total}</td>
-                <td className="text-right">{s.perPerson.minutes}</td>
-                <td className="text-right">{s.perPerson.dollars}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+        <>
+          <h2>By segment</h2>
+          <p>
+            No segments yet. Add one below to see the burden on people with limited English
+            proficiency, rural residents, people with disabilities or older adults.
+          </p>
+        </>
+      ) : null}
 
       <h2>Items</h2>
       {d.items.length === 0 ? (
@@ -525,6 +518,9 @@ export default function Assessment({ loaderData, actionData }: Route.ComponentPr
                 {d.segments.map((s) => (
                   <li key={s.id}>
                     {s.name}: {s.share}% of the people affected
+                    {s.timePercent !== 100
+                      ? `, taking ${s.timePercent}% of the base time on each item`
+                      : ''}
                     {s.overrides ? `, with its own figures on ${s.overrides} items` : ''}{' '}
                     <Form method="post" className="display-inline">
                       <input type="hidden" name="intent" value="delete_segment" />
@@ -538,7 +534,11 @@ export default function Assessment({ loaderData, actionData }: Route.ComponentPr
                 ))}
               </ul>
             ) : null}
-            <p>Give a segment its own minutes or costs on an item’s page.</p>
+            <p>
+              A segment’s time can follow the base items as a percentage (160 for 60% more time):
+              then an edit to an item, in a to-be too, carries into the segment. Give a segment its
+              own minutes or costs for one item on that item’s page; those take precedence.
+            </p>
             <FormErrors id={segForm.errorId} errors={segForm.errors} />
             <Form method="post" className="usa-form" {...getFormProps(segForm)}>
               <input type="hidden" name="intent" value="add_segment" />
@@ -551,6 +551,11 @@ export default function Assessment({ loaderData, actionData }: Route.ComponentPr
               <TextField
                 field={segFields.sharePercent}
                 label="Share of the people affected (percent)"
+              />
+              <TextField
+                field={segFields.timePercent}
+                label="Their time as a percentage of the base items’ (optional)"
+                hint="100 or empty: the same as everyone else. 160: 60% more time on each item, for example with an interpreter."
               />
               <TextField
                 field={segFields.wageDollars}
@@ -678,5 +683,89 @@ function BreakdownTable({
         </tbody>
       </table>
     </div>
+  );
+}
+
+/**
+ * The time tax of each segment and of everyone else (the base figures), beside the weighted
+ * figure the headline shows, with the hours and money each group carries.
+ */
+function SegmentTable({
+  rows,
+  weighted,
+}: {
+  rows: {
+    id: number | null;
+    name: string;
+    share: string;
+    timePercent: number;
+    burden: { hours: string; total: string };
+    perPerson: { minutes: string; dollars: string };
+  }[];
+  weighted: { minutes: string; dollars: string };
+}) {
+  return (
+    <section aria-labelledby="segments-table-heading">
+      <h2 id="segments-table-heading">Time tax by segment</h2>
+      <div
+        className="usa-table-container--scrollable"
+        tabIndex={0}
+        role="region"
+        aria-label="Time tax by segment"
+      >
+        <table className="usa-table usa-table--borderless">
+          <caption className="usa-sr-only">Time tax by segment</caption>
+          <thead>
+            <tr>
+              <th scope="col">Segment</th>
+              <th scope="col" className="text-right">
+                Share
+              </th>
+              <th scope="col" className="text-right">
+                Time on base items
+              </th>
+              <th scope="col" className="text-right">
+                Minutes per person
+              </th>
+              <th scope="col" className="text-right">
+                Cost per person
+              </th>
+              <th scope="col" className="text-right">
+                Hours a year
+              </th>
+              <th scope="col" className="text-right">
+                Total cost
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((s) => (
+              <tr key={String(s.id)}>
+                <th scope="row">{s.id === null ? `${s.name} (base figures)` : s.name}</th>
+                <td className="text-right">{s.share}%</td>
+                <td className="text-right">{s.timePercent}%</td>
+                <td className="text-right">{s.perPerson.minutes}</td>
+                <td className="text-right">{s.perPerson.dollars}</td>
+                <td className="text-right">{s.burden.hours}</td>
+                <td className="text-right">{s.burden.total}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">All people affected (weighted)</th>
+              <td className="text-right">100%</td>
+              <td />
+              <td className="text-right" data-testid="weighted-minutes">
+                {weighted.minutes}
+              </td>
+              <td className="text-right">{weighted.dollars}</td>
+              <td />
+              <td />
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+    </section>
   );
 }

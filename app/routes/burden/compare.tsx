@@ -6,7 +6,15 @@ import { BarChart } from '~/components/charts/bar-chart';
 import { Breadcrumbs } from '~/components/ui/form';
 import { CATEGORIES, totalMoney } from '~/domain/burden/calc';
 import { compareAssessments, type BurdenChange } from '~/domain/burden/compare';
-import { dollars, hours, hoursNumber, percent, perPersonMinutes } from '~/domain/burden/display';
+import {
+  dollars,
+  hours,
+  hoursNumber,
+  percent,
+  perPersonDollars,
+  perPersonMinutes,
+} from '~/domain/burden/display';
+import { fromScaled } from '~/domain/burden/units';
 import { CATEGORY_LABELS } from '~/domain/burden/labels';
 import { found, notFound } from '~/http.server';
 import { IdParam } from '~/schemas/params';
@@ -81,7 +89,24 @@ export async function loader({ request }: Route.LoaderArgs) {
     perPerson: {
       before: perPersonMinutes(comparison.total.perPersonBefore),
       after: perPersonMinutes(comparison.total.perPersonAfter),
+      weighted: comparison.bySegment.length > 0,
     },
+    // Each segment's own time tax before and after (a side without it: its base figures).
+    bySegment: comparison.bySegment.map((s) => {
+      const side = (x: { shareBp: number; timePercent: number } | null) =>
+        x ? `${fromScaled(x.shareBp, 2)}%` : 'not a segment';
+      return {
+        key: s.key,
+        name: s.name,
+        share: `${side(s.before)} → ${side(s.after)}`,
+        before: perPersonMinutes(s.perPersonBefore),
+        after: perPersonMinutes(s.perPersonAfter),
+        saved: perPersonMinutes(s.perPersonSaved),
+        savedPct: percent(s.perPersonSaved.time, s.perPersonBefore.time),
+        savedDollars: perPersonDollars(s.perPersonSaved),
+        savedHours: s.saved ? hours(s.saved.time) : '—',
+      };
+    }),
     byCategory: CATEGORIES.map((c) => ({ category: c, ...row(comparison.byCategory[c]) })),
     byStep: comparison.byStep.map((s) => ({
       key: s.key,
@@ -139,8 +164,59 @@ export default function CompareBurden({ loaderData }: Route.ComponentProps) {
         </div>
       </dl>
       <p>
-        Per person: {d.perPerson.before} minutes before, {d.perPerson.after} after.
+        Per person{d.perPerson.weighted ? ' (weighted across segments)' : ''}: {d.perPerson.before}{' '}
+        minutes before, {d.perPerson.after} after.
       </p>
+      {d.bySegment.length > 0 ? (
+        <div
+          className="usa-table-container--scrollable"
+          tabIndex={0}
+          role="region"
+          aria-label="Savings by segment"
+        >
+          <table className="usa-table usa-table--borderless">
+            <caption>Savings by segment</caption>
+            <thead>
+              <tr>
+                <th scope="col">Segment</th>
+                <th scope="col" className="text-right">
+                  Share before → after
+                </th>
+                <th scope="col" className="text-right">
+                  Minutes per person before
+                </th>
+                <th scope="col" className="text-right">
+                  Minutes per person after
+                </th>
+                <th scope="col" className="text-right">
+                  Minutes saved per person
+                </th>
+                <th scope="col" className="text-right">
+                  Dollars saved per person
+                </th>
+                <th scope="col" className="text-right">
+                  Hours saved a year
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.bySegment.map((s) => (
+                <tr key={s.key}>
+                  <th scope="row">{s.name}</th>
+                  <td className="text-right">{s.share}</td>
+                  <td className="text-right">{s.before}</td>
+                  <td className="text-right">{s.after}</td>
+                  <td className="text-right">
+                    {s.saved} ({s.savedPct})
+                  </td>
+                  <td className="text-right">{s.savedDollars}</td>
+                  <td className="text-right">{s.savedHours}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
       <BarChart
         title="Hours a year by category, before and after"
         description={`Total hours fall from ${d.total.beforeHours} to ${d.total.afterHours}.`}

@@ -42,9 +42,19 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     steps: detail.steps.map((s) => ({ id: s.id, title: s.title, stage: s.stage })),
     segments: detail.segments.map((s) => {
       const o = s.overrides.get(item.id);
+      // Without its own minutes, a segment takes its percentage of the item's: minutes × 1,000 is
+      // seconds × percent / 6, whole for minutes typed with one decimal (6-second steps).
+      const followed = fromScaled(
+        Math.round((item.seconds_per_occurrence * s.time_percent) / 6),
+        3,
+      );
       return {
         id: s.id,
         name: s.name,
+        followsBase:
+          item.category === 'psychological'
+            ? null
+            : `Empty: ${s.time_percent}% of the item’s minutes, now ${followed} minutes.`,
         minutes: o?.secondsPerOccurrence == null ? '' : minutesText(o.secondsPerOccurrence),
         dollars: o?.outOfPocketCents == null ? '' : fromScaled(o.outOfPocketCents, 2),
       };
@@ -95,6 +105,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   const segmentMinutes = detail.segments.map((s) => ({
     name: s.name,
     secondsPerOccurrence: s.overrides.get(item.id)?.secondsPerOccurrence ?? null,
+    timePercent: s.time_percent,
   }));
   const submission = parseWithZod(formData, {
     schema: itemSchemaWithSegments(segmentMinutes).and(Version),
@@ -175,12 +186,18 @@ export default function BurdenItem({ loaderData, actionData }: Route.ComponentPr
                 <label className="usa-label" htmlFor={`seg-${s.id}-minutes`}>
                   Minutes per occurrence
                 </label>
+                {s.followsBase ? (
+                  <span className="usa-hint" id={`seg-${s.id}-minutes-hint`}>
+                    {s.followsBase}
+                  </span>
+                ) : null}
                 <input
                   className="usa-input"
                   id={`seg-${s.id}-minutes`}
                   name="minutesPerOccurrence"
                   defaultValue={s.minutes}
                   inputMode="decimal"
+                  aria-describedby={s.followsBase ? `seg-${s.id}-minutes-hint` : undefined}
                 />
                 <label className="usa-label" htmlFor={`seg-${s.id}-dollars`}>
                   Out-of-pocket dollars per occurrence

@@ -11,7 +11,7 @@ import {
 import { copyJourney } from '#db/queries/journeys';
 import { seedJourneys } from '#seeds/journeys';
 import { totalMoney } from '~/domain/burden/calc';
-import { dollars, hours } from '~/domain/burden/display';
+import { dollars, hours, perPersonMinutes } from '~/domain/burden/display';
 import { demoDb, userFor, FORM_ITEM } from '../helpers';
 
 const base = FORM_ITEM;
@@ -112,6 +112,74 @@ describe('burden assessments in the database', () => {
           assessmentEdits.addSegment(trx, a, { name: 'B', shareBp: 5000, wageCents: null }),
       ),
     ).rejects.toMatchObject({ code: 'invalid', field: 'sharePercent' });
+  });
+
+  it('a segment as +60% of the base: stored, copied to the to-be, following its base edits; refused past a year', async () => {
+    const { db, user, id } = await setup();
+    await editAssessment(
+      db,
+      { id, version: 2, actorId: user.personId, action: 'add_segment' },
+      (trx, a) =>
+        assessmentEdits.addSegment(trx, a, {
+          name: 'LEP',
+          shareBp: 1800,
+          wageCents: null,
+          timePercent: 160,
+        }),
+    );
+    const asIs = (await getAssessment(db, id))!;
+    // 45 minutes; LEP 160% = 72. Weighted: 0.82 × 45 + 0.18 × 72 = 36.9 + 12.96 = 49.86.
+    expect(asIs.result.bySegment.map((s) => perPersonMinutes(s.perPerson))).toEqual([
+      '72.0',
+      '45.0',
+    ]);
+    expect(perPersonMinutes(asIs.result.perPerson)).toBe('49.9');
+    const toBeId = await copyAssessmentToBe(db, { id, actorId: user.personId, title: 'To-be' });
+    const toBe = (await getAssessment(db, toBeId))!;
+    await editAssessment(
+      db,
+      { id: toBeId, version: 1, actorId: user.personId, action: 'save_item' },
+      (trx, a) =>
+        assessmentEdits.updateItem(trx, a, toBe.items[0]!.id, {
+          ...base,
+          category: 'compliance',
+          step_id: toBe.items[0]!.step_id,
+          seconds_per_occurrence: 1800,
+        }),
+    );
+    const after = (await getAssessment(db, toBeId))!;
+    // The base edit (45 → 30 minutes) carries into the segment: 160% of 30 = 48.
+    expect(after.segments[0]!.time_percent).toBe(160);
+    expect(after.result.bySegment.map((s) => perPersonMinutes(s.perPerson))).toEqual([
+      '48.0',
+      '30.0',
+    ]);
+    // A whole day, 365 times a year, is exactly a year; 1% more time is refused.
+    await editAssessment(
+      db,
+      { id, version: 3, actorId: user.personId, action: 'add_item' },
+      (trx, a) =>
+        assessmentEdits.addItem(trx, a, {
+          ...base,
+          category: 'compliance',
+          step_id: null,
+          occurrences_hundredths: 36_500,
+          seconds_per_occurrence: 86_400,
+        }),
+    );
+    await expect(
+      editAssessment(
+        db,
+        { id, version: 4, actorId: user.personId, action: 'add_segment' },
+        (trx, a) =>
+          assessmentEdits.addSegment(trx, a, {
+            name: 'Slower',
+            shareBp: 100,
+            wageCents: null,
+            timePercent: 101,
+          }),
+      ),
+    ).rejects.toMatchObject({ code: 'invalid', field: 'timePercent' });
   });
 
   it('an item on a step of another map is refused', async () => {
