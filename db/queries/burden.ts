@@ -424,7 +424,9 @@ export const assessmentEdits = {
   deleteItem: async (trx: Trx, a: { id: number }, itemId: number) => {
     const item = await itemOf(trx, a.id, itemId);
     await trx.deleteFrom('burden_items').where('id', '=', item.id).execute();
-    return { before: { description: item.description, category: item.category }, after: null };
+    // Every figure of the item, so the audit log keeps what was removed (issue 16).
+    const { id: _id, assessment_id: _a, item_key: _k, position: _p, ...before } = item;
+    return { before, after: null };
   },
 
   addSegment: async (

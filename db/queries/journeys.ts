@@ -519,7 +519,21 @@ export const journeyEdits = {
   deleteStep: async (trx: Trx, map: { id: number }, stepId: number) => {
     const step = await stepOf(trx, map.id, stepId);
     await trx.deleteFrom('journey_steps').where('id', '=', step.id).execute();
-    return { before: { step: step.title, score: step.score }, after: null };
+    // Everything the step held, so the audit log keeps what was removed (issue 16).
+    const { title, actors, score, channel, touchpoint, pain_points, opportunities, notes } = step;
+    return {
+      before: {
+        step: title,
+        score,
+        actors,
+        channel,
+        touchpoint,
+        pain_points,
+        opportunities,
+        notes,
+      },
+      after: null,
+    };
   },
 };
 

@@ -447,8 +447,24 @@ export const activityEdits = {
       .where('activity_id', '=', a.id)
       .executeTakeFirst();
     if (!s) throw new RefusedError('not_found', 'That session is not part of this activity.');
+    // The participants go with the session: the audit log keeps their codes (issue 16).
+    const participants = await trx
+      .selectFrom('research_participants')
+      .select(['code', 'category'])
+      .where('session_id', '=', s.id)
+      .orderBy('id')
+      .execute();
     await trx.deleteFrom('research_sessions').where('id', '=', s.id).execute();
-    return { before: { session_on: s.held_on }, after: null };
+    const codes = (c: string) => participants.filter((p) => p.category === c).map((p) => p.code);
+    return {
+      before: {
+        session_on: s.held_on,
+        public: codes('public'),
+        federal_employees: codes('federal_employee'),
+        contractors: codes('contractor'),
+      },
+      after: null,
+    };
   },
 
   linkClearance: async (trx: Trx, a: { id: number; portfolio_id: number }, clearanceId: number) => {

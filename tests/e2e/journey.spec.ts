@@ -191,6 +191,10 @@ test.describe('journey maps', () => {
     await page
       .getByRole('button', { name: 'Remove step Wait for an eligibility decision' })
       .click();
+    await page
+      .getByRole('dialog', { name: 'Remove the step “Wait for an eligibility decision”?' })
+      .getByRole('button', { name: 'Yes, remove the step' })
+      .click();
     await expect(
       page.getByRole('link', { name: 'Edit step Wait for an eligibility decision' }),
     ).toHaveCount(0);

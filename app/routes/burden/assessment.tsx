@@ -9,6 +9,7 @@ import { BarChart, CATEGORY_COLORS } from '~/components/charts/bar-chart';
 import { Alert } from '~/components/ui/alert';
 import { TextField } from '~/components/ui/field';
 import { Breadcrumbs, FormErrors, StaleValues } from '~/components/ui/form';
+import { RemovalConfirmation, RemoveButton } from '~/components/ui/removal';
 import {
   CATEGORIES,
   NO_TIME_TAX,
@@ -28,6 +29,8 @@ import { CATEGORY_LABELS } from '~/domain/burden/labels';
 import { fromScaled, minutesText } from '~/domain/burden/units';
 import { can } from '~/domain/policy';
 import { refusal, submitEdit } from '~/errors.server';
+import { countOf, type Removal } from '~/domain/removal';
+import { askFirst } from '~/removal.server';
 import { AssessmentSchema, itemColumns, ItemSchema, SegmentSchema } from '~/schemas/burden';
 import { IdParam, requiredText, VersionField } from '~/schemas/common';
 import { getDb } from '#db/client';
@@ -43,6 +46,16 @@ const AddItem = ItemSchema.and(Version);
 const AddSegment = SegmentSchema.extend({ version: VersionField });
 const DeleteSegment = z.object({ segmentId: IdParam, version: VersionField });
 const Details = AssessmentSchema.and(Version);
+
+/** What removing a segment takes away: its share, and its own figures on items. */
+const segmentRemoval = (s: { name: string; share: string; overrides: number }): Removal => ({
+  what: `the segment “${s.name}”`,
+  takes: [
+    `its share of the people affected (${s.share}%), which goes back to the base figures`,
+    ...(s.overrides > 0 ? [`its own figures on ${countOf(s.overrides, 'item')}`] : []),
+  ],
+  confirm: 'Yes, remove the segment',
+});
 const Copy = z.object({ title: requiredText('title', 200) });
 
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -173,11 +186,35 @@ export async function action({ request, params }: Route.ActionArgs) {
             timePercent: v.timePercent ?? 100,
           }),
       );
-    case 'delete_segment':
+    case 'delete_segment': {
+      const asked = parseWithZod(formData, { schema: DeleteSegment });
+      const seg =
+        asked.status === 'success'
+          ? detail.segments.find((s) => s.id === asked.value.segmentId)
+          : undefined;
+      // An unknown segment or a bad form goes on to the edit, which refuses it (404, 400).
+      if (asked.status === 'success' && seg) {
+        const ask = askFirst(
+          formData,
+          () =>
+            segmentRemoval({
+              name: seg.name,
+              share: fromScaled(seg.share_bp, 2),
+              overrides: seg.overrides.size,
+            }),
+          {
+            fields: { intent, segmentId: seg.id, version: asked.value.version },
+            cancelTo: `/burden/${id}`,
+          },
+          { intent, result: undefined, stale: null },
+        );
+        if (ask) return ask;
+      }
       return edit(
         DeleteSegment,
         (v) => (trx, a) => assessmentEdits.deleteSegment(trx, a, v.segmentId),
       );
+    }
     case 'details':
       return edit(
         Details,
@@ -254,6 +291,8 @@ export default function Assessment({ loaderData, actionData }: Route.ComponentPr
   });
   const fmtHours = (x: number) =>
     x.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  if (actionData && 'removal' in actionData)
+    return <RemovalConfirmation prompt={actionData.removal} />;
   const otherError =
     actionData && actionData.intent === 'delete_segment' ? actionData.result.error?.[''] : null;
   return (
@@ -522,14 +561,14 @@ export default function Assessment({ loaderData, actionData }: Route.ComponentPr
                       ? `, taking ${s.timePercent}% of the base time on each item`
                       : ''}
                     {s.overrides ? `, with its own figures on ${s.overrides} items` : ''}{' '}
-                    <Form method="post" className="display-inline">
-                      <input type="hidden" name="intent" value="delete_segment" />
-                      <input type="hidden" name="segmentId" value={s.id} />
-                      <input type="hidden" name="version" value={version} />
-                      <button type="submit" className="usa-button usa-button--unstyled">
-                        Remove<span className="usa-sr-only"> segment {s.name}</span>
-                      </button>
-                    </Form>
+                    <RemoveButton
+                      removal={segmentRemoval(s)}
+                      fields={{ intent: 'delete_segment', segmentId: s.id, version }}
+                      label="Remove"
+                      srLabel={`segment ${s.name}`}
+                      buttonClassName="usa-button usa-button--unstyled"
+                      formClassName="display-inline"
+                    />
                   </li>
                 ))}
               </ul>

@@ -6,8 +6,11 @@ import { loadAssessmentFor } from '~/burden.server';
 import { ItemForm } from '~/components/burden/item-form';
 import { Alert } from '~/components/ui/alert';
 import { Breadcrumbs, StaleValues } from '~/components/ui/form';
+import { RemovalConfirmation, RemoveButton } from '~/components/ui/removal';
+import { countOf, type Removal } from '~/domain/removal';
 import { fromScaled, minutesText } from '~/domain/burden/units';
 import { refusal } from '~/errors.server';
+import { askFirst } from '~/removal.server';
 import { found } from '~/http.server';
 import { pathParam } from '~/params.server';
 import { itemColumns, itemSchemaWithSegments, overrideSchema } from '~/schemas/burden';
@@ -64,6 +67,18 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 const Version = z.object({ version: VersionField });
 
+/** What removing the item takes away: the segments' own figures for it go with it. */
+const itemRemoval = (item: { description: string }, segmentsWithFigures: string[]): Removal => ({
+  what: `the burden item “${item.description}”`,
+  takes:
+    segmentsWithFigures.length > 0
+      ? [
+          `its own figures for ${countOf(segmentsWithFigures.length, 'segment')}: ${segmentsWithFigures.join(', ')}`,
+        ]
+      : [],
+  confirm: 'Yes, remove the item',
+});
+
 export async function action({ request, params }: Route.ActionArgs) {
   const { user, detail, item } = await load(request, params, 'burden.edit');
   const formData = await request.formData();
@@ -92,6 +107,20 @@ export async function action({ request, params }: Route.ActionArgs) {
     const submission = parseWithZod(formData, { schema: Version });
     if (submission.status !== 'success')
       return data({ intent, result: submission.reply(), stale: null }, { status: 400 });
+    const ask = askFirst(
+      formData,
+      () =>
+        itemRemoval(
+          item,
+          detail.segments.filter((s) => s.overrides.has(item.id)).map((s) => s.name),
+        ),
+      {
+        fields: { intent, version: submission.value.version },
+        cancelTo: `/burden/${detail.assessment.id}/items/${item.id}`,
+      },
+      { intent, result: undefined, stale: null },
+    );
+    if (ask) return ask;
     try {
       await editAssessment(getDb(), { ...base, version: submission.value.version }, (trx, a) =>
         assessmentEdits.deleteItem(trx, a, item.id),
@@ -125,6 +154,8 @@ export async function action({ request, params }: Route.ActionArgs) {
 export default function BurdenItem({ loaderData, actionData }: Route.ComponentProps) {
   const { assessment: a, item: i, steps, segments } = loaderData;
   const version = actionData?.stale?.version ?? a.version;
+  if (actionData && 'removal' in actionData)
+    return <RemovalConfirmation prompt={actionData.removal} />;
   const overrideErrors = actionData?.intent === 'override' ? actionData.result.error : undefined;
   return (
     <>
@@ -219,13 +250,14 @@ export default function BurdenItem({ loaderData, actionData }: Route.ComponentPr
       ) : null}
 
       <h2>Remove this item</h2>
-      <Form method="post">
-        <input type="hidden" name="intent" value="delete" />
-        <input type="hidden" name="version" value={version} />
-        <button type="submit" className="usa-button usa-button--secondary">
-          Remove item
-        </button>
-      </Form>
+      <RemoveButton
+        removal={itemRemoval(
+          i,
+          segments.filter((s) => s.minutes !== '' || s.dollars !== '').map((s) => s.name),
+        )}
+        fields={{ intent: 'delete', version }}
+        label="Remove item"
+      />
     </>
   );
 }

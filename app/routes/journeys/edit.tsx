@@ -15,10 +15,13 @@ import { MermaidDiagram } from '~/components/mermaid/mermaid-diagram';
 import { Alert } from '~/components/ui/alert';
 import { TextField } from '~/components/ui/field';
 import { Breadcrumbs, FormErrors, SelectField, StaleValues } from '~/components/ui/form';
+import { RemovalConfirmation, RemoveButton } from '~/components/ui/removal';
 import { generateMermaid } from '~/domain/journey/mermaid';
 import { moveAnnouncement, type MovedItem } from '~/domain/journey/reorder';
 import { CHANNELS, SCORE_LABELS, type JourneyDiagram } from '~/domain/journey/types';
+import { countOf, type Removal } from '~/domain/removal';
 import { refusal } from '~/errors.server';
+import { askFirst } from '~/removal.server';
 import { loadJourneyFor } from '~/journeys.server';
 import { JourneyEditSchema } from '~/schemas/journey';
 import { getDb } from '#db/client';
@@ -45,6 +48,33 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   };
 }
 
+type StepLike = { title: string; projects: unknown[] };
+
+/** What removing a step takes away: its links to projects (burden items keep no step). */
+const stepRemoval = (step: StepLike): Removal => ({
+  what: `the step “${step.title}”`,
+  takes: [
+    ...(step.projects.length > 0
+      ? [`its links to ${countOf(step.projects.length, 'project')}`]
+      : []),
+    'its place on burden items attached to it (the items stay, with no step)',
+  ],
+  confirm: 'Yes, remove the step',
+});
+
+/** What removing a stage takes away: every step in it. */
+const stageRemoval = (stage: { name: string; steps: StepLike[] }): Removal => ({
+  what: `the stage “${stage.name}”`,
+  takes:
+    stage.steps.length > 0
+      ? [
+          `its ${countOf(stage.steps.length, 'step')}: ${stage.steps.map((s) => s.title).join(', ')}`,
+          'their links to projects, and their place on burden items (the items stay, with no step)',
+        ]
+      : [],
+  confirm: 'Yes, remove the stage and its steps',
+});
+
 export async function action({ request, params }: Route.ActionArgs) {
   const { user, journey } = await loadJourneyFor(request, params.mapId, 'journey.edit');
   const formData = await request.formData();
@@ -56,6 +86,31 @@ export async function action({ request, params }: Route.ActionArgs) {
   }
   const v = submission.value;
   const base = { mapId: journey.map.id, version: v.version, actorId: user.personId };
+  if (v.intent === 'delete_stage' || v.intent === 'delete_step') {
+    const stage =
+      v.intent === 'delete_stage' ? journey.stages.find((s) => s.id === v.stageId) : undefined;
+    const step =
+      v.intent === 'delete_step'
+        ? journey.stages.flatMap((s) => s.steps).find((s) => s.id === v.stepId)
+        : undefined;
+    // An unknown stage or step goes on to the edit, which refuses it (404).
+    const removal = stage ? stageRemoval(stage) : step ? stepRemoval(step) : null;
+    if (removal) {
+      const ask = askFirst(
+        formData,
+        () => removal,
+        {
+          fields:
+            v.intent === 'delete_stage'
+              ? { intent: v.intent, stageId: v.stageId, version: v.version }
+              : { intent: v.intent, stepId: v.stepId, version: v.version },
+          cancelTo: `/journeys/${journey.map.id}/edit`,
+        },
+        { intent, scope, result: undefined, stale: null },
+      );
+      if (ask) return ask;
+    }
+  }
   try {
     await editJourney(getDb(), { ...base, action: v.intent }, (trx, map) => {
       switch (v.intent) {
@@ -302,6 +357,8 @@ export default function EditJourney({ loaderData, actionData }: Route.ComponentP
       ? (event: KeyboardEvent<HTMLButtonElement>) => reorder.onKeyDown(event, item)
       : undefined,
   });
+  if (actionData && 'removal' in actionData)
+    return <RemovalConfirmation prompt={actionData.removal} />;
   const otherErrors =
     actionData && !['details', 'add_stage', 'add_step'].includes(actionData.intent)
       ? actionData.result.error?.['']
@@ -400,13 +457,13 @@ export default function EditJourney({ loaderData, actionData }: Route.ComponentP
                       move={moveProps({ kind: 'stage', id: stage.id, name: stage.name }, 'down')}
                     />
                   ) : null}
-                  <ActionButton
-                    intent="delete_stage"
-                    version={version}
-                    extra={{ stageId: stage.id }}
+                  <RemoveButton
+                    removal={stageRemoval(stage)}
+                    fields={{ intent: 'delete_stage', version, stageId: stage.id }}
                     label="Remove stage"
                     srLabel={`${stage.name} and its steps`}
-                    secondary
+                    buttonClassName="usa-button usa-button--small usa-button--secondary"
+                    formClassName="display-inline-block margin-right-1"
                   />
                 </div>
                 {stage.steps.length > 0 ? (
@@ -448,13 +505,13 @@ export default function EditJourney({ loaderData, actionData }: Route.ComponentP
                               )}
                             />
                           ) : null}
-                          <ActionButton
-                            intent="delete_step"
-                            version={version}
-                            extra={{ stepId: step.id }}
+                          <RemoveButton
+                            removal={stepRemoval(step)}
+                            fields={{ intent: 'delete_step', version, stepId: step.id }}
                             label="Remove"
                             srLabel={`step ${step.title}`}
-                            secondary
+                            buttonClassName="usa-button usa-button--small usa-button--secondary"
+                            formClassName="display-inline-block margin-right-1"
                           />
                         </div>
                       </li>

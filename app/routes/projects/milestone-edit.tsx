@@ -1,12 +1,15 @@
 import { parseWithZod } from '@conform-to/zod/v4';
-import { data, Form, redirect } from 'react-router';
+import { data, redirect } from 'react-router';
 import { z } from 'zod';
 import type { Route } from './+types/milestone-edit';
 import { authorize } from '~/auth/authorize.server';
 import { requireUser } from '~/auth/session.server';
 import { MilestoneForm } from '~/components/project/milestone-form';
 import { Breadcrumbs } from '~/components/ui/form';
+import { RemovalConfirmation, RemoveButton } from '~/components/ui/removal';
+import type { Removal } from '~/domain/removal';
 import { refusal } from '~/errors.server';
+import { askFirst } from '~/removal.server';
 import { found } from '~/http.server';
 import { pathParam } from '~/params.server';
 import { VersionField } from '~/schemas/common';
@@ -20,6 +23,13 @@ export const meta: Route.MetaFunction = () => [
 ];
 
 const DeleteSchema = z.object({ intent: z.literal('delete'), version: VersionField });
+
+/** What removing the milestone takes away (the dialog and the confirmation page). */
+const milestoneRemoval = (m: { title: string }): Removal => ({
+  what: `the milestone “${m.title}”`,
+  takes: [],
+  confirm: 'Yes, remove the milestone',
+});
 
 async function load(request: Request, params: Route.LoaderArgs['params']) {
   const user = await requireUser(request);
@@ -49,6 +59,16 @@ export async function action({ request, params }: Route.ActionArgs) {
     const submission = parseWithZod(formData, { schema: DeleteSchema });
     if (submission.status !== 'success')
       return data({ result: submission.reply(), stale: null }, { status: 400 });
+    const ask = askFirst(
+      formData,
+      () => milestoneRemoval(milestone),
+      {
+        fields: { intent: 'delete', version: submission.value.version },
+        cancelTo: `/projects/${project.id}/milestones/${milestone.id}`,
+      },
+      { result: undefined, stale: null },
+    );
+    if (ask) return ask;
     try {
       await deleteMilestone(getDb(), { ...ids, version: submission.value.version });
     } catch (error) {
@@ -71,6 +91,8 @@ export async function action({ request, params }: Route.ActionArgs) {
 
 export default function EditMilestone({ loaderData, actionData }: Route.ComponentProps) {
   const { project, milestone: m } = loaderData;
+  if (actionData && 'removal' in actionData)
+    return <RemovalConfirmation prompt={actionData.removal} />;
   return (
     <>
       <Breadcrumbs
@@ -101,13 +123,11 @@ export default function EditMilestone({ loaderData, actionData }: Route.Componen
         }}
       />
       <h2>Remove this milestone</h2>
-      <Form method="post">
-        <input type="hidden" name="intent" value="delete" />
-        <input type="hidden" name="version" value={actionData?.stale?.version ?? m.version} />
-        <button type="submit" className="usa-button usa-button--secondary">
-          Remove milestone
-        </button>
-      </Form>
+      <RemoveButton
+        removal={milestoneRemoval(m)}
+        fields={{ intent: 'delete', version: actionData?.stale?.version ?? m.version }}
+        label="Remove milestone"
+      />
     </>
   );
 }

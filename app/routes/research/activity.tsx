@@ -16,6 +16,7 @@ import {
   StaleValues,
   TextAreaField,
 } from '~/components/ui/form';
+import { RemovalConfirmation, RemoveButton } from '~/components/ui/removal';
 import { fromScaled } from '~/domain/burden/units';
 import {
   DECISION_QUESTIONS,
@@ -26,6 +27,8 @@ import {
 import { formatDate, PHASE_LABELS } from '~/domain/portfolio/labels';
 import { can } from '~/domain/policy';
 import { submitEdit } from '~/errors.server';
+import { countOf, type Removal } from '~/domain/removal';
+import { askFirst } from '~/removal.server';
 import { found } from '~/http.server';
 import { pathParam } from '~/params.server';
 import { IdParam } from '~/schemas/params';
@@ -60,6 +63,21 @@ async function load(request: Request, id: string | undefined) {
   return { user, ...detail };
 }
 
+/** What removing a session takes away: its participants, who stop counting for the PRA. */
+const sessionRemoval = (s: {
+  held_on: string;
+  participants: { code: string; category: string }[];
+}): Removal => ({
+  what: `the session of ${formatDate(s.held_on)}`,
+  takes:
+    s.participants.length > 0
+      ? [
+          `its ${countOf(s.participants.length, 'participant')} (${s.participants.map((p) => p.code).join(', ')}), who no longer count toward the Paperwork Reduction Act limit`,
+        ]
+      : [],
+  confirm: 'Yes, remove the session',
+});
+
 const today = () => new Date().toISOString().slice(0, 10);
 
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -91,7 +109,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
-  const { user, activity } = await load(request, params.activityId);
+  const { user, activity, sessions } = await load(request, params.activityId);
   const formData = await request.formData();
   const intent = String(formData.get('intent') ?? '');
   authorize(user, intent === 'override' ? 'pra.override' : 'research.edit', {
@@ -130,11 +148,30 @@ export async function action({ request, params }: Route.ActionArgs) {
             ],
           }),
       );
-    case 'delete_session':
+    case 'delete_session': {
+      const DeleteSession = z.object({ sessionId: IdParam, version: VersionField });
+      const asked = DeleteSession.safeParse(Object.fromEntries(formData));
+      const session = asked.success
+        ? sessions.find((s) => s.id === asked.data.sessionId)
+        : undefined;
+      // An unknown session or a bad form goes on to the edit, which refuses it (404, 400).
+      if (asked.success && session) {
+        const ask = askFirst(
+          formData,
+          () => sessionRemoval(session),
+          {
+            fields: { intent, sessionId: session.id, version: asked.data.version },
+            cancelTo: `/research/${activity.id}`,
+          },
+          { intent, result: undefined, stale: null },
+        );
+        if (ask) return ask;
+      }
       return edit(
-        z.object({ sessionId: IdParam, version: VersionField }),
+        DeleteSession,
         (v) => (trx, a) => activityEdits.deleteSession(trx, a, v.sessionId),
       );
+    }
     case 'link_clearance':
       return edit(
         LinkClearanceSchema,
@@ -232,6 +269,8 @@ export default function Activity({ loaderData, actionData }: Route.ComponentProp
     id: 'link',
     lastResult: resultFor(actionData, 'link_clearance'),
   });
+  if (actionData && 'removal' in actionData)
+    return <RemovalConfirmation prompt={actionData.removal} />;
   const otherErrors =
     actionData?.intent === 'delete_session' ? actionData.result.error?.[''] : null;
   return (
@@ -347,15 +386,13 @@ export default function Activity({ loaderData, actionData }: Route.ComponentProp
                   <td>{by('contractor')}</td>
                   {may.edit ? (
                     <td>
-                      <Form method="post">
-                        <input type="hidden" name="intent" value="delete_session" />
-                        <input type="hidden" name="sessionId" value={s.id} />
-                        <input type="hidden" name="version" value={version} />
-                        <button type="submit" className="usa-button usa-button--unstyled">
-                          Remove
-                          <span className="usa-sr-only"> session of {formatDate(s.held_on)}</span>
-                        </button>
-                      </Form>
+                      <RemoveButton
+                        removal={sessionRemoval(s)}
+                        fields={{ intent: 'delete_session', sessionId: s.id, version }}
+                        label="Remove"
+                        srLabel={`session of ${formatDate(s.held_on)}`}
+                        buttonClassName="usa-button usa-button--unstyled"
+                      />
                     </td>
                   ) : null}
                 </tr>

@@ -1,0 +1,36 @@
+/**
+ * Removals ask first (issue 16, point 8; DESIGN "Nothing a person saved is ever lost"): a form
+ * that removes a record posts `confirm=yes` only once the person has said yes — in the dialog
+ * with JavaScript, on the confirmation page without it. Without that field the server removes
+ * nothing and answers with the confirmation page instead. The audit trail keeps every removal.
+ */
+
+/** The field and value a confirmed removal carries. */
+export const CONFIRM_FIELD = 'confirm';
+export const CONFIRM_VALUE = 'yes';
+
+/** What a removal takes away, in the words the dialog and the confirmation page use. */
+export interface Removal {
+  /** The record, as a phrase: `the stage “Apply”`. */
+  what: string;
+  /** What goes with it, one line each: `its 3 steps: Find, Apply, Wait`. */
+  takes: string[];
+  /** The confirm button: `Yes, remove the stage`. */
+  confirm: string;
+}
+
+/** The confirmation page: the removal, the fields to post again, and where Cancel leads. */
+export interface RemovalPrompt extends Removal {
+  fields: [string, string][];
+  cancelTo: string;
+}
+
+/** True only when the form says the person confirmed the removal (`confirm=yes`, exactly). */
+export function isConfirmed(form: { get(name: string): unknown }): boolean {
+  return form.get(CONFIRM_FIELD) === CONFIRM_VALUE;
+}
+
+/** "1 step", "3 steps": a count with its noun. */
+export function countOf(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+}

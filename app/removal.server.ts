@@ -1,0 +1,23 @@
+import { data } from 'react-router';
+import { isConfirmed, type Removal, type RemovalPrompt } from '~/domain/removal';
+
+/**
+ * The one rule of every removing action (app/domain/removal.ts): unless the form carries
+ * `confirm=yes`, answer with the confirmation page (`removal` in the action data, status 200,
+ * nothing changed) and return it; once confirmed, return null and let the action remove.
+ * `fields` are posted again by the page's "Yes" button; `extra` keeps the action data's shape.
+ */
+export function askFirst<E extends object>(
+  formData: FormData,
+  removal: () => Removal,
+  page: { fields: Record<string, string | number>; cancelTo: string },
+  extra: E,
+) {
+  if (isConfirmed(formData)) return null;
+  const prompt: RemovalPrompt = {
+    ...removal(),
+    fields: Object.entries(page.fields).map(([k, v]) => [k, String(v)]),
+    cancelTo: page.cancelTo,
+  };
+  return data({ ...extra, removal: prompt }, { status: 200 });
+}
