@@ -11,6 +11,7 @@ import * as pmcUpdates from './2026-11-22-09-pmc-updates';
 import * as hotQueryIndexes from './2026-11-22-10-hot-query-indexes';
 import * as pmcItemOrder from './2026-11-22-11-pmc-item-order';
 import * as clearanceVersion from './2026-11-22-12-clearance-version';
+import * as archive from './2026-12-04-14-archive';
 
 /**
  * Every migration, in order. Listed statically (not read from disk) so they travel inside the
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22-10-hot-query-indexes': hotQueryIndexes,
   '2026-11-22-11-pmc-item-order': pmcItemOrder,
   '2026-11-22-12-clearance-version': clearanceVersion,
+  '2026-12-04-14-archive': archive,
 };

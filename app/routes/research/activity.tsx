@@ -2,6 +2,8 @@ import { getFormProps, useForm } from '@conform-to/react';
 import { data, Form, Link } from 'react-router';
 import { z } from 'zod';
 import type { Route } from './+types/activity';
+import { archiveState } from '~/archive.server';
+import { ArchiveControls } from '~/components/archive/archive-controls';
 import { authorize } from '~/auth/authorize.server';
 import { requireUser } from '~/auth/session.server';
 import { ActivityForm } from '~/components/research/activity-form';
@@ -63,10 +65,13 @@ const today = () => new Date().toISOString().slice(0, 10);
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { user, activity, sessions, clearances } = await load(request, params.activityId);
   const target = { portfolioId: activity.portfolio_id };
-  const [status, allClearances] = await Promise.all([
+  const [status, allClearances, archive] = await Promise.all([
     portfolioPraStatus(getDb(), activity.portfolio_id, today()),
     listClearances(getDb(), activity.portfolio_id),
+    archiveState(user, 'research_activity', activity.id, activity.portfolio_id),
   ]);
+  // An archived activity is read, not edited (its people still count): restore it first.
+  const open = !archive.info;
   const report = status.reports.find((r) => r.activityIds.includes(activity.id)) ?? null;
   return {
     activity: { ...activity, decision: parseDecision(activity.decision) },
@@ -77,7 +82,11 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     grouped: report
       ? status.rows.filter((r) => report.activityIds.includes(r.id) && r.id !== activity.id)
       : [],
-    may: { edit: can(user, 'research.edit', target), override: can(user, 'pra.override', target) },
+    may: {
+      edit: open && can(user, 'research.edit', target),
+      override: open && can(user, 'pra.override', target),
+    },
+    archive,
   };
 }
 
@@ -168,7 +177,16 @@ const YES_NO = [
 ];
 
 export default function Activity({ loaderData, actionData }: Route.ComponentProps) {
-  const { activity: a, sessions, clearances, otherClearances, report, grouped, may } = loaderData;
+  const {
+    activity: a,
+    sessions,
+    clearances,
+    otherClearances,
+    report,
+    grouped,
+    may,
+    archive,
+  } = loaderData;
   const version = actionData?.stale?.version ?? a.version;
   const [sessionForm, sessionFields] = useForm({
     id: 'session',
@@ -219,6 +237,7 @@ export default function Activity({ loaderData, actionData }: Route.ComponentProp
         {METHOD_LABELS[a.method]}
         {a.unscripted ? ', unscripted' : ''} · {PHASE_LABELS[a.phase]} · Purpose: {a.purpose}
       </p>
+      <ArchiveControls kind="research_activity" id={a.id} version={a.version} state={archive} />
       {actionData?.stale ? (
         <StaleValues
           current={actionData.stale.current}
