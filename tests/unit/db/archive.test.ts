@@ -226,7 +226,7 @@ describe('archiving and restoring', () => {
     expect(JSON.parse(rows[1]!.changes)).toMatchObject({
       archived_by: { before: null, after: team.personId },
     });
-  });
+  }, 30_000);
 });
 
 describe('deleting for good', () => {
@@ -375,5 +375,5 @@ describe('deleting for good', () => {
       ).rejects.toThrow('Not deleted.');
     }
     expect(await getJourney(db, mapId)).toBeDefined();
-  });
+  }, 30_000);
 });
