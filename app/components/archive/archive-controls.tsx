@@ -28,7 +28,7 @@ export function ArchiveControls({ kind, id, version, state }: Props) {
       <Form method="post" action={`${base}/archive`} className="margin-y-1">
         <input type="hidden" name="intent" value="archive" />
         <input type="hidden" name="version" value={version} />
-        <button type="submit" className="usa-button usa-button--outline usa-button--secondary">
+        <button type="submit" className="usa-button usa-button--outline">
           Archive this {noun}
         </button>
       </Form>

@@ -22,7 +22,7 @@ describe('snapshotCites: does a published PMC update name the record?', () => {
     ['journey_map', 4, false, 'a prefix of a linked id'],
     ['research_activity', 9, true, 'linked from a highlight'],
     ['research_activity', 12, false, 'not named'],
-  ] as const)('%s %i → %s (%s)', (kind, id, cites) => {
+  ] as const)('%s %i → %s (%s)', (kind, id, cites, _why) => {
     expect(snapshotCites(snap, kind, id)).toBe(cites);
   });
 });
