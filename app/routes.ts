@@ -52,5 +52,12 @@ export default [
   route('calendar.ics', 'routes/calendar-export.ts', { id: 'calendar-ics' }),
   route('calendar.json', 'routes/calendar-export.ts', { id: 'calendar-json' }),
   route('audit', 'routes/audit.tsx'),
+  // Archive and restore, and deleting for good (OMB leads): one module each for the three kinds.
+  route('journeys/:mapId/archive', 'routes/archive/archive.tsx', { id: 'journey-archive' }),
+  route('burden/:assessmentId/archive', 'routes/archive/archive.tsx', { id: 'burden-archive' }),
+  route('research/:activityId/archive', 'routes/archive/archive.tsx', { id: 'research-archive' }),
+  route('journeys/:mapId/delete', 'routes/archive/delete.tsx', { id: 'journey-delete' }),
+  route('burden/:assessmentId/delete', 'routes/archive/delete.tsx', { id: 'burden-delete' }),
+  route('research/:activityId/delete', 'routes/archive/delete.tsx', { id: 'research-delete' }),
   route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig;

@@ -268,6 +268,14 @@ export const SCHEMA: SchemaShape = {
     }
   },
   "burden_assessments": {
+    "archived_at": {
+      "type": "text",
+      "nullable": true
+    },
+    "archived_by": {
+      "type": "integer",
+      "nullable": true
+    },
     "baseline_id": {
       "type": "integer",
       "nullable": true
@@ -458,6 +466,14 @@ export const SCHEMA: SchemaShape = {
     }
   },
   "journey_maps": {
+    "archived_at": {
+      "type": "text",
+      "nullable": true
+    },
+    "archived_by": {
+      "type": "integer",
+      "nullable": true
+    },
     "copied_from_id": {
       "type": "integer",
       "nullable": true
@@ -1060,6 +1076,14 @@ export const SCHEMA: SchemaShape = {
     }
   },
   "research_activities": {
+    "archived_at": {
+      "type": "text",
+      "nullable": true
+    },
+    "archived_by": {
+      "type": "integer",
+      "nullable": true
+    },
     "counsel_approved": {
       "type": "integer",
       "nullable": false

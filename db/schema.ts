@@ -131,6 +131,9 @@ interface JourneyMapTable {
   version: ColumnType<number, number | undefined, number>;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** Set while the record is archived: out of the lists, still readable and cited. */
+  archived_at: Timestamp | null;
+  archived_by: number | null;
 }
 
 interface JourneyStageTable {
@@ -184,6 +187,9 @@ interface BurdenAssessmentTable {
   version: ColumnType<number, number | undefined, number>;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** Set while the record is archived: out of the lists, still readable and cited. */
+  archived_at: Timestamp | null;
+  archived_by: number | null;
 }
 
 interface BurdenItemTable {
@@ -255,6 +261,9 @@ interface ResearchActivityTable {
   version: ColumnType<number, number | undefined, number>;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** Set while the record is archived: out of the lists, still readable and cited. */
+  archived_at: Timestamp | null;
+  archived_by: number | null;
 }
 
 interface ResearchActivityClearanceTable {

@@ -4,6 +4,7 @@ import type { DB } from './client';
 import { RefusedError } from './errors';
 import { recordAudit } from './queries/audit';
 import type { Database } from './schema';
+import { ARCHIVE_ACTIONS, KIND_NOUNS, type ArchiveKind } from '~/domain/archive';
 /**
  * Refuses a save whose form was opened at an older version of the row, so a stale save never
  * overwrites newer work. Throws with the row's current values for the named fields.
@@ -72,6 +73,17 @@ export async function editVersioned<
     const row = await load(trx, input.id);
     if (!row) throw new RefusedError('not_found', input.notFoundMessage);
     assertFresh(row, input.version, ['title', 'updated_at'] as (keyof R)[]);
+    // An archived record is kept as it was: readable, cited, not edited (docs/decisions/023).
+    if (
+      (row as { archived_at?: string | null }).archived_at &&
+      !ARCHIVE_ACTIONS.has(input.action)
+    ) {
+      const noun = KIND_NOUNS[input.entityType as ArchiveKind] ?? 'record';
+      throw new RefusedError(
+        'conflict',
+        `This ${noun} is archived, so it is not changed. Restore it first.`,
+      );
+    }
     const { before, after } = await change(trx, row);
     // Every root table has id, version and updated_at; the cast names one for Kysely's types.
     await trx

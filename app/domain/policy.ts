@@ -51,7 +51,9 @@ export type Action =
   | 'pra.override'
   | 'plan.edit'
   | 'plan.set_due_dates'
-  | 'pmc.manage';
+  | 'pmc.manage'
+  /** Deleting an archived journey map, burden assessment or research activity for good. */
+  | 'record.delete';
 
 export interface Target {
   portfolioId?: number;
@@ -99,6 +101,8 @@ export const GRANTS: Record<Action, true | readonly Role[]> = {
   // A plan's due dates follow OMB's calendar for the year (A-11 280.12): OMB leads set them.
   'plan.set_due_dates': ['omb_lead'],
   'pmc.manage': ['omb_lead'],
+  // Deleting for good is OMB's call, with a reason; everyone else archives (docs/decisions/023).
+  'record.delete': ['omb_lead'],
 };
 
 /** Actions taken on behalf of one agency: the person must hold the role *for that agency*. */

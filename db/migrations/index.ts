@@ -12,6 +12,7 @@ import * as hotQueryIndexes from './2026-11-22-10-hot-query-indexes';
 import * as pmcItemOrder from './2026-11-22-11-pmc-item-order';
 import * as clearanceVersion from './2026-11-22-12-clearance-version';
 import * as segmentTimePercent from './2026-12-04-13-segment-time-percent';
+import * as archive from './2026-12-04-14-archive';
 
 /**
  * Every migration, in order. Listed statically (not read from disk) so they travel inside the
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22-11-pmc-item-order': pmcItemOrder,
   '2026-11-22-12-clearance-version': clearanceVersion,
   '2026-12-04-13-segment-time-percent': segmentTimePercent,
+  '2026-12-04-14-archive': archive,
 };

@@ -84,8 +84,13 @@ export async function setDefaultWage(
   });
 }
 
-export async function listAssessments(db: DB, portfolioId: number) {
-  return db
+/** Assessments of a portfolio, newest first; archived ones only when asked for. */
+export async function listAssessments(
+  db: DB,
+  portfolioId: number,
+  options: { includeArchived?: boolean } = {},
+) {
+  let query = db
     .selectFrom('burden_assessments as a')
     .leftJoin('journey_maps as m', 'm.id', 'a.journey_map_id')
     .select([
@@ -95,12 +100,13 @@ export async function listAssessments(db: DB, portfolioId: number) {
       'a.baseline_id',
       'a.journey_map_id',
       'a.updated_at',
+      'a.archived_at',
       'm.title as map_title',
       'm.version_label',
     ])
-    .where('a.portfolio_id', '=', portfolioId)
-    .orderBy('a.id', 'desc')
-    .execute();
+    .where('a.portfolio_id', '=', portfolioId);
+  if (!options.includeArchived) query = query.where('a.archived_at', 'is', null);
+  return query.orderBy('a.id', 'desc').execute();
 }
 
 type ItemRow = Awaited<ReturnType<typeof loadItems>>[number];
@@ -250,6 +256,7 @@ export async function createAssessment(
         .select('id')
         .where('id', '=', input.journeyMapId)
         .where('portfolio_id', '=', input.portfolioId)
+        .where('archived_at', 'is', null)
         .executeTakeFirst();
       if (!map)
         throw new RefusedError(
@@ -726,6 +733,8 @@ async function computePortfolioRollup(db: DB, portfolioId: number) {
             .as('has_segments'),
       ])
       .where('a.portfolio_id', '=', portfolioId)
+      // Archived assessments are out of the portfolio's current figures (docs/decisions/023).
+      .where('a.archived_at', 'is', null)
       .execute(),
     getDefaultWage(db),
     db
@@ -789,12 +798,13 @@ async function computePortfolioRollup(db: DB, portfolioId: number) {
   return { assessments: assessments.length, items: itemCount, baseline, reduced };
 }
 
-/** Burden per journey step from the newest assessment of a map, or null if it has none. */
+/** Burden per journey step from the newest assessment of a map not archived, or null. */
 export async function burdenForMap(db: DB, mapId: number) {
   const latest = await db
     .selectFrom('burden_assessments')
     .select('id')
     .where('journey_map_id', '=', mapId)
+    .where('archived_at', 'is', null)
     .orderBy('id', 'desc')
     .executeTakeFirst();
   if (!latest) return null;

@@ -41,9 +41,16 @@ export async function otherVersions(
     .execute();
 }
 
-/** Journey maps of a portfolio, newest first, with their step counts. */
-export async function listJourneys(db: DB, portfolioId: number) {
-  return db
+/**
+ * Journey maps of a portfolio, newest first, with their step counts. Archived maps are left
+ * out unless asked for (the list's "Show archived" filter); pickers never ask.
+ */
+export async function listJourneys(
+  db: DB,
+  portfolioId: number,
+  options: { includeArchived?: boolean } = {},
+) {
+  let query = db
     .selectFrom('journey_maps as m')
     .leftJoin('projects as p', 'p.id', 'm.project_id')
     .select([
@@ -54,6 +61,7 @@ export async function listJourneys(db: DB, portfolioId: number) {
       'm.illustrative',
       'm.created_at',
       'm.updated_at',
+      'm.archived_at',
       'p.name as project_name',
       (eb) =>
         eb
@@ -62,9 +70,9 @@ export async function listJourneys(db: DB, portfolioId: number) {
           .whereRef('s.map_id', '=', 'm.id')
           .as('steps'),
     ])
-    .where('m.portfolio_id', '=', portfolioId)
-    .orderBy('m.id', 'desc')
-    .execute();
+    .where('m.portfolio_id', '=', portfolioId);
+  if (!options.includeArchived) query = query.where('m.archived_at', 'is', null);
+  return query.orderBy('m.id', 'desc').execute();
 }
 
 export type JourneyDetail = NonNullable<Awaited<ReturnType<typeof getJourney>>>;

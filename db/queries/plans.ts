@@ -296,7 +296,8 @@ export async function setPlanDueDates(
 
 /**
  * What a plan can cite, within its portfolio: journey steps with pain points, research
- * activities, and to-be burden assessments (their savings against their baseline).
+ * activities, and to-be burden assessments (their savings against their baseline). Archived
+ * records are not offered for new citations; citations made before keep working.
  */
 export async function citableEvidence(db: DB, portfolioId: number) {
   const [steps, activities, toBe] = await Promise.all([
@@ -305,6 +306,7 @@ export async function citableEvidence(db: DB, portfolioId: number) {
       .innerJoin('journey_maps as m', 'm.id', 's.map_id')
       .select(['s.id', 's.title', 'm.title as map_title'])
       .where('m.portfolio_id', '=', portfolioId)
+      .where('m.archived_at', 'is', null)
       .where('s.pain_points', '!=', '')
       .orderBy('m.title')
       .orderBy('s.id')
@@ -315,6 +317,7 @@ export async function citableEvidence(db: DB, portfolioId: number) {
       .innerJoin('projects as p', 'p.id', 'a.project_id')
       .select(['a.id', 'a.title', 'p.name as project_name'])
       .where('p.portfolio_id', '=', portfolioId)
+      .where('a.archived_at', 'is', null)
       .orderBy('a.title')
       .limit(500)
       .execute(),
@@ -323,6 +326,7 @@ export async function citableEvidence(db: DB, portfolioId: number) {
       .select(['id', 'title'])
       .where('portfolio_id', '=', portfolioId)
       .where('baseline_id', 'is not', null)
+      .where('archived_at', 'is', null)
       .orderBy('title')
       .limit(500)
       .execute(),

@@ -188,12 +188,21 @@ export async function portfolioPraStatus(
   );
 }
 
-export async function listActivitiesForProject(db: DB, projectId: number) {
-  return db
+/**
+ * A project's research log, newest first; archived activities only when asked for (they still
+ * count toward the PRA limit either way: loadPortfolioPra reads them all).
+ */
+export async function listActivitiesForProject(
+  db: DB,
+  projectId: number,
+  options: { includeArchived?: boolean } = {},
+) {
+  let query = db
     .selectFrom('research_activities as a')
     .select([
       'a.id',
       'a.title',
+      'a.archived_at',
       'a.method',
       'a.phase',
       'a.purpose',
@@ -212,9 +221,9 @@ export async function listActivitiesForProject(db: DB, projectId: number) {
           .whereRef('s.activity_id', '=', 'a.id')
           .as('people'),
     ])
-    .where('a.project_id', '=', projectId)
-    .orderBy('a.id', 'desc')
-    .execute();
+    .where('a.project_id', '=', projectId);
+  if (!options.includeArchived) query = query.where('a.archived_at', 'is', null);
+  return query.orderBy('a.id', 'desc').execute();
 }
 
 export async function getActivity(db: DB, id: number) {

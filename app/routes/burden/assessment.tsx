@@ -3,6 +3,8 @@ import { parseWithZod } from '@conform-to/zod/v4';
 import { data, Form, Link, redirect } from 'react-router';
 import { z } from 'zod';
 import type { Route } from './+types/assessment';
+import { archiveState } from '~/archive.server';
+import { ArchiveControls } from '~/components/archive/archive-controls';
 import { loadAssessmentFor } from '~/burden.server';
 import { EMPTY_ITEM, ItemForm } from '~/components/burden/item-form';
 import { BarChart, CATEGORY_COLORS } from '~/components/charts/bar-chart';
@@ -61,6 +63,12 @@ const Copy = z.object({ title: requiredText('title', 200) });
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { user, detail } = await loadAssessmentFor(request, params.assessmentId, 'portfolio.read');
   const { assessment, items, segments, steps, wage, defaultWage, result, byStage } = detail;
+  const archive = await archiveState(
+    user,
+    'burden_assessment',
+    assessment.id,
+    assessment.portfolio_id,
+  );
   const stepTitle = new Map(steps.map((s) => [s.id, `${s.stage}: ${s.title}`]));
   const row = (b: Burden) => ({
     hours: hours(b.time),
@@ -143,7 +151,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       overrides: s.overrides.size,
     })),
     steps: steps.map((s) => ({ id: s.id, title: s.title, stage: s.stage })),
-    mayEdit: can(user, 'burden.edit', { portfolioId: assessment.portfolio_id }),
+    // An archived assessment is read, not edited: restore it first.
+    mayEdit: !archive.info && can(user, 'burden.edit', { portfolioId: assessment.portfolio_id }),
+    archive,
   };
 }
 
@@ -339,6 +349,7 @@ export default function Assessment({ loaderData, actionData }: Route.ComponentPr
             : ''}
         {d.wage.multiplier !== 1000 ? `, loaded ×${fromScaled(d.wage.multiplier, 3)}` : ''}.
       </p>
+      <ArchiveControls kind="burden_assessment" id={a.id} version={a.version} state={d.archive} />
       {otherError?.length ? (
         <Alert type="error" heading="Not saved">
           {otherError.join(' ')}

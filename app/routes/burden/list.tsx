@@ -2,6 +2,8 @@ import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data, Form, Link, redirect } from 'react-router';
 import type { Route } from './+types/list';
+import { listQuery } from '~/archive.server';
+import { ArchivedFilter, ArchivedTag, DeletedNotice } from '~/components/archive/archive-controls';
 import { authorize } from '~/auth/authorize.server';
 import { requireUser } from '~/auth/session.server';
 import { TextField } from '~/components/ui/field';
@@ -16,6 +18,7 @@ import { pathParam } from '~/params.server';
 import { AssessmentSchema } from '~/schemas/burden';
 import { SlugParam } from '~/schemas/params';
 import { getDb } from '#db/client';
+import { countArchived } from '#db/queries/archive';
 import { createAssessment, listAssessments, portfolioRollup } from '#db/queries/burden';
 import { listJourneys } from '#db/queries/journeys';
 import { getPortfolioHeader } from '#db/queries/portfolios';
@@ -35,14 +38,18 @@ async function load(request: Request, slug: string | undefined) {
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { user, portfolio } = await load(request, params.slug);
   const db = getDb();
-  const [assessments, maps, rollup] = await Promise.all([
-    listAssessments(db, portfolio.id),
+  const { showArchived, deleted } = listQuery(request);
+  const [assessments, maps, rollup, archived] = await Promise.all([
+    listAssessments(db, portfolio.id, { includeArchived: showArchived }),
     listJourneys(db, portfolio.id),
     portfolioRollup(db, portfolio.id),
+    countArchived(db, 'burden_assessment', portfolio.id),
   ]);
   return {
     portfolio,
     assessments,
+    archived: { count: archived, showing: showArchived },
+    deleted,
     maps: maps.map((m) => ({
       id: m.id,
       label: `${m.title} (${versionText(m.version_label, m.version_name)})`,
@@ -82,7 +89,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 }
 
 export default function BurdenList({ loaderData, actionData }: Route.ComponentProps) {
-  const { portfolio, assessments, maps, rollup, mayEdit } = loaderData;
+  const { portfolio, assessments, maps, rollup, mayEdit, archived, deleted } = loaderData;
   const [form, fields] = useForm({
     lastResult: actionData?.result,
     onValidate: useLazyValidation(() => import('~/schemas/burden').then((m) => m.AssessmentSchema)),
@@ -99,11 +106,14 @@ export default function BurdenList({ loaderData, actionData }: Route.ComponentPr
         ]}
       />
       <h1>Holistic burden: {portfolio.name}</h1>
+      <DeletedNotice kind={deleted} />
       <p className="usa-intro">
         Learning, compliance and psychological costs (A-11 280.12, M-22-10): {rollup.hours} hours
         and {rollup.cost} a year across the baseline assessments; {rollup.reducedHours} hours and{' '}
         {rollup.reducedCost} reduced so far by planned redesigns.
+        {archived.count > 0 ? ' Archived assessments are not counted.' : ''}
       </p>
+      <ArchivedFilter {...archived} path={`/portfolios/${portfolio.slug}/burden`} />
       {assessments.length === 0 ? (
         <p>No assessments yet.</p>
       ) : (
@@ -121,6 +131,7 @@ export default function BurdenList({ loaderData, actionData }: Route.ComponentPr
               <tr key={a.id}>
                 <th scope="row">
                   <Link to={`/burden/${a.id}`}>{a.title}</Link>
+                  <ArchivedTag at={a.archived_at} />
                 </th>
                 <td>{a.map_title ?? a.service_name}</td>
                 <td>

@@ -1,5 +1,7 @@
 import { Link } from 'react-router';
 import type { Route } from './+types/list';
+import { listQuery } from '~/archive.server';
+import { ArchivedFilter, ArchivedTag, DeletedNotice } from '~/components/archive/archive-controls';
 import { authorize } from '~/auth/authorize.server';
 import { requireUser } from '~/auth/session.server';
 import { Breadcrumbs } from '~/components/ui/form';
@@ -10,6 +12,7 @@ import { found } from '~/http.server';
 import { pathParam } from '~/params.server';
 import { SlugParam } from '~/schemas/params';
 import { getDb } from '#db/client';
+import { countArchived } from '#db/queries/archive';
 import { listJourneys } from '#db/queries/journeys';
 import { getPortfolioHeader } from '#db/queries/portfolios';
 
@@ -21,15 +24,22 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requireUser(request);
   const portfolio = found(await getPortfolioHeader(getDb(), pathParam(SlugParam, params.slug)));
   authorize(user, 'portfolio.read', { portfolioId: portfolio.id });
+  const { showArchived, deleted } = listQuery(request);
+  const [maps, archived] = await Promise.all([
+    listJourneys(getDb(), portfolio.id, { includeArchived: showArchived }),
+    countArchived(getDb(), 'journey_map', portfolio.id),
+  ]);
   return {
     portfolio,
-    maps: await listJourneys(getDb(), portfolio.id),
+    maps,
+    archived: { count: archived, showing: showArchived },
+    deleted,
     mayEdit: can(user, 'journey.edit', { portfolioId: portfolio.id }),
   };
 }
 
 export default function JourneyList({ loaderData }: Route.ComponentProps) {
-  const { portfolio, maps, mayEdit } = loaderData;
+  const { portfolio, maps, mayEdit, archived, deleted } = loaderData;
   return (
     <>
       <Breadcrumbs
@@ -40,6 +50,7 @@ export default function JourneyList({ loaderData }: Route.ComponentProps) {
         ]}
       />
       <h1>Journey maps: {portfolio.name}</h1>
+      <DeletedNotice kind={deleted} />
       {mayEdit ? (
         <ul className="usa-button-group">
           <li className="usa-button-group__item">
@@ -57,6 +68,7 @@ export default function JourneyList({ loaderData }: Route.ComponentProps) {
           </li>
         </ul>
       ) : null}
+      <ArchivedFilter {...archived} path={`/portfolios/${portfolio.slug}/journeys`} />
       {maps.length === 0 ? (
         <p>No journey maps yet.</p>
       ) : (
@@ -85,6 +97,7 @@ export default function JourneyList({ loaderData }: Route.ComponentProps) {
                     {m.illustrative ? (
                       <span className="usa-tag margin-left-1">Illustrative</span>
                     ) : null}
+                    <ArchivedTag at={m.archived_at} />
                   </th>
                   <td>{versionText(m.version_label, m.version_name)}</td>
                   <td>{Number(m.steps ?? 0)}</td>

@@ -2,6 +2,8 @@ import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data, Form, Link, redirect } from 'react-router';
 import type { Route } from './+types/view';
+import { archiveState } from '~/archive.server';
+import { ArchiveControls } from '~/components/archive/archive-controls';
 import { JourneyTable } from '~/components/journey/journey-table';
 import { MermaidDiagram } from '~/components/mermaid/mermaid-diagram';
 import { Alert } from '~/components/ui/alert';
@@ -28,16 +30,19 @@ export const meta: Route.MetaFunction = ({ data }) => [
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { user, journey } = await loadJourneyFor(request, params.mapId, 'portfolio.read');
-  const [others, burden] = await Promise.all([
+  const [others, burden, archive] = await Promise.all([
     otherVersions(getDb(), journey.map),
     burdenForMap(getDb(), journey.map.id),
+    archiveState(user, 'journey_map', journey.map.id, journey.map.portfolio_id),
   ]);
   return {
     journey,
     burden: burden ? burdenColumn(burden) : null,
     source: generateMermaid(toDiagram(journey)),
     others,
-    mayEdit: can(user, 'journey.edit', { portfolioId: journey.map.portfolio_id }),
+    // An archived map is read, not edited: restore it first.
+    mayEdit: !archive.info && can(user, 'journey.edit', { portfolioId: journey.map.portfolio_id }),
+    archive,
   };
 }
 
@@ -74,7 +79,7 @@ function burdenColumn(b: NonNullable<Awaited<ReturnType<typeof burdenForMap>>>) 
 }
 
 export default function JourneyView({ loaderData, actionData }: Route.ComponentProps) {
-  const { journey, source, others, mayEdit, burden } = loaderData;
+  const { journey, source, others, mayEdit, burden, archive } = loaderData;
   const { map, stages } = journey;
   const [form, fields] = useForm({
     id: 'copy',
@@ -105,6 +110,7 @@ export default function JourneyView({ loaderData, actionData }: Route.ComponentP
         {pluralize(steps, 'step')}
         {map.project_name ? <> · Project: {map.project_name}</> : null}
       </p>
+      <ArchiveControls kind="journey_map" id={map.id} version={map.version} state={archive} />
       {map.illustrative ? (
         <Alert type="info" heading="Illustrative journey" slim>
           {map.source_note ||

@@ -2,6 +2,8 @@ import { getFormProps, useForm } from '@conform-to/react';
 import { data, Form, Link } from 'react-router';
 import { z } from 'zod';
 import type { Route } from './+types/activity';
+import { archiveState } from '~/archive.server';
+import { ArchiveControls } from '~/components/archive/archive-controls';
 import { authorize } from '~/auth/authorize.server';
 import { requireUser } from '~/auth/session.server';
 import { ActivityForm } from '~/components/research/activity-form';
@@ -84,11 +86,14 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const { user, activity, sessions, clearances } = await load(request, params.activityId);
   const target = { portfolioId: activity.portfolio_id };
   const mayClearance = can(user, 'clearance.edit', target);
-  const [status, allClearances, keepers] = await Promise.all([
+  const [status, allClearances, keepers, archive] = await Promise.all([
     portfolioPraStatus(getDb(), activity.portfolio_id, today()),
     listClearances(getDb(), activity.portfolio_id),
     mayClearance ? [] : clearanceKeepers(getDb(), activity.portfolio_id),
+    archiveState(user, 'research_activity', activity.id, activity.portfolio_id),
   ]);
+  // An archived activity is read, not edited (its people still count): restore it first.
+  const open = !archive.info;
   const report = status.reports.find((r) => r.activityIds.includes(activity.id)) ?? null;
   return {
     activity: { ...activity, decision: parseDecision(activity.decision) },
@@ -101,10 +106,11 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       : [],
     keepers,
     may: {
-      edit: can(user, 'research.edit', target),
-      override: can(user, 'pra.override', target),
+      edit: open && can(user, 'research.edit', target),
+      override: open && can(user, 'pra.override', target),
       clearance: mayClearance,
     },
+    archive,
   };
 }
 
@@ -236,6 +242,7 @@ export default function Activity({ loaderData, actionData }: Route.ComponentProp
     grouped,
     keepers,
     may,
+    archive,
   } = loaderData;
   const version = actionData?.stale?.version ?? a.version;
   const [sessionForm, sessionFields] = useForm({
@@ -289,6 +296,7 @@ export default function Activity({ loaderData, actionData }: Route.ComponentProp
         {METHOD_LABELS[a.method]}
         {a.unscripted ? ', unscripted' : ''} · {PHASE_LABELS[a.phase]} · Purpose: {a.purpose}
       </p>
+      <ArchiveControls kind="research_activity" id={a.id} version={a.version} state={archive} />
       {actionData?.stale ? (
         <StaleValues
           current={actionData.stale.current}

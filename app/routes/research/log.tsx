@@ -1,6 +1,8 @@
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data, Link, redirect } from 'react-router';
 import type { Route } from './+types/log';
+import { listQuery } from '~/archive.server';
+import { ArchivedFilter, ArchivedTag, DeletedNotice } from '~/components/archive/archive-controls';
 import { authorize } from '~/auth/authorize.server';
 import { requireUser } from '~/auth/session.server';
 import { ActivityForm } from '~/components/research/activity-form';
@@ -14,6 +16,7 @@ import { pathParam } from '~/params.server';
 import { IdParam } from '~/schemas/params';
 import { ActivitySchema } from '~/schemas/research';
 import { getDb } from '#db/client';
+import { countArchivedActivities } from '#db/queries/archive';
 import { getProject } from '#db/queries/projects';
 import { createActivity, listActivitiesForProject } from '#db/queries/research';
 
@@ -30,9 +33,16 @@ async function load(request: Request, projectId: string | undefined) {
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { user, project } = await load(request, params.projectId);
+  const { showArchived, deleted } = listQuery(request);
+  const [activities, archived] = await Promise.all([
+    listActivitiesForProject(getDb(), project.id, { includeArchived: showArchived }),
+    countArchivedActivities(getDb(), project.id),
+  ]);
   return {
     project,
-    activities: await listActivitiesForProject(getDb(), project.id),
+    activities,
+    archived: { count: archived, showing: showArchived },
+    deleted,
     mayEdit: can(user, 'research.edit', { portfolioId: project.portfolio_id }),
   };
 }
@@ -57,7 +67,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 }
 
 export default function ResearchLog({ loaderData, actionData }: Route.ComponentProps) {
-  const { project, activities, mayEdit } = loaderData;
+  const { project, activities, mayEdit, archived, deleted } = loaderData;
   return (
     <>
       <Breadcrumbs
@@ -69,11 +79,16 @@ export default function ResearchLog({ loaderData, actionData }: Route.ComponentP
         ]}
       />
       <h1>Research log: {project.name}</h1>
+      <DeletedNotice kind={deleted} />
       <p>
         Every interview round, test and survey, with its participants as pseudonymous codes.{' '}
         <Link to={`/portfolios/${project.portfolio_slug}/pra`}>See the portfolio’s PRA status</Link>
         .
+        {archived.count > 0
+          ? ' Archived activities are hidden here but still count toward the PRA limit: their participants were asked.'
+          : ''}
       </p>
+      <ArchivedFilter {...archived} path={`/projects/${project.id}/research`} />
       {activities.length === 0 ? (
         <p>No research activities yet.</p>
       ) : (
@@ -97,6 +112,7 @@ export default function ResearchLog({ loaderData, actionData }: Route.ComponentP
               <tr key={a.id}>
                 <th scope="row">
                   <Link to={`/research/${a.id}`}>{a.title}</Link>
+                  <ArchivedTag at={a.archived_at} />
                 </th>
                 <td>
                   {METHOD_LABELS[a.method]}

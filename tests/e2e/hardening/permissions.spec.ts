@@ -95,6 +95,12 @@ const TABLE: Record<string, Entry> = {
   'calendar-ics': { get: ALL, post: 'no action' },
   'calendar-json': { get: ALL, post: 'no action' },
   audit: { get: OMB, post: 'no action' },
+  'journey-archive': { get: EDITORS, post: EDITORS, note: 'archive and restore: who may edit' },
+  'burden-archive': { get: EDITORS, post: EDITORS },
+  'research-archive': { get: EDITORS, post: EDITORS },
+  'journey-delete': { get: OMB, post: OMB, note: 'deleting for good: OMB leads only' },
+  'burden-delete': { get: OMB, post: OMB },
+  'research-delete': { get: OMB, post: OMB },
   'not-found': { get: NONE, post: NONE, note: '404 for everyone' },
 };
 

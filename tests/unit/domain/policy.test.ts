@@ -216,6 +216,14 @@ const TABLE: Record<Action, Record<Role, boolean>> = {
     pmc_member: N,
     viewer: N,
   },
+  'record.delete': {
+    omb_lead: Y,
+    portfolio_lead: N,
+    team_member: N,
+    agency_poc: N,
+    pmc_member: N,
+    viewer: N,
+  },
 };
 
 const ROLES: Role[] = [

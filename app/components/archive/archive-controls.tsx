@@ -1,0 +1,129 @@
+import { Form, Link } from 'react-router';
+import { KIND_NOUNS, recordPath, type ArchiveKind } from '~/domain/archive';
+import { formatDate } from '~/domain/portfolio/labels';
+
+interface Props {
+  kind: ArchiveKind;
+  id: number;
+  version: number;
+  state: {
+    info: { archivedAt: string; byName: string | null; byAgency: string | null } | null;
+    mayArchive: boolean;
+    mayDelete: boolean;
+  };
+}
+
+/**
+ * The archive state of a record, in its page's header: while archived, a banner saying when and
+ * by whom, what archiving means, and Restore (for those who may edit) or Delete permanently (for
+ * OMB leads); otherwise an Archive button for those who may edit. Plain forms: no script needed.
+ */
+export function ArchiveControls({ kind, id, version, state }: Props) {
+  const noun = KIND_NOUNS[kind];
+  const base = recordPath(kind, id);
+  const { info } = state;
+  if (!info) {
+    if (!state.mayArchive) return null;
+    return (
+      <Form method="post" action={`${base}/archive`} className="margin-y-1">
+        <input type="hidden" name="intent" value="archive" />
+        <input type="hidden" name="version" value={version} />
+        <button type="submit" className="usa-button usa-button--outline">
+          Archive this {noun}
+        </button>
+      </Form>
+    );
+  }
+  const who = info.byName ? ` by ${info.byName}${info.byAgency ? ` (${info.byAgency})` : ''}` : '';
+  return (
+    <section
+      className="usa-alert usa-alert--warning margin-y-2"
+      aria-labelledby="archived-heading"
+      data-testid="archived-banner"
+    >
+      <div className="usa-alert__body">
+        <h2 className="usa-alert__heading" id="archived-heading">
+          Archived on {formatDate(info.archivedAt)}
+          {who}
+        </h2>
+        <p className="usa-alert__text">
+          This {noun} is out of the lists and cannot be changed, but it stays here to read, and
+          everything that links to it or cites its figures keeps working.
+          {kind === 'research_activity'
+            ? ' Its participants still count toward the Paperwork Reduction Act limit of nine members of the public in 12 months: they were asked, and the law counts them.'
+            : kind === 'burden_assessment'
+              ? ' It is not counted in the portfolio’s burden totals while archived.'
+              : ''}
+        </p>
+        {state.mayArchive || state.mayDelete ? (
+          <ul className="usa-button-group margin-top-1">
+            {state.mayArchive ? (
+              <li className="usa-button-group__item">
+                <Form method="post" action={`${base}/archive`}>
+                  <input type="hidden" name="intent" value="restore" />
+                  <input type="hidden" name="version" value={version} />
+                  <button type="submit" className="usa-button">
+                    Restore this {noun}
+                  </button>
+                </Form>
+              </li>
+            ) : null}
+            {state.mayDelete ? (
+              <li className="usa-button-group__item">
+                <Link className="usa-button usa-button--secondary" to={`${base}/delete`}>
+                  Delete permanently…
+                </Link>
+              </li>
+            ) : null}
+          </ul>
+        ) : null}
+      </div>
+    </section>
+  );
+}
+
+/**
+ * A list's "Show archived (N)" filter: archived records are hidden by default; the link (a plain
+ * GET, so it works without script) shows them too, marked, and hides them again.
+ */
+export function ArchivedFilter({
+  count,
+  showing,
+  path,
+}: {
+  count: number;
+  showing: boolean;
+  path: string;
+}) {
+  if (count === 0 && !showing) return null;
+  return (
+    <p className="margin-y-1">
+      {showing ? (
+        <Link to={path}>Hide archived ({count})</Link>
+      ) : (
+        <Link to={`${path}?archived=1`}>Show archived ({count})</Link>
+      )}
+    </p>
+  );
+}
+
+/** Said after a record was deleted for good (the list it was in is the next page). */
+export function DeletedNotice({ kind }: { kind: ArchiveKind | null }) {
+  if (!kind) return null;
+  return (
+    <div className="usa-alert usa-alert--success usa-alert--slim margin-y-2" role="status">
+      <div className="usa-alert__body">
+        <p className="usa-alert__text">
+          The {KIND_NOUNS[kind]} was deleted permanently. The audit log keeps its history and the
+          reason.
+        </p>
+      </div>
+    </div>
+  );
+}
+
+/** A tag beside an archived record's name in a list. */
+export function ArchivedTag({ at }: { at: string | null }) {
+  if (!at) return null;
+  return <span className="usa-tag bg-base-dark margin-left-1">Archived {formatDate(at)}</span>;
+}
