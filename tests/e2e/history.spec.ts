@@ -21,6 +21,8 @@ async function pickAgency(page: Page, code: string) {
 }
 
 test.describe.serial('histories read in plain language', () => {
+  // Several sign-ins and axe runs per test: room for a busy machine.
+  test.describe.configure({ timeout: 120_000 });
   let projectUrl = '';
 
   test('a team member makes a project and asks for Design', async ({ page }) => {
