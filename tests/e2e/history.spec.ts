@@ -21,17 +21,20 @@ async function pickAgency(page: Page, code: string) {
 }
 
 test.describe.serial('histories read in plain language', () => {
+  // Several sign-ins and axe runs per test: room for a busy machine.
+  test.describe.configure({ timeout: 120_000 });
   let projectUrl = '';
 
   test('a team member makes a project and asks for Design', async ({ page }) => {
     await login(page, 'team_member');
     await page.goto('/portfolios/having-a-child/projects/new');
     await page.getByLabel('Project name').fill(PROJECT);
-    await pickAgency(page, 'USDA');
-    await pickAgency(page, 'HHS');
+    // HRSA and SSA: POCs whose review counts no other test checks (the tests share a database).
+    await pickAgency(page, 'HRSA');
+    await pickAgency(page, 'SSA');
     const owner = page.getByLabel('Owner');
-    const usda = await owner.locator('option', { hasText: '(USDA)' }).getAttribute('value');
-    await owner.selectOption(usda!);
+    const hrsa = await owner.locator('option', { hasText: '(HRSA)' }).getAttribute('value');
+    await owner.selectOption(hrsa!);
     await choose(page, 'On track');
     await page.getByRole('button', { name: 'Create project' }).click();
     await expect(page.getByRole('heading', { name: PROJECT, level: 1 })).toBeVisible();
@@ -43,27 +46,27 @@ test.describe.serial('histories read in plain language', () => {
     await expectAccessible(page);
   });
 
-  test('the USDA POC answers; the phase history shows it at once, with name, agency and Eastern time', async ({
+  test('the HRSA POC answers; the phase history shows it at once, with name, agency and Eastern time', async ({
     page,
   }) => {
-    await login(page, 'agency_poc');
+    await login(page, 'hrsa.poc@example.gov');
     await page.goto(`${projectUrl}/phase`);
     await choose(page, 'Concur with comments');
     await page.getByLabel('Comment', { exact: true }).fill('Bring in WIC clinics.');
-    await page.getByRole('button', { name: 'Record USDA’s answer' }).click();
+    await page.getByRole('button', { name: 'Record HRSA’s answer' }).click();
     await expect(page.getByText('Your agency’s answer was recorded.')).toBeVisible();
 
-    // HHS has not answered: the request is still open, and the history already has the answer.
+    // SSA has not answered: the request is still open, and the history already has the answer.
     await expect(page.getByText('No phase requests, answers or re-affirmations')).toHaveCount(0);
     const history = page.getByRole('list', { name: 'Phase history, newest first' });
     const answer = history.getByRole('listitem').first();
     await expect(answer).toContainText(
-      'Luis Ortega (USDA) answered for USDA: Concur with comments.',
+      'Kwame Mensah (HRSA) answered for HRSA: Concur with comments.',
     );
     await expect(answer).toContainText('Comment: Bring in WIC clinics.');
     await expect(answer.locator('time')).toHaveText(EASTERN);
     await expect(history.getByRole('listitem').nth(1)).toContainText(
-      'Priya Raman (USDA) asked to move the project from Discovery to Design, asking HHS and USDA to concur.',
+      'Priya Raman (USDA) asked to move the project from Discovery to Design, asking HRSA and SSA to concur.',
     );
     expect(await seen(history)).not.toMatch(RAW);
     expect(await seen(history)).not.toContain('UTC');
@@ -78,7 +81,7 @@ test.describe.serial('histories read in plain language', () => {
     const log = page.getByRole('list', { name: 'Changes, newest first' });
     const first = log.getByRole('listitem').first();
     await expect(first).toContainText(
-      `Luis Ortega (USDA) answered for USDA on the phase request of project “${PROJECT}”: Concur with comments — “Bring in WIC clinics.”`,
+      `Kwame Mensah (HRSA) answered for HRSA on the phase request of project “${PROJECT}”: Concur with comments — “Bring in WIC clinics.”`,
     );
     await expect(first.locator('time')).toHaveText(EASTERN);
     await expect(log).toContainText(`Priya Raman (USDA) added project “${PROJECT}”.`);
@@ -102,7 +105,7 @@ test.describe.serial('histories read in plain language', () => {
     const table = page.getByRole('table', { name: 'Audit entries, newest first' });
     const row = table.getByRole('row').nth(1);
     await expect(row).toContainText(
-      `Luis Ortega (USDA) answered for USDA on the phase request of project “${PROJECT}”`,
+      `Kwame Mensah (HRSA) answered for HRSA on the phase request of project “${PROJECT}”`,
     );
     await expect(row.locator('time')).toHaveText(EASTERN);
     expect(await seen(table)).not.toMatch(RAW);
@@ -130,7 +133,7 @@ test.describe.serial('histories read in plain language', () => {
       .filter({ hasText: `on the phase request of project “${PROJECT}”` });
     await expect(changes).toHaveCount(1);
     await expect(changes).toContainText(
-      `Luis Ortega (USDA) answered for USDA on the phase request of project “${PROJECT}”: Concur with comments`,
+      `Kwame Mensah (HRSA) answered for HRSA on the phase request of project “${PROJECT}”: Concur with comments`,
     );
     for (const item of await changes.getByRole('listitem').all()) {
       await expect(item.locator('time')).toHaveText(EASTERN);
