@@ -16,6 +16,7 @@ import { refusal } from '~/errors.server';
 import { DateField } from '~/schemas/common';
 import { getDb } from '#db/client';
 import { setCalendarDate } from '#db/queries/calendar';
+import { Table } from '~/components/ui/table';
 
 export const meta: Route.MetaFunction = () => [
   { title: 'A-11 Section 280 calendar | Life Experience Workspace' },
@@ -110,7 +111,7 @@ export default function Calendar({ loaderData, actionData }: Route.ComponentProp
         </a>{' '}
         · <a href={`/calendar.json?fy=${fy}`}>JSON</a>
       </p>
-      <table className="usa-table usa-table--borderless">
+      <Table label={`Dates of FY ${fy}`}>
         <caption>Dates of FY {fy}</caption>
         <thead>
           <tr>
@@ -131,10 +132,10 @@ export default function Calendar({ loaderData, actionData }: Route.ComponentProp
             </tr>
           ))}
         </tbody>
-      </table>
+      </Table>
 
       <h2>Portfolio phase cycles</h2>
-      <table className="usa-table usa-table--borderless">
+      <Table label="Portfolio phase cycles">
         <caption className="usa-sr-only">
           Each portfolio’s four phases by fiscal year, and the days left
         </caption>
@@ -164,7 +165,7 @@ export default function Calendar({ loaderData, actionData }: Route.ComponentProp
             </tr>
           ))}
         </tbody>
-      </table>
+      </Table>
 
       {mayEdit ? (
         <section aria-labelledby="edit-date">

@@ -33,6 +33,7 @@ import { IdParam, requiredText, VersionField } from '~/schemas/common';
 import { getDb } from '#db/client';
 import { assessmentEdits, copyAssessmentToBe, editAssessment } from '#db/queries/burden';
 import { useLazyValidation } from '~/components/ui/use-lazy-validation';
+import { Table } from '~/components/ui/table';
 
 export const meta: Route.MetaFunction = ({ data }) => [
   { title: `${data?.assessment.title ?? 'Burden assessment'} | Life Experience Workspace` },
@@ -404,7 +405,7 @@ export default function Assessment({ loaderData, actionData }: Route.ComponentPr
           proficiency, rural residents, people with disabilities or older adults.
         </p>
       ) : (
-        <table className="usa-table usa-table--borderless">
+        <Table label="Burden by segment">
           <caption className="usa-sr-only">Burden by segment</caption>
           <thead>
             <tr>
@@ -438,7 +439,7 @@ export default function Assessment({ loaderData, actionData }: Route.ComponentPr
               </tr>
             ))}
           </tbody>
-        </table>
+        </Table>
       )}
 
       <h2>Items</h2>
@@ -539,7 +540,7 @@ export default function Assessment({ loaderData, actionData }: Route.ComponentPr
               </ul>
             ) : null}
             <p>Give a segment its own minutes or costs on an item’s page.</p>
-            <FormErrors id={segForm.errorId} errors={segForm.errors} />
+            <FormErrors form={segForm} />
             <Form method="post" className="usa-form" {...getFormProps(segForm)}>
               <input type="hidden" name="intent" value="add_segment" />
               <input type="hidden" name="version" value={version} />
@@ -569,7 +570,7 @@ export default function Assessment({ loaderData, actionData }: Route.ComponentPr
               {a.journey_map_id ? ' onto the journey’s to-be version, if it has one' : ''}, so you
               can lower the figures and see the savings.
             </p>
-            <FormErrors id={copyForm.errorId} errors={copyForm.errors} />
+            <FormErrors form={copyForm} />
             <Form method="post" className="usa-form" {...getFormProps(copyForm)}>
               <input type="hidden" name="intent" value="copy" />
               <TextField field={copyFields.title} label="Title of the to-be assessment" />
@@ -581,7 +582,7 @@ export default function Assessment({ loaderData, actionData }: Route.ComponentPr
 
           <section aria-labelledby="details-heading">
             <h2 id="details-heading">Wage and details</h2>
-            <FormErrors id={detForm.errorId} errors={detForm.errors} />
+            <FormErrors form={detForm} />
             <Form method="post" className="usa-form usa-form--large" {...getFormProps(detForm)}>
               <input type="hidden" name="intent" value="details" />
               <input type="hidden" name="version" value={version} />

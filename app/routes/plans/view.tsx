@@ -44,6 +44,7 @@ import {
 import { citationViews } from '~/plans-evidence.server';
 import { authorize } from '~/auth/authorize.server';
 import { PLAN_SECTIONS } from '~/domain/plans/document';
+import { Table } from '~/components/ui/table';
 
 export const meta: Route.MetaFunction = ({ data }) => [
   { title: `${data?.plan.title ?? 'CX Action Plan'} | Life Experience Workspace` },
@@ -458,7 +459,7 @@ export default function PlanView({ loaderData, actionData }: Route.ComponentProp
       </Form>
 
       <h2>History</h2>
-      <table className="usa-table usa-table--borderless">
+      <Table label="Saved versions">
         <caption className="usa-sr-only">Saved versions, newest first</caption>
         <thead>
           <tr>
@@ -503,7 +504,7 @@ export default function PlanView({ loaderData, actionData }: Route.ComponentProp
             </tr>
           ))}
         </tbody>
-      </table>
+      </Table>
 
       {maySetDueDates ? (
         <section aria-labelledby="due-heading">

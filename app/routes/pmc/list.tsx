@@ -10,6 +10,7 @@ import { can } from '~/domain/policy';
 import { refusal } from '~/errors.server';
 import { getDb } from '#db/client';
 import { createUpdate, listUpdates } from '#db/queries/pmc';
+import { Table } from '~/components/ui/table';
 
 export const meta: Route.MetaFunction = () => [
   { title: 'PMC updates | Life Experience Workspace' },
@@ -62,7 +63,7 @@ export default function PmcUpdates({ loaderData, actionData }: Route.ComponentPr
       {updates.length === 0 ? (
         <p>No updates yet.</p>
       ) : (
-        <table className="usa-table usa-table--borderless">
+        <Table label="PMC updates">
           <caption className="usa-sr-only">Updates, newest first</caption>
           <thead>
             <tr>
@@ -84,7 +85,7 @@ export default function PmcUpdates({ loaderData, actionData }: Route.ComponentPr
               </tr>
             ))}
           </tbody>
-        </table>
+        </Table>
       )}
       {published.length >= 2 ? (
         <Form method="get" action="/pmc/compare" className="usa-form">

@@ -18,6 +18,7 @@ import { VersionField } from '~/schemas/common';
 import { PageParam } from '~/schemas/params';
 import { getDb } from '#db/client';
 import { changeUpdate, listUpdates, publishUpdate } from '#db/queries/pmc';
+import { Table } from '~/components/ui/table';
 
 export const meta: Route.MetaFunction = ({ data }) => [
   {
@@ -590,7 +591,7 @@ export default function PmcUpdate({ loaderData, actionData }: Route.ComponentPro
           {itemList('Projects at risk or off track', p.lists.risks, p)}
           {p.lists.milestones.total > 0 ? (
             <>
-              <table className="usa-table usa-table--borderless">
+              <Table label={`Milestones of ${p.name} this quarter`}>
                 <caption>Milestones of {p.name} this quarter</caption>
                 <thead>
                   <tr>
@@ -654,7 +655,7 @@ export default function PmcUpdate({ loaderData, actionData }: Route.ComponentPro
                     </Fragment>
                   ))}
                 </tbody>
-              </table>
+              </Table>
               {more(p.lists.milestones, 'milestones this quarter', p)}
             </>
           ) : (
