@@ -5,7 +5,6 @@ import type { Route } from './+types/calendar';
 import { authorize } from '~/auth/authorize.server';
 import { requireUser } from '~/auth/session.server';
 import { loadCalendar } from '~/calendar.server';
-import { Alert } from '~/components/ui/alert';
 import { FieldError } from '~/components/ui/field';
 import { DEFAULT_DATES, phaseCycleDays } from '~/domain/calendar/a11';
 import { fiscalYearOf } from '~/domain/dates';
@@ -17,6 +16,7 @@ import { DateField } from '~/schemas/common';
 import { getDb } from '#db/client';
 import { setCalendarDate } from '#db/queries/calendar';
 import { Table } from '~/components/ui/table';
+import { FormErrors } from '~/components/ui/form';
 
 export const meta: Route.MetaFunction = () => [
   { title: 'A-11 Section 280 calendar | Life Experience Workspace' },
@@ -170,7 +170,7 @@ export default function Calendar({ loaderData, actionData }: Route.ComponentProp
       {mayEdit ? (
         <section aria-labelledby="edit-date">
           <h2 id="edit-date">Set a date for FY {fy}</h2>
-          {errors?.['']?.length ? <Alert type="error">{errors[''].join(' ')}</Alert> : null}
+          <FormErrors id="edit-date-errors" errors={errors?.['']} />
           <Form method="post" className="usa-form">
             <input type="hidden" name="fy" value={fy} />
             <label className="usa-label" htmlFor="key">

@@ -144,7 +144,7 @@ export function ChoiceField({
 export function FormErrors(
   props:
     | { form: FormMetadata<any, string[]>; heading?: string } // eslint-disable-line @typescript-eslint/no-explicit-any
-    | { id: string; errors?: string[]; heading?: string },
+    | { id: string; errors?: readonly (string | null)[] | null; heading?: string },
 ) {
   return 'form' in props ? (
     <ConformSummary form={props.form} heading={props.heading} />
@@ -152,7 +152,7 @@ export function FormErrors(
     <ErrorSummary
       id={props.id}
       formId={props.id.replace(/-error$/, '')}
-      items={(props.errors ?? []).map((message) => ({ message }))}
+      items={(props.errors ?? []).flatMap((message) => (message ? [{ message }] : []))}
       heading={props.heading}
     />
   );

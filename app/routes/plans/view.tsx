@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Route } from './+types/view';
 import { Alert } from '~/components/ui/alert';
 import { FieldError } from '~/components/ui/field';
-import { Breadcrumbs } from '~/components/ui/form';
+import { Breadcrumbs, FormErrors } from '~/components/ui/form';
 import { formatDate } from '~/domain/portfolio/labels';
 import {
   canMove,
@@ -270,11 +270,7 @@ export default function PlanView({ loaderData, actionData }: Route.ComponentProp
         {formatDate(plan.final_due)}
         {plan.status !== 'final' ? ` (${dueText(due.final)})` : ''}
       </p>
-      {errors.length ? (
-        <Alert type="error" heading="Not saved">
-          {errors.join(' ')}
-        </Alert>
-      ) : null}
+      <FormErrors id="plan-errors" errors={errors} />
       {plan.status === 'final' ? (
         <Alert type="info" slim>
           This plan is final and read-only. An OMB lead can reopen it.

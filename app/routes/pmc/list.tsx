@@ -4,13 +4,13 @@ import { z } from 'zod';
 import type { Route } from './+types/list';
 import { authorize } from '~/auth/authorize.server';
 import { requireUser } from '~/auth/session.server';
-import { Alert } from '~/components/ui/alert';
 import { fiscalYearOf } from '~/domain/dates';
 import { can } from '~/domain/policy';
 import { refusal } from '~/errors.server';
 import { getDb } from '#db/client';
 import { createUpdate, listUpdates } from '#db/queries/pmc';
 import { Table } from '~/components/ui/table';
+import { FormErrors } from '~/components/ui/form';
 
 export const meta: Route.MetaFunction = () => [
   { title: 'PMC updates | Life Experience Workspace' },
@@ -117,11 +117,7 @@ export default function PmcUpdates({ loaderData, actionData }: Route.ComponentPr
       {mayManage ? (
         <section aria-labelledby="start-update">
           <h2 id="start-update">Start an update</h2>
-          {errors.length ? (
-            <Alert type="error" heading="Not started">
-              {errors.join(' ')}
-            </Alert>
-          ) : null}
+          <FormErrors id="start-update-errors" errors={errors} heading="Not started" />
           <Form method="post" className="usa-form">
             <label className="usa-label" htmlFor="fy">
               Fiscal year

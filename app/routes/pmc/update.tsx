@@ -4,7 +4,6 @@ import { z } from 'zod';
 import type { Route } from './+types/update';
 import { authorize } from '~/auth/authorize.server';
 import { BarChart } from '~/components/charts/bar-chart';
-import { Alert } from '~/components/ui/alert';
 import { FieldError } from '~/components/ui/field';
 import { PageNumbers } from '~/components/ui/page-numbers';
 import { describeChange } from '~/domain/pmc/changes';
@@ -19,6 +18,7 @@ import { PageParam } from '~/schemas/params';
 import { getDb } from '#db/client';
 import { changeUpdate, listUpdates, publishUpdate } from '#db/queries/pmc';
 import { Table } from '~/components/ui/table';
+import { FormErrors } from '~/components/ui/form';
 
 export const meta: Route.MetaFunction = ({ data }) => [
   {
@@ -435,11 +435,7 @@ export default function PmcUpdate({ loaderData, actionData }: Route.ComponentPro
           ? `Published ${view.publishedAt?.slice(0, 10)}: frozen, later changes do not alter it.`
           : `Draft, assembled live from the workspace (${view.start} to ${view.end}).`}
       </p>
-      {errors.length ? (
-        <Alert type="error" heading="Not saved">
-          {errors.join(' ')}
-        </Alert>
-      ) : null}
+      <FormErrors id="update-errors" errors={errors} />
       <p>
         Download:{' '}
         <a href={`/pmc/${view.id}/export.docx`} download>
