@@ -2,7 +2,6 @@ import {
   data,
   isRouteErrorResponse,
   Links,
-  Meta,
   Outlet,
   Scripts,
   ScrollRestoration,
@@ -14,6 +13,7 @@ import type { Route } from './+types/root';
 import { getUser } from '~/auth/session.server';
 import { getDb } from '#db/client';
 import { countMyPendingReviews } from '#db/queries/phases';
+import { PageMeta, RouteAnnouncer } from '~/components/layout/page-focus';
 import { SiteFooter, SiteHeader, SkipLink, UsaBanner } from '~/components/layout/shell';
 import { useNonce } from '~/lib/nonce';
 
@@ -46,7 +46,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <Meta />
+        <PageMeta />
         <Links />
       </head>
       <body>
@@ -57,6 +57,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
           {children}
         </main>
         <SiteFooter />
+        <RouteAnnouncer />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

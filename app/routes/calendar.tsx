@@ -5,7 +5,6 @@ import type { Route } from './+types/calendar';
 import { authorize } from '~/auth/authorize.server';
 import { requireUser } from '~/auth/session.server';
 import { loadCalendar } from '~/calendar.server';
-import { Alert } from '~/components/ui/alert';
 import { FieldError } from '~/components/ui/field';
 import { DEFAULT_DATES, phaseCycleDays, sourceText, weekdayOf } from '~/domain/calendar/a11';
 import { federalHolidayName } from '~/domain/calendar/holidays';
@@ -18,6 +17,8 @@ import { refusal } from '~/errors.server';
 import { DateField } from '~/schemas/common';
 import { getDb } from '#db/client';
 import { setCalendarDate } from '#db/queries/calendar';
+import { Table } from '~/components/ui/table';
+import { FormErrors } from '~/components/ui/form';
 
 export const meta: Route.MetaFunction = () => [
   { title: 'A-11 Section 280 calendar | Life Experience Workspace' },
@@ -125,7 +126,7 @@ export default function Calendar({ loaderData, actionData }: Route.ComponentProp
         </a>{' '}
         · <a href={`/calendar.json?fy=${fy}`}>JSON</a>
       </p>
-      <table className="usa-table usa-table--borderless">
+      <Table label={`Dates of FY ${fy}`}>
         <caption>Dates of FY {fy}</caption>
         <thead>
           <tr>
@@ -152,10 +153,10 @@ export default function Calendar({ loaderData, actionData }: Route.ComponentProp
             </tr>
           ))}
         </tbody>
-      </table>
+      </Table>
 
       <h2>Portfolio phase cycles</h2>
-      <table className="usa-table usa-table--borderless">
+      <Table label="Portfolio phase cycles">
         <caption className="usa-sr-only">
           Each portfolio’s four phases by fiscal year, and the days left
         </caption>
@@ -185,12 +186,12 @@ export default function Calendar({ loaderData, actionData }: Route.ComponentProp
             </tr>
           ))}
         </tbody>
-      </table>
+      </Table>
 
       {mayEdit ? (
         <section aria-labelledby="edit-date">
           <h2 id="edit-date">Set a date for FY {fy}</h2>
-          {errors?.['']?.length ? <Alert type="error">{errors[''].join(' ')}</Alert> : null}
+          <FormErrors id="edit-date-errors" errors={errors?.['']} />
           <Form method="post" className="usa-form">
             <input type="hidden" name="fy" value={fy} />
             <label className="usa-label" htmlFor="key">

@@ -6,6 +6,7 @@ import { getUser, safeRedirect, startSession } from '~/auth/session.server';
 import { signIn } from '~/auth/sign-in.server';
 import { Alert } from '~/components/ui/alert';
 import { TextField } from '~/components/ui/field';
+import { FormErrors } from '~/components/ui/form';
 import { useLazyValidation } from '~/components/ui/use-lazy-validation';
 import { SignInSchema } from '~/schemas/auth';
 import { getDb } from '#db/client';
@@ -68,14 +69,15 @@ export default function Login({ loaderData, actionData }: Route.ComponentProps) 
             with <code>DEMO_ACCOUNTS=off</code> and create an OMB lead account.
           </Alert>
         ) : null}
-        {form.errors?.length ? (
-          <div id={form.errorId}>
-            <Alert type="error" heading="You are not signed in">
-              {form.errors.join(' ')}
-            </Alert>
-          </div>
-        ) : null}
-        <Form method="post" className="usa-form usa-form--large" {...getFormProps(form)}>
+        <FormErrors form={form} heading="You are not signed in" />
+        <Form
+          method="post"
+          // A full page load after signing in: the new page starts at its top, so the first Tab
+          // reaches the skip link (WCAG 2.4.1).
+          reloadDocument
+          className="usa-form usa-form--large"
+          {...getFormProps(form)}
+        >
           <fieldset className="usa-fieldset">
             <legend className="usa-sr-only">Your account</legend>
             <TextField

@@ -8,6 +8,7 @@ import { pluralize } from '~/domain/plural';
 import { formatDate, PHASE_LABELS } from '~/domain/portfolio/labels';
 import { getDb } from '#db/client';
 import { getMyReviews } from '#db/queries/phases';
+import { Table } from '~/components/ui/table';
 
 export const meta: Route.MetaFunction = () => [{ title: 'My reviews | Life Experience Workspace' }];
 
@@ -52,7 +53,7 @@ export default function Reviews({ loaderData }: Route.ComponentProps) {
       {pending.length === 0 ? (
         <p>Nothing is waiting for you.</p>
       ) : (
-        <table className="usa-table usa-table--borderless">
+        <Table label="Phase requests waiting for your answer">
           <caption className="usa-sr-only">Phase requests waiting for your answer</caption>
           <thead>
             <tr>
@@ -94,7 +95,7 @@ export default function Reviews({ loaderData }: Route.ComponentProps) {
               </tr>
             ))}
           </tbody>
-        </table>
+        </Table>
       )}
       <h2>Annual concurrence due</h2>
       <p>

@@ -78,7 +78,7 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
           labels={{ cents: 'Wage (cents)', source: 'Source', year: 'Year' }}
         />
       ) : null}
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <FormErrors form={form} />
       <Form method="post" className="usa-form usa-form--large" {...getFormProps(form)}>
         <input
           type="hidden"

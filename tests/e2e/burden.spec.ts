@@ -212,7 +212,9 @@ test.describe('holistic burden', () => {
     await page.getByLabel('Hourly wage (dollars)').fill('-3');
     await page.getByRole('button', { name: 'Save' }).click();
     await expect(
-      page.getByText('Enter the hourly wage as a number with at most 2 decimals, 0 or more.'),
+      page
+        .getByText('Enter the hourly wage as a number with at most 2 decimals, 0 or more.')
+        .last(),
     ).toBeVisible();
   });
 });

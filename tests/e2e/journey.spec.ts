@@ -300,6 +300,6 @@ test.describe('journey maps without JavaScript', () => {
     await openAddStep(page, 'After separation');
     await page.locator('details[open]').getByLabel('Experience score').selectOption('3');
     await page.locator('details[open]').getByRole('button', { name: 'Add step' }).click();
-    await expect(page.getByText('Enter the step.')).toBeVisible();
+    await expect(page.getByText('Enter the step.').last()).toBeVisible();
   });
 });

@@ -51,9 +51,13 @@ test.describe('phase work: editing projects and milestones', () => {
     await choose(page, 'At risk');
     await page.getByLabel('Summary').fill('x'.repeat(10_000));
     await page.getByRole('button', { name: 'Save project' }).click();
-    await expect(page.getByText('Enter the project name.')).toBeVisible();
-    await expect(page.getByText('The summary must be at most 2,000 characters.')).toBeVisible();
-    await expect(page.getByText('Explain why the project is at risk or off track.')).toBeVisible();
+    await expect(page.getByText('Enter the project name.').last()).toBeVisible();
+    await expect(
+      page.getByText('The summary must be at most 2,000 characters.').last(),
+    ).toBeVisible();
+    await expect(
+      page.getByText('Explain why the project is at risk or off track.').last(),
+    ).toBeVisible();
     await expectAccessible(page);
     await page.goto(projectUrl);
     await expect(
@@ -75,7 +79,7 @@ test.describe('phase work: editing projects and milestones', () => {
     await page.getByLabel('Owner').fill('GSA');
     await choose(page, 'A date');
     await page.getByRole('button', { name: 'Add milestone' }).click();
-    await expect(page.getByText('Enter the date.')).toBeVisible();
+    await expect(page.getByText('Enter the date.').last()).toBeVisible();
     await expect(page.getByLabel('Milestone')).toHaveValue(
       'Publish state procurement case studies',
     );
@@ -114,8 +118,8 @@ test.describe('phase work: editing projects and milestones', () => {
     ).toBeVisible();
     await expectAccessible(page);
     await page.goto('/projects?phase=sideways&agency=abc');
-    await expect(page.getByText('Choose a phase from the list.')).toBeVisible();
-    await expect(page.getByText('Choose an agency from the list.')).toBeVisible();
+    await expect(page.getByText('Choose a phase from the list.').last()).toBeVisible();
+    await expect(page.getByText('Choose an agency from the list.').last()).toBeVisible();
   });
 });
 

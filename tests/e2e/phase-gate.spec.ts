@@ -21,7 +21,7 @@ test.describe.serial('phase gate: Discovery → Design with two concurrences', (
     await expectAccessible(page);
     // Evidence is required.
     await page.getByRole('button', { name: 'Ask for Design' }).click();
-    await expect(page.getByText('Enter the evidence summary.')).toBeVisible();
+    await expect(page.getByText('Enter the evidence summary.').last()).toBeVisible();
     await page
       .getByLabel('Evidence summary')
       .fill('Workshop with over 40 advocates identified three ideas to prototype with families.');
@@ -96,7 +96,7 @@ test.describe.serial('phase gate: Discovery → Design with two concurrences', (
     await choose(page, 'Concur with comments');
     await page.getByRole('button', { name: 'Record USDA’s answer' }).click();
     await expect(
-      page.getByText('A comment is required when you concur with comments or non-concur.'),
+      page.getByText('A comment is required when you concur with comments or non-concur.').last(),
     ).toBeVisible();
     await page
       .getByLabel('Comment', { exact: true })
@@ -165,7 +165,7 @@ test.describe('phase gate: who may do what', () => {
     await expectAccessible(page);
     await page.getByLabel('Move back to').selectOption('design');
     await page.getByRole('button', { name: 'Move project back' }).click();
-    await expect(page.getByText('Enter the reason for moving back.')).toBeVisible();
+    await expect(page.getByText('Enter the reason for moving back.').last()).toBeVisible();
     await page
       .getByLabel('Reason for moving back')
       .fill('The pilot course needs a redesign after feedback.');

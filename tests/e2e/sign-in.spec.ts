@@ -42,7 +42,7 @@ test.describe('sign-in', () => {
   }) => {
     await page.goto('/login');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect(page.getByText('Enter your email address.')).toBeVisible();
+    await expect(page.getByText('Enter your email address.').last()).toBeVisible();
     await page.getByLabel('Email address').fill(ACCOUNTS.viewer);
     await page.getByLabel('Password').fill('not-the-password');
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -66,7 +66,9 @@ test.describe('sign-in', () => {
     await page.waitForLoadState('networkidle');
     await page.getByLabel('Email address').fill('not an address');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect(page.getByText('Enter an email address like name@agency.gov.')).toBeVisible();
+    await expect(
+      page.getByText('Enter an email address like name@agency.gov.').last(),
+    ).toBeVisible();
     expect(posts).toEqual([]);
   });
 

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { Table } from '~/components/ui/table';
 
 export interface ChartSeries {
   name: string;
@@ -88,7 +89,10 @@ export function BarChart({
           );
         })}
       </svg>
-      <table className="usa-table usa-table--borderless usa-table--compact font-body-2xs">
+      <Table
+        label={`${title}: table`}
+        className="usa-table usa-table--borderless usa-table--compact font-body-2xs"
+      >
         <caption>
           {title} ({unit})
         </caption>
@@ -122,7 +126,7 @@ export function BarChart({
             </tr>
           ))}
         </tbody>
-      </table>
+      </Table>
     </figure>
   );
 }

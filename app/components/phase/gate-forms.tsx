@@ -20,7 +20,7 @@ export function RequestForm({ toPhase, lastResult }: { toPhase: Phase; lastResul
   });
   return (
     <Form method="post" className="usa-form usa-form--large" {...getFormProps(form)}>
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <FormErrors form={form} />
       <input type="hidden" name="intent" value="request" />
       <input type="hidden" name="toPhase" value={toPhase} />
       <TextAreaField
@@ -52,7 +52,7 @@ export function AnswerForm({
   });
   return (
     <Form method="post" className="usa-form usa-form--large" {...getFormProps(form)}>
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <FormErrors form={form} />
       <input type="hidden" name="intent" value="answer" />
       <input type="hidden" name="agencyId" value={agency.id} />
       <ChoiceField
@@ -83,7 +83,7 @@ export function OverrideForm({ lastResult }: { lastResult: Result }) {
   });
   return (
     <Form method="post" className="usa-form usa-form--large" {...getFormProps(form)}>
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <FormErrors form={form} />
       <input type="hidden" name="intent" value="override" />
       <ChoiceField
         field={fields.decision}
@@ -113,7 +113,7 @@ export function MoveBackForm({ phase, lastResult }: { phase: Phase; lastResult: 
   const earlier = PHASES.slice(0, PHASES.indexOf(phase));
   return (
     <Form method="post" className="usa-form usa-form--large" {...getFormProps(form)}>
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <FormErrors form={form} />
       <input type="hidden" name="intent" value="move_back" />
       <SelectField
         field={fields.toPhase}

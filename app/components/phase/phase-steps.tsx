@@ -5,7 +5,12 @@ import type { Phase } from '~/domain/portfolio/types';
 export function PhaseSteps({ phase }: { phase: Phase }) {
   const current = PHASES.indexOf(phase);
   return (
-    <div className="usa-step-indicator usa-step-indicator--counters-sm" aria-label="Project phase">
+    <div
+      className="usa-step-indicator usa-step-indicator--counters-sm"
+      // A named group: on a narrow screen USWDS hides the labels, and a bare div may not be named.
+      role="group"
+      aria-label="Project phase"
+    >
       <ol className="usa-step-indicator__segments">
         {PHASES.map((p, i) => (
           <li

@@ -47,7 +47,7 @@ export function PortfolioForm({
   const code = (id: unknown) => agencies.find((a) => a.id === Number(id))?.code ?? '(none)';
   return (
     <>
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <FormErrors form={form} />
       {stale ? (
         <StaleValues
           current={stale.current}

@@ -61,7 +61,7 @@ export function MilestoneForm({
   });
   return (
     <>
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <FormErrors form={form} />
       {stale ? <StaleValues current={stale.current} labels={LABELS} /> : null}
       <Form method="post" className="usa-form usa-form--large" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="save" />

@@ -68,7 +68,7 @@ export function ProjectForm({
   const agencyName = (id: unknown) => agencies.find((a) => a.id === Number(id))?.code ?? '(none)';
   return (
     <>
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <FormErrors form={form} />
       {stale ? (
         <StaleValues
           current={stale.current}

@@ -66,7 +66,7 @@ export function ActivityForm({
   };
   return (
     <>
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <FormErrors form={form} />
       <Form method="post" className="usa-form usa-form--large" {...getFormProps(form)}>
         {Object.entries(hidden).map(([k, v]) => (
           <input key={k} type="hidden" name={k} value={v} />

@@ -69,7 +69,7 @@ export function ClearanceEditForm({
           }
         />
       ) : null}
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <FormErrors form={form} />
       <Form
         method="post"
         action={action}

@@ -1,7 +1,12 @@
-import { getCollectionProps, getSelectProps, getTextareaProps } from '@conform-to/react';
+import {
+  getCollectionProps,
+  getSelectProps,
+  getTextareaProps,
+  type FormMetadata,
+} from '@conform-to/react';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { Alert } from './alert';
+import { ErrorSummary, summaryItems, useRefusedSubmission } from './error-summary';
 import { FieldError, type AnyField } from './field';
 
 function groupClass(errors?: string[]) {
@@ -104,6 +109,9 @@ export function ChoiceField({
     <div className={groupClass(field.errors)}>
       <fieldset
         className="usa-fieldset"
+        // The error summary links here (the options carry ids of their own).
+        id={field.id}
+        tabIndex={-1}
         aria-describedby={field.errors?.length ? field.errorId : undefined}
       >
         <legend className="usa-legend">{legend}</legend>
@@ -129,14 +137,38 @@ export function ChoiceField({
   );
 }
 
-export function FormErrors({ id, errors }: { id: string; errors?: string[] }) {
-  if (!errors?.length) return null;
+/**
+ * The error summary of a conform form (`form`), listing its form-level errors and a link to each
+ * field with an error. The older `id` + `errors` call lists form-level errors only.
+ */
+export function FormErrors(
+  props:
+    | { form: FormMetadata<any, string[]>; heading?: string } // eslint-disable-line @typescript-eslint/no-explicit-any
+    | { id: string; errors?: readonly (string | null)[] | null; heading?: string },
+) {
+  return 'form' in props ? (
+    <ConformSummary form={props.form} heading={props.heading} />
+  ) : (
+    <ErrorSummary
+      id={props.id}
+      formId={props.id.replace(/-error$/, '')}
+      items={(props.errors ?? []).flatMap((message) => (message ? [{ message }] : []))}
+      heading={props.heading}
+    />
+  );
+}
+
+function ConformSummary({
+  form,
+  heading,
+}: {
+  form: FormMetadata<any, string[]>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  heading?: string;
+}) {
+  const items = summaryItems(form);
+  const shown = useRefusedSubmission(form.status === 'error', items.length > 0);
   return (
-    <div id={id}>
-      <Alert type="error" heading="Not saved">
-        {errors.join(' ')}
-      </Alert>
-    </div>
+    <ErrorSummary id={form.errorId} formId={form.id} items={shown ? items : []} heading={heading} />
   );
 }
 

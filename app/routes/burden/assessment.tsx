@@ -38,6 +38,7 @@ import { IdParam, requiredText, VersionField } from '~/schemas/common';
 import { getDb } from '#db/client';
 import { assessmentEdits, copyAssessmentToBe, editAssessment } from '#db/queries/burden';
 import { useLazyValidation } from '~/components/ui/use-lazy-validation';
+import { Table } from '~/components/ui/table';
 
 export const meta: Route.MetaFunction = ({ data }) => [
   { title: `${data?.assessment.title ?? 'Burden assessment'} | Life Experience Workspace` },
@@ -589,7 +590,7 @@ export default function Assessment({ loaderData, actionData }: Route.ComponentPr
               then an edit to an item, in a to-be too, carries into the segment. Give a segment its
               own minutes or costs for one item on that item’s page; those take precedence.
             </p>
-            <FormErrors id={segForm.errorId} errors={segForm.errors} />
+            <FormErrors form={segForm} />
             <Form method="post" className="usa-form" {...getFormProps(segForm)}>
               <input type="hidden" name="intent" value="add_segment" />
               <input type="hidden" name="version" value={version} />
@@ -624,7 +625,7 @@ export default function Assessment({ loaderData, actionData }: Route.ComponentPr
               {a.journey_map_id ? ' onto the journey’s to-be version, if it has one' : ''}, so you
               can lower the figures and see the savings.
             </p>
-            <FormErrors id={copyForm.errorId} errors={copyForm.errors} />
+            <FormErrors form={copyForm} />
             <Form method="post" className="usa-form" {...getFormProps(copyForm)}>
               <input type="hidden" name="intent" value="copy" />
               <TextField field={copyFields.title} label="Title of the to-be assessment" />
@@ -636,7 +637,7 @@ export default function Assessment({ loaderData, actionData }: Route.ComponentPr
 
           <section aria-labelledby="details-heading">
             <h2 id="details-heading">Wage and details</h2>
-            <FormErrors id={detForm.errorId} errors={detForm.errors} />
+            <FormErrors form={detForm} />
             <Form method="post" className="usa-form usa-form--large" {...getFormProps(detForm)}>
               <input type="hidden" name="intent" value="details" />
               <input type="hidden" name="version" value={version} />

@@ -23,6 +23,7 @@ import { createAssessment, listAssessments, portfolioRollup } from '#db/queries/
 import { listJourneys } from '#db/queries/journeys';
 import { getPortfolioHeader } from '#db/queries/portfolios';
 import { useLazyValidation } from '~/components/ui/use-lazy-validation';
+import { Table } from '~/components/ui/table';
 
 export const meta: Route.MetaFunction = () => [
   { title: 'Burden assessments | Life Experience Workspace' },
@@ -117,7 +118,7 @@ export default function BurdenList({ loaderData, actionData }: Route.ComponentPr
       {assessments.length === 0 ? (
         <p>No assessments yet.</p>
       ) : (
-        <table className="usa-table usa-table--borderless">
+        <Table label="Burden assessments">
           <caption className="usa-sr-only">Burden assessments</caption>
           <thead>
             <tr>
@@ -146,12 +147,12 @@ export default function BurdenList({ loaderData, actionData }: Route.ComponentPr
               </tr>
             ))}
           </tbody>
-        </table>
+        </Table>
       )}
       {mayEdit ? (
         <section aria-labelledby="new-heading">
           <h2 id="new-heading">New assessment</h2>
-          <FormErrors id={form.errorId} errors={form.errors} />
+          <FormErrors form={form} />
           <Form method="post" className="usa-form usa-form--large" {...getFormProps(form)}>
             <TextField field={fields.title} label="Title" />
             <SelectField

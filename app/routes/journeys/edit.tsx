@@ -257,7 +257,7 @@ function AddStepForm({
     // Open when the server refused this form, so the message shows without JavaScript.
     <details className="margin-top-2" open={lastResult ? true : undefined}>
       <summary className="text-bold cursor-pointer">Add a step to “{stage.name}”</summary>
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <FormErrors form={form} />
       <Form
         method="post"
         className="usa-form"
@@ -533,7 +533,7 @@ export default function EditJourney({ loaderData, actionData }: Route.ComponentP
           </ol>
 
           <h2>Add a stage</h2>
-          <FormErrors id={stageForm.errorId} errors={stageForm.errors} />
+          <FormErrors form={stageForm} />
           <Form method="post" className="usa-form" {...getFormProps(stageForm)}>
             <Hidden intent="add_stage" version={version} />
             <TextField field={stageFields.name} label="Stage name" />
@@ -557,7 +557,7 @@ export default function EditJourney({ loaderData, actionData }: Route.ComponentP
       </div>
 
       <h2>About this map</h2>
-      <FormErrors id={detailsForm.errorId} errors={detailsForm.errors} />
+      <FormErrors form={detailsForm} />
       <Form method="post" className="usa-form usa-form--large" {...getFormProps(detailsForm)}>
         <Hidden intent="details" version={version} />
         <JourneyDetailsFields fields={detailsFields} projects={projects} />

@@ -97,7 +97,7 @@ export default function ImportJourney({ loaderData, actionData }: Route.Componen
         Paste the source of a Mermaid <code>journey</code> diagram. Its title, sections and steps
         become the map’s title, stages and steps. Nothing is saved unless the whole source is valid.
       </p>
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <FormErrors form={form} />
       <Form
         method="post"
         className="usa-form usa-form--large"

@@ -78,7 +78,7 @@ export default function NewJourney({ loaderData, actionData }: Route.ComponentPr
       />
       <h1>New journey map</h1>
       <p>Start with its title; you add stages and steps next.</p>
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <FormErrors form={form} />
       <Form method="post" className="usa-form usa-form--large" {...getFormProps(form)}>
         <JourneyDetailsFields fields={fields} projects={projects} />
         <button type="submit" className="usa-button">

@@ -121,7 +121,7 @@ export default function EditStep({ loaderData, actionData }: Route.ComponentProp
       ) : null}
       <div className="grid-row grid-gap-lg">
         <div className="desktop:grid-col-7">
-          <FormErrors id={form.errorId} errors={form.errors} />
+          <FormErrors form={form} />
           <Form
             method="post"
             className="usa-form usa-form--large"

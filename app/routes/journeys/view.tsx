@@ -228,7 +228,7 @@ export default function JourneyView({ loaderData, actionData }: Route.ComponentP
         <section aria-labelledby="copy-heading">
           <h2 id="copy-heading">Start a new version</h2>
           <p>Copies every stage and step, so the two versions can be compared step by step.</p>
-          <FormErrors id={form.errorId} errors={form.errors} />
+          <FormErrors form={form} />
           <Form method="post" className="usa-form" {...getFormProps(form)}>
             <ChoiceField
               field={fields.versionLabel}

@@ -19,6 +19,7 @@ import { getDb } from '#db/client';
 import { createPlan, listPlans } from '#db/queries/plans';
 import { getPortfolioHeader } from '#db/queries/portfolios';
 import { useLazyValidation } from '~/components/ui/use-lazy-validation';
+import { Table } from '~/components/ui/table';
 
 export const meta: Route.MetaFunction = () => [
   { title: 'CX Action Plans | Life Experience Workspace' },
@@ -91,7 +92,7 @@ export default function Plans({ loaderData, actionData }: Route.ComponentProps) 
       {plans.length === 0 ? (
         <p>No plans yet.</p>
       ) : (
-        <table className="usa-table usa-table--borderless">
+        <Table label="CX Action Plans by fiscal year">
           <caption className="usa-sr-only">CX Action Plans by fiscal year</caption>
           <thead>
             <tr>
@@ -121,7 +122,7 @@ export default function Plans({ loaderData, actionData }: Route.ComponentProps) 
               </tr>
             ))}
           </tbody>
-        </table>
+        </Table>
       )}
       {mayEdit ? (
         <section aria-labelledby="new-plan">
@@ -130,7 +131,7 @@ export default function Plans({ loaderData, actionData }: Route.ComponentProps) 
             The plan starts from the sections A-11 280.15 names, with its fiscal year’s draft and
             final due dates from the A-11 calendar (280.12).
           </p>
-          <FormErrors id={form.errorId} errors={form.errors} />
+          <FormErrors form={form} />
           <Form method="post" className="usa-form usa-form--large" {...getFormProps(form)}>
             <TextField field={fields.fiscalYear} label="Fiscal year" type="number" />
             <TextField field={fields.title} label="Title" />

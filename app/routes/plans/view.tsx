@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Route } from './+types/view';
 import { Alert } from '~/components/ui/alert';
 import { FieldError } from '~/components/ui/field';
-import { Breadcrumbs } from '~/components/ui/form';
+import { Breadcrumbs, FormErrors } from '~/components/ui/form';
 import { isFederalHoliday } from '~/domain/calendar/holidays';
 import { formatDateTime } from '~/domain/history/time';
 import { formatDate } from '~/domain/portfolio/labels';
@@ -46,6 +46,7 @@ import {
 import { citationViews } from '~/plans-evidence.server';
 import { authorize } from '~/auth/authorize.server';
 import { PLAN_SECTIONS } from '~/domain/plans/document';
+import { Table } from '~/components/ui/table';
 
 export const meta: Route.MetaFunction = ({ data }) => [
   { title: `${data?.plan.title ?? 'CX Action Plan'} | Life Experience Workspace` },
@@ -273,11 +274,7 @@ export default function PlanView({ loaderData, actionData }: Route.ComponentProp
         {formatDate(plan.final_due)}
         {plan.status !== 'final' ? ` (${dueText(due.final)})` : ''}
       </p>
-      {errors.length ? (
-        <Alert type="error" heading="Not saved">
-          {errors.join(' ')}
-        </Alert>
-      ) : null}
+      <FormErrors id="plan-errors" errors={errors} />
       {plan.status === 'final' ? (
         <Alert type="info" slim>
           This plan is final and read-only. An OMB lead can reopen it.
@@ -463,7 +460,7 @@ export default function PlanView({ loaderData, actionData }: Route.ComponentProp
       </Form>
 
       <h2>History</h2>
-      <table className="usa-table usa-table--borderless">
+      <Table label="Saved versions">
         <caption className="usa-sr-only">Saved versions, newest first</caption>
         <thead>
           <tr>
@@ -508,7 +505,7 @@ export default function PlanView({ loaderData, actionData }: Route.ComponentProp
             </tr>
           ))}
         </tbody>
-      </table>
+      </Table>
 
       {maySetDueDates ? (
         <section aria-labelledby="due-heading">

@@ -7,6 +7,7 @@ import { MILESTONE_STATUS_LABELS } from '~/domain/portfolio/labels';
 import { loadWholeUpdate } from '~/pmc.server';
 import { notFound } from '~/http.server';
 import { IdParam } from '~/schemas/params';
+import { Table } from '~/components/ui/table';
 
 export const meta: Route.MetaFunction = () => [
   { title: 'Compare PMC updates | Life Experience Workspace' },
@@ -64,7 +65,7 @@ export default function ComparePmc({ loaderData }: Route.ComponentProps) {
   return (
     <>
       <h1>Compare PMC updates</h1>
-      <table className="usa-table usa-table--borderless">
+      <Table label="Compared updates">
         <caption>
           <Link to={`/pmc/${a.id}`}>{a.label}</Link> and <Link to={`/pmc/${b.id}`}>{b.label}</Link>
         </caption>
@@ -84,7 +85,7 @@ export default function ComparePmc({ loaderData }: Route.ComponentProps) {
             </tr>
           ))}
         </tbody>
-      </table>
+      </Table>
 
       <h2>
         Milestones that changed from {a.label} to {b.label}
@@ -102,7 +103,7 @@ export default function ComparePmc({ loaderData }: Route.ComponentProps) {
             <p>The same milestones with the same statuses in both.</p>
           ) : null}
           {d.statusChanged.length > 0 ? (
-            <table className="usa-table usa-table--borderless">
+            <Table label={`Status changes in ${d.name}`}>
               <caption>
                 Status changes in {d.name} ({d.statusChanged.length})
               </caption>
@@ -122,7 +123,7 @@ export default function ComparePmc({ loaderData }: Route.ComponentProps) {
                   </tr>
                 ))}
               </tbody>
-            </table>
+            </Table>
           ) : null}
           {(
             [

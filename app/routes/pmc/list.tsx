@@ -4,13 +4,14 @@ import { z } from 'zod';
 import type { Route } from './+types/list';
 import { authorize } from '~/auth/authorize.server';
 import { requireUser } from '~/auth/session.server';
-import { Alert } from '~/components/ui/alert';
 import { fiscalYearOf } from '~/domain/dates';
 import { formatDate } from '~/domain/portfolio/labels';
 import { can } from '~/domain/policy';
 import { refusal } from '~/errors.server';
 import { getDb } from '#db/client';
 import { createUpdate, listUpdates } from '#db/queries/pmc';
+import { Table } from '~/components/ui/table';
+import { FormErrors } from '~/components/ui/form';
 
 export const meta: Route.MetaFunction = () => [
   { title: 'PMC updates | Life Experience Workspace' },
@@ -63,7 +64,7 @@ export default function PmcUpdates({ loaderData, actionData }: Route.ComponentPr
       {updates.length === 0 ? (
         <p>No updates yet.</p>
       ) : (
-        <table className="usa-table usa-table--borderless">
+        <Table label="PMC updates">
           <caption className="usa-sr-only">Updates, newest first</caption>
           <thead>
             <tr>
@@ -87,7 +88,7 @@ export default function PmcUpdates({ loaderData, actionData }: Route.ComponentPr
               </tr>
             ))}
           </tbody>
-        </table>
+        </Table>
       )}
       {published.length >= 2 ? (
         <Form method="get" action="/pmc/compare" className="usa-form">
@@ -119,11 +120,7 @@ export default function PmcUpdates({ loaderData, actionData }: Route.ComponentPr
       {mayManage ? (
         <section aria-labelledby="start-update">
           <h2 id="start-update">Start an update</h2>
-          {errors.length ? (
-            <Alert type="error" heading="Not started">
-              {errors.join(' ')}
-            </Alert>
-          ) : null}
+          <FormErrors id="start-update-errors" errors={errors} heading="Not started" />
           <Form method="post" className="usa-form">
             <label className="usa-label" htmlFor="fy">
               Fiscal year

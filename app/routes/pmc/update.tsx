@@ -4,7 +4,6 @@ import { z } from 'zod';
 import type { Route } from './+types/update';
 import { authorize } from '~/auth/authorize.server';
 import { BarChart } from '~/components/charts/bar-chart';
-import { Alert } from '~/components/ui/alert';
 import { FieldError } from '~/components/ui/field';
 import { PageNumbers } from '~/components/ui/page-numbers';
 import { HistorySentence, HistoryTime } from '~/components/history/history-line';
@@ -27,6 +26,8 @@ import { VersionField } from '~/schemas/common';
 import { PageParam } from '~/schemas/params';
 import { getDb } from '#db/client';
 import { changeUpdate, listUpdates, publishUpdate } from '#db/queries/pmc';
+import { Table } from '~/components/ui/table';
+import { FormErrors } from '~/components/ui/form';
 
 export const meta: Route.MetaFunction = ({ data }) => [
   {
@@ -448,11 +449,7 @@ export default function PmcUpdate({ loaderData, actionData }: Route.ComponentPro
           ? `Published ${view.publishedAt ? formatDate(view.publishedAt) : ''}: frozen, later changes do not alter it.`
           : `Draft, assembled live from the workspace (${formatDate(view.start)} to ${formatDate(view.end)}).`}
       </p>
-      {errors.length ? (
-        <Alert type="error" heading="Not saved">
-          {errors.join(' ')}
-        </Alert>
-      ) : null}
+      <FormErrors id="update-errors" errors={errors} />
       <p>
         Download:{' '}
         <a href={`/pmc/${view.id}/export.docx`} download>
@@ -604,7 +601,7 @@ export default function PmcUpdate({ loaderData, actionData }: Route.ComponentPro
           {itemList('Projects at risk or off track', p.lists.risks, p)}
           {p.lists.milestones.total > 0 ? (
             <>
-              <table className="usa-table usa-table--borderless">
+              <Table label={`Milestones of ${p.name} this quarter`}>
                 <caption>Milestones of {p.name} this quarter</caption>
                 <thead>
                   <tr>
@@ -672,7 +669,7 @@ export default function PmcUpdate({ loaderData, actionData }: Route.ComponentPro
                     </Fragment>
                   ))}
                 </tbody>
-              </table>
+              </Table>
               {p.lists.milestones.items.some((m) => m.fresh) ? (
                 <p className="font-body-2xs">
                   New: created {newSince}. Changed: changed {newSince}.

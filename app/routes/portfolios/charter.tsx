@@ -17,6 +17,7 @@ import { getDb } from '#db/client';
 import { getCharter, saveCharter, signCharter } from '#db/queries/portfolio-admin';
 import { getPortfolioHeader } from '#db/queries/portfolios';
 import { useLazyValidation } from '~/components/ui/use-lazy-validation';
+import { Table } from '~/components/ui/table';
 
 export const meta: Route.MetaFunction = () => [{ title: 'Charter | Life Experience Workspace' }];
 
@@ -95,7 +96,7 @@ export default function Charter({ loaderData, actionData }: Route.ComponentProps
         The agency PMC members advise on and sign the Life Experience charter (A-11 280.16). Editing
         a signed charter means its signatures need renewal.
       </p>
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <FormErrors form={form} />
       {signed.some((a) => a.signature?.needsRenewal) ? (
         <Alert type="warning" heading="Signatures need renewal">
           The charter changed after some agencies signed it. Their PMC members need to sign the new
@@ -103,7 +104,7 @@ export default function Charter({ loaderData, actionData }: Route.ComponentProps
         </Alert>
       ) : null}
       <h2>Signatures</h2>
-      <table className="usa-table usa-table--borderless">
+      <Table label="PMC member signatures">
         <caption className="usa-sr-only">PMC member signatures by agency</caption>
         <thead>
           <tr>
@@ -136,7 +137,7 @@ export default function Charter({ loaderData, actionData }: Route.ComponentProps
             </tr>
           ))}
         </tbody>
-      </table>
+      </Table>
 
       <h2>Charter text</h2>
       {mayEdit ? (

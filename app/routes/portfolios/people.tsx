@@ -3,9 +3,8 @@ import { data, Form, redirect } from 'react-router';
 import type { Route } from './+types/people';
 import { authorize } from '~/auth/authorize.server';
 import { requireUser } from '~/auth/session.server';
-import { Alert } from '~/components/ui/alert';
 import { FieldError } from '~/components/ui/field';
-import { Breadcrumbs } from '~/components/ui/form';
+import { Breadcrumbs, FormErrors } from '~/components/ui/form';
 import { formatDate } from '~/domain/portfolio/labels';
 import { refusal } from '~/errors.server';
 import { found } from '~/http.server';
@@ -86,11 +85,7 @@ export default function People({ loaderData, actionData }: Route.ComponentProps)
         Each participating agency has a single point of contact who answers phase gates, and a PMC
         member who signs the charter (A-11 280.16).
       </p>
-      {formErrors?.length ? (
-        <Alert type="error" heading="Not saved">
-          {formErrors.join(' ')}
-        </Alert>
-      ) : null}
+      <FormErrors id="people-errors" errors={formErrors} />
       {agencies.map((a) => {
         const staff = people.filter((p) => p.agency_id === a.id);
         const pocErrors = errorsFor(a.id, 'personId');

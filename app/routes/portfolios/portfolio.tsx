@@ -13,6 +13,7 @@ import { SlugParam } from '~/schemas/params';
 import { getDb } from '#db/client';
 import { portfolioRollup } from '#db/queries/burden';
 import { getPortfolioBySlug } from '#db/queries/portfolios';
+import { Table } from '~/components/ui/table';
 
 export const meta: Route.MetaFunction = ({ data }) => [
   { title: `${data?.portfolio.name ?? 'Portfolio'} | Life Experience Workspace` },
@@ -212,7 +213,7 @@ export default function PortfolioPage({ loaderData }: Route.ComponentProps) {
       )}
 
       <h2>Participating agencies</h2>
-      <table className="usa-table usa-table--borderless">
+      <Table label="Participating agencies">
         <caption className="usa-sr-only">
           Participating agencies with their point of contact and PMC member
         </caption>
@@ -234,7 +235,7 @@ export default function PortfolioPage({ loaderData }: Route.ComponentProps) {
             </tr>
           ))}
         </tbody>
-      </table>
+      </Table>
 
       <h2>Team</h2>
       {team.length === 0 ? (

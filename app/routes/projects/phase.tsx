@@ -32,6 +32,7 @@ import {
   phaseEnteredAt,
 } from '#db/queries/phases';
 import { getProject } from '#db/queries/projects';
+import { Table } from '~/components/ui/table';
 
 export const meta: Route.MetaFunction = ({ data }) => [
   { title: `Phase gate: ${data?.project.name ?? 'project'} | Life Experience Workspace` },
@@ -184,7 +185,7 @@ export default function PhaseGate({ loaderData, actionData }: Route.ComponentPro
           </p>
           <h3>Evidence</h3>
           <p style={{ whiteSpace: 'pre-wrap' }}>{pending.evidence}</p>
-          <table className="usa-table usa-table--borderless">
+          <Table label="Answers from the involved agencies">
             <caption>Answers from the involved agencies</caption>
             <thead>
               <tr>
@@ -211,7 +212,7 @@ export default function PhaseGate({ loaderData, actionData }: Route.ComponentPro
                 );
               })}
             </tbody>
-          </table>
+          </Table>
           {answerFor.map((agency) => (
             <section key={agency.id} aria-label={`Answer for ${agency.code}`}>
               <h3>Answer for {agency.code}</h3>
@@ -247,7 +248,7 @@ export default function PhaseGate({ loaderData, actionData }: Route.ComponentPro
         an agency’s review when its last concurrence in this phase, or with none the day the project
         entered this phase, is more than 12 months old.
       </p>
-      <table className="usa-table usa-table--borderless">
+      <Table label="Last concurrence per involved agency">
         <caption className="usa-sr-only">Last concurrence per involved agency</caption>
         <thead>
           <tr>
@@ -283,7 +284,7 @@ export default function PhaseGate({ loaderData, actionData }: Route.ComponentPro
             </tr>
           ))}
         </tbody>
-      </table>
+      </Table>
 
       {may.override && project.phase !== 'discovery' ? (
         <section aria-labelledby="move-back-heading">

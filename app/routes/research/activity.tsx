@@ -53,6 +53,7 @@ import {
   portfolioPraStatus,
 } from '#db/queries/research';
 import { useLazyValidation } from '~/components/ui/use-lazy-validation';
+import { Table } from '~/components/ui/table';
 
 export const meta: Route.MetaFunction = ({ data }) => [
   { title: `${data?.activity.title ?? 'Research activity'} | Life Experience Workspace` },
@@ -364,7 +365,7 @@ export default function Activity({ loaderData, actionData }: Route.ComponentProp
       {sessions.length === 0 ? (
         <p>No sessions logged yet.</p>
       ) : (
-        <table className="usa-table usa-table--borderless">
+        <Table label="Sessions and participants">
           <caption className="usa-sr-only">Sessions and participants</caption>
           <thead>
             <tr>
@@ -407,7 +408,7 @@ export default function Activity({ loaderData, actionData }: Route.ComponentProp
               );
             })}
           </tbody>
-        </table>
+        </Table>
       )}
 
       {may.edit ? (
@@ -417,7 +418,7 @@ export default function Activity({ loaderData, actionData }: Route.ComponentProp
             Participants are pseudonymous codes such as P-014. The workspace keeps no names, emails
             or phone numbers of research participants.
           </p>
-          <FormErrors id={sessionForm.errorId} errors={sessionForm.errors} />
+          <FormErrors form={sessionForm} />
           <Form method="post" className="usa-form usa-form--large" {...getFormProps(sessionForm)}>
             <input type="hidden" name="intent" value="add_session" />
             <input type="hidden" name="version" value={version} />
@@ -462,7 +463,7 @@ export default function Activity({ loaderData, actionData }: Route.ComponentProp
       )}
       {may.edit && otherClearances.length > 0 ? (
         <>
-          <FormErrors id={linkForm.errorId} errors={linkForm.errors} />
+          <FormErrors form={linkForm} />
           <Form method="post" className="usa-form" {...getFormProps(linkForm)}>
             <input type="hidden" name="intent" value="link_clearance" />
             <input type="hidden" name="version" value={version} />
@@ -518,7 +519,7 @@ export default function Activity({ loaderData, actionData }: Route.ComponentProp
       )}
       {may.edit ? (
         <>
-          <FormErrors id={decisionForm.errorId} errors={decisionForm.errors} />
+          <FormErrors form={decisionForm} />
           <Form method="post" className="usa-form usa-form--large" {...getFormProps(decisionForm)}>
             <input type="hidden" name="intent" value="decision" />
             <input type="hidden" name="version" value={version} />
@@ -561,7 +562,7 @@ export default function Activity({ loaderData, actionData }: Route.ComponentProp
             Lets sessions be logged past the limit, for example on counsel’s written determination.
             It is audited.
           </p>
-          <FormErrors id={overrideForm.errorId} errors={overrideForm.errors} />
+          <FormErrors form={overrideForm} />
           <Form method="post" className="usa-form" {...getFormProps(overrideForm)}>
             <input type="hidden" name="intent" value="override" />
             <input type="hidden" name="version" value={version} />

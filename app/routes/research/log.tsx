@@ -19,6 +19,7 @@ import { getDb } from '#db/client';
 import { countArchivedActivities } from '#db/queries/archive';
 import { getProject } from '#db/queries/projects';
 import { createActivity, listActivitiesForProject } from '#db/queries/research';
+import { Table } from '~/components/ui/table';
 
 export const meta: Route.MetaFunction = () => [
   { title: 'Research log | Life Experience Workspace' },
@@ -92,7 +93,7 @@ export default function ResearchLog({ loaderData, actionData }: Route.ComponentP
       {activities.length === 0 ? (
         <p>No research activities yet.</p>
       ) : (
-        <table className="usa-table usa-table--borderless">
+        <Table label="Research activities">
           <caption className="usa-sr-only">Research activities</caption>
           <thead>
             <tr>
@@ -124,7 +125,7 @@ export default function ResearchLog({ loaderData, actionData }: Route.ComponentP
               </tr>
             ))}
           </tbody>
-        </table>
+        </Table>
       )}
       {mayEdit ? (
         <section aria-labelledby="new-activity">

@@ -35,6 +35,7 @@ import {
   setCountContractors,
 } from '#db/queries/research';
 import { useLazyValidation } from '~/components/ui/use-lazy-validation';
+import { Table } from '~/components/ui/table';
 
 export const meta: Route.MetaFunction = () => [{ title: 'PRA status | Life Experience Workspace' }];
 
@@ -233,7 +234,10 @@ export default function PraStatus({ loaderData, actionData }: Route.ComponentPro
               {expiring.length === 1 ? 'has expired or expires' : 'have expired or expire'} within
               90 days. Sessions after a clearance’s expiration date are not covered by it.
             </Alert>
-            <table className="usa-table usa-table--borderless" data-testid="expiring-clearances">
+            <Table
+              label="Clearances expired or expiring within 90 days"
+              data-testid="expiring-clearances"
+            >
               <caption className="usa-sr-only">
                 Clearances expired or expiring within 90 days, soonest first
               </caption>
@@ -265,7 +269,7 @@ export default function PraStatus({ loaderData, actionData }: Route.ComponentPro
                   </tr>
                 ))}
               </tbody>
-            </table>
+            </Table>
           </>
         )}
       </section>
@@ -274,7 +278,10 @@ export default function PraStatus({ loaderData, actionData }: Route.ComponentPro
       {collections.length === 0 ? (
         <p>No research activities yet.</p>
       ) : (
-        <table className="usa-table usa-table--borderless width-full">
+        <Table
+          label="Collections and their PRA status"
+          className="usa-table usa-table--borderless width-full"
+        >
           <caption className="usa-sr-only">Collections and their PRA status</caption>
           <thead>
             <tr>
@@ -308,7 +315,7 @@ export default function PraStatus({ loaderData, actionData }: Route.ComponentPro
               </tr>
             ))}
           </tbody>
-        </table>
+        </Table>
       )}
 
       <h2 id="planning">Can we talk to more people?</h2>
@@ -379,7 +386,7 @@ export default function PraStatus({ loaderData, actionData }: Route.ComponentPro
       {clearances.length === 0 ? (
         <p>No clearances recorded.</p>
       ) : (
-        <table className="usa-table usa-table--borderless">
+        <Table label="PRA clearances">
           <caption className="usa-sr-only">PRA clearances</caption>
           <thead>
             <tr>
@@ -411,7 +418,7 @@ export default function PraStatus({ loaderData, actionData }: Route.ComponentPro
               </tr>
             ))}
           </tbody>
-        </table>
+        </Table>
       )}
       {editing ? (
         <ClearanceEditForm
@@ -426,7 +433,7 @@ export default function PraStatus({ loaderData, actionData }: Route.ComponentPro
       ) : may.clearance ? (
         <section aria-labelledby="new-clearance">
           <h3 id="new-clearance">Record a clearance</h3>
-          <FormErrors id={form.errorId} errors={form.errors} />
+          <FormErrors form={form} />
           <Form method="post" className="usa-form usa-form--large" {...getFormProps(form)}>
             <ClearanceFields
               fields={fields}
