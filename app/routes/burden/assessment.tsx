@@ -38,7 +38,6 @@ import { IdParam, requiredText, VersionField } from '~/schemas/common';
 import { getDb } from '#db/client';
 import { assessmentEdits, copyAssessmentToBe, editAssessment } from '#db/queries/burden';
 import { useLazyValidation } from '~/components/ui/use-lazy-validation';
-import { Table } from '~/components/ui/table';
 
 export const meta: Route.MetaFunction = ({ data }) => [
   { title: `${data?.assessment.title ?? 'Burden assessment'} | Life Experience Workspace` },
