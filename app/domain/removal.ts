@@ -29,8 +29,3 @@ export interface RemovalPrompt extends Removal {
 export function isConfirmed(form: { get(name: string): unknown }): boolean {
   return form.get(CONFIRM_FIELD) === CONFIRM_VALUE;
 }
-
-/** "1 step", "3 steps": a count with its noun. */
-export function countOf(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
-}

@@ -31,7 +31,8 @@ import { CATEGORY_LABELS } from '~/domain/burden/labels';
 import { fromScaled, minutesText } from '~/domain/burden/units';
 import { can } from '~/domain/policy';
 import { refusal, submitEdit } from '~/errors.server';
-import { countOf, type Removal } from '~/domain/removal';
+import { pluralize } from '~/domain/plural';
+import type { Removal } from '~/domain/removal';
 import { askFirst } from '~/removal.server';
 import { AssessmentSchema, itemColumns, ItemSchema, SegmentSchema } from '~/schemas/burden';
 import { IdParam, requiredText, VersionField } from '~/schemas/common';
@@ -54,7 +55,7 @@ const segmentRemoval = (s: { name: string; share: string; overrides: number }): 
   what: `the segment “${s.name}”`,
   takes: [
     `its share of the people affected (${s.share}%), which goes back to the base figures`,
-    ...(s.overrides > 0 ? [`its own figures on ${countOf(s.overrides, 'item')}`] : []),
+    ...(s.overrides > 0 ? [`its own figures on ${pluralize(s.overrides, 'item')}`] : []),
   ],
   confirm: 'Yes, remove the segment',
 });

@@ -7,7 +7,8 @@ import { ItemForm } from '~/components/burden/item-form';
 import { Alert } from '~/components/ui/alert';
 import { Breadcrumbs, StaleValues } from '~/components/ui/form';
 import { RemovalConfirmation, RemoveButton } from '~/components/ui/removal';
-import { countOf, type Removal } from '~/domain/removal';
+import { pluralize } from '~/domain/plural';
+import type { Removal } from '~/domain/removal';
 import { fromScaled, minutesText } from '~/domain/burden/units';
 import { refusal } from '~/errors.server';
 import { askFirst } from '~/removal.server';
@@ -73,7 +74,7 @@ const itemRemoval = (item: { description: string }, segmentsWithFigures: string[
   takes:
     segmentsWithFigures.length > 0
       ? [
-          `its own figures for ${countOf(segmentsWithFigures.length, 'segment')}: ${segmentsWithFigures.join(', ')}`,
+          `its own figures for ${pluralize(segmentsWithFigures.length, 'segment')}: ${segmentsWithFigures.join(', ')}`,
         ]
       : [],
   confirm: 'Yes, remove the item',

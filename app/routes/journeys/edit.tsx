@@ -19,7 +19,8 @@ import { RemovalConfirmation, RemoveButton } from '~/components/ui/removal';
 import { generateMermaid } from '~/domain/journey/mermaid';
 import { moveAnnouncement, type MovedItem } from '~/domain/journey/reorder';
 import { CHANNELS, SCORE_LABELS, type JourneyDiagram } from '~/domain/journey/types';
-import { countOf, type Removal } from '~/domain/removal';
+import { pluralize } from '~/domain/plural';
+import type { Removal } from '~/domain/removal';
 import { refusal } from '~/errors.server';
 import { askFirst } from '~/removal.server';
 import { loadJourneyFor } from '~/journeys.server';
@@ -55,7 +56,7 @@ const stepRemoval = (step: StepLike): Removal => ({
   what: `the step “${step.title}”`,
   takes: [
     ...(step.projects.length > 0
-      ? [`its links to ${countOf(step.projects.length, 'project')}`]
+      ? [`its links to ${pluralize(step.projects.length, 'project')}`]
       : []),
     'its place on burden items attached to it (the items stay, with no step)',
   ],
@@ -68,7 +69,7 @@ const stageRemoval = (stage: { name: string; steps: StepLike[] }): Removal => ({
   takes:
     stage.steps.length > 0
       ? [
-          `its ${countOf(stage.steps.length, 'step')}: ${stage.steps.map((s) => s.title).join(', ')}`,
+          `its ${pluralize(stage.steps.length, 'step')}: ${stage.steps.map((s) => s.title).join(', ')}`,
           'their links to projects, and their place on burden items (the items stay, with no step)',
         ]
       : [],

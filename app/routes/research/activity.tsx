@@ -29,7 +29,8 @@ import {
 import { formatDate, PHASE_LABELS } from '~/domain/portfolio/labels';
 import { can } from '~/domain/policy';
 import { submitEdit } from '~/errors.server';
-import { countOf, type Removal } from '~/domain/removal';
+import { pluralize } from '~/domain/plural';
+import type { Removal } from '~/domain/removal';
 import { askFirst } from '~/removal.server';
 import { found } from '~/http.server';
 import { pathParam } from '~/params.server';
@@ -75,7 +76,7 @@ const sessionRemoval = (s: {
   takes:
     s.participants.length > 0
       ? [
-          `its ${countOf(s.participants.length, 'participant')} (${s.participants.map((p) => p.code).join(', ')}), who no longer count toward the Paperwork Reduction Act limit`,
+          `its ${pluralize(s.participants.length, 'participant')} (${s.participants.map((p) => p.code).join(', ')}), who no longer count toward the Paperwork Reduction Act limit`,
         ]
       : [],
   confirm: 'Yes, remove the session',

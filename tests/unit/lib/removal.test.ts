@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countOf, isConfirmed, type Removal } from '~/domain/removal';
+import { isConfirmed, type Removal } from '~/domain/removal';
 import { askFirst } from '~/removal.server';
 
 const removal: Removal = {
@@ -72,14 +72,5 @@ describe('removals ask first (issue 16)', () => {
       {},
     );
     expect(answer).toBeNull();
-  });
-
-  it.each([
-    [0, '0 steps'],
-    [1, '1 step'],
-    [2, '2 steps'],
-    [1200, '1,200 steps'],
-  ])('countOf(%i) → %s', (n, text) => {
-    expect(countOf(n, 'step')).toBe(text);
   });
 });
