@@ -99,6 +99,6 @@ test.describe('A-11 Section 280 calendar', () => {
     );
     await expect(dates.getByRole('row', { name: /FY 2027 Q2/ })).toContainText('Set by the text');
     await expectAccessible(page);
-    await page.screenshot({ path: '/work/wt/shots/calendar.png', fullPage: true });
+    await page.screenshot({ path: 'tests/.tmp/screens/calendar.png', fullPage: true });
   });
 });

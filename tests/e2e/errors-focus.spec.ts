@@ -256,10 +256,10 @@ test('at 390 px no main page scrolls sideways, and wide tables scroll in labelle
   await region.focus();
   await page.keyboard.press('ArrowRight');
   await expect.poll(() => region.evaluate((e) => e.scrollLeft)).toBeGreaterThan(0);
-  await page.screenshot({ path: '/work/wt/shots/errors-table-390.png' });
+  await page.screenshot({ path: 'tests/.tmp/screens/errors-table-390.png' });
 
   await page.goto('/projects/3/phase');
-  await page.screenshot({ path: '/work/wt/shots/errors-phase-390.png', fullPage: true });
+  await page.screenshot({ path: 'tests/.tmp/screens/errors-phase-390.png', fullPage: true });
 });
 
 test('screenshot of an error summary', async ({ page }) => {
@@ -269,5 +269,5 @@ test('screenshot of an error summary', async ({ page }) => {
   await choose(page, 'Off track');
   await page.getByRole('button', { name: 'Create project' }).click();
   await expect(summary(page)).toBeFocused();
-  await page.screenshot({ path: '/work/wt/shots/errors-summary.png' });
+  await page.screenshot({ path: 'tests/.tmp/screens/errors-summary.png' });
 });

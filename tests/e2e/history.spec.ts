@@ -142,7 +142,7 @@ test.describe.serial('histories read in plain language', () => {
     expect(text).not.toMatch(RAW);
     expect(text).not.toContain('UTC');
     await expectAccessible(page);
-    await page.screenshot({ path: '/work/wt/shots/history-pmc-changes.png', fullPage: false });
+    await page.screenshot({ path: 'tests/.tmp/screens/history-pmc-changes.png', fullPage: false });
   });
 
   test('screenshot of the phase history', async ({ page }) => {
@@ -150,9 +150,9 @@ test.describe.serial('histories read in plain language', () => {
     await page.goto(`${projectUrl}/phase`);
     await page.getByRole('heading', { name: 'Phase history' }).scrollIntoViewIfNeeded();
     await expectAccessible(page);
-    await page.screenshot({ path: '/work/wt/shots/history-phase.png', fullPage: true });
+    await page.screenshot({ path: 'tests/.tmp/screens/history-phase.png', fullPage: true });
     await page.goto(projectUrl);
     await page.getByRole('heading', { name: 'Change log' }).scrollIntoViewIfNeeded();
-    await page.screenshot({ path: '/work/wt/shots/history-change-log.png' });
+    await page.screenshot({ path: 'tests/.tmp/screens/history-change-log.png' });
   });
 });

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { choose, expect, expectAccessible, login, test } from './fixtures';
 
-const SHOTS = '/work/wt/shots';
+const SHOTS = 'tests/.tmp/screens';
 const DATE = /[A-Z][a-z]+ \d{1,2}, \d{4}/;
 
 async function diagramsDrawn(page: Page, count: number) {

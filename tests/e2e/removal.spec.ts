@@ -17,7 +17,7 @@ import {
  */
 
 const PORTFOLIO = 'having-a-child';
-const SHOTS = '/work/wt/shots';
+const SHOTS = 'tests/.tmp/screens';
 
 /** Posts a form as the signed-in page would, and returns where it redirected. */
 async function post(page: Page, url: string, form: Record<string, string>): Promise<string> {

@@ -4,6 +4,7 @@
  * changed since the last published update.
  */
 import type { MilestoneStatus } from '../portfolio/types';
+import { formatDate } from '../portfolio/labels';
 
 /** First and last day of fiscal quarter `q` (1–4) of fiscal year `fy`. */
 export function quarterBounds(fy: number, q: number): { start: string; end: string } {
@@ -79,13 +80,7 @@ export function freshness(events: readonly MilestoneEvent[], w: NewWindow): Fres
 
 /** "New December 4, 2026" / "Changed December 4, 2026", the day in Eastern time. */
 export function freshnessText(f: Freshness): string {
-  const day = new Date(f.at).toLocaleDateString('en-US', {
-    timeZone: 'America/New_York',
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-  });
-  return `${f.kind === 'new' ? 'New' : 'Changed'} ${day}`;
+  return `${f.kind === 'new' ? 'New' : 'Changed'} ${formatDate(f.at)}`;
 }
 
 export interface MilestoneFacts {

@@ -47,14 +47,27 @@ export function formatTiming(m: {
   return 'Not set';
 }
 
-/** "2025-01-31" → "January 31, 2025" (dates are calendar dates: no time zone shift). */
+const LONG_DATE = { year: 'numeric', month: 'long', day: 'numeric' } as const;
+const EASTERN_DAY = new Intl.DateTimeFormat('en-US', {
+  ...LONG_DATE,
+  timeZone: 'America/New_York',
+});
+
+/**
+ * One date format for people: "2025-01-31" → "January 31, 2025". A calendar date (YYYY-MM-DD)
+ * is shown as written; a moment (an ISO timestamp such as a request's `2026-12-05T00:08:00Z`) is
+ * shown as its day in Eastern time, the zone histories use (app/domain/history/time.ts), so a
+ * request made at 7 PM Eastern reads as that day everywhere, not as the next day in UTC.
+ */
 export function formatDate(isoDate: string): string {
+  if (isoDate.length > 10) {
+    const moment = new Date(isoDate);
+    if (!Number.isNaN(moment.getTime())) return EASTERN_DAY.format(moment);
+  }
   const [y, m, d] = isoDate.slice(0, 10).split('-').map(Number);
   if (!y || !m || !d) return isoDate;
   return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('en-US', {
+    ...LONG_DATE,
     timeZone: 'UTC',
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
   });
 }

@@ -17,4 +17,15 @@ describe('milestone timing as performance.gov prints it', () => {
   it('dates do not shift with the time zone', () => {
     expect(formatDate('2024-10-01')).toBe('October 1, 2024');
   });
+
+  // A moment is shown as its Eastern day, as the histories show it (issue 16: one date per event).
+  it.each([
+    ['2026-12-05T00:08:00.000Z', 'December 4, 2026'], // 7:08 PM EST the evening before
+    ['2026-12-05T05:00:00.000Z', 'December 5, 2026'], // midnight EST
+    ['2026-07-01T03:59:00Z', 'June 30, 2026'], // 11:59 PM EDT
+    ['2026-07-01T04:00:00Z', 'July 1, 2026'], // midnight EDT
+    ['not a date at all', 'not a date at all'],
+  ])('the moment %s reads %s', (iso, out) => {
+    expect(formatDate(iso)).toBe(out);
+  });
 });
