@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import { SCORE_LABELS } from '~/domain/journey/types';
+import { Table } from '~/components/ui/table';
 
 export interface TableStep {
   id: number;
@@ -29,69 +30,62 @@ export function JourneyTable({
 }) {
   const columns = 8 + (extraColumn ? 1 : 0);
   return (
-    <div
-      className="usa-table-container--scrollable"
-      tabIndex={0}
-      role="region"
-      aria-label={`${title}: table`}
-    >
-      <table className="usa-table usa-table--borderless journey-table">
-        <caption>{title}: every stage and step</caption>
-        <thead>
+    <Table label={`${title}: table`} className="usa-table usa-table--borderless journey-table">
+      <caption>{title}: every stage and step</caption>
+      <thead>
+        <tr>
+          <th scope="col">Step</th>
+          <th scope="col">Experience score</th>
+          <th scope="col">Actors</th>
+          <th scope="col">Channel</th>
+          <th scope="col">Agency touchpoint</th>
+          <th scope="col">Pain points</th>
+          <th scope="col">Opportunities</th>
+          <th scope="col">Projects addressing it</th>
+          {extraColumn ? <th scope="col">{extraColumn.header}</th> : null}
+        </tr>
+      </thead>
+      {stages.map((stage) => (
+        <tbody key={stage.id}>
           <tr>
-            <th scope="col">Step</th>
-            <th scope="col">Experience score</th>
-            <th scope="col">Actors</th>
-            <th scope="col">Channel</th>
-            <th scope="col">Agency touchpoint</th>
-            <th scope="col">Pain points</th>
-            <th scope="col">Opportunities</th>
-            <th scope="col">Projects addressing it</th>
-            {extraColumn ? <th scope="col">{extraColumn.header}</th> : null}
+            <th scope="rowgroup" colSpan={columns} className="bg-base-lightest">
+              Stage: {stage.name}
+            </th>
           </tr>
-        </thead>
-        {stages.map((stage) => (
-          <tbody key={stage.id}>
+          {stage.steps.length === 0 ? (
             <tr>
-              <th scope="rowgroup" colSpan={columns} className="bg-base-lightest">
-                Stage: {stage.name}
-              </th>
+              <td colSpan={columns}>No steps in this stage yet.</td>
             </tr>
-            {stage.steps.length === 0 ? (
-              <tr>
-                <td colSpan={columns}>No steps in this stage yet.</td>
+          ) : (
+            stage.steps.map((s) => (
+              <tr key={s.id}>
+                <th scope="row">{s.title}</th>
+                <td>
+                  <span className={`journey-score journey-score--${s.score}`}>
+                    {SCORE_LABELS[s.score]}
+                  </span>
+                </td>
+                <td>{s.actors.join(', ') || '—'}</td>
+                <td>{s.channel || '—'}</td>
+                <td>{s.touchpoint || '—'}</td>
+                <td className="pre-line">{s.pain_points || '—'}</td>
+                <td className="pre-line">{s.opportunities || '—'}</td>
+                <td>
+                  {s.projects.length === 0
+                    ? '—'
+                    : s.projects.map((p, i) => (
+                        <span key={p.id}>
+                          {i > 0 ? ', ' : ''}
+                          <Link to={`/projects/${p.id}`}>{p.name}</Link>
+                        </span>
+                      ))}
+                </td>
+                {extraColumn ? <td>{extraColumn.cell(s)}</td> : null}
               </tr>
-            ) : (
-              stage.steps.map((s) => (
-                <tr key={s.id}>
-                  <th scope="row">{s.title}</th>
-                  <td>
-                    <span className={`journey-score journey-score--${s.score}`}>
-                      {SCORE_LABELS[s.score]}
-                    </span>
-                  </td>
-                  <td>{s.actors.join(', ') || '—'}</td>
-                  <td>{s.channel || '—'}</td>
-                  <td>{s.touchpoint || '—'}</td>
-                  <td className="pre-line">{s.pain_points || '—'}</td>
-                  <td className="pre-line">{s.opportunities || '—'}</td>
-                  <td>
-                    {s.projects.length === 0
-                      ? '—'
-                      : s.projects.map((p, i) => (
-                          <span key={p.id}>
-                            {i > 0 ? ', ' : ''}
-                            <Link to={`/projects/${p.id}`}>{p.name}</Link>
-                          </span>
-                        ))}
-                  </td>
-                  {extraColumn ? <td>{extraColumn.cell(s)}</td> : null}
-                </tr>
-              ))
-            )}
-          </tbody>
-        ))}
-      </table>
-    </div>
+            ))
+          )}
+        </tbody>
+      ))}
+    </Table>
   );
 }

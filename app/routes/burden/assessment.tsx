@@ -39,6 +39,7 @@ import { IdParam, requiredText, VersionField } from '~/schemas/common';
 import { getDb } from '#db/client';
 import { assessmentEdits, copyAssessmentToBe, editAssessment } from '#db/queries/burden';
 import { useLazyValidation } from '~/components/ui/use-lazy-validation';
+import { Table } from '~/components/ui/table';
 
 export const meta: Route.MetaFunction = ({ data }) => [
   { title: `${data?.assessment.title ?? 'Burden assessment'} | Life Experience Workspace` },
@@ -489,62 +490,55 @@ export default function Assessment({ loaderData, actionData }: Route.ComponentPr
       {d.items.length === 0 ? (
         <p>No items yet.</p>
       ) : (
-        <div
-          className="usa-table-container--scrollable"
-          tabIndex={0}
-          role="region"
-          aria-label="Burden items"
-        >
-          <table className="usa-table usa-table--borderless">
-            <caption className="usa-sr-only">Burden items</caption>
-            <thead>
-              <tr>
-                <th scope="col">Item</th>
-                <th scope="col">Category</th>
-                <th scope="col">Step</th>
-                <th scope="col" className="text-right">
-                  People a year
+        <Table label="Burden items">
+          <caption className="usa-sr-only">Burden items</caption>
+          <thead>
+            <tr>
+              <th scope="col">Item</th>
+              <th scope="col">Category</th>
+              <th scope="col">Step</th>
+              <th scope="col" className="text-right">
+                People a year
+              </th>
+              <th scope="col" className="text-right">
+                Occurrences
+              </th>
+              <th scope="col" className="text-right">
+                Minutes
+              </th>
+              <th scope="col" className="text-right">
+                Out-of-pocket
+              </th>
+              <th scope="col" className="text-right">
+                Hours
+              </th>
+              <th scope="col" className="text-right">
+                Total cost
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {d.items.map((i) => (
+              <tr key={i.id}>
+                <th scope="row">
+                  {d.mayEdit ? (
+                    <Link to={`/burden/${a.id}/items/${i.id}`}>{i.description}</Link>
+                  ) : (
+                    i.description
+                  )}
                 </th>
-                <th scope="col" className="text-right">
-                  Occurrences
-                </th>
-                <th scope="col" className="text-right">
-                  Minutes
-                </th>
-                <th scope="col" className="text-right">
-                  Out-of-pocket
-                </th>
-                <th scope="col" className="text-right">
-                  Hours
-                </th>
-                <th scope="col" className="text-right">
-                  Total cost
-                </th>
+                <td>{CATEGORY_LABELS[i.category]}</td>
+                <td>{i.step}</td>
+                <td className="text-right">{i.people}</td>
+                <td className="text-right">{i.occurrences}</td>
+                <td className="text-right">{i.minutes}</td>
+                <td className="text-right">{i.oopPerOccurrence}</td>
+                <td className="text-right">{i.hours}</td>
+                <td className="text-right">{i.total}</td>
               </tr>
-            </thead>
-            <tbody>
-              {d.items.map((i) => (
-                <tr key={i.id}>
-                  <th scope="row">
-                    {d.mayEdit ? (
-                      <Link to={`/burden/${a.id}/items/${i.id}`}>{i.description}</Link>
-                    ) : (
-                      i.description
-                    )}
-                  </th>
-                  <td>{CATEGORY_LABELS[i.category]}</td>
-                  <td>{i.step}</td>
-                  <td className="text-right">{i.people}</td>
-                  <td className="text-right">{i.occurrences}</td>
-                  <td className="text-right">{i.minutes}</td>
-                  <td className="text-right">{i.oopPerOccurrence}</td>
-                  <td className="text-right">{i.hours}</td>
-                  <td className="text-right">{i.total}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </Table>
       )}
 
       {d.mayEdit ? (
@@ -688,52 +682,45 @@ function BreakdownTable({
   }[];
 }) {
   return (
-    <div
-      className="usa-table-container--scrollable"
-      tabIndex={0}
-      role="region"
-      aria-label={caption}
-    >
-      <table className="usa-table usa-table--borderless">
-        <caption className="usa-sr-only">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{heading}</th>
-            <th scope="col" className="text-right">
-              Hours
-            </th>
-            <th scope="col" className="text-right">
-              Monetized time
-            </th>
-            <th scope="col" className="text-right">
-              Out-of-pocket
-            </th>
-            <th scope="col" className="text-right">
-              Total cost
-            </th>
-            <th scope="col" className="text-right">
-              Minutes per person
-            </th>
-            <th scope="col" className="text-right">
-              Cost per person
-            </th>
+    <Table label={caption}>
+      <caption className="usa-sr-only">{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{heading}</th>
+          <th scope="col" className="text-right">
+            Hours
+          </th>
+          <th scope="col" className="text-right">
+            Monetized time
+          </th>
+          <th scope="col" className="text-right">
+            Out-of-pocket
+          </th>
+          <th scope="col" className="text-right">
+            Total cost
+          </th>
+          <th scope="col" className="text-right">
+            Minutes per person
+          </th>
+          <th scope="col" className="text-right">
+            Cost per person
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.key}>
+            <th scope="row">{r.title}</th>
+            <td className="text-right">{r.hours}</td>
+            <td className="text-right">{r.timeMoney}</td>
+            <td className="text-right">{r.outOfPocket}</td>
+            <td className="text-right">{r.total}</td>
+            <td className="text-right">{r.perPerson.minutes}</td>
+            <td className="text-right">{r.perPerson.dollars}</td>
           </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.key}>
-              <th scope="row">{r.title}</th>
-              <td className="text-right">{r.hours}</td>
-              <td className="text-right">{r.timeMoney}</td>
-              <td className="text-right">{r.outOfPocket}</td>
-              <td className="text-right">{r.total}</td>
-              <td className="text-right">{r.perPerson.minutes}</td>
-              <td className="text-right">{r.perPerson.dollars}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </Table>
   );
 }
 
@@ -758,65 +745,58 @@ function SegmentTable({
   return (
     <section aria-labelledby="segments-table-heading">
       <h2 id="segments-table-heading">Time tax by segment</h2>
-      <div
-        className="usa-table-container--scrollable"
-        tabIndex={0}
-        role="region"
-        aria-label="Time tax by segment"
-      >
-        <table className="usa-table usa-table--borderless">
-          <caption className="usa-sr-only">Time tax by segment</caption>
-          <thead>
-            <tr>
-              <th scope="col">Segment</th>
-              <th scope="col" className="text-right">
-                Share
-              </th>
-              <th scope="col" className="text-right">
-                Time on base items
-              </th>
-              <th scope="col" className="text-right">
-                Minutes per person
-              </th>
-              <th scope="col" className="text-right">
-                Cost per person
-              </th>
-              <th scope="col" className="text-right">
-                Hours a year
-              </th>
-              <th scope="col" className="text-right">
-                Total cost
-              </th>
+      <Table label="Time tax by segment">
+        <caption className="usa-sr-only">Time tax by segment</caption>
+        <thead>
+          <tr>
+            <th scope="col">Segment</th>
+            <th scope="col" className="text-right">
+              Share
+            </th>
+            <th scope="col" className="text-right">
+              Time on base items
+            </th>
+            <th scope="col" className="text-right">
+              Minutes per person
+            </th>
+            <th scope="col" className="text-right">
+              Cost per person
+            </th>
+            <th scope="col" className="text-right">
+              Hours a year
+            </th>
+            <th scope="col" className="text-right">
+              Total cost
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((s) => (
+            <tr key={String(s.id)}>
+              <th scope="row">{s.id === null ? `${s.name} (base figures)` : s.name}</th>
+              <td className="text-right">{s.share}%</td>
+              <td className="text-right">{s.timePercent}%</td>
+              <td className="text-right">{s.perPerson.minutes}</td>
+              <td className="text-right">{s.perPerson.dollars}</td>
+              <td className="text-right">{s.burden.hours}</td>
+              <td className="text-right">{s.burden.total}</td>
             </tr>
-          </thead>
-          <tbody>
-            {rows.map((s) => (
-              <tr key={String(s.id)}>
-                <th scope="row">{s.id === null ? `${s.name} (base figures)` : s.name}</th>
-                <td className="text-right">{s.share}%</td>
-                <td className="text-right">{s.timePercent}%</td>
-                <td className="text-right">{s.perPerson.minutes}</td>
-                <td className="text-right">{s.perPerson.dollars}</td>
-                <td className="text-right">{s.burden.hours}</td>
-                <td className="text-right">{s.burden.total}</td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row">All people affected (weighted)</th>
-              <td className="text-right">100%</td>
-              <td />
-              <td className="text-right" data-testid="weighted-minutes">
-                {weighted.minutes}
-              </td>
-              <td className="text-right">{weighted.dollars}</td>
-              <td />
-              <td />
-            </tr>
-          </tfoot>
-        </table>
-      </div>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">All people affected (weighted)</th>
+            <td className="text-right">100%</td>
+            <td />
+            <td className="text-right" data-testid="weighted-minutes">
+              {weighted.minutes}
+            </td>
+            <td className="text-right">{weighted.dollars}</td>
+            <td />
+            <td />
+          </tr>
+        </tfoot>
+      </Table>
     </section>
   );
 }

@@ -20,6 +20,7 @@ import { found, notFound } from '~/http.server';
 import { IdParam } from '~/schemas/params';
 import { getDb } from '#db/client';
 import { getAssessment, type AssessmentDetail } from '#db/queries/burden';
+import { Table } from '~/components/ui/table';
 
 export const meta: Route.MetaFunction = () => [
   { title: 'Burden before and after | Life Experience Workspace' },
@@ -168,54 +169,47 @@ export default function CompareBurden({ loaderData }: Route.ComponentProps) {
         minutes before, {d.perPerson.after} after.
       </p>
       {d.bySegment.length > 0 ? (
-        <div
-          className="usa-table-container--scrollable"
-          tabIndex={0}
-          role="region"
-          aria-label="Savings by segment"
-        >
-          <table className="usa-table usa-table--borderless">
-            <caption>Savings by segment</caption>
-            <thead>
-              <tr>
-                <th scope="col">Segment</th>
-                <th scope="col" className="text-right">
-                  Share before → after
-                </th>
-                <th scope="col" className="text-right">
-                  Minutes per person before
-                </th>
-                <th scope="col" className="text-right">
-                  Minutes per person after
-                </th>
-                <th scope="col" className="text-right">
-                  Minutes saved per person
-                </th>
-                <th scope="col" className="text-right">
-                  Dollars saved per person
-                </th>
-                <th scope="col" className="text-right">
-                  Hours saved a year
-                </th>
+        <Table label="Savings by segment">
+          <caption>Savings by segment</caption>
+          <thead>
+            <tr>
+              <th scope="col">Segment</th>
+              <th scope="col" className="text-right">
+                Share before → after
+              </th>
+              <th scope="col" className="text-right">
+                Minutes per person before
+              </th>
+              <th scope="col" className="text-right">
+                Minutes per person after
+              </th>
+              <th scope="col" className="text-right">
+                Minutes saved per person
+              </th>
+              <th scope="col" className="text-right">
+                Dollars saved per person
+              </th>
+              <th scope="col" className="text-right">
+                Hours saved a year
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {d.bySegment.map((s) => (
+              <tr key={s.key}>
+                <th scope="row">{s.name}</th>
+                <td className="text-right">{s.share}</td>
+                <td className="text-right">{s.before}</td>
+                <td className="text-right">{s.after}</td>
+                <td className="text-right">
+                  {s.saved} ({s.savedPct})
+                </td>
+                <td className="text-right">{s.savedDollars}</td>
+                <td className="text-right">{s.savedHours}</td>
               </tr>
-            </thead>
-            <tbody>
-              {d.bySegment.map((s) => (
-                <tr key={s.key}>
-                  <th scope="row">{s.name}</th>
-                  <td className="text-right">{s.share}</td>
-                  <td className="text-right">{s.before}</td>
-                  <td className="text-right">{s.after}</td>
-                  <td className="text-right">
-                    {s.saved} ({s.savedPct})
-                  </td>
-                  <td className="text-right">{s.savedDollars}</td>
-                  <td className="text-right">{s.savedHours}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </Table>
       ) : null}
       <BarChart
         title="Hours a year by category, before and after"

@@ -26,6 +26,7 @@ import { IdParam, SlugParam } from '~/schemas/params';
 import { getDb } from '#db/client';
 import { getJourney, listJourneys, toDiagram, type JourneyDetail } from '#db/queries/journeys';
 import { getPortfolioHeader } from '#db/queries/portfolios';
+import { Table } from '~/components/ui/table';
 
 export const meta: Route.MetaFunction = () => [
   { title: 'Compare journey versions | Life Experience Workspace' },
@@ -242,75 +243,67 @@ export default function CompareJourneys({ loaderData }: Route.ComponentProps) {
           </section>
 
           <h2>Scores, step by step</h2>
-          <div
-            className="usa-table-container--scrollable"
-            tabIndex={0}
-            role="region"
-            aria-label="Scores, step by step (scrolls sideways)"
+          <Table
+            label="Scores, step by step (scrolls sideways)"
+            className="usa-table usa-table--borderless width-full"
           >
-            <table className="usa-table usa-table--borderless width-full">
-              <caption>
-                Step by step, from the {c.names[0]} (Before) to the {c.names[1]} (After)
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Stage</th>
-                  <th scope="col">Step</th>
-                  <th scope="col">Before ({c.names[0]})</th>
-                  <th scope="col">After ({c.names[1]})</th>
-                  <th scope="col">Change</th>
-                  <th scope="col">Status</th>
+            <caption>
+              Step by step, from the {c.names[0]} (Before) to the {c.names[1]} (After)
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Stage</th>
+                <th scope="col">Step</th>
+                <th scope="col">Before ({c.names[0]})</th>
+                <th scope="col">After ({c.names[1]})</th>
+                <th scope="col">Change</th>
+                <th scope="col">Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {c.steps.map((s) => (
+                <tr key={`${s.status}-${s.key}`}>
+                  <td>{s.stage}</td>
+                  <th scope="row">{s.title}</th>
+                  <td>{s.before ?? '—'}</td>
+                  <td>{s.after ?? '—'}</td>
+                  <td>{signed(s.change)}</td>
+                  <td>{STATUS[s.status]}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {c.steps.map((s) => (
-                  <tr key={`${s.status}-${s.key}`}>
-                    <td>{s.stage}</td>
-                    <th scope="row">{s.title}</th>
-                    <td>{s.before ?? '—'}</td>
-                    <td>{s.after ?? '—'}</td>
-                    <td>{signed(s.change)}</td>
-                    <td>{STATUS[s.status]}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </Table>
 
           <h2 id="fields-heading">Pain points, channels, touchpoints and other text</h2>
           {fieldRows.length === 0 ? (
             <p>No step in both versions changed anything besides its score.</p>
           ) : (
-            <div
-              className="usa-table-container--scrollable"
-              tabIndex={0}
-              role="region"
-              aria-label="Other changes, step by step (scrolls sideways)"
+            <Table
+              label="Other changes, step by step (scrolls sideways)"
+              className="usa-table usa-table--borderless width-full"
             >
-              <table className="usa-table usa-table--borderless width-full">
-                <caption>
-                  What changed besides the score, from the {c.names[0]} to the {c.names[1]}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Step</th>
-                    <th scope="col">What</th>
-                    <th scope="col">Before ({c.names[0]})</th>
-                    <th scope="col">After ({c.names[1]})</th>
+              <caption>
+                What changed besides the score, from the {c.names[0]} to the {c.names[1]}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Step</th>
+                  <th scope="col">What</th>
+                  <th scope="col">Before ({c.names[0]})</th>
+                  <th scope="col">After ({c.names[1]})</th>
+                </tr>
+              </thead>
+              <tbody>
+                {fieldRows.map(({ step, change }) => (
+                  <tr key={`${step.key}-${change.field}`}>
+                    <th scope="row">{step.title}</th>
+                    <td>{STEP_FIELD_LABELS[change.field]}</td>
+                    <td className="pre-line">{change.before || '—'}</td>
+                    <td className="pre-line">{change.after || '—'}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {fieldRows.map(({ step, change }) => (
-                    <tr key={`${step.key}-${change.field}`}>
-                      <th scope="row">{step.title}</th>
-                      <td>{STEP_FIELD_LABELS[change.field]}</td>
-                      <td className="pre-line">{change.before || '—'}</td>
-                      <td className="pre-line">{change.after || '—'}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                ))}
+              </tbody>
+            </Table>
           )}
 
           <h2>Diagrams</h2>

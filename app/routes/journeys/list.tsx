@@ -15,6 +15,7 @@ import { getDb } from '#db/client';
 import { countArchived } from '#db/queries/archive';
 import { listJourneys } from '#db/queries/journeys';
 import { getPortfolioHeader } from '#db/queries/portfolios';
+import { Table } from '~/components/ui/table';
 
 export const meta: Route.MetaFunction = () => [
   { title: 'Journey maps | Life Experience Workspace' },
@@ -72,42 +73,35 @@ export default function JourneyList({ loaderData }: Route.ComponentProps) {
       {maps.length === 0 ? (
         <p>No journey maps yet.</p>
       ) : (
-        <div
-          className="usa-table-container--scrollable"
-          tabIndex={0}
-          role="region"
-          aria-label={`Journey maps of ${portfolio.name} (scrolls sideways)`}
-        >
-          <table className="usa-table usa-table--borderless">
-            <caption className="usa-sr-only">Journey maps of {portfolio.name}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Journey map</th>
-                <th scope="col">Version</th>
-                <th scope="col">Steps</th>
-                <th scope="col">Project</th>
-                <th scope="col">Updated</th>
+        <Table label={`Journey maps of ${portfolio.name} (scrolls sideways)`}>
+          <caption className="usa-sr-only">Journey maps of {portfolio.name}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Journey map</th>
+              <th scope="col">Version</th>
+              <th scope="col">Steps</th>
+              <th scope="col">Project</th>
+              <th scope="col">Updated</th>
+            </tr>
+          </thead>
+          <tbody>
+            {maps.map((m) => (
+              <tr key={m.id}>
+                <th scope="row">
+                  <Link to={`/journeys/${m.id}`}>{m.title}</Link>
+                  {m.illustrative ? (
+                    <span className="usa-tag margin-left-1">Illustrative</span>
+                  ) : null}
+                  <ArchivedTag at={m.archived_at} />
+                </th>
+                <td>{versionText(m.version_label, m.version_name)}</td>
+                <td>{Number(m.steps ?? 0)}</td>
+                <td>{m.project_name ?? '—'}</td>
+                <td>{formatDate(m.updated_at)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {maps.map((m) => (
-                <tr key={m.id}>
-                  <th scope="row">
-                    <Link to={`/journeys/${m.id}`}>{m.title}</Link>
-                    {m.illustrative ? (
-                      <span className="usa-tag margin-left-1">Illustrative</span>
-                    ) : null}
-                    <ArchivedTag at={m.archived_at} />
-                  </th>
-                  <td>{versionText(m.version_label, m.version_name)}</td>
-                  <td>{Number(m.steps ?? 0)}</td>
-                  <td>{m.project_name ?? '—'}</td>
-                  <td>{formatDate(m.updated_at)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </Table>
       )}
       {maps.length > 1 ? (
         <p>
