@@ -178,7 +178,7 @@ test('an OMB lead orders and annotates milestones, exports the notes, and compar
         name: 'Milestones of Increasing Access to Decision-Making Support for Older Adults',
       })
       .getByRole('row', { name: new RegExp(DATA_SHARING) }),
-  ).toContainText('Completed (2025-02-14)');
+  ).toContainText('Completed (February 14, 2025)');
   await assemble(2025, 2);
   const later = await publish();
 

@@ -8,6 +8,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { ErrorSummary, summaryItems, useRefusedSubmission } from './error-summary';
 import { FieldError, type AnyField } from './field';
+import { formatDateTime } from '~/domain/history/time';
 
 function groupClass(errors?: string[]) {
   return `usa-form-group${errors?.length ? ' usa-form-group--error' : ''}`;
@@ -172,7 +173,10 @@ function ConformSummary({
   );
 }
 
-/** After a stale save: the values now saved, beside the person's own (still in the form). */
+/**
+ * After a stale save: the values now saved, beside the person's own (still in the form). When
+ * it was saved reads as a moment in Eastern time with its zone (app/domain/history/time.ts).
+ */
 export function StaleValues({
   current,
   labels,
@@ -197,7 +201,9 @@ export function StaleValues({
             ? format(key, value)
             : value === null || value === ''
               ? '(empty)'
-              : String(value);
+              : key === 'updated_at' && typeof value === 'string'
+                ? formatDateTime(value)
+                : String(value);
           return (
             <div key={key} className="margin-bottom-1">
               <dt className="text-bold">{label}</dt>

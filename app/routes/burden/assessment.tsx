@@ -360,7 +360,7 @@ export default function Assessment({ loaderData, actionData }: Route.ComponentPr
       {actionData?.stale ? (
         <StaleValues
           current={actionData.stale.current}
-          labels={{ title: 'Title', updated_at: 'Last saved (UTC)' }}
+          labels={{ title: 'Title', updated_at: 'Last saved' }}
         />
       ) : null}
 

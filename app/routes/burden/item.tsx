@@ -172,7 +172,7 @@ export default function BurdenItem({ loaderData, actionData }: Route.ComponentPr
       {actionData?.stale ? (
         <StaleValues
           current={actionData.stale.current}
-          labels={{ title: 'Assessment', updated_at: 'Last saved (UTC)' }}
+          labels={{ title: 'Assessment', updated_at: 'Last saved' }}
         />
       ) : null}
       <ItemForm

@@ -383,7 +383,7 @@ export default function EditJourney({ loaderData, actionData }: Route.ComponentP
       {actionData?.stale ? (
         <StaleValues
           current={actionData.stale.current}
-          labels={{ title: 'Title', updated_at: 'Last saved (UTC)' }}
+          labels={{ title: 'Title', updated_at: 'Last saved' }}
         />
       ) : null}
       {otherErrors?.length ? (

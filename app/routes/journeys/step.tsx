@@ -116,7 +116,7 @@ export default function EditStep({ loaderData, actionData }: Route.ComponentProp
       {actionData?.stale ? (
         <StaleValues
           current={actionData.stale.current}
-          labels={{ title: 'Map title', updated_at: 'Last saved (UTC)' }}
+          labels={{ title: 'Map title', updated_at: 'Last saved' }}
         />
       ) : null}
       <div className="grid-row grid-gap-lg">

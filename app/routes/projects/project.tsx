@@ -8,7 +8,12 @@ import { HistorySentence, HistoryTime } from '~/components/history/history-line'
 import { HealthTag } from '~/components/ui/tags';
 import { VERSION_LABELS } from '~/domain/journey/types';
 import { agenciesDueForReview } from '~/domain/phases/gate';
-import { formatTiming, MILESTONE_STATUS_LABELS, PHASE_LABELS } from '~/domain/portfolio/labels';
+import {
+  formatDate,
+  formatTiming,
+  MILESTONE_STATUS_LABELS,
+  PHASE_LABELS,
+} from '~/domain/portfolio/labels';
 import { can } from '~/domain/policy';
 import { historyLines } from '~/history.server';
 import { found } from '~/http.server';
@@ -171,7 +176,7 @@ export default function ProjectPage({ loaderData }: Route.ComponentProps) {
                 </th>
                 <td data-label="Status">
                   {MILESTONE_STATUS_LABELS[m.status]}
-                  {m.completed_on ? ` (${m.completed_on})` : ''}
+                  {m.completed_on ? ` (${formatDate(m.completed_on)})` : ''}
                 </td>
                 <td data-label="Timing">{formatTiming(m)}</td>
                 <td data-label="Owner">{m.owner}</td>

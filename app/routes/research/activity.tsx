@@ -302,7 +302,7 @@ export default function Activity({ loaderData, actionData }: Route.ComponentProp
       {actionData?.stale ? (
         <StaleValues
           current={actionData.stale.current}
-          labels={{ title: 'Title', updated_at: 'Last saved (UTC)' }}
+          labels={{ title: 'Title', updated_at: 'Last saved' }}
         />
       ) : null}
       {otherErrors?.length ? (
