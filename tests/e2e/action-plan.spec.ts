@@ -24,7 +24,7 @@ test.describe.serial('CX Action Plans', () => {
     await login(page, 'team_member');
     await page.goto('/portfolios/facing-a-financial-shock');
     await page.getByRole('link', { name: 'CX Action Plans' }).click();
-    await page.getByLabel('Fiscal year').fill('2027');
+    await page.getByLabel('Fiscal year', { exact: true }).fill('2027');
     await page.getByRole('button', { name: 'Start plan' }).click();
     await expect(
       page.getByRole('heading', { name: 'Improvements to designated services' }),
@@ -315,7 +315,7 @@ test('a new plan takes the year’s A-11 calendar dates; only an OMB lead change
   // A team member's new FY 2028 plan takes that date, and the default final date.
   await login(page, 'team_member');
   await page.goto('/portfolios/facing-a-financial-shock/plans');
-  await page.getByLabel('Fiscal year').fill('2028');
+  await page.getByLabel('Fiscal year', { exact: true }).fill('2028');
   await page.getByLabel('Title').fill('Facing a Financial Shock CX Action Plan, FY 2028');
   await page.getByRole('button', { name: 'Start plan' }).click();
   await expect(page.getByTestId('plan-status')).toHaveText('Draft');

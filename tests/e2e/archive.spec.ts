@@ -123,7 +123,7 @@ test.describe('archive, restore and delete for good', () => {
 
     // A quarter no other test assembles; its list of changes names the new assessment.
     await page.goto('/pmc');
-    await page.getByLabel('Fiscal year').fill('2034');
+    await page.getByLabel('Fiscal year', { exact: true }).fill('2034');
     await page.getByLabel('Quarter').selectOption('3');
     await page.getByRole('button', { name: 'Assemble update' }).click();
     await expect(page.getByRole('heading', { name: 'PMC update, FY 2034 Q3' })).toBeVisible();

@@ -4,7 +4,7 @@ test.describe('A-11 Section 280 calendar', () => {
   test('FY 2025 dates, portfolio cycles, .ics and JSON', async ({ page }) => {
     await login(page, 'viewer');
     await page.getByRole('link', { name: 'Calendar' }).click();
-    await page.getByLabel('Fiscal year').fill('2025');
+    await page.getByLabel('Fiscal year', { exact: true }).fill('2025');
     await page.getByRole('button', { name: 'Show' }).click();
     const dates = page.getByRole('table', { name: 'Dates of FY 2025' });
     await expect(dates.getByRole('row', { name: /FY 2025 Q1/ })).toContainText('January 31, 2025');

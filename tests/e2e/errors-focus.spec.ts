@@ -192,7 +192,7 @@ test('at 390 px no main page scrolls sideways, and wide tables scroll in labelle
   const assessment = new URL(page.url()).pathname;
 
   await page.goto('/pmc');
-  await page.getByLabel('Fiscal year').fill('2023');
+  await page.getByLabel('Fiscal year', { exact: true }).fill('2023');
   await page.getByLabel('Quarter').selectOption('2');
   await page.getByRole('button', { name: 'Assemble update' }).click();
   await expect(page.getByRole('heading', { name: 'PMC update, FY 2023 Q2' })).toBeVisible();

@@ -122,7 +122,7 @@ test.describe.serial('histories read in plain language', () => {
   }) => {
     await login(page, 'omb_lead');
     await page.goto('/pmc');
-    await page.getByLabel('Fiscal year').fill('2031');
+    await page.getByLabel('Fiscal year', { exact: true }).fill('2031');
     await page.getByLabel('Quarter').selectOption('2');
     await page.getByRole('button', { name: 'Assemble update' }).click();
     await expect(page.getByRole('heading', { name: 'PMC update, FY 2031 Q2' })).toBeVisible();

@@ -18,7 +18,7 @@ test('this quarter’s PMC update marks only what was created since the last pub
   const before = { fy: q1 ? fy - 1 : fy, q: q1 ? 4 : q - 1 };
   const assemble = async (y: number, quarter: number) => {
     await page.goto('/pmc');
-    await page.getByLabel('Fiscal year').fill(String(y));
+    await page.getByLabel('Fiscal year', { exact: true }).fill(String(y));
     await page.getByLabel('Quarter').selectOption(String(quarter));
     await page.getByRole('button', { name: 'Assemble update' }).click();
     await expect(

@@ -7,7 +7,7 @@ test('an OMB lead assembles, writes, publishes and exports the quarterly PMC upd
   test.setTimeout(120_000);
   await login(page, 'omb_lead');
   await page.getByRole('link', { name: 'PMC updates' }).click();
-  await page.getByLabel('Fiscal year').fill('2025');
+  await page.getByLabel('Fiscal year', { exact: true }).fill('2025');
   await page.getByLabel('Quarter').selectOption('1');
   await page.getByRole('button', { name: 'Assemble update' }).click();
   await expect(page.getByRole('heading', { name: 'PMC update, FY 2025 Q1' })).toBeVisible();
@@ -101,7 +101,7 @@ test('an OMB lead orders and annotates milestones, exports the notes, and compar
   // Quarters no other test assembles (the test above uses FY 2025 Q1).
   const assemble = async (fy: number, q: number) => {
     await page.goto('/pmc');
-    await page.getByLabel('Fiscal year').fill(String(fy));
+    await page.getByLabel('Fiscal year', { exact: true }).fill(String(fy));
     await page.getByLabel('Quarter').selectOption(String(q));
     await page.getByRole('button', { name: 'Assemble update' }).click();
     await expect(page.getByRole('heading', { name: `PMC update, FY ${fy} Q${q}` })).toBeVisible();
