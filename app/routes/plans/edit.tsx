@@ -146,9 +146,15 @@ export default function EditPlan({ loaderData }: Route.ComponentProps) {
   const [savedAt, setSavedAt] = useState<string | null>(null);
   // The latest document, kept out of React state: saves read it, typing does not re-render.
   const docRef = useRef<unknown>(plan.doc);
+  // How many edits were made, and how many of them the last save sent: a save answered while
+  // the person kept typing leaves the page dirty, and the same edits are never sent twice (an
+  // autosave timer firing between the answer and its state update would send a stale version).
+  const changesRef = useRef(0);
+  const sentRef = useRef(0);
 
   const save = useCallback(
     (extra: Record<string, string> = {}) => {
+      sentRef.current = changesRef.current;
       fetcher.submit(
         { doc: JSON.stringify(docRef.current), version: String(version), ...extra },
         { method: 'post' },
@@ -165,7 +171,7 @@ export default function EditPlan({ loaderData }: Route.ComponentProps) {
     /* eslint-disable react-hooks/set-state-in-effect */
     if (d.ok) {
       setVersion(d.version);
-      setDirty(false);
+      setDirty(changesRef.current !== sentRef.current);
       setConflict(null);
       setSavedAt(
         new Date().toLocaleTimeString('en-US', {
@@ -189,7 +195,7 @@ export default function EditPlan({ loaderData }: Route.ComponentProps) {
       return;
     }
     dirtySince.current ??= Date.now();
-    if (conflict || fetcher.state !== 'idle') return;
+    if (conflict || fetcher.state !== 'idle' || sentRef.current === changesRef.current) return;
     const wait = Math.min(AUTOSAVE_MS, dirtySince.current + AUTOSAVE_MAX_WAIT_MS - Date.now());
     const t = setTimeout(() => save(), Math.max(0, wait));
     return () => clearTimeout(t);
@@ -291,6 +297,7 @@ export default function EditPlan({ loaderData }: Route.ComponentProps) {
             onClick={() => {
               setVersion(conflict.version);
               setConflict(null);
+              sentRef.current = changesRef.current;
               fetcher.submit(
                 { doc: JSON.stringify(docRef.current), version: String(conflict.version) },
                 { method: 'post' },
@@ -307,6 +314,7 @@ export default function EditPlan({ loaderData }: Route.ComponentProps) {
           resetKey={0}
           onChange={(d) => {
             docRef.current = d;
+            changesRef.current += 1;
             setDirty(true);
             setChanges((n) => n + 1);
           }}
