@@ -152,16 +152,21 @@ export default function EditPlan({ loaderData }: Route.ComponentProps) {
   const changesRef = useRef(0);
   const sentRef = useRef(0);
 
-  const save = useCallback(
-    (extra: Record<string, string> = {}) => {
-      sentRef.current = changesRef.current;
-      fetcher.submit(
-        { doc: JSON.stringify(docRef.current), version: String(version), ...extra },
-        { method: 'post' },
-      );
-    },
-    [fetcher, version],
-  );
+  // The version a save is based on, and the fetcher, read through refs: `save` stays the same
+  // function across renders, so a render that changes nothing does not restart the autosave
+  // timer (useFetcher answers a new object on every render).
+  const versionRef = useRef(plan.version);
+  const fetcherRef = useRef(fetcher);
+  useEffect(() => {
+    fetcherRef.current = fetcher;
+  });
+  const save = useCallback((extra: Record<string, string> = {}) => {
+    sentRef.current = changesRef.current;
+    fetcherRef.current.submit(
+      { doc: JSON.stringify(docRef.current), version: String(versionRef.current), ...extra },
+      { method: 'post' },
+    );
+  }, []);
 
   // The server's answer to a save: a new version, or a conflict with the newer text. Syncing
   // with that answer is what this effect is for, so it sets state.
@@ -170,6 +175,7 @@ export default function EditPlan({ loaderData }: Route.ComponentProps) {
     if (!d || fetcher.state !== 'idle' || 'noscript' in d) return;
     /* eslint-disable react-hooks/set-state-in-effect */
     if (d.ok) {
+      versionRef.current = d.version;
       setVersion(d.version);
       setDirty(changesRef.current !== sentRef.current);
       setConflict(null);
@@ -295,6 +301,7 @@ export default function EditPlan({ loaderData }: Route.ComponentProps) {
             type="button"
             className="usa-button margin-top-2"
             onClick={() => {
+              versionRef.current = conflict.version;
               setVersion(conflict.version);
               setConflict(null);
               sentRef.current = changesRef.current;
