@@ -99,7 +99,7 @@ test.describe('research under the Paperwork Reduction Act', () => {
     await leadPage.getByLabel('OMB control number').fill('1090-0011');
     await leadPage.getByRole('button', { name: 'Record clearance' }).click();
     await expect(
-      leadPage.getByText('A control number comes with its expiration date.'),
+      leadPage.getByText('A control number comes with its expiration date.').last(),
     ).toBeVisible();
     await leadPage.getByLabel('Expiration date').fill(expires);
     await leadPage.getByRole('button', { name: 'Record clearance' }).click();
@@ -144,7 +144,9 @@ test.describe('research under the Paperwork Reduction Act', () => {
     // The number alone is refused next to the date; the date completes it.
     await page.getByLabel('OMB control number').fill('1090-0042');
     await page.getByRole('button', { name: 'Save clearance' }).click();
-    await expect(page.getByText('A control number comes with its expiration date.')).toBeVisible();
+    await expect(
+      page.getByText('A control number comes with its expiration date.').last(),
+    ).toBeVisible();
     await page.getByLabel('Expiration date').fill(expires);
     await page.getByRole('button', { name: 'Save clearance' }).click();
     await expect(page.getByRole('heading', { name: `Edit clearance: ${title}` })).toHaveCount(0);
@@ -171,7 +173,7 @@ test.describe('research under the Paperwork Reduction Act', () => {
     await page.getByLabel('Incentive per participant (dollars), if any').fill('50');
     await page.getByRole('button', { name: 'Create activity' }).click();
     await expect(
-      page.getByText('Incentives need your agency legal counsel’s approval'),
+      page.getByText('Incentives need your agency legal counsel’s approval').last(),
     ).toBeVisible();
     await page.locator('label', { hasText: 'Legal counsel approved the incentive' }).click();
     await page.getByRole('button', { name: 'Create activity' }).click();
