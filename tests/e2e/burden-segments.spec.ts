@@ -129,8 +129,11 @@ test('the time tax is weighted across segments; the ICR CSV keeps psychological 
   await page.getByRole('button', { name: 'Copy to a to-be' }).click();
   await expect(page.getByRole('heading', { name: `${title}: to-be`, level: 1 })).toBeVisible();
   await page.getByRole('link', { name: 'Apply for emergency assistance' }).click();
+  // The add-item form on the assessment page has the same label: wait for the item's own page.
+  await expect(page.getByRole('heading', { name: 'Edit burden item', level: 1 })).toBeVisible();
   await page.getByLabel('Minutes per occurrence', { exact: true }).first().fill('60');
   await page.getByRole('button', { name: 'Save item' }).click();
+  await expect(page.getByRole('heading', { name: `${title}: to-be`, level: 1 })).toBeVisible();
   await page.getByRole('link', { name: 'Compare with its baseline' }).click();
   await expect(page.getByRole('heading', { name: 'Before and after', level: 1 })).toBeVisible();
   // Everyone else saves 30 minutes; the segment keeps its own 165: 0.82 × 30 = 24.6 minutes
