@@ -32,6 +32,7 @@ export async function loader({ request }: Route.LoaderArgs) {
           agencyCode: user.agencyCode,
           isOmbLead: user.isOmbLead,
           isPoc: user.pocFor.length > 0,
+          timeZone: user.timeZone,
           reviews: await countMyPendingReviews(getDb(), user),
         }
       : null,

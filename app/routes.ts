@@ -21,6 +21,7 @@ export default [
   route('burden/:assessmentId/items/:itemId', 'routes/burden/item.tsx'),
   route('burden/:assessmentId/icr.csv', 'routes/burden/icr-csv.ts'),
   route('settings', 'routes/settings.tsx'),
+  route('account', 'routes/account.tsx'),
   route('portfolios/:slug/pra', 'routes/research/pra.tsx'),
   route('projects/:projectId/research', 'routes/research/log.tsx'),
   route('research/:activityId', 'routes/research/activity.tsx'),

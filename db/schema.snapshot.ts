@@ -700,6 +700,10 @@ export const SCHEMA: SchemaShape = {
       "type": "text",
       "nullable": false
     },
+    "time_zone": {
+      "type": "text",
+      "nullable": true
+    },
     "title": {
       "type": "text",
       "nullable": true

@@ -28,6 +28,8 @@ interface PersonTable {
   /** OMB leads own the whole program; every other role is per portfolio. */
   is_omb_lead: ColumnType<number, number | undefined, number>;
   created_at: Timestamp;
+  /** The IANA zone the person reads moments in; null = the default (Eastern). */
+  time_zone: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 interface AccountTable {

@@ -30,6 +30,7 @@ export interface UserRoles {
 
 export type Action =
   | 'program.read'
+  | 'account.edit'
   | 'portfolio.read'
   | 'portfolio.create'
   | 'portfolio.edit'
@@ -78,6 +79,8 @@ export function rolesIn(user: UserRoles, portfolioId: number | undefined): Set<R
 /** The role × action table. `true` for every signed-in person; otherwise the roles allowed. */
 export const GRANTS: Record<Action, true | readonly Role[]> = {
   'program.read': true,
+  // Everyone keeps their own account's settings (their time zone); no one else's.
+  'account.edit': true,
   'portfolio.read': true,
   'portfolio.create': ['omb_lead'],
   'portfolio.edit': ['omb_lead'],

@@ -31,7 +31,7 @@ export async function loader({ request }: Route.LoaderArgs) {
     }),
     auditFilterOptions(db),
   ]);
-  const lines = await historyLines(db, page.rows);
+  const lines = await historyLines(db, page.rows, user.timeZone);
   return {
     rows: page.rows.map((r, i) => ({
       ...r,

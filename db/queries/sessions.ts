@@ -1,3 +1,4 @@
+import { viewerTimeZone } from '~/domain/history/time';
 import type { UserRoles } from '~/domain/policy';
 import type { DB } from '../client';
 
@@ -35,6 +36,8 @@ export interface SessionUser extends UserRoles {
   title: string | null;
   agencyCode: string;
   agencyName: string;
+  /** The zone moments are shown in: the person's choice, Eastern by default. */
+  timeZone: string;
 }
 
 /** The signed-in person for a live session, with every role they hold, or null. */
@@ -55,6 +58,7 @@ export async function findSessionUser(
       'people.title',
       'people.agency_id',
       'people.is_omb_lead',
+      'people.time_zone',
       'agencies.code as agency_code',
       'agencies.name as agency_name',
     ])
@@ -92,5 +96,6 @@ export async function findSessionUser(
     title: person.title,
     agencyCode: person.agency_code,
     agencyName: person.agency_name,
+    timeZone: viewerTimeZone(person.time_zone),
   };
 }

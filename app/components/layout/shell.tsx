@@ -158,6 +158,9 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
                   Signed in as {user.name} ({user.agencyCode})
                 </li>
                 <li className="usa-nav__secondary-item">
+                  <NavLink to="/account">Your account</NavLink>
+                </li>
+                <li className="usa-nav__secondary-item">
                   <Form method="post" action="/logout">
                     <button type="submit" className="usa-button usa-button--unstyled font-sans-2xs">
                       Sign out

@@ -10,6 +10,7 @@
  */
 import { ANSWER_LABELS } from '~/domain/phases/gate';
 import { formatDate, PHASE_LABELS } from '~/domain/portfolio/labels';
+import { timeZoneLabel } from './time';
 
 /** What the audit log keeps of a change; older PMC snapshots kept only the field names. */
 export type RecordedChanges =
@@ -493,6 +494,14 @@ export function describeAuditEntry(e: AuditEntryInput): AuditSentence {
       did = 'locked the';
       rest = ' after too many failed sign-ins';
       break;
+    case 'account:update': {
+      const zone = text(after('time_zone'));
+      if (zone) {
+        did = 'set the time zone of the';
+        rest = ` to ${timeZoneLabel(zone)}`;
+      } else ({ did, rest } = generic(e.action, fields, rest));
+      break;
+    }
     case 'workspace:seed':
       did = 'loaded the reference portfolios';
       break;

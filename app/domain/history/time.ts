@@ -8,6 +8,37 @@
 /** The zone every moment is shown in unless the viewer chose another. */
 export const DEFAULT_TIME_ZONE = 'America/New_York';
 
+/**
+ * The zones a person may choose on their account page: the time zones of the United States and
+ * its territories (15 U.S.C. 263 and 49 CFR part 71), and UTC. Labels name the places, because
+ * "Mountain" alone does not tell an Arizonan whether daylight saving applies.
+ */
+export const TIME_ZONE_CHOICES = [
+  { zone: 'America/New_York', label: 'Eastern (Washington, DC)' },
+  { zone: 'America/Chicago', label: 'Central (Chicago)' },
+  { zone: 'America/Denver', label: 'Mountain (Denver)' },
+  { zone: 'America/Phoenix', label: 'Mountain, no daylight saving time (Arizona)' },
+  { zone: 'America/Los_Angeles', label: 'Pacific (Los Angeles)' },
+  { zone: 'America/Anchorage', label: 'Alaska (Anchorage)' },
+  { zone: 'Pacific/Honolulu', label: 'Hawaii–Aleutian (Honolulu)' },
+  { zone: 'America/Puerto_Rico', label: 'Atlantic (Puerto Rico, U.S. Virgin Islands)' },
+  { zone: 'Pacific/Guam', label: 'Chamorro (Guam, Northern Mariana Islands)' },
+  { zone: 'Pacific/Pago_Pago', label: 'Samoa (American Samoa)' },
+  { zone: 'UTC', label: 'Coordinated Universal Time (UTC)' },
+] as const;
+
+export type ChosenTimeZone = (typeof TIME_ZONE_CHOICES)[number]['zone'];
+
+/** The zone a person reads moments in: their choice if it is one we offer, else Eastern. */
+export function viewerTimeZone(chosen: string | null | undefined): string {
+  return TIME_ZONE_CHOICES.some((c) => c.zone === chosen) ? chosen! : DEFAULT_TIME_ZONE;
+}
+
+/** "Pacific (Los Angeles)" for a zone we offer; the zone's own name otherwise. */
+export function timeZoneLabel(zone: string): string {
+  return TIME_ZONE_CHOICES.find((c) => c.zone === zone)?.label ?? zone;
+}
+
 /** Is `zone` an IANA time zone this runtime knows ("America/Chicago")? */
 export function isTimeZone(zone: string): boolean {
   if (zone.trim() === '' || zone.length > 64) return false;

@@ -16,6 +16,7 @@ import { useHydrated } from '~/lib/hydrated';
 import { SavePlanMarkdownSchema, SavePlanSchema } from '~/schemas/plan';
 import { getDb } from '#db/client';
 import { savePlanText } from '#db/queries/plans';
+import { useTimeZone } from '~/lib/time-zone';
 
 export const meta: Route.MetaFunction = () => [
   { title: 'Edit CX Action Plan | Life Experience Workspace' },
@@ -144,6 +145,7 @@ export default function EditPlan({ loaderData }: Route.ComponentProps) {
   const [dirty, setDirty] = useState(false);
   const [conflict, setConflict] = useState<{ html: string; version: number } | null>(null);
   const [savedAt, setSavedAt] = useState<string | null>(null);
+  const zone = useTimeZone();
   // The latest document, kept out of React state: saves read it, typing does not re-render.
   const docRef = useRef<unknown>(plan.doc);
   // How many edits were made, and how many of them the last save sent: a save answered while
@@ -184,13 +186,15 @@ export default function EditPlan({ loaderData }: Route.ComponentProps) {
           hour: 'numeric',
           minute: '2-digit',
           second: '2-digit',
+          timeZone: zone,
+          timeZoneName: 'short',
         }),
       );
     } else if (d.stale && d.newerHtml && d.version) {
       setConflict({ html: d.newerHtml, version: d.version });
     }
     /* eslint-enable react-hooks/set-state-in-effect */
-  }, [fetcher.data, fetcher.state]);
+  }, [fetcher.data, fetcher.state, zone]);
 
   // Autosave a few seconds after the last change, and at least every ten seconds while typing
   // goes on, unless a conflict waits for the person.

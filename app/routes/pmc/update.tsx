@@ -112,7 +112,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
         items: (full ? pf.changes : pf.changes.slice(0, SHOWN.changes)).map((c) => ({
           id: c.id,
           at: c.at,
-          when: formatDateTime(c.at),
+          when: formatDateTime(c.at, user.timeZone),
           sentence: changeSentence(c),
         })),
         kept: pf.changes.length,

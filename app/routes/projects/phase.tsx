@@ -75,7 +75,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     // re-affirmation, newest first, with the moment in the viewer's time zone.
     timeline: phaseTimeline(history, reaffirmations).map((e) => ({
       ...e,
-      when: formatDateTime(e.at),
+      when: formatDateTime(e.at, user.timeZone),
     })),
     next: nextPhase(project.phase),
     review: agencies.map((a) => ({

@@ -54,7 +54,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     journeySteps,
     pendingTo: gate?.state.pending?.toPhase ?? null,
     dueCodes: detail.agencies.filter((a) => due.includes(a.id)).map((a) => a.code),
-    changes: await historyLines(db, changes),
+    changes: await historyLines(db, changes, user.timeZone),
     may: {
       edit: can(user, 'project.edit', target),
       milestones: can(user, 'milestone.edit', target),

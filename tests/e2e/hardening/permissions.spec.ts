@@ -56,6 +56,7 @@ const TABLE: Record<string, Entry> = {
   'burden/item': { get: EDITORS, post: EDITORS },
   'burden/icr-csv': { get: ALL, post: 'no action' },
   settings: { get: OMB, post: OMB },
+  account: { get: ALL, post: ALL, note: 'everyone keeps their own time zone' },
   'research/pra': { get: ALL, post: LEADS, note: 'clearances are kept by leads' },
   'research/log': { get: ALL, post: EDITORS },
   'research/activity': { get: ALL, post: EDITORS },

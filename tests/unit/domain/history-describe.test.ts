@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { describeAuditEntry, fieldLabel, type AuditEntryInput } from '~/domain/history/describe';
-import { DEFAULT_TIME_ZONE, formatDateTime, isTimeZone } from '~/domain/history/time';
+import {
+  DEFAULT_TIME_ZONE,
+  formatDateTime,
+  isTimeZone,
+  TIME_ZONE_CHOICES,
+  viewerTimeZone,
+} from '~/domain/history/time';
 
 const luis = { name: 'Luis Ortega', agency: 'USDA' };
 const dana = { name: 'Dana Whitfield', agency: 'OMB' };
@@ -851,6 +857,19 @@ const TABLE: {
   },
   {
     input: {
+      actor: { name: 'Luis Ortega', agency: 'USDA' },
+      action: 'update',
+      entityType: 'account',
+      project: null,
+      portfolio: null,
+      recordName: 'Luis Ortega',
+      changes: { time_zone: { before: null, after: 'America/Los_Angeles' } },
+    },
+    sentence:
+      'Luis Ortega (USDA) set the time zone of the account of “Luis Ortega” to Pacific (Los Angeles).',
+  },
+  {
+    input: {
       actor: null,
       action: 'seed',
       entityType: 'workspace',
@@ -970,6 +989,25 @@ describe('moments in the viewer’s time zone', () => {
     ['not a date', DEFAULT_TIME_ZONE, 'not a date'],
   ])('%s in %s → %s', (iso, zone, shown) => {
     expect(formatDateTime(iso, zone)).toBe(shown);
+  });
+
+  it.each([
+    [null, 'America/New_York'],
+    [undefined, 'America/New_York'],
+    ['America/Phoenix', 'America/Phoenix'],
+    ['Pacific/Guam', 'Pacific/Guam'],
+    // Real zones the account page does not offer, and junk, read as Eastern.
+    ['Europe/Paris', 'America/New_York'],
+    ['Mars/Olympus', 'America/New_York'],
+  ])('a person who chose %s reads moments in %s', (chosen, zone) => {
+    expect(viewerTimeZone(chosen)).toBe(zone);
+  });
+
+  it('offers only zones this runtime knows, each written with a short name', () => {
+    for (const { zone } of TIME_ZONE_CHOICES) {
+      expect(isTimeZone(zone)).toBe(true);
+      expect(formatDateTime('2026-11-16T20:05:00.000Z', zone)).toMatch(/ [AP]M [A-Z][A-Z+\-\d]+$/);
+    }
   });
 
   it('knows real zones only', () => {

@@ -40,6 +40,14 @@ const TABLE: Record<Action, Record<Role, boolean>> = {
     pmc_member: Y,
     viewer: Y,
   },
+  'account.edit': {
+    omb_lead: Y,
+    portfolio_lead: Y,
+    team_member: Y,
+    agency_poc: Y,
+    pmc_member: Y,
+    viewer: Y,
+  },
   'portfolio.read': {
     omb_lead: Y,
     portfolio_lead: Y,
