@@ -101,6 +101,8 @@ export default function Calendar({ loaderData, actionData }: Route.ComponentProp
   const errors = actionData?.result.error;
   return (
     <>
+      {/* A refused form's summary sits at the top of the page (issue 16, point 10). */}
+      <FormErrors id="edit-date-errors" errors={errors} fields={{ key: 'key', date: 'date' }} />
       <h1>A-11 Section 280 calendar, FY {fy}</h1>
       <p className="usa-intro">
         Quarterly feedback data is due the last business day of the month after each quarter
@@ -191,7 +193,6 @@ export default function Calendar({ loaderData, actionData }: Route.ComponentProp
       {mayEdit ? (
         <section aria-labelledby="edit-date">
           <h2 id="edit-date">Set a date for FY {fy}</h2>
-          <FormErrors id="edit-date-errors" errors={errors?.['']} />
           <Form method="post" className="usa-form">
             <input type="hidden" name="fy" value={fy} />
             <label className="usa-label" htmlFor="key">

@@ -143,6 +143,8 @@ test.describe.serial('CX Action Plans', () => {
   test('without JavaScript the plan is edited as Markdown, and a stale save keeps the text', async ({
     browser,
   }) => {
+    // Three no-JavaScript sign-ins and axe runs: room for a busy machine.
+    test.setTimeout(120_000);
     const open = async () => {
       const page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
       await login(page, 'team_member');

@@ -6,9 +6,15 @@ import {
 } from '@conform-to/react';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { ErrorSummary, summaryItems, useRefusedSubmission } from './error-summary';
+import {
+  ErrorSummary,
+  summaryItems,
+  useRefusedSubmission,
+  type SummaryItem,
+} from './error-summary';
 import { FieldError, type AnyField } from './field';
 import { formatDateTime } from '~/domain/history/time';
+import { useTimeZone } from '~/lib/time-zone';
 
 function groupClass(errors?: string[]) {
   return `usa-form-group${errors?.length ? ' usa-form-group--error' : ''}`;
@@ -145,7 +151,17 @@ export function ChoiceField({
 export function FormErrors(
   props:
     | { form: FormMetadata<any, string[]>; heading?: string } // eslint-disable-line @typescript-eslint/no-explicit-any
-    | { id: string; errors?: readonly (string | null)[] | null; heading?: string },
+    | {
+        id: string;
+        /** Messages, or a reply's errors by field name ('' for the form's own). */
+        errors?:
+          | readonly (string | null)[]
+          | Readonly<Record<string, readonly string[] | null | undefined>>
+          | null;
+        /** Field name → the id of its input, so the summary links to it. */
+        fields?: Readonly<Record<string, string>>;
+        heading?: string;
+      },
 ) {
   return 'form' in props ? (
     <ConformSummary form={props.form} heading={props.heading} />
@@ -153,10 +169,33 @@ export function FormErrors(
     <ErrorSummary
       id={props.id}
       formId={props.id.replace(/-error$/, '')}
-      items={(props.errors ?? []).flatMap((message) => (message ? [{ message }] : []))}
+      items={plainItems(props.errors, props.fields)}
       heading={props.heading}
     />
   );
+}
+
+/** Summary items of a form that is not conform's: linked to a field where its id is known. */
+function plainItems(
+  errors:
+    | readonly (string | null)[]
+    | Readonly<Record<string, readonly string[] | null | undefined>>
+    | null
+    | undefined,
+  fields: Readonly<Record<string, string>> = {},
+): SummaryItem[] {
+  if (!errors) return [];
+  if (Array.isArray(errors))
+    return errors.flatMap((message: string | null) => (message ? [{ message }] : []));
+  const record = errors as Readonly<Record<string, readonly string[] | null | undefined>>;
+  const items: SummaryItem[] = (record[''] ?? []).map((message) => ({ message }));
+  for (const [name, messages] of Object.entries(record)) {
+    if (name === '') continue;
+    const id = fields[name];
+    for (const message of messages ?? [])
+      items.push(id ? { message, href: `#${id}` } : { message });
+  }
+  return items;
 }
 
 function ConformSummary({
@@ -175,7 +214,7 @@ function ConformSummary({
 
 /**
  * After a stale save: the values now saved, beside the person's own (still in the form). When
- * it was saved reads as a moment in Eastern time with its zone (app/domain/history/time.ts).
+ * it was saved reads as a moment in the viewer's zone (Eastern by default) with its zone (app/domain/history/time.ts).
  */
 export function StaleValues({
   current,
@@ -186,6 +225,7 @@ export function StaleValues({
   labels: Record<string, string>;
   format?: (key: string, value: unknown) => string;
 }) {
+  const zone = useTimeZone();
   return (
     <section
       aria-labelledby="stale-heading"
@@ -202,7 +242,7 @@ export function StaleValues({
             : value === null || value === ''
               ? '(empty)'
               : key === 'updated_at' && typeof value === 'string'
-                ? formatDateTime(value)
+                ? formatDateTime(value, zone)
                 : String(value);
           return (
             <div key={key} className="margin-bottom-1">

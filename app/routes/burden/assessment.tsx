@@ -317,6 +317,10 @@ export default function Assessment({ loaderData, actionData }: Route.ComponentPr
           { label: a.title },
         ]}
       />
+      {/* A refused form's summary sits at the top of the page (issue 16, point 10). */}
+      <FormErrors form={segForm} />
+      <FormErrors form={copyForm} />
+      <FormErrors form={detForm} />
       <h1 className="margin-bottom-1">{a.title}</h1>
       <p className="margin-top-0">
         {a.journey_map_id ? (
@@ -584,7 +588,6 @@ export default function Assessment({ loaderData, actionData }: Route.ComponentPr
               then an edit to an item, in a to-be too, carries into the segment. Give a segment its
               own minutes or costs for one item on that item’s page; those take precedence.
             </p>
-            <FormErrors form={segForm} />
             <Form method="post" className="usa-form" {...getFormProps(segForm)}>
               <input type="hidden" name="intent" value="add_segment" />
               <input type="hidden" name="version" value={version} />
@@ -619,7 +622,6 @@ export default function Assessment({ loaderData, actionData }: Route.ComponentPr
               {a.journey_map_id ? ' onto the journey’s to-be version, if it has one' : ''}, so you
               can lower the figures and see the savings.
             </p>
-            <FormErrors form={copyForm} />
             <Form method="post" className="usa-form" {...getFormProps(copyForm)}>
               <input type="hidden" name="intent" value="copy" />
               <TextField field={copyFields.title} label="Title of the to-be assessment" />
@@ -631,7 +633,6 @@ export default function Assessment({ loaderData, actionData }: Route.ComponentPr
 
           <section aria-labelledby="details-heading">
             <h2 id="details-heading">Wage and details</h2>
-            <FormErrors form={detForm} />
             <Form method="post" className="usa-form usa-form--large" {...getFormProps(detForm)}>
               <input type="hidden" name="intent" value="details" />
               <input type="hidden" name="version" value={version} />

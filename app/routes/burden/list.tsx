@@ -106,6 +106,8 @@ export default function BurdenList({ loaderData, actionData }: Route.ComponentPr
           { label: 'Burden' },
         ]}
       />
+      {/* A refused form's summary sits at the top of the page (issue 16, point 10). */}
+      <FormErrors form={form} />
       <h1>Holistic burden: {portfolio.name}</h1>
       <DeletedNotice kind={deleted} />
       <p className="usa-intro">
@@ -152,7 +154,6 @@ export default function BurdenList({ loaderData, actionData }: Route.ComponentPr
       {mayEdit ? (
         <section aria-labelledby="new-heading">
           <h2 id="new-heading">New assessment</h2>
-          <FormErrors form={form} />
           <Form method="post" className="usa-form usa-form--large" {...getFormProps(form)}>
             <TextField field={fields.title} label="Title" />
             <SelectField

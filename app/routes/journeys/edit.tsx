@@ -376,6 +376,9 @@ export default function EditJourney({ loaderData, actionData }: Route.ComponentP
           { label: 'Edit' },
         ]}
       />
+      {/* A refused form's summary sits at the top of the page (issue 16, point 10). */}
+      <FormErrors form={stageForm} />
+      <FormErrors form={detailsForm} />
       <h1>Edit journey map</h1>
       <p>
         <Link to={`/journeys/${map.id}`}>View the map, its table and exports</Link>
@@ -534,7 +537,6 @@ export default function EditJourney({ loaderData, actionData }: Route.ComponentP
           </ol>
 
           <h2>Add a stage</h2>
-          <FormErrors form={stageForm} />
           <Form method="post" className="usa-form" {...getFormProps(stageForm)}>
             <Hidden intent="add_stage" version={version} />
             <TextField field={stageFields.name} label="Stage name" />
@@ -558,7 +560,6 @@ export default function EditJourney({ loaderData, actionData }: Route.ComponentP
       </div>
 
       <h2>About this map</h2>
-      <FormErrors form={detailsForm} />
       <Form method="post" className="usa-form usa-form--large" {...getFormProps(detailsForm)}>
         <Hidden intent="details" version={version} />
         <JourneyDetailsFields fields={detailsFields} projects={projects} />

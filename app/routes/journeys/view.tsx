@@ -101,6 +101,8 @@ export default function JourneyView({ loaderData, actionData }: Route.ComponentP
           { label: map.title },
         ]}
       />
+      {/* A refused form's summary sits at the top of the page (issue 16, point 10). */}
+      <FormErrors form={form} />
       <h1 className="margin-bottom-1">{map.title}</h1>
       <p className="margin-top-0">
         <span className="usa-tag bg-primary-dark">
@@ -228,7 +230,6 @@ export default function JourneyView({ loaderData, actionData }: Route.ComponentP
         <section aria-labelledby="copy-heading">
           <h2 id="copy-heading">Start a new version</h2>
           <p>Copies every stage and step, so the two versions can be compared step by step.</p>
-          <FormErrors form={form} />
           <Form method="post" className="usa-form" {...getFormProps(form)}>
             <ChoiceField
               field={fields.versionLabel}

@@ -88,6 +88,8 @@ export default function Plans({ loaderData, actionData }: Route.ComponentProps) 
           { label: 'CX Action Plans' },
         ]}
       />
+      {/* A refused form's summary sits at the top of the page (issue 16, point 10). */}
+      <FormErrors form={form} />
       <h1>CX Action Plans: {portfolio.name}</h1>
       {plans.length === 0 ? (
         <p>No plans yet.</p>
@@ -131,7 +133,6 @@ export default function Plans({ loaderData, actionData }: Route.ComponentProps) 
             The plan starts from the sections A-11 280.15 names, with its fiscal year’s draft and
             final due dates from the A-11 calendar (280.12).
           </p>
-          <FormErrors form={form} />
           <Form method="post" className="usa-form usa-form--large" {...getFormProps(form)}>
             <TextField field={fields.fiscalYear} label="Fiscal year" type="number" />
             <TextField field={fields.title} label="Title" />

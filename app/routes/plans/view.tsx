@@ -47,6 +47,7 @@ import { citationViews } from '~/plans-evidence.server';
 import { authorize } from '~/auth/authorize.server';
 import { PLAN_SECTIONS } from '~/domain/plans/document';
 import { Table } from '~/components/ui/table';
+import { useTimeZone } from '~/lib/time-zone';
 
 export const meta: Route.MetaFunction = ({ data }) => [
   { title: `${data?.plan.title ?? 'CX Action Plan'} | Life Experience Workspace` },
@@ -215,9 +216,10 @@ const MOVE_LABELS: Record<PlanStatus, string> = {
   final: 'Mark final',
 };
 
-/** When a comment was made or resolved, or a version saved: Eastern time, zone shown. */
-function when(iso: string) {
-  return <time dateTime={iso}>{formatDateTime(iso)}</time>;
+/** When a comment was made or resolved, or a version saved: the viewer's zone, shown. */
+function When({ iso }: { iso: string }) {
+  const zone = useTimeZone();
+  return <time dateTime={iso}>{formatDateTime(iso, zone)}</time>;
 }
 
 /** "Luis Ortega (USDA)". */
@@ -239,11 +241,13 @@ export default function PlanView({ loaderData, actionData }: Route.ComponentProp
     evidence,
   } = loaderData;
   const version = actionData?.stale?.version ?? plan.version;
-  const errors = actionData?.result.error
-    ? Object.values(actionData.result.error)
-        .flat()
-        .filter((e): e is string => !!e)
-    : [];
+  const errors = actionData?.result.error;
+  // The summary links each message to its field: the field ids of the form that was sent.
+  const fieldIds: Record<string, Record<string, string>> = {
+    cite: { section: 'cite-section', evidence: 'cite-evidence', note: 'cite-note' },
+    comment: { section: 'comment-section', body: 'comment-body' },
+    due: { draftDue: 'draftDue', finalDue: 'finalDue' },
+  };
   // The due-date form's own errors sit next to its fields, and what was typed stays there.
   const dueForm =
     actionData?.intent === 'due' && 'initialValue' in actionData.result ? actionData.result : null;
@@ -274,7 +278,7 @@ export default function PlanView({ loaderData, actionData }: Route.ComponentProp
         {formatDate(plan.final_due)}
         {plan.status !== 'final' ? ` (${dueText(due.final)})` : ''}
       </p>
-      <FormErrors id="plan-errors" errors={errors} />
+      <FormErrors id="plan-errors" errors={errors} fields={fieldIds[actionData?.intent ?? '']} />
       {plan.status === 'final' ? (
         <Alert type="info" slim>
           This plan is final and read-only. An OMB lead can reopen it.
@@ -409,10 +413,11 @@ export default function PlanView({ loaderData, actionData }: Route.ComponentProp
             >
               <div className="font-body-xs text-base-dark">
                 {PLAN_SECTIONS[c.section]} · {named(c.author, c.author_agency)},{' '}
-                {when(c.created_at)} ·{' '}
+                <When iso={c.created_at} /> ·{' '}
                 {c.resolved_at ? (
                   <>
-                    Resolved by {named(c.resolver, c.resolver_agency)} on {when(c.resolved_at)}
+                    Resolved by {named(c.resolver, c.resolver_agency)} on{' '}
+                    <When iso={c.resolved_at} />
                   </>
                 ) : (
                   'Open'
@@ -479,7 +484,7 @@ export default function PlanView({ loaderData, actionData }: Route.ComponentProp
             <tr key={v.id}>
               <th scope="row">{v.version}</th>
               <td>
-                {when(v.saved_at)}
+                <When iso={v.saved_at} />
                 {v.saved_by_name ? `, ${named(v.saved_by_name, v.saved_by_agency)}` : ''}
               </td>
               <td>

@@ -12,6 +12,7 @@ import { getDb } from '#db/client';
 import { createUpdate, listUpdates } from '#db/queries/pmc';
 import { Table } from '~/components/ui/table';
 import { FormErrors } from '~/components/ui/form';
+import { FieldError } from '~/components/ui/field';
 
 export const meta: Route.MetaFunction = () => [
   { title: 'PMC updates | Life Experience Workspace' },
@@ -57,9 +58,20 @@ export async function action({ request }: Route.ActionArgs) {
 export default function PmcUpdates({ loaderData, actionData }: Route.ComponentProps) {
   const { updates, fy, mayManage } = loaderData;
   const published = updates.filter((u) => u.status === 'published');
-  const errors = actionData?.result.error ? Object.values(actionData.result.error).flat() : [];
+  const errors = actionData?.result.error;
+  // What was typed comes back with a refusal, so the form keeps it.
+  const typed = (actionData?.result.initialValue ?? {}) as Record<string, unknown>;
+  const typedFy = typeof typed.fy === 'string' ? typed.fy : String(fy);
+  const typedQ = typeof typed.q === 'string' ? typed.q : '1';
   return (
     <>
+      {/* A refused form's summary sits at the top of the page (issue 16, point 10). */}
+      <FormErrors
+        id="start-update-errors"
+        errors={errors}
+        fields={{ fy: 'fy', q: 'q' }}
+        heading="Not started"
+      />
       <h1>Quarterly updates for the President’s Management Council</h1>
       {updates.length === 0 ? (
         <p>No updates yet.</p>
@@ -120,16 +132,30 @@ export default function PmcUpdates({ loaderData, actionData }: Route.ComponentPr
       {mayManage ? (
         <section aria-labelledby="start-update">
           <h2 id="start-update">Start an update</h2>
-          <FormErrors id="start-update-errors" errors={errors} heading="Not started" />
           <Form method="post" className="usa-form">
             <label className="usa-label" htmlFor="fy">
               Fiscal year
             </label>
-            <input className="usa-input" id="fy" name="fy" inputMode="numeric" defaultValue={fy} />
+            <FieldError id="fy-error" errors={errors?.fy ?? undefined} />
+            <input
+              className={`usa-input${errors?.fy ? ' usa-input--error' : ''}`}
+              id="fy"
+              name="fy"
+              inputMode="numeric"
+              defaultValue={typedFy}
+              aria-describedby={errors?.fy ? 'fy-error' : undefined}
+            />
             <label className="usa-label" htmlFor="q">
               Quarter
             </label>
-            <select className="usa-select" id="q" name="q" defaultValue="1">
+            <FieldError id="q-error" errors={errors?.q ?? undefined} />
+            <select
+              className="usa-select"
+              id="q"
+              name="q"
+              defaultValue={typedQ}
+              aria-describedby={errors?.q ? 'q-error' : undefined}
+            >
               {[1, 2, 3, 4].map((q) => (
                 <option key={q} value={q}>
                   Q{q}

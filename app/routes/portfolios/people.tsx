@@ -46,9 +46,17 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export async function action({ request, params }: Route.ActionArgs) {
   const { user, portfolio } = await load(request, params.slug);
-  const submission = parseWithZod(await request.formData(), { schema: PeopleSchema });
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: PeopleSchema });
+  // Which agency's form was sent, even when it was refused: its messages go next to its select.
+  const sentFor = {
+    agencyId: /^[1-9]\d{0,9}$/.test(String(formData.get('agencyId') ?? ''))
+      ? Number(formData.get('agencyId'))
+      : (null as number | null),
+    intent: formData.get('intent') === 'set_pmc' ? 'set_pmc' : 'change_poc',
+  };
   if (submission.status !== 'success') {
-    return data({ result: submission.reply(), agencyId: null as number | null }, { status: 400 });
+    return data({ result: submission.reply(), ...sentFor }, { status: 400 });
   }
   const v = submission.value;
   const input = {
@@ -61,7 +69,7 @@ export async function action({ request, params }: Route.ActionArgs) {
     if (v.intent === 'change_poc') await changePoc(getDb(), input);
     else await setPmcMember(getDb(), input);
   } catch (error) {
-    return refusal(error, submission, { agencyId: v.agencyId as number | null });
+    return refusal(error, submission, sentFor);
   }
   throw redirect(`/portfolios/${portfolio.slug}/people`);
 }
@@ -70,7 +78,11 @@ export default function People({ loaderData, actionData }: Route.ComponentProps)
   const { portfolio, agencies, people, history } = loaderData;
   const errorsFor = (agencyId: number, field: string) =>
     actionData?.agencyId === agencyId ? (actionData.result.error?.[field] ?? undefined) : undefined;
-  const formErrors = actionData?.result.error?.[''] ?? undefined;
+  // The summary links a field's message to the select of the agency it was sent for.
+  const fieldIds =
+    actionData?.agencyId != null
+      ? { personId: `${actionData.intent === 'set_pmc' ? 'pmc' : 'poc'}-${actionData.agencyId}` }
+      : undefined;
   return (
     <>
       <Breadcrumbs
@@ -85,7 +97,7 @@ export default function People({ loaderData, actionData }: Route.ComponentProps)
         Each participating agency has a single point of contact who answers phase gates, and a PMC
         member who signs the charter (A-11 280.16).
       </p>
-      <FormErrors id="people-errors" errors={formErrors} />
+      <FormErrors id="people-errors" errors={actionData?.result.error} fields={fieldIds} />
       {agencies.map((a) => {
         const staff = people.filter((p) => p.agency_id === a.id);
         const pocErrors = errorsFor(a.id, 'personId');

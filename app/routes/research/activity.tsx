@@ -293,6 +293,11 @@ export default function Activity({ loaderData, actionData }: Route.ComponentProp
           { label: a.title },
         ]}
       />
+      {/* A refused form's summary sits at the top of the page (issue 16, point 10). */}
+      <FormErrors form={sessionForm} />
+      <FormErrors form={linkForm} />
+      <FormErrors form={decisionForm} />
+      <FormErrors form={overrideForm} />
       <h1 className="margin-bottom-1">{a.title}</h1>
       <p className="margin-top-0">
         {METHOD_LABELS[a.method]}
@@ -419,7 +424,6 @@ export default function Activity({ loaderData, actionData }: Route.ComponentProp
             Participants are pseudonymous codes such as P-014. The workspace keeps no names, emails
             or phone numbers of research participants.
           </p>
-          <FormErrors form={sessionForm} />
           <Form method="post" className="usa-form usa-form--large" {...getFormProps(sessionForm)}>
             <input type="hidden" name="intent" value="add_session" />
             <input type="hidden" name="version" value={version} />
@@ -464,7 +468,6 @@ export default function Activity({ loaderData, actionData }: Route.ComponentProp
       )}
       {may.edit && otherClearances.length > 0 ? (
         <>
-          <FormErrors form={linkForm} />
           <Form method="post" className="usa-form" {...getFormProps(linkForm)}>
             <input type="hidden" name="intent" value="link_clearance" />
             <input type="hidden" name="version" value={version} />
@@ -520,7 +523,6 @@ export default function Activity({ loaderData, actionData }: Route.ComponentProp
       )}
       {may.edit ? (
         <>
-          <FormErrors form={decisionForm} />
           <Form method="post" className="usa-form usa-form--large" {...getFormProps(decisionForm)}>
             <input type="hidden" name="intent" value="decision" />
             <input type="hidden" name="version" value={version} />
@@ -563,7 +565,6 @@ export default function Activity({ loaderData, actionData }: Route.ComponentProp
             Lets sessions be logged past the limit, for example on counsel’s written determination.
             It is audited.
           </p>
-          <FormErrors form={overrideForm} />
           <Form method="post" className="usa-form" {...getFormProps(overrideForm)}>
             <input type="hidden" name="intent" value="override" />
             <input type="hidden" name="version" value={version} />

@@ -216,6 +216,8 @@ export default function PraStatus({ loaderData, actionData }: Route.ComponentPro
           { label: 'PRA status' },
         ]}
       />
+      {/* A refused form's summary sits at the top of the page (issue 16, point 10). */}
+      <FormErrors form={form} />
       <h1>Paperwork Reduction Act status</h1>
       <p className="usa-intro">
         Nine or fewer members of the public in 12 months need no approval; activities with the same
@@ -433,7 +435,6 @@ export default function PraStatus({ loaderData, actionData }: Route.ComponentPro
       ) : may.clearance ? (
         <section aria-labelledby="new-clearance">
           <h3 id="new-clearance">Record a clearance</h3>
-          <FormErrors form={form} />
           <Form method="post" className="usa-form usa-form--large" {...getFormProps(form)}>
             <ClearanceFields
               fields={fields}
