@@ -10,13 +10,16 @@ import { isConfirmed, type Removal, type RemovalPrompt } from '~/domain/removal'
 export function askFirst<E extends object>(
   formData: FormData,
   removal: () => Removal,
-  page: { fields: Record<string, string | number>; cancelTo: string },
+  // A list of pairs when a field repeats (checkboxes); a record otherwise.
+  page: { fields: Record<string, string | number> | [string, string][]; cancelTo: string },
   extra: E,
 ) {
   if (isConfirmed(formData)) return null;
   const prompt: RemovalPrompt = {
     ...removal(),
-    fields: Object.entries(page.fields).map(([k, v]) => [k, String(v)]),
+    fields: Array.isArray(page.fields)
+      ? page.fields
+      : Object.entries(page.fields).map(([k, v]) => [k, String(v)]),
     cancelTo: page.cancelTo,
   };
   return data({ ...extra, removal: prompt }, { status: 200 });

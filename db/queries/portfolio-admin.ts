@@ -100,6 +100,19 @@ export async function createPortfolio(
 
 const PORTFOLIO_FIELDS = ['name', 'description', 'lead_agency_id', 'cycle_start_fy'] as const;
 
+/** The portfolio's projects that involve any of these agencies (which block taking them out). */
+export async function projectsInvolving(db: DB, portfolioId: number, agencyIds: number[]) {
+  if (agencyIds.length === 0) return [];
+  return db
+    .selectFrom('project_agencies')
+    .innerJoin('projects', 'projects.id', 'project_agencies.project_id')
+    .innerJoin('agencies', 'agencies.id', 'project_agencies.agency_id')
+    .select(['agencies.code', 'projects.name'])
+    .where('projects.portfolio_id', '=', portfolioId)
+    .where('project_agencies.agency_id', 'in', agencyIds)
+    .execute();
+}
+
 export async function updatePortfolio(
   db: DB,
   input: { portfolioId: number; actorId: number; version: number; values: PortfolioInput },
@@ -126,14 +139,7 @@ export async function updatePortfolio(
     const removed = agencies.filter((id) => !v.agencies.includes(id));
     const added = v.agencies.filter((id) => !agencies.includes(id));
     if (removed.length > 0) {
-      const inUse = await trx
-        .selectFrom('project_agencies')
-        .innerJoin('projects', 'projects.id', 'project_agencies.project_id')
-        .innerJoin('agencies', 'agencies.id', 'project_agencies.agency_id')
-        .select(['agencies.code', 'projects.name'])
-        .where('projects.portfolio_id', '=', input.portfolioId)
-        .where('project_agencies.agency_id', 'in', removed)
-        .execute();
+      const inUse = await projectsInvolving(trx, input.portfolioId, removed);
       if (inUse.length > 0) {
         throw new RefusedError(
           'invalid',

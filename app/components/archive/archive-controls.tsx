@@ -47,8 +47,8 @@ export function ArchiveControls({ kind, id, version, state }: Props) {
           {who}
         </h2>
         <p className="usa-alert__text">
-          This {noun} is out of the lists and cannot be changed, but it stays here to read, and
-          everything that links to it or cites its figures keeps working.
+          This {noun} is archived. Restore it to change it. It is out of the lists, but it stays
+          here to read, and everything that links to it or cites its figures keeps working.
           {kind === 'research_activity'
             ? ' Its participants still count toward the Paperwork Reduction Act limit of nine members of the public in 12 months: they were asked, and the law counts them.'
             : kind === 'burden_assessment'
@@ -126,4 +126,56 @@ export function DeletedNotice({ kind }: { kind: ArchiveKind | null }) {
 export function ArchivedTag({ at }: { at: string | null }) {
   if (!at) return null;
   return <span className="usa-tag bg-base-dark margin-left-1">Archived {formatDate(at)}</span>;
+}
+
+/**
+ * An edit page of an archived record (decision 024): the page stays at its address, but in place
+ * of its forms it says the record is archived, offers Restore (only people who may edit reach an
+ * edit page, and they may restore) and leads back to the record. Nothing here changes it.
+ */
+export function ArchivedEditNotice({
+  kind,
+  id,
+  version,
+  title,
+}: {
+  kind: ArchiveKind;
+  id: number;
+  version: number;
+  title: string;
+}) {
+  const noun = KIND_NOUNS[kind];
+  const base = recordPath(kind, id);
+  return (
+    <section
+      className="usa-alert usa-alert--warning margin-y-2"
+      aria-labelledby="archived-edit-heading"
+      data-testid="archived-edit"
+    >
+      <div className="usa-alert__body">
+        <h2 className="usa-alert__heading" id="archived-edit-heading">
+          This {noun} is archived. Restore it to change it.
+        </h2>
+        <p className="usa-alert__text">
+          “{title}” stays readable at its own page, but it cannot be changed while it is archived.
+        </p>
+        <ul className="usa-button-group margin-top-1">
+          <li className="usa-button-group__item">
+            <Form method="post" action={`${base}/archive`}>
+              <input type="hidden" name="intent" value="restore" />
+              <input type="hidden" name="version" value={version} />
+              <button type="submit" className="usa-button">
+                Restore this {noun}
+              </button>
+            </Form>
+          </li>
+          <li className="usa-button-group__item">
+            <Link className="usa-button usa-button--outline" to={base}>
+              Back to the {noun}
+            </Link>
+          </li>
+        </ul>
+      </div>
+    </section>
+  );
 }

@@ -1,4 +1,6 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
+import { useRef, useState, type FormEvent } from 'react';
+import { flushSync } from 'react-dom';
 import { Form } from 'react-router';
 import { TextField } from '~/components/ui/field';
 import {
@@ -8,7 +10,15 @@ import {
   StaleValues,
   TextAreaField,
 } from '~/components/ui/form';
+import { RemovalDialog } from '~/components/ui/removal';
 import { useLazyValidation } from '~/components/ui/use-lazy-validation';
+import {
+  agenciesBeingRemoved,
+  describeAgencyRemoval,
+  type ParticipatingAgency,
+} from '~/domain/portfolio/agency-removal';
+import { CONFIRM_FIELD, type Removal } from '~/domain/removal';
+import { useHydrated } from '~/lib/hydrated';
 
 export interface PortfolioDefaults {
   name: string;
@@ -25,6 +35,7 @@ export function PortfolioForm({
   lastResult,
   stale,
   submitLabel,
+  participating,
 }: {
   defaults: PortfolioDefaults;
   agencies: { id: number; code: string; name: string }[];
@@ -32,6 +43,12 @@ export function PortfolioForm({
   lastResult?: SubmissionResult<string[]>;
   stale?: { current: Record<string, unknown>; version: number } | null;
   submitLabel: string;
+  /**
+   * The agencies taking part now (editing only): saving without one of them asks first, in a
+   * dialog with JavaScript (the server asks with a page without it). `inUse`: a project involves
+   * it, so the server refuses the removal and there is nothing to confirm.
+   */
+  participating?: (ParticipatingAgency & { inUse: boolean })[];
 }) {
   const [form, fields] = useForm({
     lastResult,
@@ -44,6 +61,34 @@ export function PortfolioForm({
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
   });
+  const hydrated = useHydrated();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const cancel = useRef<HTMLButtonElement>(null);
+  const [removal, setRemoval] = useState<Removal | null>(null);
+  const formProps = getFormProps(form);
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    const submitter = (event.nativeEvent as SubmitEvent).submitter;
+    if (submitter?.getAttribute('name') === CONFIRM_FIELD) {
+      dialog.current?.close();
+      formProps.onSubmit(event);
+      return;
+    }
+    formProps.onSubmit(event);
+    if (event.defaultPrevented || !participating) return;
+    const checked = new FormData(event.currentTarget).getAll('agencies').map(Number);
+    const ids = agenciesBeingRemoved(
+      participating.map((a) => a.id),
+      checked,
+    );
+    const leaving = participating.filter((a) => ids.includes(a.id));
+    if (leaving.length === 0 || leaving.some((a) => a.inUse)) return; // the server answers
+    const d = dialog.current;
+    if (!d || typeof d.showModal !== 'function') return; // the confirmation page, then
+    event.preventDefault();
+    flushSync(() => setRemoval(describeAgencyRemoval(leaving)));
+    d.showModal();
+    cancel.current?.focus();
+  };
   const code = (id: unknown) => agencies.find((a) => a.id === Number(id))?.code ?? '(none)';
   return (
     <>
@@ -67,7 +112,7 @@ export function PortfolioForm({
           }
         />
       ) : null}
-      <Form method="post" className="usa-form usa-form--large" {...getFormProps(form)}>
+      <Form method="post" className="usa-form usa-form--large" {...formProps} onSubmit={onSubmit}>
         {version !== undefined ? (
           <input type="hidden" name="version" value={stale?.version ?? version} />
         ) : null}
@@ -94,6 +139,13 @@ export function PortfolioForm({
         <button type="submit" className="usa-button">
           {submitLabel}
         </button>
+        {participating && hydrated ? (
+          <RemovalDialog
+            dialogRef={dialog}
+            cancelRef={cancel}
+            removal={removal ?? { what: '', takes: [], confirm: '' }}
+          />
+        ) : null}
       </Form>
     </>
   );

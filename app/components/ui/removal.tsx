@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode, type RefObject } from 'react';
 import { Form, Link } from 'react-router';
 import { CONFIRM_FIELD, CONFIRM_VALUE, type Removal, type RemovalPrompt } from '~/domain/removal';
 import { useHydrated } from '~/lib/hydrated';
@@ -45,7 +45,6 @@ export function RemoveButton({
   formClassName?: string;
 }) {
   const hydrated = useHydrated();
-  const id = useId();
   const dialog = useRef<HTMLDialogElement>(null);
   const button = useRef<HTMLButtonElement>(null);
   const cancel = useRef<HTMLButtonElement>(null);
@@ -71,48 +70,75 @@ export function RemoveButton({
         {srLabel ? <span className="usa-sr-only"> {srLabel}</span> : null}
       </button>
       {hydrated ? (
-        <dialog
-          ref={dialog}
-          className="removal-dialog usa-modal"
-          aria-labelledby={`${id}-heading`}
-          aria-describedby={`${id}-text`}
+        <RemovalDialog
+          dialogRef={dialog}
+          cancelRef={cancel}
+          removal={removal}
           onClose={() => button.current?.focus()}
-        >
-          <div className="usa-modal__main">
-            <h2 className="usa-modal__heading" id={`${id}-heading`}>
-              Remove {removal.what}?
-            </h2>
-            <div className="usa-prose" id={`${id}-text`}>
-              <RemovalText removal={removal} />
-            </div>
-            <div className="usa-modal__footer">
-              <ul className="usa-button-group">
-                <li className="usa-button-group__item">
-                  <button
-                    type="submit"
-                    name={CONFIRM_FIELD}
-                    value={CONFIRM_VALUE}
-                    className="usa-button usa-button--secondary"
-                  >
-                    {removal.confirm}
-                  </button>
-                </li>
-                <li className="usa-button-group__item">
-                  <button
-                    ref={cancel}
-                    type="button"
-                    className="usa-button usa-button--outline"
-                    onClick={() => dialog.current?.close()}
-                  >
-                    Cancel
-                  </button>
-                </li>
-              </ul>
-            </div>
-          </div>
-        </dialog>
+        />
       ) : null}
     </Form>
+  );
+}
+
+/**
+ * The removal dialog (a native modal `<dialog>` styled as a USWDS modal), inside the form it
+ * confirms: "Yes" submits that form with `confirm=yes`, Cancel closes it. Used by RemoveButton,
+ * and by forms whose save can remove something (the portfolio's participating agencies).
+ */
+export function RemovalDialog({
+  dialogRef,
+  cancelRef,
+  removal,
+  onClose,
+}: {
+  dialogRef: RefObject<HTMLDialogElement | null>;
+  cancelRef: RefObject<HTMLButtonElement | null>;
+  removal: Removal;
+  onClose?: () => void;
+}) {
+  const id = useId();
+  return (
+    <dialog
+      ref={dialogRef}
+      className="removal-dialog usa-modal"
+      aria-labelledby={`${id}-heading`}
+      aria-describedby={`${id}-text`}
+      onClose={onClose}
+    >
+      <div className="usa-modal__main">
+        <h2 className="usa-modal__heading" id={`${id}-heading`}>
+          Remove {removal.what}?
+        </h2>
+        <div className="usa-prose" id={`${id}-text`}>
+          <RemovalText removal={removal} />
+        </div>
+        <div className="usa-modal__footer">
+          <ul className="usa-button-group">
+            <li className="usa-button-group__item">
+              <button
+                type="submit"
+                name={CONFIRM_FIELD}
+                value={CONFIRM_VALUE}
+                className="usa-button usa-button--secondary"
+              >
+                {removal.confirm}
+              </button>
+            </li>
+            <li className="usa-button-group__item">
+              <button
+                ref={cancelRef}
+                type="button"
+                className="usa-button usa-button--outline"
+                onClick={() => dialogRef.current?.close()}
+              >
+                Cancel
+              </button>
+            </li>
+          </ul>
+        </div>
+      </div>
+    </dialog>
   );
 }
 

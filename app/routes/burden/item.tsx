@@ -2,6 +2,7 @@ import { parseWithZod } from '@conform-to/zod/v4';
 import { data, Form, redirect } from 'react-router';
 import { z } from 'zod';
 import type { Route } from './+types/item';
+import { ArchivedEditNotice } from '~/components/archive/archive-controls';
 import { loadAssessmentFor } from '~/burden.server';
 import { ItemForm } from '~/components/burden/item-form';
 import { Alert } from '~/components/ui/alert';
@@ -35,6 +36,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const { detail, item } = await load(request, params, 'burden.edit');
   const a = detail.assessment;
   return {
+    // An archived assessment is read, not edited: the page says so and offers Restore (decision 024).
+    archived: a.archived_at !== null,
     assessment: {
       id: a.id,
       title: a.title,
@@ -152,7 +155,32 @@ export async function action({ request, params }: Route.ActionArgs) {
   throw redirect(`/burden/${detail.assessment.id}`);
 }
 
-export default function BurdenItem({ loaderData, actionData }: Route.ComponentProps) {
+export default function BurdenItem(props: Route.ComponentProps) {
+  const { assessment: a, item: i } = props.loaderData;
+  if (props.loaderData.archived)
+    return (
+      <>
+        <Breadcrumbs
+          items={[
+            { to: '/', label: 'Portfolios' },
+            { to: `/portfolios/${a.portfolio_slug}`, label: a.portfolio_name },
+            { to: `/burden/${a.id}`, label: a.title },
+            { label: i.description },
+          ]}
+        />
+        <h1>Edit burden item</h1>
+        <ArchivedEditNotice
+          kind="burden_assessment"
+          id={a.id}
+          version={a.version}
+          title={a.title}
+        />
+      </>
+    );
+  return <BurdenItemForms {...props} />;
+}
+
+function BurdenItemForms({ loaderData, actionData }: Route.ComponentProps) {
   const { assessment: a, item: i, steps, segments } = loaderData;
   const version = actionData?.stale?.version ?? a.version;
   if (actionData && 'removal' in actionData)

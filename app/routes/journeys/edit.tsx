@@ -3,6 +3,7 @@ import { parseWithZod } from '@conform-to/zod/v4';
 import { useMemo, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { data, Form, Link, redirect } from 'react-router';
 import type { Route } from './+types/edit';
+import { ArchivedEditNotice } from '~/components/archive/archive-controls';
 import { JourneyDetailsFields } from '~/components/journey/details-form';
 import {
   ENHANCED_MOVE,
@@ -43,6 +44,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     offset: 0,
   });
   return {
+    // An archived map is read, not edited: the page says so and offers Restore (decision 024).
+    archived: journey.map.archived_at !== null,
     journey,
     diagram: toDiagram(journey),
     projects: projects.rows.map((p) => ({ id: p.id, name: p.name })),
@@ -303,7 +306,32 @@ function AddStepForm({
   );
 }
 
-export default function EditJourney({ loaderData, actionData }: Route.ComponentProps) {
+export default function EditJourney(props: Route.ComponentProps) {
+  const { map } = props.loaderData.journey;
+  if (props.loaderData.archived)
+    return (
+      <>
+        <Breadcrumbs
+          items={[
+            { to: '/', label: 'Portfolios' },
+            { to: `/portfolios/${map.portfolio_slug}`, label: map.portfolio_name },
+            { to: `/journeys/${map.id}`, label: map.title },
+            { label: 'Edit' },
+          ]}
+        />
+        <h1>Edit journey map</h1>
+        <ArchivedEditNotice
+          kind="journey_map"
+          id={map.id}
+          version={map.version}
+          title={map.title}
+        />
+      </>
+    );
+  return <EditJourneyForms {...props} />;
+}
+
+function EditJourneyForms({ loaderData, actionData }: Route.ComponentProps) {
   const { journey, diagram, projects } = loaderData;
   const { map, stages } = journey;
   const version = actionData?.stale?.version ?? map.version;

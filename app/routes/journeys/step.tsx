@@ -3,6 +3,7 @@ import { parseWithZod } from '@conform-to/zod/v4';
 import { useMemo, useState } from 'react';
 import { data, Form, redirect } from 'react-router';
 import type { Route } from './+types/step';
+import { ArchivedEditNotice } from '~/components/archive/archive-controls';
 import { MermaidDiagram } from '~/components/mermaid/mermaid-diagram';
 import { TextField } from '~/components/ui/field';
 import {
@@ -44,6 +45,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   });
   const stageIndex = journey.stages.findIndex((s) => s.id === step.stage_id);
   return {
+    // An archived map is read, not edited: the page says so and offers Restore (decision 024).
+    archived: journey.map.archived_at !== null,
     map: journey.map,
     at: {
       stage: stageIndex,
@@ -74,7 +77,32 @@ export async function action({ request, params }: Route.ActionArgs) {
   throw redirect(`/journeys/${journey.map.id}/edit#stage-${stageId}`);
 }
 
-export default function EditStep({ loaderData, actionData }: Route.ComponentProps) {
+export default function EditStep(props: Route.ComponentProps) {
+  const { map, step } = props.loaderData;
+  if (props.loaderData.archived)
+    return (
+      <>
+        <Breadcrumbs
+          items={[
+            { to: '/', label: 'Portfolios' },
+            { to: `/portfolios/${map.portfolio_slug}`, label: map.portfolio_name },
+            { to: `/journeys/${map.id}`, label: map.title },
+            { label: step.title },
+          ]}
+        />
+        <h1>Edit step</h1>
+        <ArchivedEditNotice
+          kind="journey_map"
+          id={map.id}
+          version={map.version}
+          title={map.title}
+        />
+      </>
+    );
+  return <EditStepForms {...props} />;
+}
+
+function EditStepForms({ loaderData, actionData }: Route.ComponentProps) {
   const { map, at, stages, diagram, step, projects } = loaderData;
   const [form, fields] = useForm({
     lastResult: actionData?.result,

@@ -5,13 +5,20 @@ import { authorize } from '~/auth/authorize.server';
 import { requireUser } from '~/auth/session.server';
 import { PortfolioForm } from '~/components/portfolio/portfolio-form';
 import { Breadcrumbs } from '~/components/ui/form';
+import { RemovalConfirmation } from '~/components/ui/removal';
+import {
+  agenciesBeingRemoved,
+  describeAgencyRemoval,
+  type ParticipatingAgency,
+} from '~/domain/portfolio/agency-removal';
 import { refusal } from '~/errors.server';
 import { found } from '~/http.server';
 import { pathParam } from '~/params.server';
+import { askFirst } from '~/removal.server';
 import { SlugParam } from '~/schemas/params';
 import { EditPortfolioSchema } from '~/schemas/portfolio';
 import { getDb } from '#db/client';
-import { listAgencies, updatePortfolio } from '#db/queries/portfolio-admin';
+import { listAgencies, projectsInvolving, updatePortfolio } from '#db/queries/portfolio-admin';
 import { getPortfolioBySlug } from '#db/queries/portfolios';
 
 export const meta: Route.MetaFunction = () => [
@@ -25,22 +32,72 @@ async function load(request: Request, slug: string | undefined) {
   return { user, ...detail };
 }
 
+/** The agencies taking part now, with who ends with them, and whether a project involves them. */
+async function participatingNow(
+  portfolioId: number,
+  agencies: {
+    id: number;
+    code: string;
+    name: string;
+    poc_name: string | null;
+    pmc_name: string | null;
+  }[],
+): Promise<(ParticipatingAgency & { inUse: boolean })[]> {
+  const used = await projectsInvolving(
+    getDb(),
+    portfolioId,
+    agencies.map((a) => a.id),
+  );
+  return agencies.map((a) => ({
+    id: a.id,
+    code: a.code,
+    name: a.name,
+    pocName: a.poc_name,
+    pmcName: a.pmc_name,
+    inUse: used.some((u) => u.code === a.code),
+  }));
+}
+
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { portfolio, agencies } = await load(request, params.slug);
   return {
     portfolio,
     participating: agencies.map((a) => String(a.id)),
+    current: await participatingNow(portfolio.id, agencies),
     agencies: await listAgencies(getDb()),
   };
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
-  const { user, portfolio } = await load(request, params.slug);
-  const submission = parseWithZod(await request.formData(), { schema: EditPortfolioSchema });
+  const { user, portfolio, agencies } = await load(request, params.slug);
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: EditPortfolioSchema });
   if (submission.status !== 'success') {
     return data({ result: submission.reply(), stale: null }, { status: 400 });
   }
   const { version, ...values } = submission.value;
+  // Taking an agency out ends its POC's role and its PMC seat: ask first. When a project
+  // involves it, updatePortfolio refuses (and says which), so there is nothing to confirm.
+  const current = await participatingNow(portfolio.id, agencies);
+  const removing = agenciesBeingRemoved(
+    current.map((a) => a.id),
+    values.agencies,
+  );
+  const leaving = current.filter((a) => removing.includes(a.id));
+  if (leaving.length > 0 && !leaving.some((a) => a.inUse)) {
+    const ask = askFirst(
+      formData,
+      () => describeAgencyRemoval(leaving),
+      {
+        fields: [...formData.entries()].flatMap(([k, v]): [string, string][] =>
+          typeof v === 'string' && k !== 'confirm' ? [[k, v]] : [],
+        ),
+        cancelTo: `/portfolios/${portfolio.slug}/edit`,
+      },
+      { result: undefined, stale: null },
+    );
+    if (ask) return ask;
+  }
   try {
     await updatePortfolio(getDb(), {
       portfolioId: portfolio.id,
@@ -55,7 +112,9 @@ export async function action({ request, params }: Route.ActionArgs) {
 }
 
 export default function EditPortfolio({ loaderData, actionData }: Route.ComponentProps) {
-  const { portfolio, participating, agencies } = loaderData;
+  const { portfolio, participating, current, agencies } = loaderData;
+  if (actionData && 'removal' in actionData && actionData.removal)
+    return <RemovalConfirmation prompt={actionData.removal} />;
   return (
     <>
       <Breadcrumbs
@@ -73,6 +132,7 @@ export default function EditPortfolio({ loaderData, actionData }: Route.Componen
         lastResult={actionData?.result}
         stale={actionData?.stale}
         submitLabel="Save portfolio"
+        participating={current}
         defaults={{
           name: portfolio.name,
           description: portfolio.description,
