@@ -19,6 +19,7 @@ export default [
   route('burden/compare', 'routes/burden/compare.tsx'),
   route('burden/:assessmentId', 'routes/burden/assessment.tsx'),
   route('burden/:assessmentId/items/:itemId', 'routes/burden/item.tsx'),
+  route('burden/:assessmentId/segments/:segmentId', 'routes/burden/segment.tsx'),
   route('burden/:assessmentId/icr.csv', 'routes/burden/icr-csv.ts'),
   route('settings', 'routes/settings.tsx'),
   route('account', 'routes/account.tsx'),

@@ -197,6 +197,9 @@ export const SegmentSchema = z.object({
   }),
 });
 
+/** Editing a segment after it was made: the same rules as adding one, on the version read. */
+export const EditSegmentSchema = SegmentSchema.extend({ version: VersionField });
+
 export const OverrideSchema = z.object({
   segmentId: IdParam,
   minutesPerOccurrence: optionalDecimal('minutes per occurrence', 1, MINUTES_PER_YEAR, {

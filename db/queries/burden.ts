@@ -370,6 +370,61 @@ type ItemColumns = {
   time_equivalent_seconds: number | null;
 };
 
+/**
+ * Refuses a segment (new, or `segmentId` edited) whose share would push the segments past 100%
+ * of the people affected (they do not overlap), or whose percentage of an item's time would come
+ * to more than a year per person, as an item's own minutes may not (items where the segment has
+ * its own minutes do not follow the percentage, so they are not checked).
+ */
+async function checkSegmentFits(
+  trx: Trx,
+  assessmentId: number,
+  v: { shareBp: number; timePercent: number; segmentId?: number },
+) {
+  let others = trx
+    .selectFrom('burden_segments')
+    .select((eb) => eb.fn.sum<number>('share_bp').as('total'))
+    .where('assessment_id', '=', assessmentId);
+  if (v.segmentId !== undefined) others = others.where('id', '!=', v.segmentId);
+  const current = await others.executeTakeFirst();
+  if (Number(current?.total ?? 0) + v.shareBp > 10_000) {
+    throw new RefusedError(
+      'invalid',
+      'Segments do not overlap, so their shares cannot add up to more than 100%.',
+      'sharePercent',
+    );
+  }
+  let items = trx
+    .selectFrom('burden_items as i')
+    .select(['i.description', 'i.occurrences_hundredths', 'i.seconds_per_occurrence'])
+    .where('i.assessment_id', '=', assessmentId)
+    .where('i.category', '!=', 'psychological');
+  if (v.segmentId !== undefined) {
+    const segmentId = v.segmentId;
+    items = items.where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('burden_segment_overrides as o')
+            .select('o.item_id')
+            .whereRef('o.item_id', '=', 'i.id')
+            .where('o.segment_id', '=', segmentId)
+            .where('o.seconds_per_occurrence', 'is not', null),
+        ),
+      ),
+    );
+  }
+  const over = (await items.execute()).find((i) =>
+    exceedsYear(i.occurrences_hundredths, i.seconds_per_occurrence, v.timePercent),
+  );
+  if (over) {
+    throw new RefusedError(
+      'invalid',
+      `At ${v.timePercent}% of the time, “${over.description}” comes to more minutes per person than a year has (525,600). Lower the percentage.`,
+      'timePercent',
+    );
+  }
+}
+
 export const assessmentEdits = {
   details: async (
     trx: Trx,
@@ -442,35 +497,7 @@ export const assessmentEdits = {
     v: { name: string; shareBp: number; wageCents: number | null; timePercent?: number },
   ) => {
     const timePercent = v.timePercent ?? 100;
-    const current = await trx
-      .selectFrom('burden_segments')
-      .select((eb) => eb.fn.sum<number>('share_bp').as('total'))
-      .where('assessment_id', '=', a.id)
-      .executeTakeFirst();
-    if (Number(current?.total ?? 0) + v.shareBp > 10_000) {
-      throw new RefusedError(
-        'invalid',
-        'Segments do not overlap, so their shares cannot add up to more than 100%.',
-        'sharePercent',
-      );
-    }
-    // The segment's percentage of every item's time must still fit in a year, as an item's must.
-    const items = await trx
-      .selectFrom('burden_items')
-      .select(['description', 'occurrences_hundredths', 'seconds_per_occurrence'])
-      .where('assessment_id', '=', a.id)
-      .where('category', '!=', 'psychological')
-      .execute();
-    const over = items.find((i) =>
-      exceedsYear(i.occurrences_hundredths, i.seconds_per_occurrence, timePercent),
-    );
-    if (over) {
-      throw new RefusedError(
-        'invalid',
-        `At ${timePercent}% of the time, “${over.description}” comes to more minutes per person than a year has (525,600). Lower the percentage.`,
-        'timePercent',
-      );
-    }
+    await checkSegmentFits(trx, a.id, { shareBp: v.shareBp, timePercent });
     await trx
       .insertInto('burden_segments')
       .values({
@@ -503,6 +530,40 @@ export const assessmentEdits = {
     if (!seg) throw new RefusedError('not_found', 'That segment is not part of this assessment.');
     await trx.deleteFrom('burden_segments').where('id', '=', seg.id).execute();
     return { before: { segment: seg.name, share_bp: seg.share_bp }, after: null };
+  },
+
+  updateSegment: async (
+    trx: Trx,
+    a: { id: number },
+    segmentId: number,
+    v: { name: string; shareBp: number; wageCents: number | null; timePercent: number },
+  ) => {
+    const seg = await trx
+      .selectFrom('burden_segments')
+      .selectAll()
+      .where('id', '=', segmentId)
+      .where('assessment_id', '=', a.id)
+      .executeTakeFirst();
+    if (!seg) throw new RefusedError('not_found', 'That segment is not part of this assessment.');
+    await checkSegmentFits(trx, a.id, { ...v, segmentId: seg.id });
+    const next = {
+      name: v.name,
+      share_bp: v.shareBp,
+      wage_cents: v.wageCents,
+      time_percent: v.timePercent,
+    };
+    await trx.updateTable('burden_segments').set(next).where('id', '=', seg.id).execute();
+    // `segment` names it in every history (the audit keeps changed fields only, so it is
+    // recorded as new); `name` appears only when it was renamed.
+    return {
+      before: {
+        name: seg.name,
+        share_bp: seg.share_bp,
+        wage_cents: seg.wage_cents,
+        time_percent: seg.time_percent,
+      },
+      after: { segment: v.name, ...next },
+    };
   },
 
   setOverride: async (

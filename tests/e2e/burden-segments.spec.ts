@@ -1,23 +1,5 @@
-import type { Page } from '@playwright/test';
+import { addItem } from './burden-helpers';
 import { expect, expectAccessible, login, test } from './fixtures';
-
-async function addItem(page: Page, kind: string, item: Record<string, string>) {
-  const form = page.locator('form#add-item');
-  await form.locator('label', { hasText: new RegExp(`^${kind}$`) }).click();
-  for (const [label, value] of Object.entries(item)) {
-    const field = form.getByLabel(label, { exact: true });
-    if ((await field.evaluate((el) => el.tagName)) === 'SELECT')
-      await field.selectOption({ label: value });
-    else await field.fill(value);
-  }
-  await form.getByRole('button', { name: 'Add item' }).click();
-  await expect(
-    page
-      .getByRole('region', { name: 'Burden items' })
-      .getByRole('link', { name: item.Description! }),
-  ).toBeVisible();
-  await expect(form.getByLabel('Description', { exact: true })).toHaveValue('');
-}
 
 test('the time tax is weighted across segments; the ICR CSV keeps psychological costs out of items 12 and 13', async ({
   page,

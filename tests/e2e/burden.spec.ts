@@ -1,26 +1,5 @@
-import type { Page } from '@playwright/test';
+import { addItem } from './burden-helpers';
 import { expect, expectAccessible, login, test } from './fixtures';
-
-async function addItem(page: Page, item: Record<string, string>, kind: string) {
-  const form = page.locator('form#add-item');
-  await form.locator('label', { hasText: new RegExp(`^${kind}$`) }).click();
-  for (const [label, value] of Object.entries(item)) {
-    const field = form.getByLabel(label, { exact: true });
-    if ((await field.evaluate((el) => el.tagName)) === 'SELECT')
-      await field.selectOption({ label: value });
-    else await field.fill(value);
-  }
-  await form.getByRole('button', { name: 'Add item' }).click();
-  // Wait until the item is listed (and the form has been reset) before the next one.
-  await expect(
-    page
-      .getByRole('region', { name: 'Burden items' })
-      .getByRole('link', { name: item.Description! }),
-  ).toBeVisible();
-  await expect(
-    page.locator('form#add-item').getByLabel('Description', { exact: true }),
-  ).toHaveValue('');
-}
 
 test.describe('holistic burden', () => {
   test('as-is with three categories and a segment, a to-be with savings, the ICR CSV', async ({
@@ -39,43 +18,31 @@ test.describe('holistic burden', () => {
     ).toBeVisible();
     const assessmentUrl = page.url();
 
-    await addItem(
-      page,
-      {
-        Description: 'Find out about WIC',
-        'Journey step': 'First months at home: Apply for WIC',
-        'People affected per year': '1,000',
-        'Occurrences per person per year': '1',
-        'Minutes per occurrence': '30',
-      },
-      'Learning',
-    );
+    await addItem(page, 'Learning', {
+      Description: 'Find out about WIC',
+      'Journey step': 'First months at home: Apply for WIC',
+      'People affected per year': '1,000',
+      'Occurrences per person per year': '1',
+      'Minutes per occurrence': '30',
+    });
     await expect(page.getByTestId('total-hours')).toHaveText('500.00');
-    await addItem(
-      page,
-      {
-        Description: 'Fill in the WIC application',
-        'Journey step': 'First months at home: Apply for WIC',
-        'People affected per year': '1000',
-        'Occurrences per person per year': '1',
-        'Minutes per occurrence': '45',
-        'Out-of-pocket dollars per occurrence': '12.50',
-      },
-      'Compliance',
-    );
-    await addItem(
-      page,
-      {
-        Description: 'Stress of repeating the same information',
-        'Journey step': 'First months at home: Apply for WIC',
-        'People affected per year': '1000',
-        'Occurrences per person per year': '1',
-        Stress: '4',
-        Frustration: '5',
-        'Time-equivalent in minutes (an estimate)': '10',
-      },
-      'Psychological',
-    );
+    await addItem(page, 'Compliance', {
+      Description: 'Fill in the WIC application',
+      'Journey step': 'First months at home: Apply for WIC',
+      'People affected per year': '1000',
+      'Occurrences per person per year': '1',
+      'Minutes per occurrence': '45',
+      'Out-of-pocket dollars per occurrence': '12.50',
+    });
+    await addItem(page, 'Psychological', {
+      Description: 'Stress of repeating the same information',
+      'Journey step': 'First months at home: Apply for WIC',
+      'People affected per year': '1000',
+      'Occurrences per person per year': '1',
+      Stress: '4',
+      Frustration: '5',
+      'Time-equivalent in minutes (an estimate)': '10',
+    });
     // 1,000 × (30 + 45 + 10) minutes = 1,416.67 h; × $31.48 = $44,596.67, plus 1,000 × $12.50.
     await expect(page.getByTestId('total-hours')).toHaveText('1,416.67');
     await expect(page.getByTestId('total-cost')).toHaveText('$57,096.67');

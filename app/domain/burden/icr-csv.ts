@@ -16,6 +16,25 @@ export const ITEM_13_HEADING =
 export const PSYCHOLOGICAL_HEADING =
   'Psychological costs: not burden under the Paperwork Reduction Act; included in neither total above';
 
+/**
+ * One section of the CSV: its heading, its header row, a row per line ("None." without any), and
+ * its total row when it has one.
+ */
+function section<R>(
+  heading: string,
+  header: string[],
+  rows: readonly R[],
+  cells: (r: R) => string[],
+  total?: string[],
+): string[][] {
+  return [
+    [heading],
+    header,
+    ...(rows.length === 0 ? [['None.']] : rows.map(cells)),
+    ...(total ? [total] : []),
+  ];
+}
+
 /** The rows of the CSV, cells as text; `describe` names an item (and the row's segment). */
 export function icrCsvRows(
   items: readonly BurdenItemInput[],
@@ -29,109 +48,115 @@ export function icrCsvRows(
     const d = description.get(r.itemId) ?? '';
     return r.segment === null ? d : `${d} (${r.segment})`;
   };
-  const none = (rows: readonly unknown[]) => (rows.length === 0 ? [['None.']] : []);
   const rating = (v: number | null) => (v === null ? '' : String(v));
   return [
-    [ITEM_12_HEADING],
-    [
-      'Item',
-      'Category',
-      'Respondents',
-      'Responses per respondent',
-      'Total responses',
-      'Hours per response',
-      'Total hours',
-      'Hourly wage ($)',
-      'Cost of time ($)',
-    ],
-    ...s.hourBurden.map((r) => {
-      const c = icrCells(r);
-      return [
-        name(r),
-        CATEGORY_LABELS[r.category],
-        c.respondents,
-        c.responsesPerRespondent,
-        c.totalResponses,
-        c.hoursPerResponse,
-        c.totalHours,
-        c.wage,
-        c.costOfTime,
-      ];
-    }),
-    ...none(s.hourBurden),
-    [
-      'Item 12 total',
-      '',
-      '',
-      '',
-      '',
-      '',
-      plainHours(s.hourBurdenTotal.time),
-      '',
-      plainMoney(s.hourBurdenTotal.timeMoney),
-    ],
+    ...section(
+      ITEM_12_HEADING,
+      [
+        'Item',
+        'Category',
+        'Respondents',
+        'Responses per respondent',
+        'Total responses',
+        'Hours per response',
+        'Total hours',
+        'Hourly wage ($)',
+        'Cost of time ($)',
+      ],
+      s.hourBurden,
+      (r) => {
+        const c = icrCells(r);
+        return [
+          name(r),
+          CATEGORY_LABELS[r.category],
+          c.respondents,
+          c.responsesPerRespondent,
+          c.totalResponses,
+          c.hoursPerResponse,
+          c.totalHours,
+          c.wage,
+          c.costOfTime,
+        ];
+      },
+      [
+        'Item 12 total',
+        '',
+        '',
+        '',
+        '',
+        '',
+        plainHours(s.hourBurdenTotal.time),
+        '',
+        plainMoney(s.hourBurdenTotal.timeMoney),
+      ],
+    ),
     [],
-    [ITEM_13_HEADING],
-    [
-      'Item',
-      'Category',
-      'Respondents',
-      'Responses per respondent',
-      'Total responses',
-      'Cost per response ($)',
-      'Total cost ($)',
-    ],
-    ...s.costBurden.map((r) => {
-      const c = icrCostCells(r);
-      return [
-        name(r),
-        CATEGORY_LABELS[r.category],
-        c.respondents,
-        c.responsesPerRespondent,
-        c.totalResponses,
-        c.costPerResponse,
-        c.totalCost,
-      ];
-    }),
-    ...none(s.costBurden),
-    ['Item 13 total', '', '', '', '', '', plainMoney(s.costBurdenTotal)],
+    ...section(
+      ITEM_13_HEADING,
+      [
+        'Item',
+        'Category',
+        'Respondents',
+        'Responses per respondent',
+        'Total responses',
+        'Cost per response ($)',
+        'Total cost ($)',
+      ],
+      s.costBurden,
+      (r) => {
+        const c = icrCostCells(r);
+        return [
+          name(r),
+          CATEGORY_LABELS[r.category],
+          c.respondents,
+          c.responsesPerRespondent,
+          c.totalResponses,
+          c.costPerResponse,
+          c.totalCost,
+        ];
+      },
+      ['Item 13 total', '', '', '', '', '', plainMoney(s.costBurdenTotal)],
+    ),
     [],
-    [PSYCHOLOGICAL_HEADING],
-    [
-      'Item',
-      'Respondents',
-      'Responses per respondent',
-      'Total responses',
-      'Time-equivalent hours per response (estimate)',
-      'Time-equivalent hours (estimate)',
-      'Hourly wage ($)',
-      'Time-equivalent cost ($)',
-      'Out-of-pocket ($)',
-      'Stress (1–5)',
-      'Stigma (1–5)',
-      'Frustration (1–5)',
-      'Loss of autonomy (1–5)',
-    ],
-    ...s.psychological.map((r) => {
-      const c = icrCells(r);
-      const item = byId.get(r.itemId)!;
-      const estimated = item.timeEquivalentSeconds !== null;
-      return [
-        name(r),
-        c.respondents,
-        c.responsesPerRespondent,
-        c.totalResponses,
-        estimated ? c.hoursPerResponse : 'not estimated',
-        estimated ? c.totalHours : '',
-        estimated ? c.wage : '',
-        estimated ? c.costOfTime : '',
-        r.segment === null ? plainMoney(s.psychologicalOutOfPocket.get(r.itemId) ?? 0n) : '',
-        rating(item.ratings.stress),
-        rating(item.ratings.stigma),
-        rating(item.ratings.frustration),
-        rating(item.ratings.autonomy),
-      ];
-    }),
-    ...none(s.psychological),
+    // No total: psychological costs are not PRA burden.
+    ...section(
+      PSYCHOLOGICAL_HEADING,
+      [
+        'Item',
+        'Respondents',
+        'Responses per respondent',
+        'Total responses',
+        'Time-equivalent hours per response (estimate)',
+        'Time-equivalent hours (estimate)',
+        'Hourly wage ($)',
+        'Time-equivalent cost ($)',
+        'Out-of-pocket ($)',
+        'Stress (1–5)',
+        'Stigma (1–5)',
+        'Frustration (1–5)',
+        'Loss of autonomy (1–5)',
+      ],
+      s.psychological,
+      (r) => {
+        const c = icrCells(r);
+        const item = byId.get(r.itemId)!;
+        const estimated = item.timeEquivalentSeconds !== null;
+        return [
+          name(r),
+          c.respondents,
+          c.responsesPerRespondent,
+          c.totalResponses,
+          estimated ? c.hoursPerResponse : 'not estimated',
+          estimated ? c.totalHours : '',
+          estimated ? c.wage : '',
+          estimated ? c.costOfTime : '',
+          r.segment === null ? plainMoney(s.psychologicalOutOfPocket.get(r.itemId) ?? 0n) : '',
+          rating(item.ratings.stress),
+          rating(item.ratings.stigma),
+          rating(item.ratings.frustration),
+          rating(item.ratings.autonomy),
+        ];
+      },
+    ),
   ];
 }

@@ -451,6 +451,24 @@ export function describeAuditEntry(e: AuditEntryInput): AuditSentence {
     case 'burden_assessment:add_segment':
       did = `added the segment${sub('segment')} to`;
       break;
+    case 'burden_assessment:update_segment': {
+      const was = text(before('name')) ?? text(after('segment'));
+      const pct = (v: unknown) => (typeof v === 'number' ? `${v / 100}%` : null);
+      const changed: string[] = [];
+      if (text(after('name'))) changed.push(`renamed it ${quoted(text(after('name'))!, 80)}`);
+      if ('share_bp' in values)
+        changed.push(
+          `share of the people affected ${pct(before('share_bp')) ?? '—'} → ${pct(after('share_bp')) ?? '—'}`,
+        );
+      if ('time_percent' in values)
+        changed.push(
+          `time on each item ${before('time_percent') ?? 100}% → ${after('time_percent') ?? 100}% of the base`,
+        );
+      if ('wage_cents' in values) changed.push('its hourly wage');
+      did = `edited the segment${was ? ` ${quoted(was, 80)}` : ''} in`;
+      rest = changed.length ? `: ${listInWords(changed)}` : '';
+      break;
+    }
     case 'burden_assessment:delete_segment':
       did = `removed the segment${sub('segment')} from`;
       break;

@@ -570,7 +570,12 @@ export default function Assessment({ loaderData, actionData }: Route.ComponentPr
                     {s.timePercent !== 100
                       ? `, taking ${s.timePercent}% of the base time on each item`
                       : ''}
-                    {s.overrides ? `, with its own figures on ${s.overrides} items` : ''}{' '}
+                    {s.overrides
+                      ? `, with its own figures on ${pluralize(s.overrides, 'item')}`
+                      : ''}{' '}
+                    <Link to={`/burden/${a.id}/segments/${s.id}`}>
+                      Edit<span className="usa-sr-only"> segment {s.name}</span>
+                    </Link>{' '}
                     <RemoveButton
                       removal={segmentRemoval(s)}
                       fields={{ intent: 'delete_segment', segmentId: s.id, version }}

@@ -54,6 +54,7 @@ const TABLE: Record<string, Entry> = {
   'burden/compare': { get: ALL, post: 'no action', path: '/burden/compare:burdenCompare' },
   'burden/assessment': { get: ALL, post: EDITORS },
   'burden/item': { get: EDITORS, post: EDITORS },
+  'burden/segment': { get: EDITORS, post: EDITORS },
   'burden/icr-csv': { get: ALL, post: 'no action' },
   settings: { get: OMB, post: OMB },
   account: { get: ALL, post: ALL, note: 'everyone keeps their own time zone' },

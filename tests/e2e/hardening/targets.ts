@@ -137,6 +137,38 @@ async function findOrMakeParams(): Promise<Params> {
       .executeTakeFirstOrThrow();
   }
 
+  let segment = await db
+    .selectFrom('burden_segments')
+    .select('id')
+    .where('assessment_id', '=', assessment.id)
+    .orderBy('id')
+    .executeTakeFirst();
+  if (!segment) {
+    const { version } = await db
+      .selectFrom('burden_assessments')
+      .select('version')
+      .where('id', '=', assessment.id)
+      .executeTakeFirstOrThrow();
+    // A small share, so the other tests' segments on this assessment still fit in 100%.
+    await editAssessment(
+      db,
+      { id: assessment.id, version, actorId: lead.id, action: 'add_segment' },
+      (trx, a) =>
+        assessmentEdits.addSegment(trx, a, {
+          name: 'Hardening segment',
+          shareBp: 100,
+          wageCents: null,
+          timePercent: 150,
+        }),
+    );
+    segment = await db
+      .selectFrom('burden_segments')
+      .select('id')
+      .where('assessment_id', '=', assessment.id)
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+  }
+
   const activity = await db
     .selectFrom('research_activities as a')
     .innerJoin('projects as p', 'p.id', 'a.project_id')
@@ -200,6 +232,7 @@ async function findOrMakeParams(): Promise<Params> {
     stepId: String(step.id),
     assessmentId: String(assessment.id),
     itemId: String(item.id),
+    segmentId: String(segment.id),
     activityId: String(activityId),
     planId: String(plan.id),
     updateId: String(update.id),

@@ -8,6 +8,9 @@ import {
   portfolioRollup,
   programReducedHours,
 } from '#db/queries/burden';
+import { setArchived } from '#db/queries/archive';
+import { describeAuditRows } from '#db/queries/audit';
+import { StaleWriteError } from '#db/errors';
 import { copyJourney } from '#db/queries/journeys';
 import { seedJourneys } from '#seeds/journeys';
 import { totalMoney } from '~/domain/burden/calc';
@@ -180,6 +183,107 @@ describe('burden assessments in the database', () => {
           }),
       ),
     ).rejects.toMatchObject({ code: 'invalid', field: 'timePercent' });
+  });
+
+  it('a segment is edited after it was made: stale forms refused, audited, figures follow', async () => {
+    const { db, user, id, step } = await setup();
+    const actor = { actorId: user.personId };
+    // The base item at 90 minutes (5,400 seconds), once a year, for 1,000 people.
+    const item = (await getAssessment(db, id))!.items[0]!;
+    await editAssessment(db, { id, version: 2, ...actor, action: 'save_item' }, (trx, a) =>
+      assessmentEdits.updateItem(trx, a, item.id, {
+        ...base,
+        category: 'compliance',
+        step_id: step.id,
+        seconds_per_occurrence: 5400,
+      }),
+    );
+    await editAssessment(db, { id, version: 3, ...actor, action: 'add_segment' }, (trx, a) =>
+      assessmentEdits.addSegment(trx, a, {
+        name: 'LEP',
+        shareBp: 1800,
+        wageCents: null,
+        timePercent: 160,
+      }),
+    );
+    const before = (await getAssessment(db, id))!;
+    const segmentId = before.segments[0]!.id;
+    // 160% of 90 minutes = 144.
+    expect(before.result.bySegment.map((s) => perPersonMinutes(s.perPerson))).toEqual([
+      '144.0',
+      '90.0',
+    ]);
+    const edit = (version: number, v: { name?: string; shareBp?: number; timePercent?: number }) =>
+      editAssessment(db, { id, version, ...actor, action: 'update_segment' }, (trx, a) =>
+        assessmentEdits.updateSegment(trx, a, segmentId, {
+          name: v.name ?? 'LEP',
+          shareBp: v.shareBp ?? 1800,
+          wageCents: null,
+          timePercent: v.timePercent ?? 160,
+        }),
+      );
+
+    // A form read before the segment was added (version 3) is stale: nothing changes.
+    await expect(edit(3, { timePercent: 200 })).rejects.toBeInstanceOf(StaleWriteError);
+    expect((await getAssessment(db, id))!.segments[0]!.time_percent).toBe(160);
+
+    await edit(4, { name: 'Limited English', timePercent: 200 });
+    const after = (await getAssessment(db, id))!;
+    expect(after.assessment.version).toBe(5);
+    expect(after.segments[0]).toMatchObject({ name: 'Limited English', time_percent: 200 });
+    // 200% of 90 minutes = 180; weighted 0.82 × 90 + 0.18 × 180 = 73.8 + 32.4 = 106.2.
+    expect(after.result.bySegment.map((s) => perPersonMinutes(s.perPerson))).toEqual([
+      '180.0',
+      '90.0',
+    ]);
+    expect(perPersonMinutes(after.result.perPerson)).toBe('106.2');
+
+    // Audited in the same edit, and told in plain words.
+    const row = await db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('entity_type', '=', 'burden_assessment')
+      .where('entity_id', '=', String(id))
+      .where('action', '=', 'update_segment')
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(row.changes)).toMatchObject({
+      name: { before: 'LEP', after: 'Limited English' },
+      time_percent: { before: 160, after: 200 },
+    });
+    const [sentence] = await describeAuditRows(db, [row]);
+    expect(sentence!.sentence).toContain(
+      'edited the segment “LEP” in burden assessment “As-is”: renamed it “Limited English” and time on each item 160% → 200% of the base',
+    );
+
+    // Its own share does not count against it; another segment's does (at most 100% together).
+    await edit(5, { shareBp: 4000, timePercent: 200 });
+    await editAssessment(db, { id, version: 6, ...actor, action: 'add_segment' }, (trx, a) =>
+      assessmentEdits.addSegment(trx, a, { name: 'Rural', shareBp: 5000, wageCents: null }),
+    );
+    await expect(edit(7, { shareBp: 5001 })).rejects.toMatchObject({
+      code: 'invalid',
+      field: 'sharePercent',
+    });
+    // A whole day, 365 times a year, is exactly a year: 101% of it is refused.
+    await editAssessment(db, { id, version: 7, ...actor, action: 'add_item' }, (trx, a) =>
+      assessmentEdits.addItem(trx, a, {
+        ...base,
+        category: 'compliance',
+        step_id: null,
+        occurrences_hundredths: 36_500,
+        seconds_per_occurrence: 86_400,
+      }),
+    );
+    await expect(edit(8, { shareBp: 4000, timePercent: 101 })).rejects.toMatchObject({
+      code: 'invalid',
+      field: 'timePercent',
+    });
+    expect((await getAssessment(db, id))!.assessment.version).toBe(8);
+
+    // An archived assessment keeps its segments as they are.
+    await setArchived(db, { kind: 'burden_assessment', id, version: 8, ...actor, archive: true });
+    await expect(edit(9, { timePercent: 100 })).rejects.toMatchObject({ code: 'conflict' });
+    expect((await getAssessment(db, id))!.segments[0]!.time_percent).toBe(200);
   });
 
   it('an item on a step of another map is refused', async () => {
