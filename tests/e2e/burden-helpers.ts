@@ -11,7 +11,7 @@ export async function addItem(
   kind: 'Learning' | 'Compliance' | 'Psychological',
   item: Record<string, string> & { Description: string },
 ) {
-  const form = page.locator('form#add-item');
+  const form = page.locator('form[id^="add-item"]');
   await form.locator('label', { hasText: new RegExp(`^${kind}$`) }).click();
   for (const [label, value] of Object.entries(item)) {
     const field = form.getByLabel(label, { exact: true });

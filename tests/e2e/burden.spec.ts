@@ -50,7 +50,7 @@ test.describe('holistic burden', () => {
     await expect(page.getByRole('img', { name: 'Burden by stage and category' })).toBeVisible();
 
     // Bad input: a clear message by the field, nothing saved.
-    const form = page.locator('form#add-item');
+    const form = page.locator('form[id^="add-item"]');
     await form.getByLabel('Description', { exact: true }).fill('Impossible');
     await form.getByLabel('People affected per year', { exact: true }).fill('400000000');
     await form.getByLabel('Occurrences per person per year', { exact: true }).fill('365');

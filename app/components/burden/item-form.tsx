@@ -38,23 +38,17 @@ export const EMPTY_ITEM: ItemDefaults = {
 
 const RATINGS = [1, 2, 3, 4, 5].map((n) => ({ value: n, label: String(n) }));
 
-/** A burden item: the same form for adding and editing. */
-export function ItemForm({
+/** A burden item form's conform state: the page that owns it shows its error summary on top. */
+export function useItemForm({
   id,
   defaults,
-  steps,
-  hidden,
   lastResult,
-  submitLabel,
 }: {
   id: string;
   defaults: ItemDefaults;
-  steps: { id: number; title: string; stage: string }[];
-  hidden: Record<string, string | number>;
   lastResult?: SubmissionResult<string[]>;
-  submitLabel: string;
 }) {
-  const [form, fields] = useForm({
+  return useForm({
     id,
     lastResult,
     defaultValue: defaults,
@@ -62,9 +56,44 @@ export function ItemForm({
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
   });
+}
+
+/** A burden item: the same form for adding and editing, with its error summary above it. */
+export function ItemForm({
+  id,
+  defaults,
+  lastResult,
+  ...rest
+}: {
+  id: string;
+  defaults: ItemDefaults;
+  lastResult?: SubmissionResult<string[]>;
+} & Omit<Parameters<typeof ItemFields>[0], 'form' | 'fields'>) {
+  const [form, fields] = useItemForm({ id, defaults, lastResult });
   return (
     <>
       <FormErrors form={form} />
+      <ItemFields form={form} fields={fields} {...rest} />
+    </>
+  );
+}
+
+/** The item form itself, for a page that keeps its conform state (`useItemForm`). */
+export function ItemFields({
+  form,
+  fields,
+  steps,
+  hidden,
+  submitLabel,
+}: {
+  form: ReturnType<typeof useItemForm>[0];
+  fields: ReturnType<typeof useItemForm>[1];
+  steps: { id: number; title: string; stage: string }[];
+  hidden: Record<string, string | number>;
+  submitLabel: string;
+}) {
+  return (
+    <>
       <Form method="post" className="usa-form usa-form--large" {...getFormProps(form)}>
         {Object.entries(hidden).map(([k, v]) => (
           <input key={k} type="hidden" name={k} value={v} />

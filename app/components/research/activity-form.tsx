@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, useForm, type SubmissionResult } from '@co
 import { Form } from 'react-router';
 import { TextField } from '~/components/ui/field';
 import { FieldError } from '~/components/ui/field';
-import { FormErrors, SelectField, TextAreaField } from '~/components/ui/form';
+import { SelectField, TextAreaField } from '~/components/ui/form';
 import { METHOD_LABELS } from '~/domain/pra/labels';
 import { PHASE_LABELS, PHASES } from '~/domain/portfolio/labels';
 import { METHODS } from '~/schemas/research';
@@ -21,19 +21,19 @@ export interface ActivityDefaults {
   counselApproved: boolean;
 }
 
-export function ActivityForm({
+/** An activity form's conform state: the page that owns it shows its error summary on top. */
+export function useActivityForm({
+  id = 'activity',
   defaults,
-  hidden,
   lastResult,
-  submitLabel,
 }: {
+  /** A new id starts the form afresh (conform resets it), e.g. after a save. */
+  id?: string;
   defaults: ActivityDefaults;
-  hidden: Record<string, string | number>;
   lastResult?: SubmissionResult<string[]>;
-  submitLabel: string;
 }) {
-  const [form, fields] = useForm({
-    id: 'activity',
+  return useForm({
+    id,
     lastResult,
     defaultValue: {
       ...defaults,
@@ -44,6 +44,20 @@ export function ActivityForm({
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
   });
+}
+
+/** A research activity's form, for a page that keeps its conform state (`useActivityForm`). */
+export function ActivityFields({
+  form,
+  fields,
+  hidden,
+  submitLabel,
+}: {
+  form: ReturnType<typeof useActivityForm>[0];
+  fields: ReturnType<typeof useActivityForm>[1];
+  hidden: Record<string, string | number>;
+  submitLabel: string;
+}) {
   const checkbox = (name: 'unscripted' | 'counselApproved', label: string, hint: string) => {
     const field = fields[name];
     return (
@@ -66,7 +80,6 @@ export function ActivityForm({
   };
   return (
     <>
-      <FormErrors form={form} />
       <Form method="post" className="usa-form usa-form--large" {...getFormProps(form)}>
         {Object.entries(hidden).map(([k, v]) => (
           <input key={k} type="hidden" name={k} value={v} />

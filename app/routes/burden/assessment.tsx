@@ -6,7 +6,7 @@ import type { Route } from './+types/assessment';
 import { archiveState } from '~/archive.server';
 import { ArchiveControls } from '~/components/archive/archive-controls';
 import { loadAssessmentFor } from '~/burden.server';
-import { EMPTY_ITEM, ItemForm } from '~/components/burden/item-form';
+import { EMPTY_ITEM, ItemFields, useItemForm } from '~/components/burden/item-form';
 import { BarChart, CATEGORY_COLORS } from '~/components/charts/bar-chart';
 import { Alert } from '~/components/ui/alert';
 import { TextField } from '~/components/ui/field';
@@ -274,6 +274,13 @@ export default function Assessment({ loaderData, actionData }: Route.ComponentPr
   const d = loaderData;
   const a = d.assessment;
   const version = actionData?.stale?.version ?? a.version;
+  // The add-item form's id follows the number of items: once one is added, conform starts the
+  // next with empty fields (a new id resets it), and its summary can sit at the top of the page.
+  const [itemForm, itemFields] = useItemForm({
+    id: `add-item-${d.items.length}`,
+    defaults: EMPTY_ITEM,
+    lastResult: resultFor(actionData, 'add_item'),
+  });
   const [segForm, segFields] = useForm({
     id: 'segment',
     lastResult: resultFor(actionData, 'add_segment'),
@@ -318,6 +325,7 @@ export default function Assessment({ loaderData, actionData }: Route.ComponentPr
         ]}
       />
       {/* A refused form's summary sits at the top of the page (issue 16, point 10). */}
+      <FormErrors form={itemForm} />
       <FormErrors form={segForm} />
       <FormErrors form={copyForm} />
       <FormErrors form={detForm} />
@@ -549,13 +557,12 @@ export default function Assessment({ loaderData, actionData }: Route.ComponentPr
         <>
           <section aria-labelledby="add-item-heading">
             <h2 id="add-item-heading">Add an item</h2>
-            <ItemForm
-              id="add-item"
-              key={`add-${d.items.length}`}
-              defaults={EMPTY_ITEM}
+            <ItemFields
+              key={itemForm.id}
+              form={itemForm}
+              fields={itemFields}
               steps={d.steps}
               hidden={{ intent: 'add_item', version }}
-              lastResult={resultFor(actionData, 'add_item')}
               submitLabel="Add item"
             />
           </section>

@@ -6,7 +6,7 @@ import { archiveState } from '~/archive.server';
 import { ArchiveControls } from '~/components/archive/archive-controls';
 import { authorize } from '~/auth/authorize.server';
 import { requireUser } from '~/auth/session.server';
-import { ActivityForm } from '~/components/research/activity-form';
+import { ActivityFields, useActivityForm } from '~/components/research/activity-form';
 import { ClearanceKeepers } from '~/components/research/clearance-keepers';
 import { Alert } from '~/components/ui/alert';
 import { TextField } from '~/components/ui/field';
@@ -247,6 +247,23 @@ export default function Activity({ loaderData, actionData }: Route.ComponentProp
     archive,
   } = loaderData;
   const version = actionData?.stale?.version ?? a.version;
+  // The edit form's id follows the saved version: after a save it starts from the saved values.
+  const [activityForm, activityFields] = useActivityForm({
+    id: `activity-${a.version}`,
+    lastResult: resultFor(actionData, 'update'),
+    defaults: {
+      title: a.title,
+      method: a.method,
+      purpose: a.purpose,
+      questions: a.questions,
+      unscripted: a.unscripted === 1,
+      phase: a.phase,
+      screeningQuestions: a.screening_questions,
+      incentiveDollars: a.incentive_cents === null ? '' : fromScaled(a.incentive_cents, 2),
+      incentiveKind: a.incentive_kind,
+      counselApproved: a.counsel_approved === 1,
+    },
+  });
   const [sessionForm, sessionFields] = useForm({
     id: 'session',
     lastResult: resultFor(actionData, 'add_session'),
@@ -294,6 +311,7 @@ export default function Activity({ loaderData, actionData }: Route.ComponentProp
         ]}
       />
       {/* A refused form's summary sits at the top of the page (issue 16, point 10). */}
+      <FormErrors form={activityForm} />
       <FormErrors form={sessionForm} />
       <FormErrors form={linkForm} />
       <FormErrors form={decisionForm} />
@@ -579,23 +597,12 @@ export default function Activity({ loaderData, actionData }: Route.ComponentProp
       {may.edit ? (
         <section aria-labelledby="edit-activity">
           <h2 id="edit-activity">Edit this activity</h2>
-          <ActivityForm
-            key={a.version}
+          <ActivityFields
+            key={activityForm.id}
+            form={activityForm}
+            fields={activityFields}
             hidden={{ intent: 'update', version }}
-            lastResult={resultFor(actionData, 'update')}
             submitLabel="Save activity"
-            defaults={{
-              title: a.title,
-              method: a.method,
-              purpose: a.purpose,
-              questions: a.questions,
-              unscripted: a.unscripted === 1,
-              phase: a.phase,
-              screeningQuestions: a.screening_questions,
-              incentiveDollars: a.incentive_cents === null ? '' : fromScaled(a.incentive_cents, 2),
-              incentiveKind: a.incentive_kind,
-              counselApproved: a.counsel_approved === 1,
-            }}
           />
         </section>
       ) : null}

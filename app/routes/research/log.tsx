@@ -5,8 +5,8 @@ import { listQuery } from '~/archive.server';
 import { ArchivedFilter, ArchivedTag, DeletedNotice } from '~/components/archive/archive-controls';
 import { authorize } from '~/auth/authorize.server';
 import { requireUser } from '~/auth/session.server';
-import { ActivityForm } from '~/components/research/activity-form';
-import { Breadcrumbs } from '~/components/ui/form';
+import { ActivityFields, useActivityForm } from '~/components/research/activity-form';
+import { Breadcrumbs, FormErrors } from '~/components/ui/form';
 import { METHOD_LABELS } from '~/domain/pra/labels';
 import { PHASE_LABELS } from '~/domain/portfolio/labels';
 import { can } from '~/domain/policy';
@@ -69,6 +69,21 @@ export async function action({ request, params }: Route.ActionArgs) {
 
 export default function ResearchLog({ loaderData, actionData }: Route.ComponentProps) {
   const { project, activities, mayEdit, archived, deleted } = loaderData;
+  const [form, fields] = useActivityForm({
+    lastResult: actionData?.result,
+    defaults: {
+      title: '',
+      method: 'interviews',
+      purpose: '',
+      questions: '',
+      unscripted: false,
+      phase: project.phase,
+      screeningQuestions: '',
+      incentiveDollars: '',
+      incentiveKind: '',
+      counselApproved: false,
+    },
+  });
   return (
     <>
       <Breadcrumbs
@@ -79,6 +94,8 @@ export default function ResearchLog({ loaderData, actionData }: Route.ComponentP
           { label: 'Research log' },
         ]}
       />
+      {/* A refused form's summary sits at the top of the page (issue 16, point 10). */}
+      <FormErrors form={form} />
       <h1>Research log: {project.name}</h1>
       <DeletedNotice kind={deleted} />
       <p>
@@ -130,23 +147,7 @@ export default function ResearchLog({ loaderData, actionData }: Route.ComponentP
       {mayEdit ? (
         <section aria-labelledby="new-activity">
           <h2 id="new-activity">New research activity</h2>
-          <ActivityForm
-            hidden={{}}
-            lastResult={actionData?.result}
-            submitLabel="Create activity"
-            defaults={{
-              title: '',
-              method: 'interviews',
-              purpose: '',
-              questions: '',
-              unscripted: false,
-              phase: project.phase,
-              screeningQuestions: '',
-              incentiveDollars: '',
-              incentiveKind: '',
-              counselApproved: false,
-            }}
-          />
+          <ActivityFields form={form} fields={fields} hidden={{}} submitLabel="Create activity" />
         </section>
       ) : null}
     </>
