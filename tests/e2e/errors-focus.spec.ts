@@ -271,3 +271,73 @@ test('screenshot of an error summary', async ({ page }) => {
   await expect(summary(page)).toBeFocused();
   await page.screenshot({ path: 'tests/.tmp/screens/errors-summary.png' });
 });
+
+/** The summary sits at the top of the page: above the page's own heading. */
+async function expectSummaryAboveHeading(page: Page, message: string) {
+  const box = summary(page);
+  await expect(box).toBeFocused();
+  await expect(box.getByRole('link', { name: message })).toBeVisible();
+  const [summaryTop, headingTop] = await Promise.all([
+    box.evaluate((e) => e.getBoundingClientRect().top),
+    page
+      .locator('main h1')
+      .first()
+      .evaluate((e) => e.getBoundingClientRect().top),
+  ]);
+  expect(summaryTop).toBeLessThan(headingTop);
+}
+
+test('on a page of several forms, the refused one’s summary is at the top of the page, with and without JavaScript', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(150_000);
+  await login(page, 'portfolio_lead');
+  await page.goto(`${PORTFOLIO}/burden`);
+  const title = unique('Summary on top');
+  await page.getByLabel('Title', { exact: true }).fill(title);
+  await page.getByLabel('Service name (when not on a journey map)').fill('Newborn benefits');
+  await page.getByRole('button', { name: 'Create assessment' }).click();
+  await expect(page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
+  const url = page.url();
+
+  // With JavaScript the browser refuses the add-item form, far down the page; the summary is on top.
+  await page.getByRole('button', { name: 'Add item' }).click();
+  await expectSummaryAboveHeading(page, 'Enter the description.');
+  await expectAccessible(page);
+
+  // Without JavaScript the server refuses the segment form; the same place, with a working link.
+  const { context, page: plain } = await signInWithoutJs(browser);
+  try {
+    await plain.goto(url);
+    await plain.getByRole('button', { name: 'Add segment' }).click();
+    await expectSummaryAboveHeading(plain, 'Enter the segment name.');
+    await expect(plain).toHaveTitle(/^Error: /);
+    await plain.getByRole('link', { name: 'Enter the segment name.' }).click();
+    await expect(plain.getByLabel('Segment name')).toBeFocused();
+    await expectAccessibleWithoutJs(plain);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a form that is not conform’s (starting a PMC update) links its message to the field and keeps what was typed', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  try {
+    await login(page, 'omb_lead');
+    await page.goto('/pmc');
+    await page.getByLabel('Fiscal year').fill('1999');
+    await page.getByRole('button', { name: 'Assemble update' }).click();
+    await expectSummaryAboveHeading(page, 'Enter a fiscal year from 2022.');
+    await expect(page.getByText('Enter a fiscal year from 2022.').last()).toBeVisible();
+    await expect(page.getByLabel('Fiscal year')).toHaveValue('1999');
+    await page.getByRole('link', { name: 'Enter a fiscal year from 2022.' }).click();
+    await expect(page.getByLabel('Fiscal year')).toBeFocused();
+    await expectAccessibleWithoutJs(page);
+  } finally {
+    await context.close();
+  }
+});
