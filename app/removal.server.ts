@@ -11,7 +11,11 @@ export function askFirst<E extends object>(
   formData: FormData,
   removal: () => Removal,
   // A list of pairs when a field repeats (checkboxes); a record otherwise.
-  page: { fields: Record<string, string | number> | [string, string][]; cancelTo: string },
+  page: {
+    fields: Record<string, string | number> | [string, string][];
+    cancelTo: string;
+    cancelKeepsTyped?: boolean;
+  },
   extra: E,
 ) {
   if (isConfirmed(formData)) return null;
@@ -21,6 +25,7 @@ export function askFirst<E extends object>(
       ? page.fields
       : Object.entries(page.fields).map(([k, v]) => [k, String(v)]),
     cancelTo: page.cancelTo,
+    cancelKeepsTyped: page.cancelKeepsTyped,
   };
   return data({ ...extra, removal: prompt }, { status: 200 });
 }

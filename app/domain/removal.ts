@@ -8,6 +8,8 @@
 /** The field and value a confirmed removal carries. */
 export const CONFIRM_FIELD = 'confirm';
 export const CONFIRM_VALUE = 'yes';
+/** Cancel on a confirmation page that posts back what was typed (`cancelKeepsTyped`). */
+export const CANCEL_VALUE = 'no';
 
 /** What a removal takes away, in the words the dialog and the confirmation page use. */
 export interface Removal {
@@ -23,6 +25,16 @@ export interface Removal {
 export interface RemovalPrompt extends Removal {
   fields: [string, string][];
   cancelTo: string;
+  /**
+   * Cancel posts the fields back with `confirm=no`, so the form that asked comes back with what
+   * was typed (an edit form, not a single Remove button). Otherwise Cancel links to `cancelTo`.
+   */
+  cancelKeepsTyped?: boolean;
+}
+
+/** True when the person chose Cancel on a confirmation page that keeps what was typed. */
+export function isCancelled(form: { get(name: string): unknown }): boolean {
+  return form.get(CONFIRM_FIELD) === CANCEL_VALUE;
 }
 
 /** True only when the form says the person confirmed the removal (`confirm=yes`, exactly). */

@@ -17,6 +17,8 @@ async function waitSaved(page: Page) {
 }
 
 test.describe.serial('CX Action Plans', () => {
+  // Each test signs in more than once, renders documents and runs axe: room for a busy machine.
+  test.describe.configure({ timeout: 120_000 });
   let planUrl = '';
 
   test('draft a plan from the A-11 280.15 template, edit it, autosave', async ({ page }) => {
@@ -143,8 +145,6 @@ test.describe.serial('CX Action Plans', () => {
   test('without JavaScript the plan is edited as Markdown, and a stale save keeps the text', async ({
     browser,
   }) => {
-    // Three no-JavaScript sign-ins and axe runs: room for a busy machine.
-    test.setTimeout(120_000);
     const open = async () => {
       const page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
       await login(page, 'team_member');

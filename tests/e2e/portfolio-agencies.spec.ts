@@ -77,14 +77,17 @@ test.describe('without JavaScript', () => {
     await expect(page.getByText(/leaves the PMC/)).toBeVisible();
     await expectAccessibleWithoutJs(page);
 
-    await page.getByRole('link', { name: 'Cancel' }).click();
+    // Cancel brings the form back with what was typed (the agency still unchecked), saving nothing.
+    await page.getByRole('button', { name: 'Cancel' }).click();
     await expect(page.getByRole('heading', { level: 1, name: `Edit ${name}` })).toBeVisible();
-    await expect(await agencyRows(page, path)).toContainText([USDA]);
-    await expect(page.getByText('Typed before the question.')).toHaveCount(0);
+    await expect(page.getByLabel('Description')).toHaveValue('Typed before the question.');
+    await expect(page.getByLabel(USDA)).not.toBeChecked();
+    await expectAccessibleWithoutJs(page);
+    const other = await page.context().newPage();
+    await expect(await agencyRows(other, path)).toContainText([USDA]);
+    await other.close();
 
-    await page.goto(`${path}/edit`);
     await page.getByLabel('Description').fill('Saved after the question.');
-    await choose(page, USDA);
     await page.getByRole('button', { name: 'Save portfolio' }).click();
     await page.getByRole('button', { name: 'Yes, remove USDA' }).click();
     await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();

@@ -1,6 +1,12 @@
 import { useEffect, useId, useRef, type ReactNode, type RefObject } from 'react';
 import { Form, Link } from 'react-router';
-import { CONFIRM_FIELD, CONFIRM_VALUE, type Removal, type RemovalPrompt } from '~/domain/removal';
+import {
+  CANCEL_VALUE,
+  CONFIRM_FIELD,
+  CONFIRM_VALUE,
+  type Removal,
+  type RemovalPrompt,
+} from '~/domain/removal';
 import { useHydrated } from '~/lib/hydrated';
 
 /** What the removal takes with it, and that the audit log keeps a record of it. */
@@ -164,20 +170,37 @@ export function RemovalConfirmation({ prompt }: { prompt: RemovalPrompt }) {
           </div>
         </div>
         <Form method="post">
-          {prompt.fields.map(([k, v]) => (
-            <input key={k} type="hidden" name={k} value={v} />
+          {prompt.fields.map(([k, v], i) => (
+            <input key={`${k}-${i}`} type="hidden" name={k} value={v} />
           ))}
-          <input type="hidden" name={CONFIRM_FIELD} value={CONFIRM_VALUE} />
+          {prompt.cancelKeepsTyped ? null : (
+            <input type="hidden" name={CONFIRM_FIELD} value={CONFIRM_VALUE} />
+          )}
           <ul className="usa-button-group">
             <li className="usa-button-group__item">
-              <button type="submit" className="usa-button usa-button--secondary">
+              <button
+                type="submit"
+                className="usa-button usa-button--secondary"
+                {...(prompt.cancelKeepsTyped ? { name: CONFIRM_FIELD, value: CONFIRM_VALUE } : {})}
+              >
                 {prompt.confirm}
               </button>
             </li>
             <li className="usa-button-group__item">
-              <Link to={prompt.cancelTo} className="usa-button usa-button--outline">
-                Cancel
-              </Link>
+              {prompt.cancelKeepsTyped ? (
+                <button
+                  type="submit"
+                  className="usa-button usa-button--outline"
+                  name={CONFIRM_FIELD}
+                  value={CANCEL_VALUE}
+                >
+                  Cancel
+                </button>
+              ) : (
+                <Link to={prompt.cancelTo} className="usa-button usa-button--outline">
+                  Cancel
+                </Link>
+              )}
             </li>
           </ul>
         </Form>

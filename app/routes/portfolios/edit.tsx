@@ -11,6 +11,7 @@ import {
   describeAgencyRemoval,
   type ParticipatingAgency,
 } from '~/domain/portfolio/agency-removal';
+import { isCancelled } from '~/domain/removal';
 import { refusal } from '~/errors.server';
 import { found } from '~/http.server';
 import { pathParam } from '~/params.server';
@@ -84,6 +85,8 @@ export async function action({ request, params }: Route.ActionArgs) {
     values.agencies,
   );
   const leaving = current.filter((a) => removing.includes(a.id));
+  // Cancel on the confirmation page: the form again, with what was typed, nothing saved.
+  if (isCancelled(formData)) return data({ result: submission.reply(), stale: null });
   if (leaving.length > 0 && !leaving.some((a) => a.inUse)) {
     const ask = askFirst(
       formData,
@@ -93,6 +96,7 @@ export async function action({ request, params }: Route.ActionArgs) {
           typeof v === 'string' && k !== 'confirm' ? [[k, v]] : [],
         ),
         cancelTo: `/portfolios/${portfolio.slug}/edit`,
+        cancelKeepsTyped: true,
       },
       { result: undefined, stale: null },
     );
