@@ -140,7 +140,8 @@ test.describe('phase work: portfolio administration', () => {
       .catch(() => undefined);
     await page.getByRole('button', { name: 'Change DOL point of contact' }).click();
     await expect(
-      page.getByText('That person is already the agency’s point of contact.'),
+      // Beside the field; the error summary at the top links to it with the same words.
+      page.getByText('That person is already the agency’s point of contact.').last(),
     ).toBeVisible();
     await page
       .getByLabel('New point of contact for DOL')
