@@ -166,6 +166,17 @@ test.describe('phase gate: who may do what', () => {
     await page.getByLabel('Move back to').selectOption('design');
     await page.getByRole('button', { name: 'Move project back' }).click();
     await expect(page.getByText('Enter the reason for moving back.').last()).toBeVisible();
+    // The form is at the foot of the page; its summary is at the top, above the heading, focused.
+    const summary = page.locator('[data-error-summary]');
+    await expect(summary).toBeFocused();
+    await expect(page).toHaveTitle(/^Error: /);
+    const [summaryTop, headingTop] = await Promise.all([
+      summary.evaluate((e) => e.getBoundingClientRect().top),
+      page.locator('main h1').evaluate((e) => e.getBoundingClientRect().top),
+    ]);
+    expect(summaryTop).toBeLessThan(headingTop);
+    await summary.getByRole('link', { name: 'Enter the reason for moving back.' }).click();
+    await expect(page.getByLabel('Reason for moving back')).toBeFocused();
     await page
       .getByLabel('Reason for moving back')
       .fill('The pilot course needs a redesign after feedback.');

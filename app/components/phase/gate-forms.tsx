@@ -103,17 +103,17 @@ export function OverrideForm({ lastResult }: { lastResult: Result }) {
 }
 
 export function MoveBackForm({ phase, lastResult }: { phase: Phase; lastResult: Result }) {
-  const [form, fields] = useForm({
+  // Checked by the server only: the page summarises its refusal at the top, above the h1 (the
+  // form sits at the foot of a long page).
+  const [form, fields] = useForm<{ toPhase: string; reason: string }>({
     id: 'move-back',
     lastResult,
-    onValidate: useLazyValidation(() => import('~/schemas/phase').then((m) => m.MoveBackSchema)),
     shouldValidate: 'onSubmit',
     shouldRevalidate: 'onInput',
   });
   const earlier = PHASES.slice(0, PHASES.indexOf(phase));
   return (
     <Form method="post" className="usa-form usa-form--large" {...getFormProps(form)}>
-      <FormErrors form={form} />
       <input type="hidden" name="intent" value="move_back" />
       <SelectField
         field={fields.toPhase}

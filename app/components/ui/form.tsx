@@ -160,6 +160,8 @@ export function FormErrors(
           | null;
         /** Field name → the id of its input, so the summary links to it. */
         fields?: Readonly<Record<string, string>>;
+        /** The conform form the errors came from: its fields are `<id>-<name>`. */
+        conformId?: string;
         heading?: string;
       },
 ) {
@@ -169,7 +171,7 @@ export function FormErrors(
     <ErrorSummary
       id={props.id}
       formId={props.id.replace(/-error$/, '')}
-      items={plainItems(props.errors, props.fields)}
+      items={plainItems(props.errors, props.fields, props.conformId)}
       heading={props.heading}
     />
   );
@@ -183,6 +185,7 @@ function plainItems(
     | null
     | undefined,
   fields: Readonly<Record<string, string>> = {},
+  conformId?: string,
 ): SummaryItem[] {
   if (!errors) return [];
   if (Array.isArray(errors))
@@ -191,7 +194,7 @@ function plainItems(
   const items: SummaryItem[] = (record[''] ?? []).map((message) => ({ message }));
   for (const [name, messages] of Object.entries(record)) {
     if (name === '') continue;
-    const id = fields[name];
+    const id = fields[name] ?? (conformId ? `${conformId}-${name}` : undefined);
     for (const message of messages ?? [])
       items.push(id ? { message, href: `#${id}` } : { message });
   }

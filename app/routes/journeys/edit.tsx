@@ -248,20 +248,20 @@ function AddStepForm({
   ) => void;
 }) {
   const lastResult = resultFor(actionData, 'add_step', String(stage.id));
-  const [form, fields] = useForm({
-    id: `add-step-${stage.id}`,
-    lastResult,
-    onValidate: useLazyValidation(() =>
-      import('~/schemas/journey').then((m) => m.StepFieldsSchema),
-    ),
-    shouldValidate: 'onSubmit',
-    shouldRevalidate: 'onInput',
-  });
+  const [form, fields] = useForm<{ title: string; score: string; actors: string; channel: string }>(
+    {
+      id: `add-step-${stage.id}`,
+      lastResult,
+      // Checked by the server only: its refusal is summarised at the top of the page, above the
+      // h1 (one form per stage cannot each own a summary there).
+      shouldValidate: 'onSubmit',
+      shouldRevalidate: 'onInput',
+    },
+  );
   return (
     // Open when the server refused this form, so the message shows without JavaScript.
     <details className="margin-top-2" open={lastResult ? true : undefined}>
       <summary className="text-bold cursor-pointer">Add a step to “{stage.name}”</summary>
-      <FormErrors form={form} />
       <Form
         method="post"
         className="usa-form"
@@ -407,6 +407,11 @@ function EditJourneyForms({ loaderData, actionData }: Route.ComponentProps) {
       {/* A refused form's summary sits at the top of the page (issue 16, point 10). */}
       <FormErrors form={stageForm} />
       <FormErrors form={detailsForm} />
+      <FormErrors
+        id="add-step-errors"
+        errors={actionData?.intent === 'add_step' ? actionData.result?.error : undefined}
+        conformId={actionData?.intent === 'add_step' ? `add-step-${actionData.scope}` : undefined}
+      />
       <h1>Edit journey map</h1>
       <p>
         <Link to={`/journeys/${map.id}`}>View the map, its table and exports</Link>

@@ -7,7 +7,7 @@ import { AnswerForm, MoveBackForm, OverrideForm, RequestForm } from '~/component
 import { HistoryTime } from '~/components/history/history-line';
 import { PhaseSteps } from '~/components/phase/phase-steps';
 import { Alert } from '~/components/ui/alert';
-import { Breadcrumbs } from '~/components/ui/form';
+import { Breadcrumbs, FormErrors } from '~/components/ui/form';
 import {
   agenciesDueForReview,
   ANSWER_LABELS,
@@ -167,6 +167,12 @@ export default function PhaseGate({ loaderData, actionData }: Route.ComponentPro
           { to: `/projects/${project.id}`, label: project.name },
           { label: 'Phase gate' },
         ]}
+      />
+      {/* The move-back form sits at the foot of the page: its refusal is summarised here. */}
+      <FormErrors
+        id="move-back-errors"
+        errors={resultFor('move_back')?.error}
+        conformId="move-back"
       />
       <h1>Phase gate: {project.name}</h1>
       <DoneMessage done={done} />
