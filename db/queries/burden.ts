@@ -425,6 +425,18 @@ async function checkSegmentFits(
   }
 }
 
+/** One segment of an assessment, or a refusal when it belongs to none or to another. */
+async function segmentOf(trx: Trx, assessmentId: number, segmentId: number) {
+  const seg = await trx
+    .selectFrom('burden_segments')
+    .selectAll()
+    .where('id', '=', segmentId)
+    .where('assessment_id', '=', assessmentId)
+    .executeTakeFirst();
+  if (!seg) throw new RefusedError('not_found', 'That segment is not part of this assessment.');
+  return seg;
+}
+
 export const assessmentEdits = {
   details: async (
     trx: Trx,
@@ -521,13 +533,7 @@ export const assessmentEdits = {
   },
 
   deleteSegment: async (trx: Trx, a: { id: number }, segmentId: number) => {
-    const seg = await trx
-      .selectFrom('burden_segments')
-      .selectAll()
-      .where('id', '=', segmentId)
-      .where('assessment_id', '=', a.id)
-      .executeTakeFirst();
-    if (!seg) throw new RefusedError('not_found', 'That segment is not part of this assessment.');
+    const seg = await segmentOf(trx, a.id, segmentId);
     await trx.deleteFrom('burden_segments').where('id', '=', seg.id).execute();
     return { before: { segment: seg.name, share_bp: seg.share_bp }, after: null };
   },
@@ -538,13 +544,7 @@ export const assessmentEdits = {
     segmentId: number,
     v: { name: string; shareBp: number; wageCents: number | null; timePercent: number },
   ) => {
-    const seg = await trx
-      .selectFrom('burden_segments')
-      .selectAll()
-      .where('id', '=', segmentId)
-      .where('assessment_id', '=', a.id)
-      .executeTakeFirst();
-    if (!seg) throw new RefusedError('not_found', 'That segment is not part of this assessment.');
+    const seg = await segmentOf(trx, a.id, segmentId);
     await checkSegmentFits(trx, a.id, { ...v, segmentId: seg.id });
     const next = {
       name: v.name,
