@@ -70,6 +70,10 @@ test.describe('holistic burden', () => {
     await page.getByLabel('Segment name').fill('Limited English proficiency');
     await page.getByLabel('Share of the people affected (percent)').fill('15');
     await page.getByRole('button', { name: 'Add segment' }).click();
+    // Leaving before the segment is listed would cancel its save.
+    await expect(
+      page.getByText('Limited English proficiency: 15% of the people affected'),
+    ).toBeVisible();
     await page.getByRole('link', { name: 'Fill in the WIC application' }).click();
     await expect(page.getByRole('heading', { name: 'Edit burden item', level: 1 })).toBeVisible();
     await page.getByLabel('Minutes per occurrence', { exact: true }).nth(1).fill('90');
