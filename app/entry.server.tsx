@@ -6,8 +6,9 @@
  */
 import { Writable } from 'node:stream';
 import { renderToPipeableStream } from 'react-dom/server';
-import { ServerRouter, type AppLoadContext, type EntryContext } from 'react-router';
+import { ServerRouter, type EntryContext, type RouterContextProvider } from 'react-router';
 import { NonceContext } from '~/lib/nonce';
+import { nonceContext } from '~/web/context.server';
 
 export const streamTimeout = 5_000;
 
@@ -16,9 +17,9 @@ export default function handleRequest(
   responseStatusCode: number,
   responseHeaders: Headers,
   routerContext: EntryContext,
-  loadContext: AppLoadContext,
+  loadContext: RouterContextProvider,
 ): Promise<Response> {
-  const { nonce } = loadContext;
+  const nonce = loadContext.get(nonceContext);
   return new Promise((resolve, reject) => {
     let status = responseStatusCode;
     const chunks: Buffer[] = [];

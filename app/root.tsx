@@ -10,12 +10,11 @@ import {
 import uswdsCss from '@uswds/uswds/css/uswds.min.css?url';
 import appCss from './app.css?url';
 import type { Route } from './+types/root';
-import { getUser } from '~/auth/session.server';
-import { getDb } from '#db/client';
 import { countMyPendingReviews } from '#db/queries/phases';
 import { PageMeta, RouteAnnouncer } from '~/components/layout/page-focus';
 import { SiteFooter, SiteHeader, SkipLink, UsaBanner } from '~/components/layout/shell';
 import { useNonce } from '~/lib/nonce';
+import { currentUser, dbOf, sessionMiddleware } from '~/web/context.server';
 
 export const links: Route.LinksFunction = () => [
   { rel: 'icon', href: '/favicon.ico' },
@@ -23,8 +22,10 @@ export const links: Route.LinksFunction = () => [
   { rel: 'stylesheet', href: appCss },
 ];
 
-export async function loader({ request }: Route.LoaderArgs) {
-  const user = await getUser(request);
+export const middleware: Route.MiddlewareFunction[] = [sessionMiddleware];
+
+export async function loader({ context }: Route.LoaderArgs) {
+  const user = currentUser(context);
   return data({
     user: user
       ? {
@@ -33,7 +34,7 @@ export async function loader({ request }: Route.LoaderArgs) {
           isOmbLead: user.isOmbLead,
           isPoc: user.pocFor.length > 0,
           timeZone: user.timeZone,
-          reviews: await countMyPendingReviews(getDb(), user),
+          reviews: await countMyPendingReviews(dbOf(context), user),
         }
       : null,
   });

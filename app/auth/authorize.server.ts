@@ -1,5 +1,5 @@
 import { can, type Action, type Target, type UserRoles } from '~/domain/policy';
-import { forbidden } from '~/http.server';
+import { forbidden } from '~/web/toolkit.server';
 
 /** Refuses with a 403 page unless the policy allows `action` on `target`. */
 export function authorize(user: UserRoles, action: Action, target: Target = {}): void {

@@ -1,6 +1,5 @@
 import crypto from 'node:crypto';
-import { redirect } from 'react-router';
-import { getDb } from '#db/client';
+import type { DB } from '#db/client';
 import {
   deleteSession,
   findSessionUser,
@@ -50,9 +49,9 @@ function cookieHeader(value: string, maxAgeSeconds: number): string {
 }
 
 /** Starts a session for `personId`; returns the Set-Cookie header to send. */
-export async function startSession(personId: number, now = new Date()): Promise<string> {
+export async function startSession(db: DB, personId: number, now = new Date()): Promise<string> {
   const token = crypto.randomBytes(32).toString('base64url');
-  await insertSession(getDb(), {
+  await insertSession(db, {
     idHash: hashToken(token),
     personId,
     createdAt: now.toISOString(),
@@ -62,43 +61,35 @@ export async function startSession(personId: number, now = new Date()): Promise<
 }
 
 /** Ends the request's session (if any), audited; returns the Set-Cookie header that clears it. */
-export async function endSession(request: Request): Promise<string> {
+export async function endSession(db: DB, request: Request): Promise<string> {
   const token = readToken(request);
   if (token) {
-    await getDb()
-      .transaction()
-      .execute(async (trx) => {
-        const personId = await deleteSession(trx, hashToken(token));
-        if (personId !== null) {
-          await recordAudit(trx, {
-            actorId: personId,
-            action: 'sign_out',
-            entityType: 'session',
-            entityId: personId,
-            portfolioId: null,
-            before: null,
-            after: null,
-          });
-        }
-      });
+    await db.transaction().execute(async (trx) => {
+      const personId = await deleteSession(trx, hashToken(token));
+      if (personId !== null) {
+        await recordAudit(trx, {
+          actorId: personId,
+          action: 'sign_out',
+          entityType: 'session',
+          entityId: personId,
+          portfolioId: null,
+          before: null,
+          after: null,
+        });
+      }
+    });
   }
   return cookieHeader('', 0);
 }
 
-/** The signed-in person, or null. */
-export async function getUser(request: Request): Promise<SessionUser | null> {
+/**
+ * The person whose session the request's cookie names, or null. Read once per request by the
+ * root middleware (app/web/context.server.ts); routes take the person from the context.
+ */
+export async function getUser(db: DB, request: Request): Promise<SessionUser | null> {
   const token = readToken(request);
   if (!token) return null;
-  return findSessionUser(getDb(), hashToken(token), new Date().toISOString());
-}
-
-/** The signed-in person; anyone else is sent to /login and brought back afterwards. */
-export async function requireUser(request: Request): Promise<SessionUser> {
-  const user = await getUser(request);
-  if (user) return user;
-  const url = new URL(request.url);
-  const back = url.pathname + url.search;
-  throw redirect(`/login?redirectTo=${encodeURIComponent(back)}`);
+  return findSessionUser(db, hashToken(token), new Date().toISOString());
 }
 
 /** Only same-site paths may be redirect targets (no open redirects). */

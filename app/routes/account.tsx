@@ -3,21 +3,20 @@ import { parseWithZod } from '@conform-to/zod/v4';
 import { data, Form, redirect } from 'react-router';
 import type { Route } from './+types/account';
 import { authorize } from '~/auth/authorize.server';
-import { requireUser } from '~/auth/session.server';
 import { Alert } from '~/components/ui/alert';
 import { FormErrors, SelectField } from '~/components/ui/form';
 import { useLazyValidation } from '~/components/ui/use-lazy-validation';
 import { formatDateTime, TIME_ZONE_CHOICES, timeZoneLabel } from '~/domain/history/time';
 import { AccountSettingsSchema } from '~/schemas/account';
-import { getDb } from '#db/client';
 import { setTimeZone } from '#db/queries/accounts';
+import { dbOf, requireUser } from '~/web/context.server';
 
 export const meta: Route.MetaFunction = () => [
   { title: 'Your account | Life Experience Workspace' },
 ];
 
-export async function loader({ request }: Route.LoaderArgs) {
-  const user = await requireUser(request);
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const user = requireUser({ request, context });
   authorize(user, 'account.edit');
   const now = new Date().toISOString();
   return {
@@ -32,12 +31,15 @@ export async function loader({ request }: Route.LoaderArgs) {
   };
 }
 
-export async function action({ request }: Route.ActionArgs) {
-  const user = await requireUser(request);
+export async function action({ request, context }: Route.ActionArgs) {
+  const user = requireUser({ request, context });
   authorize(user, 'account.edit');
   const submission = parseWithZod(await request.formData(), { schema: AccountSettingsSchema });
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 });
-  await setTimeZone(getDb(), { personId: user.personId, timeZone: submission.value.timeZone });
+  await setTimeZone(dbOf(context), {
+    personId: user.personId,
+    timeZone: submission.value.timeZone,
+  });
   throw redirect('/account?saved=1');
 }
 

@@ -1,26 +1,25 @@
 import { Form, Link } from 'react-router';
 import type { Route } from './+types/audit';
 import { authorize } from '~/auth/authorize.server';
-import { requireUser } from '~/auth/session.server';
 import { HistorySentence, HistoryTime } from '~/components/history/history-line';
 import { FieldError } from '~/components/ui/field';
 import type { FieldChanges } from '~/domain/audit';
 import { kindLabel } from '~/domain/history/describe';
-import { historyLines } from '~/history.server';
+import { historyLines } from '~/presenters/history.server';
 import { parseAuditFilters } from '~/schemas/audit';
-import { getDb } from '#db/client';
 import { auditFilterOptions, listAudit } from '#db/queries/audit';
+import { dbOf, requireUser } from '~/web/context.server';
 
 export const meta: Route.MetaFunction = () => [{ title: 'Audit log | Life Experience Workspace' }];
 
 const PAGE_SIZE = 50;
 
-export async function loader({ request }: Route.LoaderArgs) {
-  const user = await requireUser(request);
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const user = requireUser({ request, context });
   authorize(user, 'audit.read');
   const params = new URL(request.url).searchParams;
   const { values, errors } = parseAuditFilters(params);
-  const db = getDb();
+  const db = dbOf(context);
   const [page, options] = await Promise.all([
     listAudit(db, {
       entityType: values.entity,

@@ -1,19 +1,19 @@
 import { z } from 'zod';
 import type { Route } from './+types/calendar-export';
 import { authorize } from '~/auth/authorize.server';
-import { requireUser } from '~/auth/session.server';
-import { loadCalendar } from '~/calendar.server';
+import { loadCalendar } from '~/routes/calendar.server';
 import { phaseCycleDays, phaseCycleEvents, toIcs } from '~/domain/calendar/a11';
 import { fiscalYearOf } from '~/domain/dates';
 import { daysLeft } from '~/domain/plans/status';
-import { badRequest } from '~/http.server';
+import { badRequest } from '~/web/toolkit.server';
+import { dbOf, requireUser } from '~/web/context.server';
 
 /**
  * The calendar as iCalendar or JSON (A-11 280.5: structured, machine-readable data): the year's
  * A-11 dates and each portfolio's phase cycle; the JSON gives the days left as of today (UTC).
  */
-export async function loader({ request }: Route.LoaderArgs) {
-  const user = await requireUser(request);
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const user = requireUser({ request, context });
   authorize(user, 'program.read');
   const url = new URL(request.url);
   const parsed = z.coerce
@@ -24,7 +24,7 @@ export async function loader({ request }: Route.LoaderArgs) {
     .safeParse(url.searchParams.get('fy') ?? fiscalYearOf(new Date()));
   if (!parsed.success) badRequest('Give a fiscal year from 2022 to 2100.');
   const fy = parsed.data;
-  const { events, portfolios } = await loadCalendar(fy);
+  const { events, portfolios } = await loadCalendar(dbOf(context), fy);
   if (url.pathname.endsWith('.ics')) {
     const stamp = new Date()
       .toISOString()

@@ -3,8 +3,7 @@ import { data, Form, Link, redirect } from 'react-router';
 import { z } from 'zod';
 import type { Route } from './+types/calendar';
 import { authorize } from '~/auth/authorize.server';
-import { requireUser } from '~/auth/session.server';
-import { loadCalendar } from '~/calendar.server';
+import { loadCalendar } from '~/routes/calendar.server';
 import { FieldError } from '~/components/ui/field';
 import { DEFAULT_DATES, phaseCycleDays, sourceText, weekdayOf } from '~/domain/calendar/a11';
 import { federalHolidayName } from '~/domain/calendar/holidays';
@@ -13,12 +12,12 @@ import { pluralize } from '~/domain/plural';
 import { formatDate } from '~/domain/portfolio/labels';
 import { daysLeft } from '~/domain/plans/status';
 import { can } from '~/domain/policy';
-import { refusal } from '~/errors.server';
+import { refusal } from '~/web/toolkit.server';
 import { DateField } from '~/schemas/common';
-import { getDb } from '#db/client';
 import { setCalendarDate } from '#db/queries/calendar';
 import { Table } from '~/components/ui/table';
 import { FormErrors } from '~/components/ui/form';
+import { dbOf, requireUser } from '~/web/context.server';
 
 export const meta: Route.MetaFunction = () => [
   { title: 'A-11 Section 280 calendar | Life Experience Workspace' },
@@ -33,15 +32,15 @@ const EditSchema = z.object({
   date: DateField,
 });
 
-export async function loader({ request }: Route.LoaderArgs) {
-  const user = await requireUser(request);
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const user = requireUser({ request, context });
   authorize(user, 'program.read');
   const params = new URL(request.url).searchParams;
   const current = fiscalYearOf(new Date());
   const parsed = Fy.safeParse(params.get('fy') ?? current);
   const fy = parsed.success ? parsed.data : current;
   const today = new Date().toISOString().slice(0, 10);
-  const { events, portfolios } = await loadCalendar(fy);
+  const { events, portfolios } = await loadCalendar(dbOf(context), fy);
   return {
     fy,
     fyError: parsed.success ? null : 'Choose a fiscal year from 2022 to 2100.',
@@ -56,13 +55,13 @@ export async function loader({ request }: Route.LoaderArgs) {
   };
 }
 
-export async function action({ request }: Route.ActionArgs) {
-  const user = await requireUser(request);
+export async function action({ request, context }: Route.ActionArgs) {
+  const user = requireUser({ request, context });
   authorize(user, 'settings.edit');
   const submission = parseWithZod(await request.formData(), { schema: EditSchema });
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 });
   try {
-    await setCalendarDate(getDb(), { ...submission.value, actorId: user.personId });
+    await setCalendarDate(dbOf(context), { ...submission.value, actorId: user.personId });
   } catch (error) {
     return refusal(error, submission);
   }

@@ -1,16 +1,15 @@
 import { Link } from 'react-router';
 import type { Route } from './+types/home';
-import { requireUser } from '~/auth/session.server';
 import { authorize } from '~/auth/authorize.server';
 import { pluralize } from '~/domain/plural';
 import { HEALTH_LABELS, PHASE_LABELS, PHASES } from '~/domain/portfolio/labels';
 import { ROLE_LABELS, rolesIn } from '~/domain/policy';
-import { getDb } from '#db/client';
 import { listPortfolioSummaries, programTotals } from '#db/queries/portfolios';
 import { PageNumbers } from '~/components/ui/page-numbers';
-import { notFound } from '~/http.server';
+import { notFound } from '~/web/toolkit.server';
 import { PageParam } from '~/schemas/params';
 import { z } from 'zod';
+import { dbOf, requireUser } from '~/web/context.server';
 
 export const meta: Route.MetaFunction = () => [{ title: 'Portfolios | Life Experience Workspace' }];
 
@@ -18,13 +17,13 @@ export const meta: Route.MetaFunction = () => [{ title: 'Portfolios | Life Exper
 const PER_PAGE = 12;
 const HomeParams = z.object({ page: PageParam.default(1) });
 
-export async function loader({ request }: Route.LoaderArgs) {
-  const user = await requireUser(request);
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const user = requireUser({ request, context });
   authorize(user, 'program.read');
   const params = HomeParams.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!params.success) notFound('That page of portfolios does not exist.');
   const { page } = params.data;
-  const db = getDb();
+  const db = dbOf(context);
   const [portfolios, totals] = await Promise.all([
     listPortfolioSummaries(db, { limit: PER_PAGE, offset: (page - 1) * PER_PAGE }),
     programTotals(db),

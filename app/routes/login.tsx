@@ -2,36 +2,36 @@ import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data, Form, redirect, useNavigation } from 'react-router';
 import type { Route } from './+types/login';
-import { getUser, safeRedirect, startSession } from '~/auth/session.server';
+import { safeRedirect, startSession } from '~/auth/session.server';
 import { signIn } from '~/auth/sign-in.server';
 import { Alert } from '~/components/ui/alert';
 import { TextField } from '~/components/ui/field';
 import { FormErrors } from '~/components/ui/form';
 import { useLazyValidation } from '~/components/ui/use-lazy-validation';
 import { SignInSchema } from '~/schemas/auth';
-import { getDb } from '#db/client';
 import { demoAccountsExist } from '#db/queries/accounts';
+import { currentUser, dbOf } from '~/web/context.server';
 
 export const meta: Route.MetaFunction = () => [{ title: 'Sign in | Life Experience Workspace' }];
 
-export async function loader({ request }: Route.LoaderArgs) {
+export async function loader({ request, context }: Route.LoaderArgs) {
   const url = new URL(request.url);
   const parsed = SignInSchema.shape.redirectTo.safeParse(
     url.searchParams.get('redirectTo') ?? undefined,
   );
   const redirectTo = safeRedirect(parsed.success ? parsed.data : undefined);
-  if (await getUser(request)) throw redirect(redirectTo);
-  return { redirectTo, demoAccounts: await demoAccountsExist(getDb()) };
+  if (currentUser(context)) throw redirect(redirectTo);
+  return { redirectTo, demoAccounts: await demoAccountsExist(dbOf(context)) };
 }
 
-export async function action({ request }: Route.ActionArgs) {
+export async function action({ request, context }: Route.ActionArgs) {
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: SignInSchema });
   if (submission.status !== 'success') {
     return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 });
   }
   const { email, password, redirectTo } = submission.value;
-  const result = await signIn(getDb(), email, password);
+  const result = await signIn(dbOf(context), email, password);
   if (!result.ok) {
     const message =
       result.reason === 'locked'
@@ -42,7 +42,7 @@ export async function action({ request }: Route.ActionArgs) {
       { status: result.reason === 'locked' ? 429 : 401 },
     );
   }
-  const cookie = await startSession(result.personId);
+  const cookie = await startSession(dbOf(context), result.personId);
   throw redirect(safeRedirect(redirectTo), { headers: { 'Set-Cookie': cookie } });
 }
 

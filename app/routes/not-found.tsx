@@ -1,4 +1,4 @@
-import { notFound } from '~/http.server';
+import { notFound } from '~/web/toolkit.server';
 
 export function loader() {
   notFound('We could not find that page. It may have moved, or the address may be wrong.');

@@ -1,22 +1,21 @@
 import { Link } from 'react-router';
 import type { Route } from './+types/reviews';
 import { authorize } from '~/auth/authorize.server';
-import { requireUser } from '~/auth/session.server';
-import { isFederalHoliday } from '~/calendar.server';
+import { isFederalHoliday } from '~/routes/calendar.server';
 import { daysWaiting, REVIEW_BUSINESS_DAYS, reviewDueOn } from '~/domain/phases/review';
 import { pluralize } from '~/domain/plural';
 import { formatDate, PHASE_LABELS } from '~/domain/portfolio/labels';
-import { getDb } from '#db/client';
 import { getMyReviews } from '#db/queries/phases';
 import { Table } from '~/components/ui/table';
+import { dbOf, requireUser } from '~/web/context.server';
 
 export const meta: Route.MetaFunction = () => [{ title: 'My reviews | Life Experience Workspace' }];
 
-export async function loader({ request }: Route.LoaderArgs) {
-  const user = await requireUser(request);
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const user = requireUser({ request, context });
   // Every signed-in person has this page; it lists only the requests waiting for their agency.
   authorize(user, 'program.read');
-  const reviews = await getMyReviews(getDb(), user);
+  const reviews = await getMyReviews(dbOf(context), user);
   const today = new Date().toISOString().slice(0, 10);
   return {
     ...reviews,

@@ -3,38 +3,37 @@ import { parseWithZod } from '@conform-to/zod/v4';
 import { data, Form, redirect } from 'react-router';
 import type { Route } from './+types/settings';
 import { authorize } from '~/auth/authorize.server';
-import { requireUser } from '~/auth/session.server';
 import { Alert } from '~/components/ui/alert';
 import { TextField } from '~/components/ui/field';
 import { FormErrors, StaleValues } from '~/components/ui/form';
 import { fromScaled } from '~/domain/burden/units';
-import { refusal } from '~/errors.server';
+import { refusal } from '~/web/toolkit.server';
 import { WageSettingSchema } from '~/schemas/burden';
-import { getDb } from '#db/client';
 import { getDefaultWage, setDefaultWage } from '#db/queries/burden';
 import { useLazyValidation } from '~/components/ui/use-lazy-validation';
+import { dbOf, requireUser } from '~/web/context.server';
 
 export const meta: Route.MetaFunction = () => [
   { title: 'Workspace settings | Life Experience Workspace' },
 ];
 
-export async function loader({ request }: Route.LoaderArgs) {
-  const user = await requireUser(request);
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const user = requireUser({ request, context });
   authorize(user, 'settings.edit');
-  const wage = await getDefaultWage(getDb());
+  const wage = await getDefaultWage(dbOf(context));
   const saved = new URL(request.url).searchParams.get('saved') === '1';
   return { wage, saved };
 }
 
-export async function action({ request }: Route.ActionArgs) {
-  const user = await requireUser(request);
+export async function action({ request, context }: Route.ActionArgs) {
+  const user = requireUser({ request, context });
   authorize(user, 'settings.edit');
   const submission = parseWithZod(await request.formData(), { schema: WageSettingSchema });
   if (submission.status !== 'success')
     return data({ result: submission.reply(), stale: null }, { status: 400 });
   const v = submission.value;
   try {
-    await setDefaultWage(getDb(), {
+    await setDefaultWage(dbOf(context), {
       cents: v.wageDollars,
       source: v.source,
       year: v.year,

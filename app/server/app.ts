@@ -1,15 +1,9 @@
 import express from 'express';
 import crypto from 'node:crypto';
-import 'react-router';
 import * as build from 'virtual:react-router/server-build';
 import { isSameOrigin } from '~/domain/auth/origin';
+import { requestContext } from '~/web/context.server';
 import { reactRouterHandler } from './handler';
-
-declare module 'react-router' {
-  interface AppLoadContext {
-    nonce?: string;
-  }
-}
 
 /** Origins this deployment serves, from APP_ORIGIN (comma-separated) or the request's own host. */
 function allowedOrigins(req: express.Request): string[] {
@@ -80,5 +74,5 @@ app.use((req, res, next) => {
 app.use(
   // The build as a module, not a function: a function makes React Router re-derive its route
   // tables on every request (a fifth of the sign-in page's CPU time, measured by scripts/bench.mjs).
-  reactRouterHandler(build, (res) => ({ nonce: res.locals.nonce as string })),
+  reactRouterHandler(build, (res) => requestContext(res.locals.nonce as string)),
 );

@@ -10,7 +10,7 @@ import type express from 'express';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
-import { createRequestHandler, type ServerBuild } from 'react-router';
+import { createRequestHandler, type RouterContextProvider, type ServerBuild } from 'react-router';
 
 /**
  * The largest body accepted. A plan may hold 2,000,000 characters of JSON, sent form-encoded: up
@@ -40,7 +40,7 @@ function requestHeaders(incoming: express.Request['headers']): Headers {
 
 export function reactRouterHandler(
   build: ServerBuild,
-  loadContext: (res: express.Response) => Record<string, unknown>,
+  loadContext: (res: express.Response) => RouterContextProvider,
 ): express.RequestHandler {
   const handle = createRequestHandler(build, process.env.NODE_ENV);
   return async (req, res, next) => {

@@ -180,3 +180,12 @@ export async function portfolioAgencies(db: DB, portfolioId: number) {
     .orderBy('agencies.code')
     .execute();
 }
+
+/** Every portfolio's name, address and the fiscal year its A-11 cycle began, by name. */
+export async function listPortfolioCycles(db: DB) {
+  return db
+    .selectFrom('portfolios')
+    .select(['name', 'slug', 'cycle_start_fy as cycleStartFy'])
+    .orderBy('name')
+    .execute();
+}

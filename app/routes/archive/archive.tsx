@@ -1,13 +1,13 @@
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data, Form, Link, redirect } from 'react-router';
 import type { Route } from './+types/archive';
-import { listPath, loadArchivable } from '~/archive.server';
+import { listPath, loadArchivable } from '~/web/archive.server';
 import { Breadcrumbs, FormErrors } from '~/components/ui/form';
 import { KIND_NOUNS, recordPath } from '~/domain/archive';
-import { refusal } from '~/errors.server';
+import { refusal } from '~/web/toolkit.server';
 import { ArchiveSchema } from '~/schemas/archive';
-import { getDb } from '#db/client';
 import { setArchived } from '#db/queries/archive';
+import { dbOf } from '~/web/context.server';
 
 export const meta: Route.MetaFunction = ({ data }) => [
   {
@@ -16,8 +16,8 @@ export const meta: Route.MetaFunction = ({ data }) => [
 ];
 
 /** The page behind a record's Archive or Restore button: what it does, and the button again. */
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const { kind, record } = await loadArchivable(request, params, 'edit');
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const { kind, record } = await loadArchivable({ request, context }, params, 'edit');
   return {
     kind,
     record,
@@ -27,12 +27,12 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 }
 
 /** Archives or restores the record (people who may edit it), then shows its page. */
-export async function action({ request, params }: Route.ActionArgs) {
-  const { user, kind, record } = await loadArchivable(request, params, 'edit');
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const { user, kind, record } = await loadArchivable({ request, context }, params, 'edit');
   const submission = parseWithZod(await request.formData(), { schema: ArchiveSchema });
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 });
   try {
-    await setArchived(getDb(), {
+    await setArchived(dbOf(context), {
       kind,
       id: record.id,
       version: submission.value.version,

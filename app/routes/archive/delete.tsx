@@ -2,14 +2,14 @@ import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data, Form, Link, redirect } from 'react-router';
 import type { Route } from './+types/delete';
-import { listPath, loadArchivable } from '~/archive.server';
+import { listPath, loadArchivable } from '~/web/archive.server';
 import { Alert } from '~/components/ui/alert';
 import { Breadcrumbs, FormErrors, TextAreaField } from '~/components/ui/form';
 import { DELETE_REASON_MIN, KIND_NOUNS, recordPath } from '~/domain/archive';
-import { refusal } from '~/errors.server';
+import { refusal } from '~/web/toolkit.server';
 import { DeleteSchema } from '~/schemas/archive';
-import { getDb } from '#db/client';
 import { deletePermanently, deletionCheck } from '#db/queries/archive';
+import { dbOf } from '~/web/context.server';
 
 export const meta: Route.MetaFunction = ({ data }) => [
   {
@@ -18,18 +18,22 @@ export const meta: Route.MetaFunction = ({ data }) => [
 ];
 
 /** OMB leads only: what deleting would do, what refuses it, and the form with the reason. */
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const { kind, record } = await loadArchivable(request, params, 'record.delete');
-  const check = (await deletionCheck(getDb(), kind, record.id))!;
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const { kind, record } = await loadArchivable({ request, context }, params, 'record.delete');
+  const check = (await deletionCheck(dbOf(context), kind, record.id))!;
   return { kind, record, refusals: check.refusals };
 }
 
-export async function action({ request, params }: Route.ActionArgs) {
-  const { user, kind, record } = await loadArchivable(request, params, 'record.delete');
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const { user, kind, record } = await loadArchivable(
+    { request, context },
+    params,
+    'record.delete',
+  );
   const submission = parseWithZod(await request.formData(), { schema: DeleteSchema });
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 });
   try {
-    await deletePermanently(getDb(), {
+    await deletePermanently(dbOf(context), {
       kind,
       id: record.id,
       actorId: user.personId,

@@ -3,9 +3,9 @@ import { parseWithZod } from '@conform-to/zod/v4';
 import { data, Form, Link, redirect } from 'react-router';
 import { z } from 'zod';
 import type { Route } from './+types/assessment';
-import { archiveState } from '~/archive.server';
+import { archiveState } from '~/web/archive.server';
 import { ArchiveControls } from '~/components/archive/archive-controls';
-import { loadAssessmentFor } from '~/burden.server';
+import { requireAssessment } from '~/routes/burden/find.server';
 import { EMPTY_ITEM, ItemFields, useItemForm } from '~/components/burden/item-form';
 import { BarChart, CATEGORY_COLORS } from '~/components/charts/bar-chart';
 import { Alert } from '~/components/ui/alert';
@@ -30,16 +30,16 @@ import {
 import { CATEGORY_LABELS } from '~/domain/burden/labels';
 import { fromScaled, minutesText } from '~/domain/burden/units';
 import { can } from '~/domain/policy';
-import { refusal, submitEdit } from '~/errors.server';
+import { refusal, submitEdit } from '~/web/toolkit.server';
 import { pluralize } from '~/domain/plural';
 import type { Removal } from '~/domain/removal';
-import { askFirst } from '~/removal.server';
+import { askFirst } from '~/web/removal.server';
 import { AssessmentSchema, itemColumns, ItemSchema, SegmentSchema } from '~/schemas/burden';
 import { IdParam, requiredText, VersionField } from '~/schemas/common';
-import { getDb } from '#db/client';
 import { assessmentEdits, copyAssessmentToBe, editAssessment } from '#db/queries/burden';
 import { useLazyValidation } from '~/components/ui/use-lazy-validation';
 import { Table } from '~/components/ui/table';
+import { dbOf } from '~/web/context.server';
 
 export const meta: Route.MetaFunction = ({ data }) => [
   { title: `${data?.assessment.title ?? 'Burden assessment'} | Life Experience Workspace` },
@@ -62,10 +62,15 @@ const segmentRemoval = (s: { name: string; share: string; overrides: number }): 
 });
 const Copy = z.object({ title: requiredText('title', 200) });
 
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const { user, detail } = await loadAssessmentFor(request, params.assessmentId, 'portfolio.read');
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const { user, detail } = await requireAssessment(
+    { request, context },
+    params.assessmentId,
+    'portfolio.read',
+  );
   const { assessment, items, segments, steps, wage, defaultWage, result, byStage } = detail;
   const archive = await archiveState(
+    dbOf(context),
     user,
     'burden_assessment',
     assessment.id,
@@ -159,8 +164,12 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   };
 }
 
-export async function action({ request, params }: Route.ActionArgs) {
-  const { user, detail } = await loadAssessmentFor(request, params.assessmentId, 'burden.edit');
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const { user, detail } = await requireAssessment(
+    { request, context },
+    params.assessmentId,
+    'burden.edit',
+  );
   const formData = await request.formData();
   const intent = String(formData.get('intent') ?? '');
   const id = detail.assessment.id;
@@ -177,7 +186,7 @@ export async function action({ request, params }: Route.ActionArgs) {
       schema,
       (v) =>
         editAssessment(
-          getDb(),
+          dbOf(context),
           { id, version: v.version, actorId: user.personId, action: intent },
           change(v),
         ),
@@ -244,7 +253,7 @@ export async function action({ request, params }: Route.ActionArgs) {
         return data({ intent, result: submission.reply(), stale: null }, { status: 400 });
       let copy: number;
       try {
-        copy = await copyAssessmentToBe(getDb(), {
+        copy = await copyAssessmentToBe(dbOf(context), {
           id,
           actorId: user.personId,
           title: submission.value.title,

@@ -1,6 +1,5 @@
 import { Link } from 'react-router';
 import type { Route } from './+types/compare';
-import { requireUser } from '~/auth/session.server';
 import { authorize } from '~/auth/authorize.server';
 import { BarChart } from '~/components/charts/bar-chart';
 import { Breadcrumbs } from '~/components/ui/form';
@@ -16,23 +15,23 @@ import {
 } from '~/domain/burden/display';
 import { fromScaled } from '~/domain/burden/units';
 import { CATEGORY_LABELS } from '~/domain/burden/labels';
-import { found, notFound } from '~/http.server';
+import { found, notFound } from '~/web/toolkit.server';
 import { IdParam } from '~/schemas/params';
-import { getDb } from '#db/client';
 import { getAssessment, type AssessmentDetail } from '#db/queries/burden';
 import { Table } from '~/components/ui/table';
+import { dbOf, requireUser } from '~/web/context.server';
 
 export const meta: Route.MetaFunction = () => [
   { title: 'Burden before and after | Life Experience Workspace' },
 ];
 
-export async function loader({ request }: Route.LoaderArgs) {
-  const user = await requireUser(request);
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const user = requireUser({ request, context });
   const search = new URL(request.url).searchParams;
   const beforeId = IdParam.safeParse(search.get('before'));
   const afterId = IdParam.safeParse(search.get('after'));
   if (!beforeId.success || !afterId.success) notFound('Choose two assessments to compare.');
-  const db = getDb();
+  const db = dbOf(context);
   const [before, after] = await Promise.all([
     getAssessment(db, beforeId.data),
     getAssessment(db, afterId.data),

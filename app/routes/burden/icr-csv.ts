@@ -1,5 +1,5 @@
 import type { Route } from './+types/icr-csv';
-import { loadAssessmentFor } from '~/burden.server';
+import { requireAssessment } from '~/routes/burden/find.server';
 import { icrCsvRows } from '~/domain/burden/icr-csv';
 import { toCsv } from '~/domain/csv';
 
@@ -8,8 +8,12 @@ import { toCsv } from '~/domain/csv';
  * compliance time), item 13 (out-of-pocket money), and psychological costs listed apart, in
  * neither total (they are not Paperwork Reduction Act burden). See `domain/burden/icr-csv.ts`.
  */
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const { detail } = await loadAssessmentFor(request, params.assessmentId, 'portfolio.read');
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const { detail } = await requireAssessment(
+    { request, context },
+    params.assessmentId,
+    'portfolio.read',
+  );
   const csv = toCsv(
     icrCsvRows(
       detail.inputs.items,

@@ -3,7 +3,7 @@ import { data, Form, redirect } from 'react-router';
 import { z } from 'zod';
 import type { Route } from './+types/item';
 import { ArchivedEditNotice } from '~/components/archive/archive-controls';
-import { loadAssessmentFor } from '~/burden.server';
+import { requireAssessment } from '~/routes/burden/find.server';
 import { ItemForm } from '~/components/burden/item-form';
 import { Alert } from '~/components/ui/alert';
 import { Breadcrumbs, StaleValues } from '~/components/ui/form';
@@ -11,29 +11,35 @@ import { RemovalConfirmation, RemoveButton } from '~/components/ui/removal';
 import { pluralize } from '~/domain/plural';
 import type { Removal } from '~/domain/removal';
 import { fromScaled, minutesText } from '~/domain/burden/units';
-import { refusal } from '~/errors.server';
-import { askFirst } from '~/removal.server';
-import { found } from '~/http.server';
-import { pathParam } from '~/params.server';
+import { refusal, found, pathParam } from '~/web/toolkit.server';
+import { askFirst } from '~/web/removal.server';
 import { itemColumns, itemSchemaWithSegments, overrideSchema } from '~/schemas/burden';
 import { VersionField } from '~/schemas/common';
 import { IdParam } from '~/schemas/params';
-import { getDb } from '#db/client';
 import { assessmentEdits, editAssessment } from '#db/queries/burden';
+import { dbOf, type RequestArgs } from '~/web/context.server';
 
 export const meta: Route.MetaFunction = () => [
   { title: 'Burden item | Life Experience Workspace' },
 ];
 
-async function load(request: Request, params: Route.LoaderArgs['params'], action: 'burden.edit') {
-  const { user, detail } = await loadAssessmentFor(request, params.assessmentId, action);
+async function load(
+  { request, context }: RequestArgs,
+  params: Route.LoaderArgs['params'],
+  action: 'burden.edit',
+) {
+  const { user, detail } = await requireAssessment(
+    { request, context },
+    params.assessmentId,
+    action,
+  );
   const itemId = pathParam(IdParam, params.itemId);
   const item = found(detail.items.find((i) => i.id === itemId));
   return { user, detail, item };
 }
 
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const { detail, item } = await load(request, params, 'burden.edit');
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const { detail, item } = await load({ request, context }, params, 'burden.edit');
   const a = detail.assessment;
   return {
     // An archived assessment is read, not edited: the page says so and offers Restore (decision 024).
@@ -83,8 +89,8 @@ const itemRemoval = (item: { description: string }, segmentsWithFigures: string[
   confirm: 'Yes, remove the item',
 });
 
-export async function action({ request, params }: Route.ActionArgs) {
-  const { user, detail, item } = await load(request, params, 'burden.edit');
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const { user, detail, item } = await load({ request, context }, params, 'burden.edit');
   const formData = await request.formData();
   const intent = String(formData.get('intent') ?? 'save');
   const base = { id: detail.assessment.id, actorId: user.personId, action: `${intent}_item` };
@@ -96,7 +102,7 @@ export async function action({ request, params }: Route.ActionArgs) {
       return data({ intent, result: submission.reply(), stale: null }, { status: 400 });
     const v = submission.value;
     try {
-      await editAssessment(getDb(), { ...base, version: v.version }, (trx, a) =>
+      await editAssessment(dbOf(context), { ...base, version: v.version }, (trx, a) =>
         assessmentEdits.setOverride(trx, a, item.id, v.segmentId, {
           seconds: v.minutesPerOccurrence === undefined ? null : v.minutesPerOccurrence * 6,
           oopCents: v.outOfPocketDollars ?? null,
@@ -126,8 +132,10 @@ export async function action({ request, params }: Route.ActionArgs) {
     );
     if (ask) return ask;
     try {
-      await editAssessment(getDb(), { ...base, version: submission.value.version }, (trx, a) =>
-        assessmentEdits.deleteItem(trx, a, item.id),
+      await editAssessment(
+        dbOf(context),
+        { ...base, version: submission.value.version },
+        (trx, a) => assessmentEdits.deleteItem(trx, a, item.id),
       );
     } catch (error) {
       return refusal(error, submission, { intent });
@@ -146,7 +154,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   if (submission.status !== 'success')
     return data({ intent, result: submission.reply(), stale: null }, { status: 400 });
   try {
-    await editAssessment(getDb(), { ...base, version: submission.value.version }, (trx, a) =>
+    await editAssessment(dbOf(context), { ...base, version: submission.value.version }, (trx, a) =>
       assessmentEdits.updateItem(trx, a, item.id, itemColumns(submission.value)),
     );
   } catch (error) {

@@ -2,43 +2,40 @@ import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data, Form, Link, redirect } from 'react-router';
 import type { Route } from './+types/list';
-import { listQuery } from '~/archive.server';
+import { listQuery } from '~/web/archive.server';
 import { ArchivedFilter, ArchivedTag, DeletedNotice } from '~/components/archive/archive-controls';
 import { authorize } from '~/auth/authorize.server';
-import { requireUser } from '~/auth/session.server';
 import { TextField } from '~/components/ui/field';
 import { Breadcrumbs, FormErrors, SelectField } from '~/components/ui/form';
 import { totalMoney } from '~/domain/burden/calc';
 import { dollars, hours } from '~/domain/burden/display';
 import { versionText } from '~/domain/journey/types';
 import { can } from '~/domain/policy';
-import { refusal } from '~/errors.server';
-import { found } from '~/http.server';
-import { pathParam } from '~/params.server';
+import { refusal, found, pathParam } from '~/web/toolkit.server';
 import { AssessmentSchema } from '~/schemas/burden';
 import { SlugParam } from '~/schemas/params';
-import { getDb } from '#db/client';
 import { countArchived } from '#db/queries/archive';
 import { createAssessment, listAssessments, portfolioRollup } from '#db/queries/burden';
 import { listJourneys } from '#db/queries/journeys';
 import { getPortfolioHeader } from '#db/queries/portfolios';
 import { useLazyValidation } from '~/components/ui/use-lazy-validation';
 import { Table } from '~/components/ui/table';
+import { dbOf, requireUser, type RequestArgs } from '~/web/context.server';
 
 export const meta: Route.MetaFunction = () => [
   { title: 'Burden assessments | Life Experience Workspace' },
 ];
 
-async function load(request: Request, slug: string | undefined) {
-  const user = await requireUser(request);
-  const portfolio = found(await getPortfolioHeader(getDb(), pathParam(SlugParam, slug)));
+async function load({ request, context }: RequestArgs, slug: string | undefined) {
+  const user = requireUser({ request, context });
+  const portfolio = found(await getPortfolioHeader(dbOf(context), pathParam(SlugParam, slug)));
   authorize(user, 'portfolio.read', { portfolioId: portfolio.id });
   return { user, portfolio };
 }
 
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const { user, portfolio } = await load(request, params.slug);
-  const db = getDb();
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const { user, portfolio } = await load({ request, context }, params.slug);
+  const db = dbOf(context);
   const { showArchived, deleted } = listQuery(request);
   const [assessments, maps, rollup, archived] = await Promise.all([
     listAssessments(db, portfolio.id, { includeArchived: showArchived }),
@@ -65,15 +62,15 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   };
 }
 
-export async function action({ request, params }: Route.ActionArgs) {
-  const { user, portfolio } = await load(request, params.slug);
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const { user, portfolio } = await load({ request, context }, params.slug);
   authorize(user, 'burden.edit', { portfolioId: portfolio.id });
   const submission = parseWithZod(await request.formData(), { schema: AssessmentSchema });
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 });
   const v = submission.value;
   let id: number;
   try {
-    id = await createAssessment(getDb(), {
+    id = await createAssessment(dbOf(context), {
       portfolioId: portfolio.id,
       actorId: user.personId,
       title: v.title,

@@ -1,20 +1,18 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { Form, Link } from 'react-router';
 import type { Route } from './+types/segment';
-import { loadAssessmentFor } from '~/burden.server';
+import { requireAssessment } from '~/routes/burden/find.server';
 import { Alert } from '~/components/ui/alert';
 import { TextField } from '~/components/ui/field';
 import { Breadcrumbs, FormErrors, StaleValues } from '~/components/ui/form';
 import { useLazyValidation } from '~/components/ui/use-lazy-validation';
 import { dollars } from '~/domain/burden/display';
 import { fromScaled } from '~/domain/burden/units';
-import { submitEdit } from '~/errors.server';
-import { found } from '~/http.server';
-import { pathParam } from '~/params.server';
+import { submitEdit, found, pathParam } from '~/web/toolkit.server';
 import { EditSegmentSchema } from '~/schemas/burden';
 import { IdParam } from '~/schemas/params';
-import { getDb } from '#db/client';
 import { assessmentEdits, editAssessment } from '#db/queries/burden';
+import { dbOf, type RequestArgs } from '~/web/context.server';
 
 export const meta: Route.MetaFunction = ({ data }) => [
   {
@@ -25,15 +23,19 @@ export const meta: Route.MetaFunction = ({ data }) => [
 ];
 
 /** The assessment (editable by this person) and one of its segments, from the URL. */
-async function load(request: Request, params: Route.LoaderArgs['params']) {
-  const { user, detail } = await loadAssessmentFor(request, params.assessmentId, 'burden.edit');
+async function load({ request, context }: RequestArgs, params: Route.LoaderArgs['params']) {
+  const { user, detail } = await requireAssessment(
+    { request, context },
+    params.assessmentId,
+    'burden.edit',
+  );
   const segmentId = pathParam(IdParam, params.segmentId);
   const segment = found(detail.segments.find((s) => s.id === segmentId));
   return { user, detail, segment };
 }
 
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const { detail, segment: s } = await load(request, params);
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const { detail, segment: s } = await load({ request, context }, params);
   const a = detail.assessment;
   const others = detail.segments.filter((o) => o.id !== s.id);
   return {
@@ -62,8 +64,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   };
 }
 
-export async function action({ request, params }: Route.ActionArgs) {
-  const { user, detail, segment } = await load(request, params);
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const { user, detail, segment } = await load({ request, context }, params);
   const id = detail.assessment.id;
   return submitEdit(
     await request.formData(),
@@ -71,7 +73,7 @@ export async function action({ request, params }: Route.ActionArgs) {
     EditSegmentSchema,
     (v) =>
       editAssessment(
-        getDb(),
+        dbOf(context),
         { id, version: v.version, actorId: user.personId, action: 'update_segment' },
         (trx, a) =>
           assessmentEdits.updateSegment(trx, a, segment.id, {

@@ -1,7 +1,6 @@
 import { Form, Link, redirect } from 'react-router';
 import type { Route } from './+types/compare';
 import { authorize } from '~/auth/authorize.server';
-import { requireUser } from '~/auth/session.server';
 import { MermaidDiagram } from '~/components/mermaid/mermaid-diagram';
 import { Alert } from '~/components/ui/alert';
 import { Breadcrumbs } from '~/components/ui/form';
@@ -20,13 +19,12 @@ import {
 } from '~/domain/journey/compare';
 import { generateMermaid } from '~/domain/journey/mermaid';
 import { VERSION_LABELS, versionText } from '~/domain/journey/types';
-import { found, notFound } from '~/http.server';
-import { pathParam } from '~/params.server';
+import { found, notFound, pathParam } from '~/web/toolkit.server';
 import { IdParam, SlugParam } from '~/schemas/params';
-import { getDb } from '#db/client';
 import { getJourney, listJourneys, toDiagram, type JourneyDetail } from '#db/queries/journeys';
 import { getPortfolioHeader } from '#db/queries/portfolios';
 import { Table } from '~/components/ui/table';
+import { dbOf, requireUser } from '~/web/context.server';
 
 export const meta: Route.MetaFunction = () => [
   { title: 'Compare journey versions | Life Experience Workspace' },
@@ -64,9 +62,9 @@ const flat = (j: JourneyDetail): ComparableStep[] =>
  * redirected to `?before=&after=`; `?before=&after=` is shown as asked, so the swap control is a
  * plain link, and says when it reads against the rule.
  */
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const user = await requireUser(request);
-  const db = getDb();
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const user = requireUser({ request, context });
+  const db = dbOf(context);
   const portfolio = found(await getPortfolioHeader(db, pathParam(SlugParam, params.slug)));
   authorize(user, 'portfolio.read', { portfolioId: portfolio.id });
   const search = new URL(request.url).searchParams;

@@ -22,23 +22,23 @@ import { moveAnnouncement, type MovedItem } from '~/domain/journey/reorder';
 import { CHANNELS, SCORE_LABELS, type JourneyDiagram } from '~/domain/journey/types';
 import { pluralize } from '~/domain/plural';
 import type { Removal } from '~/domain/removal';
-import { refusal } from '~/errors.server';
-import { askFirst } from '~/removal.server';
-import { loadJourneyFor } from '~/journeys.server';
+import { refusal } from '~/web/toolkit.server';
+import { askFirst } from '~/web/removal.server';
+import { requireJourney } from '~/routes/journeys/find.server';
 import { JourneyEditSchema } from '~/schemas/journey';
-import { getDb } from '#db/client';
 import { editJourney, getJourney, journeyEdits, toDiagram } from '#db/queries/journeys';
 import { findProjects } from '#db/queries/projects';
 import { useLazyValidation } from '~/components/ui/use-lazy-validation';
 import { useHydrated } from '~/lib/hydrated';
+import { dbOf } from '~/web/context.server';
 
 export const meta: Route.MetaFunction = ({ data }) => [
   { title: `Edit ${data?.journey.map.title ?? 'journey map'} | Life Experience Workspace` },
 ];
 
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const { journey } = await loadJourneyFor(request, params.mapId, 'journey.edit');
-  const projects = await findProjects(getDb(), {
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const { journey } = await requireJourney({ request, context }, params.mapId, 'journey.edit');
+  const projects = await findProjects(dbOf(context), {
     portfolioId: journey.map.portfolio_id,
     limit: 500,
     offset: 0,
@@ -79,8 +79,12 @@ const stageRemoval = (stage: { name: string; steps: StepLike[] }): Removal => ({
   confirm: 'Yes, remove the stage and its steps',
 });
 
-export async function action({ request, params }: Route.ActionArgs) {
-  const { user, journey } = await loadJourneyFor(request, params.mapId, 'journey.edit');
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const { user, journey } = await requireJourney(
+    { request, context },
+    params.mapId,
+    'journey.edit',
+  );
   const formData = await request.formData();
   const intent = String(formData.get('intent') ?? '');
   const scope = String(formData.get('stageId') ?? formData.get('stepId') ?? '');
@@ -116,7 +120,7 @@ export async function action({ request, params }: Route.ActionArgs) {
     }
   }
   try {
-    await editJourney(getDb(), { ...base, action: v.intent }, (trx, map) => {
+    await editJourney(dbOf(context), { ...base, action: v.intent }, (trx, map) => {
       switch (v.intent) {
         case 'details':
           return journeyEdits.details(trx, map, v);
@@ -146,7 +150,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   ) {
     const moved: MovedItem =
       v.intent === 'move_stage' ? { kind: 'stage', id: v.stageId } : { kind: 'step', id: v.stepId };
-    const now = await getJourney(getDb(), journey.map.id);
+    const now = await getJourney(dbOf(context), journey.map.id);
     return data({
       intent,
       scope,

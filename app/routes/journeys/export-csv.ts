@@ -1,10 +1,10 @@
 import type { Route } from './+types/export-csv';
 import { toCsv } from '~/domain/csv';
-import { loadJourneyFor } from '~/journeys.server';
+import { requireJourney } from '~/routes/journeys/find.server';
 
 /** The map's table as CSV, one row per step, with formula injection neutralized. */
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const { journey } = await loadJourneyFor(request, params.mapId, 'portfolio.read');
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const { journey } = await requireJourney({ request, context }, params.mapId, 'portfolio.read');
   const rows: unknown[][] = [
     [
       'Stage',

@@ -4,36 +4,33 @@ import { useState } from 'react';
 import { data, Form, redirect } from 'react-router';
 import type { Route } from './+types/import';
 import { authorize } from '~/auth/authorize.server';
-import { requireUser } from '~/auth/session.server';
 import { JourneyDetailsFields } from '~/components/journey/details-form';
 import { MermaidDiagram } from '~/components/mermaid/mermaid-diagram';
 import { Breadcrumbs, FormErrors, TextAreaField } from '~/components/ui/form';
 import { useLazyValidation } from '~/components/ui/use-lazy-validation';
 import { parseMermaid } from '~/domain/journey/mermaid';
-import { refusal } from '~/errors.server';
-import { found } from '~/http.server';
-import { pathParam } from '~/params.server';
+import { refusal, found, pathParam } from '~/web/toolkit.server';
 import { ImportWithDiagramSchema } from '~/schemas/journey';
 import { SlugParam } from '~/schemas/params';
-import { getDb } from '#db/client';
 import { createJourney } from '#db/queries/journeys';
 import { getPortfolioHeader } from '#db/queries/portfolios';
 import { findProjects } from '#db/queries/projects';
+import { dbOf, requireUser, type RequestArgs } from '~/web/context.server';
 
 export const meta: Route.MetaFunction = () => [
   { title: 'Import a journey map | Life Experience Workspace' },
 ];
 
-async function load(request: Request, slug: string | undefined) {
-  const user = await requireUser(request);
-  const portfolio = found(await getPortfolioHeader(getDb(), pathParam(SlugParam, slug)));
+async function load({ request, context }: RequestArgs, slug: string | undefined) {
+  const user = requireUser({ request, context });
+  const portfolio = found(await getPortfolioHeader(dbOf(context), pathParam(SlugParam, slug)));
   authorize(user, 'journey.edit', { portfolioId: portfolio.id });
   return { user, portfolio };
 }
 
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const { portfolio } = await load(request, params.slug);
-  const projects = await findProjects(getDb(), {
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const { portfolio } = await load({ request, context }, params.slug);
+  const projects = await findProjects(dbOf(context), {
     portfolioId: portfolio.id,
     limit: 500,
     offset: 0,
@@ -41,14 +38,14 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   return { portfolio, projects: projects.rows.map((p) => ({ id: p.id, name: p.name })) };
 }
 
-export async function action({ request, params }: Route.ActionArgs) {
-  const { user, portfolio } = await load(request, params.slug);
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const { user, portfolio } = await load({ request, context }, params.slug);
   const submission = parseWithZod(await request.formData(), { schema: ImportWithDiagramSchema });
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 });
   const { diagram, source: _source, ...details } = submission.value;
   let id: number;
   try {
-    id = await createJourney(getDb(), {
+    id = await createJourney(dbOf(context), {
       portfolioId: portfolio.id,
       actorId: user.personId,
       details: { ...details, title: diagram.title, description: diagram.description },

@@ -1,34 +1,34 @@
 import { Link } from 'react-router';
 import type { Route } from './+types/list';
-import { listQuery } from '~/archive.server';
+import { listQuery } from '~/web/archive.server';
 import { ArchivedFilter, ArchivedTag, DeletedNotice } from '~/components/archive/archive-controls';
 import { authorize } from '~/auth/authorize.server';
-import { requireUser } from '~/auth/session.server';
 import { Breadcrumbs } from '~/components/ui/form';
 import { versionText } from '~/domain/journey/types';
 import { formatDate } from '~/domain/portfolio/labels';
 import { can } from '~/domain/policy';
-import { found } from '~/http.server';
-import { pathParam } from '~/params.server';
+import { found, pathParam } from '~/web/toolkit.server';
 import { SlugParam } from '~/schemas/params';
-import { getDb } from '#db/client';
 import { countArchived } from '#db/queries/archive';
 import { listJourneys } from '#db/queries/journeys';
 import { getPortfolioHeader } from '#db/queries/portfolios';
 import { Table } from '~/components/ui/table';
+import { dbOf, requireUser } from '~/web/context.server';
 
 export const meta: Route.MetaFunction = () => [
   { title: 'Journey maps | Life Experience Workspace' },
 ];
 
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const user = await requireUser(request);
-  const portfolio = found(await getPortfolioHeader(getDb(), pathParam(SlugParam, params.slug)));
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const user = requireUser({ request, context });
+  const portfolio = found(
+    await getPortfolioHeader(dbOf(context), pathParam(SlugParam, params.slug)),
+  );
   authorize(user, 'portfolio.read', { portfolioId: portfolio.id });
   const { showArchived, deleted } = listQuery(request);
   const [maps, archived] = await Promise.all([
-    listJourneys(getDb(), portfolio.id, { includeArchived: showArchived }),
-    countArchived(getDb(), 'journey_map', portfolio.id),
+    listJourneys(dbOf(context), portfolio.id, { includeArchived: showArchived }),
+    countArchived(dbOf(context), 'journey_map', portfolio.id),
   ]);
   return {
     portfolio,

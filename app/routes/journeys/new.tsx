@@ -3,34 +3,31 @@ import { parseWithZod } from '@conform-to/zod/v4';
 import { data, Form, redirect } from 'react-router';
 import type { Route } from './+types/new';
 import { authorize } from '~/auth/authorize.server';
-import { requireUser } from '~/auth/session.server';
 import { JourneyDetailsFields } from '~/components/journey/details-form';
 import { Breadcrumbs, FormErrors } from '~/components/ui/form';
-import { refusal } from '~/errors.server';
-import { found } from '~/http.server';
-import { pathParam } from '~/params.server';
+import { refusal, found, pathParam } from '~/web/toolkit.server';
 import { JourneyDetailsSchema } from '~/schemas/journey';
 import { SlugParam } from '~/schemas/params';
-import { getDb } from '#db/client';
 import { createJourney } from '#db/queries/journeys';
 import { getPortfolioHeader } from '#db/queries/portfolios';
 import { findProjects } from '#db/queries/projects';
 import { useLazyValidation } from '~/components/ui/use-lazy-validation';
+import { dbOf, requireUser, type RequestArgs } from '~/web/context.server';
 
 export const meta: Route.MetaFunction = () => [
   { title: 'New journey map | Life Experience Workspace' },
 ];
 
-async function load(request: Request, slug: string | undefined) {
-  const user = await requireUser(request);
-  const portfolio = found(await getPortfolioHeader(getDb(), pathParam(SlugParam, slug)));
+async function load({ request, context }: RequestArgs, slug: string | undefined) {
+  const user = requireUser({ request, context });
+  const portfolio = found(await getPortfolioHeader(dbOf(context), pathParam(SlugParam, slug)));
   authorize(user, 'journey.edit', { portfolioId: portfolio.id });
   return { user, portfolio };
 }
 
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const { portfolio } = await load(request, params.slug);
-  const projects = await findProjects(getDb(), {
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const { portfolio } = await load({ request, context }, params.slug);
+  const projects = await findProjects(dbOf(context), {
     portfolioId: portfolio.id,
     limit: 500,
     offset: 0,
@@ -38,13 +35,13 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   return { portfolio, projects: projects.rows.map((p) => ({ id: p.id, name: p.name })) };
 }
 
-export async function action({ request, params }: Route.ActionArgs) {
-  const { user, portfolio } = await load(request, params.slug);
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const { user, portfolio } = await load({ request, context }, params.slug);
   const submission = parseWithZod(await request.formData(), { schema: JourneyDetailsSchema });
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 });
   let id: number;
   try {
-    id = await createJourney(getDb(), {
+    id = await createJourney(dbOf(context), {
       portfolioId: portfolio.id,
       actorId: user.personId,
       details: submission.value,

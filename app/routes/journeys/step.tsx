@@ -16,29 +16,31 @@ import {
 } from '~/components/ui/form';
 import { generateMermaid } from '~/domain/journey/mermaid';
 import { CHANNELS, SCORE_LABELS } from '~/domain/journey/types';
-import { refusal } from '~/errors.server';
-import { found } from '~/http.server';
-import { loadJourneyFor } from '~/journeys.server';
-import { pathParam } from '~/params.server';
+import { refusal, found, pathParam } from '~/web/toolkit.server';
+import { requireJourney } from '~/routes/journeys/find.server';
 import { EditStepSchema } from '~/schemas/journey';
 import { IdParam } from '~/schemas/params';
-import { getDb } from '#db/client';
 import { editJourney, journeyEdits, toDiagram } from '#db/queries/journeys';
 import { findProjects } from '#db/queries/projects';
 import { useLazyValidation } from '~/components/ui/use-lazy-validation';
+import { dbOf, type RequestArgs } from '~/web/context.server';
 
 export const meta: Route.MetaFunction = () => [{ title: 'Edit step | Life Experience Workspace' }];
 
-async function load(request: Request, params: Route.LoaderArgs['params']) {
-  const { user, journey } = await loadJourneyFor(request, params.mapId, 'journey.edit');
+async function load({ request, context }: RequestArgs, params: Route.LoaderArgs['params']) {
+  const { user, journey } = await requireJourney(
+    { request, context },
+    params.mapId,
+    'journey.edit',
+  );
   const stepId = pathParam(IdParam, params.stepId);
   const step = found(journey.stages.flatMap((s) => s.steps).find((s) => s.id === stepId));
   return { user, journey, step };
 }
 
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const { journey, step } = await load(request, params);
-  const projects = await findProjects(getDb(), {
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const { journey, step } = await load({ request, context }, params);
+  const projects = await findProjects(dbOf(context), {
     portfolioId: journey.map.portfolio_id,
     limit: 500,
     offset: 0,
@@ -59,15 +61,15 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   };
 }
 
-export async function action({ request, params }: Route.ActionArgs) {
-  const { user, journey, step } = await load(request, params);
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const { user, journey, step } = await load({ request, context }, params);
   const submission = parseWithZod(await request.formData(), { schema: EditStepSchema });
   if (submission.status !== 'success')
     return data({ result: submission.reply(), stale: null }, { status: 400 });
   const { version, stageId, projects, ...fields } = submission.value;
   try {
     await editJourney(
-      getDb(),
+      dbOf(context),
       { mapId: journey.map.id, version, actorId: user.personId, action: 'update_step' },
       (trx, map) => journeyEdits.updateStep(trx, map, step.id, stageId, fields, projects),
     );

@@ -2,7 +2,7 @@ import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data, Form, Link, redirect } from 'react-router';
 import type { Route } from './+types/view';
-import { archiveState } from '~/archive.server';
+import { archiveState } from '~/web/archive.server';
 import { ArchiveControls } from '~/components/archive/archive-controls';
 import { JourneyTable } from '~/components/journey/journey-table';
 import { MermaidDiagram } from '~/components/mermaid/mermaid-diagram';
@@ -16,24 +16,28 @@ import { dollars, hours } from '~/domain/burden/display';
 import { VERSION_LABELS, versionText } from '~/domain/journey/types';
 import { pluralize } from '~/domain/plural';
 import { can } from '~/domain/policy';
-import { refusal } from '~/errors.server';
-import { loadJourneyFor } from '~/journeys.server';
+import { refusal } from '~/web/toolkit.server';
+import { requireJourney } from '~/routes/journeys/find.server';
 import { CopySchema, VERSION_LABEL_VALUES } from '~/schemas/journey';
-import { getDb } from '#db/client';
 import { burdenForMap } from '#db/queries/burden';
 import { copyJourney, otherVersions, toDiagram } from '#db/queries/journeys';
 import { useLazyValidation } from '~/components/ui/use-lazy-validation';
+import { dbOf } from '~/web/context.server';
 
 export const meta: Route.MetaFunction = ({ data }) => [
   { title: `${data?.journey.map.title ?? 'Journey map'} | Life Experience Workspace` },
 ];
 
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const { user, journey } = await loadJourneyFor(request, params.mapId, 'portfolio.read');
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const { user, journey } = await requireJourney(
+    { request, context },
+    params.mapId,
+    'portfolio.read',
+  );
   const [others, burden, archive] = await Promise.all([
-    otherVersions(getDb(), journey.map),
-    burdenForMap(getDb(), journey.map.id),
-    archiveState(user, 'journey_map', journey.map.id, journey.map.portfolio_id),
+    otherVersions(dbOf(context), journey.map),
+    burdenForMap(dbOf(context), journey.map.id),
+    archiveState(dbOf(context), user, 'journey_map', journey.map.id, journey.map.portfolio_id),
   ]);
   return {
     journey,
@@ -46,13 +50,17 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   };
 }
 
-export async function action({ request, params }: Route.ActionArgs) {
-  const { user, journey } = await loadJourneyFor(request, params.mapId, 'journey.edit');
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const { user, journey } = await requireJourney(
+    { request, context },
+    params.mapId,
+    'journey.edit',
+  );
   const submission = parseWithZod(await request.formData(), { schema: CopySchema });
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 });
   let id: number;
   try {
-    id = await copyJourney(getDb(), {
+    id = await copyJourney(dbOf(context), {
       mapId: journey.map.id,
       actorId: user.personId,
       ...submission.value,

@@ -8,15 +8,15 @@ import { Breadcrumbs } from '~/components/ui/form';
 import { sanitizeDoc } from '~/domain/plans/document';
 import { fromMarkdown, toMarkdown } from '~/domain/plans/markdown';
 import { isEditable } from '~/domain/plans/status';
-import { refusal } from '~/errors.server';
-import { forbidden } from '~/http.server';
-import { planHtml } from '~/plans.server';
-import { loadPlanFor } from '~/plans-route.server';
+import { refusal, forbidden } from '~/web/toolkit.server';
+import { planHtml } from '~/render/plans/html.server';
+import { requirePlan } from '~/routes/plans/find.server';
 import { useHydrated } from '~/lib/hydrated';
 import { SavePlanMarkdownSchema, SavePlanSchema } from '~/schemas/plan';
-import { getDb } from '#db/client';
 import { savePlanText } from '#db/queries/plans';
 import { useTimeZone } from '~/lib/time-zone';
+import { dbOf } from '~/web/context.server';
+import type { DB } from '#db/client';
 
 export const meta: Route.MetaFunction = () => [
   { title: 'Edit CX Action Plan | Life Experience Workspace' },
@@ -27,8 +27,8 @@ const AUTOSAVE_MS = 3000;
 /** … and at least this often while someone keeps typing. */
 const AUTOSAVE_MAX_WAIT_MS = 10_000;
 
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const { plan } = await loadPlanFor(request, params.planId, 'plan.edit');
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const { plan } = await requirePlan({ request, context }, params.planId, 'plan.edit');
   if (!isEditable(plan.status))
     forbidden('This plan is final and read-only. An OMB lead can reopen it.');
   return {
@@ -45,10 +45,10 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   };
 }
 
-export async function action({ request, params }: Route.ActionArgs) {
-  const { user, plan } = await loadPlanFor(request, params.planId, 'plan.edit');
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const { user, plan } = await requirePlan({ request, context }, params.planId, 'plan.edit');
   const form = await request.formData();
-  if (form.has('markdown')) return saveMarkdown(form, plan.id, user.personId);
+  if (form.has('markdown')) return saveMarkdown(dbOf(context), form, plan.id, user.personId);
   const submission = parseWithZod(form, { schema: SavePlanSchema });
   if (submission.status !== 'success')
     return data(
@@ -63,7 +63,7 @@ export async function action({ request, params }: Route.ActionArgs) {
     );
   const v = submission.value;
   try {
-    const version = await savePlanText(getDb(), {
+    const version = await savePlanText(dbOf(context), {
       id: plan.id,
       version: v.version,
       doc: v.doc,
@@ -94,7 +94,7 @@ export async function action({ request, params }: Route.ActionArgs) {
  * versioned save as the editor's. A stale save is refused and the person's text comes back in
  * the form, beside the newer text, for them to merge.
  */
-async function saveMarkdown(form: FormData, planId: number, actorId: number) {
+async function saveMarkdown(db: DB, form: FormData, planId: number, actorId: number) {
   const submission = parseWithZod(form, { schema: SavePlanMarkdownSchema });
   const typed = String(form.get('markdown') ?? '');
   if (submission.status !== 'success')
@@ -104,7 +104,7 @@ async function saveMarkdown(form: FormData, planId: number, actorId: number) {
     );
   const v = submission.value;
   try {
-    await savePlanText(getDb(), {
+    await savePlanText(db, {
       id: planId,
       version: v.version,
       doc: fromMarkdown(v.markdown),

@@ -1,15 +1,15 @@
 import type { Route } from './+types/export';
-import { planDocx } from '~/plans-docx.server';
-import { planHtml, planMarkdown } from '~/plans.server';
-import { loadPlanFor } from '~/plans-route.server';
+import { planDocx } from '~/render/plans/docx.server';
+import { planHtml, planMarkdown } from '~/render/plans/html.server';
+import { requirePlan } from '~/routes/plans/find.server';
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /** The plan as .docx, print-friendly HTML or Markdown, by the URL's extension. */
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const { plan } = await loadPlanFor(request, params.planId, 'portfolio.read');
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const { plan } = await requirePlan({ request, context }, params.planId, 'portfolio.read');
   const doc = JSON.parse(plan.doc) as unknown;
   const name = `cx-action-plan-fy${plan.fiscal_year}`;
   const format = new URL(request.url).pathname.split('.').pop();

@@ -3,39 +3,36 @@ import { parseWithZod } from '@conform-to/zod/v4';
 import { data, Form, Link, redirect } from 'react-router';
 import type { Route } from './+types/list';
 import { authorize } from '~/auth/authorize.server';
-import { requireUser } from '~/auth/session.server';
 import { TextField } from '~/components/ui/field';
 import { Breadcrumbs, FormErrors } from '~/components/ui/form';
 import { fiscalYearOf } from '~/domain/dates';
 import { daysLeft, dueText, STATUS_LABELS } from '~/domain/plans/status';
 import { formatDate } from '~/domain/portfolio/labels';
 import { can } from '~/domain/policy';
-import { refusal } from '~/errors.server';
-import { found } from '~/http.server';
-import { pathParam } from '~/params.server';
+import { refusal, found, pathParam } from '~/web/toolkit.server';
 import { SlugParam } from '~/schemas/params';
 import { NewPlanSchema } from '~/schemas/plan';
-import { getDb } from '#db/client';
 import { createPlan, listPlans } from '#db/queries/plans';
 import { getPortfolioHeader } from '#db/queries/portfolios';
 import { useLazyValidation } from '~/components/ui/use-lazy-validation';
 import { Table } from '~/components/ui/table';
+import { dbOf, requireUser, type RequestArgs } from '~/web/context.server';
 
 export const meta: Route.MetaFunction = () => [
   { title: 'CX Action Plans | Life Experience Workspace' },
 ];
 
-async function load(request: Request, slug: string | undefined) {
-  const user = await requireUser(request);
-  const portfolio = found(await getPortfolioHeader(getDb(), pathParam(SlugParam, slug)));
+async function load({ request, context }: RequestArgs, slug: string | undefined) {
+  const user = requireUser({ request, context });
+  const portfolio = found(await getPortfolioHeader(dbOf(context), pathParam(SlugParam, slug)));
   authorize(user, 'portfolio.read', { portfolioId: portfolio.id });
   return { user, portfolio };
 }
 
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const { user, portfolio } = await load(request, params.slug);
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const { user, portfolio } = await load({ request, context }, params.slug);
   const today = new Date().toISOString().slice(0, 10);
-  const plans = await listPlans(getDb(), portfolio.id);
+  const plans = await listPlans(dbOf(context), portfolio.id);
   return {
     portfolio,
     // Days left to each date while the plan is not final (A-11 280.12).
@@ -49,14 +46,14 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   };
 }
 
-export async function action({ request, params }: Route.ActionArgs) {
-  const { user, portfolio } = await load(request, params.slug);
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const { user, portfolio } = await load({ request, context }, params.slug);
   authorize(user, 'plan.edit', { portfolioId: portfolio.id });
   const submission = parseWithZod(await request.formData(), { schema: NewPlanSchema });
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 });
   let id: number;
   try {
-    id = await createPlan(getDb(), {
+    id = await createPlan(dbOf(context), {
       portfolioId: portfolio.id,
       actorId: user.personId,
       ...submission.value,

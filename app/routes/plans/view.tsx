@@ -18,10 +18,9 @@ import {
   type PlanStatus,
 } from '~/domain/plans/status';
 import { can } from '~/domain/policy';
-import { submitEdit } from '~/errors.server';
-import { notFound } from '~/http.server';
-import { planHtmlOf } from '~/plans.server';
-import { loadPlanFor } from '~/plans-route.server';
+import { submitEdit, notFound } from '~/web/toolkit.server';
+import { planHtmlOf } from '~/render/plans/html.server';
+import { requirePlan } from '~/routes/plans/find.server';
 import {
   CitationSchema,
   CommentSchema,
@@ -30,7 +29,6 @@ import {
   ResolveSchema,
   RestoreSchema,
 } from '~/schemas/plan';
-import { getDb } from '#db/client';
 import { getCalendarOverrides } from '#db/queries/calendar';
 import {
   addCitation,
@@ -43,11 +41,12 @@ import {
   restorePlanVersion,
   setPlanDueDates,
 } from '#db/queries/plans';
-import { citationViews } from '~/plans-evidence.server';
+import { citationViews } from '~/routes/plans/evidence.server';
 import { authorize } from '~/auth/authorize.server';
 import { PLAN_SECTIONS } from '~/domain/plans/document';
 import { Table } from '~/components/ui/table';
 import { useTimeZone } from '~/lib/time-zone';
+import { dbOf } from '~/web/context.server';
 
 export const meta: Route.MetaFunction = ({ data }) => [
   { title: `${data?.plan.title ?? 'CX Action Plan'} | Life Experience Workspace` },
@@ -57,8 +56,12 @@ export const meta: Route.MetaFunction = ({ data }) => [
  * research and to-be assessments; the read view itself does not carry that list. */
 const ViewParams = z.object({ cite: z.literal('1').optional() });
 
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const { user, plan, versions } = await loadPlanFor(request, params.planId, 'portfolio.read');
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const { user, plan, versions } = await requirePlan(
+    { request, context },
+    params.planId,
+    'portfolio.read',
+  );
   const search = ViewParams.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!search.success) notFound();
   const today = new Date().toISOString().slice(0, 10);
@@ -68,7 +71,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const maySetDueDates =
     can(user, 'plan.set_due_dates', { portfolioId: plan.portfolio_id }) &&
     dueDatesEditable(plan.status);
-  const db = getDb();
+  const db = dbOf(context);
   const [citations, comments, evidence, calendarDue] = await Promise.all([
     listCitations(db, plan.id).then((c) => citationViews(db, plan.portfolio_id, c)),
     listComments(db, plan.id),
@@ -99,8 +102,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   };
 }
 
-export async function action({ request, params }: Route.ActionArgs) {
-  const { user, plan } = await loadPlanFor(request, params.planId, 'portfolio.read');
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const { user, plan } = await requirePlan({ request, context }, params.planId, 'portfolio.read');
   const formData = await request.formData();
   const intent = String(formData.get('intent') ?? '');
   const back = `/plans/${plan.id}`;
@@ -111,7 +114,7 @@ export async function action({ request, params }: Route.ActionArgs) {
       intent,
       CommentSchema,
       (v) =>
-        addComment(getDb(), {
+        addComment(dbOf(context), {
           planId: plan.id,
           section: v.section,
           body: v.body,
@@ -127,7 +130,7 @@ export async function action({ request, params }: Route.ActionArgs) {
       intent,
       CitationSchema,
       (v) =>
-        addCitation(getDb(), {
+        addCitation(dbOf(context), {
           planId: plan.id,
           section: v.section,
           kind: v.evidence.kind,
@@ -144,7 +147,7 @@ export async function action({ request, params }: Route.ActionArgs) {
       intent,
       ResolveSchema,
       (v) =>
-        resolveComment(getDb(), {
+        resolveComment(dbOf(context), {
           planId: plan.id,
           commentId: v.commentId,
           actorId: user.personId,
@@ -158,7 +161,7 @@ export async function action({ request, params }: Route.ActionArgs) {
       intent,
       MoveSchema,
       (v) =>
-        movePlan(getDb(), {
+        movePlan(dbOf(context), {
           id: plan.id,
           version: v.version,
           to: v.to,
@@ -175,7 +178,7 @@ export async function action({ request, params }: Route.ActionArgs) {
       intent,
       DueDatesSchema,
       (v) =>
-        setPlanDueDates(getDb(), {
+        setPlanDueDates(dbOf(context), {
           id: plan.id,
           version: v.version,
           draftDue: v.draftDue,
@@ -191,7 +194,7 @@ export async function action({ request, params }: Route.ActionArgs) {
       intent,
       RestoreSchema,
       (v) =>
-        restorePlanVersion(getDb(), {
+        restorePlanVersion(dbOf(context), {
           id: plan.id,
           version: v.version,
           fromVersion: v.fromVersion,

@@ -1,30 +1,30 @@
 import { Link } from 'react-router';
 import type { Route } from './+types/compare';
 import { authorize } from '~/auth/authorize.server';
-import { requireUser } from '~/auth/session.server';
 import { diffUpdates, isUnchanged } from '~/domain/pmc/diff';
 import { MILESTONE_STATUS_LABELS } from '~/domain/portfolio/labels';
-import { loadWholeUpdate } from '~/pmc.server';
-import { notFound } from '~/http.server';
+import { loadWholeUpdate } from '~/routes/pmc/view.server';
+import { notFound } from '~/web/toolkit.server';
 import { IdParam } from '~/schemas/params';
 import { Table } from '~/components/ui/table';
+import { requireUser } from '~/web/context.server';
 
 export const meta: Route.MetaFunction = () => [
   { title: 'Compare PMC updates | Life Experience Workspace' },
 ];
 
-export async function loader({ request }: Route.LoaderArgs) {
+export async function loader({ request, context }: Route.LoaderArgs) {
   // Signed-in people who may read the program, before anything about the request is answered
   // (even a 404).
-  const user = await requireUser(request);
+  const user = requireUser({ request, context });
   authorize(user, 'program.read');
   const search = new URL(request.url).searchParams;
   const a = IdParam.safeParse(search.get('a'));
   const b = IdParam.safeParse(search.get('b'));
   if (!a.success || !b.success) notFound('Choose two published updates to compare.');
   const [before, after] = await Promise.all([
-    loadWholeUpdate(request, String(a.data)),
-    loadWholeUpdate(request, String(b.data)),
+    loadWholeUpdate({ request, context }, String(a.data)),
+    loadWholeUpdate({ request, context }, String(b.data)),
   ]);
   if (before.view.status !== 'published' || after.view.status !== 'published')
     notFound('Only published updates can be compared.');

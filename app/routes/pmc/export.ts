@@ -11,8 +11,8 @@ import {
 } from 'docx';
 import type { Route } from './+types/export';
 import { MILESTONE_STATUS_LABELS } from '~/domain/portfolio/labels';
-import { loadWholeUpdate } from '~/pmc.server';
-import { planDocxBlocks } from '~/plans-docx.server';
+import { loadWholeUpdate } from '~/routes/pmc/view.server';
+import { planDocxBlocks } from '~/render/plans/docx.server';
 
 const esc = (t: string) => t.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const statusLabel = (s: string) => MILESTONE_STATUS_LABELS[s as 'completed'] ?? s;
@@ -20,8 +20,8 @@ const statusLabel = (s: string) => MILESTONE_STATUS_LABELS[s as 'completed'] ?? 
 /** The update in the shape of the public updates: highlights first, then per portfolio a
  * Milestone | Status | Timing | Owner table, each milestone with the OMB lead's note under it.
  * As .docx, print-friendly HTML or JSON. */
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const { view } = await loadWholeUpdate(request, params.updateId);
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const { view } = await loadWholeUpdate({ request, context }, params.updateId);
   const format = new URL(request.url).pathname.split('.').pop();
   const title = `President’s Management Council update, FY ${view.fiscalYear} Q${view.quarter}`;
   const name = `pmc-update-fy${view.fiscalYear}-q${view.quarter}`;

@@ -6,12 +6,11 @@ import type { Route } from './+types/highlights';
 import { authorize } from '~/auth/authorize.server';
 import { PlanEditor } from '~/components/editor/plan-editor';
 import { Alert } from '~/components/ui/alert';
-import { refusal } from '~/errors.server';
-import { notFound } from '~/http.server';
-import { loadWholeUpdate } from '~/pmc.server';
+import { refusal, notFound } from '~/web/toolkit.server';
+import { loadWholeUpdate } from '~/routes/pmc/view.server';
 import { VersionField } from '~/schemas/common';
-import { getDb } from '#db/client';
 import { changeUpdate } from '#db/queries/pmc';
+import { dbOf, type RequestArgs } from '~/web/context.server';
 
 export const meta: Route.MetaFunction = () => [
   { title: 'Write highlights | Life Experience Workspace' },
@@ -32,8 +31,8 @@ const Save = z.object({
   version: VersionField,
 });
 
-async function load(request: Request, params: Route.LoaderArgs['params']) {
-  const { user, view } = await loadWholeUpdate(request, params.updateId);
+async function load({ request, context }: RequestArgs, params: Route.LoaderArgs['params']) {
+  const { user, view } = await loadWholeUpdate({ request, context }, params.updateId);
   authorize(user, 'pmc.manage');
   if (view.status !== 'draft')
     notFound('This update is published; its highlights no longer change.');
@@ -44,8 +43,8 @@ async function load(request: Request, params: Route.LoaderArgs['params']) {
   return { user, view, target, name };
 }
 
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const { view, target, name } = await load(request, params);
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const { view, target, name } = await load({ request, context }, params);
   const empty = { type: 'doc', content: [{ type: 'paragraph' }] };
   return {
     id: view.id,
@@ -57,8 +56,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   };
 }
 
-export async function action({ request, params }: Route.ActionArgs) {
-  const { user, view, target } = await load(request, params);
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const { user, view, target } = await load({ request, context }, params);
   const submission = parseWithZod(await request.formData(), { schema: Save });
   if (submission.status !== 'success')
     return data(
@@ -66,7 +65,7 @@ export async function action({ request, params }: Route.ActionArgs) {
       { status: 400 },
     );
   try {
-    await changeUpdate(getDb(), {
+    await changeUpdate(dbOf(context), {
       id: view.id,
       version: submission.value.version,
       actorId: user.personId,

@@ -3,16 +3,15 @@ import { data, Form, Link, redirect } from 'react-router';
 import { z } from 'zod';
 import type { Route } from './+types/list';
 import { authorize } from '~/auth/authorize.server';
-import { requireUser } from '~/auth/session.server';
 import { fiscalYearOf } from '~/domain/dates';
 import { formatDate } from '~/domain/portfolio/labels';
 import { can } from '~/domain/policy';
-import { refusal } from '~/errors.server';
-import { getDb } from '#db/client';
+import { refusal } from '~/web/toolkit.server';
 import { createUpdate, listUpdates } from '#db/queries/pmc';
 import { Table } from '~/components/ui/table';
 import { FormErrors } from '~/components/ui/form';
 import { FieldError } from '~/components/ui/field';
+import { dbOf, requireUser } from '~/web/context.server';
 
 export const meta: Route.MetaFunction = () => [
   { title: 'PMC updates | Life Experience Workspace' },
@@ -31,24 +30,24 @@ const NewSchema = z.object({
     .max(4, 'Choose a quarter.'),
 });
 
-export async function loader({ request }: Route.LoaderArgs) {
-  const user = await requireUser(request);
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const user = requireUser({ request, context });
   authorize(user, 'program.read');
   return {
-    updates: await listUpdates(getDb()),
+    updates: await listUpdates(dbOf(context)),
     fy: fiscalYearOf(new Date()),
     mayManage: can(user, 'pmc.manage'),
   };
 }
 
-export async function action({ request }: Route.ActionArgs) {
-  const user = await requireUser(request);
+export async function action({ request, context }: Route.ActionArgs) {
+  const user = requireUser({ request, context });
   authorize(user, 'pmc.manage');
   const submission = parseWithZod(await request.formData(), { schema: NewSchema });
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 });
   let id: number;
   try {
-    id = await createUpdate(getDb(), { ...submission.value, actorId: user.personId });
+    id = await createUpdate(dbOf(context), { ...submission.value, actorId: user.personId });
   } catch (error) {
     return refusal(error, submission);
   }

@@ -19,15 +19,14 @@ import {
   PHASES,
 } from '~/domain/portfolio/labels';
 import { can } from '~/domain/policy';
-import { submitEdit } from '~/errors.server';
-import { notFound } from '~/http.server';
-import { loadUpdateView, PORTFOLIOS_PER_PAGE } from '~/pmc.server';
+import { submitEdit, notFound } from '~/web/toolkit.server';
+import { loadUpdateView, PORTFOLIOS_PER_PAGE } from '~/routes/pmc/view.server';
 import { VersionField } from '~/schemas/common';
 import { PageParam } from '~/schemas/params';
-import { getDb } from '#db/client';
 import { changeUpdate, listUpdates, publishUpdate } from '#db/queries/pmc';
 import { Table } from '~/components/ui/table';
 import { FormErrors } from '~/components/ui/form';
+import { dbOf } from '~/web/context.server';
 
 export const meta: Route.MetaFunction = ({ data }) => [
   {
@@ -65,16 +64,16 @@ function previewUrl(id: number, p: z.output<typeof PreviewParams>) {
   return `/pmc/${id}${s ? `?${s}` : ''}`;
 }
 
-export async function loader({ request, params }: Route.LoaderArgs) {
+export async function loader({ request, params, context }: Route.LoaderArgs) {
   const p = previewParams(request);
   const { user, view } = await loadUpdateView(
-    request,
+    { request, context },
     params.updateId,
     p.portfolio ? { slug: p.portfolio } : { page: p.page },
   );
   if (!view) notFound('That page of the update does not exist.');
   // Burden reduced quarter by quarter: each published update's figure, then this one's.
-  const published = (await listUpdates(getDb()))
+  const published = (await listUpdates(dbOf(context)))
     .filter((u) => u.status === 'published' && u.id !== view.id)
     .reverse()
     .map((u) => ({ label: `FY ${u.fiscal_year} Q${u.quarter}`, hours: u.reducedHours }));
@@ -162,9 +161,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 const Key = z.string().regex(/^[mdgr]\d{1,12}$/, 'Unknown item.');
 const Slug = z.string().regex(/^[a-z0-9-]{1,80}$/, 'Unknown portfolio.');
 
-export async function action({ request, params }: Route.ActionArgs) {
+export async function action({ request, params, context }: Route.ActionArgs) {
   const p = previewParams(request);
-  const { user, view } = await loadUpdateView(request, params.updateId, { page: 1 });
+  const { user, view } = await loadUpdateView({ request, context }, params.updateId, { page: 1 });
   if (!view) notFound();
   authorize(user, 'pmc.manage');
   const formData = await request.formData();
@@ -172,7 +171,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   // Back to the page of the preview the change was made on.
   const back = previewUrl(view.id, p);
   const apply = (change: Parameters<typeof changeUpdate>[1]['change'], version: number) =>
-    changeUpdate(getDb(), { id: view.id, version, actorId: user.personId, change });
+    changeUpdate(dbOf(context), { id: view.id, version, actorId: user.personId, change });
   switch (intent) {
     case 'exclude':
     case 'include':
@@ -223,7 +222,7 @@ export async function action({ request, params }: Route.ActionArgs) {
       // A milestone one place up or down among its portfolio's milestones, as listed now.
       const slug = Slug.safeParse(formData.get('slug'));
       const focused = slug.success
-        ? (await loadUpdateView(request, params.updateId, { slug: slug.data })).view
+        ? (await loadUpdateView({ request, context }, params.updateId, { slug: slug.data })).view
         : null;
       const keys = focused?.portfolios[0]?.milestones.map((m) => m.key) ?? [];
       return submitEdit(
@@ -250,7 +249,8 @@ export async function action({ request, params }: Route.ActionArgs) {
         formData,
         intent,
         z.object({ version: VersionField }),
-        (v) => publishUpdate(getDb(), { id: view.id, version: v.version, actorId: user.personId }),
+        (v) =>
+          publishUpdate(dbOf(context), { id: view.id, version: v.version, actorId: user.personId }),
         back,
       );
     default:

@@ -3,34 +3,31 @@ import { parseWithZod } from '@conform-to/zod/v4';
 import { data, Form, redirect } from 'react-router';
 import type { Route } from './+types/charter';
 import { authorize } from '~/auth/authorize.server';
-import { requireUser } from '~/auth/session.server';
 import { Alert } from '~/components/ui/alert';
 import { Breadcrumbs, FormErrors, StaleValues, TextAreaField } from '~/components/ui/form';
 import { formatDate } from '~/domain/portfolio/labels';
 import { can } from '~/domain/policy';
-import { refusal } from '~/errors.server';
-import { found } from '~/http.server';
-import { pathParam } from '~/params.server';
+import { refusal, found, pathParam } from '~/web/toolkit.server';
 import { SlugParam } from '~/schemas/params';
 import { CharterSchema } from '~/schemas/portfolio';
-import { getDb } from '#db/client';
 import { getCharter, saveCharter, signCharter } from '#db/queries/portfolio-admin';
 import { getPortfolioHeader } from '#db/queries/portfolios';
 import { useLazyValidation } from '~/components/ui/use-lazy-validation';
 import { Table } from '~/components/ui/table';
+import { dbOf, requireUser, type RequestArgs } from '~/web/context.server';
 
 export const meta: Route.MetaFunction = () => [{ title: 'Charter | Life Experience Workspace' }];
 
-async function load(request: Request, slug: string | undefined) {
-  const user = await requireUser(request);
-  const portfolio = found(await getPortfolioHeader(getDb(), pathParam(SlugParam, slug)));
+async function load({ request, context }: RequestArgs, slug: string | undefined) {
+  const user = requireUser({ request, context });
+  const portfolio = found(await getPortfolioHeader(dbOf(context), pathParam(SlugParam, slug)));
   authorize(user, 'portfolio.read', { portfolioId: portfolio.id });
   return { user, portfolio };
 }
 
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const { user, portfolio } = await load(request, params.slug);
-  const charter = await getCharter(getDb(), portfolio.id);
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const { user, portfolio } = await load({ request, context }, params.slug);
+  const charter = await getCharter(dbOf(context), portfolio.id);
   return {
     portfolio,
     charter,
@@ -41,8 +38,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   };
 }
 
-export async function action({ request, params }: Route.ActionArgs) {
-  const { user, portfolio } = await load(request, params.slug);
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const { user, portfolio } = await load({ request, context }, params.slug);
   const submission = parseWithZod(await request.formData(), { schema: CharterSchema });
   if (submission.status !== 'success') {
     return data({ result: submission.reply(), stale: null }, { status: 400 });
@@ -51,7 +48,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   try {
     if (v.intent === 'save') {
       authorize(user, 'charter.edit', { portfolioId: portfolio.id });
-      await saveCharter(getDb(), {
+      await saveCharter(dbOf(context), {
         portfolioId: portfolio.id,
         actorId: user.personId,
         version: v.version,
@@ -59,7 +56,7 @@ export async function action({ request, params }: Route.ActionArgs) {
       });
     } else {
       authorize(user, 'charter.sign', { portfolioId: portfolio.id, agencyId: v.agencyId });
-      await signCharter(getDb(), {
+      await signCharter(dbOf(context), {
         portfolioId: portfolio.id,
         agencyId: v.agencyId,
         actorId: user.personId,

@@ -2,7 +2,6 @@ import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect } from 'react-router';
 import type { Route } from './+types/edit';
 import { authorize } from '~/auth/authorize.server';
-import { requireUser } from '~/auth/session.server';
 import { PortfolioForm } from '~/components/portfolio/portfolio-form';
 import { Breadcrumbs } from '~/components/ui/form';
 import { RemovalConfirmation } from '~/components/ui/removal';
@@ -12,29 +11,29 @@ import {
   type ParticipatingAgency,
 } from '~/domain/portfolio/agency-removal';
 import { isCancelled } from '~/domain/removal';
-import { refusal } from '~/errors.server';
-import { found } from '~/http.server';
-import { pathParam } from '~/params.server';
-import { askFirst } from '~/removal.server';
+import { refusal, found, pathParam } from '~/web/toolkit.server';
+import { askFirst } from '~/web/removal.server';
 import { SlugParam } from '~/schemas/params';
 import { EditPortfolioSchema } from '~/schemas/portfolio';
-import { getDb } from '#db/client';
 import { listAgencies, projectsInvolving, updatePortfolio } from '#db/queries/portfolio-admin';
 import { getPortfolioBySlug } from '#db/queries/portfolios';
+import { dbOf, requireUser, type RequestArgs } from '~/web/context.server';
+import type { DB } from '#db/client';
 
 export const meta: Route.MetaFunction = () => [
   { title: 'Edit portfolio | Life Experience Workspace' },
 ];
 
-async function load(request: Request, slug: string | undefined) {
-  const user = await requireUser(request);
-  const detail = found(await getPortfolioBySlug(getDb(), pathParam(SlugParam, slug)));
+async function load({ request, context }: RequestArgs, slug: string | undefined) {
+  const user = requireUser({ request, context });
+  const detail = found(await getPortfolioBySlug(dbOf(context), pathParam(SlugParam, slug)));
   authorize(user, 'portfolio.edit', { portfolioId: detail.portfolio.id });
   return { user, ...detail };
 }
 
 /** The agencies taking part now, with who ends with them, and whether a project involves them. */
 async function participatingNow(
+  db: DB,
   portfolioId: number,
   agencies: {
     id: number;
@@ -45,7 +44,7 @@ async function participatingNow(
   }[],
 ): Promise<(ParticipatingAgency & { inUse: boolean })[]> {
   const used = await projectsInvolving(
-    getDb(),
+    db,
     portfolioId,
     agencies.map((a) => a.id),
   );
@@ -59,18 +58,18 @@ async function participatingNow(
   }));
 }
 
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const { portfolio, agencies } = await load(request, params.slug);
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const { portfolio, agencies } = await load({ request, context }, params.slug);
   return {
     portfolio,
     participating: agencies.map((a) => String(a.id)),
-    current: await participatingNow(portfolio.id, agencies),
-    agencies: await listAgencies(getDb()),
+    current: await participatingNow(dbOf(context), portfolio.id, agencies),
+    agencies: await listAgencies(dbOf(context)),
   };
 }
 
-export async function action({ request, params }: Route.ActionArgs) {
-  const { user, portfolio, agencies } = await load(request, params.slug);
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const { user, portfolio, agencies } = await load({ request, context }, params.slug);
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: EditPortfolioSchema });
   if (submission.status !== 'success') {
@@ -79,7 +78,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   const { version, ...values } = submission.value;
   // Taking an agency out ends its POC's role and its PMC seat: ask first. When a project
   // involves it, updatePortfolio refuses (and says which), so there is nothing to confirm.
-  const current = await participatingNow(portfolio.id, agencies);
+  const current = await participatingNow(dbOf(context), portfolio.id, agencies);
   const removing = agenciesBeingRemoved(
     current.map((a) => a.id),
     values.agencies,
@@ -103,7 +102,7 @@ export async function action({ request, params }: Route.ActionArgs) {
     if (ask) return ask;
   }
   try {
-    await updatePortfolio(getDb(), {
+    await updatePortfolio(dbOf(context), {
       portfolioId: portfolio.id,
       actorId: user.personId,
       version,

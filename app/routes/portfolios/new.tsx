@@ -2,27 +2,26 @@ import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect } from 'react-router';
 import type { Route } from './+types/new';
 import { authorize } from '~/auth/authorize.server';
-import { requireUser } from '~/auth/session.server';
 import { PortfolioForm } from '~/components/portfolio/portfolio-form';
 import { Breadcrumbs } from '~/components/ui/form';
 import { fiscalYearOf } from '~/domain/dates';
-import { refusal } from '~/errors.server';
+import { refusal } from '~/web/toolkit.server';
 import { NewPortfolioSchema } from '~/schemas/portfolio';
-import { getDb } from '#db/client';
 import { createPortfolio, listAgencies } from '#db/queries/portfolio-admin';
+import { dbOf, requireUser } from '~/web/context.server';
 
 export const meta: Route.MetaFunction = () => [
   { title: 'New portfolio | Life Experience Workspace' },
 ];
 
-export async function loader({ request }: Route.LoaderArgs) {
-  const user = await requireUser(request);
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const user = requireUser({ request, context });
   authorize(user, 'portfolio.create');
-  return { agencies: await listAgencies(getDb()), fy: fiscalYearOf(new Date()) };
+  return { agencies: await listAgencies(dbOf(context)), fy: fiscalYearOf(new Date()) };
 }
 
-export async function action({ request }: Route.ActionArgs) {
-  const user = await requireUser(request);
+export async function action({ request, context }: Route.ActionArgs) {
+  const user = requireUser({ request, context });
   authorize(user, 'portfolio.create');
   const submission = parseWithZod(await request.formData(), { schema: NewPortfolioSchema });
   if (submission.status !== 'success') {
@@ -30,7 +29,10 @@ export async function action({ request }: Route.ActionArgs) {
   }
   let slug: string;
   try {
-    slug = await createPortfolio(getDb(), { actorId: user.personId, values: submission.value });
+    slug = await createPortfolio(dbOf(context), {
+      actorId: user.personId,
+      values: submission.value,
+    });
   } catch (error) {
     return refusal(error, submission);
   }

@@ -2,16 +2,12 @@ import { parseWithZod } from '@conform-to/zod/v4';
 import { data, Form, redirect } from 'react-router';
 import type { Route } from './+types/people';
 import { authorize } from '~/auth/authorize.server';
-import { requireUser } from '~/auth/session.server';
 import { FieldError } from '~/components/ui/field';
 import { Breadcrumbs, FormErrors } from '~/components/ui/form';
 import { formatDate } from '~/domain/portfolio/labels';
-import { refusal } from '~/errors.server';
-import { found } from '~/http.server';
-import { pathParam } from '~/params.server';
+import { refusal, found, pathParam } from '~/web/toolkit.server';
 import { SlugParam } from '~/schemas/params';
 import { PeopleSchema } from '~/schemas/portfolio';
-import { getDb } from '#db/client';
 import {
   changePoc,
   getPocHistory,
@@ -19,21 +15,22 @@ import {
   setPmcMember,
 } from '#db/queries/portfolio-admin';
 import { getPortfolioBySlug } from '#db/queries/portfolios';
+import { dbOf, requireUser, type RequestArgs } from '~/web/context.server';
 
 export const meta: Route.MetaFunction = () => [
   { title: 'Points of contact and PMC members | Life Experience Workspace' },
 ];
 
-async function load(request: Request, slug: string | undefined) {
-  const user = await requireUser(request);
-  const detail = found(await getPortfolioBySlug(getDb(), pathParam(SlugParam, slug)));
+async function load({ request, context }: RequestArgs, slug: string | undefined) {
+  const user = requireUser({ request, context });
+  const detail = found(await getPortfolioBySlug(dbOf(context), pathParam(SlugParam, slug)));
   authorize(user, 'portfolio.assign_poc', { portfolioId: detail.portfolio.id });
   return { user, ...detail };
 }
 
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const { portfolio, agencies } = await load(request, params.slug);
-  const db = getDb();
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const { portfolio, agencies } = await load({ request, context }, params.slug);
+  const db = dbOf(context);
   const [people, history] = await Promise.all([
     peopleOfAgencies(
       db,
@@ -44,8 +41,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   return { portfolio, agencies, people, history };
 }
 
-export async function action({ request, params }: Route.ActionArgs) {
-  const { user, portfolio } = await load(request, params.slug);
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const { user, portfolio } = await load({ request, context }, params.slug);
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: PeopleSchema });
   // Which agency's form was sent, even when it was refused: its messages go next to its select.
@@ -66,8 +63,8 @@ export async function action({ request, params }: Route.ActionArgs) {
     actorId: user.personId,
   };
   try {
-    if (v.intent === 'change_poc') await changePoc(getDb(), input);
-    else await setPmcMember(getDb(), input);
+    if (v.intent === 'change_poc') await changePoc(dbOf(context), input);
+    else await setPmcMember(dbOf(context), input);
   } catch (error) {
     return refusal(error, submission, sentFor);
   }

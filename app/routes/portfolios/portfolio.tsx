@@ -1,19 +1,17 @@
 import { Link } from 'react-router';
 import type { Route } from './+types/portfolio';
 import { authorize } from '~/auth/authorize.server';
-import { requireUser } from '~/auth/session.server';
 import { HealthTag } from '~/components/ui/tags';
 import { PHASE_LABELS, PHASE_PURPOSE, PHASES } from '~/domain/portfolio/labels';
 import { can, ROLE_LABELS, rolesIn } from '~/domain/policy';
 import { totalMoney } from '~/domain/burden/calc';
 import { dollars, hours } from '~/domain/burden/display';
-import { found } from '~/http.server';
-import { pathParam } from '~/params.server';
+import { found, pathParam } from '~/web/toolkit.server';
 import { SlugParam } from '~/schemas/params';
-import { getDb } from '#db/client';
 import { portfolioRollup } from '#db/queries/burden';
 import { getPortfolioBySlug } from '#db/queries/portfolios';
 import { Table } from '~/components/ui/table';
+import { dbOf, requireUser } from '~/web/context.server';
 
 export const meta: Route.MetaFunction = ({ data }) => [
   { title: `${data?.portfolio.name ?? 'Portfolio'} | Life Experience Workspace` },
@@ -21,13 +19,13 @@ export const meta: Route.MetaFunction = ({ data }) => [
 
 const MEMBERSHIP_LABELS = { lead: 'Portfolio lead', member: 'Team member', viewer: 'Viewer' };
 
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const user = await requireUser(request);
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const user = requireUser({ request, context });
   const slug = pathParam(SlugParam, params.slug);
-  const detail = found(await getPortfolioBySlug(getDb(), slug));
+  const detail = found(await getPortfolioBySlug(dbOf(context), slug));
   authorize(user, 'portfolio.read', { portfolioId: detail.portfolio.id });
   const target = { portfolioId: detail.portfolio.id };
-  const rollup = await portfolioRollup(getDb(), detail.portfolio.id);
+  const rollup = await portfolioRollup(dbOf(context), detail.portfolio.id);
   return {
     ...detail,
     burden: {

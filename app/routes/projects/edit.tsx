@@ -2,48 +2,45 @@ import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect } from 'react-router';
 import type { Route } from './+types/edit';
 import { authorize } from '~/auth/authorize.server';
-import { requireUser } from '~/auth/session.server';
 import { ProjectForm } from '~/components/project/project-form';
 import { Breadcrumbs } from '~/components/ui/form';
-import { refusal } from '~/errors.server';
-import { found } from '~/http.server';
-import { pathParam } from '~/params.server';
+import { refusal, found, pathParam } from '~/web/toolkit.server';
 import { IdParam } from '~/schemas/params';
 import { EditProjectSchema } from '~/schemas/project';
-import { getDb } from '#db/client';
 import { portfolioAgencies } from '#db/queries/portfolios';
 import { getProject, updateProject } from '#db/queries/projects';
+import { dbOf, requireUser, type RequestArgs } from '~/web/context.server';
 
 export const meta: Route.MetaFunction = ({ data }) => [
   { title: `Edit ${data?.project.name ?? 'project'} | Life Experience Workspace` },
 ];
 
-async function load(request: Request, projectId: string | undefined) {
-  const user = await requireUser(request);
+async function load({ request, context }: RequestArgs, projectId: string | undefined) {
+  const user = requireUser({ request, context });
   const id = pathParam(IdParam, projectId);
-  const detail = found(await getProject(getDb(), id));
+  const detail = found(await getProject(dbOf(context), id));
   authorize(user, 'project.edit', { portfolioId: detail.project.portfolio_id });
   return { user, ...detail };
 }
 
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const { project, agencies } = await load(request, params.projectId);
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const { project, agencies } = await load({ request, context }, params.projectId);
   return {
     project,
     involved: agencies.map((a) => String(a.id)),
-    portfolioAgencies: await portfolioAgencies(getDb(), project.portfolio_id),
+    portfolioAgencies: await portfolioAgencies(dbOf(context), project.portfolio_id),
   };
 }
 
-export async function action({ request, params }: Route.ActionArgs) {
-  const { user, project } = await load(request, params.projectId);
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const { user, project } = await load({ request, context }, params.projectId);
   const submission = parseWithZod(await request.formData(), { schema: EditProjectSchema });
   if (submission.status !== 'success') {
     return data({ result: submission.reply(), stale: null }, { status: 400 });
   }
   const { version, ...values } = submission.value;
   try {
-    await updateProject(getDb(), {
+    await updateProject(dbOf(context), {
       projectId: project.id,
       actorId: user.personId,
       version,

@@ -2,16 +2,15 @@ import { Form, Link } from 'react-router';
 import { z } from 'zod';
 import type { Route } from './+types/index';
 import { authorize } from '~/auth/authorize.server';
-import { requireUser } from '~/auth/session.server';
 import { FieldError } from '~/components/ui/field';
 import { HealthTag, PhaseTag } from '~/components/ui/tags';
 import { HEALTH_LABELS, PHASE_LABELS, PHASES } from '~/domain/portfolio/labels';
 import { IdParam } from '~/schemas/params';
 import { HEALTHS } from '~/schemas/project';
-import { getDb } from '#db/client';
 import { listAgencies } from '#db/queries/portfolio-admin';
 import { listPortfolioSummaries } from '#db/queries/portfolios';
 import { findProjects } from '#db/queries/projects';
+import { dbOf, requireUser } from '~/web/context.server';
 
 export const meta: Route.MetaFunction = () => [{ title: 'Projects | Life Experience Workspace' }];
 
@@ -31,8 +30,8 @@ const MESSAGES: Record<keyof typeof Filters, string> = {
   page: 'That page number is not valid.',
 };
 
-export async function loader({ request }: Route.LoaderArgs) {
-  const user = await requireUser(request);
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const user = requireUser({ request, context });
   authorize(user, 'program.read');
   const params = new URL(request.url).searchParams;
   const errors: Partial<Record<keyof typeof Filters, string>> = {};
@@ -45,7 +44,7 @@ export async function loader({ request }: Route.LoaderArgs) {
     else errors[key] = MESSAGES[key];
   }
   const page = (values.page as number | undefined) ?? 1;
-  const db = getDb();
+  const db = dbOf(context);
   const [result, portfolios, agencies] = await Promise.all([
     findProjects(db, {
       portfolioId: values.portfolio as number | undefined,

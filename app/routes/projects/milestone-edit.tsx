@@ -3,20 +3,17 @@ import { data, redirect } from 'react-router';
 import { z } from 'zod';
 import type { Route } from './+types/milestone-edit';
 import { authorize } from '~/auth/authorize.server';
-import { requireUser } from '~/auth/session.server';
 import { MilestoneForm } from '~/components/project/milestone-form';
 import { Breadcrumbs } from '~/components/ui/form';
 import { RemovalConfirmation, RemoveButton } from '~/components/ui/removal';
 import type { Removal } from '~/domain/removal';
-import { refusal } from '~/errors.server';
-import { askFirst } from '~/removal.server';
-import { found } from '~/http.server';
-import { pathParam } from '~/params.server';
+import { refusal, found, pathParam } from '~/web/toolkit.server';
+import { askFirst } from '~/web/removal.server';
 import { VersionField } from '~/schemas/common';
 import { EditMilestoneSchema } from '~/schemas/milestone';
 import { IdParam } from '~/schemas/params';
-import { getDb } from '#db/client';
 import { deleteMilestone, getMilestone, getProject, updateMilestone } from '#db/queries/projects';
+import { dbOf, requireUser, type RequestArgs } from '~/web/context.server';
 
 export const meta: Route.MetaFunction = () => [
   { title: 'Edit milestone | Life Experience Workspace' },
@@ -31,23 +28,23 @@ const milestoneRemoval = (m: { title: string }): Removal => ({
   confirm: 'Yes, remove the milestone',
 });
 
-async function load(request: Request, params: Route.LoaderArgs['params']) {
-  const user = await requireUser(request);
-  const detail = found(await getProject(getDb(), pathParam(IdParam, params.projectId)));
+async function load({ request, context }: RequestArgs, params: Route.LoaderArgs['params']) {
+  const user = requireUser({ request, context });
+  const detail = found(await getProject(dbOf(context), pathParam(IdParam, params.projectId)));
   const milestone = found(
-    await getMilestone(getDb(), detail.project.id, pathParam(IdParam, params.milestoneId)),
+    await getMilestone(dbOf(context), detail.project.id, pathParam(IdParam, params.milestoneId)),
   );
   authorize(user, 'milestone.edit', { portfolioId: detail.project.portfolio_id });
   return { user, project: detail.project, milestone };
 }
 
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const { project, milestone } = await load(request, params);
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const { project, milestone } = await load({ request, context }, params);
   return { project, milestone };
 }
 
-export async function action({ request, params }: Route.ActionArgs) {
-  const { user, project, milestone } = await load(request, params);
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const { user, project, milestone } = await load({ request, context }, params);
   const formData = await request.formData();
   const ids = {
     projectId: project.id,
@@ -70,7 +67,7 @@ export async function action({ request, params }: Route.ActionArgs) {
     );
     if (ask) return ask;
     try {
-      await deleteMilestone(getDb(), { ...ids, version: submission.value.version });
+      await deleteMilestone(dbOf(context), { ...ids, version: submission.value.version });
     } catch (error) {
       return refusal(error, submission);
     }
@@ -82,7 +79,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   }
   const { version, ...values } = submission.value;
   try {
-    await updateMilestone(getDb(), { ...ids, version, values });
+    await updateMilestone(dbOf(context), { ...ids, version, values });
   } catch (error) {
     return refusal(error, submission);
   }

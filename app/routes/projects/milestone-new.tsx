@@ -2,41 +2,38 @@ import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect } from 'react-router';
 import type { Route } from './+types/milestone-new';
 import { authorize } from '~/auth/authorize.server';
-import { requireUser } from '~/auth/session.server';
 import { MilestoneForm } from '~/components/project/milestone-form';
 import { Breadcrumbs } from '~/components/ui/form';
-import { refusal } from '~/errors.server';
-import { found } from '~/http.server';
-import { pathParam } from '~/params.server';
+import { refusal, found, pathParam } from '~/web/toolkit.server';
 import { NewMilestoneSchema } from '~/schemas/milestone';
 import { IdParam } from '~/schemas/params';
-import { getDb } from '#db/client';
 import { createMilestone, getProject } from '#db/queries/projects';
+import { dbOf, requireUser, type RequestArgs } from '~/web/context.server';
 
 export const meta: Route.MetaFunction = () => [
   { title: 'New milestone | Life Experience Workspace' },
 ];
 
-async function load(request: Request, projectId: string | undefined) {
-  const user = await requireUser(request);
-  const detail = found(await getProject(getDb(), pathParam(IdParam, projectId)));
+async function load({ request, context }: RequestArgs, projectId: string | undefined) {
+  const user = requireUser({ request, context });
+  const detail = found(await getProject(dbOf(context), pathParam(IdParam, projectId)));
   authorize(user, 'milestone.edit', { portfolioId: detail.project.portfolio_id });
   return { user, project: detail.project };
 }
 
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const { project } = await load(request, params.projectId);
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const { project } = await load({ request, context }, params.projectId);
   return { project };
 }
 
-export async function action({ request, params }: Route.ActionArgs) {
-  const { user, project } = await load(request, params.projectId);
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const { user, project } = await load({ request, context }, params.projectId);
   const submission = parseWithZod(await request.formData(), { schema: NewMilestoneSchema });
   if (submission.status !== 'success') {
     return data({ result: submission.reply(), stale: null }, { status: 400 });
   }
   try {
-    await createMilestone(getDb(), {
+    await createMilestone(dbOf(context), {
       projectId: project.id,
       portfolioId: project.portfolio_id,
       actorId: user.personId,

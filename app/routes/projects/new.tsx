@@ -2,43 +2,40 @@ import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect } from 'react-router';
 import type { Route } from './+types/new';
 import { authorize } from '~/auth/authorize.server';
-import { requireUser } from '~/auth/session.server';
 import { ProjectForm } from '~/components/project/project-form';
 import { Breadcrumbs } from '~/components/ui/form';
-import { refusal } from '~/errors.server';
-import { found } from '~/http.server';
-import { pathParam } from '~/params.server';
+import { refusal, found, pathParam } from '~/web/toolkit.server';
 import { SlugParam } from '~/schemas/params';
 import { NewProjectSchema } from '~/schemas/project';
-import { getDb } from '#db/client';
 import { getPortfolioHeader, portfolioAgencies } from '#db/queries/portfolios';
 import { createProject } from '#db/queries/projects';
+import { dbOf, requireUser, type RequestArgs } from '~/web/context.server';
 
 export const meta: Route.MetaFunction = () => [
   { title: 'New project | Life Experience Workspace' },
 ];
 
-async function load(request: Request, slug: string | undefined) {
-  const user = await requireUser(request);
-  const portfolio = found(await getPortfolioHeader(getDb(), pathParam(SlugParam, slug)));
+async function load({ request, context }: RequestArgs, slug: string | undefined) {
+  const user = requireUser({ request, context });
+  const portfolio = found(await getPortfolioHeader(dbOf(context), pathParam(SlugParam, slug)));
   authorize(user, 'project.create', { portfolioId: portfolio.id });
   return { user, portfolio };
 }
 
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const { portfolio } = await load(request, params.slug);
-  return { portfolio, agencies: await portfolioAgencies(getDb(), portfolio.id) };
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const { portfolio } = await load({ request, context }, params.slug);
+  return { portfolio, agencies: await portfolioAgencies(dbOf(context), portfolio.id) };
 }
 
-export async function action({ request, params }: Route.ActionArgs) {
-  const { user, portfolio } = await load(request, params.slug);
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const { user, portfolio } = await load({ request, context }, params.slug);
   const submission = parseWithZod(await request.formData(), { schema: NewProjectSchema });
   if (submission.status !== 'success') {
     return data({ result: submission.reply(), stale: null }, { status: 400 });
   }
   let id: number;
   try {
-    id = await createProject(getDb(), {
+    id = await createProject(dbOf(context), {
       portfolioId: portfolio.id,
       actorId: user.personId,
       values: submission.value,

@@ -2,7 +2,6 @@ import { parseWithZod } from '@conform-to/zod/v4';
 import { data, Form, Link, redirect } from 'react-router';
 import type { Route } from './+types/phase';
 import { authorize } from '~/auth/authorize.server';
-import { requireUser } from '~/auth/session.server';
 import { AnswerForm, MoveBackForm, OverrideForm, RequestForm } from '~/components/phase/gate-forms';
 import { HistoryTime } from '~/components/history/history-line';
 import { PhaseSteps } from '~/components/phase/phase-steps';
@@ -18,11 +17,9 @@ import { phaseTimeline } from '~/domain/history/phase-timeline';
 import { formatDateTime } from '~/domain/history/time';
 import { formatDate, PHASE_LABELS } from '~/domain/portfolio/labels';
 import { can } from '~/domain/policy';
-import { forbidden, found } from '~/http.server';
-import { pathParam } from '~/params.server';
+import { forbidden, found, pathParam } from '~/web/toolkit.server';
 import { IdParam } from '~/schemas/params';
 import { PhaseGateSchema, type PhaseGateInput } from '~/schemas/phase';
-import { getDb } from '#db/client';
 import {
   applyGateEvent,
   getPhaseHistory,
@@ -33,14 +30,15 @@ import {
 } from '#db/queries/phases';
 import { getProject } from '#db/queries/projects';
 import { Table } from '~/components/ui/table';
+import { dbOf, requireUser } from '~/web/context.server';
 
 export const meta: Route.MetaFunction = ({ data }) => [
   { title: `Phase gate: ${data?.project.name ?? 'project'} | Life Experience Workspace` },
 ];
 
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const user = await requireUser(request);
-  const db = getDb();
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const user = requireUser({ request, context });
+  const db = dbOf(context);
   const detail = found(await getProject(db, pathParam(IdParam, params.projectId)));
   const { project, agencies } = detail;
   authorize(user, 'portfolio.read', { portfolioId: project.portfolio_id });
@@ -117,8 +115,8 @@ function toEvent(input: PhaseGateInput): GateEvent {
   }
 }
 
-export async function action({ request, params }: Route.ActionArgs) {
-  const user = await requireUser(request);
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const user = requireUser({ request, context });
   const projectId = pathParam(IdParam, params.projectId);
   const formData = await request.formData();
   const intent = String(formData.get('intent') ?? '');
@@ -126,7 +124,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   if (submission.status !== 'success') {
     return data({ intent, result: submission.reply() }, { status: 400 });
   }
-  const outcome = await applyGateEvent(getDb(), {
+  const outcome = await applyGateEvent(dbOf(context), {
     projectId,
     user,
     event: toEvent(submission.value),

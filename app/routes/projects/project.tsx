@@ -1,7 +1,6 @@
 import { Link } from 'react-router';
 import type { Route } from './+types/project';
 import { authorize } from '~/auth/authorize.server';
-import { requireUser } from '~/auth/session.server';
 import { PhaseSteps } from '~/components/phase/phase-steps';
 import { Breadcrumbs } from '~/components/ui/form';
 import { HistorySentence, HistoryTime } from '~/components/history/history-line';
@@ -15,23 +14,22 @@ import {
   PHASE_LABELS,
 } from '~/domain/portfolio/labels';
 import { can } from '~/domain/policy';
-import { historyLines } from '~/history.server';
-import { found } from '~/http.server';
-import { pathParam } from '~/params.server';
+import { historyLines } from '~/presenters/history.server';
+import { found, pathParam } from '~/web/toolkit.server';
 import { IdParam } from '~/schemas/params';
-import { getDb } from '#db/client';
 import { stepsForProject } from '#db/queries/journeys';
 import { lastConcurrences, loadGateState, phaseEnteredAt } from '#db/queries/phases';
 import { getProject, getProjectChangeLog } from '#db/queries/projects';
+import { dbOf, requireUser } from '~/web/context.server';
 
 export const meta: Route.MetaFunction = ({ data }) => [
   { title: `${data?.project.name ?? 'Project'} | Life Experience Workspace` },
 ];
 
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const user = await requireUser(request);
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const user = requireUser({ request, context });
   const id = pathParam(IdParam, params.projectId);
-  const db = getDb();
+  const db = dbOf(context);
   const detail = found(await getProject(db, id));
   const target = { portfolioId: detail.project.portfolio_id };
   authorize(user, 'portfolio.read', target);

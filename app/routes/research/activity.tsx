@@ -2,10 +2,9 @@ import { getFormProps, useForm } from '@conform-to/react';
 import { data, Form, Link } from 'react-router';
 import { z } from 'zod';
 import type { Route } from './+types/activity';
-import { archiveState } from '~/archive.server';
+import { archiveState } from '~/web/archive.server';
 import { ArchiveControls } from '~/components/archive/archive-controls';
 import { authorize } from '~/auth/authorize.server';
-import { requireUser } from '~/auth/session.server';
 import { ActivityFields, useActivityForm } from '~/components/research/activity-form';
 import { ClearanceKeepers } from '~/components/research/clearance-keepers';
 import { Alert } from '~/components/ui/alert';
@@ -28,12 +27,10 @@ import {
 } from '~/domain/pra/labels';
 import { formatDate, PHASE_LABELS } from '~/domain/portfolio/labels';
 import { can } from '~/domain/policy';
-import { submitEdit } from '~/errors.server';
+import { submitEdit, found, pathParam } from '~/web/toolkit.server';
 import { pluralize } from '~/domain/plural';
 import type { Removal } from '~/domain/removal';
-import { askFirst } from '~/removal.server';
-import { found } from '~/http.server';
-import { pathParam } from '~/params.server';
+import { askFirst } from '~/web/removal.server';
 import { IdParam } from '~/schemas/params';
 import {
   ActivitySchema,
@@ -43,7 +40,6 @@ import {
   SessionSchema,
 } from '~/schemas/research';
 import { VersionField } from '~/schemas/common';
-import { getDb } from '#db/client';
 import {
   activityEdits,
   clearanceKeepers,
@@ -55,14 +51,15 @@ import {
 } from '#db/queries/research';
 import { useLazyValidation } from '~/components/ui/use-lazy-validation';
 import { Table } from '~/components/ui/table';
+import { dbOf, requireUser, type RequestArgs } from '~/web/context.server';
 
 export const meta: Route.MetaFunction = ({ data }) => [
   { title: `${data?.activity.title ?? 'Research activity'} | Life Experience Workspace` },
 ];
 
-async function load(request: Request, id: string | undefined) {
-  const user = await requireUser(request);
-  const detail = found(await getActivity(getDb(), pathParam(IdParam, id)));
+async function load({ request, context }: RequestArgs, id: string | undefined) {
+  const user = requireUser({ request, context });
+  const detail = found(await getActivity(dbOf(context), pathParam(IdParam, id)));
   authorize(user, 'portfolio.read', { portfolioId: detail.activity.portfolio_id });
   return { user, ...detail };
 }
@@ -84,15 +81,18 @@ const sessionRemoval = (s: {
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const { user, activity, sessions, clearances } = await load(request, params.activityId);
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const { user, activity, sessions, clearances } = await load(
+    { request, context },
+    params.activityId,
+  );
   const target = { portfolioId: activity.portfolio_id };
   const mayClearance = can(user, 'clearance.edit', target);
   const [status, allClearances, keepers, archive] = await Promise.all([
-    portfolioPraStatus(getDb(), activity.portfolio_id, today()),
-    listClearances(getDb(), activity.portfolio_id),
-    mayClearance ? [] : clearanceKeepers(getDb(), activity.portfolio_id),
-    archiveState(user, 'research_activity', activity.id, activity.portfolio_id),
+    portfolioPraStatus(dbOf(context), activity.portfolio_id, today()),
+    listClearances(dbOf(context), activity.portfolio_id),
+    mayClearance ? [] : clearanceKeepers(dbOf(context), activity.portfolio_id),
+    archiveState(dbOf(context), user, 'research_activity', activity.id, activity.portfolio_id),
   ]);
   // An archived activity is read, not edited (its people still count): restore it first.
   const open = !archive.info;
@@ -116,8 +116,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   };
 }
 
-export async function action({ request, params }: Route.ActionArgs) {
-  const { user, activity, sessions } = await load(request, params.activityId);
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const { user, activity, sessions } = await load({ request, context }, params.activityId);
   const formData = await request.formData();
   const intent = String(formData.get('intent') ?? '');
   authorize(user, intent === 'override' ? 'pra.override' : 'research.edit', {
@@ -131,7 +131,7 @@ export async function action({ request, params }: Route.ActionArgs) {
       schema,
       (v) =>
         editActivity(
-          getDb(),
+          dbOf(context),
           { id: activity.id, version: v.version, actorId: user.personId, action: intent },
           change(v),
         ),

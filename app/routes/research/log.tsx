@@ -1,43 +1,40 @@
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data, Link, redirect } from 'react-router';
 import type { Route } from './+types/log';
-import { listQuery } from '~/archive.server';
+import { listQuery } from '~/web/archive.server';
 import { ArchivedFilter, ArchivedTag, DeletedNotice } from '~/components/archive/archive-controls';
 import { authorize } from '~/auth/authorize.server';
-import { requireUser } from '~/auth/session.server';
 import { ActivityFields, useActivityForm } from '~/components/research/activity-form';
 import { Breadcrumbs, FormErrors } from '~/components/ui/form';
 import { METHOD_LABELS } from '~/domain/pra/labels';
 import { PHASE_LABELS } from '~/domain/portfolio/labels';
 import { can } from '~/domain/policy';
-import { refusal } from '~/errors.server';
-import { found } from '~/http.server';
-import { pathParam } from '~/params.server';
+import { refusal, found, pathParam } from '~/web/toolkit.server';
 import { IdParam } from '~/schemas/params';
 import { ActivitySchema } from '~/schemas/research';
-import { getDb } from '#db/client';
 import { countArchivedActivities } from '#db/queries/archive';
 import { getProject } from '#db/queries/projects';
 import { createActivity, listActivitiesForProject } from '#db/queries/research';
 import { Table } from '~/components/ui/table';
+import { dbOf, requireUser, type RequestArgs } from '~/web/context.server';
 
 export const meta: Route.MetaFunction = () => [
   { title: 'Research log | Life Experience Workspace' },
 ];
 
-async function load(request: Request, projectId: string | undefined) {
-  const user = await requireUser(request);
-  const { project } = found(await getProject(getDb(), pathParam(IdParam, projectId)));
+async function load({ request, context }: RequestArgs, projectId: string | undefined) {
+  const user = requireUser({ request, context });
+  const { project } = found(await getProject(dbOf(context), pathParam(IdParam, projectId)));
   authorize(user, 'portfolio.read', { portfolioId: project.portfolio_id });
   return { user, project };
 }
 
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const { user, project } = await load(request, params.projectId);
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const { user, project } = await load({ request, context }, params.projectId);
   const { showArchived, deleted } = listQuery(request);
   const [activities, archived] = await Promise.all([
-    listActivitiesForProject(getDb(), project.id, { includeArchived: showArchived }),
-    countArchivedActivities(getDb(), project.id),
+    listActivitiesForProject(dbOf(context), project.id, { includeArchived: showArchived }),
+    countArchivedActivities(dbOf(context), project.id),
   ]);
   return {
     project,
@@ -48,14 +45,14 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   };
 }
 
-export async function action({ request, params }: Route.ActionArgs) {
-  const { user, project } = await load(request, params.projectId);
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const { user, project } = await load({ request, context }, params.projectId);
   authorize(user, 'research.edit', { portfolioId: project.portfolio_id });
   const submission = parseWithZod(await request.formData(), { schema: ActivitySchema });
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 });
   let id: number;
   try {
-    id = await createActivity(getDb(), {
+    id = await createActivity(dbOf(context), {
       projectId: project.id,
       portfolioId: project.portfolio_id,
       actorId: user.personId,

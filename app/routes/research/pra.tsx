@@ -3,7 +3,6 @@ import { parseWithZod } from '@conform-to/zod/v4';
 import { data, Form, Link, redirect } from 'react-router';
 import type { Route } from './+types/pra';
 import { authorize } from '~/auth/authorize.server';
-import { requireUser } from '~/auth/session.server';
 import { ClearanceEditForm, ClearanceFields } from '~/components/research/clearance-edit-form';
 import { ClearanceKeepers } from '~/components/research/clearance-keepers';
 import { Alert } from '~/components/ui/alert';
@@ -19,12 +18,9 @@ import { pluralize } from '~/domain/plural';
 import { formatDate } from '~/domain/portfolio/labels';
 import { planningCheck } from '~/domain/pra/rules';
 import { can } from '~/domain/policy';
-import { refusal } from '~/errors.server';
-import { found } from '~/http.server';
-import { pathParam } from '~/params.server';
+import { refusal, found, pathParam } from '~/web/toolkit.server';
 import { IdParam, SlugParam } from '~/schemas/params';
 import { ClearanceEditSchema, ClearanceSchema, PlanningSchema } from '~/schemas/research';
-import { getDb } from '#db/client';
 import { getPortfolioHeader } from '#db/queries/portfolios';
 import {
   clearanceKeepers,
@@ -36,22 +32,23 @@ import {
 } from '#db/queries/research';
 import { useLazyValidation } from '~/components/ui/use-lazy-validation';
 import { Table } from '~/components/ui/table';
+import { dbOf, requireUser, type RequestArgs } from '~/web/context.server';
 
 export const meta: Route.MetaFunction = () => [{ title: 'PRA status | Life Experience Workspace' }];
 
-async function load(request: Request, slug: string | undefined) {
-  const user = await requireUser(request);
-  const portfolio = found(await getPortfolioHeader(getDb(), pathParam(SlugParam, slug)));
+async function load({ request, context }: RequestArgs, slug: string | undefined) {
+  const user = requireUser({ request, context });
+  const portfolio = found(await getPortfolioHeader(dbOf(context), pathParam(SlugParam, slug)));
   authorize(user, 'portfolio.read', { portfolioId: portfolio.id });
   return { user, portfolio };
 }
 
 const ACTIVITIES_SHOWN = 5;
 
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const { user, portfolio } = await load(request, params.slug);
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const { user, portfolio } = await load({ request, context }, params.slug);
   const today = new Date().toISOString().slice(0, 10);
-  const status = await portfolioPraStatus(getDb(), portfolio.id, today);
+  const status = await portfolioPraStatus(dbOf(context), portfolio.id, today);
   const titles = new Map(
     status.rows.map((r) => [r.id, { title: r.title, project: r.project_name }]),
   );
@@ -62,7 +59,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     mayClearance && search.has('clearance')
       ? found(
           await getClearance(
-            getDb(),
+            dbOf(context),
             portfolio.id,
             pathParam(IdParam, search.get('clearance') ?? ''),
           ),
@@ -114,7 +111,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       activities: status.activities.filter((a) => a.clearanceIds.includes(c.id)).length,
     })),
     editing,
-    keepers: mayClearance ? [] : await clearanceKeepers(getDb(), portfolio.id),
+    keepers: mayClearance ? [] : await clearanceKeepers(dbOf(context), portfolio.id),
     activities: status.rows.map((r) => ({ id: r.id, label: `${r.title} (${r.project_name})` })),
     plan: plan
       ? {
@@ -138,12 +135,16 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   };
 }
 
-export async function action({ request, params }: Route.ActionArgs) {
-  const { user, portfolio } = await load(request, params.slug);
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const { user, portfolio } = await load({ request, context }, params.slug);
   const formData = await request.formData();
   if (formData.get('intent') === 'contractors') {
     authorize(user, 'settings.edit');
-    await setCountContractors(getDb(), formData.get('countContractors') === 'yes', user.personId);
+    await setCountContractors(
+      dbOf(context),
+      formData.get('countContractors') === 'yes',
+      user.personId,
+    );
     throw redirect(`/portfolios/${portfolio.slug}/pra`);
   }
   authorize(user, 'clearance.edit', { portfolioId: portfolio.id });
@@ -153,7 +154,7 @@ export async function action({ request, params }: Route.ActionArgs) {
     if (submission.status !== 'success')
       return data({ intent, result: submission.reply(), stale: null }, { status: 400 });
     try {
-      await editClearance(getDb(), {
+      await editClearance(dbOf(context), {
         portfolioId: portfolio.id,
         actorId: user.personId,
         values: submission.value,
@@ -169,7 +170,7 @@ export async function action({ request, params }: Route.ActionArgs) {
     return data({ intent, result: submission.reply(), stale: null }, { status: 400 });
   const v = submission.value;
   try {
-    await createClearance(getDb(), {
+    await createClearance(dbOf(context), {
       portfolioId: portfolio.id,
       actorId: user.personId,
       title: v.title,

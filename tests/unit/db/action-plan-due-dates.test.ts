@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { authorize } from '~/auth/authorize.server';
-import { refusal } from '~/errors.server';
+import { refusal } from '~/web/toolkit.server';
 import { RefusedError } from '#db/errors';
 import { setCalendarDate } from '#db/queries/calendar';
 import { createPlan, getPlan, movePlan, setPlanDueDates } from '#db/queries/plans';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { citationViews } from '~/plans-evidence.server';
+import { citationViews } from '~/routes/plans/evidence.server';
 import {
   assessmentEdits,
   copyAssessmentToBe,

@@ -104,7 +104,7 @@ describe('the session cookie', () => {
 
   it('is HttpOnly and SameSite=Lax, lasts 12 hours, and brings the person back', async () => {
     vi.stubEnv('NODE_ENV', 'development');
-    const header = await startSession(personId);
+    const header = await startSession(getDb(), personId);
     const cookie = parseSetCookie(header);
     expect(cookie.name).toBe('lew_session');
     expect(cookie.value).toMatch(/^[A-Za-z0-9_-]{43}$/);
@@ -118,7 +118,10 @@ describe('the session cookie', () => {
     const request = new Request('http://localhost/', {
       headers: { Cookie: `other=1; lew_session=${cookie.value}` },
     });
-    expect(await getUser(request)).toMatchObject({ personId, email: 'team.member@example.gov' });
+    expect(await getUser(getDb(), request)).toMatchObject({
+      personId,
+      email: 'team.member@example.gov',
+    });
     // Only a hash of the token is stored.
     const stored = await getDb().selectFrom('sessions').select('id_hash').execute();
     expect(stored).toHaveLength(1);
@@ -127,32 +130,32 @@ describe('the session cookie', () => {
 
   it('is Secure in production', async () => {
     vi.stubEnv('NODE_ENV', 'production');
-    const cookie = parseSetCookie(await startSession(personId));
+    const cookie = parseSetCookie(await startSession(getDb(), personId));
     expect(cookie.attrs.has('secure')).toBe(true);
     expect(cookie.attrs.has('httponly')).toBe(true);
     expect(cookie.attrs.get('samesite')).toBe('Lax');
   });
 
   it('an expired session cookie is refused', async () => {
-    const header = await startSession(personId, new Date(Date.now() - 13 * HOUR));
+    const header = await startSession(getDb(), personId, new Date(Date.now() - 13 * HOUR));
     const { value } = parseSetCookie(header);
     const request = new Request('http://localhost/', {
       headers: { Cookie: `lew_session=${value}` },
     });
-    expect(await getUser(request)).toBeNull();
+    expect(await getUser(getDb(), request)).toBeNull();
   });
 
   it('signing out deletes the session and clears the cookie', async () => {
-    const { value } = parseSetCookie(await startSession(personId));
+    const { value } = parseSetCookie(await startSession(getDb(), personId));
     const request = new Request('http://localhost/logout', {
       method: 'POST',
       headers: { Cookie: `lew_session=${value}` },
     });
-    const cleared = parseSetCookie(await endSession(request));
+    const cleared = parseSetCookie(await endSession(getDb(), request));
     expect(cleared.value).toBe('');
     expect(cleared.attrs.get('max-age')).toBe('0');
     expect(cleared.attrs.has('httponly')).toBe(true);
-    expect(await getUser(request)).toBeNull();
+    expect(await getUser(getDb(), request)).toBeNull();
     expect(await getDb().selectFrom('sessions').select('id_hash').execute()).toEqual([]);
   });
 });

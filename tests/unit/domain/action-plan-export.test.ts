@@ -2,8 +2,8 @@ import { Document, Packer } from 'docx';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import type { DocNode } from '~/domain/plans/document';
-import { planDocx, planDocxBlocks } from '~/plans-docx.server';
-import { planHtml } from '~/plans.server';
+import { planDocx, planDocxBlocks } from '~/render/plans/docx.server';
+import { planHtml } from '~/render/plans/html.server';
 
 const t = (text: string, ...marks: string[]): DocNode => ({
   type: 'text',

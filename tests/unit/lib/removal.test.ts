@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isConfirmed, type Removal } from '~/domain/removal';
-import { askFirst } from '~/removal.server';
+import { askFirst } from '~/web/removal.server';
 
 const removal: Removal = {
   what: 'the stage “Apply”',

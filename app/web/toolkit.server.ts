@@ -1,9 +1,43 @@
+/**
+ * The route toolkit: what every loader and action uses to answer in plain language. Not found
+ * and forbidden pages, path parameters, and a refused write turned into the form's answer.
+ */
 import type { SubmissionResult } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect } from 'react-router';
 import type { z } from 'zod';
 import { RefusedError, StaleWriteError } from '#db/errors';
-import { forbidden, notFound } from './http.server';
+
+/**
+ * Throws a 404 or 403 response that the error boundary renders in plain language.
+ * Routes call these instead of letting a missing row or a refused action become a 500.
+ */
+export function notFound(message = 'We could not find that page.'): never {
+  throw data({ message }, { status: 404 });
+}
+
+export function forbidden(message = 'You do not have permission to do that.'): never {
+  throw data({ message }, { status: 403 });
+}
+
+export function badRequest(message: string): never {
+  throw data({ message }, { status: 400 });
+}
+
+/** `value` or a 404: for rows looked up by an id from the URL. */
+export function found<T>(value: T | undefined | null, message?: string): T {
+  if (value === undefined || value === null) notFound(message);
+  return value;
+}
+
+/**
+ * Parses a URL path segment. A malformed id names nothing, so it is a 404 like an unknown one.
+ */
+export function pathParam<T extends z.ZodType>(schema: T, value: string | undefined): z.output<T> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) notFound();
+  return parsed.data;
+}
 
 export const STALE_MESSAGE =
   'Someone saved a newer version while you were editing, so your changes were not saved. Your text is still in the form; the saved values are shown beside it. Review them, then save again.';

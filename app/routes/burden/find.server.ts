@@ -1,20 +1,18 @@
 import { authorize } from '~/auth/authorize.server';
-import { requireUser } from '~/auth/session.server';
 import type { Action } from '~/domain/policy';
-import { found } from '~/http.server';
-import { pathParam } from '~/params.server';
+import { found, pathParam } from '~/web/toolkit.server';
 import { IdParam } from '~/schemas/params';
-import { getDb } from '#db/client';
 import { getAssessment } from '#db/queries/burden';
+import { dbOf, requireUser, type RequestArgs } from '~/web/context.server';
 
 /** The signed-in person and the assessment named by the URL, authorized for `action`. */
-export async function loadAssessmentFor(
-  request: Request,
+export async function requireAssessment(
+  { request, context }: RequestArgs,
   idParam: string | undefined,
   action: Action,
 ) {
-  const user = await requireUser(request);
-  const detail = found(await getAssessment(getDb(), pathParam(IdParam, idParam)));
+  const user = requireUser({ request, context });
+  const detail = found(await getAssessment(dbOf(context), pathParam(IdParam, idParam)));
   authorize(user, action, { portfolioId: detail.assessment.portfolio_id });
   return { user, detail };
 }

@@ -1,12 +1,11 @@
 import { authorize } from '~/auth/authorize.server';
-import { requireUser } from '~/auth/session.server';
 import { ARCHIVE_KINDS, type ArchiveKind } from '~/domain/archive';
 import { can, type Action, type UserRoles } from '~/domain/policy';
-import { found } from '~/http.server';
-import { pathParam } from '~/params.server';
+import { found, pathParam } from '~/web/toolkit.server';
 import { IdParam } from '~/schemas/params';
-import { getDb } from '#db/client';
 import { archivableRecord, archiveInfo, type ArchiveInfo } from '#db/queries/archive';
+import { dbOf, requireUser, type RequestArgs } from '~/web/context.server';
+import type { DB } from '#db/client';
 
 /** Who may archive and restore each kind: the people who may edit it. */
 export const EDIT_ACTION: Record<ArchiveKind, Action> = {
@@ -25,13 +24,13 @@ function kindOf(params: Record<string, string | undefined>): { kind: ArchiveKind
 
 /** The signed-in person and the record the URL names, authorized for `action` ('edit': its kind's). */
 export async function loadArchivable(
-  request: Request,
+  { request, context }: RequestArgs,
   params: Record<string, string | undefined>,
   action: 'edit' | 'record.delete',
 ) {
-  const user = await requireUser(request);
+  const user = requireUser({ request, context });
   const { kind, id } = kindOf(params);
-  const record = found(await archivableRecord(getDb(), kind, pathParam(IdParam, id)));
+  const record = found(await archivableRecord(dbOf(context), kind, pathParam(IdParam, id)));
   authorize(user, action === 'edit' ? EDIT_ACTION[kind] : action, {
     portfolioId: record.portfolio_id,
   });
@@ -56,6 +55,7 @@ export interface ArchiveState {
 }
 
 export async function archiveState(
+  db: DB,
   user: UserRoles,
   kind: ArchiveKind,
   id: number,
@@ -63,7 +63,7 @@ export async function archiveState(
 ): Promise<ArchiveState> {
   const target = { portfolioId };
   return {
-    info: await archiveInfo(getDb(), kind, id),
+    info: await archiveInfo(db, kind, id),
     mayArchive: can(user, EDIT_ACTION[kind], target),
     mayDelete: can(user, 'record.delete', target),
   };

@@ -1,11 +1,8 @@
 import { authorize } from '~/auth/authorize.server';
-import { requireUser } from '~/auth/session.server';
 import { compose, inOrder } from '~/domain/pmc/compose';
-import { found } from '~/http.server';
-import { pathParam } from '~/params.server';
-import { planHtml } from '~/plans.server';
+import { found, pathParam } from '~/web/toolkit.server';
+import { planHtml } from '~/render/plans/html.server';
 import { IdParam } from '~/schemas/params';
-import { getDb } from '#db/client';
 import { programReducedHours } from '#db/queries/burden';
 import {
   assembleUpdate,
@@ -16,6 +13,7 @@ import {
   type AssembledPortfolio,
   type PreviousUpdate,
 } from '#db/queries/pmc';
+import { dbOf, requireUser, type RequestArgs } from '~/web/context.server';
 
 export type ComposedPortfolio = AssembledPortfolio & { annotations: Record<string, string> };
 
@@ -54,13 +52,13 @@ export interface UpdateView {
  * (exports, publishing). Returns null for a page past the last or an unknown portfolio.
  */
 export async function loadUpdateView(
-  request: Request,
+  { request, context }: RequestArgs,
   idParam: string | undefined,
   scope?: { page: number } | { slug: string },
 ): Promise<{ user: Awaited<ReturnType<typeof requireUser>>; view: UpdateView | null }> {
-  const user = await requireUser(request);
+  const user = requireUser({ request, context });
   authorize(user, 'program.read');
-  const db = getDb();
+  const db = dbOf(context);
   const u = found(await getUpdate(db, pathParam(IdParam, idParam)));
   const page = scope && 'page' in scope ? scope.page : undefined;
   const slug = scope && 'slug' in scope ? scope.slug : undefined;
@@ -159,7 +157,10 @@ export async function loadUpdateView(
 }
 
 /** The whole update (every portfolio), for exports, comparisons and the highlights editor. */
-export async function loadWholeUpdate(request: Request, idParam: string | undefined) {
-  const { user, view } = await loadUpdateView(request, idParam);
+export async function loadWholeUpdate(
+  { request, context }: RequestArgs,
+  idParam: string | undefined,
+) {
+  const { user, view } = await loadUpdateView({ request, context }, idParam);
   return { user, view: view! };
 }

@@ -1,20 +1,18 @@
-import { requireUser } from '~/auth/session.server';
 import { authorize } from '~/auth/authorize.server';
 import type { Action } from '~/domain/policy';
-import { found } from '~/http.server';
-import { pathParam } from '~/params.server';
+import { found, pathParam } from '~/web/toolkit.server';
 import { IdParam } from '~/schemas/params';
-import { getDb } from '#db/client';
 import { getJourney } from '#db/queries/journeys';
+import { dbOf, requireUser, type RequestArgs } from '~/web/context.server';
 
 /** The signed-in person and the journey map named by the URL, authorized for `action`. */
-export async function loadJourneyFor(
-  request: Request,
+export async function requireJourney(
+  { request, context }: RequestArgs,
   mapIdParam: string | undefined,
   action: Action,
 ) {
-  const user = await requireUser(request);
-  const journey = found(await getJourney(getDb(), pathParam(IdParam, mapIdParam)));
+  const user = requireUser({ request, context });
+  const journey = found(await getJourney(dbOf(context), pathParam(IdParam, mapIdParam)));
   authorize(user, action, { portfolioId: journey.map.portfolio_id });
   return { user, journey };
 }

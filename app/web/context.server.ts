@@ -1,0 +1,65 @@
+/**
+ * What every loader and action finds in React Router's context: the database handle and the
+ * signed-in person, put there once per request (the handler sets the handle and the CSP nonce;
+ * the root route's middleware reads the session). Routes take them from here and never open the
+ * database themselves.
+ */
+import {
+  createContext,
+  redirect,
+  RouterContextProvider,
+  type MiddlewareFunction,
+} from 'react-router';
+import { getUser, type SessionUser } from '~/auth/session.server';
+import { getDb, type DB } from '#db/client';
+
+export const dbContext = createContext<DB>();
+export const userContext = createContext<SessionUser | null>(null);
+export const nonceContext = createContext<string | undefined>(undefined);
+
+/** The context of one request, as the server hands it to React Router. */
+export function requestContext(nonce: string | undefined): RouterContextProvider {
+  const context = new RouterContextProvider();
+  context.set(dbContext, getDb());
+  context.set(nonceContext, nonce);
+  return context;
+}
+
+/** Root middleware: reads the session cookie once, for the whole request. */
+export const sessionMiddleware: MiddlewareFunction<Response> = async ({ request, context }) => {
+  context.set(userContext, await getUser(context.get(dbContext), request));
+};
+
+/** What a loader or action receives, as far as the toolkit cares. */
+export interface RequestArgs {
+  request: Request;
+  context: Readonly<RouterContextProvider>;
+}
+
+/** The request's database handle. */
+export function dbOf(context: Readonly<RouterContextProvider>): DB {
+  return context.get(dbContext);
+}
+
+/** The signed-in person, or null. */
+export function currentUser(context: Readonly<RouterContextProvider>): SessionUser | null {
+  return context.get(userContext);
+}
+
+/** The signed-in person; anyone else is sent to /login and brought back afterwards. */
+export function requireUser({ request, context }: RequestArgs): SessionUser {
+  const user = currentUser(context);
+  if (user) return user;
+  const url = new URL(request.url);
+  throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
+}
+
+/** The signed-in person and the database: what most loaders and actions start from. */
+export interface Ctx {
+  user: SessionUser;
+  db: DB;
+}
+
+export function signedIn(args: RequestArgs): Ctx {
+  return { user: requireUser(args), db: dbOf(args.context) };
+}
