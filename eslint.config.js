@@ -32,13 +32,72 @@ export default tseslint.config(
     files: ['**/*.{js,mjs}'],
     languageOptions: { globals: { ...globals.node } },
   },
+  // The layers (docs/architecture.md): each folder imports only from the layers below it.
   {
-    // Domain rules stay pure: no framework or database imports.
+    // Domain rules stay pure: nothing from the framework, the database or the rest of the app.
     files: ['app/domain/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['react', 'react-*', 'react-router', 'kysely', '#db/*', 'better-sqlite3'] },
+        {
+          patterns: [
+            {
+              group: ['react', 'react-*', 'react-router', 'kysely', 'better-sqlite3', 'pg'],
+              message: 'app/domain is pure rules: no framework or database.',
+            },
+            {
+              group: ['~/*', '!~/domain', '!~/domain/**', '\\#db/*', '\\#seeds/*'],
+              message: 'app/domain imports only app/domain.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['db/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '~/routes/**',
+                '~/web/**',
+                '~/components/**',
+                '~/presenters/**',
+                '~/render/**',
+                '~/server/**',
+                '~/root',
+              ],
+              message: 'db/ is below the pages: it may use app/domain, never what serves pages.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['app/components/**/*.{ts,tsx}', 'app/lib/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '\\#db/*',
+                '~/web/**',
+                '~/routes/**',
+                '~/server/**',
+                '**/*.server',
+                '**/*.server.*',
+              ],
+              message: 'Components render what a loader gave them; they never reach the database.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -7,7 +7,6 @@ import {
   planDueDates,
   type PlanStatus,
 } from '~/domain/plans/status';
-import { can, type UserRoles } from '~/domain/policy';
 import type { DB } from '../client';
 import { RefusedError } from '../errors';
 import { assertFresh } from '../versioning';
@@ -246,12 +245,12 @@ export async function movePlan(
 }
 
 /**
- * Changes the plan's due dates (from the year's A-11 280.12 calendar when it was created). Only
- * an OMB lead may (policy: plan.set_due_dates), and not on a final plan.
+ * Changes the plan's due dates (from the year's A-11 280.12 calendar when it was created), not on
+ * a final plan. Who may is the caller's check (policy: plan.set_due_dates, an OMB lead).
  */
 export async function setPlanDueDates(
   db: DB,
-  input: { id: number; version: number; draftDue: string; finalDue: string; user: UserRoles },
+  input: { id: number; version: number; draftDue: string; finalDue: string; actorId: number },
 ): Promise<void> {
   const at = new Date().toISOString();
   await db.transaction().execute(async (trx) => {
@@ -261,8 +260,6 @@ export async function setPlanDueDates(
       .where('id', '=', input.id)
       .executeTakeFirst();
     if (!plan) throw new RefusedError('not_found', 'We could not find that plan.');
-    if (!can(input.user, 'plan.set_due_dates', { portfolioId: plan.portfolio_id }))
-      throw new RefusedError('forbidden', 'Only an OMB lead can change a plan’s due dates.');
     if (!dueDatesEditable(plan.status))
       throw new RefusedError(
         'conflict',
@@ -280,7 +277,7 @@ export async function setPlanDueDates(
       .where('id', '=', plan.id)
       .execute();
     await recordAudit(trx, {
-      actorId: input.user.personId,
+      actorId: input.actorId,
       action: 'update',
       entityType: 'action_plan',
       entityId: plan.id,

@@ -183,7 +183,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
           version: v.version,
           draftDue: v.draftDue,
           finalDue: v.finalDue,
-          user,
+          actorId: user.personId,
         }),
       back,
     );

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { authorize } from '~/auth/authorize.server';
-import { refusal } from '~/web/toolkit.server';
-import { RefusedError } from '#db/errors';
 import { setCalendarDate } from '#db/queries/calendar';
 import { createPlan, getPlan, movePlan, setPlanDueDates } from '#db/queries/plans';
 import { demoDb, userFor } from '../helpers';
@@ -95,7 +93,7 @@ describe('action plan due dates (A-11 280.12)', () => {
     const before = await plan(db, id);
     const audit = await auditRows(db);
     for (const user of [member, lead]) {
-      // The route refuses before reading the form…
+      // The route refuses before reading the form: a 403 page, nothing changed.
       let thrown: unknown;
       try {
         authorize(user, 'plan.set_due_dates', { portfolioId });
@@ -103,24 +101,6 @@ describe('action plan due dates (A-11 280.12)', () => {
         thrown = e;
       }
       expect(statusOf(thrown)).toBe(403);
-      // …and the query refuses too, which the route also answers with a 403.
-      const change = setPlanDueDates(db, {
-        id,
-        version: before.version,
-        draftDue: '2027-06-15',
-        finalDue: '2027-09-30',
-        user,
-      });
-      await expect(change).rejects.toMatchObject({ code: 'forbidden' });
-      const error = await change.catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(RefusedError);
-      let answered: unknown;
-      try {
-        refusal(error, { reply: () => ({ status: 'error' }) as never });
-      } catch (e) {
-        answered = e;
-      }
-      expect(statusOf(answered)).toBe(403);
     }
     expect(await plan(db, id)).toEqual(before);
     expect(await auditRows(db)).toEqual(audit);
@@ -131,7 +111,7 @@ describe('action plan due dates (A-11 280.12)', () => {
       version: before.version,
       draftDue: '2027-06-15',
       finalDue: '2027-09-30',
-      user: omb,
+      actorId: omb.personId,
     });
     expect(await plan(db, id)).toMatchObject({
       draft_due: '2027-06-15',
@@ -176,7 +156,7 @@ describe('action plan due dates (A-11 280.12)', () => {
         version: final.version,
         draftDue: '2027-06-15',
         finalDue: '2027-09-30',
-        user: omb,
+        actorId: omb.personId,
       }),
     ).rejects.toMatchObject({ code: 'conflict', message: expect.stringMatching(/final/) });
     expect(await plan(db, id)).toEqual(final);
@@ -194,7 +174,7 @@ describe('action plan due dates (A-11 280.12)', () => {
       version: final.version + 1,
       draftDue: '2027-06-15',
       finalDue: '2027-09-30',
-      user: omb,
+      actorId: omb.personId,
     });
     expect(await plan(db, id)).toMatchObject({ draft_due: '2027-06-15', status: 'draft' });
   });
@@ -212,7 +192,7 @@ describe('action plan due dates (A-11 280.12)', () => {
       version: 1,
       draftDue: '2027-06-01',
       finalDue: '2027-09-10',
-      user: omb,
+      actorId: omb.personId,
     });
     await expect(
       setPlanDueDates(db, {
@@ -220,7 +200,7 @@ describe('action plan due dates (A-11 280.12)', () => {
         version: 1,
         draftDue: '2027-06-02',
         finalDue: '2027-09-11',
-        user: omb,
+        actorId: omb.personId,
       }),
     ).rejects.toMatchObject({
       current: { draft_due: '2027-06-01', final_due: '2027-09-10' },
