@@ -4,6 +4,7 @@ import type { DB } from './client';
 import { RefusedError } from './errors';
 import { recordAudit } from './queries/audit';
 import type { Database } from './schema';
+import type { AuditAction, EntityType } from '~/domain/audit';
 import { ARCHIVE_ACTIONS, KIND_NOUNS, type ArchiveKind } from '~/domain/archive';
 /**
  * Refuses a save whose form was opened at an older version of the row, so a stale save never
@@ -58,12 +59,12 @@ export async function editVersioned<
   db: DB,
   input: {
     table: VersionedRoot;
-    entityType: string;
+    entityType: EntityType;
     notFoundMessage: string;
     id: number;
     version: number;
     actorId: number;
-    action: string;
+    action: AuditAction;
   },
   load: (trx: Trx, id: number) => Promise<R | undefined>,
   change: (trx: Trx, row: NoInfer<R>) => Promise<ChangeRecord>,

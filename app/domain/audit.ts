@@ -19,3 +19,103 @@ export function diffFields(
   }
   return changes;
 }
+
+/**
+ * The kinds of record the audit log names. A change is recorded against one of these (and the
+ * plain-language histories in app/domain/history/describe.ts say each one's sentence).
+ */
+export const ENTITY_TYPES = [
+  'account',
+  'action_plan',
+  'burden_assessment',
+  'calendar',
+  'charter',
+  'journey_map',
+  'milestone',
+  'pmc_update',
+  'portfolio',
+  'portfolio_agency',
+  'pra_clearance',
+  'project',
+  'project_phase',
+  'research_activity',
+  'session',
+  'setting',
+  'workspace',
+] as const;
+export type EntityType = (typeof ENTITY_TYPES)[number];
+
+/** What was done, as the audit log records it: a closed list, so a typo cannot reach the log. */
+export const AUDIT_ACTIONS = [
+  'account_locked',
+  'add_item',
+  'add_segment',
+  'add_session',
+  'add_stage',
+  'add_step',
+  'annotate',
+  'archive',
+  'change_poc',
+  'cite',
+  'comment',
+  'copy',
+  'create',
+  'decision',
+  'delete',
+  'delete_item',
+  'delete_segment',
+  'delete_session',
+  'delete_stage',
+  'delete_step',
+  'demo_accounts_created',
+  'demo_accounts_removed',
+  'details',
+  'edit',
+  'exclude',
+  'highlights',
+  'import',
+  'item_order',
+  'link_clearance',
+  'move_stage',
+  'move_step',
+  'name_version',
+  'order',
+  'override',
+  'override_item',
+  'phase_advanced',
+  'phase_answered',
+  'phase_held',
+  'phase_moved_back',
+  'phase_override_advance',
+  'phase_override_hold',
+  'phase_reaffirmed',
+  'phase_requested',
+  'publish',
+  'rename_stage',
+  'reopen',
+  'resolve_comment',
+  'restore',
+  'save',
+  'save_item',
+  'seed',
+  'set_pmc_member',
+  'sign',
+  'sign_in',
+  'sign_out',
+  'status',
+  'update',
+  'update_segment',
+  'update_step',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/**
+ * `name` as an audit action, for a form whose intent names the change it makes. A name outside
+ * the list is a programming error (the form's schema lets only known intents through), so it
+ * throws rather than writing a word the histories cannot read.
+ */
+export function asAuditAction(name: string): AuditAction {
+  const found = AUDIT_ACTIONS.find((a) => a === name);
+  if (!found) throw new Error(`Not an audit action: ${name}`);
+  return found;
+}

@@ -21,6 +21,7 @@ import { editAssessment } from './burden';
 import { editJourney } from './journeys';
 import { publishedSnapshot } from './pmc';
 import { editActivity } from './research';
+import type { AuditAction } from '~/domain/audit';
 
 const TABLES = {
   journey_map: 'journey_maps',
@@ -86,7 +87,7 @@ export async function setArchived(
   input: { kind: ArchiveKind; id: number; version: number; actorId: number; archive: boolean },
 ): Promise<void> {
   const at = new Date().toISOString();
-  const action = input.archive ? 'archive' : 'restore';
+  const action: AuditAction = input.archive ? 'archive' : 'restore';
   const noun = KIND_NOUNS[input.kind];
   const change = async (trx: Trx, r: { id: number }): Promise<ChangeRecord> => {
     const table = TABLES[input.kind] as 'journey_maps';

@@ -1,11 +1,11 @@
-import { diffFields } from '~/domain/audit';
+import { diffFields, type AuditAction, type EntityType } from '~/domain/audit';
 import { describeAuditEntry, type AuditSentence } from '~/domain/history/describe';
 import type { DB } from '../client';
 
 export interface AuditInput {
   actorId: number | null;
-  action: string;
-  entityType: string;
+  action: AuditAction;
+  entityType: EntityType;
   entityId: string | number;
   portfolioId: number | null;
   projectId?: number | null;

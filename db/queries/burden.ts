@@ -1,3 +1,4 @@
+import type { AuditAction } from '~/domain/audit';
 import { sql } from 'kysely';
 import crypto from 'node:crypto';
 import {
@@ -302,7 +303,7 @@ export async function createAssessment(
 /** One edit of an assessment: version check, change, version bump and audit, in one transaction. */
 export async function editAssessment(
   db: DB,
-  input: { id: number; version: number; actorId: number; action: string },
+  input: { id: number; version: number; actorId: number; action: AuditAction },
   change: (
     trx: Trx,
     a: { id: number; portfolio_id: number; journey_map_id: number | null },

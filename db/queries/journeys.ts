@@ -1,3 +1,4 @@
+import type { AuditAction } from '~/domain/audit';
 import crypto from 'node:crypto';
 import type { JourneyDiagram } from '~/domain/journey/types';
 import type { JourneyDetailsInput, StepFields } from '~/schemas/journey';
@@ -253,7 +254,7 @@ export async function createJourney(
 /** One edit of a map: version check, change, version bump and audit, in one transaction. */
 export async function editJourney(
   db: DB,
-  input: { mapId: number; version: number; actorId: number; action: string },
+  input: { mapId: number; version: number; actorId: number; action: AuditAction },
   change: (
     trx: Trx,
     map: { id: number; portfolio_id: number; project_id: number | null },

@@ -1,3 +1,4 @@
+import type { AuditAction } from '~/domain/audit';
 import {
   agenciesDueForReview,
   decide,
@@ -92,7 +93,7 @@ export async function applyGateEvent(
       const outcome = decide(state, event, actor);
       if (!outcome.ok) return outcome;
       const audit = (
-        action: string,
+        action: AuditAction,
         before: Record<string, unknown> | null,
         after: Record<string, unknown> | null,
       ) =>

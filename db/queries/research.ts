@@ -1,3 +1,4 @@
+import type { AuditAction } from '~/domain/audit';
 import { sql } from 'kysely';
 import crypto from 'node:crypto';
 import {
@@ -329,7 +330,7 @@ export async function createActivity(
 /** One versioned, audited change to an activity (its sessions included). */
 export async function editActivity(
   db: DB,
-  input: { id: number; version: number; actorId: number; action: string },
+  input: { id: number; version: number; actorId: number; action: AuditAction },
   change: (
     trx: Trx,
     a: { id: number; project_id: number; portfolio_id: number },

@@ -40,6 +40,7 @@ import { assessmentEdits, copyAssessmentToBe, editAssessment } from '#db/queries
 import { useLazyValidation } from '~/components/ui/use-lazy-validation';
 import { Table } from '~/components/ui/table';
 import { dbOf } from '~/web/context.server';
+import { asAuditAction } from '~/domain/audit';
 
 export const meta: Route.MetaFunction = ({ data }) => [
   { title: `${data?.assessment.title ?? 'Burden assessment'} | Life Experience Workspace` },
@@ -187,7 +188,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       (v) =>
         editAssessment(
           dbOf(context),
-          { id, version: v.version, actorId: user.personId, action: intent },
+          { id, version: v.version, actorId: user.personId, action: asAuditAction(intent) },
           change(v),
         ),
       `/burden/${id}`,

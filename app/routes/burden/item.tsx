@@ -18,6 +18,7 @@ import { VersionField } from '~/schemas/common';
 import { IdParam } from '~/schemas/params';
 import { assessmentEdits, editAssessment } from '#db/queries/burden';
 import { dbOf, type RequestArgs } from '~/web/context.server';
+import { asAuditAction } from '~/domain/audit';
 
 export const meta: Route.MetaFunction = () => [
   { title: 'Burden item | Life Experience Workspace' },
@@ -93,7 +94,11 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const { user, detail, item } = await load({ request, context }, params, 'burden.edit');
   const formData = await request.formData();
   const intent = String(formData.get('intent') ?? 'save');
-  const base = { id: detail.assessment.id, actorId: user.personId, action: `${intent}_item` };
+  const base = {
+    id: detail.assessment.id,
+    actorId: user.personId,
+    action: asAuditAction(`${intent}_item`),
+  };
   if (intent === 'override') {
     const submission = parseWithZod(formData, {
       schema: overrideSchema(item.occurrences_hundredths).and(Version),

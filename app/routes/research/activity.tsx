@@ -52,6 +52,7 @@ import {
 import { useLazyValidation } from '~/components/ui/use-lazy-validation';
 import { Table } from '~/components/ui/table';
 import { dbOf, requireUser, type RequestArgs } from '~/web/context.server';
+import { asAuditAction } from '~/domain/audit';
 
 export const meta: Route.MetaFunction = ({ data }) => [
   { title: `${data?.activity.title ?? 'Research activity'} | Life Experience Workspace` },
@@ -132,7 +133,12 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       (v) =>
         editActivity(
           dbOf(context),
-          { id: activity.id, version: v.version, actorId: user.personId, action: intent },
+          {
+            id: activity.id,
+            version: v.version,
+            actorId: user.personId,
+            action: asAuditAction(intent),
+          },
           change(v),
         ),
       `/research/${activity.id}`,

@@ -138,7 +138,7 @@ describe('action plan evidence: citations show the figures as they are now', () 
           id: toBe,
           version: detail.assessment.version,
           actorId: user.personId,
-          action: 'update_item',
+          action: 'save_item',
         },
         (trx, a) =>
           assessmentEdits.updateItem(trx, a, detail.items[0]!.id, {
@@ -179,7 +179,7 @@ describe('action plan evidence: citations show the figures as they are now', () 
         id: asIs,
         version: baseline.assessment.version,
         actorId: user.personId,
-        action: 'update_item',
+        action: 'save_item',
       },
       (trx, a) =>
         assessmentEdits.updateItem(trx, a, baseline.items[0]!.id, {

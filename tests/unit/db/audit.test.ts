@@ -20,6 +20,7 @@ import {
   projectValues,
   userFor,
 } from '../helpers';
+import type { EntityType } from '~/domain/audit';
 
 describe('audit log in the same transaction as the change', () => {
   it('records who changed what, with before and after', async () => {
@@ -199,7 +200,7 @@ describe('browsing the audit log', () => {
     await db.deleteFrom('audit_log').execute();
     const lead = await userFor(db, 'omb.lead@example.gov');
     const team = await userFor(db, 'team.member@example.gov');
-    const write = (actorId: number, entityType: string, entityId: string, at: string) =>
+    const write = (actorId: number, entityType: EntityType, entityId: string, at: string) =>
       recordAudit(db, {
         actorId,
         action: 'update',

@@ -32,8 +32,8 @@ async function counts(file: string) {
 
 const audit = (i: number) => ({
   actorId: null,
-  action: 'backup_test',
-  entityType: 'workspace',
+  action: 'update' as const,
+  entityType: 'workspace' as const,
   entityId: i,
   portfolioId: null,
   before: null,

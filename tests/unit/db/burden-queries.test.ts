@@ -317,7 +317,7 @@ describe('burden assessments in the database', () => {
     expect(toBeStep.step_key).toBe(step.step_key);
     await editAssessment(
       db,
-      { id: copy, version: 1, actorId: user.personId, action: 'update_item' },
+      { id: copy, version: 1, actorId: user.personId, action: 'save_item' },
       (trx, a) =>
         assessmentEdits.updateItem(trx, a, detail.items[0]!.id, {
           ...base,

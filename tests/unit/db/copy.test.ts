@@ -44,7 +44,7 @@ describe('copying a SQLite workspace', () => {
     await target.transaction().execute((trx) =>
       recordAudit(trx, {
         actorId: null,
-        action: 'copy_check',
+        action: 'update',
         entityType: 'workspace',
         entityId: 0,
         portfolioId: null,

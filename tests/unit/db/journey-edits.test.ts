@@ -13,6 +13,7 @@ import { parseMermaid, generateMermaid } from '~/domain/journey/mermaid';
 import { demoDb, userFor } from '../helpers';
 import type { DB } from '#db/client';
 import type { ChangeRecord, Trx } from '#db/versioning';
+import type { AuditAction } from '~/domain/audit';
 
 const source = [
   'journey',
@@ -27,7 +28,7 @@ async function edit(
   db: DB,
   id: number,
   actorId: number,
-  action: string,
+  action: AuditAction,
   change: (trx: Trx, map: { id: number }) => Promise<ChangeRecord>,
 ) {
   const { version } = await db

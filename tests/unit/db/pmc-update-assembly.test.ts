@@ -170,7 +170,7 @@ describe('assembling and publishing a PMC update', () => {
     const detail = (await getAssessment(db, toBe))!;
     await editAssessment(
       db,
-      { id: toBe, version: 1, actorId: team.personId, action: 'update_item' },
+      { id: toBe, version: 1, actorId: team.personId, action: 'save_item' },
       (trx, a) =>
         assessmentEdits.updateItem(trx, a, detail.items[0]!.id, {
           ...burdenItem,

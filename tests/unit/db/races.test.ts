@@ -221,7 +221,7 @@ describe('SQLite under many writers', () => {
             .executeTakeFirstOrThrow();
           await recordAudit(trx, {
             actorId: null,
-            action: 'writer_test',
+            action: 'update',
             entityType: 'workspace',
             entityId: i,
             portfolioId: null,
@@ -239,7 +239,8 @@ describe('SQLite under many writers', () => {
       const n = await first
         .selectFrom('audit_log')
         .select((eb) => eb.fn.countAll().as('n'))
-        .where('action', '=', 'writer_test')
+        .where('action', '=', 'update')
+        .where('entity_type', '=', 'workspace')
         .executeTakeFirstOrThrow();
       expect(Number(n.n)).toBe(50);
       await Promise.all(connections.map((c) => c.destroy()));

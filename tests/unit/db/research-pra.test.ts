@@ -15,6 +15,7 @@ import {
 import { can } from '~/domain/policy';
 import { ClearanceEditSchema } from '~/schemas/research';
 import { demoDb, projectId, userFor } from '../helpers';
+import type { AuditAction } from '~/domain/audit';
 
 const values = {
   title: 'Interviews',
@@ -452,7 +453,7 @@ describe('editing a clearance', () => {
       }),
     });
     let version = 1;
-    const change = (action: string, fn: Parameters<typeof editActivity>[2]) =>
+    const change = (action: AuditAction, fn: Parameters<typeof editActivity>[2]) =>
       editActivity(db, { id, version, actorId: user.personId, action }, fn).then(() => version++);
     await change('link_clearance', (trx, a) => activityEdits.linkClearance(trx, a, clearanceId));
     await change('add_session', (trx, a) =>

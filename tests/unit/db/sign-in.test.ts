@@ -38,6 +38,7 @@ describe('sign-in', () => {
     });
   });
 
+  // Twelve password checks (scrypt, deliberately slow): a loaded machine needs more than 5 s.
   it(`locks the account after ${LOCK_AFTER_FAILURES} wrong passwords, even against the right one, then lets it in later`, async () => {
     const db = await setup();
     const waits: number[] = [];
@@ -76,5 +77,5 @@ describe('sign-in', () => {
       .where('action', '=', 'account_locked')
       .execute();
     expect(locked).toHaveLength(1);
-  });
+  }, 30_000);
 });
