@@ -18,7 +18,7 @@ import { VersionField } from '~/schemas/common';
 import { IdParam } from '~/schemas/params';
 import { assessmentEdits, editAssessment } from '#db/queries/burden';
 import { dbOf, type RequestArgs } from '~/web/context.server';
-import { asAuditAction } from '~/domain/audit';
+import type { AuditAction } from '~/domain/audit';
 
 export const meta: Route.MetaFunction = () => [
   { title: 'Burden item | Life Experience Workspace' },
@@ -94,10 +94,12 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const { user, detail, item } = await load({ request, context }, params, 'burden.edit');
   const formData = await request.formData();
   const intent = String(formData.get('intent') ?? 'save');
-  const base = {
+  const base: { id: number; actorId: number; action: AuditAction } = {
     id: detail.assessment.id,
     actorId: user.personId,
-    action: asAuditAction(`${intent}_item`),
+    // Any other intent is the item form's save.
+    action:
+      intent === 'override' ? 'override_item' : intent === 'delete' ? 'delete_item' : 'save_item',
   };
   if (intent === 'override') {
     const submission = parseWithZod(formData, {
