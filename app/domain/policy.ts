@@ -1,5 +1,5 @@
 /**
- * Who may do what: the one place permissions are decided (DESIGN.md "Who uses it";
+ * Who may do what: the one place permissions are decided (docs/rules.md#roles;
  * A-11 280.16 for POCs and PMC members). Pure: the caller loads the user's roles.
  */
 

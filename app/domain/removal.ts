@@ -1,5 +1,5 @@
 /**
- * Removals ask first (issue 16, point 8; DESIGN "Nothing a person saved is ever lost"): a form
+ * Removals ask first (issue 16, point 8; docs/rules.md#saved-work-is-never-lost): a form
  * that removes a record posts `confirm=yes` only once the person has said yes — in the dialog
  * with JavaScript, on the confirmation page without it. Without that field the server removes
  * nothing and answers with the confirmation page instead. The audit trail keeps every removal.

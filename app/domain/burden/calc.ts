@@ -189,7 +189,7 @@ export interface AssessmentResult {
   bySegment: SegmentResult[];
   /**
    * The per-person time tax, population-weighted: Σ segment share × the segment's figure, the
-   * base figures counting for the share no segment covers (DESIGN.md, burden).
+   * base figures counting for the share no segment covers (docs/rules.md#holistic-burden).
    */
   perPerson: PerPerson;
   /** The time tax on one person in no segment: the base items' own figures. */
@@ -260,9 +260,9 @@ function groupsOf(wage: WageInput, segments: readonly SegmentInput[]): Group[] {
 }
 
 /**
- * The population-weighted time tax per person (DESIGN.md, burden): Σ over the segments and
- * everyone else of share × that group's time tax, exact. 82% at 130 minutes and 18% at 205
- * minutes is 106.6 + 36.9 = 143.5 minutes.
+ * The population-weighted time tax per person (docs/rules.md#holistic-burden): Σ over the
+ * segments and everyone else of share × that group's time tax, exact. 82% at 130 minutes and 18%
+ * at 205 minutes is 106.6 + 36.9 = 143.5 minutes.
  */
 export function weightedPerPerson(
   items: readonly BurdenItemInput[],

@@ -210,7 +210,7 @@ export interface IcrSections {
 /**
  * An assessment split as an ICR supporting statement needs it: item 12 (hours of learning and
  * compliance time, and their cost at the wage), item 13 (out-of-pocket money), and psychological
- * costs apart, in neither total (5 CFR 1320.3(b); DESIGN.md, burden).
+ * costs apart, in neither total (5 CFR 1320.3(b); docs/rules.md#holistic-burden).
  */
 export function icrSections(
   items: readonly BurdenItemInput[],

@@ -1,8 +1,8 @@
 /**
  * Audit rows in plain language: who (name and agency) did what, to which record (with a link),
  * for every history, change log and audit view (the audit log itself keeps the raw fields one
- * click away). DESIGN.md: "Every change is recorded in an audit log (who, when, what)"; the
- * sentence is how a person reads the "what".
+ * click away). Every change is recorded in an audit log, who, when and what
+ * (docs/rules.md#audit-and-histories); the sentence is how a person reads the "what".
  *
  * Covers every action the workspace writes (db/queries/*, app/auth, app/server/admin.ts,
  * seeds/): anything new falls back to a readable sentence built from the action's words, never

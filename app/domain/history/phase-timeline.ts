@@ -1,9 +1,9 @@
 /**
  * A project's phase history as one timeline: every request, every agency's answer, how each
  * request closed (all concurred, held by a non-concurrence, an OMB lead's override, superseded
- * by a move back), every move back and every annual re-affirmation. A-11 280 (DESIGN.md "Phase
- * gate"): each involved agency's POC answers, an OMB lead may override with a written reason,
- * and every decision is kept.
+ * by a move back), every move back and every annual re-affirmation. A-11 280.16 and
+ * docs/rules.md#phase-gates: each involved agency's POC answers, an OMB lead may override with a
+ * written reason, and every decision is kept.
  */
 import { ANSWER_LABELS, type GateAnswer } from '~/domain/phases/gate';
 import { PHASE_LABELS } from '~/domain/portfolio/labels';

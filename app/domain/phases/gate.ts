@@ -1,5 +1,5 @@
 /**
- * Phase gates (A-11 280.16; DESIGN.md "Phase gate"). A project asks to move to the next phase
+ * Phase gates (A-11 280.16; docs/rules.md#phase-gates). A project asks to move to the next phase
  * with evidence; each involved agency's current POC answers concur, concur with comments, or
  * non-concur (a comment is required for the last two). The project advances when every involved
  * agency has concurred; a non-concur holds it until a new request. An OMB lead may advance or

@@ -1,5 +1,5 @@
 /**
- * The Paperwork Reduction Act count (A-11 280.8; DESIGN.md "Paperwork Reduction Act").
+ * The Paperwork Reduction Act count (A-11 280.8; docs/rules.md#paperwork-reduction-act).
  *
  * - No approval is needed to collect information from nine or fewer members of the public in a
  *   12-month period; the tenth needs a clearance.

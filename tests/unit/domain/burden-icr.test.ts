@@ -59,7 +59,7 @@ function expectRowAddsUp(r: IcrRow) {
   expect(r.burden.timeMoney).toBe(r.burden.time * r.wage);
 }
 
-describe('burden ICR rows: the real rows from DESIGN.md', () => {
+describe('burden ICR rows: the real rows (docs/rules.md#holistic-burden)', () => {
   it.each([
     {
       icr: '202402-3137-006',

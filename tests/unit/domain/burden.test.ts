@@ -34,7 +34,7 @@ const item = (over: Partial<BurdenItemInput> = {}): BurdenItemInput => ({
 });
 const noLoad = (wageCents: number) => ({ wageCents, multiplierMilli: 1000 });
 
-describe('burden: the real ICR rows from DESIGN.md', () => {
+describe('burden: the real ICR rows (docs/rules.md#holistic-burden)', () => {
   it.each([
     {
       icr: '202402-3137-006',

@@ -26,7 +26,7 @@ function userWith(role: Role): UserRoles {
   };
 }
 
-// The role × action table (DESIGN.md "Who uses it"). ✓ = allowed in the person's own portfolio,
+// The role × action table (docs/rules.md#roles). ✓ = allowed in the person's own portfolio,
 // acting for their own agency where the action is an agency's.
 const Y = true;
 const N = false;
