@@ -2,7 +2,6 @@ import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data, Form, redirect } from 'react-router';
 import type { Route } from './+types/account';
-import { authorize } from '~/auth/authorize.server';
 import { Alert } from '~/components/ui/alert';
 import { FormErrors, SelectField } from '~/components/ui/form';
 import { useLazyValidation } from '~/components/ui/use-lazy-validation';
@@ -10,6 +9,7 @@ import { formatDateTime, TIME_ZONE_CHOICES, timeZoneLabel } from '~/domain/histo
 import { AccountSettingsSchema } from '~/schemas/account';
 import { setTimeZone } from '#db/queries/accounts';
 import { dbOf, requireUser } from '~/web/context.server';
+import { authorize } from '~/web/toolkit.server';
 
 export const meta: Route.MetaFunction = () => [
   { title: 'Your account | Life Experience Workspace' },

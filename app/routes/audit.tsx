@@ -1,6 +1,5 @@
 import { Form, Link } from 'react-router';
 import type { Route } from './+types/audit';
-import { authorize } from '~/auth/authorize.server';
 import { HistorySentence, HistoryTime } from '~/components/history/history-line';
 import { FieldError } from '~/components/ui/field';
 import type { FieldChanges } from '~/domain/audit';
@@ -9,6 +8,7 @@ import { historyLines } from '~/presenters/history.server';
 import { parseAuditFilters } from '~/schemas/audit';
 import { auditFilterOptions, listAudit } from '#db/queries/audit';
 import { dbOf, requireUser } from '~/web/context.server';
+import { authorize } from '~/web/toolkit.server';
 
 export const meta: Route.MetaFunction = () => [{ title: 'Audit log | Life Experience Workspace' }];
 

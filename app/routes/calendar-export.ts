@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import type { Route } from './+types/calendar-export';
-import { authorize } from '~/auth/authorize.server';
 import { loadCalendar } from '~/routes/calendar.server';
 import { phaseCycleDays, phaseCycleEvents, toIcs } from '~/domain/calendar/a11';
 import { fiscalYearOf } from '~/domain/dates';
 import { daysLeft } from '~/domain/plans/status';
-import { badRequest } from '~/web/toolkit.server';
+import { authorize, badRequest } from '~/web/toolkit.server';
 import { dbOf, requireUser } from '~/web/context.server';
 
 /**

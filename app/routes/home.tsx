@@ -1,12 +1,11 @@
 import { Link } from 'react-router';
 import type { Route } from './+types/home';
-import { authorize } from '~/auth/authorize.server';
 import { pluralize } from '~/domain/plural';
 import { HEALTH_LABELS, PHASE_LABELS, PHASES } from '~/domain/portfolio/labels';
 import { ROLE_LABELS, rolesIn } from '~/domain/policy';
 import { listPortfolioSummaries, programTotals } from '#db/queries/portfolios';
 import { PageNumbers } from '~/components/ui/page-numbers';
-import { notFound } from '~/web/toolkit.server';
+import { authorize, notFound } from '~/web/toolkit.server';
 import { PageParam } from '~/schemas/params';
 import { z } from 'zod';
 import { dbOf, requireUser } from '~/web/context.server';

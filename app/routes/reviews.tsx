@@ -1,6 +1,5 @@
 import { Link } from 'react-router';
 import type { Route } from './+types/reviews';
-import { authorize } from '~/auth/authorize.server';
 import { isFederalHoliday } from '~/routes/calendar.server';
 import { daysWaiting, REVIEW_BUSINESS_DAYS, reviewDueOn } from '~/domain/phases/review';
 import { pluralize } from '~/domain/plural';
@@ -8,6 +7,7 @@ import { formatDate, PHASE_LABELS } from '~/domain/portfolio/labels';
 import { getMyReviews } from '#db/queries/phases';
 import { Table } from '~/components/ui/table';
 import { dbOf, requireUser } from '~/web/context.server';
+import { authorize } from '~/web/toolkit.server';
 
 export const meta: Route.MetaFunction = () => [{ title: 'My reviews | Life Experience Workspace' }];
 

@@ -1,7 +1,6 @@
-import { authorize } from '~/auth/authorize.server';
 import { ARCHIVE_KINDS, type ArchiveKind } from '~/domain/archive';
 import { can, type Action, type UserRoles } from '~/domain/policy';
-import { found, pathParam } from '~/web/toolkit.server';
+import { authorize, found, pathParam } from '~/web/toolkit.server';
 import { IdParam } from '~/schemas/params';
 import { archivableRecord, archiveInfo, type ArchiveInfo } from '#db/queries/archive';
 import { dbOf, requireUser, type RequestArgs } from '~/web/context.server';

@@ -6,6 +6,7 @@ import type { SubmissionResult } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect } from 'react-router';
 import type { z } from 'zod';
+import { can, type Action, type Target, type UserRoles } from '~/domain/policy';
 import { RefusedError, StaleWriteError } from '#db/errors';
 
 /**
@@ -22,6 +23,11 @@ export function forbidden(message = 'You do not have permission to do that.'): n
 
 export function badRequest(message: string): never {
   throw data({ message }, { status: 400 });
+}
+
+/** Refuses with a 403 page unless the policy allows `action` on `target`. */
+export function authorize(user: UserRoles, action: Action, target: Target = {}): void {
+  if (!can(user, action, target)) forbidden();
 }
 
 /** `value` or a 404: for rows looked up by an id from the URL. */

@@ -1,6 +1,5 @@
 import { Link } from 'react-router';
 import type { Route } from './+types/compare';
-import { authorize } from '~/auth/authorize.server';
 import { BarChart } from '~/components/charts/bar-chart';
 import { Breadcrumbs } from '~/components/ui/form';
 import { CATEGORIES, totalMoney } from '~/domain/burden/calc';
@@ -15,7 +14,7 @@ import {
 } from '~/domain/burden/display';
 import { fromScaled } from '~/domain/burden/units';
 import { CATEGORY_LABELS } from '~/domain/burden/labels';
-import { found, notFound } from '~/web/toolkit.server';
+import { authorize, found, notFound } from '~/web/toolkit.server';
 import { IdParam } from '~/schemas/params';
 import { getAssessment, type AssessmentDetail } from '#db/queries/burden';
 import { Table } from '~/components/ui/table';

@@ -1,6 +1,5 @@
-import { authorize } from '~/auth/authorize.server';
 import type { Action } from '~/domain/policy';
-import { found, pathParam } from '~/web/toolkit.server';
+import { authorize, found, pathParam } from '~/web/toolkit.server';
 import { IdParam } from '~/schemas/params';
 import { getAssessment } from '#db/queries/burden';
 import { dbOf, requireUser, type RequestArgs } from '~/web/context.server';

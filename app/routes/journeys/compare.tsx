@@ -1,6 +1,5 @@
 import { Form, Link, redirect } from 'react-router';
 import type { Route } from './+types/compare';
-import { authorize } from '~/auth/authorize.server';
 import { MermaidDiagram } from '~/components/mermaid/mermaid-diagram';
 import { Alert } from '~/components/ui/alert';
 import { Breadcrumbs } from '~/components/ui/form';
@@ -19,7 +18,7 @@ import {
 } from '~/domain/journey/compare';
 import { generateMermaid } from '~/domain/journey/mermaid';
 import { VERSION_LABELS, versionText } from '~/domain/journey/types';
-import { found, notFound, pathParam } from '~/web/toolkit.server';
+import { authorize, found, notFound, pathParam } from '~/web/toolkit.server';
 import { IdParam, SlugParam } from '~/schemas/params';
 import { getJourney, listJourneys, toDiagram, type JourneyDetail } from '#db/queries/journeys';
 import { getPortfolioHeader } from '#db/queries/portfolios';

@@ -18,7 +18,7 @@ import {
   type PlanStatus,
 } from '~/domain/plans/status';
 import { can } from '~/domain/policy';
-import { submitEdit, notFound } from '~/web/toolkit.server';
+import { authorize, submitEdit, notFound } from '~/web/toolkit.server';
 import { planHtmlOf } from '~/render/plans/html.server';
 import { requirePlan } from '~/routes/plans/find.server';
 import {
@@ -42,7 +42,6 @@ import {
   setPlanDueDates,
 } from '#db/queries/plans';
 import { citationViews } from '~/routes/plans/evidence.server';
-import { authorize } from '~/auth/authorize.server';
 import { PLAN_SECTIONS } from '~/domain/plans/document';
 import { Table } from '~/components/ui/table';
 import { useTimeZone } from '~/lib/time-zone';

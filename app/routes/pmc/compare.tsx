@@ -1,10 +1,9 @@
 import { Link } from 'react-router';
 import type { Route } from './+types/compare';
-import { authorize } from '~/auth/authorize.server';
 import { diffUpdates, isUnchanged } from '~/domain/pmc/diff';
 import { MILESTONE_STATUS_LABELS } from '~/domain/portfolio/labels';
 import { loadWholeUpdate } from '~/routes/pmc/view.server';
-import { notFound } from '~/web/toolkit.server';
+import { authorize, notFound } from '~/web/toolkit.server';
 import { IdParam } from '~/schemas/params';
 import { Table } from '~/components/ui/table';
 import { requireUser } from '~/web/context.server';

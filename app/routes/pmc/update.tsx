@@ -2,7 +2,6 @@ import { Fragment } from 'react';
 import { data, Form, Link } from 'react-router';
 import { z } from 'zod';
 import type { Route } from './+types/update';
-import { authorize } from '~/auth/authorize.server';
 import { BarChart } from '~/components/charts/bar-chart';
 import { FieldError } from '~/components/ui/field';
 import { PageNumbers } from '~/components/ui/page-numbers';
@@ -19,7 +18,7 @@ import {
   PHASES,
 } from '~/domain/portfolio/labels';
 import { can } from '~/domain/policy';
-import { submitEdit, notFound } from '~/web/toolkit.server';
+import { authorize, submitEdit, notFound } from '~/web/toolkit.server';
 import { loadUpdateView, PORTFOLIOS_PER_PAGE } from '~/routes/pmc/view.server';
 import { VersionField } from '~/schemas/common';
 import { PageParam } from '~/schemas/params';

@@ -1,6 +1,5 @@
-import { authorize } from '~/auth/authorize.server';
 import { compose, inOrder } from '~/domain/pmc/compose';
-import { found, pathParam } from '~/web/toolkit.server';
+import { authorize, found, pathParam } from '~/web/toolkit.server';
 import { planHtml } from '~/render/plans/html.server';
 import { IdParam } from '~/schemas/params';
 import { programReducedHours } from '#db/queries/burden';

@@ -1,7 +1,6 @@
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect } from 'react-router';
 import type { Route } from './+types/edit';
-import { authorize } from '~/auth/authorize.server';
 import { PortfolioForm } from '~/components/portfolio/portfolio-form';
 import { Breadcrumbs } from '~/components/ui/form';
 import { RemovalConfirmation } from '~/components/ui/removal';
@@ -11,7 +10,7 @@ import {
   type ParticipatingAgency,
 } from '~/domain/portfolio/agency-removal';
 import { isCancelled } from '~/domain/removal';
-import { refusal, found, pathParam } from '~/web/toolkit.server';
+import { authorize, refusal, found, pathParam } from '~/web/toolkit.server';
 import { askFirst } from '~/web/removal.server';
 import { SlugParam } from '~/schemas/params';
 import { EditPortfolioSchema } from '~/schemas/portfolio';

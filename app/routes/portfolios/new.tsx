@@ -1,11 +1,10 @@
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect } from 'react-router';
 import type { Route } from './+types/new';
-import { authorize } from '~/auth/authorize.server';
 import { PortfolioForm } from '~/components/portfolio/portfolio-form';
 import { Breadcrumbs } from '~/components/ui/form';
 import { fiscalYearOf } from '~/domain/dates';
-import { refusal } from '~/web/toolkit.server';
+import { authorize, refusal } from '~/web/toolkit.server';
 import { NewPortfolioSchema } from '~/schemas/portfolio';
 import { createPortfolio, listAgencies } from '#db/queries/portfolio-admin';
 import { dbOf, requireUser } from '~/web/context.server';

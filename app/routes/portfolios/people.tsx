@@ -1,11 +1,10 @@
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data, Form, redirect } from 'react-router';
 import type { Route } from './+types/people';
-import { authorize } from '~/auth/authorize.server';
 import { FieldError } from '~/components/ui/field';
 import { Breadcrumbs, FormErrors } from '~/components/ui/form';
 import { formatDate } from '~/domain/portfolio/labels';
-import { refusal, found, pathParam } from '~/web/toolkit.server';
+import { authorize, refusal, found, pathParam } from '~/web/toolkit.server';
 import { SlugParam } from '~/schemas/params';
 import { PeopleSchema } from '~/schemas/portfolio';
 import {

@@ -1,12 +1,11 @@
 import { Link } from 'react-router';
 import type { Route } from './+types/portfolio';
-import { authorize } from '~/auth/authorize.server';
 import { HealthTag } from '~/components/ui/tags';
 import { PHASE_LABELS, PHASE_PURPOSE, PHASES } from '~/domain/portfolio/labels';
 import { can, ROLE_LABELS, rolesIn } from '~/domain/policy';
 import { totalMoney } from '~/domain/burden/calc';
 import { dollars, hours } from '~/domain/burden/display';
-import { found, pathParam } from '~/web/toolkit.server';
+import { authorize, found, pathParam } from '~/web/toolkit.server';
 import { SlugParam } from '~/schemas/params';
 import { portfolioRollup } from '#db/queries/burden';
 import { getPortfolioBySlug } from '#db/queries/portfolios';

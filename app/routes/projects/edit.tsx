@@ -1,10 +1,9 @@
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect } from 'react-router';
 import type { Route } from './+types/edit';
-import { authorize } from '~/auth/authorize.server';
 import { ProjectForm } from '~/components/project/project-form';
 import { Breadcrumbs } from '~/components/ui/form';
-import { refusal, found, pathParam } from '~/web/toolkit.server';
+import { authorize, refusal, found, pathParam } from '~/web/toolkit.server';
 import { IdParam } from '~/schemas/params';
 import { EditProjectSchema } from '~/schemas/project';
 import { portfolioAgencies } from '#db/queries/portfolios';

@@ -1,7 +1,6 @@
 import { Form, Link } from 'react-router';
 import { z } from 'zod';
 import type { Route } from './+types/index';
-import { authorize } from '~/auth/authorize.server';
 import { FieldError } from '~/components/ui/field';
 import { HealthTag, PhaseTag } from '~/components/ui/tags';
 import { HEALTH_LABELS, PHASE_LABELS, PHASES } from '~/domain/portfolio/labels';
@@ -11,6 +10,7 @@ import { listAgencies } from '#db/queries/portfolio-admin';
 import { listPortfolioSummaries } from '#db/queries/portfolios';
 import { findProjects } from '#db/queries/projects';
 import { dbOf, requireUser } from '~/web/context.server';
+import { authorize } from '~/web/toolkit.server';
 
 export const meta: Route.MetaFunction = () => [{ title: 'Projects | Life Experience Workspace' }];
 

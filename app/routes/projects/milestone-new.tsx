@@ -1,10 +1,9 @@
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect } from 'react-router';
 import type { Route } from './+types/milestone-new';
-import { authorize } from '~/auth/authorize.server';
 import { MilestoneForm } from '~/components/project/milestone-form';
 import { Breadcrumbs } from '~/components/ui/form';
-import { refusal, found, pathParam } from '~/web/toolkit.server';
+import { authorize, refusal, found, pathParam } from '~/web/toolkit.server';
 import { NewMilestoneSchema } from '~/schemas/milestone';
 import { IdParam } from '~/schemas/params';
 import { createMilestone, getProject } from '#db/queries/projects';

@@ -1,7 +1,6 @@
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data, Form, Link, redirect } from 'react-router';
 import type { Route } from './+types/phase';
-import { authorize } from '~/auth/authorize.server';
 import { AnswerForm, MoveBackForm, OverrideForm, RequestForm } from '~/components/phase/gate-forms';
 import { HistoryTime } from '~/components/history/history-line';
 import { PhaseSteps } from '~/components/phase/phase-steps';
@@ -17,7 +16,7 @@ import { phaseTimeline } from '~/domain/history/phase-timeline';
 import { formatDateTime } from '~/domain/history/time';
 import { formatDate, PHASE_LABELS } from '~/domain/portfolio/labels';
 import { can } from '~/domain/policy';
-import { forbidden, found, pathParam } from '~/web/toolkit.server';
+import { authorize, forbidden, found, pathParam } from '~/web/toolkit.server';
 import { IdParam } from '~/schemas/params';
 import { PhaseGateSchema, type PhaseGateInput } from '~/schemas/phase';
 import {

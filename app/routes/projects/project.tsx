@@ -1,6 +1,5 @@
 import { Link } from 'react-router';
 import type { Route } from './+types/project';
-import { authorize } from '~/auth/authorize.server';
 import { PhaseSteps } from '~/components/phase/phase-steps';
 import { Breadcrumbs } from '~/components/ui/form';
 import { HistorySentence, HistoryTime } from '~/components/history/history-line';
@@ -15,7 +14,7 @@ import {
 } from '~/domain/portfolio/labels';
 import { can } from '~/domain/policy';
 import { historyLines } from '~/presenters/history.server';
-import { found, pathParam } from '~/web/toolkit.server';
+import { authorize, found, pathParam } from '~/web/toolkit.server';
 import { IdParam } from '~/schemas/params';
 import { stepsForProject } from '#db/queries/journeys';
 import { lastConcurrences, loadGateState, phaseEnteredAt } from '#db/queries/phases';

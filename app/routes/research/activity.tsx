@@ -4,7 +4,6 @@ import { z } from 'zod';
 import type { Route } from './+types/activity';
 import { archiveState } from '~/web/archive.server';
 import { ArchiveControls } from '~/components/archive/archive-controls';
-import { authorize } from '~/auth/authorize.server';
 import { ActivityFields, useActivityForm } from '~/components/research/activity-form';
 import { ClearanceKeepers } from '~/components/research/clearance-keepers';
 import { Alert } from '~/components/ui/alert';
@@ -27,7 +26,7 @@ import {
 } from '~/domain/pra/labels';
 import { formatDate, PHASE_LABELS } from '~/domain/portfolio/labels';
 import { can } from '~/domain/policy';
-import { submitEdit, found, pathParam } from '~/web/toolkit.server';
+import { authorize, submitEdit, found, pathParam } from '~/web/toolkit.server';
 import { pluralize } from '~/domain/plural';
 import type { Removal } from '~/domain/removal';
 import { askFirst } from '~/web/removal.server';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { authorize } from '~/auth/authorize.server';
 import { setCalendarDate } from '#db/queries/calendar';
 import { createPlan, getPlan, movePlan, setPlanDueDates } from '#db/queries/plans';
 import { demoDb, userFor } from '../helpers';
+import { authorize } from '~/web/toolkit.server';
 
 async function setup() {
   const db = await demoDb();
