@@ -11,6 +11,9 @@ import {
   type MiddlewareFunction,
 } from 'react-router';
 import { getUser, type SessionUser } from '~/auth/session.server';
+import type { Action } from '~/domain/policy';
+import { IdParam } from '~/schemas/params';
+import { authorize, found, pathParam } from './toolkit.server';
 import { getDb, type DB } from '#db/client';
 
 export const dbContext = createContext<DB>();
@@ -62,4 +65,22 @@ export interface Ctx {
 
 export function signedIn(args: RequestArgs): Ctx {
   return { user: requireUser(args), db: dbOf(args.context) };
+}
+
+/**
+ * The signed-in person and the record a URL's id names, authorized for `action` on the record's
+ * portfolio: the 404 page for an unknown or malformed id, the 403 page for a refusal. Each area's
+ * finder (app/routes/<area>/find.server.ts) is this with its own read.
+ */
+export async function findAuthorized<R>(
+  args: RequestArgs,
+  idParam: string | undefined,
+  action: Action,
+  read: (db: DB, id: number) => Promise<R | undefined>,
+  portfolioOf: (record: R) => number,
+): Promise<{ user: SessionUser; record: R }> {
+  const user = requireUser(args);
+  const record = found(await read(dbOf(args.context), pathParam(IdParam, idParam)));
+  authorize(user, action, { portfolioId: portfolioOf(record) });
+  return { user, record };
 }

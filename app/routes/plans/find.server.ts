@@ -1,17 +1,15 @@
 import type { Action } from '~/domain/policy';
-import { authorize, found, pathParam } from '~/web/toolkit.server';
-import { IdParam } from '~/schemas/params';
 import { getPlan } from '#db/queries/plans';
-import { dbOf, requireUser, type RequestArgs } from '~/web/context.server';
+import { findAuthorized, type RequestArgs } from '~/web/context.server';
 
 /** The signed-in person and the plan named by the URL, authorized for `action`. */
-export async function requirePlan(
-  { request, context }: RequestArgs,
-  idParam: string | undefined,
-  action: Action,
-) {
-  const user = requireUser({ request, context });
-  const detail = found(await getPlan(dbOf(context), pathParam(IdParam, idParam)));
-  authorize(user, action, { portfolioId: detail.plan.portfolio_id });
-  return { user, ...detail };
+export async function requirePlan(args: RequestArgs, idParam: string | undefined, action: Action) {
+  const { user, record } = await findAuthorized(
+    args,
+    idParam,
+    action,
+    getPlan,
+    (p) => p.plan.portfolio_id,
+  );
+  return { user, ...record };
 }
