@@ -1,9 +1,7 @@
 import { ARCHIVE_KINDS, type ArchiveKind } from '~/domain/archive';
 import { can, type Action, type UserRoles } from '~/domain/policy';
-import { authorize, found, pathParam } from '~/web/toolkit.server';
-import { IdParam } from '~/schemas/params';
 import { archivableRecord, archiveInfo, type ArchiveInfo } from '#db/queries/archive';
-import { dbOf, requireUser, type RequestArgs } from '~/web/context.server';
+import { findAuthorized, type RequestArgs } from '~/web/context.server';
 import type { DB } from '#db/client';
 
 /** Who may archive and restore each kind: the people who may edit it. */
@@ -23,16 +21,18 @@ function kindOf(params: Record<string, string | undefined>): { kind: ArchiveKind
 
 /** The signed-in person and the record the URL names, authorized for `action` ('edit': its kind's). */
 export async function loadArchivable(
-  { request, context }: RequestArgs,
+  args: RequestArgs,
   params: Record<string, string | undefined>,
   action: 'edit' | 'record.delete',
 ) {
-  const user = requireUser({ request, context });
   const { kind, id } = kindOf(params);
-  const record = found(await archivableRecord(dbOf(context), kind, pathParam(IdParam, id)));
-  authorize(user, action === 'edit' ? EDIT_ACTION[kind] : action, {
-    portfolioId: record.portfolio_id,
-  });
+  const { user, record } = await findAuthorized(
+    args,
+    id,
+    action === 'edit' ? EDIT_ACTION[kind] : action,
+    (db, n) => archivableRecord(db, kind, n),
+    (r) => r.portfolio_id,
+  );
   return { user, kind, record };
 }
 
