@@ -64,6 +64,7 @@ export default tseslint.config(
             {
               group: [
                 '~/routes/**',
+                '~/commands/**',
                 '~/web/**',
                 '~/components/**',
                 '~/presenters/**',

@@ -116,3 +116,48 @@ export async function submitEdit<T>(
   }
   throw redirect(redirectTo);
 }
+
+/** What every action that answers a form returns: which form, conform's result, a stale save. */
+export interface ActionReply {
+  intent: string;
+  result: SubmissionResult<string[]>;
+  stale: StaleInfo | null;
+}
+
+export const UNKNOWN_INTENT =
+  'This page sent an action it does not know. Reload the page and try again.';
+
+type Handlers<T extends { intent: string }> = {
+  [K in T['intent']]: (value: Extract<T, { intent: K }>) => Promise<string>;
+};
+
+/**
+ * The one way a form with several buttons is handled. `schema` is the page's
+ * `z.discriminatedUnion('intent', …)` from `app/schemas/<area>.ts`; each handler runs the
+ * command for its intent and returns where to go next. Invalid input, an unknown intent and a
+ * refused command all come back as an {@link ActionReply} for the form that sent them.
+ */
+export async function dispatch<T extends { intent: string }>(
+  formData: FormData,
+  schema: z.ZodType<T>,
+  handlers: Handlers<T>,
+) {
+  const intent = String(formData.get('intent') ?? '');
+  const submission = parseWithZod(formData, { schema });
+  if (submission.status !== 'success') {
+    const unknown = submission.error && 'intent' in submission.error;
+    const result = unknown
+      ? submission.reply({ formErrors: [UNKNOWN_INTENT] })
+      : submission.reply();
+    return data<ActionReply>({ intent, result, stale: null }, { status: 400 });
+  }
+  const value = submission.value;
+  const handler = handlers[value.intent as T['intent']] as (value: T) => Promise<string>;
+  let to: string;
+  try {
+    to = await handler(value);
+  } catch (error) {
+    return refusal(error, submission, { intent });
+  }
+  throw redirect(to);
+}

@@ -1,10 +1,10 @@
-import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
+import { getFormProps, type SubmissionResult } from '@conform-to/react';
 import { Form } from 'react-router';
 import { TextField } from '~/components/ui/field';
 import { ChoiceField, FormErrors, SelectField } from '~/components/ui/form';
 import { CATEGORY_LABELS } from '~/domain/burden/labels';
 import { CATEGORY_VALUES } from '~/schemas/burden';
-import { useLazyValidation } from '~/components/ui/use-lazy-validation';
+import { useSchemaForm } from '~/components/ui/use-schema-form';
 
 export interface ItemDefaults {
   category: string;
@@ -48,13 +48,11 @@ export function useItemForm({
   defaults: ItemDefaults;
   lastResult?: SubmissionResult<string[]>;
 }) {
-  return useForm({
+  return useSchemaForm({
     id,
     lastResult,
     defaultValue: defaults,
-    onValidate: useLazyValidation(() => import('~/schemas/burden').then((m) => m.ItemSchema)),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
+    schema: () => import('~/schemas/burden').then((m) => m.ItemSchema),
   });
 }
 

@@ -15,7 +15,13 @@ import {
 import { MermaidDiagram } from '~/components/mermaid/mermaid-diagram';
 import { Alert } from '~/components/ui/alert';
 import { TextField } from '~/components/ui/field';
-import { Breadcrumbs, FormErrors, SelectField, StaleValues } from '~/components/ui/form';
+import {
+  Breadcrumbs,
+  FormErrors,
+  IntentFields,
+  SelectField,
+  StaleValues,
+} from '~/components/ui/form';
 import { RemovalConfirmation, RemoveButton } from '~/components/ui/removal';
 import { generateMermaid } from '~/domain/journey/mermaid';
 import { moveAnnouncement, type MovedItem } from '~/domain/journey/reorder';
@@ -173,27 +179,6 @@ function resultFor(actionData: ActionData, intent: string, scope = '') {
     : undefined;
 }
 
-/** Hidden fields every edit form carries: what to do, and the map version it was opened at. */
-function Hidden({
-  intent,
-  version,
-  extra,
-}: {
-  intent: string;
-  version: number;
-  extra?: Record<string, string | number>;
-}) {
-  return (
-    <>
-      <input type="hidden" name="intent" value={intent} />
-      <input type="hidden" name="version" value={version} />
-      {Object.entries(extra ?? {}).map(([k, v]) => (
-        <input key={k} type="hidden" name={k} value={v} />
-      ))}
-    </>
-  );
-}
-
 /** A one-button form (move, delete). */
 function ActionButton({
   intent,
@@ -224,7 +209,7 @@ function ActionButton({
       data-move={move?.id}
       onSubmit={move?.onSubmit}
     >
-      <Hidden intent={intent} version={version} extra={extra} />
+      <IntentFields intent={intent} version={version} extra={extra} />
       <button
         type="submit"
         className={`usa-button usa-button--small ${secondary ? 'usa-button--secondary' : 'usa-button--outline'}`}
@@ -289,7 +274,7 @@ function AddStepForm({
           );
         }}
       >
-        <Hidden intent="add_step" version={version} extra={{ stageId: stage.id }} />
+        <IntentFields intent="add_step" version={version} extra={{ stageId: stage.id }} />
         <TextField field={fields.title} label="Step" />
         <SelectField
           field={fields.score}
@@ -453,7 +438,11 @@ function EditJourneyForms({ loaderData, actionData }: Route.ComponentProps) {
                   Stage {si + 1}: {stage.name}
                 </h3>
                 <Form method="post" className="usa-form maxw-full">
-                  <Hidden intent="rename_stage" version={version} extra={{ stageId: stage.id }} />
+                  <IntentFields
+                    intent="rename_stage"
+                    version={version}
+                    extra={{ stageId: stage.id }}
+                  />
                   <label className="usa-label" htmlFor={`stage-name-${stage.id}`}>
                     Stage name
                   </label>
@@ -575,7 +564,7 @@ function EditJourneyForms({ loaderData, actionData }: Route.ComponentProps) {
 
           <h2>Add a stage</h2>
           <Form method="post" className="usa-form" {...getFormProps(stageForm)}>
-            <Hidden intent="add_stage" version={version} />
+            <IntentFields intent="add_stage" version={version} />
             <TextField field={stageFields.name} label="Stage name" />
             <button type="submit" className="usa-button">
               Add stage
@@ -598,7 +587,7 @@ function EditJourneyForms({ loaderData, actionData }: Route.ComponentProps) {
 
       <h2>About this map</h2>
       <Form method="post" className="usa-form usa-form--large" {...getFormProps(detailsForm)}>
-        <Hidden intent="details" version={version} />
+        <IntentFields intent="details" version={version} />
         <JourneyDetailsFields fields={detailsFields} projects={projects} />
         <button type="submit" className="usa-button">
           Save details

@@ -24,7 +24,7 @@ import { VersionField } from '~/schemas/common';
 import { PageParam } from '~/schemas/params';
 import { changeUpdate, listUpdates, publishUpdate } from '#db/queries/pmc';
 import { Table } from '~/components/ui/table';
-import { FormErrors } from '~/components/ui/form';
+import { FormErrors, IntentFields } from '~/components/ui/form';
 import { dbOf } from '~/web/context.server';
 
 export const meta: Route.MetaFunction = ({ data }) => [
@@ -264,26 +264,6 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   }
 }
 
-function Hidden({
-  intent,
-  version,
-  extra = {},
-}: {
-  intent: string;
-  version: number;
-  extra?: Record<string, string>;
-}) {
-  return (
-    <>
-      <input type="hidden" name="intent" value={intent} />
-      <input type="hidden" name="version" value={version} />
-      {Object.entries(extra).map(([k, v]) => (
-        <input key={k} type="hidden" name={k} value={v} />
-      ))}
-    </>
-  );
-}
-
 export default function PmcUpdate({ loaderData, actionData }: Route.ComponentProps) {
   const { view, portfolios, excludedItems, published, pageUrls, mayManage, focused, overviewUrl } =
     loaderData;
@@ -304,7 +284,7 @@ export default function PmcUpdate({ loaderData, actionData }: Route.ComponentPro
     const errs = noteErrors(key);
     return (
       <Form method="post" className={className}>
-        <Hidden intent="annotate" version={version} extra={{ key }} />
+        <IntentFields intent="annotate" version={version} extra={{ key }} />
         <FieldError id={`note-${key}-error`} errors={errs} />
         <div className="display-flex" style={{ gap: '0.25rem' }}>
           <label className="usa-sr-only" htmlFor={`note-${key}`}>
@@ -372,7 +352,7 @@ export default function PmcUpdate({ loaderData, actionData }: Route.ComponentPro
               {editItems ? (
                 <div className="display-flex flex-wrap" style={{ gap: '0.5rem' }}>
                   <Form method="post">
-                    <Hidden intent="exclude" version={version} extra={{ key: i.key }} />
+                    <IntentFields intent="exclude" version={version} extra={{ key: i.key }} />
                     <button type="submit" className="usa-button usa-button--unstyled">
                       Leave out<span className="usa-sr-only">: {i.text}</span>
                     </button>
@@ -465,7 +445,7 @@ export default function PmcUpdate({ loaderData, actionData }: Route.ComponentPro
         <>
           {mayManage ? (
             <Form method="post" className="margin-y-2">
-              <Hidden intent="publish" version={version} />
+              <IntentFields intent="publish" version={version} />
               <button type="submit" className="usa-button">
                 Publish this update
               </button>
@@ -542,7 +522,7 @@ export default function PmcUpdate({ loaderData, actionData }: Route.ComponentPro
             <div className="display-flex" style={{ gap: '0.5rem' }}>
               {p.position > 0 ? (
                 <Form method="post">
-                  <Hidden
+                  <IntentFields
                     intent="order"
                     version={version}
                     extra={{ slug: p.slug, direction: 'up' }}
@@ -557,7 +537,7 @@ export default function PmcUpdate({ loaderData, actionData }: Route.ComponentPro
               ) : null}
               {p.position < view.portfolioCount - 1 ? (
                 <Form method="post">
-                  <Hidden
+                  <IntentFields
                     intent="order"
                     version={version}
                     extra={{ slug: p.slug, direction: 'down' }}
@@ -640,7 +620,7 @@ export default function PmcUpdate({ loaderData, actionData }: Route.ComponentPro
                                 .filter((d) => (d === 'up' ? i > 0 : i < shown.length - 1))
                                 .map((d) => (
                                   <Form method="post" key={d}>
-                                    <Hidden
+                                    <IntentFields
                                       intent="move_item"
                                       version={version}
                                       extra={{ slug: p.slug, key: m.key, direction: d }}
@@ -655,7 +635,11 @@ export default function PmcUpdate({ loaderData, actionData }: Route.ComponentPro
                                   </Form>
                                 ))}
                               <Form method="post">
-                                <Hidden intent="exclude" version={version} extra={{ key: m.key }} />
+                                <IntentFields
+                                  intent="exclude"
+                                  version={version}
+                                  extra={{ key: m.key }}
+                                />
                                 <button type="submit" className="usa-button usa-button--unstyled">
                                   Leave out<span className="usa-sr-only">: {m.title}</span>
                                 </button>
@@ -691,7 +675,7 @@ export default function PmcUpdate({ loaderData, actionData }: Route.ComponentPro
               <li key={i.key}>
                 {i.text}{' '}
                 <Form method="post" className="display-inline">
-                  <Hidden intent="include" version={version} extra={{ key: i.key }} />
+                  <IntentFields intent="include" version={version} extra={{ key: i.key }} />
                   <button type="submit" className="usa-button usa-button--unstyled">
                     Put back<span className="usa-sr-only">: {i.text}</span>
                   </button>
