@@ -4,7 +4,7 @@
  * they show how a map reads, they are not research findings. Each map says so on its page.
  */
 import type { Kysely } from 'kysely';
-import { createJourney } from '#db/queries/journeys';
+import { createJourney } from '~/commands/journeys';
 import type { Database } from '#db/schema';
 
 interface SeedStep {

@@ -1,6 +1,7 @@
 import { Form, Link } from 'react-router';
 import { KIND_NOUNS, recordPath, type ArchiveKind } from '~/domain/archive';
 import { formatDate } from '~/domain/portfolio/labels';
+import { Breadcrumbs } from '~/components/ui/form';
 
 interface Props {
   kind: ArchiveKind;
@@ -177,5 +178,30 @@ export function ArchivedEditNotice({
         </ul>
       </div>
     </section>
+  );
+}
+
+/**
+ * The whole page an edit URL shows while its record is archived: where it is, the page's
+ * heading, and the notice with Restore.
+ */
+export function ArchivedEditPage({
+  crumbs,
+  heading,
+  ...record
+}: {
+  crumbs: { to?: string; label: string }[];
+  heading: string;
+  kind: ArchiveKind;
+  id: number;
+  version: number;
+  title: string;
+}) {
+  return (
+    <>
+      <Breadcrumbs items={crumbs} />
+      <h1>{heading}</h1>
+      <ArchivedEditNotice {...record} />
+    </>
   );
 }

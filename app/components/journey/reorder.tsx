@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useFetcher, useLocation, useRevalidator } from 'react-router';
 import { alreadyAtEnd, type MovedItem } from '~/domain/journey/reorder';
+import { useHydrated } from '~/lib/hydrated';
 
 type Direction = 'up' | 'down';
 
@@ -125,4 +126,21 @@ export function MoveStatus({ status }: { status: { text: string; error: boolean 
       {status?.text}
     </p>
   );
+}
+
+/**
+ * The Up and Down buttons' enhancement for a whole page: the props each button's form takes,
+ * the status message, and whether the Alt+Arrow keys work yet (after hydration).
+ */
+export function useMoveButtons() {
+  const hydrated = useHydrated();
+  const reorder = useReorder();
+  const moveProps = (item: MoveItem, direction: Direction) => ({
+    id: moveFormId(item, direction),
+    onSubmit: reorder.onSubmit,
+    onKeyDown: hydrated
+      ? (event: KeyboardEvent<HTMLButtonElement>) => reorder.onKeyDown(event, item)
+      : undefined,
+  });
+  return { hydrated, status: reorder.status, moveProps };
 }

@@ -6,7 +6,7 @@ import { Breadcrumbs, FormErrors } from '~/components/ui/form';
 import { KIND_NOUNS, recordPath } from '~/domain/archive';
 import { refusal } from '~/web/toolkit.server';
 import { ArchiveSchema } from '~/schemas/archive';
-import { setArchived } from '#db/queries/archive';
+import { setArchived } from '~/commands/archive';
 import { dbOf } from '~/web/context.server';
 
 export const meta: Route.MetaFunction = ({ data }) => [

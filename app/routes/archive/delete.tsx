@@ -8,7 +8,8 @@ import { Breadcrumbs, FormErrors, TextAreaField } from '~/components/ui/form';
 import { DELETE_REASON_MIN, KIND_NOUNS, recordPath } from '~/domain/archive';
 import { refusal } from '~/web/toolkit.server';
 import { DeleteSchema } from '~/schemas/archive';
-import { deletePermanently, deletionCheck } from '#db/queries/archive';
+import { deletionCheck } from '#db/queries/archive';
+import { deletePermanently } from '~/commands/archive';
 import { dbOf } from '~/web/context.server';
 
 export const meta: Route.MetaFunction = ({ data }) => [

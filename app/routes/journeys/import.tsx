@@ -11,7 +11,7 @@ import { parseMermaid } from '~/domain/journey/mermaid';
 import { authorize, refusal, found, pathParam } from '~/web/toolkit.server';
 import { ImportWithDiagramSchema } from '~/schemas/journey';
 import { SlugParam } from '~/schemas/params';
-import { createJourney } from '#db/queries/journeys';
+import { createJourney } from '~/commands/journeys';
 import { getPortfolioHeader } from '#db/queries/portfolios';
 import { findProjects } from '#db/queries/projects';
 import { dbOf, requireUser, type RequestArgs } from '~/web/context.server';

@@ -7,7 +7,7 @@ import { Breadcrumbs, FormErrors } from '~/components/ui/form';
 import { authorize, refusal, found, pathParam } from '~/web/toolkit.server';
 import { JourneyDetailsSchema } from '~/schemas/journey';
 import { SlugParam } from '~/schemas/params';
-import { createJourney } from '#db/queries/journeys';
+import { createJourney } from '~/commands/journeys';
 import { getPortfolioHeader } from '#db/queries/portfolios';
 import { findProjects } from '#db/queries/projects';
 import { useLazyValidation } from '~/components/ui/use-lazy-validation';

@@ -3,7 +3,7 @@ import { parseWithZod } from '@conform-to/zod/v4';
 import { useMemo, useState } from 'react';
 import { data, Form, redirect } from 'react-router';
 import type { Route } from './+types/step';
-import { ArchivedEditNotice } from '~/components/archive/archive-controls';
+import { ArchivedEditPage } from '~/components/archive/archive-controls';
 import { MermaidDiagram } from '~/components/mermaid/mermaid-diagram';
 import { TextField } from '~/components/ui/field';
 import {
@@ -20,7 +20,8 @@ import { refusal, found, pathParam } from '~/web/toolkit.server';
 import { requireJourney } from '~/routes/journeys/find.server';
 import { EditStepSchema } from '~/schemas/journey';
 import { IdParam } from '~/schemas/params';
-import { editJourney, journeyEdits, toDiagram } from '#db/queries/journeys';
+import { toDiagram } from '#db/queries/journeys';
+import { editJourney, journeyEdits } from '~/commands/journeys';
 import { findProjects } from '#db/queries/projects';
 import { useLazyValidation } from '~/components/ui/use-lazy-validation';
 import { dbOf, type RequestArgs } from '~/web/context.server';
@@ -83,23 +84,19 @@ export default function EditStep(props: Route.ComponentProps) {
   const { map, step } = props.loaderData;
   if (props.loaderData.archived)
     return (
-      <>
-        <Breadcrumbs
-          items={[
-            { to: '/', label: 'Portfolios' },
-            { to: `/portfolios/${map.portfolio_slug}`, label: map.portfolio_name },
-            { to: `/journeys/${map.id}`, label: map.title },
-            { label: step.title },
-          ]}
-        />
-        <h1>Edit step</h1>
-        <ArchivedEditNotice
-          kind="journey_map"
-          id={map.id}
-          version={map.version}
-          title={map.title}
-        />
-      </>
+      <ArchivedEditPage
+        crumbs={[
+          { to: '/', label: 'Portfolios' },
+          { to: `/portfolios/${map.portfolio_slug}`, label: map.portfolio_name },
+          { to: `/journeys/${map.id}`, label: map.title },
+          { label: step.title },
+        ]}
+        heading="Edit step"
+        kind="journey_map"
+        id={map.id}
+        version={map.version}
+        title={map.title}
+      />
     );
   return <EditStepForms {...props} />;
 }

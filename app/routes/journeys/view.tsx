@@ -20,7 +20,8 @@ import { refusal } from '~/web/toolkit.server';
 import { requireJourney } from '~/routes/journeys/find.server';
 import { CopySchema, VERSION_LABEL_VALUES } from '~/schemas/journey';
 import { burdenForMap } from '#db/queries/burden';
-import { copyJourney, otherVersions, toDiagram } from '#db/queries/journeys';
+import { otherVersions, toDiagram } from '#db/queries/journeys';
+import { copyJourney } from '~/commands/journeys';
 import { useLazyValidation } from '~/components/ui/use-lazy-validation';
 import { dbOf } from '~/web/context.server';
 

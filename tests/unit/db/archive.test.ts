@@ -10,10 +10,9 @@ import {
   archiveInfo,
   countArchived,
   countArchivedActivities,
-  deletePermanently,
   deletionCheck,
-  setArchived,
 } from '#db/queries/archive';
+import { deletePermanently, setArchived } from '~/commands/archive';
 import {
   assessmentEdits,
   createAssessment,
@@ -22,7 +21,8 @@ import {
   listAssessments,
   portfolioRollup,
 } from '#db/queries/burden';
-import { createJourney, getJourney, listJourneys } from '#db/queries/journeys';
+import { getJourney, listJourneys } from '#db/queries/journeys';
+import { createJourney } from '~/commands/journeys';
 import { citableEvidence } from '#db/queries/plans';
 import { createUpdate, publishUpdate } from '#db/queries/pmc';
 import {

@@ -7,7 +7,8 @@ import {
   recordAudit,
   type AuditFilter,
 } from '#db/queries/audit';
-import { createJourney, editJourney, getJourney, journeyEdits } from '#db/queries/journeys';
+import { getJourney } from '#db/queries/journeys';
+import { createJourney, editJourney, journeyEdits } from '~/commands/journeys';
 import { getProject, updateProject } from '#db/queries/projects';
 import type { Database } from '#db/schema';
 import { parseAuditFilters } from '~/schemas/audit';

@@ -8,10 +8,10 @@ import {
   portfolioRollup,
   programReducedHours,
 } from '#db/queries/burden';
-import { setArchived } from '#db/queries/archive';
+import { setArchived } from '~/commands/archive';
 import { describeAuditRows } from '#db/queries/audit';
 import { StaleWriteError } from '#db/errors';
-import { copyJourney } from '#db/queries/journeys';
+import { copyJourney } from '~/commands/journeys';
 import { seedJourneys } from '#seeds/journeys';
 import { totalMoney } from '~/domain/burden/calc';
 import { dollars, hours, perPersonMinutes } from '~/domain/burden/display';

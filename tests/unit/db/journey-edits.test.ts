@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { StaleWriteError } from '#db/errors';
-import {
-  copyJourney,
-  createJourney,
-  editJourney,
-  getJourney,
-  journeyEdits,
-  toDiagram,
-} from '#db/queries/journeys';
+import { getJourney, toDiagram } from '#db/queries/journeys';
+import { copyJourney, createJourney, editJourney, journeyEdits } from '~/commands/journeys';
 import { seedJourneys } from '#seeds/journeys';
 import { parseMermaid, generateMermaid } from '~/domain/journey/mermaid';
 import { demoDb, userFor } from '../helpers';

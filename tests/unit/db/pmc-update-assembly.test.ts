@@ -19,7 +19,7 @@ import {
   editAssessment,
   getAssessment,
 } from '#db/queries/burden';
-import { copyJourney } from '#db/queries/journeys';
+import { copyJourney } from '~/commands/journeys';
 import { applyGateEvent } from '#db/queries/phases';
 import { createMilestone, updateMilestone, updateProject } from '#db/queries/projects';
 import { activityEdits, createActivity, editActivity } from '#db/queries/research';

@@ -12,7 +12,7 @@ import { migrateToLatest, openDatabase } from '#db/client';
 import { StaleWriteError } from '#db/errors';
 import { recordAudit } from '#db/queries/audit';
 import { assessmentEdits, createAssessment, editAssessment } from '#db/queries/burden';
-import { editJourney, journeyEdits } from '#db/queries/journeys';
+import { editJourney, journeyEdits } from '~/commands/journeys';
 import { createPlan, getPlan, savePlanText } from '#db/queries/plans';
 import {
   createMilestone,
