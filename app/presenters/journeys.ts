@@ -2,8 +2,22 @@
  * What the journey pages show that is not a rule: the words of a removal's confirmation.
  * Pure, so the page and its test read the same sentences.
  */
+import {
+  compareJourneys,
+  countChanges,
+  fieldSentence,
+  isReversed,
+  sideNames,
+  summarySentence,
+  versionDate,
+  type ComparableStep,
+  type VersionSide,
+} from '~/domain/journey/compare';
+import { generateMermaid } from '~/domain/journey/mermaid';
+import { VERSION_LABELS, versionText } from '~/domain/journey/types';
 import { pluralize } from '~/domain/plural';
 import type { Removal } from '~/domain/removal';
+import { toDiagram, type JourneyDetail } from '#db/queries/journeys';
 
 interface StepLike {
   title: string;
@@ -68,3 +82,61 @@ export function removalOf(
   }
   return null;
 }
+
+/** A map as the compare rule sees its side: which kind of version, its name and its age. */
+export const side = (m: {
+  id: number;
+  version_label: VersionSide['label'];
+  version_name: string;
+  created_at: string;
+}): VersionSide => ({
+  id: m.id,
+  label: m.version_label,
+  versionName: m.version_name,
+  createdAt: m.created_at,
+});
+
+/** A map's steps in order, as the compare rule matches them (by step key). */
+export const flat = (j: JourneyDetail): ComparableStep[] =>
+  j.stages.flatMap((s) =>
+    s.steps.map((st) => ({
+      key: st.step_key,
+      stage: s.name,
+      title: st.title,
+      score: st.score,
+      channel: st.channel,
+      touchpoint: st.touchpoint,
+      painPoints: st.pain_points,
+      opportunities: st.opportunities,
+      actors: st.actors,
+    })),
+  );
+
+/** Two maps compared, as the compare page shows them: each side, the direction, the sentences. */
+export function comparisonView(before: JourneyDetail, after: JourneyDetail, base: string) {
+  const [sb, sa] = [side(before.map), side(after.map)];
+  const comparison = compareJourneys(flat(before), flat(after));
+  const counts = countChanges(comparison);
+  const names = sideNames(sb, sa);
+  const present = (j: JourneyDetail) => ({
+    id: j.map.id,
+    title: j.map.title,
+    kind: VERSION_LABELS[j.map.version_label],
+    version: versionText(j.map.version_label, j.map.version_name),
+    created: versionDate(j.map.created_at),
+    changed: versionDate(j.map.updated_at),
+    source: generateMermaid(toDiagram(j)),
+  });
+  return {
+    before: present(before),
+    after: present(after),
+    names,
+    reversed: isReversed(sb, sa),
+    swap: `${base}?before=${after.map.id}&after=${before.map.id}`,
+    summary: summarySentence(names, counts),
+    fieldSummary: fieldSentence(counts),
+    ...comparison,
+  };
+}
+
+export type ComparisonView = ReturnType<typeof comparisonView>;
