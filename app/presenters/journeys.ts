@@ -13,10 +13,13 @@ import {
   type ComparableStep,
   type VersionSide,
 } from '~/domain/journey/compare';
+import { heatLevels, totalMoney } from '~/domain/burden/calc';
+import { dollars, hours } from '~/domain/burden/display';
 import { generateMermaid } from '~/domain/journey/mermaid';
 import { VERSION_LABELS, versionText } from '~/domain/journey/types';
 import { pluralize } from '~/domain/plural';
 import type { Removal } from '~/domain/removal';
+import type { burdenForMap } from '#db/queries/burden';
 import { toDiagram, type JourneyDetail } from '#db/queries/journeys';
 
 interface StepLike {
@@ -140,3 +143,18 @@ export function comparisonView(before: JourneyDetail, after: JourneyDetail, base
 }
 
 export type ComparisonView = ReturnType<typeof comparisonView>;
+
+/** Hours per step from the map's newest assessment, with a 0–4 heat level relative to the worst step. */
+export function burdenColumn(b: NonNullable<Awaited<ReturnType<typeof burdenForMap>>>) {
+  const heat = heatLevels(b.byStep);
+  const steps: Record<number, { hours: string; cost: string; heat: number }> = {};
+  for (const [stepId, x] of b.byStep) {
+    if (stepId === null) continue;
+    steps[stepId] = {
+      hours: hours(x.time),
+      cost: dollars(totalMoney(x)),
+      heat: heat.get(stepId) ?? 0,
+    };
+  }
+  return { assessmentId: b.assessmentId, title: b.title, steps };
+}

@@ -1,4 +1,4 @@
-import { getFormProps, useForm } from '@conform-to/react';
+import { getFormProps } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data, Form, Link, redirect } from 'react-router';
 import type { Route } from './+types/view';
@@ -11,8 +11,6 @@ import { TextField } from '~/components/ui/field';
 import { Breadcrumbs, ChoiceField, FormErrors } from '~/components/ui/form';
 import { versionDate } from '~/domain/journey/compare';
 import { generateMermaid } from '~/domain/journey/mermaid';
-import { heatLevels, totalMoney } from '~/domain/burden/calc';
-import { dollars, hours } from '~/domain/burden/display';
 import { VERSION_LABELS, versionText } from '~/domain/journey/types';
 import { pluralize } from '~/domain/plural';
 import { can } from '~/domain/policy';
@@ -22,7 +20,8 @@ import { CopySchema, VERSION_LABEL_VALUES } from '~/schemas/journey';
 import { burdenForMap } from '#db/queries/burden';
 import { otherVersions, toDiagram } from '#db/queries/journeys';
 import { copyJourney } from '~/commands/journeys';
-import { useLazyValidation } from '~/components/ui/use-lazy-validation';
+import { useSchemaForm } from '~/components/ui/use-schema-form';
+import { burdenColumn } from '~/presenters/journeys';
 import { dbOf } from '~/web/context.server';
 
 export const meta: Route.MetaFunction = ({ data }) => [
@@ -72,32 +71,18 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   throw redirect(`/journeys/${id}/edit`);
 }
 
-/** Hours per step from the map's newest assessment, with a 0–4 heat level relative to the worst step. */
-function burdenColumn(b: NonNullable<Awaited<ReturnType<typeof burdenForMap>>>) {
-  const heat = heatLevels(b.byStep);
-  const steps: Record<number, { hours: string; cost: string; heat: number }> = {};
-  for (const [stepId, x] of b.byStep) {
-    if (stepId === null) continue;
-    steps[stepId] = {
-      hours: hours(x.time),
-      cost: dollars(totalMoney(x)),
-      heat: heat.get(stepId) ?? 0,
-    };
-  }
-  return { assessmentId: b.assessmentId, title: b.title, steps };
-}
-
 export default function JourneyView({ loaderData, actionData }: Route.ComponentProps) {
   const { journey, source, others, mayEdit, burden, archive } = loaderData;
   const { map, stages } = journey;
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm({
     id: 'copy',
     lastResult: actionData?.result,
     defaultValue: {
       versionLabel: map.version_label === 'as_is' ? 'to_be' : 'other',
       versionName: '',
     },
-    onValidate: useLazyValidation(() => import('~/schemas/journey').then((m) => m.CopySchema)),
+    schema: () => import('~/schemas/journey').then((m) => m.CopySchema),
+    validate: 'onSubmit',
   });
   const steps = stages.reduce((n, s) => n + s.steps.length, 0);
   return (

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { comparisonView, removalOf, stageRemoval, stepRemoval } from '~/presenters/journeys';
+import { TIME_PER_SECOND, MONEY_PER_CENT } from '~/domain/burden/calc';
+import {
+  burdenColumn,
+  comparisonView,
+  removalOf,
+  stageRemoval,
+  stepRemoval,
+} from '~/presenters/journeys';
 import type { JourneyDetail } from '#db/queries/journeys';
 
 describe('stepRemoval', () => {
@@ -153,5 +160,32 @@ describe('removalOf', () => {
     const r = removalOf(stages, v);
     expect(r?.removal.what ?? null).toBe(what);
     if (r) expect(r.fields).toMatchObject({ intent: v.intent, version: 4 });
+  });
+});
+
+describe('burdenColumn', () => {
+  const hour = TIME_PER_SECOND * 3600n;
+  const dollar = MONEY_PER_CENT * 100n;
+  const b = (h: bigint, d: bigint) => ({ time: h * hour, timeMoney: d * dollar, outOfPocket: 0n });
+  it('gives each step its hours, its cost and a heat level relative to the worst step', () => {
+    const column = burdenColumn({
+      assessmentId: 7,
+      title: 'As-is',
+      byStep: new Map([
+        [1, b(10n, 300n)],
+        [2, b(5n, 150n)],
+        [3, b(0n, 0n)],
+        [null, b(99n, 9n)],
+      ]),
+    });
+    expect(column).toEqual({
+      assessmentId: 7,
+      title: 'As-is',
+      steps: {
+        1: { hours: '10.00', cost: '$300.00', heat: 4 },
+        2: { hours: '5.00', cost: '$150.00', heat: 2 },
+        3: { hours: '0.00', cost: '$0.00', heat: 0 },
+      },
+    });
   });
 });
