@@ -43,6 +43,10 @@ export type Action =
   | 'phase.request'
   | 'phase.answer'
   | 'phase.override'
+  /** Moving a project back to an earlier phase. */
+  | 'phase.move_back'
+  /** Re-affirming an agency's concurrence for the year (A-11 280.16, "annually"). */
+  | 'phase.reaffirm'
   | 'audit.read'
   | 'journey.edit'
   | 'burden.edit'
@@ -60,6 +64,20 @@ export interface Target {
   portfolioId?: number;
   /** The agency acted for, where an action is an agency's (a concurrence, a signature). */
   agencyId?: number;
+  /** A project's phase gate as it is now, for the phase actions (see STATE). */
+  gate?: GateFacts;
+}
+
+/** What the phase actions need to know about a project's gate. */
+export interface GateFacts {
+  /** A request to move to the next phase is waiting for answers. */
+  pending: boolean;
+  /** The agencies involved in the project now. */
+  involvedAgencyIds: readonly number[];
+  /** The agencies the pending request asked (those involved when it was made). */
+  askedAgencyIds: readonly number[];
+  /** The agencies that have answered the pending request. */
+  answeredAgencyIds: readonly number[];
 }
 
 /** Roles a person holds in one portfolio (OMB leads hold theirs everywhere). */
@@ -93,6 +111,8 @@ export const GRANTS: Record<Action, true | readonly Role[]> = {
   'phase.request': ['omb_lead', 'portfolio_lead', 'team_member'],
   'phase.answer': ['agency_poc'],
   'phase.override': ['omb_lead'],
+  'phase.move_back': ['omb_lead'],
+  'phase.reaffirm': ['agency_poc'],
   'audit.read': ['omb_lead'],
   'journey.edit': ['omb_lead', 'portfolio_lead', 'team_member'],
   'burden.edit': ['omb_lead', 'portfolio_lead', 'team_member'],
@@ -111,7 +131,24 @@ export const GRANTS: Record<Action, true | readonly Role[]> = {
 /** Actions taken on behalf of one agency: the person must hold the role *for that agency*. */
 const AGENCY_BOUND: Partial<Record<Action, 'pocFor' | 'pmcFor'>> = {
   'phase.answer': 'pocFor',
+  'phase.reaffirm': 'pocFor',
   'charter.sign': 'pmcFor',
+};
+
+/**
+ * What the state of the record must be, for actions that depend on it (A-11 280.16): a request
+ * only when none is waiting; an answer only to a waiting request, for an involved agency that has
+ * not answered; an override only of a waiting request; a re-affirmation only for an involved
+ * agency. Checked when the target carries the state (`gate`); the role checks apply always.
+ */
+const STATE: Partial<Record<Action, (target: Target, gate: GateFacts) => boolean>> = {
+  'phase.request': (_, gate) => !gate.pending,
+  'phase.answer': (t, gate) =>
+    gate.pending &&
+    gate.askedAgencyIds.includes(t.agencyId!) &&
+    !gate.answeredAgencyIds.includes(t.agencyId!),
+  'phase.override': (_, gate) => gate.pending,
+  'phase.reaffirm': (t, gate) => gate.involvedAgencyIds.includes(t.agencyId!),
 };
 
 /** May `user` take `action` on `target`? Anonymous visitors (null) may do nothing. */
@@ -124,9 +161,21 @@ export function can(user: UserRoles | null, action: Action, target: Target = {})
   const bound = AGENCY_BOUND[action];
   if (bound) {
     if (target.agencyId === undefined) return false;
-    return user[bound].some(
+    const holds = user[bound].some(
       (a) => a.portfolioId === target.portfolioId && a.agencyId === target.agencyId,
     );
+    if (!holds) return false;
   }
-  return true;
+  const state = STATE[action];
+  return !state || !target.gate || state(target, target.gate);
+}
+
+/** What a person's roles let them do at a project's phase gate (gate.ts checks the state). */
+export function gateMay(user: UserRoles, portfolioId: number) {
+  const target = { portfolioId };
+  return {
+    request: can(user, 'phase.request', target),
+    override: can(user, 'phase.override', target),
+    moveBack: can(user, 'phase.move_back', target),
+  };
 }

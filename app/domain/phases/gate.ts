@@ -9,7 +9,7 @@
  */
 import type { Phase } from '../portfolio/types';
 import { PHASES } from '../portfolio/labels';
-import type { Role } from '../policy';
+import type { GateFacts } from '../policy';
 
 export type GateAnswer = 'concur' | 'concur_with_comments' | 'non_concur';
 
@@ -33,8 +33,12 @@ export interface GateState {
 }
 
 export interface GateActor {
-  /** Roles held in the project's portfolio (policy.rolesIn). */
-  roles: ReadonlySet<Role>;
+  /**
+   * What this person's roles let them do at the gate, as the policy decides it
+   * (`can(user, 'phase.request' | 'phase.override' | 'phase.move_back', …)`); the state checks
+   * and their messages are this module's.
+   */
+  may: { request: boolean; override: boolean; moveBack: boolean };
   /** Agencies this person is the *current* POC of, in the project's portfolio. */
   pocAgencyIds: readonly number[];
 }
@@ -55,7 +59,15 @@ export type GateOutcome =
   | { ok: true; result: 'reaffirmed' }
   | { ok: false; code: 'forbidden' | 'invalid' | 'conflict'; message: string; field?: string };
 
-const REQUESTERS: readonly Role[] = ['omb_lead', 'portfolio_lead', 'team_member'];
+/** The gate as the policy's state-aware phase abilities read it. */
+export function gateFacts(state: GateState): GateFacts {
+  return {
+    pending: state.pending !== null,
+    involvedAgencyIds: state.involvedAgencyIds,
+    askedAgencyIds: state.pending?.involvedAgencyIds ?? [],
+    answeredAgencyIds: [...(state.pending?.answers.keys() ?? [])],
+  };
+}
 
 /** The phase after `phase`, or null in Measurement (the last). */
 export function nextPhase(phase: Phase): Phase | null {
@@ -68,7 +80,7 @@ const isConcurrence = (a: GateAnswer) => a === 'concur' || a === 'concur_with_co
 export function decide(state: GateState, event: GateEvent, actor: GateActor): GateOutcome {
   switch (event.type) {
     case 'request': {
-      if (!REQUESTERS.some((r) => actor.roles.has(r))) {
+      if (!actor.may.request) {
         return refuse(
           'forbidden',
           'Only the portfolio’s lead, its team members or an OMB lead can ask for the next phase.',
@@ -132,7 +144,7 @@ export function decide(state: GateState, event: GateEvent, actor: GateActor): Ga
       return { ok: true, result: 'answered', waitingFor };
     }
     case 'override': {
-      if (!actor.roles.has('omb_lead'))
+      if (!actor.may.override)
         return refuse('forbidden', 'Only an OMB lead can override a phase gate.');
       if (!state.pending) return refuse('conflict', 'There is no phase request to decide.');
       if (event.reason.trim() === '')
@@ -142,7 +154,7 @@ export function decide(state: GateState, event: GateEvent, actor: GateActor): Ga
         : { ok: true, result: 'held', by: 'override' };
     }
     case 'move_back': {
-      if (!actor.roles.has('omb_lead'))
+      if (!actor.may.moveBack)
         return refuse('forbidden', 'Only an OMB lead can move a project back a phase.');
       if (PHASES.indexOf(event.toPhase) >= PHASES.indexOf(state.phase)) {
         return refuse('invalid', `Choose a phase before ${label(state.phase)}.`, 'toPhase');

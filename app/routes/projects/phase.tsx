@@ -1,26 +1,20 @@
-import { parseWithZod } from '@conform-to/zod/v4';
-import { data, Form, Link, redirect } from 'react-router';
+import { Link } from 'react-router';
 import type { Route } from './+types/phase';
 import { AnswerForm, MoveBackForm, OverrideForm, RequestForm } from '~/components/phase/gate-forms';
-import { HistoryTime } from '~/components/history/history-line';
+import { AnnualReviewTable, AnswersTable, PhaseHistory } from '~/components/phase/gate-tables';
 import { PhaseSteps } from '~/components/phase/phase-steps';
 import { Alert } from '~/components/ui/alert';
 import { Breadcrumbs, FormErrors } from '~/components/ui/form';
-import {
-  agenciesDueForReview,
-  ANSWER_LABELS,
-  nextPhase,
-  type GateEvent,
-} from '~/domain/phases/gate';
+import { agenciesDueForReview, gateFacts, nextPhase, type GateEvent } from '~/domain/phases/gate';
 import { phaseTimeline } from '~/domain/history/phase-timeline';
 import { formatDateTime } from '~/domain/history/time';
 import { formatDate, PHASE_LABELS } from '~/domain/portfolio/labels';
 import { can } from '~/domain/policy';
-import { authorize, forbidden, found, pathParam } from '~/web/toolkit.server';
+import { applyGateEvent } from '~/commands/phases';
+import { authorize, dispatch, found, pathParam } from '~/web/toolkit.server';
 import { IdParam } from '~/schemas/params';
-import { PhaseGateSchema, type PhaseGateInput } from '~/schemas/phase';
+import { PhaseGateSchema } from '~/schemas/phase';
 import {
-  applyGateEvent,
   getPhaseHistory,
   getReaffirmations,
   lastConcurrences,
@@ -28,7 +22,6 @@ import {
   phaseEnteredAt,
 } from '#db/queries/phases';
 import { getProject } from '#db/queries/projects';
-import { Table } from '~/components/ui/table';
 import { dbOf, requireUser } from '~/web/context.server';
 
 export const meta: Route.MetaFunction = ({ data }) => [
@@ -49,10 +42,11 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     phaseEnteredAt(db, [project.id]),
   ]);
   const now = new Date();
-  const target = { portfolioId: project.portfolio_id };
-  const myPocAgencies = user.pocFor
-    .filter((p) => p.portfolioId === project.portfolio_id)
-    .map((p) => p.agencyId);
+  // What this person may do here, given the gate as it is now (the policy knows both).
+  const target = {
+    portfolioId: project.portfolio_id,
+    gate: gate ? gateFacts(gate.state) : undefined,
+  };
   const pending = history.find((h) => h.status === 'pending') ?? null;
   const lastByAgency = last.get(project.id) ?? new Map<number, Date>();
   const due = new Set(
@@ -79,63 +73,35 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       ...a,
       lastConcurred: lastByAgency.get(a.id)?.toISOString() ?? null,
       due: due.has(a.id),
-      canReaffirm: myPocAgencies.includes(a.id),
+      canReaffirm: can(user, 'phase.reaffirm', { ...target, agencyId: a.id }),
     })),
     // Answer forms for the agencies this person is the current POC of, still unanswered.
-    answerFor: pending
-      ? pending.agencies.filter(
-          (a) => myPocAgencies.includes(a.id) && !gate?.state.pending?.answers.has(a.id),
-        )
-      : [],
+    answerFor: (pending?.agencies ?? []).filter((a) =>
+      can(user, 'phase.answer', { ...target, agencyId: a.id }),
+    ),
     may: {
       request: can(user, 'phase.request', target),
       override: can(user, 'phase.override', target),
+      moveBack: can(user, 'phase.move_back', target),
     },
   };
-}
-
-function toEvent(input: PhaseGateInput): GateEvent {
-  switch (input.intent) {
-    case 'request':
-      return { type: 'request', toPhase: input.toPhase, evidence: input.evidence };
-    case 'answer':
-      return {
-        type: 'answer',
-        agencyId: input.agencyId,
-        answer: input.answer,
-        comment: input.comment,
-      };
-    case 'override':
-      return { type: 'override', decision: input.decision, reason: input.reason };
-    case 'move_back':
-      return { type: 'move_back', toPhase: input.toPhase, reason: input.reason };
-    case 'reaffirm':
-      return { type: 'reaffirm', agencyId: input.agencyId };
-  }
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const user = requireUser({ request, context });
   const projectId = pathParam(IdParam, params.projectId);
-  const formData = await request.formData();
-  const intent = String(formData.get('intent') ?? '');
-  const submission = parseWithZod(formData, { schema: PhaseGateSchema });
-  if (submission.status !== 'success') {
-    return data({ intent, result: submission.reply() }, { status: 400 });
-  }
-  const outcome = await applyGateEvent(dbOf(context), {
-    projectId,
-    user,
-    event: toEvent(submission.value),
+  const gate = async (event: GateEvent) => {
+    const done = await applyGateEvent(dbOf(context), { projectId, user, event });
+    return `/projects/${projectId}/phase?done=${done.result}`;
+  };
+  return dispatch(await request.formData(), PhaseGateSchema, {
+    request: (v) => gate({ type: 'request', toPhase: v.toPhase, evidence: v.evidence }),
+    answer: (v) =>
+      gate({ type: 'answer', agencyId: v.agencyId, answer: v.answer, comment: v.comment }),
+    override: (v) => gate({ type: 'override', decision: v.decision, reason: v.reason }),
+    move_back: (v) => gate({ type: 'move_back', toPhase: v.toPhase, reason: v.reason }),
+    reaffirm: (v) => gate({ type: 'reaffirm', agencyId: v.agencyId }),
   });
-  if (!outcome.ok) {
-    if (outcome.code === 'forbidden') forbidden(outcome.message);
-    const result = outcome.field
-      ? submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] } })
-      : submission.reply({ formErrors: [outcome.message] });
-    return data({ intent, result }, { status: outcome.code === 'conflict' ? 409 : 400 });
-  }
-  throw redirect(`/projects/${projectId}/phase?done=${outcome.result}`);
 }
 
 const DONE: Record<string, string> = {
@@ -146,10 +112,6 @@ const DONE: Record<string, string> = {
   moved_back: 'The project was moved back.',
   reaffirmed: 'Your agency’s concurrence was re-affirmed for this year.',
 };
-
-function when(iso: string | null) {
-  return iso ? formatDate(iso) : '—';
-}
 
 export default function PhaseGate({ loaderData, actionData }: Route.ComponentProps) {
   const { project, pending, timeline, next, review, answerFor, may, done } = loaderData;
@@ -184,38 +146,11 @@ export default function PhaseGate({ loaderData, actionData }: Route.ComponentPro
           <h2 id="pending-heading">Open request: {PHASE_LABELS[pending.to_phase]}</h2>
           <p>
             Asked by {pending.requested_by_name} ({pending.requested_by_agency}) on{' '}
-            {when(pending.requested_at)}.
+            {formatDate(pending.requested_at)}.
           </p>
           <h3>Evidence</h3>
           <p style={{ whiteSpace: 'pre-wrap' }}>{pending.evidence}</p>
-          <Table label="Answers from the involved agencies">
-            <caption>Answers from the involved agencies</caption>
-            <thead>
-              <tr>
-                <th scope="col">Agency</th>
-                <th scope="col">Answer</th>
-                <th scope="col">Comment</th>
-                <th scope="col">By</th>
-              </tr>
-            </thead>
-            <tbody>
-              {pending.agencies.map((a) => {
-                const answer = pending.answers.find((x) => x.agency_id === a.id);
-                return (
-                  <tr key={a.id}>
-                    <th scope="row">{a.code}</th>
-                    <td>{answer ? ANSWER_LABELS[answer.answer] : 'Waiting'}</td>
-                    <td>{answer?.comment || '—'}</td>
-                    <td>
-                      {answer
-                        ? `${answer.person_name} (${answer.person_agency}), ${when(answer.answered_at)}`
-                        : '—'}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </Table>
+          <AnswersTable pending={pending} />
           {answerFor.map((agency) => (
             <section key={agency.id} aria-label={`Answer for ${agency.code}`}>
               <h3>Answer for {agency.code}</h3>
@@ -251,45 +186,9 @@ export default function PhaseGate({ loaderData, actionData }: Route.ComponentPro
         an agency’s review when its last concurrence in this phase, or with none the day the project
         entered this phase, is more than 12 months old.
       </p>
-      <Table label="Last concurrence per involved agency">
-        <caption className="usa-sr-only">Last concurrence per involved agency</caption>
-        <thead>
-          <tr>
-            <th scope="col">Agency</th>
-            <th scope="col">Last concurred</th>
-            <th scope="col">Status</th>
-          </tr>
-        </thead>
-        <tbody>
-          {review.map((a) => (
-            <tr key={a.id}>
-              <th scope="row">{a.code}</th>
-              <td>{a.lastConcurred ? when(a.lastConcurred) : 'No concurrence recorded'}</td>
-              <td>
-                {a.due ? (
-                  <span className="usa-tag bg-gold text-ink">Due for review</span>
-                ) : (
-                  'Current'
-                )}
-                {a.canReaffirm ? (
-                  <Form method="post" className="display-inline margin-left-2">
-                    <input type="hidden" name="intent" value="reaffirm" />
-                    <input type="hidden" name="agencyId" value={a.id} />
-                    <button
-                      type="submit"
-                      className="usa-button usa-button--outline usa-button--small"
-                    >
-                      Re-affirm {a.code}’s concurrence
-                    </button>
-                  </Form>
-                ) : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </Table>
+      <AnnualReviewTable review={review} />
 
-      {may.override && project.phase !== 'discovery' ? (
+      {may.moveBack && project.phase !== 'discovery' ? (
         <section aria-labelledby="move-back-heading">
           <h2 id="move-back-heading">Move back a phase</h2>
           <MoveBackForm phase={project.phase} lastResult={resultFor('move_back')} />
@@ -297,32 +196,7 @@ export default function PhaseGate({ loaderData, actionData }: Route.ComponentPro
       ) : null}
 
       <h2>Phase history</h2>
-      {timeline.length === 0 ? (
-        <p>No phase requests, answers or re-affirmations recorded in the workspace yet.</p>
-      ) : (
-        <ol className="usa-list usa-list--unstyled" aria-label="Phase history, newest first">
-          {timeline.map((e) => (
-            <li
-              key={e.key}
-              className="margin-bottom-2 border-left-05 border-primary-lighter padding-left-2 padding-y-05"
-            >
-              <div className="font-body-2xs text-base-dark">
-                <HistoryTime at={e.at} when={e.when} />
-              </div>
-              <div>
-                {e.who ? (
-                  <>
-                    <strong>{e.who}</strong> {e.text}
-                  </>
-                ) : (
-                  <strong>{e.text}</strong>
-                )}
-              </div>
-              {e.note ? <div className="font-body-xs">{e.note}</div> : null}
-            </li>
-          ))}
-        </ol>
-      )}
+      <PhaseHistory timeline={timeline} />
       <p>
         <Link to={`/projects/${project.id}`}>Back to the project</Link>
       </p>

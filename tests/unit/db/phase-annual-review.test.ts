@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyGateEvent, getMyReviews, phaseEnteredAt } from '#db/queries/phases';
+import { getMyReviews, phaseEnteredAt } from '#db/queries/phases';
+import { applyGateEvent } from '~/commands/phases';
 import { agencyId, demoDb, projectId, userFor } from '../helpers';
 
 const YOUNG_FAMILIES = 'Supporting young families: ideas from international models';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { changePoc } from '#db/queries/portfolio-admin';
-import { applyGateEvent, getPhaseHistory, getMyReviews } from '#db/queries/phases';
+import { getPhaseHistory, getMyReviews } from '#db/queries/phases';
+import { applyGateEvent } from '~/commands/phases';
 import { agencyId, demoDb, projectId, userFor } from '../helpers';
 
 const YOUNG_FAMILIES = 'Supporting young families: ideas from international models';
@@ -90,10 +91,9 @@ describe('phase gate, applied to the database', () => {
     const answer = { type: 'answer', agencyId: HHS, answer: 'concur', comment: '' } as const;
     await applyGateEvent(db, { projectId: id, user: hhsPoc, event: answer });
     const before = await db.selectFrom('audit_log').select('id').execute();
-    expect(await applyGateEvent(db, { projectId: id, user: hhsPoc, event: answer })).toMatchObject({
-      ok: false,
-      code: 'conflict',
-    });
+    await expect(
+      applyGateEvent(db, { projectId: id, user: hhsPoc, event: answer }),
+    ).rejects.toMatchObject({ code: 'conflict' });
     expect(await db.selectFrom('audit_log').select('id').execute()).toEqual(before);
   });
 
@@ -130,13 +130,13 @@ describe('phase gate, applied to the database', () => {
     });
 
     const formerPoc = await userFor(db, 'hhs.poc@example.gov');
-    expect(
-      await applyGateEvent(db, {
+    await expect(
+      applyGateEvent(db, {
         projectId: id,
         user: formerPoc,
         event: { type: 'answer', agencyId: HHS, answer: 'concur', comment: '' },
       }),
-    ).toMatchObject({ ok: false, code: 'forbidden' });
+    ).rejects.toMatchObject({ code: 'forbidden' });
     const successor = await userFor(db, 'portfolio.lead@example.gov');
     expect((await getMyReviews(db, successor)).pending).toHaveLength(1);
     expect(
@@ -180,16 +180,13 @@ describe('phase gate, applied to the database', () => {
         },
       }),
     ).toMatchObject({ ok: true, result: 'held' });
-    expect(
-      await applyGateEvent(db, {
+    await expect(
+      applyGateEvent(db, {
         projectId: id,
         user: omb,
         event: { type: 'override', decision: 'advance', reason: 'x' },
       }),
-    ).toMatchObject({
-      ok: false,
-      code: 'conflict',
-    });
+    ).rejects.toMatchObject({ code: 'conflict' });
     await applyGateEvent(db, {
       projectId: id,
       user: team,
@@ -307,13 +304,13 @@ describe('phase gate, applied to the database', () => {
     });
     expect(formerPoc.pocFor.some((p) => p.agencyId === HHS)).toBe(true);
     const before = await db.selectFrom('audit_log').select('id').execute();
-    expect(
-      await applyGateEvent(db, {
+    await expect(
+      applyGateEvent(db, {
         projectId: id,
         user: formerPoc,
         event: { type: 'answer', agencyId: HHS, answer: 'concur', comment: '' },
       }),
-    ).toMatchObject({ ok: false, code: 'forbidden' });
+    ).rejects.toMatchObject({ code: 'forbidden' });
     expect(await db.selectFrom('phase_answers').select('id').execute()).toEqual([]);
     expect((await db.selectFrom('audit_log').select('id').execute()).length).toBe(before.length);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RefusedError } from '#db/errors';
 import { StaleWriteError } from '#db/errors';
-import { applyGateEvent } from '#db/queries/phases';
+import { applyGateEvent } from '~/commands/phases';
 import { getCharter, saveCharter, signCharter } from '#db/queries/portfolio-admin';
 import { createMilestone, getProject, updateMilestone, updateProject } from '#db/queries/projects';
 import { agencyId, demoDb, projectId, projectValues, userFor } from '../helpers';

@@ -20,7 +20,7 @@ import {
   getAssessment,
 } from '#db/queries/burden';
 import { copyJourney } from '~/commands/journeys';
-import { applyGateEvent } from '#db/queries/phases';
+import { applyGateEvent } from '~/commands/phases';
 import { createMilestone, updateMilestone, updateProject } from '#db/queries/projects';
 import { activityEdits, createActivity, editActivity } from '#db/queries/research';
 import { seedJourneys } from '#seeds/journeys';

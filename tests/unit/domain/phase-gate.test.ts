@@ -7,23 +7,44 @@ import {
   type GateEvent,
   type GateState,
 } from '~/domain/phases/gate';
-import type { Role } from '~/domain/policy';
+import { gateMay, type Role } from '~/domain/policy';
 
 const HHS = 1;
 const USDA = 2;
 const SSA = 3;
 
-const actor = (roles: Role[], pocAgencyIds: number[] = []): GateActor => ({
-  roles: new Set(roles),
+const PORTFOLIO = 1;
+
+/** A person holding `role` in the project's portfolio, as the policy sees them. */
+const actor = (role: Role, pocAgencyIds: number[] = []): GateActor => ({
+  may: gateMay(
+    {
+      personId: 1,
+      agencyId: pocAgencyIds[0] ?? HHS,
+      isOmbLead: role === 'omb_lead',
+      memberships: new Map(
+        role === 'portfolio_lead'
+          ? [[PORTFOLIO, 'lead']]
+          : role === 'team_member'
+            ? [[PORTFOLIO, 'member']]
+            : role === 'viewer'
+              ? [[PORTFOLIO, 'viewer']]
+              : [],
+      ),
+      pocFor: pocAgencyIds.map((agencyId) => ({ portfolioId: PORTFOLIO, agencyId })),
+      pmcFor: [],
+    },
+    PORTFOLIO,
+  ),
   pocAgencyIds,
 });
-const team = actor(['team_member']);
-const lead = actor(['portfolio_lead']);
-const omb = actor(['omb_lead']);
-const viewer = actor(['viewer']);
-const hhsPoc = actor(['agency_poc'], [HHS]);
-const usdaPoc = actor(['agency_poc'], [USDA]);
-const ssaPoc = actor(['agency_poc'], [SSA]);
+const team = actor('team_member');
+const lead = actor('portfolio_lead');
+const omb = actor('omb_lead');
+const viewer = actor('viewer');
+const hhsPoc = actor('agency_poc', [HHS]);
+const usdaPoc = actor('agency_poc', [USDA]);
+const ssaPoc = actor('agency_poc', [SSA]);
 
 const discovery: GateState = { phase: 'discovery', involvedAgencyIds: [HHS, USDA], pending: null };
 const pendingDesign = (
@@ -209,14 +230,14 @@ describe('phase gate state machine: (phase, event, actor) → outcome', () => {
       name: 'a former POC after the change',
       state: pendingDesign(),
       event: answer(HHS, 'concur'),
-      actor: actor(['viewer'], []),
+      actor: actor('viewer', []),
       expected: { code: 'forbidden' },
     },
     {
       name: 'the new POC answers the pending request',
       state: pendingDesign([[USDA, 'concur']]),
       event: answer(HHS, 'concur'),
-      actor: actor(['agency_poc'], [HHS]),
+      actor: actor('agency_poc', [HHS]),
       expected: { result: 'advanced', toPhase: 'design' },
     },
     // Overrides

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { can, GRANTS, type Action, type Role, type UserRoles } from '~/domain/policy';
+import {
+  can,
+  GRANTS,
+  type Action,
+  type GateFacts,
+  type Role,
+  type UserRoles,
+} from '~/domain/policy';
 
 const PORTFOLIO = 1;
 const OTHER_PORTFOLIO = 2;
@@ -141,6 +148,22 @@ const TABLE: Record<Action, Record<Role, boolean>> = {
     portfolio_lead: N,
     team_member: N,
     agency_poc: N,
+    pmc_member: N,
+    viewer: N,
+  },
+  'phase.move_back': {
+    omb_lead: Y,
+    portfolio_lead: N,
+    team_member: N,
+    agency_poc: N,
+    pmc_member: N,
+    viewer: N,
+  },
+  'phase.reaffirm': {
+    omb_lead: N,
+    portfolio_lead: N,
+    team_member: N,
+    agency_poc: Y,
     pmc_member: N,
     viewer: N,
   },
@@ -286,5 +309,60 @@ describe('policy: roles are per portfolio and per agency', () => {
     expect(can(userWith('omb_lead'), 'phase.override', { portfolioId: OTHER_PORTFOLIO })).toBe(
       true,
     );
+  });
+});
+
+// The phase actions with the gate's state (A-11 280.16): who may, *and* when. Agency 10 is the
+// POC's own; 11 is another involved agency.
+const idle: GateFacts = {
+  pending: false,
+  involvedAgencyIds: [AGENCY, OTHER_AGENCY],
+  askedAgencyIds: [],
+  answeredAgencyIds: [],
+};
+const waiting: GateFacts = { ...idle, pending: true, askedAgencyIds: [AGENCY, OTHER_AGENCY] };
+const answered: GateFacts = { ...waiting, answeredAgencyIds: [AGENCY] };
+const notInvolved: GateFacts = {
+  ...waiting,
+  involvedAgencyIds: [OTHER_AGENCY],
+  askedAgencyIds: [OTHER_AGENCY],
+};
+
+describe('policy: role × action × gate state', () => {
+  it.each([
+    { role: 'team_member', action: 'phase.request', gate: idle, allowed: true },
+    { role: 'team_member', action: 'phase.request', gate: waiting, allowed: false },
+    { role: 'omb_lead', action: 'phase.request', gate: waiting, allowed: false },
+    { role: 'viewer', action: 'phase.request', gate: idle, allowed: false },
+    { role: 'agency_poc', action: 'phase.answer', gate: waiting, allowed: true },
+    { role: 'agency_poc', action: 'phase.answer', gate: idle, allowed: false },
+    { role: 'agency_poc', action: 'phase.answer', gate: answered, allowed: false },
+    { role: 'agency_poc', action: 'phase.answer', gate: notInvolved, allowed: false },
+    { role: 'team_member', action: 'phase.answer', gate: waiting, allowed: false },
+    { role: 'omb_lead', action: 'phase.override', gate: waiting, allowed: true },
+    { role: 'omb_lead', action: 'phase.override', gate: idle, allowed: false },
+    { role: 'portfolio_lead', action: 'phase.override', gate: waiting, allowed: false },
+    { role: 'omb_lead', action: 'phase.move_back', gate: idle, allowed: true },
+    { role: 'omb_lead', action: 'phase.move_back', gate: waiting, allowed: true },
+    { role: 'agency_poc', action: 'phase.reaffirm', gate: idle, allowed: true },
+    { role: 'agency_poc', action: 'phase.reaffirm', gate: notInvolved, allowed: false },
+    { role: 'portfolio_lead', action: 'phase.reaffirm', gate: idle, allowed: false },
+  ] as const)(
+    '$role → $action while the gate is $gate.pending pending: $allowed',
+    ({ role, action, gate, allowed }) => {
+      expect(can(userWith(role), action, { portfolioId: PORTFOLIO, agencyId: AGENCY, gate })).toBe(
+        allowed,
+      );
+    },
+  );
+
+  it('a POC may not answer for another involved agency, even while a request waits', () => {
+    expect(
+      can(userWith('agency_poc'), 'phase.answer', {
+        portfolioId: PORTFOLIO,
+        agencyId: OTHER_AGENCY,
+        gate: waiting,
+      }),
+    ).toBe(false);
   });
 });
