@@ -18,7 +18,7 @@ import type { Insertable } from 'kysely';
 import { quarterOf } from '~/domain/pmc/quarter';
 import { migrateToLatest, openDatabase } from '../db/client';
 import { analyze, isPostgresUrl } from '../db/dialect';
-import { createPortfolio } from '../db/queries/portfolio-admin';
+import { createPortfolio } from '../app/commands/portfolios';
 import { createPlan } from '../db/queries/plans';
 import { createUpdate } from '../db/queries/pmc';
 import type { Database } from '../db/schema';

@@ -6,7 +6,8 @@ import { Breadcrumbs } from '~/components/ui/form';
 import { fiscalYearOf } from '~/domain/dates';
 import { authorize, refusal } from '~/web/toolkit.server';
 import { NewPortfolioSchema } from '~/schemas/portfolio';
-import { createPortfolio, listAgencies } from '#db/queries/portfolio-admin';
+import { listAgencies } from '#db/queries/portfolio-admin';
+import { createPortfolio } from '~/commands/portfolios';
 import { dbOf, requireUser } from '~/web/context.server';
 
 export const meta: Route.MetaFunction = () => [

@@ -7,12 +7,8 @@ import { formatDate } from '~/domain/portfolio/labels';
 import { authorize, refusal, found, pathParam } from '~/web/toolkit.server';
 import { SlugParam } from '~/schemas/params';
 import { PeopleSchema } from '~/schemas/portfolio';
-import {
-  changePoc,
-  getPocHistory,
-  peopleOfAgencies,
-  setPmcMember,
-} from '#db/queries/portfolio-admin';
+import { getPocHistory, peopleOfAgencies } from '#db/queries/portfolio-admin';
+import { changePoc, setPmcMember } from '~/commands/portfolios';
 import { getPortfolioBySlug } from '#db/queries/portfolios';
 import { dbOf, requireUser, type RequestArgs } from '~/web/context.server';
 

@@ -7,7 +7,8 @@ import { authorize, refusal, found, pathParam } from '~/web/toolkit.server';
 import { IdParam } from '~/schemas/params';
 import { EditProjectSchema } from '~/schemas/project';
 import { portfolioAgencies } from '#db/queries/portfolios';
-import { getProject, updateProject } from '#db/queries/projects';
+import { getProject } from '#db/queries/projects';
+import { updateProject } from '~/commands/projects';
 import { dbOf, requireUser, type RequestArgs } from '~/web/context.server';
 
 export const meta: Route.MetaFunction = ({ data }) => [

@@ -11,7 +11,8 @@ import { askFirst } from '~/web/removal.server';
 import { VersionField } from '~/schemas/common';
 import { EditMilestoneSchema } from '~/schemas/milestone';
 import { IdParam } from '~/schemas/params';
-import { deleteMilestone, getMilestone, getProject, updateMilestone } from '#db/queries/projects';
+import { getMilestone, getProject } from '#db/queries/projects';
+import { deleteMilestone, updateMilestone } from '~/commands/projects';
 import { dbOf, requireUser, type RequestArgs } from '~/web/context.server';
 
 export const meta: Route.MetaFunction = () => [

@@ -6,7 +6,8 @@ import { Breadcrumbs } from '~/components/ui/form';
 import { authorize, refusal, found, pathParam } from '~/web/toolkit.server';
 import { NewMilestoneSchema } from '~/schemas/milestone';
 import { IdParam } from '~/schemas/params';
-import { createMilestone, getProject } from '#db/queries/projects';
+import { getProject } from '#db/queries/projects';
+import { createMilestone } from '~/commands/projects';
 import { dbOf, requireUser, type RequestArgs } from '~/web/context.server';
 
 export const meta: Route.MetaFunction = () => [

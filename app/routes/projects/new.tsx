@@ -7,7 +7,7 @@ import { authorize, refusal, found, pathParam } from '~/web/toolkit.server';
 import { SlugParam } from '~/schemas/params';
 import { NewProjectSchema } from '~/schemas/project';
 import { getPortfolioHeader, portfolioAgencies } from '#db/queries/portfolios';
-import { createProject } from '#db/queries/projects';
+import { createProject } from '~/commands/projects';
 import { dbOf, requireUser, type RequestArgs } from '~/web/context.server';
 
 export const meta: Route.MetaFunction = () => [

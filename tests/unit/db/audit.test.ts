@@ -9,7 +9,8 @@ import {
 } from '#db/queries/audit';
 import { getJourney } from '#db/queries/journeys';
 import { createJourney, editJourney, journeyEdits } from '~/commands/journeys';
-import { getProject, updateProject } from '#db/queries/projects';
+import { getProject } from '#db/queries/projects';
+import { updateProject } from '~/commands/projects';
 import type { Database } from '#db/schema';
 import { parseAuditFilters } from '~/schemas/audit';
 import {

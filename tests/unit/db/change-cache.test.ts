@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { getDefaultWage, portfolioRollup, setDefaultWage } from '#db/queries/burden';
 import { assembleUpdate } from '#db/queries/pmc';
-import { createMilestone, createProject, getProject, updateMilestone } from '#db/queries/projects';
+import { getProject } from '#db/queries/projects';
+import { createMilestone, createProject, updateMilestone } from '~/commands/projects';
 import { listPortfolioSummaries, programTotals } from '#db/queries/portfolios';
 import { demoDb, projectId, userFor } from '../helpers';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changePoc } from '#db/queries/portfolio-admin';
+import { changePoc } from '~/commands/portfolios';
 import { getPhaseHistory, getMyReviews } from '#db/queries/phases';
 import { applyGateEvent } from '~/commands/phases';
 import { agencyId, demoDb, projectId, userFor } from '../helpers';

@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { RefusedError } from '#db/errors';
 import { StaleWriteError } from '#db/errors';
 import { applyGateEvent } from '~/commands/phases';
-import { getCharter, saveCharter, signCharter } from '#db/queries/portfolio-admin';
-import { createMilestone, getProject, updateMilestone, updateProject } from '#db/queries/projects';
+import { getCharter } from '#db/queries/portfolio-admin';
+import { saveCharter, signCharter } from '~/commands/portfolios';
+import { getProject } from '#db/queries/projects';
+import { createMilestone, updateMilestone, updateProject } from '~/commands/projects';
 import { agencyId, demoDb, projectId, projectValues, userFor } from '../helpers';
 
 describe('project and milestone edits', () => {

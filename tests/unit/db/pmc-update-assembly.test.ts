@@ -21,7 +21,7 @@ import {
 } from '#db/queries/burden';
 import { copyJourney } from '~/commands/journeys';
 import { applyGateEvent } from '~/commands/phases';
-import { createMilestone, updateMilestone, updateProject } from '#db/queries/projects';
+import { createMilestone, updateMilestone, updateProject } from '~/commands/projects';
 import { activityEdits, createActivity, editActivity } from '#db/queries/research';
 import { seedJourneys } from '#seeds/journeys';
 import { CHANGES_KEPT } from '~/domain/pmc/changes';

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import type { Kysely } from 'kysely';
 import { RefusedError, StaleWriteError } from '#db/errors';
-import { changePoc, setPmcMember, updatePortfolio } from '#db/queries/portfolio-admin';
+import { changePoc, setPmcMember, updatePortfolio } from '~/commands/portfolios';
 import { getPortfolioBySlug } from '#db/queries/portfolios';
 import type { Database } from '#db/schema';
 import type { PortfolioInput } from '~/schemas/portfolio';

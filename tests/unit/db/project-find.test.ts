@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findProjects, updateProject } from '#db/queries/projects';
+import { findProjects } from '#db/queries/projects';
+import { updateProject } from '~/commands/projects';
 import { agencyId, demoDb, projectId, projectValues, userFor } from '../helpers';
 
 const page = { limit: 50, offset: 0 };

@@ -14,13 +14,8 @@ import { recordAudit } from '#db/queries/audit';
 import { assessmentEdits, createAssessment, editAssessment } from '#db/queries/burden';
 import { editJourney, journeyEdits } from '~/commands/journeys';
 import { createPlan, getPlan, savePlanText } from '#db/queries/plans';
-import {
-  createMilestone,
-  getMilestone,
-  getProject,
-  updateMilestone,
-  updateProject,
-} from '#db/queries/projects';
+import { getMilestone, getProject } from '#db/queries/projects';
+import { createMilestone, updateMilestone, updateProject } from '~/commands/projects';
 import { seedJourneys } from '#seeds/journeys';
 import { demoDb, projectId, projectValues, userFor } from '../helpers';
 
