@@ -13,7 +13,7 @@ import { planHtml } from '~/render/plans/html.server';
 import { requirePlan } from '~/routes/plans/find.server';
 import { useHydrated } from '~/lib/hydrated';
 import { SavePlanMarkdownSchema, SavePlanSchema } from '~/schemas/plan';
-import { savePlanText } from '#db/queries/plans';
+import { savePlanText } from '~/commands/plans';
 import { dbOf } from '~/web/context.server';
 import type { DB } from '#db/client';
 

@@ -27,17 +27,15 @@ import { citationViews } from '~/routes/plans/evidence.server';
 import { requirePlan } from '~/routes/plans/find.server';
 import { PlanViewActionSchema, PlanViewParams } from '~/schemas/plan';
 import { getCalendarOverrides } from '#db/queries/calendar';
+import { citableEvidence, listCitations, listComments } from '#db/queries/plans';
 import {
   addCitation,
   addComment,
-  citableEvidence,
-  listCitations,
-  listComments,
   movePlan,
   resolveComment,
   restorePlanVersion,
   setPlanDueDates,
-} from '#db/queries/plans';
+} from '~/commands/plans';
 import { dbOf } from '~/web/context.server';
 import { authorize, dispatch, notFound } from '~/web/toolkit.server';
 

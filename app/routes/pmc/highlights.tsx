@@ -7,7 +7,7 @@ import { Alert } from '~/components/ui/alert';
 import { authorize, refusal, notFound } from '~/web/toolkit.server';
 import { loadWholeUpdate } from '~/routes/pmc/view.server';
 import { PmcHighlightsSchema } from '~/schemas/pmc';
-import { changeUpdate } from '#db/queries/pmc';
+import { changeUpdate } from '~/commands/pmc';
 import { dbOf, type RequestArgs } from '~/web/context.server';
 
 export const meta: Route.MetaFunction = () => [

@@ -15,7 +15,8 @@ import {
 } from '~/presenters/pmc';
 import { loadUpdateView } from '~/routes/pmc/view.server';
 import { PmcPreviewParams, PmcUpdateActionSchema } from '~/schemas/pmc';
-import { changeUpdate, listUpdates, publishUpdate } from '#db/queries/pmc';
+import { listUpdates } from '#db/queries/pmc';
+import { changeUpdate, publishUpdate } from '~/commands/pmc';
 import { RefusedError } from '#db/errors';
 import { dbOf } from '~/web/context.server';
 import { authorize, dispatch, notFound } from '~/web/toolkit.server';

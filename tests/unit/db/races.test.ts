@@ -13,7 +13,8 @@ import { StaleWriteError } from '#db/errors';
 import { recordAudit } from '#db/queries/audit';
 import { assessmentEdits, createAssessment, editAssessment } from '#db/queries/burden';
 import { editJourney, journeyEdits } from '#db/queries/journeys';
-import { createPlan, getPlan, savePlanText } from '#db/queries/plans';
+import { getPlan } from '#db/queries/plans';
+import { createPlan, savePlanText } from '~/commands/plans';
 import {
   createMilestone,
   getMilestone,
