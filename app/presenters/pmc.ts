@@ -6,7 +6,7 @@
 import { formatDateTime } from '~/domain/history/time';
 import { changeSentence } from '~/domain/pmc/changes';
 import { formatDate } from '~/domain/portfolio/labels';
-import type { AssembledPortfolio, PreviousUpdate } from '#db/queries/pmc';
+import type { AssembledPortfolio, PreviousUpdate, PublishedSnapshot } from '#db/queries/pmc';
 
 export type ComposedPortfolio = AssembledPortfolio & { annotations: Record<string, string> };
 
@@ -70,6 +70,54 @@ export function highlightsHtmlOf(
       .filter(([k]) => k === 'program' || slugs.includes(k))
       .map(([k, doc]) => [k, render(doc)]),
   );
+}
+
+/**
+ * A published update as the pages show it, from its frozen snapshot: the portfolios of `scope`
+ * (none to bring back, nothing left out to list); null for a page past the last or an unknown
+ * portfolio.
+ */
+export function publishedView(
+  u: {
+    id: number;
+    fiscal_year: number;
+    quarter: number;
+    published_at: string | null;
+    version: number;
+  },
+  snap: PublishedSnapshot,
+  scope: UpdateScope,
+  render: (doc: unknown) => string,
+): UpdateView | null {
+  const page = scope !== undefined && 'page' in scope ? scope.page : 1;
+  const portfolios = portfoliosIn(snap.portfolios, scope);
+  const pages = pageCount(snap.portfolios.length, scope);
+  if (page > pages || (scope !== undefined && 'slug' in scope && portfolios.length === 0))
+    return null;
+  return {
+    id: u.id,
+    fiscalYear: u.fiscal_year,
+    quarter: u.quarter,
+    publishedAt: u.published_at,
+    version: u.version,
+    page,
+    status: 'published',
+    start: snap.start,
+    end: snap.end,
+    previous: snap.previous,
+    portfolios,
+    all: [],
+    order: snap.portfolios.map((p) => ({ slug: p.slug, name: p.name })),
+    excluded: [],
+    highlights: snap.highlights,
+    highlightsHtml: highlightsHtmlOf(
+      snap.highlights,
+      portfolios.map((p) => p.slug),
+      render,
+    ),
+    programReducedHours: snap.portfolios.reduce((s, p) => s + p.burden.reducedHoursNumber, 0),
+    pages,
+  };
 }
 
 /** Where the preview is: a page of portfolios, or one portfolio's own view. */

@@ -14,6 +14,7 @@ import {
   highlightsHtmlOf,
   pageCount,
   portfoliosIn,
+  publishedView,
   type UpdateScope,
   type UpdateView,
 } from '~/presenters/pmc';
@@ -47,34 +48,8 @@ export async function loadUpdateView(
     version: u.version,
     page: page ?? 1,
   };
-  if (u.status === 'published' && u.snapshot) {
-    const snap = publishedSnapshot(u.id, u.snapshot);
-    const portfolios = slice(snap.portfolios);
-    const pages = pagesOf(snap.portfolios.length);
-    if (base.page > pages || (slug !== undefined && portfolios.length === 0))
-      return { user, view: null };
-    return {
-      user,
-      view: {
-        ...base,
-        status: 'published',
-        start: snap.start,
-        end: snap.end,
-        previous: snap.previous,
-        portfolios,
-        all: [],
-        order: snap.portfolios.map((p) => ({ slug: p.slug, name: p.name })),
-        excluded: [],
-        highlights: snap.highlights,
-        highlightsHtml: toHtml(
-          snap.highlights,
-          portfolios.map((p) => p.slug),
-        ),
-        programReducedHours: snap.portfolios.reduce((s, p) => s + p.burden.reducedHoursNumber, 0),
-        pages,
-      },
-    };
-  }
+  if (u.status === 'published' && u.snapshot)
+    return { user, view: publishedView(u, publishedSnapshot(u.id, u.snapshot), scope, planHtml) };
   const choices = choicesOf(u);
   const everyPortfolio = inOrder(
     await db.selectFrom('portfolios').select(['id', 'slug', 'name']).orderBy('name').execute(),

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { AssembledPortfolio } from '#db/queries/pmc';
+import type { AssembledPortfolio, PublishedSnapshot } from '#db/queries/pmc';
 import {
   changesSince,
   firstOf,
@@ -10,6 +10,7 @@ import {
   portfoliosIn,
   previewUrl,
   publishedHours,
+  publishedView,
   quarterLabel,
   SHOWN,
   updatePreview,
@@ -263,5 +264,52 @@ describe('updatePreview', () => {
     [true, 'published' as const, false],
   ])('a manager (%s) manages a %s update: %s', (manager, status, may) => {
     expect(preview({ page: 1 }, manager, { ...view, status }).mayManage).toBe(may);
+  });
+});
+
+describe('publishedView', () => {
+  const pf = (slug: string, hours: number) =>
+    ({
+      slug,
+      name: `Portfolio ${slug}`,
+      burden: { reducedHours: String(hours), reducedHoursNumber: hours, reducedCost: '$0' },
+      annotations: {},
+    }) as unknown as PublishedSnapshot['portfolios'][number];
+  const snap = {
+    fiscalYear: 2026,
+    quarter: 1,
+    start: '2025-10-01',
+    end: '2025-12-31',
+    assembledAt: '2026-01-02T00:00:00.000Z',
+    since: null,
+    previous: null,
+    highlights: { program: 'P', p1: 'one', p7: 'seven' },
+    portfolios: Array.from({ length: 7 }, (_, i) => pf(`p${i + 1}`, i + 1)),
+  } as PublishedSnapshot;
+  const row = { id: 3, fiscal_year: 2026, quarter: 1, published_at: '2026-01-05', version: 4 };
+  const render = (doc: unknown) => `<p>${String(doc)}</p>`;
+  test.each<[UpdateScope, string[] | null, number, string[]]>([
+    [{ page: 1 }, ['p1', 'p2', 'p3', 'p4', 'p5'], 2, ['program', 'p1']],
+    [{ page: 2 }, ['p6', 'p7'], 2, ['program', 'p7']],
+    [{ page: 3 }, null, 0, []],
+    [{ slug: 'p7' }, ['p7'], 1, ['program', 'p7']],
+    [{ slug: 'nope' }, null, 0, []],
+    [undefined, ['p1', 'p2', 'p3', 'p4', 'p5', 'p6', 'p7'], 1, ['program', 'p1', 'p7']],
+  ])('%o', (scope, slugs, pages, html) => {
+    const v = publishedView(row, snap, scope, render);
+    if (slugs === null) return expect(v).toBeNull();
+    expect(v!.portfolios.map((p) => p.slug)).toEqual(slugs);
+    expect(v!.pages).toBe(pages);
+    expect(Object.keys(v!.highlightsHtml)).toEqual(html);
+    expect(v).toMatchObject({
+      id: 3,
+      status: 'published',
+      publishedAt: '2026-01-05',
+      version: 4,
+      all: [],
+      excluded: [],
+      programReducedHours: 28,
+    });
+    expect(v!.order).toHaveLength(7);
   });
 });
