@@ -52,15 +52,23 @@ const dueDate = (which: 'draft' | 'final plan') =>
     .min(1, `Enter the date the ${which} is due.`)
     .pipe(DateField);
 
-/** An OMB lead's change to a plan's due dates (policy: plan.set_due_dates). */
-export const DueDatesSchema = z
-  .object({ draftDue: dueDate('draft'), finalDue: dueDate('final plan'), version: VersionField })
-  .refine((v) => v.draftDue <= v.finalDue, {
+const DUE_DATE_FIELDS = {
+  draftDue: dueDate('draft'),
+  finalDue: dueDate('final plan'),
+  version: VersionField,
+};
+
+/** The final plan is due after the draft. */
+const dueInOrder = <T extends z.ZodType<{ draftDue: string; finalDue: string }>>(schema: T) =>
+  schema.refine((v) => v.draftDue <= v.finalDue, {
     path: ['finalDue'],
     message: 'The final plan is due after the draft.',
     // Compared only once both dates are real ones (a blank date says so by itself).
     when: (payload) => payload.issues.length === 0,
   });
+
+/** An OMB lead's change to a plan's due dates (policy: plan.set_due_dates). */
+export const DueDatesSchema = dueInOrder(z.object(DUE_DATE_FIELDS));
 
 export const RestoreSchema = z.object({
   fromVersion: z.coerce.number().int().min(1).max(INT_MAX),
@@ -93,3 +101,20 @@ export const CitationSchema = z.object({
 
 export const CommentSchema = z.object({ section: SECTION, body: requiredText('comment', 2000) });
 export const ResolveSchema = z.object({ commentId: IdParam });
+
+/**
+ * Every form on a plan's page, by its button's intent: comment (anyone who reads the plan),
+ * cite, resolve, move, restore (editors) and due (an OMB lead).
+ */
+export const PlanViewActionSchema = z.discriminatedUnion('intent', [
+  CommentSchema.extend({ intent: z.literal('comment') }),
+  CitationSchema.extend({ intent: z.literal('cite') }),
+  ResolveSchema.extend({ intent: z.literal('resolve') }),
+  MoveSchema.extend({ intent: z.literal('move') }),
+  dueInOrder(z.object({ ...DUE_DATE_FIELDS, intent: z.literal('due') })),
+  RestoreSchema.extend({ intent: z.literal('restore') }),
+]);
+
+/** `?cite=1` opens the form for citing evidence, which lists the portfolio's pain points,
+ * research and to-be assessments; the read view itself does not carry that list. */
+export const PlanViewParams = z.object({ cite: z.literal('1').optional() });

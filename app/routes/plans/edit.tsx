@@ -1,9 +1,9 @@
 import { parseWithZod } from '@conform-to/zod/v4';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { data, Form, Link, redirect, useActionData, useFetcher } from 'react-router';
+import { data, Form, Link, redirect, useActionData } from 'react-router';
 import type { Route } from './+types/edit';
 import { PlanEditor } from '~/components/editor/plan-editor';
-import { Alert } from '~/components/ui/alert';
+import { PlainTextForm } from '~/components/plans/plain-text-form';
+import { usePlanAutosave } from '~/components/plans/use-plan-autosave';
 import { Breadcrumbs } from '~/components/ui/form';
 import { sanitizeDoc } from '~/domain/plans/document';
 import { fromMarkdown, toMarkdown } from '~/domain/plans/markdown';
@@ -13,19 +13,13 @@ import { planHtml } from '~/render/plans/html.server';
 import { requirePlan } from '~/routes/plans/find.server';
 import { useHydrated } from '~/lib/hydrated';
 import { SavePlanMarkdownSchema, SavePlanSchema } from '~/schemas/plan';
-import { savePlanText } from '#db/queries/plans';
-import { useTimeZone } from '~/lib/time-zone';
+import { savePlanText } from '~/commands/plans';
 import { dbOf } from '~/web/context.server';
 import type { DB } from '#db/client';
 
 export const meta: Route.MetaFunction = () => [
   { title: 'Edit CX Action Plan | Life Experience Workspace' },
 ];
-
-/** Autosave this long after the last change, in milliseconds … */
-const AUTOSAVE_MS = 3000;
-/** … and at least this often while someone keeps typing. */
-const AUTOSAVE_MAX_WAIT_MS = 10_000;
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const { plan } = await requirePlan({ request, context }, params.planId, 'plan.edit');
@@ -136,124 +130,14 @@ async function saveMarkdown(db: DB, form: FormData, planId: number, actorId: num
 
 export default function EditPlan({ loaderData }: Route.ComponentProps) {
   const { plan } = loaderData;
-  const fetcher = useFetcher<typeof action>();
   const hydrated = useHydrated();
   const noscript = useActionData<typeof action>();
   const plain = noscript && 'noscript' in noscript ? noscript.noscript : null;
-  const [changes, setChanges] = useState(0);
-  const [version, setVersion] = useState(plan.version);
-  const [dirty, setDirty] = useState(false);
-  const [conflict, setConflict] = useState<{ html: string; version: number } | null>(null);
-  const [savedAt, setSavedAt] = useState<string | null>(null);
-  const zone = useTimeZone();
-  // The latest document, kept out of React state: saves read it, typing does not re-render.
-  const docRef = useRef<unknown>(plan.doc);
-  // How many edits were made, and how many of them the last save sent: a save answered while
-  // the person kept typing leaves the page dirty, and the same edits are never sent twice (an
-  // autosave timer firing between the answer and its state update would send a stale version).
-  const changesRef = useRef(0);
-  const sentRef = useRef(0);
-
-  // The version a save is based on, and the fetcher, read through refs: `save` stays the same
-  // function across renders, so a render that changes nothing does not restart the autosave
-  // timer (useFetcher answers a new object on every render).
-  const versionRef = useRef(plan.version);
-  const fetcherRef = useRef(fetcher);
-  useEffect(() => {
-    fetcherRef.current = fetcher;
+  const { status, version, conflict, save, onChange, keepMine } = usePlanAutosave({
+    planId: plan.id,
+    initialDoc: plan.doc,
+    initialVersion: plan.version,
   });
-  const save = useCallback((extra: Record<string, string> = {}) => {
-    sentRef.current = changesRef.current;
-    fetcherRef.current.submit(
-      { doc: JSON.stringify(docRef.current), version: String(versionRef.current), ...extra },
-      { method: 'post' },
-    );
-  }, []);
-
-  // The server's answer to a save: a new version, or a conflict with the newer text. Syncing
-  // with that answer is what this effect is for, so it sets state.
-  useEffect(() => {
-    const d = fetcher.data;
-    if (!d || fetcher.state !== 'idle' || 'noscript' in d) return;
-    /* eslint-disable react-hooks/set-state-in-effect */
-    if (d.ok) {
-      versionRef.current = d.version;
-      setVersion(d.version);
-      setDirty(changesRef.current !== sentRef.current);
-      setConflict(null);
-      setSavedAt(
-        new Date().toLocaleTimeString('en-US', {
-          hour: 'numeric',
-          minute: '2-digit',
-          second: '2-digit',
-          timeZone: zone,
-          timeZoneName: 'short',
-        }),
-      );
-    } else if (d.stale && d.newerHtml && d.version) {
-      setConflict({ html: d.newerHtml, version: d.version });
-    }
-    /* eslint-enable react-hooks/set-state-in-effect */
-  }, [fetcher.data, fetcher.state, zone]);
-
-  // Autosave a few seconds after the last change, and at least every ten seconds while typing
-  // goes on, unless a conflict waits for the person.
-  const dirtySince = useRef<number | null>(null);
-  useEffect(() => {
-    if (!dirty) {
-      dirtySince.current = null;
-      return;
-    }
-    dirtySince.current ??= Date.now();
-    if (conflict || fetcher.state !== 'idle' || sentRef.current === changesRef.current) return;
-    const wait = Math.min(AUTOSAVE_MS, dirtySince.current + AUTOSAVE_MAX_WAIT_MS - Date.now());
-    const t = setTimeout(() => save(), Math.max(0, wait));
-    return () => clearTimeout(t);
-  }, [dirty, conflict, fetcher.state, changes, save]);
-
-  // Leaving saves what is unsaved: closing or hiding the tab (keepalive outlives the page), and
-  // following a link inside the workspace (the editor unmounts).
-  const unsaved = useRef({ dirty, conflict: conflict !== null, version });
-  useEffect(() => {
-    unsaved.current = { dirty, conflict: conflict !== null, version };
-  }, [dirty, conflict, version]);
-  useEffect(() => {
-    const flush = () => {
-      const { dirty: pending, conflict: waiting, version: base } = unsaved.current;
-      if (!pending || waiting) return;
-      unsaved.current = { ...unsaved.current, dirty: false };
-      const body = new FormData();
-      body.set('doc', JSON.stringify(docRef.current));
-      body.set('version', String(base));
-      void fetch(`/plans/${plan.id}/edit`, {
-        method: 'POST',
-        body,
-        keepalive: true,
-        credentials: 'same-origin',
-      });
-    };
-    const onHidden = () => {
-      if (document.visibilityState === 'hidden') flush();
-    };
-    window.addEventListener('pagehide', flush);
-    document.addEventListener('visibilitychange', onHidden);
-    return () => {
-      window.removeEventListener('pagehide', flush);
-      document.removeEventListener('visibilitychange', onHidden);
-      flush();
-    };
-  }, [plan.id]);
-
-  const status = conflict
-    ? 'Not saved: someone else saved a newer version.'
-    : fetcher.state !== 'idle'
-      ? 'Saving…'
-      : dirty
-        ? 'Unsaved changes'
-        : savedAt
-          ? `All changes saved at ${savedAt}`
-          : 'No changes yet';
-
   return (
     <>
       <Breadcrumbs
@@ -301,36 +185,12 @@ export default function EditPlan({ loaderData }: Route.ComponentProps) {
               />
             </div>
           </div>
-          <button
-            type="button"
-            className="usa-button margin-top-2"
-            onClick={() => {
-              versionRef.current = conflict.version;
-              setVersion(conflict.version);
-              setConflict(null);
-              sentRef.current = changesRef.current;
-              fetcher.submit(
-                { doc: JSON.stringify(docRef.current), version: String(conflict.version) },
-                { method: 'post' },
-              );
-            }}
-          >
+          <button type="button" className="usa-button margin-top-2" onClick={keepMine}>
             Keep my text as the newest version
           </button>
         </section>
       ) : null}
-      {hydrated ? (
-        <PlanEditor
-          initial={plan.doc}
-          resetKey={0}
-          onChange={(d) => {
-            docRef.current = d;
-            changesRef.current += 1;
-            setDirty(true);
-            setChanges((n) => n + 1);
-          }}
-        />
-      ) : null}
+      {hydrated ? <PlanEditor initial={plan.doc} resetKey={0} onChange={onChange} /> : null}
       {hydrated ? (
         <Form
           className="usa-form margin-top-2"
@@ -365,90 +225,5 @@ export default function EditPlan({ loaderData }: Route.ComponentProps) {
         <Link to={`/plans/${plan.id}`}>Back to the plan</Link>
       </p>
     </>
-  );
-}
-
-/**
- * Editing without JavaScript: the plan as Markdown in a text box, saved like the editor's text
- * (and refused the same way when someone saved first). Shown only when scripts are off.
- */
-function PlainTextForm({
-  planId,
-  version,
-  markdown,
-  newer,
-  errors,
-}: {
-  planId: number;
-  version: number;
-  markdown: string;
-  newer: string | null;
-  errors: Record<string, string[] | null | undefined>;
-}) {
-  const problem = errors.markdown?.[0] ?? errors.version?.[0] ?? errors['']?.[0];
-  return (
-    <form method="post" action={`/plans/${planId}/edit`} className="usa-form maxw-full">
-      <Alert type="info" heading="Editing as plain text">
-        The rich-text editor needs JavaScript, so the plan is shown here as Markdown: # before a
-        heading, - before a list item, **bold**, *italic*, [text](https://address) for a link, and |
-        between table cells.
-      </Alert>
-      {newer !== null ? (
-        <Alert type="warning" heading="Someone saved a newer version">
-          Your text is still in the box below and has not been saved. The newer text is shown under
-          it: merge what you need into yours, then save again to keep yours as the newest.
-        </Alert>
-      ) : null}
-      <input type="hidden" name="version" value={version} />
-      <div className={`usa-form-group${problem ? ' usa-form-group--error' : ''}`}>
-        <label className="usa-label" htmlFor="plan-markdown">
-          Plan text
-        </label>
-        {problem ? (
-          <span className="usa-error-message" id="plan-markdown-error" role="alert">
-            {problem}
-          </span>
-        ) : null}
-        <textarea
-          className="usa-textarea maxw-full height-mobile"
-          id="plan-markdown"
-          name="markdown"
-          rows={24}
-          defaultValue={markdown}
-          aria-describedby={problem ? 'plan-markdown-error' : undefined}
-        />
-      </div>
-      {newer !== null ? (
-        <>
-          <label className="usa-label" htmlFor="plan-newer">
-            The newer saved text (read only)
-          </label>
-          <textarea
-            className="usa-textarea maxw-full height-mobile"
-            id="plan-newer"
-            rows={12}
-            readOnly
-            defaultValue={newer}
-          />
-        </>
-      ) : null}
-      <label className="usa-label" htmlFor="plain-version-name">
-        Version name (optional)
-      </label>
-      <input className="usa-input" id="plain-version-name" name="name" maxLength={100} />
-      <label className="usa-label" htmlFor="plain-version-note">
-        Note (optional)
-      </label>
-      <textarea
-        className="usa-textarea height-10"
-        id="plain-version-note"
-        name="note"
-        rows={2}
-        maxLength={1000}
-      />
-      <button type="submit" className="usa-button margin-top-2">
-        Save the plan
-      </button>
-    </form>
   );
 }

@@ -1,4 +1,4 @@
-import { getFormProps, useForm } from '@conform-to/react';
+import { getFormProps } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data, Form, Link, redirect } from 'react-router';
 import type { Route } from './+types/list';
@@ -11,9 +11,10 @@ import { can } from '~/domain/policy';
 import { authorize, refusal, found, pathParam } from '~/web/toolkit.server';
 import { SlugParam } from '~/schemas/params';
 import { NewPlanSchema } from '~/schemas/plan';
-import { createPlan, listPlans } from '#db/queries/plans';
+import { listPlans } from '#db/queries/plans';
+import { createPlan } from '~/commands/plans';
 import { getPortfolioHeader } from '#db/queries/portfolios';
-import { useLazyValidation } from '~/components/ui/use-lazy-validation';
+import { useSchemaForm } from '~/components/ui/use-schema-form';
 import { Table } from '~/components/ui/table';
 import { dbOf, requireUser, type RequestArgs } from '~/web/context.server';
 
@@ -65,15 +66,13 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 
 export default function Plans({ loaderData, actionData }: Route.ComponentProps) {
   const { portfolio, plans, nextFy, mayEdit } = loaderData;
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm({
     lastResult: actionData?.result,
     defaultValue: {
       fiscalYear: String(nextFy),
       title: `${portfolio.name} CX Action Plan, FY ${nextFy}`,
     },
-    onValidate: useLazyValidation(() => import('~/schemas/plan').then((m) => m.NewPlanSchema)),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
+    schema: () => import('~/schemas/plan').then((m) => m.NewPlanSchema),
   });
   return (
     <>

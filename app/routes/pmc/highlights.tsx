@@ -1,34 +1,18 @@
 import { parseWithZod } from '@conform-to/zod/v4';
 import { useRef, useState } from 'react';
 import { data, Link, useFetcher } from 'react-router';
-import { z } from 'zod';
 import type { Route } from './+types/highlights';
 import { PlanEditor } from '~/components/editor/plan-editor';
 import { Alert } from '~/components/ui/alert';
 import { authorize, refusal, notFound } from '~/web/toolkit.server';
 import { loadWholeUpdate } from '~/routes/pmc/view.server';
-import { VersionField } from '~/schemas/common';
-import { changeUpdate } from '#db/queries/pmc';
+import { PmcHighlightsSchema } from '~/schemas/pmc';
+import { changeUpdate } from '~/commands/pmc';
 import { dbOf, type RequestArgs } from '~/web/context.server';
 
 export const meta: Route.MetaFunction = () => [
   { title: 'Write highlights | Life Experience Workspace' },
 ];
-
-const Save = z.object({
-  doc: z
-    .string()
-    .max(1_000_000)
-    .transform((t, ctx) => {
-      try {
-        return JSON.parse(t) as unknown;
-      } catch {
-        ctx.addIssue({ code: 'custom', message: 'The text could not be read.' });
-        return z.NEVER;
-      }
-    }),
-  version: VersionField,
-});
 
 async function load({ request, context }: RequestArgs, params: Route.LoaderArgs['params']) {
   const { user, view } = await loadWholeUpdate({ request, context }, params.updateId);
@@ -57,7 +41,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const { user, view, target } = await load({ request, context }, params);
-  const submission = parseWithZod(await request.formData(), { schema: Save });
+  const submission = parseWithZod(await request.formData(), { schema: PmcHighlightsSchema });
   if (submission.status !== 'success')
     return data(
       { ok: false, message: 'The text could not be read.', version: null as number | null },

@@ -1,12 +1,13 @@
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data, Form, Link, redirect } from 'react-router';
-import { z } from 'zod';
 import type { Route } from './+types/list';
 import { fiscalYearOf } from '~/domain/dates';
 import { formatDate } from '~/domain/portfolio/labels';
 import { can } from '~/domain/policy';
 import { authorize, refusal } from '~/web/toolkit.server';
-import { createUpdate, listUpdates } from '#db/queries/pmc';
+import { NewPmcUpdateSchema } from '~/schemas/pmc';
+import { listUpdates } from '#db/queries/pmc';
+import { createUpdate } from '~/commands/pmc';
 import { Table } from '~/components/ui/table';
 import { FormErrors } from '~/components/ui/form';
 import { FieldError } from '~/components/ui/field';
@@ -15,19 +16,6 @@ import { dbOf, requireUser } from '~/web/context.server';
 export const meta: Route.MetaFunction = () => [
   { title: 'PMC updates | Life Experience Workspace' },
 ];
-
-const NewSchema = z.object({
-  fy: z.coerce
-    .number({ error: 'Enter the fiscal year.' })
-    .int()
-    .min(2022, 'Enter a fiscal year from 2022.')
-    .max(2100, 'Enter a fiscal year up to 2100.'),
-  q: z.coerce
-    .number({ error: 'Choose a quarter.' })
-    .int()
-    .min(1, 'Choose a quarter.')
-    .max(4, 'Choose a quarter.'),
-});
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = requireUser({ request, context });
@@ -42,7 +30,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 export async function action({ request, context }: Route.ActionArgs) {
   const user = requireUser({ request, context });
   authorize(user, 'pmc.manage');
-  const submission = parseWithZod(await request.formData(), { schema: NewSchema });
+  const submission = parseWithZod(await request.formData(), { schema: NewPmcUpdateSchema });
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 });
   let id: number;
   try {

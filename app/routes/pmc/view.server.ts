@@ -9,41 +9,16 @@ import {
   getUpdate,
   previousPublished,
   publishedSnapshot,
-  type AssembledPortfolio,
-  type PreviousUpdate,
 } from '#db/queries/pmc';
+import {
+  highlightsHtmlOf,
+  pageCount,
+  portfoliosIn,
+  publishedView,
+  type UpdateScope,
+  type UpdateView,
+} from '~/presenters/pmc';
 import { dbOf, requireUser, type RequestArgs } from '~/web/context.server';
-
-export type ComposedPortfolio = AssembledPortfolio & { annotations: Record<string, string> };
-
-/** Portfolios per page of the preview: the five portfolios of today’s program fit on one. */
-export const PORTFOLIOS_PER_PAGE = 5;
-
-export interface UpdateView {
-  id: number;
-  fiscalYear: number;
-  quarter: number;
-  status: 'draft' | 'published';
-  publishedAt: string | null;
-  version: number;
-  start: string;
-  end: string;
-  /** The last published update before this one: changes are listed since its publication. */
-  previous: PreviousUpdate | null;
-  /** The portfolios asked for (one page, or all), composed: in order, excluded items removed. */
-  portfolios: ComposedPortfolio[];
-  /** The same portfolios with every item, excluded ones too (drafts only), to bring them back. */
-  all: AssembledPortfolio[];
-  /** Every portfolio of the update, in the chosen order. */
-  order: { slug: string; name: string }[];
-  excluded: string[];
-  highlightsHtml: Record<string, string>;
-  highlights: Record<string, unknown>;
-  /** Hours a year of burden reduced across the whole program. */
-  programReducedHours: number;
-  page: number;
-  pages: number;
-}
 
 /**
  * A draft update assembled live, or a published one from its frozen snapshot. With a scope, only
@@ -53,7 +28,7 @@ export interface UpdateView {
 export async function loadUpdateView(
   { request, context }: RequestArgs,
   idParam: string | undefined,
-  scope?: { page: number } | { slug: string },
+  scope?: UpdateScope,
 ): Promise<{ user: Awaited<ReturnType<typeof requireUser>>; view: UpdateView | null }> {
   const user = requireUser({ request, context });
   authorize(user, 'program.read');
@@ -61,20 +36,10 @@ export async function loadUpdateView(
   const u = found(await getUpdate(db, pathParam(IdParam, idParam)));
   const page = scope && 'page' in scope ? scope.page : undefined;
   const slug = scope && 'slug' in scope ? scope.slug : undefined;
-  const slice = <T extends { slug: string }>(items: T[]) =>
-    slug !== undefined
-      ? items.filter((p) => p.slug === slug)
-      : page === undefined
-        ? items
-        : items.slice((page - 1) * PORTFOLIOS_PER_PAGE, page * PORTFOLIOS_PER_PAGE);
-  const pagesOf = (n: number) =>
-    page === undefined ? 1 : Math.max(1, Math.ceil(n / PORTFOLIOS_PER_PAGE));
+  const slice = <T extends { slug: string }>(items: T[]) => portfoliosIn(items, scope);
+  const pagesOf = (n: number) => pageCount(n, scope);
   const toHtml = (h: Record<string, unknown>, slugs: string[]) =>
-    Object.fromEntries(
-      Object.entries(h)
-        .filter(([k]) => k === 'program' || slugs.includes(k))
-        .map(([k, doc]) => [k, planHtml(doc)]),
-    );
+    highlightsHtmlOf(h, slugs, planHtml);
   const base = {
     id: u.id,
     fiscalYear: u.fiscal_year,
@@ -83,34 +48,8 @@ export async function loadUpdateView(
     version: u.version,
     page: page ?? 1,
   };
-  if (u.status === 'published' && u.snapshot) {
-    const snap = publishedSnapshot(u.id, u.snapshot);
-    const portfolios = slice(snap.portfolios);
-    const pages = pagesOf(snap.portfolios.length);
-    if (base.page > pages || (slug !== undefined && portfolios.length === 0))
-      return { user, view: null };
-    return {
-      user,
-      view: {
-        ...base,
-        status: 'published',
-        start: snap.start,
-        end: snap.end,
-        previous: snap.previous,
-        portfolios,
-        all: [],
-        order: snap.portfolios.map((p) => ({ slug: p.slug, name: p.name })),
-        excluded: [],
-        highlights: snap.highlights,
-        highlightsHtml: toHtml(
-          snap.highlights,
-          portfolios.map((p) => p.slug),
-        ),
-        programReducedHours: snap.portfolios.reduce((s, p) => s + p.burden.reducedHoursNumber, 0),
-        pages,
-      },
-    };
-  }
+  if (u.status === 'published' && u.snapshot)
+    return { user, view: publishedView(u, publishedSnapshot(u.id, u.snapshot), scope, planHtml) };
   const choices = choicesOf(u);
   const everyPortfolio = inOrder(
     await db.selectFrom('portfolios').select(['id', 'slug', 'name']).orderBy('name').execute(),

@@ -6,8 +6,8 @@
 import type { Kysely } from 'kysely';
 import { openDatabase } from '#db/client';
 import { assessmentEdits, createAssessment, editAssessment } from '#db/queries/burden';
-import { createPlan } from '#db/queries/plans';
-import { createUpdate, publishUpdate } from '#db/queries/pmc';
+import { createPlan } from '~/commands/plans';
+import { createUpdate, publishUpdate } from '~/commands/pmc';
 import { createActivity } from '#db/queries/research';
 import type { Database } from '#db/schema';
 import { describeSchema } from '#db/schema-check';

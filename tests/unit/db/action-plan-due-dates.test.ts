@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { setCalendarDate } from '#db/queries/calendar';
-import { createPlan, getPlan, movePlan, setPlanDueDates } from '#db/queries/plans';
+import { getPlan } from '#db/queries/plans';
+import { createPlan, movePlan, setPlanDueDates } from '~/commands/plans';
 import { demoDb, userFor } from '../helpers';
 import { authorize } from '~/web/toolkit.server';
 

@@ -7,14 +7,8 @@ import {
   editAssessment,
   getAssessment,
 } from '#db/queries/burden';
-import {
-  addCitation,
-  addComment,
-  createPlan,
-  listCitations,
-  listComments,
-  resolveComment,
-} from '#db/queries/plans';
+import { listCitations, listComments } from '#db/queries/plans';
+import { addCitation, addComment, createPlan, resolveComment } from '~/commands/plans';
 import { activityEdits, createActivity, editActivity } from '#db/queries/research';
 import { seedJourneys } from '#seeds/journeys';
 import { demoDb, projectId, userFor, FORM_ITEM } from '../helpers';

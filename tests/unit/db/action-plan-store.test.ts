@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { StaleWriteError } from '#db/errors';
-import { createPlan, getPlan, movePlan, restorePlanVersion, savePlanText } from '#db/queries/plans';
+import { getPlan } from '#db/queries/plans';
+import { createPlan, movePlan, restorePlanVersion, savePlanText } from '~/commands/plans';
 import { demoDb, userFor } from '../helpers';
 
 const doc = (text: string) => ({

@@ -24,7 +24,7 @@ import {
 import { getJourney, listJourneys } from '#db/queries/journeys';
 import { createJourney } from '~/commands/journeys';
 import { citableEvidence } from '#db/queries/plans';
-import { createUpdate, publishUpdate } from '#db/queries/pmc';
+import { createUpdate, publishUpdate } from '~/commands/pmc';
 import {
   activityEdits,
   createActivity,

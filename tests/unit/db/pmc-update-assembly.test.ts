@@ -6,12 +6,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   assembleUpdate,
-  createUpdate,
   getUpdate,
   previousPublished,
-  publishUpdate,
   type PublishedSnapshot,
 } from '#db/queries/pmc';
+import { createUpdate, publishUpdate } from '~/commands/pmc';
 import {
   assessmentEdits,
   copyAssessmentToBe,

@@ -13,9 +13,10 @@ import { StaleWriteError } from '#db/errors';
 import { recordAudit } from '#db/queries/audit';
 import { assessmentEdits, createAssessment, editAssessment } from '#db/queries/burden';
 import { editJourney, journeyEdits } from '~/commands/journeys';
-import { createPlan, getPlan, savePlanText } from '#db/queries/plans';
-import { getMilestone, getProject } from '#db/queries/projects';
+import { createPlan, savePlanText } from '~/commands/plans';
 import { createMilestone, updateMilestone, updateProject } from '~/commands/projects';
+import { getPlan } from '#db/queries/plans';
+import { getMilestone, getProject } from '#db/queries/projects';
 import { seedJourneys } from '#seeds/journeys';
 import { demoDb, projectId, projectValues, userFor } from '../helpers';
 

@@ -1,0 +1,405 @@
+/**
+ * Every change to a CX Action Plan: creating it, saving its text (each save a version), moving
+ * it along its statuses, its due dates, citations and review comments. Each checks its rule,
+ * changes the rows and writes the audit entry in one transaction; a refusal is a RefusedError
+ * or StaleWriteError the page turns into the form's answer.
+ */
+import { isFederalHoliday } from '~/domain/calendar/holidays';
+import { planTemplate, sanitizeDoc } from '~/domain/plans/document';
+import {
+  canMove,
+  dueDatesEditable,
+  isEditable,
+  planDueDates,
+  type PlanStatus,
+} from '~/domain/plans/status';
+import type { DB } from '#db/client';
+import { RefusedError } from '#db/errors';
+import { recordAudit } from '#db/queries/audit';
+import { getCalendarOverrides } from '#db/queries/calendar';
+import { citableEvidence } from '#db/queries/plans';
+import { assertFresh } from '#db/versioning';
+
+/**
+ * Creates the plan of a fiscal year from the A-11 280.15 template; one per portfolio and year.
+ * Its due dates are the fiscal year's A-11 calendar dates (as OMB leads set them for that year,
+ * else the 280.12 defaults on business days), read in the same transaction.
+ */
+export async function createPlan(
+  db: DB,
+  input: { portfolioId: number; fiscalYear: number; title: string; actorId: number },
+) {
+  const at = new Date().toISOString();
+  return db.transaction().execute(async (trx) => {
+    const exists = await trx
+      .selectFrom('action_plans')
+      .select('id')
+      .where('portfolio_id', '=', input.portfolioId)
+      .where('fiscal_year', '=', input.fiscalYear)
+      .executeTakeFirst();
+    if (exists)
+      throw new RefusedError(
+        'conflict',
+        `This portfolio already has a plan for FY ${input.fiscalYear}.`,
+        'fiscalYear',
+      );
+    const doc = JSON.stringify(planTemplate());
+    const { draftDue, finalDue } = planDueDates(
+      input.fiscalYear,
+      isFederalHoliday,
+      await getCalendarOverrides(trx, input.fiscalYear),
+    );
+    const row = await trx
+      .insertInto('action_plans')
+      .values({
+        portfolio_id: input.portfolioId,
+        fiscal_year: input.fiscalYear,
+        title: input.title,
+        doc,
+        status: 'draft',
+        draft_due: draftDue,
+        final_due: finalDue,
+        created_at: at,
+        updated_at: at,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('action_plan_versions')
+      .values({
+        plan_id: row.id,
+        version: 1,
+        name: 'Template',
+        note: '',
+        doc,
+        saved_by: input.actorId,
+        saved_at: at,
+      })
+      .execute();
+    await recordAudit(trx, {
+      actorId: input.actorId,
+      action: 'create',
+      entityType: 'action_plan',
+      entityId: row.id,
+      portfolioId: input.portfolioId,
+      before: null,
+      after: {
+        title: input.title,
+        fiscal_year: input.fiscalYear,
+        draft_due: draftDue,
+        final_due: finalDue,
+      },
+      at,
+    });
+    return row.id;
+  });
+}
+
+/**
+ * Saves the text. A save based on an older version is refused and the newer text is returned
+ * with the error, so the person can merge; nothing is overwritten. Each save is a version;
+ * giving it a name makes it a named version.
+ */
+export async function savePlanText(
+  db: DB,
+  input: {
+    id: number;
+    version: number;
+    doc: unknown;
+    actorId: number;
+    name?: string;
+    note?: string;
+  },
+): Promise<number> {
+  const at = new Date().toISOString();
+  return db.transaction().execute(async (trx) => {
+    const plan = await trx
+      .selectFrom('action_plans')
+      .selectAll()
+      .where('id', '=', input.id)
+      .executeTakeFirst();
+    if (!plan) throw new RefusedError('not_found', 'We could not find that plan.');
+    if (!isEditable(plan.status))
+      throw new RefusedError(
+        'conflict',
+        'This plan is final and read-only. An OMB lead can reopen it.',
+      );
+    assertFresh(plan, input.version, ['doc', 'updated_at']);
+    const doc = JSON.stringify(sanitizeDoc(input.doc));
+    const version = plan.version + 1;
+    await trx
+      .updateTable('action_plans')
+      .set({ doc, version, updated_at: at })
+      .where('id', '=', plan.id)
+      .where('version', '=', input.version)
+      .execute();
+    await trx
+      .insertInto('action_plan_versions')
+      .values({
+        plan_id: plan.id,
+        version,
+        name: input.name ?? '',
+        note: input.note ?? '',
+        doc,
+        saved_by: input.actorId,
+        saved_at: at,
+      })
+      .execute();
+    await recordAudit(trx, {
+      actorId: input.actorId,
+      action: input.name ? 'name_version' : 'save',
+      entityType: 'action_plan',
+      entityId: plan.id,
+      portfolioId: plan.portfolio_id,
+      before: { version: plan.version },
+      after: { version, name: input.name ?? '' },
+      at,
+    });
+    return version;
+  });
+}
+
+/** Restores an earlier version's text as a new version (history is never rewritten). */
+export async function restorePlanVersion(
+  db: DB,
+  input: { id: number; version: number; fromVersion: number; actorId: number },
+) {
+  const old = await db
+    .selectFrom('action_plan_versions')
+    .select('doc')
+    .where('plan_id', '=', input.id)
+    .where('version', '=', input.fromVersion)
+    .executeTakeFirst();
+  if (!old) throw new RefusedError('not_found', 'That version does not exist.');
+  return savePlanText(db, {
+    id: input.id,
+    version: input.version,
+    doc: JSON.parse(old.doc) as unknown,
+    actorId: input.actorId,
+    name: `Restored version ${input.fromVersion}`,
+  });
+}
+
+/** Moves the plan along draft → in review → final (or back), as the status rules allow. */
+export async function movePlan(
+  db: DB,
+  input: { id: number; version: number; to: PlanStatus; actorId: number; isOmbLead: boolean },
+): Promise<void> {
+  const at = new Date().toISOString();
+  await db.transaction().execute(async (trx) => {
+    const plan = await trx
+      .selectFrom('action_plans')
+      .selectAll()
+      .where('id', '=', input.id)
+      .executeTakeFirst();
+    if (!plan) throw new RefusedError('not_found', 'We could not find that plan.');
+    assertFresh(plan, input.version, ['status', 'updated_at']);
+    if (!canMove(plan.status, input.to, input.isOmbLead)) {
+      throw new RefusedError(
+        plan.status === 'final' ? 'forbidden' : 'invalid',
+        plan.status === 'final'
+          ? 'Only an OMB lead can reopen a final plan.'
+          : 'That status change is not allowed from here.',
+      );
+    }
+    await trx
+      .updateTable('action_plans')
+      .set({ status: input.to, version: plan.version + 1, updated_at: at })
+      .where('id', '=', plan.id)
+      .execute();
+    await recordAudit(trx, {
+      actorId: input.actorId,
+      action: plan.status === 'final' ? 'reopen' : 'status',
+      entityType: 'action_plan',
+      entityId: plan.id,
+      portfolioId: plan.portfolio_id,
+      before: { status: plan.status },
+      after: { status: input.to },
+      at,
+    });
+  });
+}
+
+/**
+ * Changes the plan's due dates (from the year's A-11 280.12 calendar when it was created), not on
+ * a final plan. Who may is the caller's check (policy: plan.set_due_dates, an OMB lead).
+ */
+export async function setPlanDueDates(
+  db: DB,
+  input: { id: number; version: number; draftDue: string; finalDue: string; actorId: number },
+): Promise<void> {
+  const at = new Date().toISOString();
+  await db.transaction().execute(async (trx) => {
+    const plan = await trx
+      .selectFrom('action_plans')
+      .selectAll()
+      .where('id', '=', input.id)
+      .executeTakeFirst();
+    if (!plan) throw new RefusedError('not_found', 'We could not find that plan.');
+    if (!dueDatesEditable(plan.status))
+      throw new RefusedError(
+        'conflict',
+        'This plan is final: its due dates cannot change. An OMB lead can reopen it.',
+      );
+    assertFresh(plan, input.version, ['draft_due', 'final_due']);
+    await trx
+      .updateTable('action_plans')
+      .set({
+        draft_due: input.draftDue,
+        final_due: input.finalDue,
+        version: plan.version + 1,
+        updated_at: at,
+      })
+      .where('id', '=', plan.id)
+      .execute();
+    await recordAudit(trx, {
+      actorId: input.actorId,
+      action: 'update',
+      entityType: 'action_plan',
+      entityId: plan.id,
+      portfolioId: plan.portfolio_id,
+      before: { draft_due: plan.draft_due, final_due: plan.final_due },
+      after: { draft_due: input.draftDue, final_due: input.finalDue },
+      at,
+    });
+  });
+}
+
+// ---- Evidence and review comments ------------------------------------------------------------
+
+async function checkCitable(
+  db: DB,
+  portfolioId: number,
+  kind: string,
+  refId: number,
+): Promise<boolean> {
+  const evidence = await citableEvidence(db, portfolioId);
+  const list =
+    kind === 'journey_step'
+      ? evidence.steps
+      : kind === 'research_activity'
+        ? evidence.activities
+        : evidence.toBe;
+  return list.some((x) => x.id === refId);
+}
+
+export async function addCitation(
+  db: DB,
+  input: {
+    planId: number;
+    section: number;
+    kind: 'journey_step' | 'research_activity' | 'burden_savings';
+    refId: number;
+    note: string;
+    actorId: number;
+  },
+) {
+  const at = new Date().toISOString();
+  await db.transaction().execute(async (trx) => {
+    const plan = await trx
+      .selectFrom('action_plans')
+      .select(['id', 'portfolio_id', 'status'])
+      .where('id', '=', input.planId)
+      .executeTakeFirstOrThrow();
+    if (!isEditable(plan.status))
+      throw new RefusedError(
+        'conflict',
+        'This plan is final and read-only. An OMB lead can reopen it.',
+      );
+    if (!(await checkCitable(trx, plan.portfolio_id, input.kind, input.refId))) {
+      throw new RefusedError('invalid', 'Choose evidence from this portfolio.', 'refId');
+    }
+    await trx
+      .insertInto('action_plan_citations')
+      .values({
+        plan_id: plan.id,
+        section: input.section,
+        kind: input.kind,
+        ref_id: input.refId,
+        note: input.note,
+        created_by: input.actorId,
+        created_at: at,
+      })
+      .execute();
+    await recordAudit(trx, {
+      actorId: input.actorId,
+      action: 'cite',
+      entityType: 'action_plan',
+      entityId: plan.id,
+      portfolioId: plan.portfolio_id,
+      before: null,
+      after: { section: input.section, kind: input.kind, ref_id: input.refId, note: input.note },
+      at,
+    });
+  });
+}
+
+export async function addComment(
+  db: DB,
+  input: { planId: number; section: number; body: string; actorId: number },
+) {
+  const at = new Date().toISOString();
+  await db.transaction().execute(async (trx) => {
+    const plan = await trx
+      .selectFrom('action_plans')
+      .select(['id', 'portfolio_id'])
+      .where('id', '=', input.planId)
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('action_plan_comments')
+      .values({
+        plan_id: plan.id,
+        section: input.section,
+        body: input.body,
+        author_id: input.actorId,
+        created_at: at,
+        resolved_by: null,
+        resolved_at: null,
+      })
+      .execute();
+    await recordAudit(trx, {
+      actorId: input.actorId,
+      action: 'comment',
+      entityType: 'action_plan',
+      entityId: plan.id,
+      portfolioId: plan.portfolio_id,
+      before: null,
+      after: { section: input.section, body: input.body },
+      at,
+    });
+  });
+}
+
+export async function resolveComment(
+  db: DB,
+  input: { planId: number; commentId: number; actorId: number },
+) {
+  const at = new Date().toISOString();
+  await db.transaction().execute(async (trx) => {
+    const comment = await trx
+      .selectFrom('action_plan_comments as c')
+      .innerJoin('action_plans as p', 'p.id', 'c.plan_id')
+      .select(['c.id', 'c.resolved_at', 'p.portfolio_id'])
+      .where('c.id', '=', input.commentId)
+      .where('c.plan_id', '=', input.planId)
+      .executeTakeFirst();
+    if (!comment) throw new RefusedError('not_found', 'That comment is not on this plan.');
+    if (comment.resolved_at)
+      throw new RefusedError('conflict', 'That comment is already resolved.');
+    await trx
+      .updateTable('action_plan_comments')
+      .set({ resolved_at: at, resolved_by: input.actorId })
+      .where('id', '=', comment.id)
+      .execute();
+    await recordAudit(trx, {
+      actorId: input.actorId,
+      action: 'resolve_comment',
+      entityType: 'action_plan',
+      entityId: input.planId,
+      portfolioId: comment.portfolio_id,
+      before: { comment: comment.id, resolved: false },
+      after: { comment: comment.id, resolved: true },
+      at,
+    });
+  });
+}

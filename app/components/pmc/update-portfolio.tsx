@@ -1,0 +1,370 @@
+/**
+ * One portfolio of a PMC update's preview: its highlights, burden and research figures, the
+ * changes since the last published update, and its lists of items. On the portfolio's own view
+ * a manager of a draft also orders milestones, leaves items out and annotates them.
+ */
+import type { SubmissionResult } from '@conform-to/react';
+import { Fragment } from 'react';
+import { Form, Link } from 'react-router';
+import { HistorySentence, HistoryTime } from '~/components/history/history-line';
+import { FieldError } from '~/components/ui/field';
+import { IntentFields } from '~/components/ui/form';
+import { Table } from '~/components/ui/table';
+import { freshnessText } from '~/domain/pmc/quarter';
+import { pluralize } from '~/domain/plural';
+import { MILESTONE_STATUS_LABELS } from '~/domain/portfolio/labels';
+import type { PreviewPortfolio } from '~/presenters/pmc';
+
+/** The form's last answer: which form sent it, and conform's result. */
+export type LastReply = { intent: string; result: SubmissionResult<string[]> } | undefined;
+
+/** A note that was not saved: its message goes next to that item's note field too. */
+function noteErrorsOf(reply: LastReply, key: string) {
+  const r = reply?.intent === 'annotate' ? reply.result : undefined;
+  if (!r || !('initialValue' in r) || r.initialValue?.key !== key) return undefined;
+  return r.error?.text ?? undefined;
+}
+
+export function NoteForm({
+  itemKey,
+  text,
+  note,
+  className,
+  version,
+  reply,
+}: {
+  itemKey: string;
+  text: string;
+  note: string | undefined;
+  className: string;
+  version: number;
+  reply: LastReply;
+}) {
+  const errs = noteErrorsOf(reply, itemKey);
+  return (
+    <Form method="post" className={className}>
+      <IntentFields intent="annotate" version={version} extra={{ key: itemKey }} />
+      <FieldError id={`note-${itemKey}-error`} errors={errs} />
+      <div className="display-flex" style={{ gap: '0.25rem' }}>
+        <label className="usa-sr-only" htmlFor={`note-${itemKey}`}>
+          Note on {text}
+        </label>
+        <input
+          className={`usa-input margin-top-0 height-4${errs?.length ? ' usa-input--error' : ''}`}
+          id={`note-${itemKey}`}
+          name="text"
+          maxLength={1000}
+          defaultValue={note ?? ''}
+          placeholder="Note"
+          aria-describedby={errs?.length ? `note-${itemKey}-error` : undefined}
+        />
+        <button type="submit" className="usa-button usa-button--outline usa-button--small">
+          Save note<span className="usa-sr-only"> on {text}</span>
+        </button>
+      </div>
+    </Form>
+  );
+}
+
+/** A button that posts one intent with its hidden fields. */
+export function IntentButton({
+  intent,
+  version,
+  extra,
+  className,
+  formClassName,
+  children,
+}: {
+  intent: string;
+  version: number;
+  extra?: Record<string, string>;
+  className: string;
+  formClassName?: string;
+  children: React.ReactNode;
+}) {
+  return (
+    <Form method="post" className={formClassName}>
+      <IntentFields intent={intent} version={version} extra={extra} />
+      <button type="submit" className={className}>
+        {children}
+      </button>
+    </Form>
+  );
+}
+
+const SMALL_OUTLINE = 'usa-button usa-button--outline usa-button--small';
+
+interface SectionProps {
+  p: PreviewPortfolio;
+  updateId: number;
+  portfolioCount: number;
+  version: number;
+  focused: boolean;
+  mayManage: boolean;
+  /** What the listed changes are counted from. */
+  since: string;
+  /** What "New" and "Changed" are counted from. */
+  newSince: string;
+  reply: LastReply;
+}
+
+function More({
+  list,
+  what,
+  p,
+}: {
+  list: { items: unknown[]; total: number };
+  what: string;
+  p: PreviewPortfolio;
+}) {
+  return list.total > list.items.length ? (
+    <p>
+      <Link to={p.ownUrl}>
+        Show all {list.total} {what}
+        <span className="usa-sr-only"> of {p.name}</span>
+      </Link>
+    </p>
+  ) : null;
+}
+
+function ItemList({
+  title,
+  list,
+  s,
+}: {
+  title: string;
+  list: { items: { key: string; text: string; detail: string }[]; total: number };
+  s: SectionProps;
+}) {
+  const { p } = s;
+  const ListHeading = s.focused ? 'h3' : 'h4';
+  // Items are left out and annotated on a portfolio's own view, where every item is listed.
+  const editItems = s.mayManage && s.focused;
+  return list.total === 0 ? null : (
+    <>
+      <ListHeading>
+        {title} ({list.total})
+      </ListHeading>
+      <ul className="usa-list">
+        {list.items.map((i) => (
+          <li key={i.key}>
+            {i.text}
+            {i.detail ? <span className="text-base-dark"> ({i.detail})</span> : null}
+            {p.annotations[i.key] ? (
+              <div className="font-body-xs">Note: {p.annotations[i.key]}</div>
+            ) : null}
+            {editItems ? (
+              <div className="display-flex flex-wrap" style={{ gap: '0.5rem' }}>
+                <IntentButton
+                  intent="exclude"
+                  version={s.version}
+                  extra={{ key: i.key }}
+                  className="usa-button usa-button--unstyled"
+                >
+                  Leave out<span className="usa-sr-only">: {i.text}</span>
+                </IntentButton>
+                <NoteForm
+                  itemKey={i.key}
+                  text={i.text}
+                  note={p.annotations[i.key]}
+                  className=""
+                  version={s.version}
+                  reply={s.reply}
+                />
+              </div>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      <More list={list} what={title.toLowerCase()} p={p} />
+    </>
+  );
+}
+
+function ChangeList({ s }: { s: SectionProps }) {
+  const { p, since } = s;
+  const ListHeading = s.focused ? 'h3' : 'h4';
+  return p.changes.total === 0 ? (
+    <p>No changes {since}.</p>
+  ) : (
+    <>
+      <ListHeading>
+        Changes {since} ({p.changes.total})
+      </ListHeading>
+      <ul className="usa-list">
+        {p.changes.items.map((c) => (
+          <li key={c.id}>
+            <HistoryTime at={c.at} when={c.when} />: <HistorySentence line={c.sentence} />
+          </li>
+        ))}
+      </ul>
+      {p.changes.total > p.changes.items.length ? (
+        <p>
+          …and {p.changes.total - p.changes.items.length} more.
+          {p.changes.kept > p.changes.items.length ? (
+            <>
+              {' '}
+              <Link to={p.ownUrl}>
+                See{' '}
+                {p.changes.kept === p.changes.total
+                  ? `all ${p.changes.total}`
+                  : `the newest ${p.changes.kept}`}{' '}
+                changes<span className="usa-sr-only"> to {p.name}</span>
+              </Link>
+            </>
+          ) : null}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+function MilestoneTable({ s }: { s: SectionProps }) {
+  const { p, version } = s;
+  const editItems = s.mayManage && s.focused;
+  if (p.lists.milestones.total === 0) return <p>No milestones this quarter.</p>;
+  return (
+    <>
+      <Table label={`Milestones of ${p.name} this quarter`}>
+        <caption>Milestones of {p.name} this quarter</caption>
+        <thead>
+          <tr>
+            <th scope="col">Milestone</th>
+            <th scope="col">Status</th>
+            <th scope="col">Timing</th>
+            <th scope="col">Owner</th>
+            {editItems ? <th scope="col">Order, leave out or annotate</th> : null}
+          </tr>
+        </thead>
+        <tbody>
+          {p.lists.milestones.items.map((m, i, shown) => (
+            <Fragment key={m.key}>
+              <tr>
+                <th scope="row">
+                  {m.title}
+                  {p.annotations[m.key] ? (
+                    <div className="font-body-xs text-normal">Note: {p.annotations[m.key]}</div>
+                  ) : null}
+                </th>
+                <td>
+                  {MILESTONE_STATUS_LABELS[m.status as 'completed']}
+                  {m.fresh ? (
+                    <div className="text-bold font-body-2xs">
+                      <time dateTime={m.fresh.at}>{freshnessText(m.fresh)}</time>
+                    </div>
+                  ) : null}
+                </td>
+                <td>{m.timing}</td>
+                <td>{m.owner}</td>
+                {editItems ? (
+                  <td>
+                    <div className="display-flex flex-wrap" style={{ gap: '0.5rem' }}>
+                      {(['up', 'down'] as const)
+                        .filter((d) => (d === 'up' ? i > 0 : i < shown.length - 1))
+                        .map((d) => (
+                          <IntentButton
+                            key={d}
+                            intent="move_item"
+                            version={version}
+                            extra={{ slug: p.slug, key: m.key, direction: d }}
+                            className={SMALL_OUTLINE}
+                          >
+                            Move {d}
+                            <span className="usa-sr-only">: {m.title}</span>
+                          </IntentButton>
+                        ))}
+                      <IntentButton
+                        intent="exclude"
+                        version={version}
+                        extra={{ key: m.key }}
+                        className="usa-button usa-button--unstyled"
+                      >
+                        Leave out<span className="usa-sr-only">: {m.title}</span>
+                      </IntentButton>
+                    </div>
+                    <NoteForm
+                      itemKey={m.key}
+                      text={m.title}
+                      note={p.annotations[m.key]}
+                      className="margin-top-1"
+                      version={version}
+                      reply={s.reply}
+                    />
+                  </td>
+                ) : null}
+              </tr>
+            </Fragment>
+          ))}
+        </tbody>
+      </Table>
+      {p.lists.milestones.items.some((m) => m.fresh) ? (
+        <p className="font-body-2xs">
+          New: created {s.newSince}. Changed: changed {s.newSince}.
+        </p>
+      ) : null}
+      <More list={p.lists.milestones} what="milestones this quarter" p={p} />
+    </>
+  );
+}
+
+export function PortfolioSection(s: SectionProps) {
+  const { p, version, focused, mayManage } = s;
+  // On its own view the portfolio is the page's only section, right under the title.
+  const PortfolioHeading = focused ? 'h2' : 'h3';
+  return (
+    <section
+      aria-labelledby={`pf-${p.slug}`}
+      className="border-top border-base-lighter margin-top-4"
+    >
+      <PortfolioHeading id={`pf-${p.slug}`}>{p.name}</PortfolioHeading>
+      {mayManage && !focused ? (
+        <div className="display-flex" style={{ gap: '0.5rem' }}>
+          {p.position > 0 ? (
+            <IntentButton
+              intent="order"
+              version={version}
+              extra={{ slug: p.slug, direction: 'up' }}
+              className={SMALL_OUTLINE}
+            >
+              Move up<span className="usa-sr-only"> {p.name}</span>
+            </IntentButton>
+          ) : null}
+          {p.position < s.portfolioCount - 1 ? (
+            <IntentButton
+              intent="order"
+              version={version}
+              extra={{ slug: p.slug, direction: 'down' }}
+              className={SMALL_OUTLINE}
+            >
+              Move down<span className="usa-sr-only"> {p.name}</span>
+            </IntentButton>
+          ) : null}
+          <Link className={SMALL_OUTLINE} to={`/pmc/${s.updateId}/highlights/${p.slug}`}>
+            Write highlights<span className="usa-sr-only"> for {p.name}</span>
+          </Link>
+        </div>
+      ) : null}
+      {p.highlightsHtml ? (
+        <div className="usa-prose" dangerouslySetInnerHTML={{ __html: p.highlightsHtml }} />
+      ) : null}
+      <p>
+        Burden reduced so far: {p.burden.reducedHours} hours and {p.burden.reducedCost} a year.
+        Research: {pluralize(p.pra.activities ?? 0, 'activity', 'activities')}
+        {p.pra.needs_clearance ? `, ${p.pra.needs_clearance} needing a clearance` : ''}.
+      </p>
+      <ChangeList s={s} />
+      {focused ? null : (
+        <p>
+          <Link to={p.ownUrl}>
+            {mayManage ? 'Review, leave out or annotate' : 'See'} every item
+            <span className="usa-sr-only"> of {p.name}</span>
+          </Link>
+        </p>
+      )}
+      <ItemList title="Phase decisions this quarter" list={p.lists.decisions} s={s} />
+      <ItemList title="Phase gates pending" list={p.lists.pending} s={s} />
+      <ItemList title="Projects at risk or off track" list={p.lists.risks} s={s} />
+      <MilestoneTable s={s} />
+    </section>
+  );
+}

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { VersionField } from './common';
+import { PageParam } from './params';
+
+/** A portfolio's slug in a URL or a form. */
+const SLUG = /^[a-z0-9-]{1,80}$/;
+
+/** The preview's URL: a page of portfolios, or one portfolio with every item and its controls. */
+export const PmcPreviewParams = z.object({
+  page: PageParam.default(1),
+  portfolio: z.string().regex(SLUG).optional(),
+});
+
+/** An item of the update: m12 (milestone), d3 (decision), g7 (gate pending), r5 (risk). */
+const Key = z.string().regex(/^[mdgr]\d{1,12}$/, 'Unknown item.');
+const Slug = z.string().regex(SLUG, 'Unknown portfolio.');
+
+/** Starting the update of a quarter (the list page's form). */
+export const NewPmcUpdateSchema = z.object({
+  fy: z.coerce
+    .number({ error: 'Enter the fiscal year.' })
+    .int()
+    .min(2022, 'Enter a fiscal year from 2022.')
+    .max(2100, 'Enter a fiscal year up to 2100.'),
+  q: z.coerce
+    .number({ error: 'Choose a quarter.' })
+    .int()
+    .min(1, 'Choose a quarter.')
+    .max(4, 'Choose a quarter.'),
+});
+
+/** Highlights written in the editor: the document as JSON text, and the version it was based on. */
+export const PmcHighlightsSchema = z.object({
+  doc: z
+    .string()
+    .max(1_000_000)
+    .transform((t, ctx) => {
+      try {
+        return JSON.parse(t) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'The text could not be read.' });
+        return z.NEVER;
+      }
+    }),
+  version: VersionField,
+});
+
+/**
+ * Every button of a draft update's preview. `move_item`'s key must also be one of the
+ * portfolio's milestones as listed now, which only the command's caller can know.
+ */
+export const PmcUpdateActionSchema = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('exclude'), key: Key, version: VersionField }),
+  z.object({ intent: z.literal('include'), key: Key, version: VersionField }),
+  z.object({
+    intent: z.literal('annotate'),
+    key: Key,
+    text: z.string().trim().max(1000, 'Keep a note under 1,000 characters.'),
+    version: VersionField,
+  }),
+  z.object({
+    intent: z.literal('order'),
+    slug: Slug,
+    direction: z.enum(['up', 'down']),
+    version: VersionField,
+  }),
+  z.object({
+    intent: z.literal('move_item'),
+    slug: Slug,
+    key: z.string(),
+    direction: z.enum(['up', 'down'], { error: 'Choose up or down.' }),
+    version: VersionField,
+  }),
+  z.object({ intent: z.literal('publish'), version: VersionField }),
+]);
