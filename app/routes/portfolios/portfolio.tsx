@@ -75,73 +75,27 @@ export default function PortfolioPage({ loaderData }: Route.ComponentProps) {
       </ul>
 
       <ul className="usa-button-group">
-        <li className="usa-button-group__item">
-          <Link
-            className="usa-button usa-button--outline"
-            to={`/portfolios/${portfolio.slug}/journeys`}
-          >
-            Journey maps
-          </Link>
-        </li>
-        <li className="usa-button-group__item">
-          <Link
-            className="usa-button usa-button--outline"
-            to={`/portfolios/${portfolio.slug}/burden`}
-          >
-            Burden
-          </Link>
-        </li>
-        <li className="usa-button-group__item">
-          <Link
-            className="usa-button usa-button--outline"
-            to={`/portfolios/${portfolio.slug}/plans`}
-          >
-            CX Action Plans
-          </Link>
-        </li>
-        <li className="usa-button-group__item">
-          <Link className="usa-button usa-button--outline" to={`/portfolios/${portfolio.slug}/pra`}>
-            PRA status
-          </Link>
-        </li>
-        <li className="usa-button-group__item">
-          <Link
-            className="usa-button usa-button--outline"
-            to={`/portfolios/${portfolio.slug}/charter`}
-          >
-            Charter
-          </Link>
-        </li>
-        {may.newProject ? (
-          <li className="usa-button-group__item">
-            <Link
-              className="usa-button usa-button--outline"
-              to={`/portfolios/${portfolio.slug}/projects/new`}
-            >
-              New project
-            </Link>
-          </li>
-        ) : null}
-        {may.edit ? (
-          <li className="usa-button-group__item">
-            <Link
-              className="usa-button usa-button--outline"
-              to={`/portfolios/${portfolio.slug}/edit`}
-            >
-              Edit portfolio
-            </Link>
-          </li>
-        ) : null}
-        {may.people ? (
-          <li className="usa-button-group__item">
-            <Link
-              className="usa-button usa-button--outline"
-              to={`/portfolios/${portfolio.slug}/people`}
-            >
-              Points of contact and PMC members
-            </Link>
-          </li>
-        ) : null}
+        {[
+          { to: 'journeys', label: 'Journey maps', show: true },
+          { to: 'burden', label: 'Burden', show: true },
+          { to: 'plans', label: 'CX Action Plans', show: true },
+          { to: 'pra', label: 'PRA status', show: true },
+          { to: 'charter', label: 'Charter', show: true },
+          { to: 'projects/new', label: 'New project', show: may.newProject },
+          { to: 'edit', label: 'Edit portfolio', show: may.edit },
+          { to: 'people', label: 'Points of contact and PMC members', show: may.people },
+        ]
+          .filter((l) => l.show)
+          .map((l) => (
+            <li key={l.to} className="usa-button-group__item">
+              <Link
+                className="usa-button usa-button--outline"
+                to={`/portfolios/${portfolio.slug}/${l.to}`}
+              >
+                {l.label}
+              </Link>
+            </li>
+          ))}
       </ul>
 
       <h2>Projects by phase</h2>
