@@ -1,10 +1,10 @@
-import { getFormProps, useForm } from '@conform-to/react';
+import { getFormProps } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data, Form, redirect } from 'react-router';
 import type { Route } from './+types/account';
 import { Alert } from '~/components/ui/alert';
 import { FormErrors, SelectField } from '~/components/ui/form';
-import { useLazyValidation } from '~/components/ui/use-lazy-validation';
+import { useSchemaForm } from '~/components/ui/use-schema-form';
 import { formatDateTime, TIME_ZONE_CHOICES, timeZoneLabel } from '~/domain/history/time';
 import { AccountSettingsSchema } from '~/schemas/account';
 import { setTimeZone } from '#db/queries/accounts';
@@ -45,14 +45,10 @@ export async function action({ request, context }: Route.ActionArgs) {
 
 export default function Account({ loaderData, actionData }: Route.ComponentProps) {
   const { name, email, agencyName, timeZone, zoneLabel, example, saved } = loaderData;
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm({
     lastResult: actionData?.result,
     defaultValue: { timeZone },
-    onValidate: useLazyValidation(() =>
-      import('~/schemas/account').then((m) => m.AccountSettingsSchema),
-    ),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
+    schema: () => import('~/schemas/account').then((m) => m.AccountSettingsSchema),
   });
   return (
     <>

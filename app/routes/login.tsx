@@ -1,4 +1,4 @@
-import { getFormProps, useForm } from '@conform-to/react';
+import { getFormProps } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data, Form, redirect, useNavigation } from 'react-router';
 import type { Route } from './+types/login';
@@ -7,7 +7,7 @@ import { signIn } from '~/auth/sign-in.server';
 import { Alert } from '~/components/ui/alert';
 import { TextField } from '~/components/ui/field';
 import { FormErrors } from '~/components/ui/form';
-import { useLazyValidation } from '~/components/ui/use-lazy-validation';
+import { useSchemaForm } from '~/components/ui/use-schema-form';
 import { SignInSchema } from '~/schemas/auth';
 import { demoAccountsExist } from '#db/queries/accounts';
 import { currentUser, dbOf } from '~/web/context.server';
@@ -48,11 +48,10 @@ export async function action({ request, context }: Route.ActionArgs) {
 
 export default function Login({ loaderData, actionData }: Route.ComponentProps) {
   const navigation = useNavigation();
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm({
     lastResult: actionData?.result,
-    onValidate: useLazyValidation(() => import('~/schemas/auth').then((m) => m.SignInSchema)),
-    shouldValidate: 'onSubmit',
-    shouldRevalidate: 'onInput',
+    schema: () => import('~/schemas/auth').then((m) => m.SignInSchema),
+    validate: 'onSubmit',
   });
   return (
     <div className="grid-row">

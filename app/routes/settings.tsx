@@ -1,4 +1,4 @@
-import { getFormProps, useForm } from '@conform-to/react';
+import { getFormProps } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data, Form, redirect } from 'react-router';
 import type { Route } from './+types/settings';
@@ -9,7 +9,7 @@ import { fromScaled } from '~/domain/burden/units';
 import { authorize, refusal } from '~/web/toolkit.server';
 import { WageSettingSchema } from '~/schemas/burden';
 import { getDefaultWage, setDefaultWage } from '#db/queries/burden';
-import { useLazyValidation } from '~/components/ui/use-lazy-validation';
+import { useSchemaForm } from '~/components/ui/use-schema-form';
 import { dbOf, requireUser } from '~/web/context.server';
 
 export const meta: Route.MetaFunction = () => [
@@ -47,18 +47,14 @@ export async function action({ request, context }: Route.ActionArgs) {
 
 export default function Settings({ loaderData, actionData }: Route.ComponentProps) {
   const { wage, saved } = loaderData;
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm({
     lastResult: actionData?.result,
     defaultValue: {
       wageDollars: fromScaled(wage.cents, 2),
       source: wage.source,
       year: String(wage.year),
     },
-    onValidate: useLazyValidation(() =>
-      import('~/schemas/burden').then((m) => m.WageSettingSchema),
-    ),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
+    schema: () => import('~/schemas/burden').then((m) => m.WageSettingSchema),
   });
   return (
     <>

@@ -4,19 +4,16 @@ import { ChoiceField, FormErrors, SelectField, TextAreaField } from '~/component
 import { ANSWER_LABELS } from '~/domain/phases/gate';
 import { PHASE_LABELS, PHASES } from '~/domain/portfolio/labels';
 import type { Phase } from '~/domain/portfolio/types';
-import { useLazyValidation } from '~/components/ui/use-lazy-validation';
+import { useSchemaForm } from '~/components/ui/use-schema-form';
 
 type Result = SubmissionResult<string[]> | undefined;
 
 export function RequestForm({ toPhase, lastResult }: { toPhase: Phase; lastResult: Result }) {
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm({
     id: 'request-phase',
     lastResult,
-    onValidate: useLazyValidation(() =>
-      import('~/schemas/phase').then((m) => m.RequestPhaseSchema),
-    ),
-    shouldValidate: 'onSubmit',
-    shouldRevalidate: 'onInput',
+    schema: () => import('~/schemas/phase').then((m) => m.RequestPhaseSchema),
+    validate: 'onSubmit',
   });
   return (
     <Form method="post" className="usa-form usa-form--large" {...getFormProps(form)}>
@@ -43,12 +40,11 @@ export function AnswerForm({
   agency: { id: number; code: string };
   lastResult: Result;
 }) {
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm({
     id: `answer-${agency.id}`,
     lastResult,
-    onValidate: useLazyValidation(() => import('~/schemas/phase').then((m) => m.AnswerSchema)),
-    shouldValidate: 'onSubmit',
-    shouldRevalidate: 'onInput',
+    schema: () => import('~/schemas/phase').then((m) => m.AnswerSchema),
+    validate: 'onSubmit',
   });
   return (
     <Form method="post" className="usa-form usa-form--large" {...getFormProps(form)}>
@@ -74,12 +70,11 @@ export function AnswerForm({
 }
 
 export function OverrideForm({ lastResult }: { lastResult: Result }) {
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm({
     id: 'override',
     lastResult,
-    onValidate: useLazyValidation(() => import('~/schemas/phase').then((m) => m.OverrideSchema)),
-    shouldValidate: 'onSubmit',
-    shouldRevalidate: 'onInput',
+    schema: () => import('~/schemas/phase').then((m) => m.OverrideSchema),
+    validate: 'onSubmit',
   });
   return (
     <Form method="post" className="usa-form usa-form--large" {...getFormProps(form)}>

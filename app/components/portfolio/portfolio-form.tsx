@@ -1,4 +1,4 @@
-import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
+import { getFormProps, type SubmissionResult } from '@conform-to/react';
 import { useRef, useState, type FormEvent } from 'react';
 import { flushSync } from 'react-dom';
 import { Form } from 'react-router';
@@ -11,7 +11,7 @@ import {
   TextAreaField,
 } from '~/components/ui/form';
 import { RemovalDialog } from '~/components/ui/removal';
-import { useLazyValidation } from '~/components/ui/use-lazy-validation';
+import { useSchemaForm } from '~/components/ui/use-schema-form';
 import {
   agenciesBeingRemoved,
   describeAgencyRemoval,
@@ -50,16 +50,13 @@ export function PortfolioForm({
    */
   participating?: (ParticipatingAgency & { inUse: boolean })[];
 }) {
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm({
     lastResult,
     defaultValue: defaults,
-    onValidate: useLazyValidation(() =>
+    schema: () =>
       import('~/schemas/portfolio').then((m) =>
         version === undefined ? m.NewPortfolioSchema : m.EditPortfolioSchema,
       ),
-    ),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
   });
   const hydrated = useHydrated();
   const dialog = useRef<HTMLDialogElement>(null);

@@ -1,4 +1,4 @@
-import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
+import { getFormProps, type SubmissionResult } from '@conform-to/react';
 import { Form } from 'react-router';
 import { TextField } from '~/components/ui/field';
 import {
@@ -10,7 +10,7 @@ import {
 } from '~/components/ui/form';
 import { MILESTONE_STATUS_LABELS } from '~/domain/portfolio/labels';
 import { MILESTONE_STATUSES } from '~/schemas/milestone';
-import { useLazyValidation } from '~/components/ui/use-lazy-validation';
+import { useSchemaForm } from '~/components/ui/use-schema-form';
 
 export interface MilestoneDefaults {
   title: string;
@@ -48,16 +48,13 @@ export function MilestoneForm({
   stale?: { current: Record<string, unknown>; version: number } | null;
   submitLabel: string;
 }) {
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm({
     lastResult,
     defaultValue: defaults,
-    onValidate: useLazyValidation(() =>
+    schema: () =>
       import('~/schemas/milestone').then((m) =>
         version === undefined ? m.NewMilestoneSchema : m.EditMilestoneSchema,
       ),
-    ),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
   });
   return (
     <>

@@ -1,4 +1,4 @@
-import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
+import { getFormProps, type SubmissionResult } from '@conform-to/react';
 import { Form } from 'react-router';
 import { TextField } from '~/components/ui/field';
 import {
@@ -10,7 +10,7 @@ import {
 } from '~/components/ui/form';
 import { HEALTH_LABELS } from '~/domain/portfolio/labels';
 import { HEALTHS } from '~/schemas/project';
-import { useLazyValidation } from '~/components/ui/use-lazy-validation';
+import { useSchemaForm } from '~/components/ui/use-schema-form';
 
 export interface ProjectDefaults {
   name: string;
@@ -54,16 +54,13 @@ export function ProjectForm({
   stale?: { current: Record<string, unknown>; version: number } | null;
   submitLabel: string;
 }) {
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm({
     lastResult,
     defaultValue: defaults,
-    onValidate: useLazyValidation(() =>
+    schema: () =>
       import('~/schemas/project').then((m) =>
         version === undefined ? m.NewProjectSchema : m.EditProjectSchema,
       ),
-    ),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
   });
   const agencyName = (id: unknown) => agencies.find((a) => a.id === Number(id))?.code ?? '(none)';
   return (

@@ -1,4 +1,4 @@
-import { getFormProps, useForm } from '@conform-to/react';
+import { getFormProps } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import { useState } from 'react';
 import { data, Form, redirect } from 'react-router';
@@ -6,7 +6,7 @@ import type { Route } from './+types/import';
 import { JourneyDetailsFields } from '~/components/journey/details-form';
 import { MermaidDiagram } from '~/components/mermaid/mermaid-diagram';
 import { Breadcrumbs, FormErrors, TextAreaField } from '~/components/ui/form';
-import { useLazyValidation } from '~/components/ui/use-lazy-validation';
+import { useSchemaForm } from '~/components/ui/use-schema-form';
 import { parseMermaid } from '~/domain/journey/mermaid';
 import { authorize, refusal, found, pathParam } from '~/web/toolkit.server';
 import { ImportWithDiagramSchema } from '~/schemas/journey';
@@ -67,14 +67,11 @@ function preview(source: string) {
 
 export default function ImportJourney({ loaderData, actionData }: Route.ComponentProps) {
   const { portfolio, projects } = loaderData;
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm({
     lastResult: actionData?.result,
     defaultValue: { versionLabel: 'as_is' },
-    onValidate: useLazyValidation(() =>
-      import('~/schemas/journey').then((m) => m.ImportWithDiagramSchema),
-    ),
-    shouldValidate: 'onSubmit',
-    shouldRevalidate: 'onInput',
+    schema: () => import('~/schemas/journey').then((m) => m.ImportWithDiagramSchema),
+    validate: 'onSubmit',
   });
   const [draft, setDraft] = useState('');
   const check = draft ? preview(draft) : null;

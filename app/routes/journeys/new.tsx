@@ -1,4 +1,4 @@
-import { getFormProps, useForm } from '@conform-to/react';
+import { getFormProps } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data, Form, redirect } from 'react-router';
 import type { Route } from './+types/new';
@@ -10,7 +10,7 @@ import { SlugParam } from '~/schemas/params';
 import { createJourney } from '~/commands/journeys';
 import { getPortfolioHeader } from '#db/queries/portfolios';
 import { findProjects } from '#db/queries/projects';
-import { useLazyValidation } from '~/components/ui/use-lazy-validation';
+import { useSchemaForm } from '~/components/ui/use-schema-form';
 import { dbOf, requireUser, type RequestArgs } from '~/web/context.server';
 
 export const meta: Route.MetaFunction = () => [
@@ -53,14 +53,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 
 export default function NewJourney({ loaderData, actionData }: Route.ComponentProps) {
   const { portfolio, projects } = loaderData;
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm({
     lastResult: actionData?.result,
     defaultValue: { versionLabel: 'as_is' },
-    onValidate: useLazyValidation(() =>
-      import('~/schemas/journey').then((m) => m.JourneyDetailsSchema),
-    ),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
+    schema: () => import('~/schemas/journey').then((m) => m.JourneyDetailsSchema),
   });
   return (
     <>

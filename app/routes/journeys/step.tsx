@@ -1,4 +1,4 @@
-import { getFormProps, useForm } from '@conform-to/react';
+import { getFormProps } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import { useMemo, useState } from 'react';
 import { data, Form, redirect } from 'react-router';
@@ -23,7 +23,7 @@ import { IdParam } from '~/schemas/params';
 import { toDiagram } from '#db/queries/journeys';
 import { editJourney, journeyEdits } from '~/commands/journeys';
 import { findProjects } from '#db/queries/projects';
-import { useLazyValidation } from '~/components/ui/use-lazy-validation';
+import { useSchemaForm } from '~/components/ui/use-schema-form';
 import { dbOf, type RequestArgs } from '~/web/context.server';
 
 export const meta: Route.MetaFunction = () => [{ title: 'Edit step | Life Experience Workspace' }];
@@ -103,7 +103,7 @@ export default function EditStep(props: Route.ComponentProps) {
 
 function EditStepForms({ loaderData, actionData }: Route.ComponentProps) {
   const { map, at, stages, diagram, step, projects } = loaderData;
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm({
     lastResult: actionData?.result,
     defaultValue: {
       stageId: String(step.stage_id),
@@ -117,9 +117,7 @@ function EditStepForms({ loaderData, actionData }: Route.ComponentProps) {
       notes: step.notes,
       projects: step.projects.map((p) => String(p.id)),
     },
-    onValidate: useLazyValidation(() => import('~/schemas/journey').then((m) => m.EditStepSchema)),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
+    schema: () => import('~/schemas/journey').then((m) => m.EditStepSchema),
   });
   const [live, setLive] = useState({ title: step.title, score: step.score, actors: step.actors });
   const source = useMemo(() => {

@@ -1,4 +1,4 @@
-import { getFormProps, useForm } from '@conform-to/react';
+import { getFormProps } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data, Form, redirect } from 'react-router';
 import type { Route } from './+types/charter';
@@ -12,7 +12,7 @@ import { CharterSchema } from '~/schemas/portfolio';
 import { getCharter } from '#db/queries/portfolio-admin';
 import { saveCharter, signCharter } from '~/commands/portfolios';
 import { getPortfolioHeader } from '#db/queries/portfolios';
-import { useLazyValidation } from '~/components/ui/use-lazy-validation';
+import { useSchemaForm } from '~/components/ui/use-schema-form';
 import { Table } from '~/components/ui/table';
 import { dbOf, requireUser, type RequestArgs } from '~/web/context.server';
 
@@ -70,13 +70,12 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 
 export default function Charter({ loaderData, actionData }: Route.ComponentProps) {
   const { portfolio, charter, mayEdit, maySignFor } = loaderData;
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm({
     id: 'charter',
     lastResult: actionData?.result,
     defaultValue: { charterText: charter.portfolio.charter_text },
-    onValidate: useLazyValidation(() => import('~/schemas/portfolio').then((m) => m.CharterSchema)),
-    shouldValidate: 'onSubmit',
-    shouldRevalidate: 'onInput',
+    schema: () => import('~/schemas/portfolio').then((m) => m.CharterSchema),
+    validate: 'onSubmit',
   });
   const signed = charter.agencies.filter((a) => a.signature);
   return (
