@@ -183,7 +183,7 @@ export async function restorePlanVersion(
 /** Moves the plan along draft → in review → final (or back), as the status rules allow. */
 export async function movePlan(
   db: DB,
-  input: { id: number; version: number; to: PlanStatus; actorId: number; isOmbLead: boolean },
+  input: { id: number; version: number; to: PlanStatus; actorId: number; mayReopen: boolean },
 ): Promise<void> {
   const at = new Date().toISOString();
   await db.transaction().execute(async (trx) => {
@@ -194,7 +194,7 @@ export async function movePlan(
       .executeTakeFirst();
     if (!plan) throw new RefusedError('not_found', 'We could not find that plan.');
     assertFresh(plan, input.version, ['status', 'updated_at']);
-    if (!canMove(plan.status, input.to, input.isOmbLead)) {
+    if (!canMove(plan.status, input.to, input.mayReopen)) {
       throw new RefusedError(
         plan.status === 'final' ? 'forbidden' : 'invalid',
         plan.status === 'final'

@@ -56,6 +56,8 @@ export type Action =
   | 'pra.override'
   | 'plan.edit'
   | 'plan.set_due_dates'
+  /** Moving a final plan back to draft. */
+  | 'plan.reopen'
   | 'pmc.manage'
   /** Deleting an archived journey map, burden assessment or research activity for good. */
   | 'record.delete';
@@ -123,6 +125,8 @@ export const GRANTS: Record<Action, true | readonly Role[]> = {
   'plan.edit': ['omb_lead', 'portfolio_lead', 'team_member'],
   // A plan's due dates follow OMB's calendar for the year (A-11 280.12): OMB leads set them.
   'plan.set_due_dates': ['omb_lead'],
+  // A final plan is what OMB received; reopening it is an OMB lead's decision.
+  'plan.reopen': ['omb_lead'],
   'pmc.manage': ['omb_lead'],
   // Deleting for good is OMB's call, with a reason; everyone else archives (docs/decisions/023).
   'record.delete': ['omb_lead'],

@@ -17,9 +17,9 @@ const MOVE_LABELS: Record<PlanStatus, string> = {
 };
 
 /** The statuses a plan can move to from `status`, as the status rules allow the person. */
-export function planMoves(status: PlanStatus, isOmbLead: boolean): PlanStatus[] {
+export function planMoves(status: PlanStatus, mayReopen: boolean): PlanStatus[] {
   return (['draft', 'in_review', 'final'] as PlanStatus[]).filter(
-    (to) => to !== status && canMove(status, to, isOmbLead),
+    (to) => to !== status && canMove(status, to, mayReopen),
   );
 }
 

@@ -59,12 +59,14 @@ export function planDueDates(
   };
 }
 
-/** The moves allowed from each status, and who may make them. */
-export function canMove(from: PlanStatus, to: PlanStatus, isOmbLead: boolean): boolean {
+/**
+ * The moves allowed from each status. `mayReopen` is what the policy says of this person
+ * (`can(user, 'plan.reopen', …)`): only they may take a final plan back to draft.
+ */
+export function canMove(from: PlanStatus, to: PlanStatus, mayReopen: boolean): boolean {
   if (from === 'draft') return to === 'in_review';
   if (from === 'in_review') return to === 'draft' || to === 'final';
-  // Reopening a final plan is an OMB lead's decision.
-  return to === 'draft' && isOmbLead;
+  return to === 'draft' && mayReopen;
 }
 
 /** Whether the plan's text may be edited. */

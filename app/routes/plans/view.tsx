@@ -80,7 +80,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     html: planHtmlOf(plan.id, plan.version, doc),
     versions,
     due: { draft: daysLeft(plan.draft_due, today), final: daysLeft(plan.final_due, today) },
-    moves: planMoves(plan.status, user.isOmbLead),
+    moves: planMoves(plan.status, can(user, 'plan.reopen', { portfolioId: plan.portfolio_id })),
     mayEdit,
     maySetDueDates,
     calendarDue,
@@ -120,8 +120,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       return `${back}#comments`;
     },
     move: async (v) => {
-      const isOmbLead = user.isOmbLead;
-      await movePlan(db, { id: plan.id, version: v.version, to: v.to, actorId, isOmbLead });
+      const mayReopen = can(user, 'plan.reopen', { portfolioId: plan.portfolio_id });
+      await movePlan(db, { id: plan.id, version: v.version, to: v.to, actorId, mayReopen });
       return back;
     },
     due: async (v) => {

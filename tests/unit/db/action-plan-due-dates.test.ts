@@ -146,9 +146,9 @@ describe('action plan due dates (A-11 280.12)', () => {
       version: 1,
       to: 'in_review',
       actorId: member.personId,
-      isOmbLead: false,
+      mayReopen: false,
     });
-    await movePlan(db, { id, version: 2, to: 'final', actorId: member.personId, isOmbLead: false });
+    await movePlan(db, { id, version: 2, to: 'final', actorId: member.personId, mayReopen: false });
     const final = await plan(db, id);
     const audit = await auditRows(db);
     await expect(
@@ -168,7 +168,7 @@ describe('action plan due dates (A-11 280.12)', () => {
       version: final.version,
       to: 'draft',
       actorId: omb.personId,
-      isOmbLead: true,
+      mayReopen: true,
     });
     await setPlanDueDates(db, {
       id,

@@ -87,16 +87,16 @@ describe('action plan storage', () => {
       version: 4,
       to: 'in_review',
       actorId: user.personId,
-      isOmbLead: false,
+      mayReopen: false,
     });
-    await movePlan(db, { id, version: 5, to: 'final', actorId: user.personId, isOmbLead: false });
+    await movePlan(db, { id, version: 5, to: 'final', actorId: user.personId, mayReopen: false });
     await expect(
       savePlanText(db, { id, version: 6, doc: doc('Late'), actorId: user.personId }),
     ).rejects.toMatchObject({ code: 'conflict' });
     await expect(
-      movePlan(db, { id, version: 6, to: 'draft', actorId: user.personId, isOmbLead: false }),
+      movePlan(db, { id, version: 6, to: 'draft', actorId: user.personId, mayReopen: false }),
     ).rejects.toMatchObject({ code: 'forbidden' });
-    await movePlan(db, { id, version: 6, to: 'draft', actorId: user.personId, isOmbLead: true });
+    await movePlan(db, { id, version: 6, to: 'draft', actorId: user.personId, mayReopen: true });
     expect((await getPlan(db, id))!.plan.status).toBe('draft');
   });
 });

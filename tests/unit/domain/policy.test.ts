@@ -239,6 +239,14 @@ const TABLE: Record<Action, Record<Role, boolean>> = {
     pmc_member: N,
     viewer: N,
   },
+  'plan.reopen': {
+    omb_lead: Y,
+    portfolio_lead: N,
+    team_member: N,
+    agency_poc: N,
+    pmc_member: N,
+    viewer: N,
+  },
   'pmc.manage': {
     omb_lead: Y,
     portfolio_lead: N,

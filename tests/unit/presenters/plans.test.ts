@@ -24,8 +24,8 @@ describe('the status buttons', () => {
     ['in_review', false, ['draft', 'final'], ['Back to draft', 'Mark final']],
     ['final', false, [], []],
     ['final', true, ['draft'], ['Reopen as draft']],
-  ])('from %s (OMB lead %s)', (status, ombLead, moves, labels) => {
-    expect(planMoves(status, ombLead)).toEqual(moves);
+  ])('from %s (may reopen: %s)', (status, mayReopen, moves, labels) => {
+    expect(planMoves(status, mayReopen)).toEqual(moves);
     expect(moves.map((to) => moveLabel(status, to))).toEqual(labels);
   });
 });
