@@ -15,12 +15,12 @@ import {
 } from '~/domain/archive';
 import type { DB } from '../client';
 import { RefusedError } from '../errors';
-import type { ChangeRecord, Trx } from '../versioning';
+import { editVersioned, type ChangeRecord, type Trx } from '../versioning';
 import { recordAudit } from './audit';
-import { editAssessment } from './burden';
+import { loadAssessmentRoot } from './burden';
 import { editJourney } from './journeys';
 import { publishedSnapshot } from './pmc';
-import { editActivity } from './research';
+import { loadActivityRoot } from './research';
 import type { AuditAction } from '~/domain/audit';
 
 const TABLES = {
@@ -110,9 +110,34 @@ export async function setArchived(
   };
   const edit = { version: input.version, actorId: input.actorId, action };
   if (input.kind === 'journey_map') await editJourney(db, { ...edit, mapId: input.id }, change);
+  // The same versioned edit as the areas' commands (app/commands/burden.ts editAssessment,
+  // research.ts editActivity), which db/ may not import.
   else if (input.kind === 'burden_assessment')
-    await editAssessment(db, { ...edit, id: input.id }, change);
-  else await editActivity(db, { ...edit, id: input.id }, change);
+    await editVersioned(
+      db,
+      {
+        ...edit,
+        id: input.id,
+        table: 'burden_assessments',
+        entityType: 'burden_assessment',
+        notFoundMessage: 'We could not find that assessment.',
+      },
+      loadAssessmentRoot,
+      change,
+    );
+  else
+    await editVersioned(
+      db,
+      {
+        ...edit,
+        id: input.id,
+        table: 'research_activities',
+        entityType: 'research_activity',
+        notFoundMessage: 'We could not find that research activity.',
+      },
+      loadActivityRoot,
+      change,
+    );
 }
 
 /**

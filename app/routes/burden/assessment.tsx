@@ -36,7 +36,7 @@ import type { Removal } from '~/domain/removal';
 import { askFirst } from '~/web/removal.server';
 import { AssessmentSchema, itemColumns, ItemSchema, SegmentSchema } from '~/schemas/burden';
 import { IdParam, requiredText, VersionField } from '~/schemas/common';
-import { assessmentEdits, copyAssessmentToBe, editAssessment } from '#db/queries/burden';
+import { assessmentEdits, copyAssessmentToBe, editAssessment } from '~/commands/burden';
 import { useLazyValidation } from '~/components/ui/use-lazy-validation';
 import { Table } from '~/components/ui/table';
 import { dbOf } from '~/web/context.server';

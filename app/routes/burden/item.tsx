@@ -16,7 +16,7 @@ import { askFirst } from '~/web/removal.server';
 import { itemColumns, itemSchemaWithSegments, overrideSchema } from '~/schemas/burden';
 import { VersionField } from '~/schemas/common';
 import { IdParam } from '~/schemas/params';
-import { assessmentEdits, editAssessment } from '#db/queries/burden';
+import { assessmentEdits, editAssessment } from '~/commands/burden';
 import { dbOf, type RequestArgs } from '~/web/context.server';
 import type { AuditAction } from '~/domain/audit';
 

@@ -11,7 +11,7 @@ import { fromScaled } from '~/domain/burden/units';
 import { submitEdit, found, pathParam } from '~/web/toolkit.server';
 import { EditSegmentSchema } from '~/schemas/burden';
 import { IdParam } from '~/schemas/params';
-import { assessmentEdits, editAssessment } from '#db/queries/burden';
+import { assessmentEdits, editAssessment } from '~/commands/burden';
 import { dbOf, type RequestArgs } from '~/web/context.server';
 
 export const meta: Route.MetaFunction = ({ data }) => [

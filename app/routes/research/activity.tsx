@@ -40,14 +40,13 @@ import {
 } from '~/schemas/research';
 import { VersionField } from '~/schemas/common';
 import {
-  activityEdits,
   clearanceKeepers,
-  editActivity,
   getActivity,
   listClearances,
   parseDecision,
   portfolioPraStatus,
 } from '#db/queries/research';
+import { activityEdits, editActivity } from '~/commands/research';
 import { useLazyValidation } from '~/components/ui/use-lazy-validation';
 import { Table } from '~/components/ui/table';
 import { dbOf, requireUser, type RequestArgs } from '~/web/context.server';

@@ -21,14 +21,8 @@ import { authorize, refusal, found, pathParam } from '~/web/toolkit.server';
 import { IdParam, SlugParam } from '~/schemas/params';
 import { ClearanceEditSchema, ClearanceSchema, PlanningSchema } from '~/schemas/research';
 import { getPortfolioHeader } from '#db/queries/portfolios';
-import {
-  clearanceKeepers,
-  createClearance,
-  editClearance,
-  getClearance,
-  portfolioPraStatus,
-  setCountContractors,
-} from '#db/queries/research';
+import { clearanceKeepers, getClearance, portfolioPraStatus } from '#db/queries/research';
+import { createClearance, editClearance, setCountContractors } from '~/commands/research';
 import { useLazyValidation } from '~/components/ui/use-lazy-validation';
 import { Table } from '~/components/ui/table';
 import { dbOf, requireUser, type RequestArgs } from '~/web/context.server';

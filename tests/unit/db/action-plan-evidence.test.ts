@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { citationViews } from '~/routes/plans/evidence.server';
+import { getAssessment } from '#db/queries/burden';
 import {
   assessmentEdits,
   copyAssessmentToBe,
   createAssessment,
   editAssessment,
-  getAssessment,
-} from '#db/queries/burden';
+} from '~/commands/burden';
 import {
   addCitation,
   addComment,
@@ -15,7 +15,7 @@ import {
   listComments,
   resolveComment,
 } from '#db/queries/plans';
-import { activityEdits, createActivity, editActivity } from '#db/queries/research';
+import { activityEdits, createActivity, editActivity } from '~/commands/research';
 import { seedJourneys } from '#seeds/journeys';
 import { demoDb, projectId, userFor, FORM_ITEM } from '../helpers';
 

@@ -14,24 +14,13 @@ import {
   deletionCheck,
   setArchived,
 } from '#db/queries/archive';
-import {
-  assessmentEdits,
-  createAssessment,
-  editAssessment,
-  getAssessment,
-  listAssessments,
-  portfolioRollup,
-} from '#db/queries/burden';
+import { getAssessment, listAssessments, portfolioRollup } from '#db/queries/burden';
+import { assessmentEdits, createAssessment, editAssessment } from '~/commands/burden';
 import { createJourney, getJourney, listJourneys } from '#db/queries/journeys';
 import { citableEvidence } from '#db/queries/plans';
 import { createUpdate, publishUpdate } from '#db/queries/pmc';
-import {
-  activityEdits,
-  createActivity,
-  editActivity,
-  listActivitiesForProject,
-  portfolioPraStatus,
-} from '#db/queries/research';
+import { listActivitiesForProject, portfolioPraStatus } from '#db/queries/research';
+import { activityEdits, createActivity, editActivity } from '~/commands/research';
 import type { Database } from '#db/schema';
 import { ActivitySchema } from '~/schemas/research';
 import { demoDb, FORM_ITEM, projectId, userFor } from '../helpers';

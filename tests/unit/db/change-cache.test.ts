@@ -3,7 +3,8 @@
  * write leaves an audit row, which moves the portfolio's change stamp.
  */
 import { describe, expect, it } from 'vitest';
-import { getDefaultWage, portfolioRollup, setDefaultWage } from '#db/queries/burden';
+import { getDefaultWage, portfolioRollup } from '#db/queries/burden';
+import { setDefaultWage } from '~/commands/burden';
 import { assembleUpdate } from '#db/queries/pmc';
 import { createMilestone, createProject, getProject, updateMilestone } from '#db/queries/projects';
 import { listPortfolioSummaries, programTotals } from '#db/queries/portfolios';

@@ -12,17 +12,17 @@ import {
   publishUpdate,
   type PublishedSnapshot,
 } from '#db/queries/pmc';
+import { getAssessment } from '#db/queries/burden';
 import {
   assessmentEdits,
   copyAssessmentToBe,
   createAssessment,
   editAssessment,
-  getAssessment,
-} from '#db/queries/burden';
+} from '~/commands/burden';
 import { copyJourney } from '#db/queries/journeys';
 import { applyGateEvent } from '#db/queries/phases';
 import { createMilestone, updateMilestone, updateProject } from '#db/queries/projects';
-import { activityEdits, createActivity, editActivity } from '#db/queries/research';
+import { activityEdits, createActivity, editActivity } from '~/commands/research';
 import { seedJourneys } from '#seeds/journeys';
 import { CHANGES_KEPT } from '~/domain/pmc/changes';
 import { quarterOf } from '~/domain/pmc/quarter';

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { migrateToLatest, openDatabase } from '#db/client';
 import { StaleWriteError } from '#db/errors';
 import { recordAudit } from '#db/queries/audit';
-import { assessmentEdits, createAssessment, editAssessment } from '#db/queries/burden';
+import { assessmentEdits, createAssessment, editAssessment } from '~/commands/burden';
 import { editJourney, journeyEdits } from '#db/queries/journeys';
 import { createPlan, getPlan, savePlanText } from '#db/queries/plans';
 import {
