@@ -126,7 +126,7 @@ export async function loadPortfolioPra(db: DB, portfolioId: number) {
   return { activities: praActivities, rows: activities, clearances, clearanceMap };
 }
 
-type PraStatusResult = Awaited<ReturnType<typeof loadPortfolioPra>> & {
+export type PraStatusResult = Awaited<ReturnType<typeof loadPortfolioPra>> & {
   settings: PraSettings;
   reports: ReturnType<typeof praStatus>;
 };
