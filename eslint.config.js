@@ -65,6 +65,7 @@ export default tseslint.config(
               group: [
                 '~/routes/**',
                 '~/commands/**',
+                '~/schemas/**',
                 '~/web/**',
                 '~/components/**',
                 '~/presenters/**',
@@ -72,7 +73,8 @@ export default tseslint.config(
                 '~/server/**',
                 '~/root',
               ],
-              message: 'db/ is below the pages: it may use app/domain, never what serves pages.',
+              message:
+                'db/ is below the pages and the commands: it may use app/domain, never forms or what serves pages.',
             },
           ],
         },

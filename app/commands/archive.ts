@@ -12,8 +12,8 @@ import type { DB } from '#db/client';
 import { RefusedError } from '#db/errors';
 import { ARCHIVE_TABLES, deletionCheck } from '#db/queries/archive';
 import { recordAudit } from '#db/queries/audit';
-import { editAssessment } from '#db/queries/burden';
-import { editActivity } from '#db/queries/research';
+import { editAssessment } from '~/commands/burden';
+import { editActivity } from '~/commands/research';
 import type { ChangeRecord, Trx } from '#db/versioning';
 
 /**

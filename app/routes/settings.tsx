@@ -8,7 +8,8 @@ import { FormErrors, StaleValues } from '~/components/ui/form';
 import { fromScaled } from '~/domain/burden/units';
 import { authorize, refusal } from '~/web/toolkit.server';
 import { WageSettingSchema } from '~/schemas/burden';
-import { getDefaultWage, setDefaultWage } from '#db/queries/burden';
+import { getDefaultWage } from '#db/queries/burden';
+import { setDefaultWage } from '~/commands/burden';
 import { useSchemaForm } from '~/components/ui/use-schema-form';
 import { dbOf, requireUser } from '~/web/context.server';
 

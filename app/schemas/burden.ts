@@ -235,3 +235,18 @@ export const WageSettingSchema = z.object({
 });
 
 export { secondsFromMinutesText };
+
+const v = { version: VersionField };
+
+/**
+ * Every form on an assessment's page; `intent` says which. The item and details forms keep their
+ * own rules (their refinements), with the version the page was read at.
+ */
+export const AssessmentEditSchema = z.discriminatedUnion('intent', [
+  ItemSchema.safeExtend({ intent: z.literal('add_item'), ...v }),
+  SegmentSchema.extend({ intent: z.literal('add_segment'), ...v }),
+  z.object({ intent: z.literal('delete_segment'), segmentId: IdParam, ...v }),
+  AssessmentSchema.safeExtend({ intent: z.literal('details'), ...v }),
+  z.object({ intent: z.literal('copy'), title: requiredText('title', 200) }),
+]);
+export type AssessmentEditInput = z.output<typeof AssessmentEditSchema>;

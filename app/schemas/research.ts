@@ -190,3 +190,31 @@ export const PlanningSchema = z.object({
     .max(10_000, 'Enter at most 10,000 people.'),
   date: DateField,
 });
+
+const v = { version: VersionField };
+
+/** Every form on a research activity's page; `intent` says which. */
+export const ActivityEditSchema = z.discriminatedUnion('intent', [
+  ActivitySchema.safeExtend({ intent: z.literal('update'), ...v }),
+  SessionSchema.safeExtend({ intent: z.literal('add_session') }),
+  z.object({ intent: z.literal('delete_session'), sessionId: IdParam, ...v }),
+  LinkClearanceSchema.extend({ intent: z.literal('link_clearance') }),
+  DecisionSchema.extend({ intent: z.literal('decision') }),
+  OverrideSchema.extend({ intent: z.literal('override') }),
+]);
+
+/**
+ * Every form on a portfolio's PRA page: record a clearance (the form sends no intent; the action
+ * names it), edit one, and the workspace's setting for contractors (any answer but "yes" is no).
+ */
+export const PraPageSchema = z.discriminatedUnion('intent', [
+  ClearanceSchema.safeExtend({ intent: z.literal('create_clearance') }),
+  ClearanceEditSchema.safeExtend({ intent: z.literal('edit_clearance') }),
+  z.object({
+    intent: z.literal('contractors'),
+    countContractors: z
+      .unknown()
+      .optional()
+      .transform((v) => v === 'yes'),
+  }),
+]);

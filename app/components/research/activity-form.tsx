@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, useForm, type SubmissionResult } from '@conform-to/react';
+import { getFormProps, getInputProps, type SubmissionResult } from '@conform-to/react';
 import { Form } from 'react-router';
 import { TextField } from '~/components/ui/field';
 import { FieldError } from '~/components/ui/field';
@@ -6,7 +6,7 @@ import { SelectField, TextAreaField } from '~/components/ui/form';
 import { METHOD_LABELS } from '~/domain/pra/labels';
 import { PHASE_LABELS, PHASES } from '~/domain/portfolio/labels';
 import { METHODS } from '~/schemas/research';
-import { useLazyValidation } from '~/components/ui/use-lazy-validation';
+import { useSchemaForm } from '~/components/ui/use-schema-form';
 
 export interface ActivityDefaults {
   title: string;
@@ -32,7 +32,7 @@ export function useActivityForm({
   defaults: ActivityDefaults;
   lastResult?: SubmissionResult<string[]>;
 }) {
-  return useForm({
+  return useSchemaForm({
     id,
     lastResult,
     defaultValue: {
@@ -40,9 +40,7 @@ export function useActivityForm({
       unscripted: defaults.unscripted ? 'on' : '',
       counselApproved: defaults.counselApproved ? 'on' : '',
     },
-    onValidate: useLazyValidation(() => import('~/schemas/research').then((m) => m.ActivitySchema)),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
+    schema: () => import('~/schemas/research').then((m) => m.ActivitySchema),
   });
 }
 

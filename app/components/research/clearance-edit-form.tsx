@@ -1,8 +1,8 @@
-import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
+import { getFormProps, type SubmissionResult } from '@conform-to/react';
 import { Form, Link } from 'react-router';
 import { TextField, type AnyField } from '~/components/ui/field';
 import { ChoiceField, FormErrors, SelectField, StaleValues } from '~/components/ui/form';
-import { useLazyValidation } from '~/components/ui/use-lazy-validation';
+import { useSchemaForm } from '~/components/ui/use-schema-form';
 import { CLEARANCE_KIND_LABELS } from '~/domain/pra/labels';
 
 export interface EditedClearance {
@@ -33,7 +33,7 @@ export function ClearanceEditForm({
   lastResult?: SubmissionResult<string[]>;
   stale: { current: Record<string, unknown>; version: number } | null;
 }) {
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm({
     id: 'clearance-edit',
     lastResult,
     defaultValue: {
@@ -42,11 +42,7 @@ export function ClearanceEditForm({
       controlNumber: c.omb_control_number ?? '',
       expiresOn: c.expires_on ?? '',
     },
-    onValidate: useLazyValidation(() =>
-      import('~/schemas/research').then((m) => m.ClearanceEditSchema),
-    ),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
+    schema: () => import('~/schemas/research').then((m) => m.ClearanceEditSchema),
   });
   return (
     <section aria-labelledby="edit-clearance">

@@ -2,21 +2,11 @@ import { Link } from 'react-router';
 import type { Route } from './+types/compare';
 import { BarChart } from '~/components/charts/bar-chart';
 import { Breadcrumbs } from '~/components/ui/form';
-import { CATEGORIES, totalMoney } from '~/domain/burden/calc';
-import { compareAssessments, type BurdenChange } from '~/domain/burden/compare';
-import {
-  dollars,
-  hours,
-  hoursNumber,
-  percent,
-  perPersonDollars,
-  perPersonMinutes,
-} from '~/domain/burden/display';
-import { fromScaled } from '~/domain/burden/units';
-import { CATEGORY_LABELS } from '~/domain/burden/labels';
+import { SavingsTables } from '~/components/burden/savings-tables';
+import { comparisonView } from '~/presenters/burden';
 import { authorize, found, notFound } from '~/web/toolkit.server';
 import { IdParam } from '~/schemas/params';
-import { getAssessment, type AssessmentDetail } from '#db/queries/burden';
+import { getAssessment } from '#db/queries/burden';
 import { Table } from '~/components/ui/table';
 import { dbOf, requireUser } from '~/web/context.server';
 
@@ -41,88 +31,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     notFound('Those assessments are in different portfolios.');
   authorize(user, 'portfolio.read', { portfolioId: b.assessment.portfolio_id });
 
-  const row = (c: BurdenChange) => ({
-    beforeHours: hours(c.before.time),
-    afterHours: hours(c.after.time),
-    savedHours: hours(c.saved.time),
-    savedHoursPct: percent(c.saved.time, c.before.time),
-    beforeCost: dollars(totalMoney(c.before)),
-    afterCost: dollars(totalMoney(c.after)),
-    savedCost: dollars(totalMoney(c.saved)),
-    savedCostPct: percent(totalMoney(c.saved), totalMoney(c.before)),
-    savedMinutes: perPersonMinutes(c.perPersonSaved),
-    savedMinutesPct: percent(c.perPersonSaved.time, c.perPersonBefore.time),
-  });
-  // Steps are matched by their key, which a to-be journey keeps from its as-is.
-  const stepsOf = (d: AssessmentDetail) => {
-    const byId = new Map(
-      d.steps.map((s) => [s.id, { key: s.step_key, title: `${s.stage}: ${s.title}` }]),
-    );
-    return (stepId: number | null) =>
-      stepId === null
-        ? { key: '', title: 'Not on a step' }
-        : (byId.get(stepId) ?? { key: `gone-${stepId}`, title: 'Step removed' });
-  };
-  const beforeSteps = stepsOf(b);
-  const afterSteps = stepsOf(a);
-  // The to-be's title of a step wins, where both have it.
-  const titles = new Map(
-    [
-      ...[...b.result.byStep.keys()].map(beforeSteps),
-      ...[...a.result.byStep.keys()].map(afterSteps),
-    ].map((s) => [s.key, s.title]),
-  );
-  const comparison = compareAssessments(b.result, a.result, {
-    before: (stepId) => beforeSteps(stepId).key,
-    after: (stepId) => afterSteps(stepId).key,
-  });
-  return {
-    before: {
-      id: b.assessment.id,
-      title: b.assessment.title,
-      slug: b.assessment.portfolio_slug,
-      portfolio: b.assessment.portfolio_name,
-    },
-    after: { id: a.assessment.id, title: a.assessment.title },
-    total: row(comparison.total),
-    perPerson: {
-      before: perPersonMinutes(comparison.total.perPersonBefore),
-      after: perPersonMinutes(comparison.total.perPersonAfter),
-      weighted: comparison.bySegment.length > 0,
-    },
-    // Each segment's own time tax before and after (a side without it: its base figures).
-    bySegment: comparison.bySegment.map((s) => {
-      const side = (x: { shareBp: number; timePercent: number } | null) =>
-        x ? `${fromScaled(x.shareBp, 2)}%` : 'not a segment';
-      return {
-        key: s.key,
-        name: s.name,
-        share: `${side(s.before)} → ${side(s.after)}`,
-        before: perPersonMinutes(s.perPersonBefore),
-        after: perPersonMinutes(s.perPersonAfter),
-        saved: perPersonMinutes(s.perPersonSaved),
-        savedPct: percent(s.perPersonSaved.time, s.perPersonBefore.time),
-        savedDollars: perPersonDollars(s.perPersonSaved),
-        savedHours: s.saved ? hours(s.saved.time) : '—',
-      };
-    }),
-    byCategory: CATEGORIES.map((c) => ({ category: c, ...row(comparison.byCategory[c]) })),
-    byStep: comparison.byStep.map((s) => ({
-      key: s.key,
-      title: titles.get(s.key) ?? '',
-      ...row(s.change),
-    })),
-    chart: CATEGORIES.flatMap((c) => [
-      {
-        label: `${CATEGORY_LABELS[c]}, before`,
-        values: [hoursNumber(comparison.byCategory[c].before.time)],
-      },
-      {
-        label: `${CATEGORY_LABELS[c]}, after`,
-        values: [hoursNumber(comparison.byCategory[c].after.time)],
-      },
-    ]),
-  };
+  return comparisonView(b, a);
 }
 
 export default function CompareBurden({ loaderData }: Route.ComponentProps) {
@@ -219,67 +128,7 @@ export default function CompareBurden({ loaderData }: Route.ComponentProps) {
         }
         unit="hours a year"
       />
-      {[
-        {
-          caption: 'Savings by category',
-          rows: d.byCategory.map((r) => ({
-            ...r,
-            key: r.category,
-            title: CATEGORY_LABELS[r.category],
-          })),
-        },
-        { caption: 'Savings by step', rows: d.byStep },
-      ].map((t) => (
-        <table key={t.caption} className="usa-table usa-table--borderless">
-          <caption>{t.caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Row</th>
-              <th scope="col" className="text-right">
-                Hours before
-              </th>
-              <th scope="col" className="text-right">
-                Hours after
-              </th>
-              <th scope="col" className="text-right">
-                Hours saved
-              </th>
-              <th scope="col" className="text-right">
-                Cost before
-              </th>
-              <th scope="col" className="text-right">
-                Cost after
-              </th>
-              <th scope="col" className="text-right">
-                Saved
-              </th>
-              <th scope="col" className="text-right">
-                Minutes saved per person
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {t.rows.map((r) => (
-              <tr key={r.key}>
-                <th scope="row">{r.title}</th>
-                <td className="text-right">{r.beforeHours}</td>
-                <td className="text-right">{r.afterHours}</td>
-                <td className="text-right">
-                  {r.savedHours} ({r.savedHoursPct})
-                </td>
-                <td className="text-right">{r.beforeCost}</td>
-                <td className="text-right">{r.afterCost}</td>
-                <td className="text-right">
-                  {r.savedCost} ({r.savedCostPct})
-                </td>
-                <td className="text-right">
-                  {r.savedMinutes} ({r.savedMinutesPct})
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ))}
+      <SavingsTables byCategory={d.byCategory} byStep={d.byStep} />
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { getFormProps, useForm } from '@conform-to/react';
+import { getFormProps } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data, Form, Link, redirect } from 'react-router';
 import type { Route } from './+types/list';
@@ -14,10 +14,11 @@ import { authorize, refusal, found, pathParam } from '~/web/toolkit.server';
 import { AssessmentSchema } from '~/schemas/burden';
 import { SlugParam } from '~/schemas/params';
 import { countArchived } from '#db/queries/archive';
-import { createAssessment, listAssessments, portfolioRollup } from '#db/queries/burden';
+import { listAssessments, portfolioRollup } from '#db/queries/burden';
+import { createAssessment } from '~/commands/burden';
 import { listJourneys } from '#db/queries/journeys';
 import { getPortfolioHeader } from '#db/queries/portfolios';
-import { useLazyValidation } from '~/components/ui/use-lazy-validation';
+import { useSchemaForm } from '~/components/ui/use-schema-form';
 import { Table } from '~/components/ui/table';
 import { dbOf, requireUser, type RequestArgs } from '~/web/context.server';
 
@@ -87,11 +88,9 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 
 export default function BurdenList({ loaderData, actionData }: Route.ComponentProps) {
   const { portfolio, assessments, maps, rollup, mayEdit, archived, deleted } = loaderData;
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm({
     lastResult: actionData?.result,
-    onValidate: useLazyValidation(() => import('~/schemas/burden').then((m) => m.AssessmentSchema)),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
+    schema: () => import('~/schemas/burden').then((m) => m.AssessmentSchema),
   });
   return (
     <>

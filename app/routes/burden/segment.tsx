@@ -1,17 +1,17 @@
-import { getFormProps, useForm } from '@conform-to/react';
+import { getFormProps } from '@conform-to/react';
 import { Form, Link } from 'react-router';
 import type { Route } from './+types/segment';
 import { requireAssessment } from '~/routes/burden/find.server';
 import { Alert } from '~/components/ui/alert';
 import { TextField } from '~/components/ui/field';
 import { Breadcrumbs, FormErrors, StaleValues } from '~/components/ui/form';
-import { useLazyValidation } from '~/components/ui/use-lazy-validation';
+import { useSchemaForm } from '~/components/ui/use-schema-form';
 import { dollars } from '~/domain/burden/display';
 import { fromScaled } from '~/domain/burden/units';
 import { submitEdit, found, pathParam } from '~/web/toolkit.server';
 import { EditSegmentSchema } from '~/schemas/burden';
 import { IdParam } from '~/schemas/params';
-import { assessmentEdits, editAssessment } from '#db/queries/burden';
+import { assessmentEdits, editAssessment } from '~/commands/burden';
 import { dbOf, type RequestArgs } from '~/web/context.server';
 
 export const meta: Route.MetaFunction = ({ data }) => [
@@ -90,7 +90,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 export default function EditSegment({ loaderData, actionData }: Route.ComponentProps) {
   const { assessment: a, segment: s, othersShare } = loaderData;
   const version = actionData?.stale?.version ?? a.version;
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm({
     id: 'segment',
     lastResult: actionData?.result,
     defaultValue: {
@@ -99,11 +99,7 @@ export default function EditSegment({ loaderData, actionData }: Route.ComponentP
       timePercent: s.timePercent,
       wageDollars: s.wage,
     },
-    onValidate: useLazyValidation(() =>
-      import('~/schemas/burden').then((m) => m.EditSegmentSchema),
-    ),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
+    schema: () => import('~/schemas/burden').then((m) => m.EditSegmentSchema),
   });
   return (
     <>

@@ -13,7 +13,8 @@ import { IdParam } from '~/schemas/params';
 import { ActivitySchema } from '~/schemas/research';
 import { countArchivedActivities } from '#db/queries/archive';
 import { getProject } from '#db/queries/projects';
-import { createActivity, listActivitiesForProject } from '#db/queries/research';
+import { listActivitiesForProject } from '#db/queries/research';
+import { createActivity } from '~/commands/research';
 import { Table } from '~/components/ui/table';
 import { dbOf, requireUser, type RequestArgs } from '~/web/context.server';
 

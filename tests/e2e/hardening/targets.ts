@@ -5,10 +5,10 @@
  */
 import type { Kysely } from 'kysely';
 import { openDatabase } from '#db/client';
-import { assessmentEdits, createAssessment, editAssessment } from '#db/queries/burden';
+import { assessmentEdits, createAssessment, editAssessment } from '~/commands/burden';
 import { createPlan } from '~/commands/plans';
 import { createUpdate, publishUpdate } from '~/commands/pmc';
-import { createActivity } from '#db/queries/research';
+import { createActivity } from '~/commands/research';
 import type { Database } from '#db/schema';
 import { describeSchema } from '#db/schema-check';
 import { ActivitySchema } from '~/schemas/research';

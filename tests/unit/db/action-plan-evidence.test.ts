@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { citationViews } from '~/routes/plans/evidence.server';
+import { getAssessment } from '#db/queries/burden';
 import {
   assessmentEdits,
   copyAssessmentToBe,
   createAssessment,
   editAssessment,
-  getAssessment,
-} from '#db/queries/burden';
+} from '~/commands/burden';
 import { listCitations, listComments } from '#db/queries/plans';
 import { addCitation, addComment, createPlan, resolveComment } from '~/commands/plans';
-import { activityEdits, createActivity, editActivity } from '#db/queries/research';
+import { activityEdits, createActivity, editActivity } from '~/commands/research';
 import { seedJourneys } from '#seeds/journeys';
 import { demoDb, projectId, userFor, FORM_ITEM } from '../helpers';
 

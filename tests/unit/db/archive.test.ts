@@ -13,25 +13,14 @@ import {
   deletionCheck,
 } from '#db/queries/archive';
 import { deletePermanently, setArchived } from '~/commands/archive';
-import {
-  assessmentEdits,
-  createAssessment,
-  editAssessment,
-  getAssessment,
-  listAssessments,
-  portfolioRollup,
-} from '#db/queries/burden';
+import { getAssessment, listAssessments, portfolioRollup } from '#db/queries/burden';
+import { assessmentEdits, createAssessment, editAssessment } from '~/commands/burden';
 import { getJourney, listJourneys } from '#db/queries/journeys';
 import { createJourney } from '~/commands/journeys';
 import { citableEvidence } from '#db/queries/plans';
 import { createUpdate, publishUpdate } from '~/commands/pmc';
-import {
-  activityEdits,
-  createActivity,
-  editActivity,
-  listActivitiesForProject,
-  portfolioPraStatus,
-} from '#db/queries/research';
+import { listActivitiesForProject, portfolioPraStatus } from '#db/queries/research';
+import { activityEdits, createActivity, editActivity } from '~/commands/research';
 import type { Database } from '#db/schema';
 import { ActivitySchema } from '~/schemas/research';
 import { demoDb, FORM_ITEM, projectId, userFor } from '../helpers';

@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { getAssessment, portfolioRollup, programReducedHours } from '#db/queries/burden';
 import {
   assessmentEdits,
   copyAssessmentToBe,
   createAssessment,
   editAssessment,
-  getAssessment,
-  portfolioRollup,
-  programReducedHours,
-} from '#db/queries/burden';
+} from '~/commands/burden';
 import { setArchived } from '~/commands/archive';
 import { describeAuditRows } from '#db/queries/audit';
 import { StaleWriteError } from '#db/errors';

@@ -3,7 +3,8 @@
  * write leaves an audit row, which moves the portfolio's change stamp.
  */
 import { describe, expect, it } from 'vitest';
-import { getDefaultWage, portfolioRollup, setDefaultWage } from '#db/queries/burden';
+import { getDefaultWage, portfolioRollup } from '#db/queries/burden';
+import { setDefaultWage } from '~/commands/burden';
 import { assembleUpdate } from '#db/queries/pmc';
 import { getProject } from '#db/queries/projects';
 import { createMilestone, createProject, updateMilestone } from '~/commands/projects';

@@ -11,17 +11,17 @@ import {
   type PublishedSnapshot,
 } from '#db/queries/pmc';
 import { createUpdate, publishUpdate } from '~/commands/pmc';
+import { getAssessment } from '#db/queries/burden';
 import {
   assessmentEdits,
   copyAssessmentToBe,
   createAssessment,
   editAssessment,
-  getAssessment,
-} from '#db/queries/burden';
+} from '~/commands/burden';
 import { copyJourney } from '~/commands/journeys';
 import { applyGateEvent } from '~/commands/phases';
 import { createMilestone, updateMilestone, updateProject } from '~/commands/projects';
-import { activityEdits, createActivity, editActivity } from '#db/queries/research';
+import { activityEdits, createActivity, editActivity } from '~/commands/research';
 import { seedJourneys } from '#seeds/journeys';
 import { CHANGES_KEPT } from '~/domain/pmc/changes';
 import { quarterOf } from '~/domain/pmc/quarter';

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { migrateToLatest, openDatabase } from '#db/client';
 import { StaleWriteError } from '#db/errors';
 import { recordAudit } from '#db/queries/audit';
-import { assessmentEdits, createAssessment, editAssessment } from '#db/queries/burden';
+import { assessmentEdits, createAssessment, editAssessment } from '~/commands/burden';
 import { editJourney, journeyEdits } from '~/commands/journeys';
 import { createPlan, savePlanText } from '~/commands/plans';
 import { createMilestone, updateMilestone, updateProject } from '~/commands/projects';

@@ -1,17 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { StaleWriteError } from '#db/errors';
 import {
-  activityEdits,
-  createActivity,
-  createClearance,
-  editActivity,
-  editClearance,
   fingerprint,
   getActivity,
   getClearance,
   parseDecision,
   portfolioPraStatus,
 } from '#db/queries/research';
+import {
+  activityEdits,
+  createActivity,
+  createClearance,
+  editActivity,
+  editClearance,
+} from '~/commands/research';
 import { can } from '~/domain/policy';
 import { ClearanceEditSchema } from '~/schemas/research';
 import { demoDb, projectId, userFor } from '../helpers';

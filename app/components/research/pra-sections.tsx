@@ -1,0 +1,287 @@
+import { Form, Link } from 'react-router';
+import { Alert } from '~/components/ui/alert';
+import { FieldError } from '~/components/ui/field';
+import { IntentFields } from '~/components/ui/form';
+import { Table } from '~/components/ui/table';
+import { CLEARANCE_KIND_LABELS, daysLeftText, STATUS_LABELS } from '~/domain/pra/labels';
+import { pluralize } from '~/domain/plural';
+import { formatDate } from '~/domain/portfolio/labels';
+import type { planningView, praStatusView } from '~/presenters/research';
+
+type Status = ReturnType<typeof praStatusView>;
+type Planning = ReturnType<typeof planningView>;
+
+/** The portfolio's clearances expired or expiring within 90 days, soonest first. */
+export function ExpiringClearances({ expiring }: Pick<Status, 'expiring'>) {
+  return (
+    <section aria-labelledby="expiring-heading">
+      <h2 id="expiring-heading">Clearances expiring</h2>
+      {expiring.length === 0 ? (
+        <p>No clearance of this portfolio has expired or expires within 90 days.</p>
+      ) : (
+        <>
+          <Alert type={expiring.some((c) => c.warning.level !== '90') ? 'error' : 'warning'} slim>
+            {pluralize(expiring.length, 'clearance')}{' '}
+            {expiring.length === 1 ? 'has expired or expires' : 'have expired or expire'} within 90
+            days. Sessions after a clearance’s expiration date are not covered by it.
+          </Alert>
+          <Table
+            label="Clearances expired or expiring within 90 days"
+            data-testid="expiring-clearances"
+          >
+            <caption className="usa-sr-only">
+              Clearances expired or expiring within 90 days, soonest first
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Title</th>
+                <th scope="col">OMB control number</th>
+                <th scope="col">Expires</th>
+                <th scope="col">Days left</th>
+                <th scope="col" className="text-right">
+                  Activities
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {expiring.map((c) => (
+                <tr key={c.id}>
+                  <th scope="row">{c.title}</th>
+                  <td>{c.omb_control_number}</td>
+                  <td>{c.expires_on ? formatDate(c.expires_on) : '—'}</td>
+                  <td>
+                    <span
+                      className={`usa-tag ${c.warning.level === '90' ? 'pra-tag--approaching' : 'pra-tag--clearance_expired'}`}
+                    >
+                      {daysLeftText(c.warning.days)}
+                    </span>
+                  </td>
+                  <td className="text-right">{c.activities}</td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** Each collection of activities counted together, with its PRA status and why. */
+export function CollectionsTable({ collections }: Pick<Status, 'collections'>) {
+  return (
+    <>
+      <h2>Collections</h2>
+      {collections.length === 0 ? (
+        <p>No research activities yet.</p>
+      ) : (
+        <Table
+          label="Collections and their PRA status"
+          className="usa-table usa-table--borderless width-full"
+        >
+          <caption className="usa-sr-only">Collections and their PRA status</caption>
+          <thead>
+            <tr>
+              <th scope="col">Activities</th>
+              <th scope="col">Status</th>
+              <th scope="col" className="text-right">
+                Counted
+              </th>
+              <th scope="col">Why</th>
+            </tr>
+          </thead>
+          <tbody>
+            {collections.map((c) => (
+              <tr key={c.key}>
+                <th scope="row">
+                  {c.activities.map((a, i) => (
+                    <span key={a.id}>
+                      {i > 0 ? '; ' : ''}
+                      <Link to={`/research/${a.id}`}>{a.title}</Link> ({a.project})
+                    </span>
+                  ))}
+                  {c.more > 0
+                    ? `; and ${pluralize(c.more, 'more activity', 'more activities')}`
+                    : ''}
+                </th>
+                <td>
+                  <span className={`usa-tag pra-tag--${c.status}`}>{STATUS_LABELS[c.status]}</span>
+                </td>
+                <td className="text-right">{c.count}</td>
+                <td>{c.explanation}</td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      )}
+    </>
+  );
+}
+
+/** The planning check, a GET form: "can we talk to N more people about this?" */
+export function PlanningCheck({
+  activities,
+  plan,
+  planErrors,
+  planInput,
+}: Pick<Status, 'activities'> & Planning) {
+  return (
+    <>
+      <h2 id="planning">Can we talk to more people?</h2>
+      <Form method="get" className="usa-form" aria-labelledby="planning">
+        <div className={`usa-form-group${planErrors.activity ? ' usa-form-group--error' : ''}`}>
+          <label className="usa-label" htmlFor="plan-activity">
+            About this activity
+          </label>
+          <FieldError id="plan-activity-error" errors={planErrors.activity} />
+          <select
+            className="usa-select"
+            id="plan-activity"
+            name="activity"
+            defaultValue={planInput.activity}
+          >
+            <option value="">- Select -</option>
+            {activities.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className={`usa-form-group${planErrors.n ? ' usa-form-group--error' : ''}`}>
+          <label className="usa-label" htmlFor="plan-n">
+            How many more people
+          </label>
+          <FieldError id="plan-n-error" errors={planErrors.n} />
+          <input
+            className="usa-input"
+            id="plan-n"
+            name="n"
+            inputMode="numeric"
+            defaultValue={planInput.n}
+          />
+        </div>
+        <div className={`usa-form-group${planErrors.date ? ' usa-form-group--error' : ''}`}>
+          <label className="usa-label" htmlFor="plan-date">
+            On
+          </label>
+          <FieldError id="plan-date-error" errors={planErrors.date} />
+          <input
+            className="usa-input"
+            id="plan-date"
+            name="date"
+            type="date"
+            defaultValue={planInput.date}
+          />
+        </div>
+        <button type="submit" className="usa-button">
+          Check
+        </button>
+      </Form>
+      {plan ? (
+        <Alert
+          type={plan.answer.allowed ? 'success' : 'warning'}
+          heading={
+            plan.answer.allowed
+              ? `Yes, ${plan.n} more is within the limit`
+              : 'No, a clearance is needed first'
+          }
+        >
+          {plan.answer.explanation}
+        </Alert>
+      ) : null}
+    </>
+  );
+}
+
+/** The portfolio's clearances, each with its edit link for those who keep clearances. */
+export function ClearancesTable({
+  clearances,
+  mayEdit,
+  pra,
+}: Pick<Status, 'clearances'> & { mayEdit: boolean; pra: string }) {
+  const may = { clearance: mayEdit };
+  return (
+    <>
+      <h2 id="clearances">Clearances</h2>
+      {clearances.length === 0 ? (
+        <p>No clearances recorded.</p>
+      ) : (
+        <Table label="PRA clearances">
+          <caption className="usa-sr-only">PRA clearances</caption>
+          <thead>
+            <tr>
+              <th scope="col">Title</th>
+              <th scope="col">Kind</th>
+              <th scope="col">OMB control number</th>
+              <th scope="col">Expires</th>
+              {may.clearance ? (
+                <th scope="col">
+                  <span className="usa-sr-only">Actions</span>
+                </th>
+              ) : null}
+            </tr>
+          </thead>
+          <tbody>
+            {clearances.map((c) => (
+              <tr key={c.id}>
+                <th scope="row">{c.title}</th>
+                <td>{CLEARANCE_KIND_LABELS[c.kind]}</td>
+                <td>{c.omb_control_number ?? 'Pending'}</td>
+                <td>{c.expires_on ? formatDate(c.expires_on) : '—'}</td>
+                {may.clearance ? (
+                  <td>
+                    <Link to={`${pra}?clearance=${c.id}#edit-clearance`}>
+                      Edit<span className="usa-sr-only"> clearance {c.title}</span>
+                    </Link>
+                  </td>
+                ) : null}
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      )}
+    </>
+  );
+}
+
+/** The workspace's setting: whether federal contractors count toward the limit. */
+export function ContractorsSetting({ countContractors }: { countContractors: boolean }) {
+  const settings = { countContractors };
+  return (
+    <section aria-labelledby="contractors-heading">
+      <h3 id="contractors-heading">Federal contractors</h3>
+      <p>
+        Sources differ on whether contractors are members of the public. This setting applies to the
+        whole workspace.
+      </p>
+      <Form method="post" className="usa-form">
+        <IntentFields intent="contractors" />
+        <fieldset className="usa-fieldset">
+          <legend className="usa-legend">Count federal contractors toward the limit?</legend>
+          {[
+            ['yes', 'Yes, count them'],
+            ['no', 'No, do not count them'],
+          ].map(([value, label]) => (
+            <div className="usa-radio" key={value}>
+              <input
+                className="usa-radio__input"
+                type="radio"
+                id={`contractors-${value}`}
+                name="countContractors"
+                value={value}
+                defaultChecked={(value === 'yes') === settings.countContractors}
+              />
+              <label className="usa-radio__label" htmlFor={`contractors-${value}`}>
+                {label}
+              </label>
+            </div>
+          ))}
+        </fieldset>
+        <button type="submit" className="usa-button usa-button--outline">
+          Save setting
+        </button>
+      </Form>
+    </section>
+  );
+}
