@@ -9,7 +9,7 @@
  * a table) stays text. `fromMarkdown` reads that back (and the usual hand-written forms of the
  * same things) into a document that then goes through `sanitizeDoc` like every save.
  * fromMarkdown(toMarkdown(doc)) equals the document, apart from empty paragraphs, underline
- * (Markdown has none) and merged table cells: tests/unit/domain/action-plan-markdown.test.ts.
+ * (Markdown has none) and merged table cells: tests/unit/domain/plans/markdown.test.ts.
  */
 import type { DocNode } from './document';
 
