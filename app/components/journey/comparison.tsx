@@ -19,7 +19,7 @@ const STATUS = {
 
 const signed = (n: number | null) => (n === null ? '—' : n > 0 ? `+${n}` : String(n));
 
-export function ComparisonView({ c }: { c: Comparison }) {
+export function JourneyComparison({ c }: { c: Comparison }) {
   const fieldRows = c.steps.flatMap((s) => s.fields.map((f) => ({ step: s, change: f })));
   return (
     <>

@@ -1,6 +1,6 @@
 import { Form, redirect } from 'react-router';
 import type { Route } from './+types/compare';
-import { ComparisonView } from '~/components/journey/comparison';
+import { JourneyComparison } from '~/components/journey/comparison';
 import { Breadcrumbs } from '~/components/ui/form';
 import { orderVersions, versionDate } from '~/domain/journey/compare';
 import { versionText } from '~/domain/journey/types';
@@ -113,7 +113,7 @@ export default function CompareJourneys({ loaderData }: Route.ComponentProps) {
         </div>
       </Form>
       {error ? <p className="usa-error-message">{error}</p> : null}
-      {c ? <ComparisonView c={c} /> : null}
+      {c ? <JourneyComparison c={c} /> : null}
     </>
   );
 }
