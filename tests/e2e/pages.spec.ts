@@ -63,11 +63,17 @@ test.describe('read views by role', () => {
     await page.getByRole('button', { name: 'Filter' }).click();
     await expect(page).toHaveURL(/entity=session/);
     const rows = page.getByRole('table', { name: 'Audit entries, newest first' }).getByRole('row');
+    // The URL changes before the filtered rows are drawn: wait until every row but the header
+    // is Dana's, so that the row clicked below is not replaced under the click.
+    await expect(rows.filter({ hasNotText: 'Dana Whitfield' })).toHaveCount(1);
     await expect(rows.nth(1)).toContainText('Dana Whitfield (OMB) signed in.');
 
     // One record's history: the Record link in an entry's details filters the log to it.
-    await rows.nth(1).getByText('Details').click();
-    const record = rows.nth(1).getByRole('link', { name: /^session \d+/ });
+    const entry = /of entry (\d+)/.exec((await rows.nth(1).locator('summary').textContent())!)![1];
+    const row = rows.filter({ has: page.getByText(new RegExp(`of entry ${entry}$`)) });
+    await row.getByText('Details').click();
+    const record = row.getByRole('link', { name: /^session \d+/ });
+    await expect(record).toBeVisible();
     const id = (await record.locator('code').innerText()).trim().split(' ')[1]!;
     await record.click();
     await expect(page).toHaveURL(new RegExp(`entity=session&record=${id}$`));
