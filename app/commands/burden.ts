@@ -8,13 +8,7 @@ import { exceedsYear } from '~/domain/burden/calc';
 import type { DB } from '#db/client';
 import { RefusedError } from '#db/errors';
 import { recordAudit } from '#db/queries/audit';
-import {
-  getDefaultWage,
-  loadAssessmentRoot,
-  loadItems,
-  loadSegments,
-  type AssessmentRoot,
-} from '#db/queries/burden';
+import { getDefaultWage, loadAssessmentRoot, loadItems, loadSegments } from '#db/queries/burden';
 import { assertFresh, editVersioned, type ChangeRecord, type Trx } from '#db/versioning';
 
 export async function setDefaultWage(
@@ -130,17 +124,14 @@ export async function editAssessment(
     a: { id: number; portfolio_id: number; journey_map_id: number | null },
   ) => Promise<ChangeRecord>,
 ): Promise<void> {
-  await editVersioned<AssessmentRoot>(
-    db,
-    {
-      ...input,
-      table: 'burden_assessments',
-      entityType: 'burden_assessment',
-      notFoundMessage: 'We could not find that assessment.',
-    },
-    loadAssessmentRoot,
+  await editVersioned(db, {
+    ...input,
+    table: 'burden_assessments',
+    entityType: 'burden_assessment',
+    notFoundMessage: 'We could not find that assessment.',
+    load: loadAssessmentRoot,
     change,
-  );
+  });
 }
 
 async function checkStep(trx: Trx, mapId: number | null, stepId: number | null) {

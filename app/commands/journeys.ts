@@ -133,18 +133,14 @@ export async function editJourney(
     map: { id: number; portfolio_id: number; project_id: number | null },
   ) => Promise<ChangeRecord>,
 ): Promise<void> {
-  await editVersioned(
-    db,
-    {
-      ...input,
-      id: input.mapId,
-      table: 'journey_maps',
-      entityType: 'journey_map',
-      notFoundMessage: 'We could not find that journey map.',
-    },
-    (trx, id) => trx.selectFrom('journey_maps').selectAll().where('id', '=', id).executeTakeFirst(),
+  await editVersioned(db, {
+    ...input,
+    id: input.mapId,
+    table: 'journey_maps',
+    entityType: 'journey_map',
+    notFoundMessage: 'We could not find that journey map.',
     change,
-  );
+  });
 }
 
 async function stageOf(trx: Trx, mapId: number, stageId: number) {

@@ -18,7 +18,7 @@ import { RefusedError } from '#db/errors';
 import { recordAudit } from '#db/queries/audit';
 import { getCalendarOverrides } from '#db/queries/calendar';
 import { citableEvidence } from '#db/queries/plans';
-import { assertFresh } from '#db/versioning';
+import { editVersioned, pick } from '#db/versioning';
 
 /**
  * Creates the plan of a fiscal year from the A-11 280.15 template; one per portfolio and year.
@@ -111,52 +111,37 @@ export async function savePlanText(
     note?: string;
   },
 ): Promise<number> {
-  const at = new Date().toISOString();
-  return db.transaction().execute(async (trx) => {
-    const plan = await trx
-      .selectFrom('action_plans')
-      .selectAll()
-      .where('id', '=', input.id)
-      .executeTakeFirst();
-    if (!plan) throw new RefusedError('not_found', 'We could not find that plan.');
-    if (!isEditable(plan.status))
-      throw new RefusedError(
-        'conflict',
-        'This plan is final and read-only. An OMB lead can reopen it.',
-      );
-    assertFresh(plan, input.version, ['doc', 'updated_at']);
-    const doc = JSON.stringify(sanitizeDoc(input.doc));
-    const version = plan.version + 1;
-    await trx
-      .updateTable('action_plans')
-      .set({ doc, version, updated_at: at })
-      .where('id', '=', plan.id)
-      .where('version', '=', input.version)
-      .execute();
-    await trx
-      .insertInto('action_plan_versions')
-      .values({
-        plan_id: plan.id,
-        version,
-        name: input.name ?? '',
-        note: input.note ?? '',
-        doc,
-        saved_by: input.actorId,
-        saved_at: at,
-      })
-      .execute();
-    await recordAudit(trx, {
-      actorId: input.actorId,
-      action: input.name ? 'name_version' : 'save',
-      entityType: 'action_plan',
-      entityId: plan.id,
-      portfolioId: plan.portfolio_id,
-      before: { version: plan.version },
-      after: { version, name: input.name ?? '' },
-      at,
-    });
-    return version;
+  const version = await editVersioned(db, {
+    ...planEdit(input),
+    action: input.name ? 'name_version' : 'save',
+    staleFields: ['doc', 'updated_at'],
+    guard: (plan) => {
+      if (!isEditable(plan.status)) throw new RefusedError('conflict', READ_ONLY);
+    },
+    change: async (trx, plan, at) => {
+      const doc = JSON.stringify(sanitizeDoc(input.doc));
+      const version = plan.version + 1;
+      await trx.updateTable('action_plans').set({ doc }).where('id', '=', plan.id).execute();
+      await trx
+        .insertInto('action_plan_versions')
+        .values({
+          plan_id: plan.id,
+          version,
+          name: input.name ?? '',
+          note: input.note ?? '',
+          doc,
+          saved_by: input.actorId,
+          saved_at: at,
+        })
+        .execute();
+      return {
+        before: { version: plan.version },
+        after: { version, name: input.name ?? '' },
+        result: version,
+      };
+    },
   });
+  return version!; // the change above always returns one
 }
 
 /** Restores an earlier version's text as a new version (history is never rewritten). */
@@ -185,38 +170,26 @@ export async function movePlan(
   db: DB,
   input: { id: number; version: number; to: PlanStatus; actorId: number; mayReopen: boolean },
 ): Promise<void> {
-  const at = new Date().toISOString();
-  await db.transaction().execute(async (trx) => {
-    const plan = await trx
-      .selectFrom('action_plans')
-      .selectAll()
-      .where('id', '=', input.id)
-      .executeTakeFirst();
-    if (!plan) throw new RefusedError('not_found', 'We could not find that plan.');
-    assertFresh(plan, input.version, ['status', 'updated_at']);
-    if (!canMove(plan.status, input.to, input.mayReopen)) {
-      throw new RefusedError(
-        plan.status === 'final' ? 'forbidden' : 'invalid',
-        plan.status === 'final'
-          ? 'Only an OMB lead can reopen a final plan.'
-          : 'That status change is not allowed from here.',
-      );
-    }
-    await trx
-      .updateTable('action_plans')
-      .set({ status: input.to, version: plan.version + 1, updated_at: at })
-      .where('id', '=', plan.id)
-      .execute();
-    await recordAudit(trx, {
-      actorId: input.actorId,
-      action: plan.status === 'final' ? 'reopen' : 'status',
-      entityType: 'action_plan',
-      entityId: plan.id,
-      portfolioId: plan.portfolio_id,
-      before: { status: plan.status },
-      after: { status: input.to },
-      at,
-    });
+  await editVersioned(db, {
+    ...planEdit(input),
+    action: (plan) => (plan.status === 'final' ? 'reopen' : 'status'),
+    staleFields: ['status', 'updated_at'],
+    change: async (trx, plan) => {
+      if (!canMove(plan.status, input.to, input.mayReopen)) {
+        throw new RefusedError(
+          plan.status === 'final' ? 'forbidden' : 'invalid',
+          plan.status === 'final'
+            ? 'Only an OMB lead can reopen a final plan.'
+            : 'That status change is not allowed from here.',
+        );
+      }
+      await trx
+        .updateTable('action_plans')
+        .set({ status: input.to })
+        .where('id', '=', plan.id)
+        .execute();
+      return { before: { status: plan.status }, after: { status: input.to } };
+    },
   });
 }
 
@@ -228,41 +201,37 @@ export async function setPlanDueDates(
   db: DB,
   input: { id: number; version: number; draftDue: string; finalDue: string; actorId: number },
 ): Promise<void> {
-  const at = new Date().toISOString();
-  await db.transaction().execute(async (trx) => {
-    const plan = await trx
-      .selectFrom('action_plans')
-      .selectAll()
-      .where('id', '=', input.id)
-      .executeTakeFirst();
-    if (!plan) throw new RefusedError('not_found', 'We could not find that plan.');
-    if (!dueDatesEditable(plan.status))
-      throw new RefusedError(
-        'conflict',
-        'This plan is final: its due dates cannot change. An OMB lead can reopen it.',
-      );
-    assertFresh(plan, input.version, ['draft_due', 'final_due']);
-    await trx
-      .updateTable('action_plans')
-      .set({
-        draft_due: input.draftDue,
-        final_due: input.finalDue,
-        version: plan.version + 1,
-        updated_at: at,
-      })
-      .where('id', '=', plan.id)
-      .execute();
-    await recordAudit(trx, {
-      actorId: input.actorId,
-      action: 'update',
-      entityType: 'action_plan',
-      entityId: plan.id,
-      portfolioId: plan.portfolio_id,
-      before: { draft_due: plan.draft_due, final_due: plan.final_due },
-      after: { draft_due: input.draftDue, final_due: input.finalDue },
-      at,
-    });
+  await editVersioned(db, {
+    ...planEdit(input),
+    action: 'update',
+    staleFields: ['draft_due', 'final_due'],
+    guard: (plan) => {
+      if (!dueDatesEditable(plan.status))
+        throw new RefusedError(
+          'conflict',
+          'This plan is final: its due dates cannot change. An OMB lead can reopen it.',
+        );
+    },
+    change: async (trx, plan) => {
+      const next = { draft_due: input.draftDue, final_due: input.finalDue };
+      await trx.updateTable('action_plans').set(next).where('id', '=', plan.id).execute();
+      return { before: pick(plan, ['draft_due', 'final_due']), after: next };
+    },
   });
+}
+
+const READ_ONLY = 'This plan is final and read-only. An OMB lead can reopen it.';
+
+/** What every edit of a plan shares. */
+function planEdit(input: { id: number; version: number; actorId: number }) {
+  return {
+    table: 'action_plans',
+    entityType: 'action_plan',
+    notFoundMessage: 'We could not find that plan.',
+    id: input.id,
+    version: input.version,
+    actorId: input.actorId,
+  } as const;
 }
 
 // ---- Evidence and review comments ------------------------------------------------------------
@@ -301,11 +270,7 @@ export async function addCitation(
       .select(['id', 'portfolio_id', 'status'])
       .where('id', '=', input.planId)
       .executeTakeFirstOrThrow();
-    if (!isEditable(plan.status))
-      throw new RefusedError(
-        'conflict',
-        'This plan is final and read-only. An OMB lead can reopen it.',
-      );
+    if (!isEditable(plan.status)) throw new RefusedError('conflict', READ_ONLY);
     if (!(await checkCitable(trx, plan.portfolio_id, input.kind, input.refId))) {
       throw new RefusedError('invalid', 'Choose evidence from this portfolio.', 'refId');
     }

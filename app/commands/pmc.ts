@@ -14,7 +14,7 @@ import {
   previousPublished,
   type PublishedSnapshot,
 } from '#db/queries/pmc';
-import { assertFresh } from '#db/versioning';
+import { editVersioned } from '#db/versioning';
 
 export async function createUpdate(
   db: DB,
@@ -75,21 +75,21 @@ export type UpdateChange =
   | { kind: 'item_order'; slug: string; order: string[] }
   | { kind: 'highlights'; target: string; doc: unknown };
 
-/** The draft about to change: refused if missing, published, or changed since `version`. */
-async function draftToChange(
-  trx: DB,
-  input: { id: number; version: number },
-  publishedMessage: string,
-) {
-  const u = await trx
-    .selectFrom('pmc_updates')
-    .selectAll()
-    .where('id', '=', input.id)
-    .executeTakeFirst();
-  if (!u) throw new RefusedError('not_found', 'We could not find that update.');
-  if (u.status === 'published') throw new RefusedError('conflict', publishedMessage);
-  assertFresh(u, input.version, ['updated_at']);
-  return u;
+/** What every edit of a draft update shares: a published update is frozen, refused first. */
+function draftEdit(input: { id: number; version: number; actorId: number }, published: string) {
+  return {
+    table: 'pmc_updates',
+    entityType: 'pmc_update',
+    notFoundMessage: 'We could not find that update.',
+    id: input.id,
+    version: input.version,
+    actorId: input.actorId,
+    staleFields: ['updated_at'],
+    scope: () => ({ portfolioId: null }),
+    guard: (u: { status: string }) => {
+      if (u.status === 'published') throw new RefusedError('conflict', published);
+    },
+  } as const;
 }
 
 /** One editorial change to a draft update: versioned and audited; a published update is frozen. */
@@ -97,55 +97,49 @@ export async function changeUpdate(
   db: DB,
   input: { id: number; version: number; actorId: number; change: UpdateChange },
 ): Promise<void> {
-  const at = new Date().toISOString();
-  await db.transaction().execute(async (trx) => {
-    const u = await draftToChange(trx, input, 'This update is published; it no longer changes.');
-    const c = input.change;
-    const set: Partial<{
-      excluded: string;
-      annotations: string;
-      portfolio_order: string;
-      item_order: string;
-      highlights: string;
-    }> = {};
-    if (c.kind === 'exclude') {
-      const excluded = new Set(JSON.parse(u.excluded) as string[]);
-      if (c.excluded) excluded.add(c.key);
-      else excluded.delete(c.key);
-      set.excluded = JSON.stringify([...excluded]);
-    } else if (c.kind === 'annotate') {
-      set.annotations = JSON.stringify({
-        ...(JSON.parse(u.annotations) as Record<string, string>),
-        [c.key]: c.text,
-      });
-    } else if (c.kind === 'order') {
-      set.portfolio_order = JSON.stringify(c.order);
-    } else if (c.kind === 'item_order') {
-      set.item_order = JSON.stringify({
-        ...(JSON.parse(u.item_order) as Record<string, string[]>),
-        [c.slug]: c.order,
-      });
-    } else {
-      const highlights = JSON.parse(u.highlights) as Record<string, unknown>;
-      highlights[c.target] = sanitizeDoc(c.doc);
-      set.highlights = JSON.stringify(highlights);
-    }
-    await trx
-      .updateTable('pmc_updates')
-      .set({ ...set, version: u.version + 1, updated_at: at })
-      .where('id', '=', u.id)
-      .execute();
-    await recordAudit(trx, {
-      actorId: input.actorId,
-      action: c.kind,
-      entityType: 'pmc_update',
-      entityId: u.id,
-      portfolioId: null,
-      before: null,
-      after:
-        c.kind === 'highlights' ? { target: c.target } : (c as unknown as Record<string, unknown>),
-      at,
-    });
+  const c = input.change;
+  await editVersioned(db, {
+    ...draftEdit(input, 'This update is published; it no longer changes.'),
+    action: c.kind,
+    change: async (trx, u) => {
+      const set: Partial<{
+        excluded: string;
+        annotations: string;
+        portfolio_order: string;
+        item_order: string;
+        highlights: string;
+      }> = {};
+      if (c.kind === 'exclude') {
+        const excluded = new Set(JSON.parse(u.excluded) as string[]);
+        if (c.excluded) excluded.add(c.key);
+        else excluded.delete(c.key);
+        set.excluded = JSON.stringify([...excluded]);
+      } else if (c.kind === 'annotate') {
+        set.annotations = JSON.stringify({
+          ...(JSON.parse(u.annotations) as Record<string, string>),
+          [c.key]: c.text,
+        });
+      } else if (c.kind === 'order') {
+        set.portfolio_order = JSON.stringify(c.order);
+      } else if (c.kind === 'item_order') {
+        set.item_order = JSON.stringify({
+          ...(JSON.parse(u.item_order) as Record<string, string[]>),
+          [c.slug]: c.order,
+        });
+      } else {
+        const highlights = JSON.parse(u.highlights) as Record<string, unknown>;
+        highlights[c.target] = sanitizeDoc(c.doc);
+        set.highlights = JSON.stringify(highlights);
+      }
+      await trx.updateTable('pmc_updates').set(set).where('id', '=', u.id).execute();
+      return {
+        before: null,
+        after:
+          c.kind === 'highlights'
+            ? { target: c.target }
+            : (c as unknown as Record<string, unknown>),
+      };
+    },
   });
 }
 
@@ -154,43 +148,34 @@ export async function publishUpdate(
   db: DB,
   input: { id: number; version: number; actorId: number },
 ): Promise<void> {
-  const at = new Date().toISOString();
-  await db.transaction().execute(async (trx) => {
-    const u = await draftToChange(trx, input, 'This update is already published.');
-    const previous = await previousPublished(trx, u);
-    const assembled = await assembleUpdate(
-      trx,
-      u.fiscal_year,
-      u.quarter,
-      previous?.publishedAt ?? null,
-    );
-    const snapshot: PublishedSnapshot = {
-      ...assembled,
-      portfolios: compose(assembled.portfolios, choicesOf(u)),
-      highlights: JSON.parse(u.highlights) as Record<string, unknown>,
-      previous,
-    };
-    await trx
-      .updateTable('pmc_updates')
-      .set({
-        status: 'published',
-        snapshot: JSON.stringify(snapshot),
-        published_at: at,
-        published_by: input.actorId,
-        version: u.version + 1,
-        updated_at: at,
-      })
-      .where('id', '=', u.id)
-      .execute();
-    await recordAudit(trx, {
-      actorId: input.actorId,
-      action: 'publish',
-      entityType: 'pmc_update',
-      entityId: u.id,
-      portfolioId: null,
-      before: { status: 'draft' },
-      after: { status: 'published' },
-      at,
-    });
+  await editVersioned(db, {
+    ...draftEdit(input, 'This update is already published.'),
+    action: 'publish',
+    change: async (trx, u, at) => {
+      const previous = await previousPublished(trx, u);
+      const assembled = await assembleUpdate(
+        trx,
+        u.fiscal_year,
+        u.quarter,
+        previous?.publishedAt ?? null,
+      );
+      const snapshot: PublishedSnapshot = {
+        ...assembled,
+        portfolios: compose(assembled.portfolios, choicesOf(u)),
+        highlights: JSON.parse(u.highlights) as Record<string, unknown>,
+        previous,
+      };
+      await trx
+        .updateTable('pmc_updates')
+        .set({
+          status: 'published',
+          snapshot: JSON.stringify(snapshot),
+          published_at: at,
+          published_by: input.actorId,
+        })
+        .where('id', '=', u.id)
+        .execute();
+      return { before: { status: 'draft' }, after: { status: 'published' } };
+    },
   });
 }

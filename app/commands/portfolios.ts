@@ -8,7 +8,7 @@ import { isUniqueViolation } from '#db/dialect';
 import { RefusedError } from '#db/errors';
 import { recordAudit } from '#db/queries/audit';
 import { projectsInvolving } from '#db/queries/portfolio-admin';
-import { assertFresh, pick } from '#db/versioning';
+import { editVersioned, pick, type Trx } from '#db/versioning';
 
 function slugify(name: string): string {
   return (
@@ -93,83 +93,84 @@ export async function updatePortfolio(
   db: DB,
   input: { portfolioId: number; actorId: number; version: number; values: PortfolioInput },
 ): Promise<void> {
-  const at = new Date().toISOString();
   const v = input.values;
-  await db.transaction().execute(async (trx) => {
-    const current = await trx
-      .selectFrom('portfolios')
-      .selectAll()
-      .where('id', '=', input.portfolioId)
-      .executeTakeFirstOrThrow();
-    const agencies = (
-      await trx
-        .selectFrom('portfolio_agencies')
-        .select('agency_id')
-        .where('portfolio_id', '=', input.portfolioId)
-        .orderBy('agency_id')
-        .execute()
-    ).map((r) => r.agency_id);
-    assertFresh({ ...current, agencies }, input.version, [...PORTFOLIO_FIELDS, 'agencies']);
-    await checkAgenciesExist(trx, v.agencies);
-
-    const removed = agencies.filter((id) => !v.agencies.includes(id));
-    const added = v.agencies.filter((id) => !agencies.includes(id));
-    if (removed.length > 0) {
-      const inUse = await projectsInvolving(trx, input.portfolioId, removed);
-      if (inUse.length > 0) {
-        throw new RefusedError(
-          'invalid',
-          `Remove ${[...new Set(inUse.map((u) => u.code))].join(', ')} from these projects first: ${[...new Set(inUse.map((u) => u.name))].join('; ')}.`,
-          'agencies',
-        );
+  await editVersioned(db, {
+    table: 'portfolios',
+    entityType: 'portfolio',
+    notFoundMessage: 'We could not find that portfolio.',
+    id: input.portfolioId,
+    version: input.version,
+    actorId: input.actorId,
+    action: 'update',
+    staleFields: [...PORTFOLIO_FIELDS, 'agencies'],
+    scope: (row) => ({ portfolioId: row.id }),
+    load: async (trx: Trx, id: number) => {
+      const current = await trx
+        .selectFrom('portfolios')
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirst();
+      if (!current) return undefined;
+      const agencies = (
+        await trx
+          .selectFrom('portfolio_agencies')
+          .select('agency_id')
+          .where('portfolio_id', '=', id)
+          .orderBy('agency_id')
+          .execute()
+      ).map((r) => r.agency_id);
+      return { ...current, agencies };
+    },
+    change: async (trx, current, at) => {
+      await checkAgenciesExist(trx, v.agencies);
+      const removed = current.agencies.filter((id) => !v.agencies.includes(id));
+      const added = v.agencies.filter((id) => !current.agencies.includes(id));
+      if (removed.length > 0) {
+        const inUse = await projectsInvolving(trx, current.id, removed);
+        if (inUse.length > 0) {
+          throw new RefusedError(
+            'invalid',
+            `Remove ${[...new Set(inUse.map((u) => u.code))].join(', ')} from these projects first: ${[...new Set(inUse.map((u) => u.name))].join('; ')}.`,
+            'agencies',
+          );
+        }
+        await trx
+          .updateTable('agency_pocs')
+          .set({ ended_at: at })
+          .where('portfolio_id', '=', current.id)
+          .where('agency_id', 'in', removed)
+          .where('ended_at', 'is', null)
+          .execute();
+        await trx
+          .deleteFrom('portfolio_agencies')
+          .where('portfolio_id', '=', current.id)
+          .where('agency_id', 'in', removed)
+          .execute();
       }
-      await trx
-        .updateTable('agency_pocs')
-        .set({ ended_at: at })
-        .where('portfolio_id', '=', input.portfolioId)
-        .where('agency_id', 'in', removed)
-        .where('ended_at', 'is', null)
-        .execute();
-      await trx
-        .deleteFrom('portfolio_agencies')
-        .where('portfolio_id', '=', input.portfolioId)
-        .where('agency_id', 'in', removed)
-        .execute();
-    }
-    if (added.length > 0) {
-      await trx
-        .insertInto('portfolio_agencies')
-        .values(
-          added.map((agency_id) => ({
-            portfolio_id: input.portfolioId,
-            agency_id,
-            pmc_member_id: null,
-          })),
-        )
-        .execute();
-    }
-    const next = {
-      name: v.name,
-      description: v.description,
-      lead_agency_id: v.leadAgencyId!,
-      cycle_start_fy: v.cycleStartFy,
-    };
-    await trx
-      .updateTable('portfolios')
-      .set({ ...next, version: current.version + 1, updated_at: at })
-      .where('id', '=', input.portfolioId)
-      .where('version', '=', input.version)
-      .execute();
-    await recordAudit(trx, {
-      actorId: input.actorId,
-      action: 'update',
-      entityType: 'portfolio',
-      entityId: input.portfolioId,
-      portfolioId: input.portfolioId,
-      before: { ...pick(current, PORTFOLIO_FIELDS), agencies },
-      after: { ...next, agencies: [...v.agencies].sort((a, b) => a - b) },
-      at,
-    });
+      if (added.length > 0) {
+        await trx
+          .insertInto('portfolio_agencies')
+          .values(
+            added.map((agency_id) => ({
+              portfolio_id: current.id,
+              agency_id,
+              pmc_member_id: null,
+            })),
+          )
+          .execute();
+      }
+      const next = {
+        name: v.name,
+        description: v.description,
+        lead_agency_id: v.leadAgencyId!,
+        cycle_start_fy: v.cycleStartFy,
+      };
+      await trx.updateTable('portfolios').set(next).where('id', '=', current.id).execute();
+      return {
+        before: { ...pick(current, PORTFOLIO_FIELDS), agencies: current.agencies },
+        after: { ...next, agencies: [...v.agencies].sort((a, b) => a - b) },
+      };
+    },
   });
 }
 
@@ -292,36 +293,29 @@ export async function saveCharter(
   db: DB,
   input: { portfolioId: number; actorId: number; version: number; text: string },
 ): Promise<void> {
-  const at = new Date().toISOString();
-  await db.transaction().execute(async (trx) => {
-    const current = await trx
-      .selectFrom('portfolios')
-      .select(['id', 'charter_text', 'charter_revision', 'version'])
-      .where('id', '=', input.portfolioId)
-      .executeTakeFirstOrThrow();
-    assertFresh(current, input.version, ['charter_text']);
-    if (current.charter_text === input.text) return;
-    await trx
-      .updateTable('portfolios')
-      .set({
-        charter_text: input.text,
-        charter_revision: current.charter_revision + 1,
-        version: current.version + 1,
-        updated_at: at,
-      })
-      .where('id', '=', input.portfolioId)
-      .where('version', '=', input.version)
-      .execute();
-    await recordAudit(trx, {
-      actorId: input.actorId,
-      action: 'update',
-      entityType: 'charter',
-      entityId: input.portfolioId,
-      portfolioId: input.portfolioId,
-      before: { charter_text: current.charter_text, charter_revision: current.charter_revision },
-      after: { charter_text: input.text, charter_revision: current.charter_revision + 1 },
-      at,
-    });
+  await editVersioned(db, {
+    table: 'portfolios',
+    entityType: 'charter',
+    notFoundMessage: 'We could not find that portfolio.',
+    id: input.portfolioId,
+    version: input.version,
+    actorId: input.actorId,
+    action: 'update',
+    staleFields: ['charter_text'],
+    scope: (row) => ({ portfolioId: row.id }),
+    change: async (trx, current) => {
+      if (current.charter_text === input.text) return null;
+      const revision = current.charter_revision + 1;
+      await trx
+        .updateTable('portfolios')
+        .set({ charter_text: input.text, charter_revision: revision })
+        .where('id', '=', current.id)
+        .execute();
+      return {
+        before: { charter_text: current.charter_text, charter_revision: current.charter_revision },
+        after: { charter_text: input.text, charter_revision: revision },
+      };
+    },
   });
 }
 

@@ -8,7 +8,7 @@ import type { DB } from '#db/client';
 import { RefusedError } from '#db/errors';
 import { recordAudit } from '#db/queries/audit';
 import { getMilestone } from '#db/queries/projects';
-import { assertFresh, pick } from '#db/versioning';
+import { assertFresh, editVersioned, pick, type Trx } from '#db/versioning';
 
 // ---- Writes ---------------------------------------------------------------------------------
 
@@ -113,68 +113,68 @@ export async function updateProject(
   db: DB,
   input: { projectId: number; actorId: number; version: number; values: ProjectInput },
 ): Promise<void> {
-  const at = new Date().toISOString();
-  await db.transaction().execute(async (trx) => {
-    const current = await trx
-      .selectFrom('projects')
-      .selectAll()
-      .where('id', '=', input.projectId)
-      .executeTakeFirst();
-    if (!current) throw new RefusedError('not_found', 'We could not find that project.');
-    const agencies = (
-      await trx
-        .selectFrom('project_agencies')
-        .select('agency_id')
-        .where('project_id', '=', input.projectId)
-        .orderBy('agency_id')
-        .execute()
-    ).map((r) => r.agency_id);
-    assertFresh({ ...current, agencies }, input.version, [...PROJECT_FIELDS, 'agencies']);
-    await checkAgencies(trx, current.portfolio_id, input.values);
-    const nextAgencies = [...new Set(input.values.agencies)].sort((a, b) => a - b);
-    if (nextAgencies.join(',') !== agencies.join(',')) {
-      // A pending phase request froze the list of agencies that must answer it (ADR 005);
-      // changing the project's agencies now would leave a removed one able to block it and an
-      // added one never asked.
-      const pending = await trx
-        .selectFrom('phase_requests')
-        .select('to_phase')
-        .where('project_id', '=', input.projectId)
-        .where('status', '=', 'pending')
+  await editVersioned(db, {
+    table: 'projects',
+    entityType: 'project',
+    notFoundMessage: 'We could not find that project.',
+    id: input.projectId,
+    version: input.version,
+    actorId: input.actorId,
+    action: 'update',
+    staleFields: [...PROJECT_FIELDS, 'agencies'],
+    scope: (row) => ({ portfolioId: row.portfolio_id, projectId: row.id }),
+    load: async (trx: Trx, id: number) => {
+      const current = await trx
+        .selectFrom('projects')
+        .selectAll()
+        .where('id', '=', id)
         .executeTakeFirst();
-      if (pending) {
-        throw new RefusedError(
-          'conflict',
-          'The involved agencies cannot change while a phase request is waiting for their answers. Change them after the request is decided.',
-          'agencies',
-        );
+      if (!current) return undefined;
+      const agencies = (
+        await trx
+          .selectFrom('project_agencies')
+          .select('agency_id')
+          .where('project_id', '=', id)
+          .orderBy('agency_id')
+          .execute()
+      ).map((r) => r.agency_id);
+      return { ...current, agencies };
+    },
+    change: async (trx, current) => {
+      await checkAgencies(trx, current.portfolio_id, input.values);
+      const nextAgencies = [...new Set(input.values.agencies)].sort((a, b) => a - b);
+      if (nextAgencies.join(',') !== current.agencies.join(',')) {
+        // A pending phase request froze the list of agencies that must answer it (ADR 005);
+        // changing the project's agencies now would leave a removed one able to block it and an
+        // added one never asked.
+        const pending = await trx
+          .selectFrom('phase_requests')
+          .select('to_phase')
+          .where('project_id', '=', current.id)
+          .where('status', '=', 'pending')
+          .executeTakeFirst();
+        if (pending) {
+          throw new RefusedError(
+            'conflict',
+            'The involved agencies cannot change while a phase request is waiting for their answers. Change them after the request is decided.',
+            'agencies',
+          );
+        }
       }
-    }
-    const next = projectColumns(input.values);
-    await trx
-      .updateTable('projects')
-      .set({ ...next, version: current.version + 1, updated_at: at })
-      .where('id', '=', input.projectId)
-      .where('version', '=', input.version)
-      .execute();
-    await trx.deleteFrom('project_agencies').where('project_id', '=', input.projectId).execute();
-    if (nextAgencies.length > 0) {
-      await trx
-        .insertInto('project_agencies')
-        .values(nextAgencies.map((agency_id) => ({ project_id: input.projectId, agency_id })))
-        .execute();
-    }
-    await recordAudit(trx, {
-      actorId: input.actorId,
-      action: 'update',
-      entityType: 'project',
-      entityId: input.projectId,
-      portfolioId: current.portfolio_id,
-      projectId: input.projectId,
-      before: { ...pick(current, PROJECT_FIELDS), agencies },
-      after: { ...next, agencies: nextAgencies },
-      at,
-    });
+      const next = projectColumns(input.values);
+      await trx.updateTable('projects').set(next).where('id', '=', current.id).execute();
+      await trx.deleteFrom('project_agencies').where('project_id', '=', current.id).execute();
+      if (nextAgencies.length > 0) {
+        await trx
+          .insertInto('project_agencies')
+          .values(nextAgencies.map((agency_id) => ({ project_id: current.id, agency_id })))
+          .execute();
+      }
+      return {
+        before: { ...pick(current, PROJECT_FIELDS), agencies: current.agencies },
+        after: { ...next, agencies: nextAgencies },
+      };
+    },
   });
 }
 
@@ -253,29 +253,22 @@ export async function updateMilestone(
     values: MilestoneInput;
   },
 ): Promise<void> {
-  const at = new Date().toISOString();
-  await db.transaction().execute(async (trx) => {
-    const current = await getMilestone(trx, input.projectId, input.milestoneId);
-    if (!current) throw new RefusedError('not_found', 'We could not find that milestone.');
-    assertFresh(current, input.version, MILESTONE_FIELDS);
-    const next = milestoneColumns(input.values);
-    await trx
-      .updateTable('milestones')
-      .set({ ...next, version: current.version + 1, updated_at: at })
-      .where('id', '=', current.id)
-      .where('version', '=', input.version)
-      .execute();
-    await recordAudit(trx, {
-      actorId: input.actorId,
-      action: 'update',
-      entityType: 'milestone',
-      entityId: current.id,
-      portfolioId: input.portfolioId,
-      projectId: input.projectId,
-      before: pick(current, MILESTONE_FIELDS),
-      after: next,
-      at,
-    });
+  await editVersioned(db, {
+    table: 'milestones',
+    entityType: 'milestone',
+    notFoundMessage: 'We could not find that milestone.',
+    id: input.milestoneId,
+    version: input.version,
+    actorId: input.actorId,
+    action: 'update',
+    staleFields: MILESTONE_FIELDS,
+    scope: () => ({ portfolioId: input.portfolioId, projectId: input.projectId }),
+    load: (trx: Trx, id: number) => getMilestone(trx, input.projectId, id),
+    change: async (trx, current) => {
+      const next = milestoneColumns(input.values);
+      await trx.updateTable('milestones').set(next).where('id', '=', current.id).execute();
+      return { before: pick(current, MILESTONE_FIELDS), after: next };
+    },
   });
 }
 

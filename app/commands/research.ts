@@ -8,7 +8,7 @@ import { checkActivityChange, checkAddition } from '~/domain/pra/rules';
 import type { DecisionRecord } from '~/domain/pra/labels';
 import type { ActivityInput, ClearanceEditInput } from '~/schemas/research';
 import type { DB } from '#db/client';
-import { RefusedError, StaleWriteError } from '#db/errors';
+import { RefusedError } from '#db/errors';
 import { recordAudit } from '#db/queries/audit';
 import {
   fingerprint,
@@ -17,9 +17,8 @@ import {
   loadActivityRoot,
   loadPortfolioPra,
   parseDecision,
-  type ActivityRoot,
 } from '#db/queries/research';
-import { assertFresh, editVersioned, pick, type ChangeRecord, type Trx } from '#db/versioning';
+import { editVersioned, pick, type ChangeRecord, type Trx } from '#db/versioning';
 
 export async function setCountContractors(db: DB, value: boolean, actorId: number): Promise<void> {
   const at = new Date().toISOString();
@@ -105,17 +104,14 @@ export async function editActivity(
     a: { id: number; project_id: number; portfolio_id: number },
   ) => Promise<ChangeRecord>,
 ): Promise<void> {
-  await editVersioned<ActivityRoot>(
-    db,
-    {
-      ...input,
-      table: 'research_activities',
-      entityType: 'research_activity',
-      notFoundMessage: 'We could not find that research activity.',
-    },
-    loadActivityRoot,
+  await editVersioned(db, {
+    ...input,
+    table: 'research_activities',
+    entityType: 'research_activity',
+    notFoundMessage: 'We could not find that research activity.',
+    load: loadActivityRoot,
     change,
-  );
+  });
 }
 
 type DecisionField =
@@ -348,67 +344,55 @@ export async function editClearance(
   input: { portfolioId: number; actorId: number; values: ClearanceEditInput },
 ): Promise<void> {
   const v = input.values;
-  const at = new Date().toISOString();
-  await db.transaction().execute(async (trx) => {
-    const load = () =>
+  await editVersioned(db, {
+    table: 'pra_clearances',
+    entityType: 'pra_clearance',
+    notFoundMessage: 'We could not find that clearance.',
+    id: v.clearanceId,
+    version: v.version,
+    actorId: input.actorId,
+    action: 'update',
+    staleFields: CLEARANCE_FIELDS,
+    load: (trx: Trx, id: number) =>
       trx
         .selectFrom('pra_clearances')
         .selectAll()
-        .where('id', '=', v.clearanceId)
+        .where('id', '=', id)
         .where('portfolio_id', '=', input.portfolioId)
-        .executeTakeFirst();
-    const row = await load();
-    if (!row) throw new RefusedError('not_found', 'We could not find that clearance.');
-    assertFresh(row, v.version, CLEARANCE_FIELDS);
-    const linked = await linkedActivities(trx, row.id);
-    const unlinked = linked.filter((a) => v.unlink.includes(a.id));
-    if (unlinked.length !== v.unlink.length) {
-      throw new RefusedError(
-        'invalid',
-        'Choose only activities this clearance is linked to.',
-        'unlink',
-      );
-    }
-    const next = {
-      title: v.title,
-      kind: v.kind,
-      omb_control_number: v.controlNumber ?? null,
-      expires_on: v.expiresOn ?? null,
-    };
-    // The version in the WHERE clause: of two saves from the same version, the second changes
-    // nothing and is refused as stale, whatever the database's isolation.
-    const updated = await trx
-      .updateTable('pra_clearances')
-      .set({ ...next, version: row.version + 1 })
-      .where('id', '=', row.id)
-      .where('version', '=', v.version)
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) !== 1) {
-      const now = await load();
-      if (!now) throw new RefusedError('not_found', 'We could not find that clearance.');
-      throw new StaleWriteError(pick(now, CLEARANCE_FIELDS), now.version);
-    }
-    if (unlinked.length > 0) {
-      await trx
-        .deleteFrom('research_activity_clearances')
-        .where('clearance_id', '=', row.id)
-        .where(
-          'activity_id',
-          'in',
-          unlinked.map((a) => a.id),
-        )
-        .execute();
-    }
-    const names = (list: typeof linked) => list.map((a) => `${a.title} (#${a.id})`);
-    await recordAudit(trx, {
-      actorId: input.actorId,
-      action: 'update',
-      entityType: 'pra_clearance',
-      entityId: row.id,
-      portfolioId: input.portfolioId,
-      before: { ...pick(row, CLEARANCE_FIELDS), activities: names(linked) },
-      after: { ...next, activities: names(linked.filter((a) => !unlinked.includes(a))) },
-      at,
-    });
+        .executeTakeFirst(),
+    change: async (trx, row) => {
+      const linked = await linkedActivities(trx, row.id);
+      const unlinked = linked.filter((a) => v.unlink.includes(a.id));
+      if (unlinked.length !== v.unlink.length) {
+        throw new RefusedError(
+          'invalid',
+          'Choose only activities this clearance is linked to.',
+          'unlink',
+        );
+      }
+      const next = {
+        title: v.title,
+        kind: v.kind,
+        omb_control_number: v.controlNumber ?? null,
+        expires_on: v.expiresOn ?? null,
+      };
+      await trx.updateTable('pra_clearances').set(next).where('id', '=', row.id).execute();
+      if (unlinked.length > 0) {
+        await trx
+          .deleteFrom('research_activity_clearances')
+          .where('clearance_id', '=', row.id)
+          .where(
+            'activity_id',
+            'in',
+            unlinked.map((a) => a.id),
+          )
+          .execute();
+      }
+      const names = (list: typeof linked) => list.map((a) => `${a.title} (#${a.id})`);
+      return {
+        before: { ...pick(row, CLEARANCE_FIELDS), activities: names(linked) },
+        after: { ...next, activities: names(linked.filter((a) => !unlinked.includes(a))) },
+      };
+    },
   });
 }

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import type { Kysely } from 'kysely';
 import { RefusedError, StaleWriteError } from '#db/errors';
-import { changePoc, setPmcMember, updatePortfolio } from '~/commands/portfolios';
+import { changePoc, saveCharter, setPmcMember, updatePortfolio } from '~/commands/portfolios';
 import { getPortfolioBySlug } from '#db/queries/portfolios';
 import type { Database } from '#db/schema';
 import type { PortfolioInput } from '~/schemas/portfolio';
@@ -159,6 +159,56 @@ describe('updatePortfolio', () => {
     // Their session no longer makes them a POC in this portfolio.
     const user = await userFor(db, 'ssa.poc@example.gov');
     expect(user.pocFor.filter((p) => p.portfolioId === portfolio.id)).toEqual([]);
+  });
+});
+
+describe('saveCharter', () => {
+  it('a new text is a new revision (signatures need renewing), versioned and audited', async () => {
+    const { db, portfolio, omb } = await setup();
+    await saveCharter(db, {
+      portfolioId: portfolio.id,
+      actorId: omb.personId,
+      version: portfolio.version,
+      text: 'A new charter text.',
+    });
+    const after = await snapshot(db, portfolio.id);
+    expect(after.portfolio).toMatchObject({
+      charter_text: 'A new charter text.',
+      charter_revision: portfolio.charter_revision + 1,
+      version: portfolio.version + 1,
+    });
+    const audit = await db
+      .selectFrom('audit_log')
+      .selectAll()
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(audit).toMatchObject({ action: 'update', entity_type: 'charter' });
+  });
+
+  it('saving the same text changes nothing: no revision, no version, no audit row', async () => {
+    const { db, portfolio, omb } = await setup();
+    const before = await snapshot(db, portfolio.id);
+    await saveCharter(db, {
+      portfolioId: portfolio.id,
+      actorId: omb.personId,
+      version: portfolio.version,
+      text: portfolio.charter_text,
+    });
+    expect(await snapshot(db, portfolio.id)).toEqual(before);
+  });
+
+  it('refuses a stale version and changes nothing', async () => {
+    const { db, portfolio, omb } = await setup();
+    const before = await snapshot(db, portfolio.id);
+    await expect(
+      saveCharter(db, {
+        portfolioId: portfolio.id,
+        actorId: omb.personId,
+        version: portfolio.version - 1,
+        text: 'Typed on an old page.',
+      }),
+    ).rejects.toBeInstanceOf(StaleWriteError);
+    expect(await snapshot(db, portfolio.id)).toEqual(before);
   });
 });
 

@@ -14,8 +14,11 @@ import { recordAudit } from '#db/queries/audit';
 import { assessmentEdits, createAssessment, editAssessment } from '~/commands/burden';
 import { editJourney, journeyEdits } from '~/commands/journeys';
 import { createPlan, savePlanText } from '~/commands/plans';
+import { changeUpdate, createUpdate } from '~/commands/pmc';
+import { saveCharter, updatePortfolio } from '~/commands/portfolios';
 import { createMilestone, updateMilestone, updateProject } from '~/commands/projects';
 import { getPlan } from '#db/queries/plans';
+import { getPortfolioBySlug } from '#db/queries/portfolios';
 import { getMilestone, getProject } from '#db/queries/projects';
 import { seedJourneys } from '#seeds/journeys';
 import { demoDb, projectId, projectValues, userFor } from '../helpers';
@@ -196,6 +199,66 @@ describe('two people save the same thing at once', () => {
     const plan = (await getPlan(db, id))!;
     expect(JSON.stringify(plan)).toContain(texts[winner]!);
     expect(JSON.stringify(plan)).not.toContain(texts[1 - winner]!);
+  });
+});
+
+describe('two people save the same thing at once, on the tables every edit claims a version of', () => {
+  it('a portfolio, and its charter', async () => {
+    const { db, a, b } = await setup();
+    const { portfolio, agencies } = (await getPortfolioBySlug(db, 'having-a-child'))!;
+    const values = (description: string) => ({
+      name: portfolio.name,
+      description,
+      leadAgencyId: portfolio.lead_agency_id,
+      agencies: agencies.map((x) => x.id),
+      cycleStartFy: portfolio.cycle_start_fy,
+    });
+    const texts = ['Description from A', 'Description from B'];
+    const edit = (i: 0 | 1, actorId: number) => () =>
+      updatePortfolio(db, {
+        portfolioId: portfolio.id,
+        actorId,
+        version: portfolio.version,
+        values: values(texts[i]!),
+      });
+    const winner = await race([edit(0, a.personId), edit(1, b.personId)]);
+    const after = (await getPortfolioBySlug(db, 'having-a-child'))!.portfolio;
+    expect(after.description).toBe(texts[winner]);
+    expect(after.version).toBe(portfolio.version + 1);
+
+    const charters = ['Charter from A', 'Charter from B'];
+    const sign = (i: 0 | 1, actorId: number) => () =>
+      saveCharter(db, {
+        portfolioId: portfolio.id,
+        actorId,
+        version: after.version,
+        text: charters[i]!,
+      });
+    const second = await race([sign(0, a.personId), sign(1, b.personId)]);
+    const charter = (await getPortfolioBySlug(db, 'having-a-child'))!.portfolio;
+    expect(charter.charter_text).toBe(charters[second]);
+    expect(charter.charter_revision).toBe(after.charter_revision + 1);
+  });
+
+  it('a PMC update', async () => {
+    const { db, a, b } = await setup();
+    const id = await createUpdate(db, { fy: 2031, q: 2, actorId: a.personId });
+    const notes = ['Note from A', 'Note from B'];
+    const annotate = (i: 0 | 1, actorId: number) => () =>
+      changeUpdate(db, {
+        id,
+        version: 1,
+        actorId,
+        change: { kind: 'annotate', key: 'race', text: notes[i]! },
+      });
+    const winner = await race([annotate(0, a.personId), annotate(1, b.personId)]);
+    const row = await db
+      .selectFrom('pmc_updates')
+      .select(['annotations', 'version'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(row.annotations)).toEqual({ race: notes[winner] });
+    expect(row.version).toBe(2);
   });
 });
 
