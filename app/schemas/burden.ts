@@ -250,3 +250,18 @@ export const AssessmentEditSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('copy'), title: requiredText('title', 200) }),
 ]);
 export type AssessmentEditInput = z.output<typeof AssessmentEditSchema>;
+
+/**
+ * Every form on a burden item's page; `intent` says which. The item's occurrences and each
+ * segment's minutes must still fit in a year: the rules take the item's and segments' figures.
+ */
+export function itemPageSchema(
+  occurrencesHundredths: number,
+  segments: Parameters<typeof itemSchemaWithSegments>[0],
+) {
+  return z.discriminatedUnion('intent', [
+    itemSchemaWithSegments(segments).safeExtend({ intent: z.literal('save'), ...v }),
+    overrideSchema(occurrencesHundredths).safeExtend({ intent: z.literal('override'), ...v }),
+    z.object({ intent: z.literal('delete'), ...v }),
+  ]);
+}

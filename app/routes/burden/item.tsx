@@ -1,6 +1,3 @@
-import { parseWithZod } from '@conform-to/zod/v4';
-import { data, redirect } from 'react-router';
-import { z } from 'zod';
 import type { Route } from './+types/item';
 import { ArchivedEditNotice } from '~/components/archive/archive-controls';
 import { requireAssessment } from '~/routes/burden/find.server';
@@ -9,9 +6,9 @@ import { SegmentFiguresForms } from '~/components/burden/segment-figures-forms';
 import { Breadcrumbs, StaleValues } from '~/components/ui/form';
 import { RemovalConfirmation, RemoveButton } from '~/components/ui/removal';
 import { itemDefaults, itemPageView, itemRemoval } from '~/presenters/burden';
-import { refusal, found, pathParam } from '~/web/toolkit.server';
+import { dispatch, found, pathParam } from '~/web/toolkit.server';
 import { askFirst } from '~/web/removal.server';
-import { itemColumns, itemSchemaWithSegments, overrideSchema } from '~/schemas/burden';
+import { itemColumns, itemPageSchema } from '~/schemas/burden';
 import { VersionField } from '~/schemas/common';
 import { IdParam } from '~/schemas/params';
 import { assessmentEdits, editAssessment } from '~/commands/burden';
@@ -42,86 +39,77 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   return itemPageView(detail, item);
 }
 
-const Version = z.object({ version: VersionField });
+/** Each of the page's forms is one versioned, audited edit of the assessment. */
+const AUDIT: Record<'save' | 'override' | 'delete', AuditAction> = {
+  save: 'save_item',
+  override: 'override_item',
+  delete: 'delete_item',
+};
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const { user, detail, item } = await load({ request, context }, params, 'burden.edit');
   const formData = await request.formData();
-  const intent = String(formData.get('intent') ?? 'save');
-  const base: { id: number; actorId: number; action: AuditAction } = {
-    id: detail.assessment.id,
-    actorId: user.personId,
-    // Any other intent is the item form's save.
-    action:
-      intent === 'override' ? 'override_item' : intent === 'delete' ? 'delete_item' : 'save_item',
+  const here = `/burden/${detail.assessment.id}/items/${item.id}`;
+  // Removing the item asks first (a page, not a redirect), so it answers before dispatch.
+  if (formData.get('intent') === 'delete') {
+    const version = VersionField.safeParse(formData.get('version'));
+    if (version.success) {
+      const ask = askFirst(
+        formData,
+        () =>
+          itemRemoval(
+            item,
+            detail.segments.filter((s) => s.overrides.has(item.id)).map((s) => s.name),
+          ),
+        { fields: { intent: 'delete', version: version.data }, cancelTo: here },
+        { intent: 'delete', result: undefined, stale: null },
+      );
+      if (ask) return ask;
+    }
+  }
+  const edit = async (
+    v: { version: number; intent: keyof typeof AUDIT },
+    change: Parameters<typeof editAssessment>[2],
+  ) => {
+    await editAssessment(
+      dbOf(context),
+      {
+        id: detail.assessment.id,
+        version: v.version,
+        actorId: user.personId,
+        action: AUDIT[v.intent],
+      },
+      change,
+    );
   };
-  if (intent === 'override') {
-    const submission = parseWithZod(formData, {
-      schema: overrideSchema(item.occurrences_hundredths).and(Version),
-    });
-    if (submission.status !== 'success')
-      return data({ intent, result: submission.reply(), stale: null }, { status: 400 });
-    const v = submission.value;
-    try {
-      await editAssessment(dbOf(context), { ...base, version: v.version }, (trx, a) =>
+  // Segments' own minutes for this item must still fit in a year with the new occurrences.
+  const schema = itemPageSchema(
+    item.occurrences_hundredths,
+    detail.segments.map((s) => ({
+      name: s.name,
+      secondsPerOccurrence: s.overrides.get(item.id)?.secondsPerOccurrence ?? null,
+      timePercent: s.time_percent,
+    })),
+  );
+  return dispatch(formData, schema, {
+    save: async (v) => {
+      await edit(v, (trx, a) => assessmentEdits.updateItem(trx, a, item.id, itemColumns(v)));
+      return `/burden/${detail.assessment.id}`;
+    },
+    override: async (v) => {
+      await edit(v, (trx, a) =>
         assessmentEdits.setOverride(trx, a, item.id, v.segmentId, {
           seconds: v.minutesPerOccurrence === undefined ? null : v.minutesPerOccurrence * 6,
           oopCents: v.outOfPocketDollars ?? null,
         }),
       );
-    } catch (error) {
-      return refusal(error, submission, { intent });
-    }
-    throw redirect(`/burden/${detail.assessment.id}/items/${item.id}`);
-  }
-  if (intent === 'delete') {
-    const submission = parseWithZod(formData, { schema: Version });
-    if (submission.status !== 'success')
-      return data({ intent, result: submission.reply(), stale: null }, { status: 400 });
-    const ask = askFirst(
-      formData,
-      () =>
-        itemRemoval(
-          item,
-          detail.segments.filter((s) => s.overrides.has(item.id)).map((s) => s.name),
-        ),
-      {
-        fields: { intent, version: submission.value.version },
-        cancelTo: `/burden/${detail.assessment.id}/items/${item.id}`,
-      },
-      { intent, result: undefined, stale: null },
-    );
-    if (ask) return ask;
-    try {
-      await editAssessment(
-        dbOf(context),
-        { ...base, version: submission.value.version },
-        (trx, a) => assessmentEdits.deleteItem(trx, a, item.id),
-      );
-    } catch (error) {
-      return refusal(error, submission, { intent });
-    }
-    throw redirect(`/burden/${detail.assessment.id}`);
-  }
-  // Segments' own minutes for this item must still fit in a year with the new occurrences.
-  const segmentMinutes = detail.segments.map((s) => ({
-    name: s.name,
-    secondsPerOccurrence: s.overrides.get(item.id)?.secondsPerOccurrence ?? null,
-    timePercent: s.time_percent,
-  }));
-  const submission = parseWithZod(formData, {
-    schema: itemSchemaWithSegments(segmentMinutes).and(Version),
+      return here;
+    },
+    delete: async (v) => {
+      await edit(v, (trx, a) => assessmentEdits.deleteItem(trx, a, item.id));
+      return `/burden/${detail.assessment.id}`;
+    },
   });
-  if (submission.status !== 'success')
-    return data({ intent, result: submission.reply(), stale: null }, { status: 400 });
-  try {
-    await editAssessment(dbOf(context), { ...base, version: submission.value.version }, (trx, a) =>
-      assessmentEdits.updateItem(trx, a, item.id, itemColumns(submission.value)),
-    );
-  } catch (error) {
-    return refusal(error, submission, { intent });
-  }
-  throw redirect(`/burden/${detail.assessment.id}`);
 }
 
 export default function BurdenItem(props: Route.ComponentProps) {
