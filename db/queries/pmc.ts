@@ -24,14 +24,8 @@ import {
   type ChangeEntry,
 } from '~/domain/pmc/changes';
 import { type Choices } from '~/domain/pmc/compose';
+import { decisionItem, pendingItem, riskItem, type UpdateItem } from '~/domain/pmc/items';
 import { describeAuditRows, type AuditRowForSentence } from './audit';
-
-export interface UpdateItem {
-  /** Stable key for including, excluding and annotating: m12, d3, p7, r5. */
-  key: string;
-  text: string;
-  detail: string;
-}
 
 export interface AssembledPortfolio {
   slug: string;
@@ -289,23 +283,9 @@ async function assemblePortfolio(
     slug: pf.slug,
     name: pf.name,
     milestones: ms,
-    decisions: decisions.map((d) => ({
-      key: `d${d.id}`,
-      text: `${d.project}: ${d.status === 'advanced' ? `moved to ${d.to_phase}` : d.status === 'moved_back' ? `moved back to ${d.to_phase}` : `held in ${d.from_phase}`}`,
-      detail: `${d.closed_at?.slice(0, 10) ?? ''}${d.override_reason ? ` (OMB lead: ${d.override_reason})` : ''}`,
-    })),
-    pending: pending.map((d) => ({
-      key: `g${d.id}`,
-      text: `${d.project}: asks for ${d.to_phase}`,
-      detail: `since ${d.requested_at.slice(0, 10)}`,
-    })),
-    risks: projects
-      .filter((p) => p.health !== 'on_track')
-      .map((p) => ({
-        key: `r${p.id}`,
-        text: `${p.name}: ${p.health === 'at_risk' ? 'at risk' : 'off track'}`,
-        detail: p.health_reason ?? '',
-      })),
+    decisions: decisions.map(decisionItem),
+    pending: pending.map(pendingItem),
+    risks: projects.filter((p) => p.health !== 'on_track').map(riskItem),
     byPhase,
     milestonesByStatus: Object.fromEntries(
       ['completed', 'in_progress', 'planned', 'missed'].map((s) => [
