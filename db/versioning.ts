@@ -1,11 +1,11 @@
-import { StaleWriteError } from './errors';
 import type { Selectable, Transaction } from 'kysely';
 import type { DB } from './client';
-import { RefusedError } from './errors';
+import { RefusedError, StaleWriteError } from './errors';
 import { recordAudit } from './queries/audit';
 import type { Database } from './schema';
 import type { AuditAction, EntityType } from '~/domain/audit';
 import { ARCHIVE_ACTIONS, KIND_NOUNS, type ArchiveKind } from '~/domain/archive';
+
 /**
  * Refuses a save whose form was opened at an older version of the row, so a stale save never
  * overwrites newer work. Throws with the row's current values for the named fields.
