@@ -111,7 +111,7 @@ export async function savePlanText(
     note?: string;
   },
 ): Promise<number> {
-  const version = await editVersioned(db, {
+  const saved = await editVersioned(db, {
     ...planEdit(input),
     action: input.name ? 'name_version' : 'save',
     staleFields: ['doc', 'updated_at'],
@@ -141,7 +141,7 @@ export async function savePlanText(
       };
     },
   });
-  return version!; // the change above always returns one
+  return saved!; // the change above always returns one
 }
 
 /** Restores an earlier version's text as a new version (history is never rewritten). */
