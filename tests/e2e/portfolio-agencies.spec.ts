@@ -90,7 +90,7 @@ test.describe('without JavaScript', () => {
     await page.getByLabel('Description').fill('Saved after the question.');
     await page.getByRole('button', { name: 'Save portfolio' }).click();
     await page.getByRole('button', { name: 'Yes, remove USDA' }).click();
-    await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name, exact: true })).toBeVisible();
     await expect(page.getByText('Saved after the question.')).toBeVisible();
     const rows = await agencyRows(page, path);
     await expect(rows).toHaveCount(2);
@@ -111,7 +111,7 @@ test.describe('with JavaScript', () => {
     await page.goto(`${path}/edit`);
     await choose(page, 'Social Security Administration (SSA)');
     await page.getByRole('button', { name: 'Save portfolio' }).click();
-    await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name, exact: true })).toBeVisible();
     await expect(await agencyRows(page, path)).toHaveCount(4);
 
     await page.goto(`${path}/edit`);
@@ -130,7 +130,7 @@ test.describe('with JavaScript', () => {
 
     await page.getByRole('button', { name: 'Save portfolio' }).click();
     await dialog.getByRole('button', { name: 'Yes, remove USDA' }).click();
-    await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name, exact: true })).toBeVisible();
     const rows = page.getByRole('table', { name: 'Participating agencies' }).getByRole('rowheader');
     await expect(rows).toHaveCount(3);
     await expect(rows.filter({ hasText: 'USDA' })).toHaveCount(0);
