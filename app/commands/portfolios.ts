@@ -7,7 +7,7 @@ import type { DB } from '#db/client';
 import { isUniqueViolation } from '#db/dialect';
 import { RefusedError } from '#db/errors';
 import { recordAudit } from '#db/queries/audit';
-import { projectsInvolving } from '#db/queries/portfolio-admin';
+import { projectsInvolving, withAgencyIds } from '#db/queries/portfolio-admin';
 import { editVersioned, pick, type Trx } from '#db/versioning';
 
 function slugify(name: string): string {
@@ -104,23 +104,7 @@ export async function updatePortfolio(
     action: 'update',
     staleFields: [...PORTFOLIO_FIELDS, 'agencies'],
     scope: (row) => ({ portfolioId: row.id }),
-    load: async (trx: Trx, id: number) => {
-      const current = await trx
-        .selectFrom('portfolios')
-        .selectAll()
-        .where('id', '=', id)
-        .executeTakeFirst();
-      if (!current) return undefined;
-      const agencies = (
-        await trx
-          .selectFrom('portfolio_agencies')
-          .select('agency_id')
-          .where('portfolio_id', '=', id)
-          .orderBy('agency_id')
-          .execute()
-      ).map((r) => r.agency_id);
-      return { ...current, agencies };
-    },
+    load: (trx: Trx, id: number) => withAgencyIds(trx, 'portfolios', id),
     change: async (trx, current, at) => {
       await checkAgenciesExist(trx, v.agencies);
       const removed = current.agencies.filter((id) => !v.agencies.includes(id));

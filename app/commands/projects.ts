@@ -7,6 +7,7 @@ import type { ProjectInput } from '~/schemas/project';
 import type { DB } from '#db/client';
 import { RefusedError } from '#db/errors';
 import { recordAudit } from '#db/queries/audit';
+import { withAgencyIds } from '#db/queries/portfolio-admin';
 import { getMilestone } from '#db/queries/projects';
 import { assertFresh, editVersioned, pick, type Trx } from '#db/versioning';
 
@@ -123,23 +124,7 @@ export async function updateProject(
     action: 'update',
     staleFields: [...PROJECT_FIELDS, 'agencies'],
     scope: (row) => ({ portfolioId: row.portfolio_id, projectId: row.id }),
-    load: async (trx: Trx, id: number) => {
-      const current = await trx
-        .selectFrom('projects')
-        .selectAll()
-        .where('id', '=', id)
-        .executeTakeFirst();
-      if (!current) return undefined;
-      const agencies = (
-        await trx
-          .selectFrom('project_agencies')
-          .select('agency_id')
-          .where('project_id', '=', id)
-          .orderBy('agency_id')
-          .execute()
-      ).map((r) => r.agency_id);
-      return { ...current, agencies };
-    },
+    load: (trx: Trx, id: number) => withAgencyIds(trx, 'projects', id),
     change: async (trx, current) => {
       await checkAgencies(trx, current.portfolio_id, input.values);
       const nextAgencies = [...new Set(input.values.agencies)].sort((a, b) => a - b);

@@ -1,5 +1,7 @@
 /** Reads for portfolio administration: agencies, their people, POC history, the charter. */
+import type { Selectable } from 'kysely';
 import type { DB } from '../client';
+import type { Database } from '../schema';
 
 export async function listAgencies(db: DB) {
   return db.selectFrom('agencies').select(['id', 'code', 'name']).orderBy('name').execute();
@@ -77,4 +79,37 @@ export async function projectsInvolving(db: DB, portfolioId: number, agencyIds: 
     .where('projects.portfolio_id', '=', portfolioId)
     .where('project_agencies.agency_id', 'in', agencyIds)
     .execute();
+}
+
+/**
+ * A portfolio's or a project's row with the ids of its agencies, in id order: what its edit form
+ * was opened at, compared by the stale check.
+ */
+export async function withAgencyIds<K extends 'portfolios' | 'projects'>(
+  db: DB,
+  kind: K,
+  id: number,
+): Promise<(Selectable<Database[K]> & { agencies: number[] }) | undefined> {
+  // Both tables have an id; the cast names one for Kysely.
+  const row = await db
+    .selectFrom(kind as 'projects')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const links =
+    kind === 'portfolios'
+      ? await db
+          .selectFrom('portfolio_agencies')
+          .select('agency_id')
+          .where('portfolio_id', '=', id)
+          .orderBy('agency_id')
+          .execute()
+      : await db
+          .selectFrom('project_agencies')
+          .select('agency_id')
+          .where('project_id', '=', id)
+          .orderBy('agency_id')
+          .execute();
+  return { ...(row as Selectable<Database[K]>), agencies: links.map((r) => r.agency_id) };
 }
