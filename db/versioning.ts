@@ -1,7 +1,7 @@
 import type { Selectable, Transaction } from 'kysely';
 import type { DB } from './client';
 import { RefusedError, StaleWriteError } from './errors';
-import { recordAudit } from './queries/audit';
+import { recordAudit } from './audit';
 import type { Database } from './schema';
 import type { AuditAction, EntityType } from '~/domain/audit';
 import { ARCHIVE_ACTIONS, KIND_NOUNS, type ArchiveKind } from '~/domain/archive';

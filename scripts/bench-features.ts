@@ -18,7 +18,7 @@ import { quarterOf } from '~/domain/pmc/quarter';
 import { migrateToLatest, openDatabase, type DB } from '../db/client';
 import { analyze, isPostgresUrl } from '../db/dialect';
 import { portfolioRollup } from '../db/queries/burden';
-import { assembleUpdate } from '../db/queries/pmc';
+import { assembleUpdate } from '~/presenters/pmc-assembly.server';
 import { portfolioPraStatus } from '../db/queries/research';
 import type { Database } from '../db/schema';
 import { seedReferenceData, syncDemoAccounts } from '../seeds/index';

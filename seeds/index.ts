@@ -1,6 +1,6 @@
 import { hash } from '@node-rs/argon2';
 import type { Kysely } from 'kysely';
-import { recordAudit } from '#db/queries/audit';
+import { recordAudit } from '#db/audit';
 import type { Database } from '#db/schema';
 import { DEMO_PASSWORD, demoPeople } from './demo-accounts';
 import { AGENCIES, PORTFOLIOS } from './reference-data';

@@ -1,12 +1,8 @@
 import crypto from 'node:crypto';
 import type { DB } from '#db/client';
-import {
-  deleteSession,
-  findSessionUser,
-  insertSession,
-  type SessionUser,
-} from '#db/queries/sessions';
-import { recordAudit } from '#db/queries/audit';
+import { deleteSession, insertSession } from '~/commands/sessions';
+import { findSessionUser, type SessionUser } from '#db/queries/sessions';
+import { recordAudit } from '#db/audit';
 
 export type { SessionUser };
 

@@ -1,8 +1,9 @@
 import { hash, verify } from '@node-rs/argon2';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { DB } from '#db/client';
-import { findAccountByEmail, recordSignIn, updateLockState } from '#db/queries/accounts';
-import { recordAudit } from '#db/queries/audit';
+import { recordSignIn, updateLockState } from '~/commands/accounts';
+import { findAccountByEmail } from '#db/queries/accounts';
+import { recordAudit } from '#db/audit';
 import { afterFailure, isLocked } from '~/domain/auth/lockout';
 
 export type SignInResult =

@@ -11,7 +11,7 @@ import { editJourney } from '~/commands/journeys';
 import type { DB } from '#db/client';
 import { RefusedError } from '#db/errors';
 import { ARCHIVE_TABLES, deletionCheck } from '#db/queries/archive';
-import { recordAudit } from '#db/queries/audit';
+import { recordAudit } from '#db/audit';
 import { editAssessment } from '~/commands/burden';
 import { editActivity } from '~/commands/research';
 import type { ChangeRecord, Trx } from '#db/versioning';

@@ -7,7 +7,7 @@ import type { AuditAction } from '~/domain/audit';
 import { exceedsYear } from '~/domain/burden/calc';
 import type { DB } from '#db/client';
 import { RefusedError } from '#db/errors';
-import { recordAudit } from '#db/queries/audit';
+import { recordAudit } from '#db/audit';
 import { getDefaultWage, loadAssessmentRoot, loadItems, loadSegments } from '#db/queries/burden';
 import { assertFresh, editVersioned, type ChangeRecord, type Trx } from '#db/versioning';
 

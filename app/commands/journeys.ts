@@ -9,7 +9,7 @@ import type { JourneyDiagram } from '~/domain/journey/types';
 import type { JourneyDetailsInput, JourneyEditInput, StepFields } from '~/schemas/journey';
 import type { DB } from '#db/client';
 import { RefusedError } from '#db/errors';
-import { recordAudit } from '#db/queries/audit';
+import { recordAudit } from '#db/audit';
 import { getJourney } from '#db/queries/journeys';
 import { editVersioned, type ChangeRecord, type Trx } from '#db/versioning';
 

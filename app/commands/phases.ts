@@ -8,7 +8,7 @@ import { gateMay } from '~/domain/policy';
 import type { DB } from '#db/client';
 import { isUniqueViolation } from '#db/dialect';
 import { RefusedError } from '#db/errors';
-import { recordAudit } from '#db/queries/audit';
+import { recordAudit } from '#db/audit';
 import { loadGateState } from '#db/queries/phases';
 import type { SessionUser } from '#db/queries/sessions';
 

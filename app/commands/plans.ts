@@ -15,7 +15,7 @@ import {
 } from '~/domain/plans/status';
 import type { DB } from '#db/client';
 import { RefusedError } from '#db/errors';
-import { recordAudit } from '#db/queries/audit';
+import { recordAudit } from '#db/audit';
 import { getCalendarOverrides } from '#db/queries/calendar';
 import { citableEvidence } from '#db/queries/plans';
 import { editVersioned, pick } from '#db/versioning';

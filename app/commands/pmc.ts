@@ -7,13 +7,10 @@ import { compose } from '~/domain/pmc/compose';
 import { sanitizeDoc } from '~/domain/plans/document';
 import type { DB } from '#db/client';
 import { RefusedError } from '#db/errors';
-import { recordAudit } from '#db/queries/audit';
-import {
-  assembleUpdate,
-  choicesOf,
-  previousPublished,
-  type PublishedSnapshot,
-} from '#db/queries/pmc';
+import { recordAudit } from '#db/audit';
+import type { PublishedSnapshot } from '~/domain/pmc/snapshot';
+import { choicesOf, previousPublished } from '#db/queries/pmc';
+import { assembleUpdate } from '~/presenters/pmc-assembly.server';
 import { editVersioned } from '#db/versioning';
 
 export async function createUpdate(

@@ -6,7 +6,7 @@ import type { PortfolioInput } from '~/schemas/portfolio';
 import type { DB } from '#db/client';
 import { isUniqueViolation } from '#db/dialect';
 import { RefusedError } from '#db/errors';
-import { recordAudit } from '#db/queries/audit';
+import { recordAudit } from '#db/audit';
 import { projectsInvolving, withAgencyIds } from '#db/queries/portfolio-admin';
 import { editVersioned, pick, type Trx } from '#db/versioning';
 

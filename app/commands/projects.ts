@@ -6,7 +6,7 @@ import type { MilestoneInput } from '~/schemas/milestone';
 import type { ProjectInput } from '~/schemas/project';
 import type { DB } from '#db/client';
 import { RefusedError } from '#db/errors';
-import { recordAudit } from '#db/queries/audit';
+import { recordAudit } from '#db/audit';
 import { withAgencyIds } from '#db/queries/portfolio-admin';
 import { getMilestone } from '#db/queries/projects';
 import { assertFresh, editVersioned, pick, type Trx } from '#db/versioning';

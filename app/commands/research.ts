@@ -9,7 +9,7 @@ import type { DecisionRecord } from '~/domain/pra/labels';
 import type { ActivityInput, ClearanceEditInput } from '~/schemas/research';
 import type { DB } from '#db/client';
 import { RefusedError } from '#db/errors';
-import { recordAudit } from '#db/queries/audit';
+import { recordAudit } from '#db/audit';
 import {
   fingerprint,
   getPraSettings,

@@ -21,6 +21,23 @@ export function diffFields(
 }
 
 /**
+ * A stored audit row's `changes` read back: each field's before and after. A row that is not a
+ * JSON object (a hand-edited or truncated one) reads as no changes rather than failing the page.
+ */
+export function parseFieldChanges(
+  json: string,
+): Record<string, { before?: unknown; after?: unknown }> {
+  try {
+    const parsed = JSON.parse(json) as unknown;
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed)
+      ? (parsed as Record<string, { before?: unknown; after?: unknown }>)
+      : {};
+  } catch {
+    return {};
+  }
+}
+
+/**
  * The kinds of record the audit log names. A change is recorded against one of these (and the
  * plain-language histories in app/domain/history/describe.ts say each one's sentence).
  */

@@ -1,7 +1,8 @@
-import type { AuditSentence } from '~/domain/history/describe';
+import { parseFieldChanges } from '~/domain/audit';
+import { describeAuditEntry, type AuditSentence } from '~/domain/history/describe';
 import { DEFAULT_TIME_ZONE, formatDateTime } from '~/domain/history/time';
 import type { DB } from '#db/client';
-import { describeAuditRows, type AuditRowForSentence } from '#db/queries/audit';
+import { loadAuditNames, type AuditNames, type AuditRowForSentence } from '#db/queries/audit';
 
 /** One audit row as a history line: the sentence's parts and the moment in the viewer's zone. */
 export interface HistoryLine extends AuditSentence {
@@ -28,4 +29,40 @@ export async function historyLines(
     at: row.at,
     when: formatDateTime(row.at, zone),
   }));
+}
+
+/** One row's sentence, with the names `loadAuditNames` found. */
+function sentenceFor(row: AuditRowForSentence, names: AuditNames): AuditSentence {
+  const projectName = row.project_id === null ? undefined : names.projects.get(row.project_id);
+  const phaseProjectId =
+    row.entity_type === 'project' || row.entity_type === 'project_phase'
+      ? Number(row.entity_id)
+      : null;
+  const project =
+    row.project_id !== null && projectName
+      ? { id: row.project_id, name: projectName }
+      : phaseProjectId !== null && names.projects.has(phaseProjectId)
+        ? { id: phaseProjectId, name: names.projects.get(phaseProjectId)! }
+        : null;
+  return describeAuditEntry({
+    action: row.action,
+    entityType: row.entity_type,
+    entityId: row.entity_id,
+    changes: parseFieldChanges(row.changes),
+    actor: row.actor_id === null ? null : (names.actors.get(row.actor_id) ?? null),
+    recordName: names.records.get(`${row.entity_type}:${row.entity_id}`) ?? null,
+    project,
+    portfolio: row.portfolio_id === null ? null : (names.portfolios.get(row.portfolio_id) ?? null),
+    agencies: names.agencies,
+    people: names.people,
+  });
+}
+
+/** The audit rows as plain-language sentences (who, did what, to which record), in order. */
+export async function describeAuditRows(
+  db: DB,
+  rows: readonly AuditRowForSentence[],
+): Promise<AuditSentence[]> {
+  const names = await loadAuditNames(db, rows);
+  return rows.map((row) => sentenceFor(row, names));
 }

@@ -6,7 +6,7 @@
 import { formatDateTime } from '~/domain/history/time';
 import { changeSentence } from '~/domain/pmc/changes';
 import { formatDate } from '~/domain/portfolio/labels';
-import type { AssembledPortfolio, PreviousUpdate, PublishedSnapshot } from '#db/queries/pmc';
+import type { AssembledPortfolio, PreviousUpdate, PublishedSnapshot } from '~/domain/pmc/snapshot';
 
 export type ComposedPortfolio = AssembledPortfolio & { annotations: Record<string, string> };
 

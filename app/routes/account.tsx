@@ -7,7 +7,7 @@ import { FormErrors, SelectField } from '~/components/ui/form';
 import { useSchemaForm } from '~/components/ui/use-schema-form';
 import { formatDateTime, TIME_ZONE_CHOICES, timeZoneLabel } from '~/domain/history/time';
 import { AccountSettingsSchema } from '~/schemas/account';
-import { setTimeZone } from '#db/queries/accounts';
+import { setTimeZone } from '~/commands/accounts';
 import { dbOf, requireUser } from '~/web/context.server';
 import { authorize } from '~/web/toolkit.server';
 

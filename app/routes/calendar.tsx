@@ -13,7 +13,7 @@ import { daysLeft } from '~/domain/plans/status';
 import { can } from '~/domain/policy';
 import { authorize, refusal } from '~/web/toolkit.server';
 import { DateField } from '~/schemas/common';
-import { setCalendarDate } from '#db/queries/calendar';
+import { setCalendarDate } from '~/commands/calendar';
 import { Table } from '~/components/ui/table';
 import { FormErrors } from '~/components/ui/form';
 import { dbOf, requireUser } from '~/web/context.server';

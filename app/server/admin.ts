@@ -1,7 +1,7 @@
 import { hash } from '@node-rs/argon2';
 import { z } from 'zod';
 import { getDb } from '#db/client';
-import { recordAudit } from '#db/queries/audit';
+import { recordAudit } from '#db/audit';
 
 const AdminInput = z.object({
   email: z.email('Give a valid email address.').transform((e) => e.toLowerCase()),

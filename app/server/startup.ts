@@ -1,6 +1,6 @@
 import { closeDb, getDb, migrateToLatest, type DB } from '#db/client';
 import { duringStartup } from '#db/dialect';
-import { deleteExpiredSessions } from '#db/queries/sessions';
+import { deleteExpiredSessions } from '~/commands/sessions';
 import { checkSchema } from '#db/schema-check';
 import { seedReferenceData, syncDemoAccounts } from '#seeds/index';
 import { seedJourneys } from '#seeds/journeys';

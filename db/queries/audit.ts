@@ -1,38 +1,4 @@
-import { diffFields, type AuditAction, type EntityType } from '~/domain/audit';
-import { describeAuditEntry, type AuditSentence } from '~/domain/history/describe';
 import type { DB } from '../client';
-
-export interface AuditInput {
-  actorId: number | null;
-  action: AuditAction;
-  entityType: EntityType;
-  entityId: string | number;
-  portfolioId: number | null;
-  projectId?: number | null;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-  at?: string;
-}
-
-/**
- * Writes one audit row. Call it with the transaction that makes the change, so the change and
- * its record commit or roll back together.
- */
-export async function recordAudit(db: DB, input: AuditInput): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({
-      at: input.at ?? new Date().toISOString(),
-      actor_id: input.actorId,
-      action: input.action,
-      entity_type: input.entityType,
-      entity_id: String(input.entityId),
-      portfolio_id: input.portfolioId,
-      project_id: input.projectId ?? null,
-      changes: JSON.stringify(diffFields(input.before, input.after)),
-    })
-    .execute();
-}
 
 export interface AuditFilter {
   entityType?: string;
@@ -224,51 +190,4 @@ export async function loadAuditNames(
     portfolios: new Map(portfolios.map((p) => [p.id, { slug: p.slug, name: p.name }])),
     records,
   };
-}
-
-function parseChanges(json: string): Record<string, { before?: unknown; after?: unknown }> {
-  try {
-    const parsed = JSON.parse(json) as unknown;
-    return parsed && typeof parsed === 'object' && !Array.isArray(parsed)
-      ? (parsed as Record<string, { before?: unknown; after?: unknown }>)
-      : {};
-  } catch {
-    return {};
-  }
-}
-
-/** One row's sentence, with the names `loadAuditNames` found. */
-function sentenceFor(row: AuditRowForSentence, names: AuditNames): AuditSentence {
-  const projectName = row.project_id === null ? undefined : names.projects.get(row.project_id);
-  const phaseProjectId =
-    row.entity_type === 'project' || row.entity_type === 'project_phase'
-      ? Number(row.entity_id)
-      : null;
-  const project =
-    row.project_id !== null && projectName
-      ? { id: row.project_id, name: projectName }
-      : phaseProjectId !== null && names.projects.has(phaseProjectId)
-        ? { id: phaseProjectId, name: names.projects.get(phaseProjectId)! }
-        : null;
-  return describeAuditEntry({
-    action: row.action,
-    entityType: row.entity_type,
-    entityId: row.entity_id,
-    changes: parseChanges(row.changes),
-    actor: row.actor_id === null ? null : (names.actors.get(row.actor_id) ?? null),
-    recordName: names.records.get(`${row.entity_type}:${row.entity_id}`) ?? null,
-    project,
-    portfolio: row.portfolio_id === null ? null : (names.portfolios.get(row.portfolio_id) ?? null),
-    agencies: names.agencies,
-    people: names.people,
-  });
-}
-
-/** The audit rows as plain-language sentences (who, did what, to which record), in order. */
-export async function describeAuditRows(
-  db: DB,
-  rows: readonly AuditRowForSentence[],
-): Promise<AuditSentence[]> {
-  const names = await loadAuditNames(db, rows);
-  return rows.map((row) => sentenceFor(row, names));
 }

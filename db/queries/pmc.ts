@@ -1,121 +1,29 @@
 import { sql } from 'kysely';
-import { totalMoney } from '~/domain/burden/calc';
-import { dollars, hours, hoursNumber } from '~/domain/burden/display';
-import { formatTiming, PHASES } from '~/domain/portfolio/labels';
-import type { Phase } from '~/domain/portfolio/types';
-import {
-  freshness,
-  milestoneBuckets,
-  newWindow,
-  quarterBounds,
-  type Freshness,
-  type MilestoneEvent,
-  type QuarterBucket,
-} from '~/domain/pmc/quarter';
+import { CHANGES_KEPT } from '~/domain/pmc/changes';
+import { newWindow, quarterBounds } from '~/domain/pmc/quarter';
+import type { Choices } from '~/domain/pmc/compose';
+import type { PreviousUpdate, PublishedSnapshot } from '~/domain/pmc/snapshot';
 import { BoundedMap } from '~/lib/bounded-map';
-import { cachedForPortfolio } from '../cache';
 import type { DB } from '../client';
 import { portfolioRollup } from './burden';
 import { portfolioPraStatus } from './research';
-import {
-  CHANGES_KEPT,
-  toChangeEntry,
-  type AuditRowForChange,
-  type ChangeEntry,
-} from '~/domain/pmc/changes';
-import { type Choices } from '~/domain/pmc/compose';
-import { decisionItem, pendingItem, riskItem, type UpdateItem } from '~/domain/pmc/items';
-import { describeAuditRows, type AuditRowForSentence } from './audit';
-
-export interface AssembledPortfolio {
-  slug: string;
-  name: string;
-  milestones: (UpdateItem & {
-    title: string;
-    status: string;
-    timing: string;
-    owner: string;
-    buckets: QuarterBucket[];
-    /**
-     * Created or changed since the last published update (or in the quarter when none was), with
-     * when; absent from snapshots published before it was kept.
-     */
-    fresh?: Freshness | null;
-  })[];
-  decisions: UpdateItem[];
-  pending: UpdateItem[];
-  risks: UpdateItem[];
-  byPhase: Record<Phase, number>;
-  milestonesByStatus: Record<string, number>;
-  burden: { reducedHours: string; reducedHoursNumber: number; reducedCost: string };
-  pra: Record<string, number>;
-  /** How many audited changes the portfolio had since the last published update. */
-  changesSinceLast: number;
-  /** The newest of them (at most CHANGES_KEPT), newest first. */
-  changes: ChangeEntry[];
-}
-
-export interface AssembledUpdate {
-  fiscalYear: number;
-  quarter: number;
-  start: string;
-  end: string;
-  assembledAt: string;
-  /** Changes are counted from this time (the last published update's), or from the start. */
-  since: string | null;
-  portfolios: AssembledPortfolio[];
-}
 
 /**
- * Gathers a quarter's update from live data: per portfolio, milestones completed, in progress,
- * new and missed; phase decisions made and gates pending; projects at risk or off track; burden
- * reduced so far; research and PRA status; and what changed since the last published update
- * (`since`, its publication time): the newest audit rows of the portfolio and how many in all.
- * `only` limits it to some portfolios (a page of the preview); each portfolio's part is kept
- * until that portfolio changes (db/cache.ts), so a large program is not re-read on every view.
+ * What a quarter's update needs to know of one portfolio, as rows: milestones that can fall in
+ * one of the quarter's lists, milestone counts by status, phase decisions closed in the quarter
+ * and gates pending, its projects, how many audited changes since `since` (the last published
+ * update's time, or the quarter's start) and the newest of them, burden reduced so far, research
+ * and PRA status, and the milestone events of the window. Composed into words by
+ * app/presenters/pmc-assembly.server.ts.
  */
-export async function assembleUpdate(
+export async function readPortfolioQuarter(
   db: DB,
-  fy: number,
-  q: number,
-  since: string | null,
-  only?: readonly number[],
-): Promise<AssembledUpdate> {
-  const { start, end } = quarterBounds(fy, q);
-  const today = new Date().toISOString().slice(0, 10);
-  let query = db.selectFrom('portfolios').select(['id', 'slug', 'name']).orderBy('name');
-  if (only) query = query.where('id', 'in', only.length > 0 ? [...only] : [0]);
-  const portfolios = await query.execute();
-  const out = await Promise.all(
-    portfolios.map((pf) =>
-      cachedForPortfolio(
-        db,
-        pf.id,
-        'pmc-portfolio',
-        () => assemblePortfolio(db, pf, fy, q, since, today),
-        `${fy}:${q}:${since ?? ''}:${today}`,
-      ),
-    ),
-  );
-  return {
-    fiscalYear: fy,
-    quarter: q,
-    start,
-    end,
-    assembledAt: new Date().toISOString(),
-    since,
-    portfolios: out,
-  };
-}
-
-async function assemblePortfolio(
-  db: DB,
-  pf: { id: number; slug: string; name: string },
+  pf: { id: number },
   fy: number,
   q: number,
   since: string | null,
   today: string,
-): Promise<AssembledPortfolio> {
+) {
   const { start, end } = quarterBounds(fy, q);
   const endTs = `${end}T23:59:59.999Z`;
   const window = newWindow(fy, q, since);
@@ -240,109 +148,33 @@ async function assemblePortfolio(
       .where('entity_type', '=', 'milestone')
       .execute(),
   ]);
-  const eventsOf = new Map<string, MilestoneEvent[]>();
-  for (const e of milestoneEvents) {
-    const list = eventsOf.get(e.entity_id) ?? [];
-    list.push({ action: e.action, at: e.at });
-    eventsOf.set(e.entity_id, list);
-  }
-  const ms = milestones
-    .map((m) => {
-      const fresh = freshness(eventsOf.get(String(m.id)) ?? [], window);
-      return {
-        key: `m${m.id}`,
-        title: m.title,
-        status: m.status,
-        owner: m.owner,
-        timing: formatTiming(m),
-        text: m.title,
-        detail: m.project,
-        buckets: milestoneBuckets(
-          {
-            status: m.status,
-            timingFy: m.timing_fy,
-            timingQuarter: m.timing_quarter,
-            dueDate: m.due_date,
-            completedOn: m.completed_on,
-            fresh,
-          },
-          fy,
-          q,
-        ),
-        fresh,
-      };
-    })
-    .filter((m) => m.buckets.length > 0);
-  const byPhase = Object.fromEntries(
-    PHASES.map((ph) => [ph, projects.filter((p) => p.phase === ph).length]),
-  ) as Record<Phase, number>;
-  const praCounts: Record<string, number> = { activities: pra.rows.length };
-  const changeEntries = await changesOf(db, recent);
-  for (const r of pra.reports) praCounts[r.status] = (praCounts[r.status] ?? 0) + 1;
   return {
-    slug: pf.slug,
-    name: pf.name,
-    milestones: ms,
-    decisions: decisions.map(decisionItem),
-    pending: pending.map(pendingItem),
-    risks: projects.filter((p) => p.health !== 'on_track').map(riskItem),
-    byPhase,
-    milestonesByStatus: Object.fromEntries(
-      ['completed', 'in_progress', 'planned', 'missed'].map((s) => [
-        s,
-        Number(statusCounts.find((c) => c.status === s)?.n ?? 0),
-      ]),
-    ),
-    burden: {
-      reducedHours: hours(rollup.reduced.time),
-      reducedHoursNumber: hoursNumber(rollup.reduced.time),
-      reducedCost: dollars(totalMoney(rollup.reduced)),
-    },
-    pra: praCounts,
-    changesSinceLast: Number(changes?.n ?? 0),
-    changes: changeEntries,
+    window,
+    milestones,
+    statusCounts,
+    decisions,
+    pending,
+    projects,
+    changeCount: Number(changes?.n ?? 0),
+    recent,
+    rollup,
+    pra,
+    milestoneEvents,
   };
 }
 
-/** The audit rows as change entries, milestones named by their current titles (one lookup). */
-async function changesOf(
-  db: DB,
-  rows: (AuditRowForChange & AuditRowForSentence)[],
-): Promise<ChangeEntry[]> {
-  const ids = [
-    ...new Set(
-      rows
-        .filter((r) => r.entity_type === 'milestone' && /^\d{1,15}$/.test(r.entity_id))
-        .map((r) => Number(r.entity_id)),
-    ),
-  ];
-  const titles = new Map(
-    ids.length === 0
-      ? []
-      : (
-          await db.selectFrom('milestones').select(['id', 'title']).where('id', 'in', ids).execute()
-        ).map((m) => [String(m.id), m.title] as const),
-  );
-  const sentences = await describeAuditRows(db, rows);
-  return rows.map((r, i) => ({ ...toChangeEntry(r, titles), sentence: sentences[i] }));
+/** The current titles of the given milestones, by id as a string (the audit log's entity id). */
+export async function milestoneTitles(db: DB, ids: readonly number[]) {
+  if (ids.length === 0) return new Map<string, string>();
+  const rows = await db
+    .selectFrom('milestones')
+    .select(['id', 'title'])
+    .where('id', 'in', [...ids])
+    .execute();
+  return new Map(rows.map((m) => [String(m.id), m.title] as const));
 }
 
 // ---- Updates: drafts, editorial choices, highlights, publishing ------------------------------
-
-/** The published update whose publication time bounds "what changed". */
-export interface PreviousUpdate {
-  id: number;
-  fiscalYear: number;
-  quarter: number;
-  publishedAt: string;
-}
-
-/** What publishing freezes: the composed update and its highlights. */
-export type PublishedSnapshot = AssembledUpdate & {
-  portfolios: (AssembledPortfolio & { annotations: Record<string, string> })[];
-  highlights: Record<string, unknown>;
-  previous: PreviousUpdate | null;
-};
 
 /**
  * Published snapshots never change, so each is parsed once per server. Snapshots written before

@@ -30,10 +30,6 @@ export function fingerprint(questions: string): string | null {
   return normalized ? crypto.createHash('sha256').update(normalized).digest('hex') : null;
 }
 
-/**
- * Everything the PRA rules need for a portfolio, in four queries: activities, clearance links,
- * clearances, and participants with their session dates.
- */
 /** The category a joined "category code" entry starts with, as one shared string. */
 function categoryOf(entry: string, space: number): ParticipantCategory {
   const category = CATEGORIES.find((c) => c.length === space && entry.startsWith(c));
@@ -42,6 +38,10 @@ function categoryOf(entry: string, space: number): ParticipantCategory {
 }
 const CATEGORIES: readonly ParticipantCategory[] = ['public', 'federal_employee', 'contractor'];
 
+/**
+ * Everything the PRA rules need for a portfolio, in four queries: activities, clearance links,
+ * clearances, and participants with their session dates.
+ */
 export async function loadPortfolioPra(db: DB, portfolioId: number) {
   const [activities, links, clearances, participants] = await Promise.all([
     db

@@ -3,6 +3,7 @@
  * newest rows (capped) and how many there are in all. Pure helpers that turn an audit row into
  * a readable line; the query is in db/queries/pmc.ts.
  */
+import { parseFieldChanges } from '~/domain/audit';
 import { describeAuditEntry, type AuditSentence } from '~/domain/history/describe';
 
 /** How many of a portfolio's changes an update keeps (the newest); the total is kept too. */
@@ -42,19 +43,6 @@ export interface AuditRowForChange {
   project: string | null;
 }
 
-type FieldChanges = Record<string, { before?: unknown; after?: unknown }>;
-
-function parseChanges(json: string): FieldChanges {
-  try {
-    const parsed = JSON.parse(json) as unknown;
-    return parsed && typeof parsed === 'object' && !Array.isArray(parsed)
-      ? (parsed as FieldChanges)
-      : {};
-  } catch {
-    return {};
-  }
-}
-
 /**
  * One audit row as a change entry. `titles` holds the current titles of the milestones the rows
  * name (looked up by id); a deleted milestone is named by the title its row recorded.
@@ -63,7 +51,7 @@ export function toChangeEntry(
   row: AuditRowForChange,
   titles: ReadonlyMap<string, string>,
 ): ChangeEntry {
-  const changes = parseChanges(row.changes);
+  const changes = parseFieldChanges(row.changes);
   const recorded = changes.title?.after ?? changes.title?.before ?? changes.name?.after;
   const isProject = row.entity_type === 'project' || row.entity_type === 'project_phase';
   const label =

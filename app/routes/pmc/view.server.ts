@@ -3,13 +3,8 @@ import { authorize, found, pathParam } from '~/web/toolkit.server';
 import { planHtml } from '~/render/plans/html.server';
 import { IdParam } from '~/schemas/params';
 import { programReducedHours } from '#db/queries/burden';
-import {
-  assembleUpdate,
-  choicesOf,
-  getUpdate,
-  previousPublished,
-  publishedSnapshot,
-} from '#db/queries/pmc';
+import { assembleUpdate } from '~/presenters/pmc-assembly.server';
+import { choicesOf, getUpdate, previousPublished, publishedSnapshot } from '#db/queries/pmc';
 import {
   highlightsHtmlOf,
   pageCount,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { setCalendarDate } from '#db/queries/calendar';
+import { setCalendarDate } from '~/commands/calendar';
 import { getPlan } from '#db/queries/plans';
 import { createPlan, movePlan, setPlanDueDates } from '~/commands/plans';
 import { demoDb, userFor } from '../helpers';

@@ -1,12 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import {
-  auditFilterOptions,
-  describeAuditRows,
-  listAudit,
-  recordAudit,
-  type AuditFilter,
-} from '#db/queries/audit';
+import { describeAuditRows } from '~/presenters/history.server';
+import { recordAudit } from '#db/audit';
+import { auditFilterOptions, listAudit, type AuditFilter } from '#db/queries/audit';
 import { getJourney } from '#db/queries/journeys';
 import { createJourney, editJourney, journeyEdits } from '~/commands/journeys';
 import { getProject } from '#db/queries/projects';

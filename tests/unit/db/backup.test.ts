@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { backupWorkspace, integrityProblems, restoreWorkspace } from '#db/backup';
 import { migrateToLatest, openDatabase } from '#db/client';
-import { recordAudit } from '#db/queries/audit';
+import { recordAudit } from '#db/audit';
 import { describeSchema } from '#db/schema-check';
 import { seedReferenceData, syncDemoAccounts } from '#seeds/index';
 import { seedJourneys } from '#seeds/journeys';

@@ -7,7 +7,7 @@ import {
   editAssessment,
 } from '~/commands/burden';
 import { setArchived } from '~/commands/archive';
-import { describeAuditRows } from '#db/queries/audit';
+import { describeAuditRows } from '~/presenters/history.server';
 import { StaleWriteError } from '#db/errors';
 import { copyJourney } from '~/commands/journeys';
 import { seedJourneys } from '#seeds/journeys';

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { getDefaultWage, portfolioRollup } from '#db/queries/burden';
 import { setDefaultWage } from '~/commands/burden';
-import { assembleUpdate } from '#db/queries/pmc';
+import { assembleUpdate } from '~/presenters/pmc-assembly.server';
 import { getProject } from '#db/queries/projects';
 import { createMilestone, createProject, updateMilestone } from '~/commands/projects';
 import { listPortfolioSummaries, programTotals } from '#db/queries/portfolios';

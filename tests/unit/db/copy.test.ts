@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { migrateToLatest, openDatabase } from '#db/client';
 import { copyWorkspace } from '#db/copy';
-import { recordAudit } from '#db/queries/audit';
+import { recordAudit } from '#db/audit';
 import { checkSchema } from '#db/schema-check';
 import { seedReferenceData, syncDemoAccounts } from '#seeds/index';
 import { seedJourneys } from '#seeds/journeys';

@@ -18,7 +18,7 @@ import { burdenForMap, listAssessments, portfolioRollup } from '#db/queries/burd
 import { getJourney, otherVersions } from '#db/queries/journeys';
 import { countMyPendingReviews } from '#db/queries/phases';
 import { listCitations, listComments } from '#db/queries/plans';
-import { assembleUpdate } from '#db/queries/pmc';
+import { assembleUpdate } from '~/presenters/pmc-assembly.server';
 import { getPortfolioBySlug, listPortfolioSummaries } from '#db/queries/portfolios';
 import { getProject } from '#db/queries/projects';
 import { portfolioPraStatus } from '#db/queries/research';

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { migrateToLatest, openDatabase } from '#db/client';
 import { StaleWriteError } from '#db/errors';
-import { recordAudit } from '#db/queries/audit';
+import { recordAudit } from '#db/audit';
 import { assessmentEdits, createAssessment, editAssessment } from '~/commands/burden';
 import { editJourney, journeyEdits } from '~/commands/journeys';
 import { createPlan, savePlanText } from '~/commands/plans';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { AssembledPortfolio, PublishedSnapshot } from '#db/queries/pmc';
+import type { AssembledPortfolio, PublishedSnapshot } from '~/domain/pmc/snapshot';
 import {
   changesSince,
   firstOf,

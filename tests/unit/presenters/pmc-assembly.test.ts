@@ -4,12 +4,9 @@
  * quarter's milestones, and the changes since the last update published before this one.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  assembleUpdate,
-  getUpdate,
-  previousPublished,
-  type PublishedSnapshot,
-} from '#db/queries/pmc';
+import type { PublishedSnapshot } from '~/domain/pmc/snapshot';
+import { getUpdate, previousPublished } from '#db/queries/pmc';
+import { assembleUpdate } from '~/presenters/pmc-assembly.server';
 import { createUpdate, publishUpdate } from '~/commands/pmc';
 import { getAssessment } from '#db/queries/burden';
 import {

@@ -3,8 +3,9 @@
  * page; each choice is audited once, and choosing the zone already set records nothing.
  */
 import { describe, expect, it } from 'vitest';
-import { setTimeZone } from '#db/queries/accounts';
-import { findSessionUser, insertSession } from '#db/queries/sessions';
+import { setTimeZone } from '~/commands/accounts';
+import { insertSession } from '~/commands/sessions';
+import { findSessionUser } from '#db/queries/sessions';
 import { demoDb } from '../helpers';
 
 describe('a person’s time zone', () => {

@@ -1,0 +1,64 @@
+/**
+ * Changes to a person's account: the lock state after a failed sign-in (app/domain/auth/lockout.ts),
+ * a successful sign-in, and the time zone they read moments in.
+ */
+import type { DB } from '#db/client';
+import { recordAudit } from '#db/audit';
+
+export async function updateLockState(
+  db: DB,
+  personId: number,
+  state: { failedAttempts: number; lastFailedAt: string | null; lockedUntil: string | null },
+): Promise<void> {
+  await db
+    .updateTable('accounts')
+    .set({
+      failed_attempts: state.failedAttempts,
+      last_failed_at: state.lastFailedAt,
+      locked_until: state.lockedUntil,
+    })
+    .where('person_id', '=', personId)
+    .execute();
+}
+
+export async function recordSignIn(db: DB, personId: number, at: string): Promise<void> {
+  await db
+    .updateTable('accounts')
+    .set({ failed_attempts: 0, last_failed_at: null, locked_until: null, last_sign_in_at: at })
+    .where('person_id', '=', personId)
+    .execute();
+}
+
+/**
+ * The time zone a person reads moments in (app/domain/history/time.ts), audited as a change to
+ * their account. Choosing the zone already set changes nothing and records nothing.
+ */
+export async function setTimeZone(
+  db: DB,
+  input: { personId: number; timeZone: string; at?: string },
+): Promise<void> {
+  const at = input.at ?? new Date().toISOString();
+  await db.transaction().execute(async (trx) => {
+    const person = await trx
+      .selectFrom('people')
+      .select(['time_zone', 'name'])
+      .where('id', '=', input.personId)
+      .executeTakeFirstOrThrow();
+    if (person.time_zone === input.timeZone) return;
+    await trx
+      .updateTable('people')
+      .set({ time_zone: input.timeZone })
+      .where('id', '=', input.personId)
+      .execute();
+    await recordAudit(trx, {
+      actorId: input.personId,
+      action: 'update',
+      entityType: 'account',
+      entityId: input.personId,
+      portfolioId: null,
+      before: { time_zone: person.time_zone },
+      after: { time_zone: input.timeZone },
+      at,
+    });
+  });
+}

@@ -1,0 +1,63 @@
+/**
+ * The shape of a quarter's PMC update as the workspace composes it and as publishing freezes it
+ * (A-11 §280: the quarterly update to the President's Management Council). Types only: the
+ * reads are in db/queries/pmc.ts, the composition in app/presenters/pmc-assembly.server.ts.
+ */
+import type { ChangeEntry } from './changes';
+import type { UpdateItem } from './items';
+import type { Freshness, QuarterBucket } from './quarter';
+import type { Phase } from '../portfolio/types';
+
+export interface AssembledPortfolio {
+  slug: string;
+  name: string;
+  milestones: (UpdateItem & {
+    title: string;
+    status: string;
+    timing: string;
+    owner: string;
+    buckets: QuarterBucket[];
+    /**
+     * Created or changed since the last published update (or in the quarter when none was), with
+     * when; absent from snapshots published before it was kept.
+     */
+    fresh?: Freshness | null;
+  })[];
+  decisions: UpdateItem[];
+  pending: UpdateItem[];
+  risks: UpdateItem[];
+  byPhase: Record<Phase, number>;
+  milestonesByStatus: Record<string, number>;
+  burden: { reducedHours: string; reducedHoursNumber: number; reducedCost: string };
+  pra: Record<string, number>;
+  /** How many audited changes the portfolio had since the last published update. */
+  changesSinceLast: number;
+  /** The newest of them (at most CHANGES_KEPT), newest first. */
+  changes: ChangeEntry[];
+}
+
+export interface AssembledUpdate {
+  fiscalYear: number;
+  quarter: number;
+  start: string;
+  end: string;
+  assembledAt: string;
+  /** Changes are counted from this time (the last published update's), or from the start. */
+  since: string | null;
+  portfolios: AssembledPortfolio[];
+}
+
+/** The published update whose publication time bounds "what changed". */
+export interface PreviousUpdate {
+  id: number;
+  fiscalYear: number;
+  quarter: number;
+  publishedAt: string;
+}
+
+/** What publishing freezes: the composed update and its highlights. */
+export type PublishedSnapshot = AssembledUpdate & {
+  portfolios: (AssembledPortfolio & { annotations: Record<string, string> })[];
+  highlights: Record<string, unknown>;
+  previous: PreviousUpdate | null;
+};
