@@ -155,10 +155,21 @@ if (command === 'migrate' || command === 'seed') {
   const listener = app.listen(PORT, HOST, () => {
     console.log(`Life Experience Workspace on http://localhost:${PORT}`);
   });
+  // Live co-editing on the same origin, at /collab (docs/collaboration.md).
+  const collab = server.startCollab();
+  listener.on('upgrade', (req, socket, head) => {
+    if (!collab.handleUpgrade(req, socket, head)) socket.destroy();
+  });
   const stop = () => {
-    listener.close(() => {
-      server.closeDb().finally(() => process.exit(0));
-    });
+    // Open documents are stored before the database closes.
+    collab
+      .close()
+      .catch((error) => console.error(error))
+      .finally(() =>
+        listener.close(() => {
+          server.closeDb().finally(() => process.exit(0));
+        }),
+      );
     setTimeout(() => process.exit(0), 5000).unref();
   };
   process.on('SIGTERM', stop);

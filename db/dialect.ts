@@ -35,6 +35,11 @@ export function dialectOf(db: AnyDb): DialectName {
   return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
 }
 
+/** The column type for bytes: SQLite's blob, PostgreSQL's bytea (both read back as a Buffer). */
+export function binaryType(db: AnyDb): 'blob' | 'bytea' {
+  return dialectOf(db) === 'postgres' ? 'bytea' : 'blob';
+}
+
 /** A `postgres://` or `postgresql://` DATABASE_URL; anything else names a SQLite file. */
 export function isPostgresUrl(url: string | undefined): url is string {
   return !!url && /^postgres(ql)?:\/\//i.test(url);

@@ -20,6 +20,8 @@ const TYPES: Record<string, ColumnShape['type']> = {
   varchar: 'text',
   real: 'real',
   float8: 'real',
+  blob: 'bytes',
+  bytea: 'bytes',
 };
 
 /** Tables, columns, their kind of value and whether they take null, in name order. */

@@ -465,6 +465,38 @@ export const SCHEMA: SchemaShape = {
       "nullable": false
     }
   },
+  "collab_documents": {
+    "name": {
+      "type": "text",
+      "nullable": false
+    },
+    "state": {
+      "type": "bytes",
+      "nullable": false
+    },
+    "updated_at": {
+      "type": "text",
+      "nullable": false
+    }
+  },
+  "collab_updates": {
+    "at": {
+      "type": "text",
+      "nullable": false
+    },
+    "id": {
+      "type": "integer",
+      "nullable": false
+    },
+    "name": {
+      "type": "text",
+      "nullable": false
+    },
+    "update": {
+      "type": "bytes",
+      "nullable": false
+    }
+  },
   "journey_maps": {
     "archived_at": {
       "type": "text",

@@ -435,6 +435,22 @@ interface AuditLogTable {
   changes: string;
 }
 
+/** A shared document's Yjs state as of its last compaction (db/migrations/…-16). */
+interface CollabDocumentTable {
+  /** `<kind>:<id>`, e.g. `action_plan:12`. */
+  name: string;
+  state: Uint8Array;
+  updated_at: Timestamp;
+}
+
+/** Yjs updates received since the document's last compaction, in order. */
+interface CollabUpdateTable {
+  id: Generated<number>;
+  name: string;
+  update: Uint8Array;
+  at: Timestamp;
+}
+
 export interface Database {
   agencies: AgencyTable;
   people: PersonTable;
@@ -472,6 +488,8 @@ export interface Database {
   action_plan_citations: ActionPlanCitationTable;
   action_plan_comments: ActionPlanCommentTable;
   pmc_updates: PmcUpdateTable;
+  collab_documents: CollabDocumentTable;
+  collab_updates: CollabUpdateTable;
 }
 
 export type Agency = Selectable<AgencyTable>;

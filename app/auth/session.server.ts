@@ -20,7 +20,10 @@ function hashToken(token: string): string {
 }
 
 function readToken(request: Request): string | null {
-  const header = request.headers.get('Cookie');
+  return tokenOf(request.headers.get('Cookie'));
+}
+
+function tokenOf(header: string | null | undefined): string | null {
   if (!header) return null;
   for (const part of header.split(';')) {
     const [name, ...rest] = part.trim().split('=');
@@ -83,7 +86,15 @@ export async function endSession(db: DB, request: Request): Promise<string> {
  * root middleware (app/web/context.server.ts); routes take the person from the context.
  */
 export async function getUser(db: DB, request: Request): Promise<SessionUser | null> {
-  const token = readToken(request);
+  return userFromCookie(db, request.headers.get('Cookie'));
+}
+
+/** The person whose session a `Cookie` header names (a socket's opening request), or null. */
+export async function userFromCookie(
+  db: DB,
+  header: string | null | undefined,
+): Promise<SessionUser | null> {
+  const token = tokenOf(header);
   if (!token) return null;
   return findSessionUser(db, hashToken(token), new Date().toISOString());
 }

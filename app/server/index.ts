@@ -3,6 +3,7 @@
  * server.js runs before serving or on their own (migrate, seed, create-admin, check-schema, copy, backup, restore).
  */
 export { app } from './app';
+export { startCollab } from './collab';
 export { createAdminAccount } from './admin';
 export { copySqliteWorkspace } from './copy';
 export { backupWorkspace, restoreWorkspace } from '#db/backup';

@@ -14,6 +14,7 @@ import * as clearanceVersion from './2026-11-22-12-clearance-version';
 import * as segmentTimePercent from './2026-12-04-13-segment-time-percent';
 import * as archive from './2026-12-04-14-archive';
 import * as personTimeZone from './2026-12-05-15-person-time-zone';
+import * as collabDocuments from './2026-12-05-16-collab-documents';
 
 /**
  * Every migration, in order. Listed statically (not read from disk) so they travel inside the
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-04-13-segment-time-percent': segmentTimePercent,
   '2026-12-04-14-archive': archive,
   '2026-12-05-15-person-time-zone': personTimeZone,
+  '2026-12-05-16-collab-documents': collabDocuments,
 };

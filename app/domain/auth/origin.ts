@@ -25,3 +25,13 @@ function originOf(url: string | null): string | null {
     return null;
   }
 }
+
+/**
+ * A WebSocket opened to the workspace (live co-editing) must come from one of its pages. Browsers
+ * always send `Origin` on a socket's opening request, and cookies ride along whatever the page,
+ * so a socket without an allowed origin is refused: another site cannot act with a person's
+ * session.
+ */
+export function isAllowedSocketOrigin(origin: string | undefined, allowed: readonly string[]) {
+  return origin !== undefined && origin !== 'null' && allowed.includes(origin);
+}

@@ -1,0 +1,239 @@
+/**
+ * Live co-editing (issue 18): a Hocuspocus server on the workspace's own HTTP server, at
+ * `/collab`, same origin. It decides nothing the policy does not: a person connects with their
+ * session cookie from a page of the workspace; `collabAccess` says whether they read or write,
+ * and is asked again before each change is applied. Every change is stored before the editor is
+ * told it arrived (see app/commands/collab.ts), so a crash loses nothing acknowledged.
+ */
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { Hocuspocus, type Document } from '@hocuspocus/server';
+import * as decoding from 'lib0/decoding';
+import { WebSocketServer } from 'ws';
+import * as Y from 'yjs';
+import { userFromCookie, type SessionUser } from '~/auth/session.server';
+import { appendCollabUpdate, seedCollabDocument, storePlanDocument } from '~/commands/collab';
+import { collabAccess, type CollabRecord } from '~/domain/collab';
+import { isAllowedSocketOrigin } from '~/domain/auth/origin';
+import type { PlanStatus } from '~/domain/plans/status';
+import type { DB } from '#db/client';
+import { loadCollabDocument } from '#db/queries/collab';
+import { CollabNameSchema, type CollabName } from './names';
+import { fieldJson, PLAN_FIELD, seedState } from './yjs.server';
+
+export const COLLAB_PATH = '/collab';
+
+export interface CollabLimits {
+  /** The largest single change an editor may send. */
+  maxUpdateBytes: number;
+  /** The largest a document may grow to, stored state and changes together. */
+  maxDocumentBytes: number;
+}
+
+export const DEFAULT_LIMITS: CollabLimits = {
+  maxUpdateBytes: 256 * 1024,
+  maxDocumentBytes: 8 * 1024 * 1024,
+};
+
+interface ConnectionContext {
+  /** The person as they signed in; their roles hold for the connection. */
+  user: SessionUser;
+  name: CollabName;
+}
+
+/**
+ * A refusal the person's editor receives as the reason (permission denied, or the socket's close
+ * reason). Deliberately not an Error: Hocuspocus logs hook errors that carry a message, and a
+ * refused visitor is not a server fault.
+ */
+function refused(reason: string) {
+  return { reason, code: 4403 };
+}
+
+const MESSAGE_SYNC = 0;
+const MESSAGE_SYNC_REPLY = 4;
+const SYNC_STEP_2 = 1;
+const SYNC_UPDATE = 2;
+
+/** The Yjs update a message carries, if it is one that changes the document. */
+export function updateOf(message: Uint8Array): Uint8Array | null {
+  const decoder = decoding.createDecoder(message);
+  decoding.readVarString(decoder); // the document's name
+  const type = decoding.readVarUint(decoder);
+  if (type !== MESSAGE_SYNC && type !== MESSAGE_SYNC_REPLY) return null;
+  const step = decoding.readVarUint(decoder);
+  if (step !== SYNC_STEP_2 && step !== SYNC_UPDATE) return null;
+  return decoding.readVarUint8Array(decoder);
+}
+
+async function recordOf(db: DB, name: CollabName): Promise<CollabRecord | null> {
+  if (name.kind === 'action_plan') {
+    const plan = await db
+      .selectFrom('action_plans')
+      .select(['portfolio_id', 'status'])
+      .where('id', '=', name.id)
+      .executeTakeFirst();
+    return plan
+      ? { kind: 'action_plan', portfolioId: plan.portfolio_id, status: plan.status as PlanStatus }
+      : null;
+  }
+  const update = await db
+    .selectFrom('pmc_updates')
+    .select('status')
+    .where('id', '=', name.id)
+    .executeTakeFirst();
+  return update ? { kind: 'pmc_update', status: update.status as 'draft' | 'published' } : null;
+}
+
+/** The fields a document starts with, from what is stored for its record. */
+async function initialFields(db: DB, name: CollabName): Promise<Record<string, unknown>> {
+  if (name.kind === 'action_plan') {
+    const plan = await db
+      .selectFrom('action_plans')
+      .select('doc')
+      .where('id', '=', name.id)
+      .executeTakeFirstOrThrow();
+    return { [PLAN_FIELD]: JSON.parse(plan.doc) as unknown };
+  }
+  const update = await db
+    .selectFrom('pmc_updates')
+    .select('highlights')
+    .where('id', '=', name.id)
+    .executeTakeFirstOrThrow();
+  return JSON.parse(update.highlights) as Record<string, unknown>;
+}
+
+export function createCollab(options: {
+  db: DB;
+  /** Origins this deployment serves (APP_ORIGIN), or a function of the request. */
+  allowedOrigins: (request: IncomingMessage) => readonly string[];
+  limits?: CollabLimits;
+  /** How long after the last change a document is stored (and its plan text derived). */
+  debounceMs?: number;
+  maxDebounceMs?: number;
+}) {
+  const { db } = options;
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  /** Who changed each document since it was last stored, in order of their first change. */
+  const editors = new Map<string, Set<number>>();
+  /** Bytes each open document holds, stored state and changes since. */
+  const sizes = new Map<string, number>();
+
+  const hocuspocus = new Hocuspocus({
+    name: 'workspace',
+    quiet: true,
+    debounce: options.debounceMs ?? 2000,
+    maxDebounce: options.maxDebounceMs ?? 10_000,
+
+    async onConnect({ request, documentName, connectionConfig, context }) {
+      const user = await userFromCookie(db, request.headers.cookie);
+      if (!user) throw refused('Sign in to edit this document.');
+      const parsed = CollabNameSchema.safeParse(documentName);
+      if (!parsed.success) throw refused('There is no such document.');
+      const may = collabAccess(user, await recordOf(db, parsed.data));
+      if (may === 'none') throw refused('You do not have access to this document.');
+      connectionConfig.readOnly = may === 'read';
+      Object.assign(context as ConnectionContext, { user, name: parsed.data });
+    },
+
+    async onLoadDocument({ document, documentName, context }) {
+      const name = (context as ConnectionContext).name;
+      let stored = await loadCollabDocument(db, documentName);
+      if (!stored.state && stored.updates.length === 0) {
+        await seedCollabDocument(db, documentName, seedState(await initialFields(db, name)));
+        stored = await loadCollabDocument(db, documentName);
+      }
+      let size = 0;
+      Y.transact(document, () => {
+        for (const update of [stored.state, ...stored.updates.map((u) => u.update)]) {
+          if (!update) continue;
+          size += update.byteLength;
+          Y.applyUpdate(document, new Uint8Array(update));
+        }
+      });
+      sizes.set(documentName, size);
+      return document;
+    },
+
+    async beforeHandleMessage({ update: message, documentName, context, connection }) {
+      const update = updateOf(message);
+      if (!update || connection.readOnly) return; // Hocuspocus refuses a read-only change itself
+      const { user, name } = context as ConnectionContext;
+      if (update.byteLength > limits.maxUpdateBytes)
+        throw refused('That change is too large to send at once.');
+      const size = (sizes.get(documentName) ?? 0) + update.byteLength;
+      if (size > limits.maxDocumentBytes)
+        throw refused('This document has reached its size limit.');
+      try {
+        Y.decodeUpdate(update);
+      } catch {
+        throw refused('That change could not be read.');
+      }
+      // The record's state now: a plan made final while someone types is read-only from here.
+      if (collabAccess(user, await recordOf(db, name)) !== 'write') {
+        connection.readOnly = true;
+        throw refused('This document is now read-only for you.');
+      }
+      await appendCollabUpdate(db, documentName, update);
+      sizes.set(documentName, size);
+      const set = editors.get(documentName) ?? new Set<number>();
+      set.add(user.personId);
+      editors.set(documentName, set);
+    },
+
+    async onStoreDocument({ document, documentName }) {
+      await store(documentName, document);
+    },
+
+    async afterUnloadDocument({ documentName }) {
+      sizes.delete(documentName);
+    },
+  });
+
+  async function store(documentName: string, document: Document) {
+    const name = CollabNameSchema.parse(documentName);
+    const who = [...(editors.get(documentName) ?? [])];
+    editors.delete(documentName);
+    const state = Y.encodeStateAsUpdate(document);
+    if (name.kind === 'action_plan') {
+      await storePlanDocument(db, {
+        planId: name.id,
+        name: documentName,
+        state,
+        json: fieldJson(document, PLAN_FIELD),
+        editors: who,
+      });
+    }
+  }
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxUpdateBytes + 1024 });
+
+  /** Hands a `/collab` upgrade to Hocuspocus; refuses one from another origin. */
+  function handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    if (url.pathname !== COLLAB_PATH) return false;
+    if (!isAllowedSocketOrigin(request.headers.origin, options.allowedOrigins(request))) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+      return true;
+    }
+    wss.handleUpgrade(request, socket, head, (ws) => {
+      // A frame over the size limit, or a broken one, is an error on this socket alone: close
+      // it (ws has already answered with a close code); never let it reach the process.
+      ws.on('error', () => ws.terminate());
+      hocuspocus.handleConnection(ws, request);
+    });
+    return true;
+  }
+
+  return {
+    hocuspocus,
+    handleUpgrade,
+    /** Stores every open document, then closes every connection. */
+    async close() {
+      for (const [documentName, document] of hocuspocus.documents)
+        await store(documentName, document);
+      hocuspocus.closeConnections();
+      wss.close();
+    },
+  };
+}

@@ -1,0 +1,27 @@
+/**
+ * Who may open a document written together live, and whether they may change it. The socket
+ * asks this when a person connects and again before each change it applies, so a viewer's or a
+ * stranger's change is refused on the server, and a plan made final while someone types becomes
+ * read-only for them at their next keystroke.
+ */
+import { can, type UserRoles } from './policy';
+import { isEditable, type PlanStatus } from './plans/status';
+
+export type CollabAccess = 'write' | 'read' | 'none';
+
+export type CollabRecord =
+  | { kind: 'action_plan'; portfolioId: number; status: PlanStatus }
+  | { kind: 'pmc_update'; status: 'draft' | 'published' };
+
+export function collabAccess(user: UserRoles | null, record: CollabRecord | null): CollabAccess {
+  if (!user || !record) return 'none';
+  if (record.kind === 'action_plan') {
+    if (!can(user, 'portfolio.read', { portfolioId: record.portfolioId })) return 'none';
+    return can(user, 'plan.edit', { portfolioId: record.portfolioId }) && isEditable(record.status)
+      ? 'write'
+      : 'read';
+  }
+  // An update's pages are open to everyone signed in; its text is OMB's to write until published.
+  if (!can(user, 'program.read')) return 'none';
+  return can(user, 'pmc.manage') && record.status === 'draft' ? 'write' : 'read';
+}

@@ -1,0 +1,287 @@
+/**
+ * The co-editing server against real sockets and a real database (SQLite, and PostgreSQL under
+ * TEST_DATABASE=postgres): two editors converge; a viewer's crafted change is refused on the
+ * server; a socket from another origin is refused; an oversized or malformed change closes only
+ * its own connection; the plan's JSON is derived with one audit row naming both editors; and a
+ * new server loads every change the old one acknowledged.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { startSession } from '~/auth/session.server';
+import { createCollab, type CollabLimits } from '~/collab/server';
+import * as encoding from 'lib0/encoding';
+import { createPlan } from '~/commands/plans';
+import type { DB } from '#db/client';
+import { loadCollabDocument } from '#db/queries/collab';
+import { demoDb, userFor } from '../helpers';
+
+const ORIGIN = 'http://workspace.test';
+
+async function cookieFor(db: DB, email: string) {
+  const person = await userFor(db, email);
+  const header = await startSession(db, person.personId);
+  return { cookie: header.split(';')[0]!, personId: person.personId };
+}
+
+async function serve(db: DB, limits?: CollabLimits) {
+  const collab = createCollab({
+    db,
+    allowedOrigins: () => [ORIGIN],
+    debounceMs: 50,
+    maxDebounceMs: 200,
+    limits,
+  });
+  const server = http.createServer((_req, res) => res.writeHead(404).end());
+  server.on('upgrade', (req, socket, head) => {
+    if (!collab.handleUpgrade(req, socket, head)) socket.destroy();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `ws://127.0.0.1:${(server.address() as AddressInfo).port}/collab`;
+  const stop = async () => {
+    await collab.close();
+    await new Promise((resolve) => server.close(resolve));
+  };
+  return { collab, url, stop };
+}
+
+/** An editor connected as the person the cookie names, from `origin`. */
+function editor(url: string, name: string, cookie: string, origin = ORIGIN) {
+  class Socket extends WebSocket {
+    constructor(address: string) {
+      super(address, { headers: { cookie, origin } });
+    }
+  }
+  const doc = new Y.Doc();
+  const socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: Socket });
+  const provider = new HocuspocusProvider({ name, document: doc, websocketProvider: socket });
+  provider.attach();
+  const synced = new Promise<void>((resolve) => provider.on('synced', () => resolve()));
+  const denied = new Promise<string>((resolve) =>
+    provider.on('authenticationFailed', ({ reason }: { reason: string }) => resolve(reason)),
+  );
+  const close = () => {
+    provider.destroy();
+    socket.destroy();
+  };
+  return { doc, provider, synced, denied, close };
+}
+
+/** Types `text` as a new paragraph at the end of the plan, as tiptap's binding would. */
+function type(doc: Y.Doc, text: string) {
+  const paragraph = new Y.XmlElement('paragraph');
+  paragraph.insert(0, [new Y.XmlText(text)]);
+  doc.getXmlFragment('default').push([paragraph]);
+}
+
+/** A document's name as the protocol writes it at the start of a message. */
+function encodeName(name: string) {
+  const e = encoding.createEncoder();
+  encoding.writeVarString(e, name);
+  return encoding.toUint8Array(e);
+}
+
+const textOf = (doc: Y.Doc) => doc.getXmlFragment('default').toString();
+
+async function until(check: () => boolean | Promise<boolean>, what: string) {
+  for (let i = 0; i < 200; i++) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`Timed out waiting for ${what}`);
+}
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+async function setup() {
+  const db = await demoDb();
+  const lead = await cookieFor(db, 'portfolio.lead@example.gov');
+  const member = await cookieFor(db, 'team.member@example.gov');
+  const viewer = await cookieFor(db, 'viewer@example.gov');
+  const portfolio = await db
+    .selectFrom('portfolio_memberships')
+    .select('portfolio_id')
+    .where('person_id', '=', member.personId)
+    .executeTakeFirstOrThrow();
+  const planId = await createPlan(db, {
+    portfolioId: portfolio.portfolio_id,
+    fiscalYear: 2031,
+    title: 'Co-edited plan',
+    actorId: lead.personId,
+  });
+  return { db, lead, member, viewer, planId, name: `action_plan:${planId}` };
+}
+
+describe('live co-editing server', () => {
+  it('two editors converge; the plan text and one audit row naming both follow', async () => {
+    const { db, lead, member, planId, name } = await setup();
+    const s = await serve(db);
+    cleanups.push(s.stop);
+    const a = editor(s.url, name, lead.cookie);
+    const b = editor(s.url, name, member.cookie);
+    cleanups.push(
+      () => a.close(),
+      () => b.close(),
+    );
+    await Promise.all([a.synced, b.synced]);
+    expect(textOf(a.doc)).toContain('Improvements to designated services');
+    type(a.doc, 'From the lead');
+    type(b.doc, 'From the member');
+    await until(
+      () =>
+        [a, b].every(
+          (e) => /From the lead/.test(textOf(e.doc)) && /From the member/.test(textOf(e.doc)),
+        ),
+      'both texts on both editors',
+    );
+    await until(async () => {
+      const plan = await db
+        .selectFrom('action_plans')
+        .select('doc')
+        .where('id', '=', planId)
+        .executeTakeFirstOrThrow();
+      return plan.doc.includes('From the lead') && plan.doc.includes('From the member');
+    }, 'the plan JSON');
+    const audit = await db
+      .selectFrom('audit_log')
+      .select(['action', 'changes'])
+      .where('entity_type', '=', 'action_plan')
+      .where('entity_id', '=', String(planId))
+      .where('action', '=', 'save')
+      .execute();
+    expect(audit.length).toBeGreaterThanOrEqual(1);
+    const names = new Set(audit.flatMap((r) => JSON.parse(r.changes).editors.after as string[]));
+    expect(names.size).toBe(2);
+  });
+
+  it('a viewer reads live but their crafted change is refused on the server', async () => {
+    const { db, lead, viewer, name } = await setup();
+    const s = await serve(db);
+    cleanups.push(s.stop);
+    const v = editor(s.url, name, viewer.cookie);
+    const a = editor(s.url, name, lead.cookie);
+    cleanups.push(
+      () => v.close(),
+      () => a.close(),
+    );
+    await Promise.all([v.synced, a.synced]);
+    type(v.doc, 'Written by a viewer');
+    type(a.doc, 'Written by the lead');
+    await until(() => /Written by the lead/.test(textOf(v.doc)), 'the lead’s text at the viewer');
+    const server = s.collab.hocuspocus.documents.get(name)!;
+    expect(textOf(server)).not.toContain('Written by a viewer');
+    expect(textOf(a.doc)).not.toContain('Written by a viewer');
+    const stored = await db
+      .selectFrom('collab_updates')
+      .select('id')
+      .where('name', '=', name)
+      .execute();
+    expect(stored.length).toBeGreaterThan(0); // the lead's, not the viewer's
+  });
+
+  it('refuses a socket from another origin, and one without a session', async () => {
+    const { db, lead, name } = await setup();
+    const s = await serve(db);
+    cleanups.push(s.stop);
+    const status = await new Promise<number>((resolve) => {
+      const ws = new WebSocket(s.url, {
+        headers: { cookie: lead.cookie, origin: 'https://evil.example' },
+      });
+      ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+      ws.on('open', () => resolve(101));
+    });
+    expect(status).toBe(403);
+    const anonymous = editor(s.url, name, '');
+    cleanups.push(() => anonymous.close());
+    expect(await anonymous.denied).toBe('Sign in to edit this document.');
+    const nowhere = editor(s.url, 'action_plan:999999', lead.cookie);
+    cleanups.push(() => nowhere.close());
+    expect(await nowhere.denied).toBe('You do not have access to this document.');
+    const bogus = editor(s.url, 'journey_map:1', lead.cookie);
+    cleanups.push(() => bogus.close());
+    expect(await bogus.denied).toBe('There is no such document.');
+  });
+
+  it('an oversized or malformed change closes its own connection and is not stored', async () => {
+    const { db, lead, member, name } = await setup();
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const s = await serve(db, { maxUpdateBytes: 4096, maxDocumentBytes: 1 << 20 });
+    cleanups.push(s.stop);
+    const [big, bad, good] = [lead, member, member].map((p) => editor(s.url, name, p.cookie));
+    cleanups.push(...[big, bad, good].map((e) => () => e!.close()));
+    await Promise.all([big, bad, good].map((e) => e!.synced));
+    type(big!.doc, 'x'.repeat(10_000));
+    // A malformed update, sent as the sync protocol's "update" message.
+    const raw = new Uint8Array([...encodeName(name), 0, 2, 5, 255, 255, 255, 255, 255]);
+    bad!.provider.configuration.websocketProvider.webSocket!.send(raw);
+    type(good!.doc, 'Still here');
+    const server = () => textOf(s.collab.hocuspocus.documents.get(name)!);
+    await until(() => /Still here/.test(server()), 'the well-behaved change');
+    expect(server()).not.toContain('xxxx');
+    const stored = await db
+      .selectFrom('collab_updates')
+      .select('update')
+      .where('name', '=', name)
+      .execute();
+    expect(stored.every((r) => r.update.byteLength <= 4096)).toBe(true);
+    expect(errors).toHaveBeenCalled(); // the server logs what it refused
+    errors.mockRestore();
+  });
+
+  it('a plan made final while someone types is read-only from their next change', async () => {
+    const { db, lead, member, planId, name } = await setup();
+    const s = await serve(db);
+    cleanups.push(s.stop);
+    const [m, watcher] = [member, lead].map((p) => editor(s.url, name, p.cookie));
+    cleanups.push(
+      () => m!.close(),
+      () => watcher!.close(),
+    );
+    await Promise.all([m!.synced, watcher!.synced]);
+    type(m!.doc, 'Before final');
+    await until(() => /Before final/.test(textOf(watcher!.doc)), 'the first change');
+    await db
+      .updateTable('action_plans')
+      .set({ status: 'final' })
+      .where('id', '=', planId)
+      .execute();
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    type(m!.doc, 'After final');
+    await new Promise((r) => setTimeout(r, 300));
+    errors.mockRestore();
+    const server = textOf(s.collab.hocuspocus.documents.get(name)!);
+    expect(server).toContain('Before final');
+    expect(server).not.toContain('After final');
+    expect(textOf(watcher!.doc)).not.toContain('After final');
+  });
+
+  it('a change is stored before it is acknowledged, and a new server loads it', async () => {
+    const { db, lead, name } = await setup();
+    const first = await serve(db);
+    const a = editor(first.url, name, lead.cookie);
+    await a.synced;
+    type(a.doc, 'Kept across a restart');
+    await until(() => !a.provider.hasUnsyncedChanges, 'the acknowledgement');
+    // At the acknowledgement, before any store: the stored state plus the appended changes
+    // already hold it (what a server killed at this moment would find on restart).
+    const stored = await loadCollabDocument(db, name);
+    const rebuilt = new Y.Doc();
+    for (const u of [stored.state, ...stored.updates.map((r) => r.update)])
+      if (u) Y.applyUpdate(rebuilt, new Uint8Array(u));
+    expect(textOf(rebuilt)).toContain('Kept across a restart');
+    a.close();
+    await first.stop();
+    const second = await serve(db);
+    cleanups.push(second.stop);
+    const b = editor(second.url, name, lead.cookie);
+    cleanups.push(() => b.close());
+    await b.synced;
+    expect(textOf(b.doc)).toContain('Kept across a restart');
+  });
+});
