@@ -58,6 +58,12 @@ async function compact(trx: DB, name: string, state: Uint8Array, at: string) {
       .execute();
 }
 
+/** Compacts a shared document that derives nothing (yet). */
+export async function storeCollabDocument(db: DB, name: string, state: Uint8Array): Promise<void> {
+  const at = new Date().toISOString();
+  await db.transaction().execute((trx) => compact(trx, name, state, at));
+}
+
 /**
  * Compacts a plan's shared document and, when its text changed, writes the derived JSON as the
  * plan's next version with one audit row: the first editor as its actor, everyone who edited
