@@ -6,7 +6,7 @@
  */
 import * as Y from 'yjs';
 import type { DB } from '#db/client';
-import { recordAudit } from '#db/queries/audit';
+import { recordAudit } from '#db/audit';
 import type { DocNode } from '~/domain/plans/document';
 
 /** Appends one update received from an editor (before it is acknowledged). */
