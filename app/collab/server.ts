@@ -23,7 +23,8 @@ import { isAllowedSocketOrigin } from '~/domain/auth/origin';
 import type { PlanStatus } from '~/domain/plans/status';
 import type { DB } from '#db/client';
 import { loadCollabDocument } from '#db/queries/collab';
-import { CollabNameSchema, type CollabName } from './names';
+import { registerLiveServer, type LiveChangeMeta, type LiveServer } from './live.server';
+import { collabName, CollabNameSchema, type CollabName } from './names';
 import { fieldJson, PLAN_FIELD, seedState } from './yjs.server';
 
 export const COLLAB_PATH = '/collab';
@@ -44,6 +45,8 @@ interface ConnectionContext {
   /** The person as they signed in; their roles hold for the connection. */
   user: SessionUser;
   name: CollabName;
+  /** Set on a server-made change (a direct connection): who made it, and its version name. */
+  meta?: LiveChangeMeta;
 }
 
 /**
@@ -116,6 +119,8 @@ export function createCollab(options: {
   /** How long after the last change a document is stored (and its plan text derived). */
   debounceMs?: number;
   maxDebounceMs?: number;
+  /** Serve server-made changes for this database (app/collab/live.server.ts); default true. */
+  register?: boolean;
 }) {
   const { db } = options;
   const limits = options.limits ?? DEFAULT_LIMITS;
@@ -186,8 +191,13 @@ export function createCollab(options: {
       editors.set(documentName, set);
     },
 
-    async onStoreDocument({ document, documentName }) {
-      await store(documentName, document);
+    async onStoreDocument({ document, documentName, context }) {
+      // A server-made change's meta is recorded once: the store right after it (the direct
+      // connection stores again when it closes, with nothing new to name).
+      const ctx = context as Partial<ConnectionContext>;
+      const meta = ctx.meta;
+      delete ctx.meta;
+      await store(documentName, document, meta);
     },
 
     async afterUnloadDocument({ documentName }) {
@@ -195,9 +205,11 @@ export function createCollab(options: {
     },
   });
 
-  async function store(documentName: string, document: Document) {
+  async function store(documentName: string, document: Document, meta?: LiveChangeMeta) {
     const name = CollabNameSchema.parse(documentName);
-    const who = [...(editors.get(documentName) ?? [])];
+    const set = editors.get(documentName) ?? new Set<number>();
+    if (meta) set.add(meta.actorId);
+    const who = [...set];
     editors.delete(documentName);
     const state = Y.encodeStateAsUpdate(document);
     if (name.kind === 'action_plan') {
@@ -207,6 +219,8 @@ export function createCollab(options: {
         state,
         json: fieldJson(document, PLAN_FIELD),
         editors: who,
+        versionName: meta?.versionName,
+        versionNote: meta?.versionNote,
       });
     } else {
       // PMC highlights are not derived yet (issue 18, to do); their changes are still compacted.
@@ -235,15 +249,35 @@ export function createCollab(options: {
     return true;
   }
 
+  const live: LiveServer = {
+    async change(name, meta, fn) {
+      const documentName = collabName(name);
+      const connection = await hocuspocus.openDirectConnection(documentName, { name, meta });
+      let result: ReturnType<typeof fn> | undefined;
+      try {
+        // transact stores at once (onStoreDocument above, with this change's meta).
+        await connection.transact((doc) => {
+          result = fn(doc);
+        });
+      } finally {
+        await connection.disconnect();
+      }
+      return result as ReturnType<typeof fn>;
+    },
+  };
+  if (options.register !== false) registerLiveServer(db, live);
+
   return {
     hocuspocus,
     handleUpgrade,
+    live,
     /** Stores every open document, then closes every connection. */
     async close() {
       for (const [documentName, document] of hocuspocus.documents)
         await store(documentName, document);
       hocuspocus.closeConnections();
       wss.close();
+      if (options.register !== false) registerLiveServer(db, null);
     },
   };
 }

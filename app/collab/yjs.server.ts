@@ -30,9 +30,17 @@ export function seedState(fields: Record<string, unknown>): Uint8Array {
   return state;
 }
 
-/** A field of a shared document as tiptap JSON, through the same sanitizer as every save. */
+/**
+ * A document as the editor's schema reads it: sanitized, every attribute at its default where
+ * none was given. A document and its round trip through Yjs compare equal in this form.
+ */
+export function canonicalDoc(json: unknown): DocNode {
+  return Node.fromJSON(schema, sanitizeDoc(json)).toJSON() as DocNode;
+}
+
+/** A field of a shared document as tiptap JSON, in canonical form (sanitized like every save). */
 export function fieldJson(doc: Y.Doc, field: string): DocNode {
-  return sanitizeDoc(yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(field)));
+  return canonicalDoc(yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(field)));
 }
 
 /** Replaces a field's content with `json`, changing only what differs. */

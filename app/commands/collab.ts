@@ -7,6 +7,7 @@
 import * as Y from 'yjs';
 import type { DB } from '#db/client';
 import { recordAudit } from '#db/audit';
+import { canonicalDoc } from '~/collab/yjs.server';
 import type { DocNode } from '~/domain/plans/document';
 
 /** Appends one update received from an editor (before it is acknowledged). */
@@ -71,7 +72,16 @@ export async function storeCollabDocument(db: DB, name: string, state: Uint8Arra
  */
 export async function storePlanDocument(
   db: DB,
-  input: { planId: number; name: string; state: Uint8Array; json: DocNode; editors: number[] },
+  input: {
+    planId: number;
+    name: string;
+    state: Uint8Array;
+    json: DocNode;
+    editors: number[];
+    /** A named version (a restore, a named save): recorded even when the text is unchanged. */
+    versionName?: string;
+    versionNote?: string;
+  },
 ): Promise<number | null> {
   const at = new Date().toISOString();
   return db.transaction().execute(async (trx) => {
@@ -83,21 +93,25 @@ export async function storePlanDocument(
       .executeTakeFirst();
     if (!plan) return null;
     const doc = JSON.stringify(input.json);
-    if (doc === plan.doc) return null;
-    const version = plan.version + 1;
+    // The text as stored, read the same way: opening a plan and closing it changes nothing.
+    const unchanged = doc === JSON.stringify(canonicalDoc(JSON.parse(plan.doc)));
+    if (unchanged && !input.versionName) return null;
     const actor = input.editors[0] ?? null;
-    await trx
+    // The next version claimed in the database, so a form's save at the same moment cannot take
+    // the same number.
+    const { version } = await trx
       .updateTable('action_plans')
-      .set({ doc, version, updated_at: at })
+      .set((eb) => ({ doc, version: eb('version', '+', 1), updated_at: at }))
       .where('id', '=', plan.id)
-      .execute();
+      .returning('version')
+      .executeTakeFirstOrThrow();
     await trx
       .insertInto('action_plan_versions')
       .values({
         plan_id: plan.id,
         version,
-        name: '',
-        note: '',
+        name: input.versionName ?? '',
+        note: input.versionNote ?? '',
         doc,
         saved_by: actor,
         saved_at: at,
@@ -117,12 +131,12 @@ export async function storePlanDocument(
             .map((p) => p.name);
     await recordAudit(trx, {
       actorId: actor,
-      action: 'save',
+      action: input.versionName ? 'name_version' : 'save',
       entityType: 'action_plan',
       entityId: plan.id,
       portfolioId: plan.portfolio_id,
       before: { version: plan.version },
-      after: { version, editors: names },
+      after: { version, editors: names, ...(input.versionName ? { name: input.versionName } : {}) },
       at,
     });
     return version;

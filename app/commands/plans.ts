@@ -5,7 +5,11 @@
  * or StaleWriteError the page turns into the form's answer.
  */
 import { isFederalHoliday } from '~/domain/calendar/holidays';
-import { planTemplate, sanitizeDoc } from '~/domain/plans/document';
+import { changeLive } from '~/collab/live.server';
+import { fieldJson, PLAN_FIELD, replaceField } from '~/collab/yjs.server';
+import { planTemplate, sanitizeDoc, type DocNode } from '~/domain/plans/document';
+import { fromMarkdown, toMarkdown } from '~/domain/plans/markdown';
+import { mergeBySection, type SectionMerge } from '~/domain/plans/section-merge';
 import {
   canMove,
   dueDatesEditable,
@@ -95,74 +99,97 @@ export async function createPlan(
   });
 }
 
+/** The plan, refused when it is final: its text changes only while it is a draft or in review. */
+async function editablePlan(db: DB, id: number) {
+  const plan = await db
+    .selectFrom('action_plans')
+    .select(['id', 'status'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!plan) throw new RefusedError('not_found', 'We could not find that plan.');
+  if (!isEditable(plan.status)) throw new RefusedError('conflict', READ_ONLY);
+  return plan;
+}
+
+/** A version's stored text, or a refusal when the plan has no such version. */
+async function versionDoc(db: DB, planId: number, version: number): Promise<DocNode> {
+  const row = await db
+    .selectFrom('action_plan_versions')
+    .select('doc')
+    .where('plan_id', '=', planId)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  if (!row) throw new RefusedError('not_found', 'That version does not exist.');
+  return sanitizeDoc(JSON.parse(row.doc));
+}
+
+const planDocument = (id: number) => ({ kind: 'action_plan' as const, id });
+
 /**
- * Saves the text. A save based on an older version is refused and the newer text is returned
- * with the error, so the person can merge; nothing is overwritten. Each save is a version;
- * giving it a name makes it a named version.
+ * Restores an earlier version's text: an edit of the shared document, which everyone editing
+ * the plan sees at once, stored as a new version named for the one restored (history is never
+ * rewritten).
  */
-export async function savePlanText(
+export async function restorePlanVersion(
+  db: DB,
+  input: { id: number; fromVersion: number; actorId: number },
+): Promise<void> {
+  await editablePlan(db, input.id);
+  const old = await versionDoc(db, input.id, input.fromVersion);
+  const versionName = `Restored version ${input.fromVersion}`;
+  await changeLive(db, planDocument(input.id), { actorId: input.actorId, versionName }, (doc) =>
+    replaceField(doc, PLAN_FIELD, old),
+  );
+}
+
+/**
+ * Names the plan's text as it is now (a named version), from the shared document, so what
+ * the editors see at that moment is what the version holds.
+ */
+export async function namePlanVersion(
+  db: DB,
+  input: { id: number; actorId: number; name: string; note?: string },
+): Promise<void> {
+  await editablePlan(db, input.id);
+  await changeLive(
+    db,
+    planDocument(input.id),
+    { actorId: input.actorId, versionName: input.name, versionNote: input.note },
+    () => undefined,
+  );
+}
+
+/**
+ * A save from the plain-text form (no JavaScript), merged by section into the plan as it is now
+ * (app/domain/plans/section-merge.ts): sections the person changed take their text unless
+ * someone else changed them too since `baseVersion`, the version their page showed; those are
+ * left as they are and returned as conflicts, with both texts.
+ */
+export async function savePlanMarkdown(
   db: DB,
   input: {
     id: number;
-    version: number;
-    doc: unknown;
+    baseVersion: number;
+    markdown: string;
     actorId: number;
     name?: string;
     note?: string;
   },
-): Promise<number> {
-  const saved = await editVersioned(db, {
-    ...planEdit(input),
-    action: input.name ? 'name_version' : 'save',
-    staleFields: ['doc', 'updated_at'],
-    guard: (plan) => {
-      if (!isEditable(plan.status)) throw new RefusedError('conflict', READ_ONLY);
+): Promise<SectionMerge> {
+  await editablePlan(db, input.id);
+  const base = await versionDoc(db, input.id, input.baseVersion);
+  const mine = sanitizeDoc(fromMarkdown(input.markdown));
+  const asMarkdown = (nodes: DocNode[]) => toMarkdown({ type: 'doc', content: nodes });
+  return changeLive(
+    db,
+    planDocument(input.id),
+    { actorId: input.actorId, versionName: input.name, versionNote: input.note },
+    (doc) => {
+      const merge = mergeBySection(base, mine, fieldJson(doc, PLAN_FIELD), asMarkdown);
+      if (merge.applied.length > 0) replaceField(doc, PLAN_FIELD, merge.doc);
+      return merge;
     },
-    change: async (trx, plan, at) => {
-      const doc = JSON.stringify(sanitizeDoc(input.doc));
-      const version = plan.version + 1;
-      await trx.updateTable('action_plans').set({ doc }).where('id', '=', plan.id).execute();
-      await trx
-        .insertInto('action_plan_versions')
-        .values({
-          plan_id: plan.id,
-          version,
-          name: input.name ?? '',
-          note: input.note ?? '',
-          doc,
-          saved_by: input.actorId,
-          saved_at: at,
-        })
-        .execute();
-      return {
-        before: { version: plan.version },
-        after: { version, name: input.name ?? '' },
-        result: version,
-      };
-    },
-  });
-  return saved!; // the change above always returns one
-}
-
-/** Restores an earlier version's text as a new version (history is never rewritten). */
-export async function restorePlanVersion(
-  db: DB,
-  input: { id: number; version: number; fromVersion: number; actorId: number },
-) {
-  const old = await db
-    .selectFrom('action_plan_versions')
-    .select('doc')
-    .where('plan_id', '=', input.id)
-    .where('version', '=', input.fromVersion)
-    .executeTakeFirst();
-  if (!old) throw new RefusedError('not_found', 'That version does not exist.');
-  return savePlanText(db, {
-    id: input.id,
-    version: input.version,
-    doc: JSON.parse(old.doc) as unknown,
-    actorId: input.actorId,
-    name: `Restored version ${input.fromVersion}`,
-  });
+  );
 }
 
 /** Moves the plan along draft → in review → final (or back), as the status rules allow. */

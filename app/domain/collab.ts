@@ -25,3 +25,14 @@ export function collabAccess(user: UserRoles | null, record: CollabRecord | null
   if (!can(user, 'program.read')) return 'none';
   return can(user, 'pmc.manage') && record.status === 'draft' ? 'write' : 'read';
 }
+
+/**
+ * The colour of a person's caret and name label in a shared document: one of six dark colours,
+ * each with at least 7:1 contrast against the white label text (WCAG 1.4.3), chosen by their id
+ * so a person keeps theirs.
+ */
+export const CARET_COLORS = ['#162e51', '#8b1303', '#1e4620', '#4c2c92', '#00506b', '#6f3331'];
+
+export function caretColor(personId: number): string {
+  return CARET_COLORS[Math.abs(personId) % CARET_COLORS.length]!;
+}

@@ -11,25 +11,16 @@ export const NewPlanSchema = z.object({
   title: requiredText('title', 200),
 });
 
-/** The editor's save: the document as JSON text, the version it was based on, optionally a name. */
-export const SavePlanSchema = z.object({
-  doc: z
-    .string({ error: 'The document is missing.' })
-    .max(2_000_000, 'The document is too large to save.')
-    .transform((text, ctx) => {
-      try {
-        return JSON.parse(text) as unknown;
-      } catch {
-        ctx.addIssue({ code: 'custom', message: 'The document could not be read.' });
-        return z.NEVER;
-      }
-    }),
-  version: VersionField,
-  name: optionalText('version name', 100),
+/** A named version of the plan as it is now, from the live editor's page. */
+export const NamePlanVersionSchema = z.object({
+  name: requiredText('version name', 100),
   note: optionalText('note', 1000),
 });
 
-/** The same save without JavaScript: the plan as Markdown from the plain-text form. */
+/**
+ * A save without JavaScript: the plan as Markdown from the plain-text form, with the version the
+ * page showed (the base its sections are merged from).
+ */
 export const SavePlanMarkdownSchema = z.object({
   markdown: z
     .string({ error: 'The plan text is missing.' })

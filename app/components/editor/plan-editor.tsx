@@ -1,4 +1,4 @@
-import { EditorContent, useEditor } from '@tiptap/react';
+import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import { useEffect, useRef, useState } from 'react';
 import { planExtensions } from './extensions';
 
@@ -25,14 +25,7 @@ export function PlanEditor({
     immediatelyRender: false,
     // Re-render on each change so the toolbar shows what is active (bold, heading, …).
     shouldRerenderOnTransaction: true,
-    editorProps: {
-      attributes: {
-        'aria-label': label,
-        'aria-multiline': 'true',
-        role: 'textbox',
-        class: 'plan-editor usa-prose',
-      },
-    },
+    editorProps: { attributes: editorAttributes(label) },
     onUpdate: ({ editor: e }) => onChange(e.getJSON()),
   });
   const first = useRef(true);
@@ -44,8 +37,28 @@ export function PlanEditor({
     editor?.commands.setContent(initial as object);
   }, [resetKey]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const [linkError, setLinkError] = useState('');
   if (!editor) return <p>Loading the editor…</p>;
+  return (
+    <div className="border border-base-light radius-md">
+      <EditorToolbar editor={editor} />
+      <EditorContent editor={editor} className="padding-2" />
+    </div>
+  );
+}
+
+/** The editable area's attributes: a labelled multi-line text box in the page's prose style. */
+export function editorAttributes(label: string) {
+  return {
+    'aria-label': label,
+    'aria-multiline': 'true',
+    role: 'textbox',
+    class: 'plan-editor usa-prose',
+  };
+}
+
+/** The formatting buttons, each a toggle that says whether it is on where the caret is. */
+export function EditorToolbar({ editor }: { editor: Editor }) {
+  const [linkError, setLinkError] = useState('');
   const state = {
     bold: editor.isActive('bold'),
     italic: editor.isActive('italic'),
@@ -66,46 +79,39 @@ export function PlanEditor({
     </button>
   );
   return (
-    <div className="border border-base-light radius-md">
-      <div
-        role="toolbar"
-        aria-label="Formatting"
-        className="padding-1 border-bottom border-base-lighter"
-      >
-        {button('Heading', state.h2, () =>
-          editor.chain().focus().toggleHeading({ level: 2 }).run(),
-        )}
-        {button('Subheading', state.h3, () =>
-          editor.chain().focus().toggleHeading({ level: 3 }).run(),
-        )}
-        {button('Bold', state.bold, () => editor.chain().focus().toggleBold().run())}
-        {button('Italic', state.italic, () => editor.chain().focus().toggleItalic().run())}
-        {button('Bulleted list', state.bullet, () =>
-          editor.chain().focus().toggleBulletList().run(),
-        )}
-        {button('Numbered list', state.ordered, () =>
-          editor.chain().focus().toggleOrderedList().run(),
-        )}
-        {button('Link', state.link, () => {
-          const href = window.prompt('Link address (https:// or mailto:)', '');
-          if (href === null) return;
-          if (href === '') {
-            editor.chain().focus().unsetLink().run();
-            return;
-          }
-          const ok = editor.chain().focus().extendMarkRange('link').setLink({ href }).run();
-          setLinkError(ok ? '' : 'Only https://, http:// and mailto: links are allowed.');
-        })}
-        {button('Table', undefined, () =>
-          editor.chain().focus().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(),
-        )}
-        {linkError ? (
-          <span className="usa-error-message" role="alert">
-            {linkError}
-          </span>
-        ) : null}
-      </div>
-      <EditorContent editor={editor} className="padding-2" />
+    <div
+      role="toolbar"
+      aria-label="Formatting"
+      className="padding-1 border-bottom border-base-lighter"
+    >
+      {button('Heading', state.h2, () => editor.chain().focus().toggleHeading({ level: 2 }).run())}
+      {button('Subheading', state.h3, () =>
+        editor.chain().focus().toggleHeading({ level: 3 }).run(),
+      )}
+      {button('Bold', state.bold, () => editor.chain().focus().toggleBold().run())}
+      {button('Italic', state.italic, () => editor.chain().focus().toggleItalic().run())}
+      {button('Bulleted list', state.bullet, () => editor.chain().focus().toggleBulletList().run())}
+      {button('Numbered list', state.ordered, () =>
+        editor.chain().focus().toggleOrderedList().run(),
+      )}
+      {button('Link', state.link, () => {
+        const href = window.prompt('Link address (https:// or mailto:)', '');
+        if (href === null) return;
+        if (href === '') {
+          editor.chain().focus().unsetLink().run();
+          return;
+        }
+        const ok = editor.chain().focus().extendMarkRange('link').setLink({ href }).run();
+        setLinkError(ok ? '' : 'Only https://, http:// and mailto: links are allowed.');
+      })}
+      {button('Table', undefined, () =>
+        editor.chain().focus().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(),
+      )}
+      {linkError ? (
+        <span className="usa-error-message" role="alert">
+          {linkError}
+        </span>
+      ) : null}
     </div>
   );
 }

@@ -1,20 +1,29 @@
 import { Alert } from '~/components/ui/alert';
 
+/** A save merged by section: how many sections were taken, and those both people changed. */
+export interface MergedSave {
+  version: number;
+  applied: number;
+  conflicts: { title: string; mine: string; theirs: string }[];
+}
+
 /**
- * Editing without JavaScript: the plan as Markdown in a text box, saved like the editor's text
- * (and refused the same way when someone saved first). Shown only when scripts are off.
+ * Editing without JavaScript: the plan as Markdown in a text box. A save is merged by section
+ * into the plan as it is now (others may be writing live): a section someone else changed since
+ * the page was loaded is not overwritten; both texts come back here. Shown only when scripts are
+ * off.
  */
 export function PlainTextForm({
   planId,
   version,
   markdown,
-  newer,
+  merged,
   errors,
 }: {
   planId: number;
   version: number;
   markdown: string;
-  newer: string | null;
+  merged: MergedSave | null;
   errors: Record<string, string[] | null | undefined>;
 }) {
   const problem = errors.markdown?.[0] ?? errors.version?.[0] ?? errors['']?.[0];
@@ -25,10 +34,15 @@ export function PlainTextForm({
         heading, - before a list item, **bold**, *italic*, [text](https://address) for a link, and |
         between table cells.
       </Alert>
-      {newer !== null ? (
-        <Alert type="warning" heading="Someone saved a newer version">
-          Your text is still in the box below and has not been saved. The newer text is shown under
-          it: merge what you need into yours, then save again to keep yours as the newest.
+      {merged ? (
+        <Alert type="warning" heading="Some of your changes were not saved">
+          {merged.applied > 0
+            ? `${merged.applied === 1 ? 'One section' : `${merged.applied} sections`} you changed ${merged.applied === 1 ? 'was' : 'were'} saved. `
+            : ''}
+          Someone else changed{' '}
+          {merged.conflicts.length === 1 ? 'one section' : `${merged.conflicts.length} sections`}{' '}
+          you also changed, since you opened this page. Their text is kept; yours is shown under the
+          box for each. The box now holds the plan as it is: copy in what you need, then save again.
         </Alert>
       ) : null}
       <input type="hidden" name="version" value={version} />
@@ -50,20 +64,31 @@ export function PlainTextForm({
           aria-describedby={problem ? 'plan-markdown-error' : undefined}
         />
       </div>
-      {newer !== null ? (
-        <>
-          <label className="usa-label" htmlFor="plan-newer">
-            The newer saved text (read only)
+      {merged?.conflicts.map((c, n) => (
+        <fieldset key={n} className="usa-fieldset margin-top-2">
+          <legend className="usa-legend usa-legend--large">Both changed: {c.title}</legend>
+          <label className="usa-label" htmlFor={`conflict-mine-${n}`}>
+            Your text (not saved)
           </label>
           <textarea
-            className="usa-textarea maxw-full height-mobile"
-            id="plan-newer"
-            rows={12}
+            className="usa-textarea maxw-full"
+            id={`conflict-mine-${n}`}
+            rows={8}
             readOnly
-            defaultValue={newer}
+            defaultValue={c.mine}
           />
-        </>
-      ) : null}
+          <label className="usa-label" htmlFor={`conflict-theirs-${n}`}>
+            The text now in the plan
+          </label>
+          <textarea
+            className="usa-textarea maxw-full"
+            id={`conflict-theirs-${n}`}
+            rows={8}
+            readOnly
+            defaultValue={c.theirs}
+          />
+        </fieldset>
+      ))}
       <label className="usa-label" htmlFor="plain-version-name">
         Version name (optional)
       </label>

@@ -54,11 +54,21 @@ export function splitSections(doc: DocNode): Section[] {
   return sections[0]!.nodes.length === 0 ? sections.slice(1) : sections;
 }
 
-const same = (a: DocNode[] | undefined, b: DocNode[] | undefined) =>
-  JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+const asJson = (nodes: DocNode[]) => JSON.stringify(nodes);
 
-/** Three-way merge by section: `base` as the person read it, `mine` as they saved it, `theirs` now. */
-export function mergeBySection(base: DocNode, mine: DocNode, theirs: DocNode): SectionMerge {
+/**
+ * Three-way merge by section: `base` as the person read it, `mine` as they saved it, `theirs` now.
+ * Two sections are the same when `text` makes the same string of them (by default their JSON; a
+ * save from Markdown compares as Markdown, so what Markdown cannot say is not a change).
+ */
+export function mergeBySection(
+  base: DocNode,
+  mine: DocNode,
+  theirs: DocNode,
+  text: (nodes: DocNode[]) => string = asJson,
+): SectionMerge {
+  const same = (a: DocNode[] | undefined, b: DocNode[] | undefined) =>
+    a === undefined || b === undefined ? a === b : text(a) === text(b);
   const byKey = (doc: DocNode) => new Map(splitSections(doc).map((s) => [s.key, s]));
   const [b, m, t] = [byKey(base), byKey(mine), byKey(theirs)];
   // The current order, then sections only the person added, after the one they followed.

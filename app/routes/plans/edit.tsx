@@ -1,28 +1,33 @@
 import { parseWithZod } from '@conform-to/zod/v4';
+import { lazy, Suspense } from 'react';
 import { data, Form, Link, redirect, useActionData } from 'react-router';
 import type { Route } from './+types/edit';
-import { PlanEditor } from '~/components/editor/plan-editor';
 import { PlainTextForm } from '~/components/plans/plain-text-form';
-import { usePlanAutosave } from '~/components/plans/use-plan-autosave';
 import { Breadcrumbs } from '~/components/ui/form';
+import { caretColor } from '~/domain/collab';
 import { sanitizeDoc } from '~/domain/plans/document';
-import { fromMarkdown, toMarkdown } from '~/domain/plans/markdown';
+import { toMarkdown } from '~/domain/plans/markdown';
 import { isEditable } from '~/domain/plans/status';
 import { refusal, forbidden } from '~/web/toolkit.server';
-import { planHtml } from '~/render/plans/html.server';
 import { requirePlan } from '~/routes/plans/find.server';
 import { useHydrated } from '~/lib/hydrated';
-import { SavePlanMarkdownSchema, SavePlanSchema } from '~/schemas/plan';
-import { savePlanText } from '~/commands/plans';
+import { NamePlanVersionSchema, SavePlanMarkdownSchema } from '~/schemas/plan';
+import { namePlanVersion, savePlanMarkdown } from '~/commands/plans';
 import { dbOf } from '~/web/context.server';
 import type { DB } from '#db/client';
+import { getPlan } from '#db/queries/plans';
+
+// The live editor (Yjs, Hocuspocus, tiptap) loads only on this page, and only in the browser.
+const CollabEditor = lazy(() => import('~/components/editor/collab-editor'));
 
 export const meta: Route.MetaFunction = () => [
   { title: 'Edit CX Action Plan | Life Experience Workspace' },
 ];
 
+const markdownOf = (doc: string) => toMarkdown(sanitizeDoc(JSON.parse(doc)));
+
 export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { plan } = await requirePlan({ request, context }, params.planId, 'plan.edit');
+  const { user, plan } = await requirePlan({ request, context }, params.planId, 'plan.edit');
   if (!isEditable(plan.status))
     forbidden('This plan is final and read-only. An OMB lead can reopen it.');
   return {
@@ -30,114 +35,98 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       id: plan.id,
       title: plan.title,
       version: plan.version,
-      doc: JSON.parse(plan.doc) as unknown,
-      markdown: toMarkdown(sanitizeDoc(JSON.parse(plan.doc))),
+      markdown: markdownOf(plan.doc),
       portfolio_slug: plan.portfolio_slug,
       portfolio_name: plan.portfolio_name,
       fiscal_year: plan.fiscal_year,
+      // This browser's copy of the shared document is kept under a key that a new plan with a
+      // reused id would not share.
+      localKey: `action_plan:${plan.id}:${plan.created_at}`,
     },
+    me: { name: user.name, color: caretColor(user.personId) },
   };
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const { user, plan } = await requirePlan({ request, context }, params.planId, 'plan.edit');
   const form = await request.formData();
-  if (form.has('markdown')) return saveMarkdown(dbOf(context), form, plan.id, user.personId);
-  const submission = parseWithZod(form, { schema: SavePlanSchema });
+  const db = dbOf(context);
+  if (form.has('markdown')) return saveMarkdown(db, form, plan.id, user.personId);
+  const submission = parseWithZod(form, { schema: NamePlanVersionSchema });
   if (submission.status !== 'success')
-    return data(
-      {
-        ok: false as const,
-        result: submission.reply(),
-        stale: null,
-        newerHtml: null,
-        version: null,
-      },
-      { status: 400 },
-    );
-  const v = submission.value;
+    return data({ named: null, result: submission.reply() }, { status: 400 });
   try {
-    const version = await savePlanText(dbOf(context), {
-      id: plan.id,
-      version: v.version,
-      doc: v.doc,
-      actorId: user.personId,
-      name: v.name || undefined,
-      note: v.note || undefined,
-    });
-    return { ok: true as const, result: null, stale: null, newerHtml: null, version };
+    const { name, note } = submission.value;
+    await namePlanVersion(db, { id: plan.id, actorId: user.personId, name, note });
+    return { named: name, result: submission.reply({ resetForm: true }) };
   } catch (error) {
     const refused = refusal(error, submission);
-    const stale = refused.data.stale;
-    return data(
-      {
-        ok: false as const,
-        result: refused.data.result,
-        stale,
-        // The newer text, rendered (sanitized) for the person to compare with theirs.
-        newerHtml: stale ? planHtml(JSON.parse(String(stale.current.doc))) : null,
-        version: stale?.version ?? null,
-      },
-      refused.init ?? { status: 409 },
-    );
+    return data({ named: null, result: refused.data.result }, refused.init ?? { status: 409 });
   }
 }
 
 /**
- * The plain-text form's save (no JavaScript): Markdown read into a document, then the same
- * versioned save as the editor's. A stale save is refused and the person's text comes back in
- * the form, beside the newer text, for them to merge.
+ * The plain-text form's save (no JavaScript), merged by section into the plan as it is now.
+ * When every section the person changed could be taken, back to the plan; when someone else
+ * changed one of them too, the form again, with the plan as it now is and both texts of each
+ * such section.
  */
 async function saveMarkdown(db: DB, form: FormData, planId: number, actorId: number) {
   const submission = parseWithZod(form, { schema: SavePlanMarkdownSchema });
   const typed = String(form.get('markdown') ?? '');
   if (submission.status !== 'success')
     return data(
-      { noscript: { result: submission.reply(), markdown: typed, newer: null } },
+      { noscript: { result: submission.reply(), markdown: typed, merged: null } },
       { status: 400 },
     );
   const v = submission.value;
+  let merge;
   try {
-    await savePlanText(db, {
+    merge = await savePlanMarkdown(db, {
       id: planId,
-      version: v.version,
-      doc: fromMarkdown(v.markdown),
+      baseVersion: v.version,
+      markdown: v.markdown,
       actorId,
       name: v.name || undefined,
       note: v.note || undefined,
     });
   } catch (error) {
     const refused = refusal(error, submission);
-    const stale = refused.data.stale;
     return data(
-      {
-        noscript: {
-          result: refused.data.result,
-          markdown: typed,
-          newer: stale
-            ? {
-                version: stale.version,
-                markdown: toMarkdown(sanitizeDoc(JSON.parse(String(stale.current.doc)))),
-              }
-            : null,
-        },
-      },
+      { noscript: { result: refused.data.result, markdown: typed, merged: null } },
       refused.init ?? { status: 409 },
     );
   }
-  return redirect(`/plans/${planId}`, 303);
+  if (merge.conflicts.length === 0) return redirect(`/plans/${planId}`, 303);
+  const now = (await getPlan(db, planId))!.plan;
+  const md = (nodes: unknown[]) => toMarkdown(sanitizeDoc({ type: 'doc', content: nodes }));
+  return data(
+    {
+      noscript: {
+        result: null,
+        markdown: markdownOf(now.doc),
+        merged: {
+          version: now.version,
+          applied: merge.applied.length,
+          conflicts: merge.conflicts.map((c) => ({
+            title: c.title || 'Before the first heading',
+            mine: md(c.mine),
+            theirs: md(c.theirs),
+          })),
+        },
+      },
+    },
+    { status: 409 },
+  );
 }
 
 export default function EditPlan({ loaderData }: Route.ComponentProps) {
-  const { plan } = loaderData;
+  const { plan, me } = loaderData;
   const hydrated = useHydrated();
-  const noscript = useActionData<typeof action>();
-  const plain = noscript && 'noscript' in noscript ? noscript.noscript : null;
-  const { status, version, conflict, save, onChange, keepMine } = usePlanAutosave({
-    planId: plan.id,
-    initialDoc: plan.doc,
-    initialVersion: plan.version,
-  });
+  const reply = useActionData<typeof action>();
+  const plain = reply && 'noscript' in reply ? reply.noscript : null;
+  const named = reply && 'named' in reply ? reply : null;
+  const nameError = named?.result?.error?.name?.[0] ?? named?.result?.error?.['']?.[0];
   return (
     <>
       <Breadcrumbs
@@ -152,60 +141,46 @@ export default function EditPlan({ loaderData }: Route.ComponentProps) {
       <noscript>
         <PlainTextForm
           planId={plan.id}
-          version={plain?.newer?.version ?? plan.version}
+          version={plain?.merged?.version ?? plan.version}
           markdown={plain?.markdown ?? plan.markdown}
-          newer={plain?.newer?.markdown ?? null}
+          merged={plain?.merged ?? null}
           errors={plain?.result?.error ?? {}}
         />
       </noscript>
       {hydrated ? (
-        <p role="status" aria-live="polite" data-testid="save-status">
-          {status} (version {version})
-        </p>
+        <Suspense fallback={<p>Loading the editor…</p>}>
+          <CollabEditor documentName={`action_plan:${plan.id}`} localKey={plan.localKey} me={me} />
+        </Suspense>
       ) : null}
-      {conflict ? (
-        <section
-          aria-labelledby="conflict-heading"
-          className="border-2px border-secondary radius-md padding-2 margin-bottom-2"
-        >
-          <h2 id="conflict-heading" className="margin-top-0">
-            Someone saved a newer version
-          </h2>
-          <p>
-            Your text is still in the editor and has not been lost. The newer saved text is below.
-            Merge what you need into your text, then keep yours as the newest version.
-          </p>
-          <div className="grid-row grid-gap">
-            <div className="tablet:grid-col-12">
-              <h3>The newer saved text (version {conflict.version})</h3>
-              <div
-                className="usa-prose bg-base-lightest padding-2"
-                data-testid="newer-text"
-                dangerouslySetInnerHTML={{ __html: conflict.html }}
-              />
-            </div>
-          </div>
-          <button type="button" className="usa-button margin-top-2" onClick={keepMine}>
-            Keep my text as the newest version
-          </button>
-        </section>
-      ) : null}
-      {hydrated ? <PlanEditor initial={plan.doc} resetKey={0} onChange={onChange} /> : null}
       {hydrated ? (
-        <Form
-          className="usa-form margin-top-2"
-          onSubmit={(e) => {
-            e.preventDefault();
-            const fd = new FormData(e.currentTarget);
-            save({ name: String(fd.get('name') ?? ''), note: String(fd.get('note') ?? '') });
-            e.currentTarget.reset();
-          }}
-        >
+        <Form method="post" className="usa-form margin-top-2" noValidate>
           <h2>Save a named version</h2>
-          <label className="usa-label" htmlFor="version-name">
-            Version name
-          </label>
-          <input className="usa-input" id="version-name" name="name" required maxLength={100} />
+          <p className="usa-hint">
+            Every change is saved as you type. A named version keeps the plan as it is now under a
+            name, to find or restore later.
+          </p>
+          {named?.named ? (
+            <p role="status" className="text-bold">
+              Saved the named version “{named.named}”.
+            </p>
+          ) : null}
+          <div className={`usa-form-group${nameError ? ' usa-form-group--error' : ''}`}>
+            <label className="usa-label" htmlFor="version-name">
+              Version name
+            </label>
+            {nameError ? (
+              <span className="usa-error-message" id="version-name-error" role="alert">
+                {nameError}
+              </span>
+            ) : null}
+            <input
+              className="usa-input"
+              id="version-name"
+              name="name"
+              maxLength={100}
+              aria-describedby={nameError ? 'version-name-error' : undefined}
+            />
+          </div>
           <label className="usa-label" htmlFor="version-note">
             Note
           </label>

@@ -130,8 +130,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       return back;
     },
     restore: async (v) => {
-      const { fromVersion, version } = v;
-      await restorePlanVersion(db, { id: plan.id, version, fromVersion, actorId });
+      await restorePlanVersion(db, { id: plan.id, fromVersion: v.fromVersion, actorId });
       return back;
     },
   });

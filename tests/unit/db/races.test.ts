@@ -13,7 +13,9 @@ import { StaleWriteError } from '#db/errors';
 import { recordAudit } from '#db/audit';
 import { assessmentEdits, createAssessment, editAssessment } from '~/commands/burden';
 import { editJourney, journeyEdits } from '~/commands/journeys';
-import { createPlan, savePlanText } from '~/commands/plans';
+import { createPlan, savePlanMarkdown } from '~/commands/plans';
+import { sanitizeDoc } from '~/domain/plans/document';
+import { toMarkdown } from '~/domain/plans/markdown';
 import { changeUpdate, createUpdate } from '~/commands/pmc';
 import { saveCharter, updatePortfolio } from '~/commands/portfolios';
 import { createMilestone, updateMilestone, updateProject } from '~/commands/projects';
@@ -179,7 +181,7 @@ describe('two people save the same thing at once', () => {
     expect(items.map((r) => r.description)).toEqual([descriptions[winner]]);
   });
 
-  it('an action plan', async () => {
+  it('an action plan: two plain-text saves at once, each of its own section, both kept', async () => {
     const { db, a, b, project } = await setup();
     const id = await createPlan(db, {
       portfolioId: project.portfolio_id,
@@ -187,18 +189,27 @@ describe('two people save the same thing at once', () => {
       title: 'Race plan',
       actorId: a.personId,
     });
-    const doc = (text: string) => ({
-      type: 'doc',
-      content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
-    });
-    const texts = ['Text from A', 'Text from B'];
-    const winner = await race([
-      () => savePlanText(db, { id, version: 1, doc: doc(texts[0]!), actorId: a.personId }),
-      () => savePlanText(db, { id, version: 1, doc: doc(texts[1]!), actorId: b.personId }),
+    const base = toMarkdown(sanitizeDoc(JSON.parse((await getPlan(db, id))!.plan.doc)));
+    const [first, second] = base.split('\n').filter((l) => l.startsWith('## '));
+    const add = (heading: string, text: string) => base.replace(heading, `${heading}\n\n${text}`);
+    const saves = await Promise.all([
+      savePlanMarkdown(db, {
+        id,
+        baseVersion: 1,
+        markdown: add(first!, 'Text from A'),
+        actorId: a.personId,
+      }),
+      savePlanMarkdown(db, {
+        id,
+        baseVersion: 1,
+        markdown: add(second!, 'Text from B'),
+        actorId: b.personId,
+      }),
     ]);
-    const plan = (await getPlan(db, id))!;
-    expect(JSON.stringify(plan)).toContain(texts[winner]!);
-    expect(JSON.stringify(plan)).not.toContain(texts[1 - winner]!);
+    expect(saves.map((m) => m.conflicts)).toEqual([[], []]);
+    const { plan } = (await getPlan(db, id))!;
+    expect(plan.doc).toContain('Text from A');
+    expect(plan.doc).toContain('Text from B');
   });
 });
 

@@ -1,0 +1,52 @@
+/**
+ * A change to a shared document made by the server for a person (a restore, a no-JavaScript
+ * save): applied to the live document, so everyone editing it sees the change at once like
+ * anyone's typing, then stored (the plan's JSON, version and audit row derived from it) before
+ * this returns. The live server is this process's co-editing server when it runs; otherwise
+ * (scripts, unit tests) one without sockets on the same database, which loads and stores the
+ * document the same way.
+ */
+import type * as Y from 'yjs';
+import type { DB } from '#db/client';
+import type { CollabName } from './names';
+
+/** What a server-made change records: who made it, and a version name when it is a named one. */
+export interface LiveChangeMeta {
+  actorId: number;
+  versionName?: string;
+  versionNote?: string;
+}
+
+export interface LiveServer {
+  change<T>(name: CollabName, meta: LiveChangeMeta, fn: (doc: Y.Doc) => T): Promise<T>;
+}
+
+let registered: { db: DB; server: LiveServer } | null = null;
+const standalone = new WeakMap<DB, Promise<LiveServer>>();
+
+/** Called by the co-editing server when it starts (app/collab/server.ts). */
+export function registerLiveServer(db: DB, server: LiveServer | null): void {
+  registered = server ? { db, server } : null;
+}
+
+async function liveFor(db: DB): Promise<LiveServer> {
+  if (registered?.db === db) return registered.server;
+  let server = standalone.get(db);
+  if (!server) {
+    server = import('./server').then(
+      ({ createCollab }) => createCollab({ db, allowedOrigins: () => [], register: false }).live,
+    );
+    standalone.set(db, server);
+  }
+  return server;
+}
+
+/** Applies `fn` to the shared document `name` for a person, and stores the result. */
+export async function changeLive<T>(
+  db: DB,
+  name: CollabName,
+  meta: LiveChangeMeta,
+  fn: (doc: Y.Doc) => T,
+): Promise<T> {
+  return (await liveFor(db)).change(name, meta, fn);
+}
