@@ -212,22 +212,30 @@ export function createCollab(options: {
     const who = [...set];
     editors.delete(documentName);
     const state = Y.encodeStateAsUpdate(document);
-    if (name.kind === 'action_plan') {
-      await storePlanDocument(db, {
-        planId: name.id,
-        name: documentName,
-        state,
-        json: fieldJson(document, PLAN_FIELD),
-        editors: who,
-        versionName: meta?.versionName,
-        versionNote: meta?.versionNote,
-      });
-    } else {
-      // PMC highlights are not derived yet (issue 18, to do); their changes are still compacted.
-      await storeCollabDocument(db, documentName, state);
-    }
+    const { stored } =
+      name.kind === 'action_plan'
+        ? await storePlanDocument(db, {
+            planId: name.id,
+            name: documentName,
+            state,
+            derive: (merged) => {
+              const copy = new Y.Doc();
+              Y.applyUpdate(copy, merged);
+              const json = fieldJson(copy, PLAN_FIELD);
+              copy.destroy();
+              return json;
+            },
+            editors: who,
+            versionName: meta?.versionName,
+            versionNote: meta?.versionNote,
+          })
+        : // PMC highlights are not derived yet (issue 18, to do); their changes are still compacted.
+          { stored: await storeCollabDocument(db, documentName, state) };
+    // Changes another server stored (one without Redis, or while it was down) reach this one's
+    // editors here: every server's document converges on what is stored.
+    if (stored !== state) Y.applyUpdate(document, stored);
     // The stored state now holds every change: the size limit counts from it again.
-    sizes.set(documentName, state.byteLength);
+    sizes.set(documentName, stored.byteLength);
   }
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxUpdateBytes + 1024 });

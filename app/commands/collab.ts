@@ -31,21 +31,32 @@ export async function seedCollabDocument(db: DB, name: string, state: Uint8Array
 }
 
 /**
- * Folds the stored updates into the state. `state` is the server's document as it is now; the
- * updates read here may include some it has not applied yet (appended, then applied), so they
- * are merged in rather than dropped: merging Yjs updates is idempotent.
+ * Folds the stored state, this server's document (`state`) and the appended updates into one
+ * stored state, and returns it. The updates may include some this server has not applied yet
+ * (appended, then applied), or another server's; merging Yjs updates is idempotent, so nothing
+ * is dropped and nothing doubles.
  */
-async function compact(trx: DB, name: string, state: Uint8Array, at: string) {
+async function compact(trx: DB, name: string, state: Uint8Array, at: string): Promise<Uint8Array> {
+  // The appended updates first, then the stored state: another server compacting at the same
+  // moment either has not yet deleted the updates read here, or has already stored them.
   const rows = await trx
     .selectFrom('collab_updates')
     .select(['id', 'update'])
     .where('name', '=', name)
     .orderBy('id')
     .execute();
-  const merged =
-    rows.length === 0
-      ? state
-      : Y.mergeUpdates([state, ...rows.map((r) => new Uint8Array(r.update))]);
+  const current = await trx
+    .selectFrom('collab_documents')
+    .select('state')
+    .where('name', '=', name)
+    .executeTakeFirst();
+  // What is stored (another server may have folded in changes this one has not seen), this
+  // server's state, and the updates appended since.
+  const merged = Y.mergeUpdates([
+    ...(current ? [new Uint8Array(current.state)] : []),
+    state,
+    ...rows.map((r) => new Uint8Array(r.update)),
+  ]);
   await trx
     .insertInto('collab_documents')
     .values({ name, state: merged, updated_at: at })
@@ -57,18 +68,26 @@ async function compact(trx: DB, name: string, state: Uint8Array, at: string) {
       .where('name', '=', name)
       .where('id', '<=', rows[rows.length - 1]!.id)
       .execute();
+  return merged;
 }
 
-/** Compacts a shared document that derives nothing (yet). */
-export async function storeCollabDocument(db: DB, name: string, state: Uint8Array): Promise<void> {
+/**
+ * Compacts a shared document that derives nothing (yet). Returns the stored state, which holds
+ * changes another server appended too.
+ */
+export async function storeCollabDocument(
+  db: DB,
+  name: string,
+  state: Uint8Array,
+): Promise<Uint8Array> {
   const at = new Date().toISOString();
-  await db.transaction().execute((trx) => compact(trx, name, state, at));
+  return db.transaction().execute((trx) => compact(trx, name, state, at));
 }
 
 /**
  * Compacts a plan's shared document and, when its text changed, writes the derived JSON as the
  * plan's next version with one audit row: the first editor as its actor, everyone who edited
- * named in it. Returns the new version, or null when the text is as stored.
+ * named in it. Returns the new version (null when the text is as stored) and the stored state.
  */
 export async function storePlanDocument(
   db: DB,
@@ -76,26 +95,27 @@ export async function storePlanDocument(
     planId: number;
     name: string;
     state: Uint8Array;
-    json: DocNode;
+    /** The plan's JSON from the stored state (this server's changes and any other's). */
+    derive: (stored: Uint8Array) => DocNode;
     editors: number[];
     /** A named version (a restore, a named save): recorded even when the text is unchanged. */
     versionName?: string;
     versionNote?: string;
   },
-): Promise<number | null> {
+): Promise<{ version: number | null; stored: Uint8Array }> {
   const at = new Date().toISOString();
   return db.transaction().execute(async (trx) => {
-    await compact(trx, input.name, input.state, at);
+    const stored = await compact(trx, input.name, input.state, at);
     const plan = await trx
       .selectFrom('action_plans')
       .select(['id', 'portfolio_id', 'doc', 'version'])
       .where('id', '=', input.planId)
       .executeTakeFirst();
-    if (!plan) return null;
-    const doc = JSON.stringify(input.json);
+    if (!plan) return { version: null, stored };
+    const doc = JSON.stringify(input.derive(stored));
     // The text as stored, read the same way: opening a plan and closing it changes nothing.
     const unchanged = doc === JSON.stringify(canonicalDoc(JSON.parse(plan.doc)));
-    if (unchanged && !input.versionName) return null;
+    if (unchanged && !input.versionName) return { version: null, stored };
     const actor = input.editors[0] ?? null;
     // The next version claimed in the database, so a form's save at the same moment cannot take
     // the same number.
@@ -139,6 +159,6 @@ export async function storePlanDocument(
       after: { version, editors: names, ...(input.versionName ? { name: input.versionName } : {}) },
       at,
     });
-    return version;
+    return { version, stored };
   });
 }

@@ -160,6 +160,37 @@ describe('live co-editing server', () => {
     expect(names.size).toBe(2);
   });
 
+  it('two servers without Redis: each stores both servers’ changes, and each one’s editors receive the other’s at its next store', async () => {
+    const { db, lead, member, planId, name } = await setup();
+    const [one, two] = [await serve(db), await serve(db)];
+    cleanups.push(one.stop, two.stop);
+    const a = editor(one.url, name, lead.cookie);
+    const b = editor(two.url, name, member.cookie);
+    cleanups.push(
+      () => a.close(),
+      () => b.close(),
+    );
+    await Promise.all([a.synced, b.synced]);
+    type(a.doc, 'Typed on server one');
+    type(b.doc, 'Typed on server two');
+    await until(
+      () =>
+        [a, b].every(
+          (e) =>
+            /Typed on server one/.test(textOf(e.doc)) && /Typed on server two/.test(textOf(e.doc)),
+        ),
+      'both texts on both editors, through the stored document',
+    );
+    await until(async () => {
+      const plan = await db
+        .selectFrom('action_plans')
+        .select('doc')
+        .where('id', '=', planId)
+        .executeTakeFirstOrThrow();
+      return plan.doc.includes('Typed on server one') && plan.doc.includes('Typed on server two');
+    }, 'the plan JSON with both');
+  });
+
   it('a viewer reads live but their crafted change is refused on the server', async () => {
     const { db, lead, viewer, name } = await setup();
     const s = await serve(db);
