@@ -204,6 +204,21 @@ function phase(v: unknown): string | null {
     : null;
 }
 
+/**
+ * ", written with A and B": the others who co-edited a plan in the burst one audit entry records
+ * (decision 029), the entry's actor being the first of them. Empty when they wrote alone.
+ */
+function writtenWith(editors: unknown, actor: AuditEntryInput['actor']): string {
+  if (!Array.isArray(editors)) return '';
+  const others = editors.filter((n): n is string => typeof n === 'string' && n !== actor?.name);
+  if (others.length === 0) return '';
+  const list =
+    others.length === 1
+      ? others[0]!
+      : `${others.slice(0, -1).join(', ')}${others.length > 2 ? ',' : ''} and ${others.at(-1)!}`;
+  return `, written with ${list}`;
+}
+
 /** "Luis Ortega (USDA)"; the workspace itself when no person did it. */
 export function actorName(actor: AuditEntryInput['actor']): string {
   if (!actor) return 'The workspace';
@@ -344,10 +359,11 @@ export function describeAuditEntry(e: AuditEntryInput): AuditSentence {
       break;
     case 'action_plan:save':
       did = 'saved the text of';
+      rest = writtenWith(after('editors'), e.actor);
       break;
     case 'action_plan:name_version':
       did = 'named a version of';
-      rest = text(after('name')) ? `: ${quoted(text(after('name'))!)}` : '';
+      rest = `${text(after('name')) ? `: ${quoted(text(after('name'))!)}` : ''}${writtenWith(after('editors'), e.actor)}`;
       break;
     case 'action_plan:status':
     case 'action_plan:reopen': {

@@ -615,6 +615,36 @@ const TABLE: {
   },
   {
     input: {
+      action: 'save',
+      entityType: 'action_plan',
+      entityId: '3',
+      project: null,
+      recordName: 'FY 2027 plan',
+      changes: {
+        version: { before: 4, after: 5 },
+        editors: { before: null, after: ['Luis Ortega', 'Dana Whitfield', 'Ana Ruiz'] },
+      },
+    },
+    sentence:
+      'Luis Ortega (USDA) saved the text of CX Action Plan “FY 2027 plan”, written with Dana Whitfield and Ana Ruiz.',
+  },
+  {
+    input: {
+      action: 'name_version',
+      entityType: 'action_plan',
+      entityId: '3',
+      project: null,
+      recordName: 'FY 2027 plan',
+      changes: {
+        name: { before: null, after: 'Restored version 2' },
+        editors: { before: null, after: ['Luis Ortega'] },
+      },
+    },
+    sentence:
+      'Luis Ortega (USDA) named a version of CX Action Plan “FY 2027 plan”: “Restored version 2”.',
+  },
+  {
+    input: {
       action: 'name_version',
       entityType: 'action_plan',
       entityId: '3',
