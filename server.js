@@ -155,7 +155,7 @@ if (command === 'migrate' || command === 'seed') {
   const listener = app.listen(PORT, HOST, () => {
     console.log(`Life Experience Workspace on http://localhost:${PORT}`);
   });
-  // Live co-editing on the same origin, at /collab (docs/collaboration.md).
+  // Live co-editing on the same origin, at /collab (docs/decisions/029-live-co-editing.md).
   const collab = server.startCollab();
   listener.on('upgrade', (req, socket, head) => {
     if (!collab.handleUpgrade(req, socket, head)) socket.destroy();

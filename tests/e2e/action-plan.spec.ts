@@ -119,6 +119,28 @@ test.describe.serial('CX Action Plans', () => {
     await b.context().close();
   });
 
+  test('a restore is an edit everyone in the plan sees at once', async ({ browser }) => {
+    const a = await (await browser.newContext()).newPage();
+    const b = await (await browser.newContext()).newPage();
+    await login(a, 'team_member');
+    await login(b, 'omb_lead');
+    await a.goto(`${planUrl}/edit`);
+    await waitSaved(a);
+    await typeInEditor(a, 'A line a restore takes back.');
+    await waitSaved(a);
+    await expectPlanText(b, planUrl, 'A line a restore takes back.');
+    // The newest version holds the line; the one before it does not.
+    const rows = b.getByRole('table', { name: 'Saved versions, newest first' }).getByRole('row');
+    const newest = Number(await rows.nth(1).getByRole('rowheader').textContent());
+    await b.getByRole('button', { name: `Restore version ${newest - 1}`, exact: true }).click();
+    await expect(rows.nth(1)).toContainText(`Restored version ${newest - 1}`);
+    const editor = a.getByRole('textbox', { name: 'Plan text' });
+    await expect(editor).not.toContainText('A line a restore takes back.');
+    await expect(editor).toContainText('Text from the OMB lead.');
+    await a.context().close();
+    await b.context().close();
+  });
+
   test('pasted script and javascript: links are neutralized everywhere', async ({ page }) => {
     let dialogs = 0;
     page.on('dialog', (d) => {
