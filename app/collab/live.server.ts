@@ -9,33 +9,21 @@
 import type * as Y from 'yjs';
 import type { DB } from '#db/client';
 import type { CollabName } from './names';
-
-/** What a server-made change records: who made it, and a version name when it is a named one. */
-export interface LiveChangeMeta {
-  actorId: number;
-  versionName?: string;
-  versionNote?: string;
-}
-
-export interface LiveServer {
-  change<T>(name: CollabName, meta: LiveChangeMeta, fn: (doc: Y.Doc) => T): Promise<T>;
-}
+import { createCollab, type LiveChangeMeta, type LiveServer } from './server';
 
 let registered: { db: DB; server: LiveServer } | null = null;
-const standalone = new WeakMap<DB, Promise<LiveServer>>();
+const standalone = new WeakMap<DB, LiveServer>();
 
-/** Called by the co-editing server when it starts (app/collab/server.ts). */
+/** This process's co-editing server, when it starts and stops (app/server/collab.ts). */
 export function registerLiveServer(db: DB, server: LiveServer | null): void {
   registered = server ? { db, server } : null;
 }
 
-async function liveFor(db: DB): Promise<LiveServer> {
+function liveFor(db: DB): LiveServer {
   if (registered?.db === db) return registered.server;
   let server = standalone.get(db);
   if (!server) {
-    server = import('./server').then(
-      ({ createCollab }) => createCollab({ db, allowedOrigins: () => [], register: false }).live,
-    );
+    server = createCollab({ db, allowedOrigins: () => [] }).live;
     standalone.set(db, server);
   }
   return server;
@@ -48,5 +36,5 @@ export async function changeLive<T>(
   meta: LiveChangeMeta,
   fn: (doc: Y.Doc) => T,
 ): Promise<T> {
-  return (await liveFor(db)).change(name, meta, fn);
+  return liveFor(db).change(name, meta, fn);
 }

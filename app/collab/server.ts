@@ -23,9 +23,19 @@ import { isAllowedSocketOrigin } from '~/domain/auth/origin';
 import type { PlanStatus } from '~/domain/plans/status';
 import type { DB } from '#db/client';
 import { loadCollabDocument } from '#db/queries/collab';
-import { registerLiveServer, type LiveChangeMeta, type LiveServer } from './live.server';
 import { collabName, CollabNameSchema, type CollabName } from './names';
 import { fieldJson, PLAN_FIELD, seedState } from './yjs.server';
+
+/** What a server-made change records: who made it, and a version name when it is a named one. */
+export interface LiveChangeMeta {
+  actorId: number;
+  versionName?: string;
+  versionNote?: string;
+}
+
+export interface LiveServer {
+  change<T>(name: CollabName, meta: LiveChangeMeta, fn: (doc: Y.Doc) => T): Promise<T>;
+}
 
 export const COLLAB_PATH = '/collab';
 
@@ -119,8 +129,6 @@ export function createCollab(options: {
   /** How long after the last change a document is stored (and its plan text derived). */
   debounceMs?: number;
   maxDebounceMs?: number;
-  /** Serve server-made changes for this database (app/collab/live.server.ts); default true. */
-  register?: boolean;
 }) {
   const { db } = options;
   const limits = options.limits ?? DEFAULT_LIMITS;
@@ -273,8 +281,6 @@ export function createCollab(options: {
       return result as ReturnType<typeof fn>;
     },
   };
-  if (options.register !== false) registerLiveServer(db, live);
-
   return {
     hocuspocus,
     handleUpgrade,
@@ -285,7 +291,6 @@ export function createCollab(options: {
         await store(documentName, document);
       hocuspocus.closeConnections();
       wss.close();
-      if (options.register !== false) registerLiveServer(db, null);
     },
   };
 }

@@ -1,14 +1,25 @@
 import type { IncomingMessage } from 'node:http';
 import { getDb } from '#db/client';
+import { registerLiveServer } from '~/collab/live.server';
 import { createCollab } from '~/collab/server';
 
 /**
- * The co-editing socket of this server (app/collab/server.ts), on the same database. Origins
- * allowed: APP_ORIGIN when set (comma-separated), else the request's own host, as for every
- * other mutation (app/server/app.ts).
+ * The co-editing socket of this server (app/collab/server.ts), on the same database, and the
+ * live server the pages' restores and plain-text saves go through (app/collab/live.server.ts).
+ * Origins allowed: APP_ORIGIN when set (comma-separated), else the request's own host, as for
+ * every other mutation (app/server/app.ts).
  */
 export function startCollab() {
-  return createCollab({ db: getDb(), allowedOrigins: socketOrigins });
+  const db = getDb();
+  const collab = createCollab({ db, allowedOrigins: socketOrigins });
+  registerLiveServer(db, collab.live);
+  return {
+    ...collab,
+    async close() {
+      registerLiveServer(db, null);
+      await collab.close();
+    },
+  };
 }
 
 function socketOrigins(request: IncomingMessage): string[] {
