@@ -10,6 +10,7 @@ import { HocuspocusProvider } from '@hocuspocus/provider';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { TableKit } from '@tiptap/extension-table';
+import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import { EditorContent, useEditor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import { useEffect, useState, useSyncExternalStore } from 'react';
@@ -54,6 +55,9 @@ function createShared(documentName: string, localKey: string) {
     people: [],
   };
   const listeners = new Set<() => void>();
+  // Whether this person typed something the server has not acknowledged yet. Not every unsent
+  // change is theirs: opening the page sends what this browser kept and the server lacks.
+  let typedUnsent = false;
   const set = (patch: Partial<ConnectionState>) => {
     state = { ...state, ...patch };
     for (const l of listeners) l();
@@ -64,7 +68,10 @@ function createShared(documentName: string, localKey: string) {
     document: doc,
     onStatus: ({ status }) => set({ connection: status as Connection }),
     onSynced: () => set({ synced: true, readOnly: provider.authorizedScope === 'readonly' }),
-    onUnsyncedChanges: ({ number }) => set({ unsent: number }),
+    onUnsyncedChanges: ({ number }) => {
+      if (number === 0) typedUnsent = false;
+      set({ unsent: number });
+    },
     onAuthenticationFailed: ({ reason }) => set({ refusal: reason }),
     onAwarenessChange: ({ states }) =>
       set({
@@ -79,6 +86,12 @@ function createShared(documentName: string, localKey: string) {
   return {
     doc,
     provider,
+    /** The person changed the document (not a change that arrived from the server). */
+    typed: () => {
+      typedUnsent = true;
+    },
+    /** Closing now would leave something this person typed unsent. */
+    typedUnsent: () => typedUnsent && provider.hasUnsyncedChanges,
     subscribe: (listener: () => void) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -101,7 +114,7 @@ function useShared(documentName: string, localKey: string) {
   // this browser, and sent the next time the plan is opened here).
   useEffect(() => {
     const warn = (e: BeforeUnloadEvent) => {
-      if (!shared.provider.hasUnsyncedChanges) return;
+      if (!shared.typedUnsent()) return;
       e.preventDefault();
       e.returnValue = '';
     };
@@ -135,11 +148,15 @@ export default function CollabEditor({
   me: CollabPerson;
   label?: string;
 }) {
-  const { doc, provider, state: connection } = useShared(documentName, localKey);
+  const { doc, provider, typed, state: connection } = useShared(documentName, localKey);
   const editor = useEditor({
     immediatelyRender: false,
     shouldRerenderOnTransaction: true,
     editorProps: { attributes: editorAttributes(label) },
+    // A change that did not come from the server is the person's own.
+    onUpdate: ({ transaction }) => {
+      if (!transaction.getMeta(ySyncPluginKey)) typed();
+    },
     extensions: [
       StarterKit.configure({
         heading: { levels: [2, 3, 4] },
