@@ -9,14 +9,12 @@
 import { HocuspocusProvider } from '@hocuspocus/provider';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
-import { TableKit } from '@tiptap/extension-table';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import { EditorContent, useEditor } from '@tiptap/react';
-import StarterKit from '@tiptap/starter-kit';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
-import { safeHref } from '~/domain/plans/document';
+import { sharedPlanExtensions } from './extensions';
 import { EditorToolbar, editorAttributes } from './plan-editor';
 
 export interface CollabPerson {
@@ -158,19 +156,7 @@ export default function CollabEditor({
       if (!transaction.getMeta(ySyncPluginKey)) typed();
     },
     extensions: [
-      StarterKit.configure({
-        heading: { levels: [2, 3, 4] },
-        codeBlock: false,
-        // Undo is per person (the collaboration extension's), never someone else's typing.
-        undoRedo: false,
-        link: {
-          openOnClick: false,
-          autolink: true,
-          protocols: ['http', 'https', 'mailto'],
-          isAllowedUri: (url: string) => safeHref(url) !== null,
-        },
-      }),
-      TableKit.configure({ table: { resizable: false } }),
+      ...sharedPlanExtensions,
       Collaboration.configure({ document: doc }),
       CollaborationCaret.configure({ provider, user: me }),
     ],
