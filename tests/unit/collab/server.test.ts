@@ -94,6 +94,16 @@ async function until(check: () => boolean | Promise<boolean>, what: string) {
   throw new Error(`Timed out waiting for ${what}`);
 }
 
+/** Whether the plan's stored JSON holds every one of `texts`. */
+async function planHas(db: DB, planId: number, texts: string[]) {
+  const plan = await db
+    .selectFrom('action_plans')
+    .select('doc')
+    .where('id', '=', planId)
+    .executeTakeFirstOrThrow();
+  return texts.every((t) => plan.doc.includes(t));
+}
+
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
@@ -140,14 +150,7 @@ describe('live co-editing server', () => {
         ),
       'both texts on both editors',
     );
-    await until(async () => {
-      const plan = await db
-        .selectFrom('action_plans')
-        .select('doc')
-        .where('id', '=', planId)
-        .executeTakeFirstOrThrow();
-      return plan.doc.includes('From the lead') && plan.doc.includes('From the member');
-    }, 'the plan JSON');
+    await until(() => planHas(db, planId, ['From the lead', 'From the member']), 'the plan JSON');
     const audit = await db
       .selectFrom('audit_log')
       .select(['action', 'changes'])
@@ -181,14 +184,10 @@ describe('live co-editing server', () => {
         ),
       'both texts on both editors, through the stored document',
     );
-    await until(async () => {
-      const plan = await db
-        .selectFrom('action_plans')
-        .select('doc')
-        .where('id', '=', planId)
-        .executeTakeFirstOrThrow();
-      return plan.doc.includes('Typed on server one') && plan.doc.includes('Typed on server two');
-    }, 'the plan JSON with both');
+    await until(
+      () => planHas(db, planId, ['Typed on server one', 'Typed on server two']),
+      'the plan JSON with both',
+    );
   });
 
   it('a viewer reads live but their crafted change is refused on the server', async () => {
