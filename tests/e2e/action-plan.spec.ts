@@ -10,6 +10,34 @@ async function typeInEditor(page: Page, text: string) {
   await page.keyboard.type(text);
 }
 
+/** The editor's own selection (not just the browser's) is a caret at the end of its block. */
+async function expectCaretAtBlockEnd(page: Page) {
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        const dom = document.querySelector('.ProseMirror') as
+          | (Element & {
+              editor?: {
+                state: {
+                  selection: {
+                    empty: boolean;
+                    $head: { parentOffset: number; parent: { content: { size: number } } };
+                  };
+                };
+              };
+            })
+          | null;
+        const selection = dom?.editor?.state.selection;
+        return (
+          !!selection &&
+          selection.empty &&
+          selection.$head.parentOffset === selection.$head.parent.content.size
+        );
+      }),
+    )
+    .toBe(true);
+}
+
 async function waitSaved(page: Page) {
   await expect(page.getByTestId('save-status')).toContainText('All changes saved', {
     timeout: 15_000,
@@ -90,21 +118,33 @@ test.describe.serial('CX Action Plans', () => {
     const [aName, bName] = await Promise.all([nameOf(a), nameOf(b)]);
     await expect(a.getByTestId('presence')).toContainText(bName);
     await expect(b.getByTestId('presence')).toContainText(aName);
-    // At the same moment: one at the end of the plan, one under its first heading.
+    // One at the end of the plan, one at the end of its first heading. The carets are placed first:
+    // End moves the browser's caret, and the editor reads it a moment later, so a remote edit
+    // landing in between would put the caret back where the click left it.
+    await a.getByRole('textbox', { name: 'Plan text' }).click();
+    await a.keyboard.press('ControlOrMeta+End');
+    await b
+      .getByRole('textbox', { name: 'Plan text' })
+      .getByText('Improvements to designated services')
+      .click();
+    await b.keyboard.press('End');
+    await Promise.all([expectCaretAtBlockEnd(a), expectCaretAtBlockEnd(b)]);
+    // Then both type at the same moment.
+    const newLine = async (page: Page, text: string) => {
+      await page.keyboard.press('Enter');
+      await page.keyboard.type(text);
+    };
     await Promise.all([
-      typeInEditor(a, 'Text from the team member.'),
-      (async () => {
-        const editor = b.getByRole('textbox', { name: 'Plan text' });
-        await editor.getByText('Improvements to designated services').click();
-        await b.keyboard.press('End');
-        await b.keyboard.press('Enter');
-        await b.keyboard.type('Text from the OMB lead.');
-      })(),
+      newLine(a, 'Text from the team member.'),
+      newLine(b, 'Text from the OMB lead.'),
     ]);
     for (const page of [a, b]) {
       const editor = page.getByRole('textbox', { name: 'Plan text' });
       await expect(editor).toContainText('Text from the team member.');
       await expect(editor).toContainText('Text from the OMB lead.');
+      await expect(
+        editor.getByRole('heading', { name: 'Improvements to designated services', exact: true }),
+      ).toBeVisible();
     }
     // Each sees the other's caret, labelled with their name.
     await expect(a.locator('.collaboration-carets__label', { hasText: bName })).toBeVisible();

@@ -98,10 +98,16 @@ test.describe('archive, restore and delete for good', () => {
     await page.getByRole('button', { name: 'Delete permanently' }).click();
     await expect(page.getByText('in at least 10 characters').first()).toBeVisible();
     await expectAccessible(page);
-    await page.getByLabel('Why is it deleted for good?').fill('A duplicate entered by mistake');
+    const reason = page.getByLabel('Why is it deleted for good?');
+    await reason.fill('A duplicate entered by mistake');
+    await expect(reason).toHaveValue('A duplicate entered by mistake');
     await page.getByRole('button', { name: 'Delete permanently' }).click();
 
-    await expect(page).toHaveURL(/\/portfolios\/transition-to-civilian-life\/burden\?deleted=/);
+    // Deleting for good removes the assessment with all it holds, and audits it: on a busy
+    // machine that can take longer than an assertion's default five seconds.
+    await expect(page).toHaveURL(/\/portfolios\/transition-to-civilian-life\/burden\?deleted=/, {
+      timeout: 15_000,
+    });
     await expect(page.getByRole('status')).toContainText(
       'The burden assessment was deleted permanently',
     );
