@@ -74,6 +74,8 @@ export default defineConfig({
       NODE_ENV: 'production',
       LOG_REQUESTS: 'off',
       DEMO_ACCOUNTS: 'on',
+      // Set by scripts/test-e2e.mjs: the throwaway Redis the app servers relay co-editing through.
+      ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
     },
   },
 });

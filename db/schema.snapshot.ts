@@ -492,6 +492,10 @@ export const SCHEMA: SchemaShape = {
       "type": "text",
       "nullable": false
     },
+    "person_id": {
+      "type": "integer",
+      "nullable": true
+    },
     "update": {
       "type": "bytes",
       "nullable": false

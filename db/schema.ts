@@ -448,6 +448,8 @@ interface CollabUpdateTable {
   id: Generated<number>;
   name: string;
   update: Uint8Array;
+  /** Who sent it (null for a change the server made). */
+  person_id: number | null;
   at: Timestamp;
 }
 

@@ -1,10 +1,13 @@
 // Runs the Playwright suite against the production build on a throwaway database: a SQLite file,
 // or with TEST_DATABASE=postgres a database on a throwaway PostgreSQL server (scripts/pg-cluster.mjs).
+// The app servers relay live co-editing through a throwaway Redis (scripts/redis-server.mjs), as
+// a deployment of several servers does.
 // Finds Debian's Chromium (CHROMIUM_PATH, else /usr/bin/chromium); installs it with apt-get when
 // missing and running as root; otherwise stops and says how to get one. Never downloads a browser.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { startCluster } from './pg-cluster.mjs';
+import { startRedis } from './redis-server.mjs';
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (!fs.existsSync(chromium)) {
@@ -38,9 +41,12 @@ if (process.env.TEST_DATABASE === 'postgres') {
   cluster = await startCluster();
   env.E2E_DATABASE = await cluster.createDatabase('e2e');
 }
+const redis = await startRedis();
+env.REDIS_URL = redis.url;
 const result = spawnSync('npx', ['playwright', 'test', ...process.argv.slice(2)], {
   stdio: 'inherit',
   env,
 });
 cluster?.stop();
+await redis.stop();
 process.exit(result.status ?? 1);

@@ -24,6 +24,7 @@ import type { PlanStatus } from '~/domain/plans/status';
 import type { DB } from '#db/client';
 import { loadCollabDocument } from '#db/queries/collab';
 import { collabName, CollabNameSchema, type CollabName } from './names';
+import { WorkspaceRedis } from './redis.server';
 import { fieldJson, PLAN_FIELD, seedState } from './yjs.server';
 
 /** What a server-made change records: who made it, and a version name when it is a named one. */
@@ -129,11 +130,11 @@ export function createCollab(options: {
   /** How long after the last change a document is stored (and its plan text derived). */
   debounceMs?: number;
   maxDebounceMs?: number;
+  /** Redis relaying changes between app servers (REDIS_URL); none when this server is alone. */
+  redisUrl?: string;
 }) {
   const { db } = options;
   const limits = options.limits ?? DEFAULT_LIMITS;
-  /** Who changed each document since it was last stored, in order of their first change. */
-  const editors = new Map<string, Set<number>>();
   /** Bytes each open document holds, stored state and changes since. */
   const sizes = new Map<string, number>();
 
@@ -142,6 +143,7 @@ export function createCollab(options: {
     quiet: true,
     debounce: options.debounceMs ?? 2000,
     maxDebounce: options.maxDebounceMs ?? 10_000,
+    extensions: options.redisUrl ? [new WorkspaceRedis(options.redisUrl)] : [],
 
     async onConnect({ request, documentName, connectionConfig, context }) {
       const user = await userFromCookie(db, request.headers.cookie);
@@ -192,11 +194,8 @@ export function createCollab(options: {
         connection.readOnly = true;
         throw refused('This document is now read-only for you.');
       }
-      await appendCollabUpdate(db, documentName, update);
+      await appendCollabUpdate(db, { name: documentName, update, personId: user.personId });
       sizes.set(documentName, size);
-      const set = editors.get(documentName) ?? new Set<number>();
-      set.add(user.personId);
-      editors.set(documentName, set);
     },
 
     async onStoreDocument({ document, documentName, context }) {
@@ -215,10 +214,6 @@ export function createCollab(options: {
 
   async function store(documentName: string, document: Document, meta?: LiveChangeMeta) {
     const name = CollabNameSchema.parse(documentName);
-    const set = editors.get(documentName) ?? new Set<number>();
-    if (meta) set.add(meta.actorId);
-    const who = [...set];
-    editors.delete(documentName);
     const state = Y.encodeStateAsUpdate(document);
     const { stored } =
       name.kind === 'action_plan'
@@ -233,14 +228,14 @@ export function createCollab(options: {
               copy.destroy();
               return json;
             },
-            editors: who,
+            actorId: meta?.actorId,
             versionName: meta?.versionName,
             versionNote: meta?.versionNote,
           })
         : // PMC highlights are not derived yet (issue 18, to do); their changes are still compacted.
           { stored: await storeCollabDocument(db, documentName, state) };
-    // Changes another server stored (one without Redis, or while it was down) reach this one's
-    // editors here: every server's document converges on what is stored.
+    // Changes another server stored (one without Redis, or while Redis was down) reach this
+    // one's editors here: every server's document converges on what is stored.
     if (stored !== state) Y.applyUpdate(document, stored);
     // The stored state now holds every change: the size limit counts from it again.
     sizes.set(documentName, stored.byteLength);
@@ -291,6 +286,7 @@ export function createCollab(options: {
         await store(documentName, document);
       hocuspocus.closeConnections();
       wss.close();
+      await hocuspocus.hooks('onDestroy', { instance: hocuspocus });
     },
   };
 }

@@ -10,11 +10,19 @@ import { recordAudit } from '#db/audit';
 import { canonicalDoc } from '~/collab/yjs.server';
 import type { DocNode } from '~/domain/plans/document';
 
-/** Appends one update received from an editor (before it is acknowledged). */
-export async function appendCollabUpdate(db: DB, name: string, update: Uint8Array): Promise<void> {
+/** Appends one update received from a person's editor (before it is acknowledged). */
+export async function appendCollabUpdate(
+  db: DB,
+  input: { name: string; update: Uint8Array; personId: number },
+): Promise<void> {
   await db
     .insertInto('collab_updates')
-    .values({ name, update, at: new Date().toISOString() })
+    .values({
+      name: input.name,
+      update: input.update,
+      person_id: input.personId,
+      at: new Date().toISOString(),
+    })
     .execute();
 }
 
@@ -32,16 +40,22 @@ export async function seedCollabDocument(db: DB, name: string, state: Uint8Array
 
 /**
  * Folds the stored state, this server's document (`state`) and the appended updates into one
- * stored state, and returns it. The updates may include some this server has not applied yet
- * (appended, then applied), or another server's; merging Yjs updates is idempotent, so nothing
- * is dropped and nothing doubles.
+ * stored state, and returns it with the people whose updates it folded in, in the order of their
+ * first. The updates may include some this server has not applied yet (appended, then applied),
+ * or another server's; merging Yjs updates is idempotent, so nothing is dropped and nothing
+ * doubles, and each update's sender is named by whichever server folds it in.
  */
-async function compact(trx: DB, name: string, state: Uint8Array, at: string): Promise<Uint8Array> {
+async function compact(
+  trx: DB,
+  name: string,
+  state: Uint8Array,
+  at: string,
+): Promise<{ stored: Uint8Array; senders: number[] }> {
   // The appended updates first, then the stored state: another server compacting at the same
   // moment either has not yet deleted the updates read here, or has already stored them.
   const rows = await trx
     .selectFrom('collab_updates')
-    .select(['id', 'update'])
+    .select(['id', 'update', 'person_id'])
     .where('name', '=', name)
     .orderBy('id')
     .execute();
@@ -68,7 +82,8 @@ async function compact(trx: DB, name: string, state: Uint8Array, at: string): Pr
       .where('name', '=', name)
       .where('id', '<=', rows[rows.length - 1]!.id)
       .execute();
-  return merged;
+  const senders = [...new Set(rows.flatMap((r) => (r.person_id === null ? [] : [r.person_id])))];
+  return { stored: merged, senders };
 }
 
 /**
@@ -81,13 +96,14 @@ export async function storeCollabDocument(
   state: Uint8Array,
 ): Promise<Uint8Array> {
   const at = new Date().toISOString();
-  return db.transaction().execute((trx) => compact(trx, name, state, at));
+  return db.transaction().execute(async (trx) => (await compact(trx, name, state, at)).stored);
 }
 
 /**
  * Compacts a plan's shared document and, when its text changed, writes the derived JSON as the
- * plan's next version with one audit row: the first editor as its actor, everyone who edited
- * named in it. Returns the new version (null when the text is as stored) and the stored state.
+ * plan's next version with one audit row: the first editor as its actor, everyone whose changes
+ * were folded in named in it (and the person behind a server-made change, such as a restore).
+ * Returns the new version (null when the text is as stored) and the stored state.
  */
 export async function storePlanDocument(
   db: DB,
@@ -97,7 +113,8 @@ export async function storePlanDocument(
     state: Uint8Array;
     /** The plan's JSON from the stored state (this server's changes and any other's). */
     derive: (stored: Uint8Array) => DocNode;
-    editors: number[];
+    /** The person behind a server-made change (a restore, a named save, a plain-text save). */
+    actorId?: number;
     /** A named version (a restore, a named save): recorded even when the text is unchanged. */
     versionName?: string;
     versionNote?: string;
@@ -105,7 +122,8 @@ export async function storePlanDocument(
 ): Promise<{ version: number | null; stored: Uint8Array }> {
   const at = new Date().toISOString();
   return db.transaction().execute(async (trx) => {
-    const stored = await compact(trx, input.name, input.state, at);
+    const { stored, senders } = await compact(trx, input.name, input.state, at);
+    const editors = [...new Set([...(input.actorId ? [input.actorId] : []), ...senders])];
     const plan = await trx
       .selectFrom('action_plans')
       .select(['id', 'portfolio_id', 'doc', 'version'])
@@ -116,7 +134,7 @@ export async function storePlanDocument(
     // The text as stored, read the same way: opening a plan and closing it changes nothing.
     const unchanged = doc === JSON.stringify(canonicalDoc(JSON.parse(plan.doc)));
     if (unchanged && !input.versionName) return { version: null, stored };
-    const actor = input.editors[0] ?? null;
+    const actor = editors[0] ?? null;
     // The next version claimed in the database, so a form's save at the same moment cannot take
     // the same number.
     const { version } = await trx
@@ -138,16 +156,16 @@ export async function storePlanDocument(
       })
       .execute();
     const names =
-      input.editors.length === 0
+      editors.length === 0
         ? []
         : (
             await trx
               .selectFrom('people')
               .select(['id', 'name'])
-              .where('id', 'in', input.editors)
+              .where('id', 'in', editors)
               .execute()
           )
-            .sort((a, b) => input.editors.indexOf(a.id) - input.editors.indexOf(b.id))
+            .sort((a, b) => editors.indexOf(a.id) - editors.indexOf(b.id))
             .map((p) => p.name);
     await recordAudit(trx, {
       actorId: actor,

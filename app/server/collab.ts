@@ -7,11 +7,16 @@ import { createCollab } from '~/collab/server';
  * The co-editing socket of this server (app/collab/server.ts), on the same database, and the
  * live server the pages' restores and plain-text saves go through (app/collab/live.server.ts).
  * Origins allowed: APP_ORIGIN when set (comma-separated), else the request's own host, as for
- * every other mutation (app/server/app.ts).
+ * every other mutation (app/server/app.ts). With REDIS_URL, its documents are live across every
+ * app server on that Redis (app/collab/redis.server.ts).
  */
 export function startCollab() {
   const db = getDb();
-  const collab = createCollab({ db, allowedOrigins: socketOrigins });
+  const collab = createCollab({
+    db,
+    allowedOrigins: socketOrigins,
+    redisUrl: process.env.REDIS_URL || undefined,
+  });
   registerLiveServer(db, collab.live);
   return {
     ...collab,

@@ -6,7 +6,8 @@ import { choose, createAdmin, expect, login, test, PASSWORD } from './fixtures';
 // Two app servers on one database, as behind a load balancer: sessions, sign-in lockout, caches
 // and concurrent-edit checks live in the database, so it does not matter which server answers.
 // `npm test` runs this on two servers sharing the SQLite file; `TEST_DATABASE=postgres` on two
-// servers sharing one PostgreSQL database.
+// servers sharing one PostgreSQL database. Both relay live co-editing through the throwaway Redis
+// scripts/test-e2e.mjs starts (REDIS_URL).
 const A = `http://localhost:${E2E_PORT}`;
 const B_PORT = E2E_PORT + 1;
 const B = `http://localhost:${B_PORT}`;
@@ -149,4 +150,48 @@ test('wrong passwords are counted across servers: five on each lock the account'
   await expect(
     page.getByText('This account is locked after too many wrong passwords.'),
   ).toBeVisible();
+});
+
+test('two people on two servers write one plan live, through Redis', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const a = await (await browser.newContext()).newPage();
+  const b = await (await browser.newContext()).newPage();
+  await a.goto(`${A}/`);
+  await login(a, 'team_member');
+  await b.goto(`${B}/`);
+  await login(b, 'omb_lead');
+  // A plan no other test uses.
+  await a.goto(`${A}/portfolios/having-a-child`);
+  await a.getByRole('link', { name: 'CX Action Plans' }).click();
+  await a.getByLabel('Fiscal year', { exact: true }).fill('2044');
+  await a.getByRole('button', { name: 'Start plan' }).click();
+  await a.waitForURL(/\/plans\/\d+$/);
+  const edit = `${new URL(a.url()).pathname}/edit`;
+  await a.goto(`${A}${edit}`);
+  await b.goto(`${B}${edit}`);
+  for (const page of [a, b])
+    await expect(page.getByTestId('save-status')).toContainText('All changes saved', {
+      timeout: 15_000,
+    });
+  // Who is in the plan is relayed too.
+  await expect(b.getByTestId('presence')).toContainText('Here now:');
+  await expect(a.getByTestId('presence')).toContainText('Here now:');
+  const typeAtEnd = async (page: Page, text: string) => {
+    await page.getByRole('textbox', { name: 'Plan text' }).click();
+    await page.keyboard.press('ControlOrMeta+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type(text);
+  };
+  // One types while the other only reads: the change can reach the reader's server only through
+  // Redis, since that server stores nothing of its own to pick it up with.
+  await typeAtEnd(a, 'Typed on the first server.');
+  await expect(b.getByRole('textbox', { name: 'Plan text' })).toContainText(
+    'Typed on the first server.',
+  );
+  await typeAtEnd(b, 'Typed on the second server.');
+  await expect(a.getByRole('textbox', { name: 'Plan text' })).toContainText(
+    'Typed on the second server.',
+  );
+  await a.context().close();
+  await b.context().close();
 });

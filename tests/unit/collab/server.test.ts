@@ -5,128 +5,24 @@
  * its own connection; the plan's JSON is derived with one audit row naming both editors; and a
  * new server loads every change the old one acknowledged.
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { startSession } from '~/auth/session.server';
-import { createCollab, type CollabLimits } from '~/collab/server';
-import * as encoding from 'lib0/encoding';
-import { createPlan } from '~/commands/plans';
-import type { DB } from '#db/client';
 import { loadCollabDocument } from '#db/queries/collab';
-import { demoDb, userFor } from '../helpers';
+import {
+  cleanUp,
+  cleanups,
+  serve,
+  editor,
+  type,
+  encodeName,
+  textOf,
+  until,
+  planHas,
+  setup,
+} from './harness';
 
-const ORIGIN = 'http://workspace.test';
-
-async function cookieFor(db: DB, email: string) {
-  const person = await userFor(db, email);
-  const header = await startSession(db, person.personId);
-  return { cookie: header.split(';')[0]!, personId: person.personId };
-}
-
-async function serve(db: DB, limits?: CollabLimits) {
-  const collab = createCollab({
-    db,
-    allowedOrigins: () => [ORIGIN],
-    debounceMs: 50,
-    maxDebounceMs: 200,
-    limits,
-  });
-  const server = http.createServer((_req, res) => res.writeHead(404).end());
-  server.on('upgrade', (req, socket, head) => {
-    if (!collab.handleUpgrade(req, socket, head)) socket.destroy();
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `ws://127.0.0.1:${(server.address() as AddressInfo).port}/collab`;
-  const stop = async () => {
-    await collab.close();
-    await new Promise((resolve) => server.close(resolve));
-  };
-  return { collab, url, stop };
-}
-
-/** An editor connected as the person the cookie names, from `origin`. */
-function editor(url: string, name: string, cookie: string, origin = ORIGIN) {
-  class Socket extends WebSocket {
-    constructor(address: string) {
-      super(address, { headers: { cookie, origin } });
-    }
-  }
-  const doc = new Y.Doc();
-  const socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: Socket });
-  const provider = new HocuspocusProvider({ name, document: doc, websocketProvider: socket });
-  provider.attach();
-  const synced = new Promise<void>((resolve) => provider.on('synced', () => resolve()));
-  const denied = new Promise<string>((resolve) =>
-    provider.on('authenticationFailed', ({ reason }: { reason: string }) => resolve(reason)),
-  );
-  const close = () => {
-    provider.destroy();
-    socket.destroy();
-  };
-  return { doc, provider, synced, denied, close };
-}
-
-/** Types `text` as a new paragraph at the end of the plan, as tiptap's binding would. */
-function type(doc: Y.Doc, text: string) {
-  const paragraph = new Y.XmlElement('paragraph');
-  paragraph.insert(0, [new Y.XmlText(text)]);
-  doc.getXmlFragment('default').push([paragraph]);
-}
-
-/** A document's name as the protocol writes it at the start of a message. */
-function encodeName(name: string) {
-  const e = encoding.createEncoder();
-  encoding.writeVarString(e, name);
-  return encoding.toUint8Array(e);
-}
-
-const textOf = (doc: Y.Doc) => doc.getXmlFragment('default').toString();
-
-async function until(check: () => boolean | Promise<boolean>, what: string) {
-  for (let i = 0; i < 200; i++) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`Timed out waiting for ${what}`);
-}
-
-/** Whether the plan's stored JSON holds every one of `texts`. */
-async function planHas(db: DB, planId: number, texts: string[]) {
-  const plan = await db
-    .selectFrom('action_plans')
-    .select('doc')
-    .where('id', '=', planId)
-    .executeTakeFirstOrThrow();
-  return texts.every((t) => plan.doc.includes(t));
-}
-
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
-
-async function setup() {
-  const db = await demoDb();
-  const lead = await cookieFor(db, 'portfolio.lead@example.gov');
-  const member = await cookieFor(db, 'team.member@example.gov');
-  const viewer = await cookieFor(db, 'viewer@example.gov');
-  const portfolio = await db
-    .selectFrom('portfolio_memberships')
-    .select('portfolio_id')
-    .where('person_id', '=', member.personId)
-    .executeTakeFirstOrThrow();
-  const planId = await createPlan(db, {
-    portfolioId: portfolio.portfolio_id,
-    fiscalYear: 2031,
-    title: 'Co-edited plan',
-    actorId: lead.personId,
-  });
-  return { db, lead, member, viewer, planId, name: `action_plan:${planId}` };
-}
+afterEach(cleanUp);
 
 describe('live co-editing server', () => {
   it('two editors converge; the plan text and one audit row naming both follow', async () => {
@@ -241,7 +137,7 @@ describe('live co-editing server', () => {
   it('an oversized or malformed change closes its own connection and is not stored', async () => {
     const { db, lead, member, name } = await setup();
     const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
-    const s = await serve(db, { maxUpdateBytes: 4096, maxDocumentBytes: 1 << 20 });
+    const s = await serve(db, { limits: { maxUpdateBytes: 4096, maxDocumentBytes: 1 << 20 } });
     cleanups.push(s.stop);
     const [big, bad, good] = [lead, member, member].map((p) => editor(s.url, name, p.cookie));
     cleanups.push(...[big, bad, good].map((e) => () => e!.close()));
