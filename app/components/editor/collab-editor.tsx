@@ -6,7 +6,7 @@
  * connection or a closed laptop loses nothing; they are sent again on reconnect, and closing the
  * tab while some are unsent asks first. Loaded only on the pages that edit (React.lazy).
  */
-import { HocuspocusProvider } from '@hocuspocus/provider';
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
@@ -60,8 +60,14 @@ function createShared(documentName: string, localKey: string) {
     state = { ...state, ...patch };
     for (const l of listeners) l();
   };
-  const provider: HocuspocusProvider = new HocuspocusProvider({
+  const socket = new HocuspocusProviderWebsocket({
     url: `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/collab`,
+    // Back on line within five seconds of the server's return, not the provider's default of up
+    // to thirty: the person is watching the "Offline" notice.
+    maxDelay: 5000,
+  });
+  const provider: HocuspocusProvider = new HocuspocusProvider({
+    websocketProvider: socket,
     name: documentName,
     document: doc,
     onStatus: ({ status }) => set({ connection: status as Connection }),
@@ -81,6 +87,8 @@ function createShared(documentName: string, localKey: string) {
         }),
       }),
   });
+  // A socket of our own (for its back-off) is not opened by the provider: attach it.
+  provider.attach();
   return {
     doc,
     provider,
@@ -97,6 +105,7 @@ function createShared(documentName: string, localKey: string) {
     current: () => state,
     destroy: () => {
       provider.destroy();
+      socket.destroy();
       void local.destroy();
       doc.destroy();
     },

@@ -2,19 +2,24 @@
  * Crashes: a second server on the e2e database takes a stream of writes (new milestones, four in
  * flight at a time) and is killed with SIGKILL in the middle of it. After a restart every write
  * it acknowledged (answered with a redirect) is there, and on SQLite `pragma integrity_check` is
- * ok. Three cycles.
+ * ok. Three cycles. Then two people typing in one plan, live, when the server is killed: they
+ * type on while it is down, it restarts, their editors reconnect, and every word of both is in
+ * the stored plan.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import SQLite from 'better-sqlite3';
-import { expect, request, test } from '@playwright/test';
+import { expect, request, test, type Page } from '@playwright/test';
 import { isPostgresUrl } from '#db/dialect';
 import { E2E_DATABASE, E2E_PORT } from '../../../playwright.config';
-import { ACCOUNTS, PASSWORD } from '../fixtures';
+import { ACCOUNTS, login, PASSWORD } from '../fixtures';
 import { database, routeParams } from './targets';
 
 const PORT = E2E_PORT + 2;
 const BASE = `http://localhost:${PORT}`;
 const CYCLES = 3;
+
+// Both tests use the one crash-test port.
+test.describe.configure({ mode: 'serial' });
 
 async function startServer(): Promise<ChildProcess> {
   // A server left over from an earlier run would answer for this one.
@@ -120,5 +125,94 @@ test('SIGKILL in the middle of writes loses nothing that was acknowledged', asyn
     );
   } finally {
     server.kill('SIGTERM');
+  }
+});
+
+/** Types `words` one at a time, as a person would, until all are typed. */
+async function typeWords(page: Page, words: string[]) {
+  for (const word of words) await page.keyboard.type(`${word} `);
+}
+
+test('SIGKILL while two people type in one plan: after the restart every word of both is stored', async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  let server = await startServer();
+  const a = await (await browser.newContext({ baseURL: BASE })).newPage();
+  const b = await (await browser.newContext({ baseURL: BASE })).newPage();
+  try {
+    await login(a, 'team_member');
+    await login(b, 'portfolio_lead');
+    // A plan of its own, in a portfolio both belong to.
+    await a.goto('/portfolios/having-a-child');
+    await a.getByRole('link', { name: 'CX Action Plans' }).click();
+    await a.getByLabel('Fiscal year', { exact: true }).fill('2046');
+    await a.getByRole('button', { name: 'Start plan' }).click();
+    await a.waitForURL(/\/plans\/\d+$/);
+    const planId = Number(/\/plans\/(\d+)$/.exec(a.url())![1]);
+    for (const page of [a, b]) {
+      await page.goto(`/plans/${planId}/edit`);
+      await expect(page.getByTestId('save-status')).toContainText('All changes saved', {
+        timeout: 15_000,
+      });
+    }
+    // One at the end of the plan, one at the end of its first heading.
+    await a.getByRole('textbox', { name: 'Plan text' }).click();
+    await a.keyboard.press('ControlOrMeta+End');
+    await a.keyboard.press('Enter');
+    await b
+      .getByRole('textbox', { name: 'Plan text' })
+      .getByText('Improvements to designated services')
+      .click();
+    await b.keyboard.press('End');
+    await b.keyboard.press('Enter');
+    const wordsOf = (who: string) => Array.from({ length: 24 }, (_, i) => `${who}${i + 1}`);
+    const [aWords, bWords] = [wordsOf('Alpha'), wordsOf('Bravo')];
+    // The first half typed with the server up; killed; the second half typed while it is down.
+    await Promise.all([typeWords(a, aWords.slice(0, 12)), typeWords(b, bWords.slice(0, 12))]);
+    server.kill('SIGKILL');
+    await new Promise((resolve) => server.once('exit', resolve));
+    await Promise.all([typeWords(a, aWords.slice(12)), typeWords(b, bWords.slice(12))]);
+    for (const page of [a, b])
+      await expect(page.getByTestId('save-status')).not.toContainText('All changes saved');
+    server = await startServer();
+    // Both editors reconnect on their own and send what they kept.
+    for (const page of [a, b])
+      await expect(page.getByTestId('save-status')).toContainText('All changes saved', {
+        timeout: 30_000,
+      });
+    for (const page of [a, b]) {
+      const editor = page.getByRole('textbox', { name: 'Plan text' });
+      await expect(editor).toContainText(aWords.join(' '));
+      await expect(editor).toContainText(bWords.join(' '));
+    }
+    // The plan's stored text follows a moment after the typing stops.
+    await expect
+      .poll(
+        async () => {
+          const plan = await database()
+            .selectFrom('action_plans')
+            .select('doc')
+            .where('id', '=', planId)
+            .executeTakeFirstOrThrow();
+          return [...aWords, ...bWords].filter(
+            (w) => !plan.doc.includes(`${w} `) && !plan.doc.includes(`${w}"`),
+          );
+        },
+        { timeout: 20_000 },
+      )
+      .toEqual([]);
+    if (!isPostgresUrl(E2E_DATABASE)) {
+      const db = new SQLite(E2E_DATABASE, { readonly: true });
+      expect(db.pragma('integrity_check')).toEqual([{ integrity_check: 'ok' }]);
+      db.close();
+    }
+  } finally {
+    await a.context().close();
+    await b.context().close();
+    if (server.exitCode === null) {
+      server.kill('SIGTERM');
+      await new Promise((resolve) => server.once('exit', resolve));
+    }
   }
 });
