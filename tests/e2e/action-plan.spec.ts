@@ -146,6 +146,25 @@ test.describe.serial('CX Action Plans', () => {
         editor.getByRole('heading', { name: 'Improvements to designated services', exact: true }),
       ).toBeVisible();
     }
+    // Then both at the same moment at the end of one paragraph: each person's words stay whole.
+    await a
+      .getByRole('textbox', { name: 'Plan text' })
+      .locator('p', { hasText: 'Text from the OMB lead.' })
+      // At its start: the OMB lead's caret and name sit at its end.
+      .click({ position: { x: 2, y: 2 } });
+    await a.keyboard.press('End');
+    await Promise.all([expectCaretAtBlockEnd(a), expectCaretAtBlockEnd(b)]);
+    await Promise.all([
+      a.keyboard.type(' Same paragraph, the team member.'),
+      b.keyboard.type(' Same paragraph, the OMB lead.'),
+    ]);
+    for (const page of [a, b]) {
+      const paragraph = page
+        .getByRole('textbox', { name: 'Plan text' })
+        .locator('p', { hasText: 'Text from the OMB lead.' });
+      await expect(paragraph).toContainText('Same paragraph, the team member.');
+      await expect(paragraph).toContainText('Same paragraph, the OMB lead.');
+    }
     // Each sees the other's caret, labelled with their name.
     await expect(a.locator('.collaboration-carets__label', { hasText: bName })).toBeVisible();
     await expect(b.locator('.collaboration-carets__label', { hasText: aName })).toBeVisible();
@@ -331,7 +350,14 @@ test.describe.serial('CX Action Plans', () => {
     const xml = await zip.file('word/document.xml')!.async('string');
     expect(xml).toContain('Improvements to designated services');
     expect(xml).toContain('What success will look like for an individual customer');
-    expect(xml).toContain('Text from the OMB lead.');
+    // What two people typed at once, in different sections and in one paragraph.
+    for (const text of [
+      'Text from the OMB lead.',
+      'Text from the team member.',
+      'Same paragraph, the team member.',
+      'Same paragraph, the OMB lead.',
+    ])
+      expect(xml).toContain(text);
     expect(xml).toMatch(/w:pStyle w:val="Heading2"/);
     // The Markdown-form list above is a Word list (bullets), not text with dashes.
     expect(xml).toMatch(/<w:numPr><w:ilvl w:val="0"\/><w:numId w:val="1"\/><\/w:numPr>/);
