@@ -55,6 +55,12 @@ export interface CollabLimits {
   /** How fast one connection may send changes (app/domain/collab/rate.ts). */
   updateRate: RateLimit;
   /**
+   * How fast one connection may send awareness (carets, selections): counted apart and more
+   * generously, since a keystroke moves the caret too, but counted, since the server sends
+   * each one on to everyone else in the document.
+   */
+  awarenessRate: RateLimit;
+  /**
    * Connection attempts one address may make in a minute (every document opened, every
    * reconnect), or false for no limit. One office behind one address (an agency's NAT) shares
    * it, so the default leaves room for a whole team reloading at once.
@@ -66,6 +72,10 @@ export const DEFAULT_LIMITS: CollabLimits = {
   maxUpdateBytes: 256 * 1024,
   maxDocumentBytes: 8 * 1024 * 1024,
   updateRate: DEFAULT_UPDATE_RATE,
+  awarenessRate: {
+    burst: 2 * DEFAULT_UPDATE_RATE.burst,
+    perSecond: 2 * DEFAULT_UPDATE_RATE.perSecond,
+  },
   connectionsPerMinute: 300,
 };
 
@@ -95,9 +105,17 @@ function refused(reason: string) {
 }
 
 const MESSAGE_SYNC = 0;
+const MESSAGE_AWARENESS = 1;
 const MESSAGE_SYNC_REPLY = 4;
 const SYNC_STEP_2 = 1;
 const SYNC_UPDATE = 2;
+
+/** Whether a message is an awareness update (a caret, a selection, who is here). */
+function isAwareness(message: Uint8Array): boolean {
+  const decoder = decoding.createDecoder(message);
+  decoding.readVarString(decoder); // the document's name
+  return decoding.readVarUint(decoder) === MESSAGE_AWARENESS;
+}
 
 /** The Yjs update a message carries, if it is one that changes the document. */
 export function updateOf(message: Uint8Array): Uint8Array | null {
@@ -184,8 +202,9 @@ export function createCollab(options: {
 }) {
   const { db } = options;
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
-  /** Each connection's update-rate bucket: one per person per document per socket. */
+  /** Each connection's rate buckets: one connection per person per document per socket. */
   const buckets = new WeakMap<Connection, Bucket>();
+  const awarenessBuckets = new WeakMap<Connection, Bucket>();
   const throttle = connectionThrottle(limits.connectionsPerMinute);
   /** Bytes each open document holds, stored state and changes since. */
   const sizes = new Map<string, number>();
@@ -235,11 +254,20 @@ export function createCollab(options: {
     },
 
     async beforeHandleMessage({ update: message, documentName, context, connection }) {
+      if (isAwareness(message)) {
+        const seen = takeToken(
+          limits.awarenessRate,
+          awarenessBuckets.get(connection) ?? null,
+          Date.now(),
+        );
+        awarenessBuckets.set(connection, seen.bucket);
+        if (!seen.allowed) throw refused(TOO_FAST);
+        return;
+      }
       const update = updateOf(message);
       if (!update || connection.readOnly) return; // Hocuspocus refuses a read-only change itself
       const { user, name } = context as ConnectionContext;
       // Counted first: a flood is refused before it costs a decode or a database round trip.
-      // Awareness (carets, presence) is not a change and is not counted.
       const taken = takeToken(limits.updateRate, buckets.get(connection) ?? null, Date.now());
       buckets.set(connection, taken.bucket);
       if (!taken.allowed) throw refused(TOO_FAST);

@@ -203,6 +203,41 @@ describe('live co-editing server', () => {
     );
   });
 
+  it('awareness is counted apart: a flood of carets is stopped, and changes were not charged', async () => {
+    const { db, lead, member, name } = await setup();
+    const s = await serve(db, {
+      limits: {
+        updateRate: { burst: 3, perSecond: 0.5 },
+        awarenessRate: { burst: 10, perSecond: 0.5 },
+      },
+    });
+    cleanups.push(s.stop);
+    const [carets, watcher] = [lead, member].map((p) => editor(s.url, name, p.cookie));
+    cleanups.push(
+      () => carets!.close(),
+      () => watcher!.close(),
+    );
+    await Promise.all([carets!.synced, watcher!.synced]);
+    // Two changes (with the opening sync's answer, the whole burst of 3) are taken.
+    type(carets!.doc, 'Typed between carets 1');
+    type(carets!.doc, 'Typed between carets 2');
+    await until(() => /carets 2/.test(textOf(watcher!.doc)), 'both changes');
+    // What the other editor sees of the carets, as they come.
+    const seen = new Set<string>();
+    watcher!.provider.awareness!.on('change', () => {
+      for (const st of watcher!.provider.awareness!.getStates().values())
+        seen.add((st.user as { name?: string } | undefined)?.name ?? '');
+    });
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    for (let i = 0; i < 30; i++) carets!.provider.setAwarenessField('user', { name: `Lead ${i}` });
+    expect(await carets!.closed).toBe(TOO_FAST);
+    errors.mockRestore();
+    // The first carets reached the other editor although the change bucket was empty; the
+    // last ones did not.
+    await until(() => seen.has('Lead 0'), 'a caret at the other editor');
+    expect(seen.has('Lead 29')).toBe(false);
+  });
+
   it('an address opening connections faster than allowed is refused with the reason', async () => {
     const { db, lead, name } = await setup();
     const s = await serve(db, { limits: { connectionsPerMinute: 2 } });
