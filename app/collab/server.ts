@@ -7,7 +7,13 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { Hocuspocus, type Document } from '@hocuspocus/server';
+import { Throttle } from '@hocuspocus/extension-throttle';
+import {
+  Hocuspocus,
+  type Connection,
+  type Document,
+  type onConnectPayload,
+} from '@hocuspocus/server';
 import * as decoding from 'lib0/decoding';
 import { WebSocketServer } from 'ws';
 import * as Y from 'yjs';
@@ -19,6 +25,7 @@ import {
   storePlanDocument,
 } from '~/commands/collab';
 import { collabAccess, type CollabRecord } from '~/domain/collab';
+import { DEFAULT_UPDATE_RATE, takeToken, type Bucket, type RateLimit } from '~/domain/collab/rate';
 import { isAllowedSocketOrigin } from '~/domain/auth/origin';
 import type { PlanStatus } from '~/domain/plans/status';
 import type { DB } from '#db/client';
@@ -45,12 +52,40 @@ export interface CollabLimits {
   maxUpdateBytes: number;
   /** The largest a document may grow to, stored state and changes together. */
   maxDocumentBytes: number;
+  /** How fast one connection may send changes (app/domain/collab/rate.ts). */
+  updateRate: RateLimit;
+  /**
+   * How fast one connection may send awareness (carets, selections): counted apart and more
+   * generously, since a keystroke moves the caret too, but counted, since the server sends
+   * each one on to everyone else in the document.
+   */
+  awarenessRate: RateLimit;
+  /**
+   * Connection attempts one address may make in a minute (every document opened, every
+   * reconnect), or false for no limit. One office behind one address (an agency's NAT) shares
+   * it, so the default leaves room for a whole team reloading at once.
+   */
+  connectionsPerMinute: number | false;
 }
 
 export const DEFAULT_LIMITS: CollabLimits = {
   maxUpdateBytes: 256 * 1024,
   maxDocumentBytes: 8 * 1024 * 1024,
+  updateRate: DEFAULT_UPDATE_RATE,
+  awarenessRate: {
+    burst: 2 * DEFAULT_UPDATE_RATE.burst,
+    perSecond: 2 * DEFAULT_UPDATE_RATE.perSecond,
+  },
+  connectionsPerMinute: 300,
 };
+
+/** The refusal a connection over its update rate receives; its editor shows it as it is. */
+export const TOO_FAST =
+  'You are sending changes faster than the workspace accepts. What you typed since is kept in ' +
+  'this browser and sent when you reload the page.';
+
+export const TOO_MANY_CONNECTIONS =
+  'Too many connections from your network in the last minute. Reload the page in a minute.';
 
 interface ConnectionContext {
   /** The person as they signed in; their roles hold for the connection. */
@@ -70,9 +105,17 @@ function refused(reason: string) {
 }
 
 const MESSAGE_SYNC = 0;
+const MESSAGE_AWARENESS = 1;
 const MESSAGE_SYNC_REPLY = 4;
 const SYNC_STEP_2 = 1;
 const SYNC_UPDATE = 2;
+
+/** Whether a message is an awareness update (a caret, a selection, who is here). */
+function isAwareness(message: Uint8Array): boolean {
+  const decoder = decoding.createDecoder(message);
+  decoding.readVarString(decoder); // the document's name
+  return decoding.readVarUint(decoder) === MESSAGE_AWARENESS;
+}
 
 /** The Yjs update a message carries, if it is one that changes the document. */
 export function updateOf(message: Uint8Array): Uint8Array | null {
@@ -122,11 +165,35 @@ async function initialFields(db: DB, name: CollabName): Promise<Record<string, u
   return JSON.parse(update.highlights) as Record<string, unknown>;
 }
 
+/**
+ * Hocuspocus's throttle: more than `perMinute` connection attempts from one address in a minute
+ * bans it for a minute (the extension's own five would lock a whole office out for a mistake).
+ * The address is the extension's: X-Real-IP or X-Forwarded-For when present, which a proxy in
+ * front must set (README, Configuration); otherwise the socket's. Its refusal carries a reason the
+ * editor can show, instead of the extension's bare rejection.
+ */
+function connectionThrottle(perMinute: number | false): Throttle | null {
+  if (perMinute === false) return null;
+  const throttle = new (class extends Throttle {
+    override async onConnect(data: onConnectPayload) {
+      try {
+        await super.onConnect(data);
+      } catch {
+        throw refused(TOO_MANY_CONNECTIONS);
+      }
+    }
+  })({ throttle: perMinute, consideredSeconds: 60, banTime: 1 });
+  // Its clean-up timer must not keep a script that only uses the live server alive.
+  throttle.cleanupInterval?.unref();
+  return throttle;
+}
+
 export function createCollab(options: {
   db: DB;
   /** Origins this deployment serves (APP_ORIGIN), or a function of the request. */
   allowedOrigins: (request: IncomingMessage) => readonly string[];
-  limits?: CollabLimits;
+  /** Limits to change from DEFAULT_LIMITS. */
+  limits?: Partial<CollabLimits>;
   /** How long after the last change a document is stored (and its plan text derived). */
   debounceMs?: number;
   maxDebounceMs?: number;
@@ -134,7 +201,11 @@ export function createCollab(options: {
   redisUrl?: string;
 }) {
   const { db } = options;
-  const limits = options.limits ?? DEFAULT_LIMITS;
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  /** Each connection's rate buckets: one connection per person per document per socket. */
+  const buckets = new WeakMap<Connection, Bucket>();
+  const awarenessBuckets = new WeakMap<Connection, Bucket>();
+  const throttle = connectionThrottle(limits.connectionsPerMinute);
   /** Bytes each open document holds, stored state and changes since. */
   const sizes = new Map<string, number>();
 
@@ -143,9 +214,13 @@ export function createCollab(options: {
     quiet: true,
     debounce: options.debounceMs ?? 2000,
     maxDebounce: options.maxDebounceMs ?? 10_000,
-    extensions: options.redisUrl ? [new WorkspaceRedis(options.redisUrl)] : [],
+    // The throttle first: an address over its attempts is refused before any lookup.
+    extensions: [
+      ...(throttle ? [throttle] : []),
+      ...(options.redisUrl ? [new WorkspaceRedis(options.redisUrl)] : []),
+    ],
 
-    async onConnect({ request, documentName, connectionConfig, context }) {
+    async onConnect({ request, documentName, connectionConfig }) {
       const user = await userFromCookie(db, request.headers.cookie);
       if (!user) throw refused('Sign in to edit this document.');
       const parsed = CollabNameSchema.safeParse(documentName);
@@ -153,7 +228,10 @@ export function createCollab(options: {
       const may = collabAccess(user, await recordOf(db, parsed.data));
       if (may === 'none') throw refused('You do not have access to this document.');
       connectionConfig.readOnly = may === 'read';
-      Object.assign(context as ConnectionContext, { user, name: parsed.data });
+      // Returned, not assigned: Hocuspocus merges each hook's return into a new context object
+      // after every extension's hook (the throttle's runs first), so a change made in place to
+      // the payload's context would be lost.
+      return { user, name: parsed.data } satisfies ConnectionContext;
     },
 
     async onLoadDocument({ document, documentName, context }) {
@@ -176,9 +254,23 @@ export function createCollab(options: {
     },
 
     async beforeHandleMessage({ update: message, documentName, context, connection }) {
+      if (isAwareness(message)) {
+        const seen = takeToken(
+          limits.awarenessRate,
+          awarenessBuckets.get(connection) ?? null,
+          Date.now(),
+        );
+        awarenessBuckets.set(connection, seen.bucket);
+        if (!seen.allowed) throw refused(TOO_FAST);
+        return;
+      }
       const update = updateOf(message);
       if (!update || connection.readOnly) return; // Hocuspocus refuses a read-only change itself
       const { user, name } = context as ConnectionContext;
+      // Counted first: a flood is refused before it costs a decode or a database round trip.
+      const taken = takeToken(limits.updateRate, buckets.get(connection) ?? null, Date.now());
+      buckets.set(connection, taken.bucket);
+      if (!taken.allowed) throw refused(TOO_FAST);
       if (update.byteLength > limits.maxUpdateBytes)
         throw refused('That change is too large to send at once.');
       const size = (sizes.get(documentName) ?? 0) + update.byteLength;

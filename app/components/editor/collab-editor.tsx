@@ -23,6 +23,9 @@ export interface CollabPerson {
   color: string;
 }
 
+/** The reason Hocuspocus's server gives when it closes connections to shut down. */
+const RESET_CONNECTION = 'Reset Connection';
+
 type Connection = 'connecting' | 'connected' | 'disconnected';
 
 interface ConnectionState {
@@ -33,6 +36,12 @@ interface ConnectionState {
   unsent: number;
   /** Why the server refused this person, when it did. */
   refusal: string | null;
+  /**
+   * Why the server stopped taking this person's changes (too fast, too large, now read-only):
+   * it closed this document's connection with a reason while the socket stayed open, so nothing
+   * reconnects by itself. What they typed stays in this browser; a reload sends it again.
+   */
+  stopped: string | null;
   readOnly: boolean;
   people: { clientId: number; name: string; color: string }[];
 }
@@ -49,6 +58,7 @@ function createShared(documentName: string, localKey: string) {
     synced: false,
     unsent: 0,
     refusal: null,
+    stopped: null,
     readOnly: false,
     people: [],
   };
@@ -71,12 +81,20 @@ function createShared(documentName: string, localKey: string) {
     name: documentName,
     document: doc,
     onStatus: ({ status }) => set({ connection: status as Connection }),
-    onSynced: () => set({ synced: true, readOnly: provider.authorizedScope === 'readonly' }),
+    onSynced: () =>
+      set({ synced: true, stopped: null, readOnly: provider.authorizedScope === 'readonly' }),
     onUnsyncedChanges: ({ number }) => {
       if (number === 0) typedUnsent = false;
       set({ unsent: number });
     },
     onAuthenticationFailed: ({ reason }) => set({ refusal: reason }),
+    // The server's close of this one document carries its reason; a dropped socket carries none
+    // (onStatus says offline), and a server shutting down says "Reset Connection" just before
+    // the socket drops and the editor reconnects: neither is a refusal.
+    onClose: ({ event }) => {
+      if (event.reason && event.reason !== RESET_CONNECTION)
+        set({ stopped: event.reason, synced: false });
+    },
     onAwarenessChange: ({ states }) =>
       set({
         people: states.flatMap((s) => {
@@ -137,6 +155,7 @@ function statusText(c: ConnectionState): string {
     return c.unsent > 0
       ? 'Offline. Your changes are kept in this browser and will be sent when the connection returns.'
       : 'Offline. Reconnecting…';
+  if (c.stopped) return `Your changes are not being saved: ${c.stopped}`;
   if (c.connection === 'connecting' || !c.synced) return 'Connecting…';
   if (c.readOnly) return 'You can read this document as others write; you cannot change it.';
   return c.unsent > 0 ? 'Sending your changes…' : 'All changes saved.';
@@ -170,7 +189,8 @@ export default function CollabEditor({
       CollaborationCaret.configure({ provider, user: me }),
     ],
   });
-  const editable = connection.synced && !connection.readOnly && !connection.refusal;
+  const editable =
+    connection.synced && !connection.readOnly && !connection.refusal && !connection.stopped;
   useEffect(() => {
     editor?.setEditable(editable);
   }, [editor, editable]);

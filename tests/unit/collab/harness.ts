@@ -24,7 +24,7 @@ export async function cookieFor(db: DB, email: string) {
 
 export async function serve(
   db: DB,
-  options: { limits?: CollabLimits; redisUrl?: string; debounceMs?: number } = {},
+  options: { limits?: Partial<CollabLimits>; redisUrl?: string; debounceMs?: number } = {},
 ) {
   const collab = createCollab({
     db,
@@ -62,11 +62,15 @@ export function editor(url: string, name: string, cookie: string, origin = ORIGI
   const denied = new Promise<string>((resolve) =>
     provider.on('authenticationFailed', ({ reason }: { reason: string }) => resolve(reason)),
   );
+  /** The reason the server gave when it stopped taking this editor's changes. */
+  const closed = new Promise<string>((resolve) =>
+    provider.on('close', ({ event }: { event: { reason: string } }) => resolve(event.reason)),
+  );
   const close = () => {
     provider.destroy();
     socket.destroy();
   };
-  return { doc, provider, synced, denied, close };
+  return { doc, provider, synced, denied, closed, close };
 }
 
 /** Types `text` as a new paragraph at the end of the plan, as tiptap's binding would. */

@@ -8,6 +8,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
+import { TOO_FAST, TOO_MANY_CONNECTIONS } from '~/collab/server';
 import { loadCollabDocument } from '#db/queries/collab';
 import {
   cleanUp,
@@ -158,6 +159,98 @@ describe('live co-editing server', () => {
     expect(stored.every((r) => r.update.byteLength <= 4096)).toBe(true);
     expect(errors).toHaveBeenCalled(); // the server logs what it refused
     errors.mockRestore();
+  });
+
+  it('a connection sending changes faster than its rate is stopped with the reason; the others carry on', async () => {
+    const { db, lead, member, name } = await setup();
+    const s = await serve(db, { limits: { updateRate: { burst: 5, perSecond: 0.5 } } });
+    cleanups.push(s.stop);
+    const [fast, calm, watcher] = [lead, member, member].map((p) => editor(s.url, name, p.cookie));
+    cleanups.push(...[fast, calm, watcher].map((e) => () => e!.close()));
+    await Promise.all([fast, calm, watcher].map((e) => e!.synced));
+    // Carets and presence are not changes: many of them cost nothing.
+    for (let i = 0; i < 20; i++) fast!.provider.setAwarenessField('user', { name: `Lead ${i}` });
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    // Twelve changes at once, each its own message, as twelve quick keystrokes would be.
+    for (let i = 1; i <= 12; i++) type(fast!.doc, `Fast ${i}.`);
+    expect(await fast!.closed).toBe(TOO_FAST);
+    errors.mockRestore();
+    type(calm!.doc, 'Calm and kept');
+    await until(() => /Calm and kept/.test(textOf(watcher!.doc)), 'the other editor’s change');
+    const server = textOf(s.collab.hocuspocus.documents.get(name)!);
+    // A burst of 5: the editor's answer to the opening sync took one, four keystrokes the rest.
+    for (let i = 1; i <= 4; i++) expect(server).toContain(`Fast ${i}.`);
+    for (let i = 5; i <= 12; i++) expect(server).not.toContain(`Fast ${i}.`);
+    expect(textOf(watcher!.doc)).not.toContain('Fast 5.');
+    // Nothing refused was stored: the stored changes rebuild the server's document exactly.
+    const stored = await loadCollabDocument(db, name);
+    const rebuilt = new Y.Doc();
+    for (const u of [stored.state, ...stored.updates.map((r) => r.update)])
+      if (u) Y.applyUpdate(rebuilt, new Uint8Array(u));
+    expect(textOf(rebuilt)).not.toContain('Fast 5.');
+    expect(textOf(rebuilt)).toContain('Calm and kept');
+    // The refused changes are still in the fast editor's own document, to send again.
+    expect(textOf(fast!.doc)).toContain('Fast 12.');
+    expect(fast!.provider.hasUnsyncedChanges).toBe(true);
+    // Reconnecting (a reload) sends them, and they are accepted: the rate is per connection.
+    const again = editor(s.url, name, lead.cookie);
+    cleanups.push(() => again.close());
+    Y.applyUpdate(again.doc, Y.encodeStateAsUpdate(fast!.doc));
+    await again.synced;
+    await until(
+      () => /Fast 12\./.test(textOf(s.collab.hocuspocus.documents.get(name)!)),
+      'the kept changes, sent again',
+    );
+  });
+
+  it('awareness is counted apart: a flood of carets is stopped, and changes were not charged', async () => {
+    const { db, lead, member, name } = await setup();
+    const s = await serve(db, {
+      limits: {
+        updateRate: { burst: 3, perSecond: 0.5 },
+        awarenessRate: { burst: 10, perSecond: 0.5 },
+      },
+    });
+    cleanups.push(s.stop);
+    const [carets, watcher] = [lead, member].map((p) => editor(s.url, name, p.cookie));
+    cleanups.push(
+      () => carets!.close(),
+      () => watcher!.close(),
+    );
+    await Promise.all([carets!.synced, watcher!.synced]);
+    // Two changes (with the opening sync's answer, the whole burst of 3) are taken.
+    type(carets!.doc, 'Typed between carets 1');
+    type(carets!.doc, 'Typed between carets 2');
+    await until(() => /carets 2/.test(textOf(watcher!.doc)), 'both changes');
+    // What the other editor sees of the carets, as they come.
+    const seen = new Set<string>();
+    watcher!.provider.awareness!.on('change', () => {
+      for (const st of watcher!.provider.awareness!.getStates().values())
+        seen.add((st.user as { name?: string } | undefined)?.name ?? '');
+    });
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    for (let i = 0; i < 30; i++) carets!.provider.setAwarenessField('user', { name: `Lead ${i}` });
+    expect(await carets!.closed).toBe(TOO_FAST);
+    errors.mockRestore();
+    // The first carets reached the other editor although the change bucket was empty; the
+    // last ones did not.
+    await until(() => seen.has('Lead 0'), 'a caret at the other editor');
+    expect(seen.has('Lead 29')).toBe(false);
+  });
+
+  it('an address opening connections faster than allowed is refused with the reason', async () => {
+    const { db, lead, name } = await setup();
+    const s = await serve(db, { limits: { connectionsPerMinute: 2 } });
+    cleanups.push(s.stop);
+    const [one, two] = [editor(s.url, name, lead.cookie), editor(s.url, name, lead.cookie)];
+    cleanups.push(
+      () => one.close(),
+      () => two.close(),
+    );
+    await Promise.all([one.synced, two.synced]);
+    const three = editor(s.url, name, lead.cookie);
+    cleanups.push(() => three.close());
+    expect(await three.denied).toBe(TOO_MANY_CONNECTIONS);
   });
 
   it('a plan made final while someone types is read-only from their next change', async () => {
