@@ -414,6 +414,8 @@ async function main() {
         scale,
         seconds: Math.round((performance.now() - t0) / 100) / 10,
         counts,
+        // Every plan, for the co-editing figures (memory per open document).
+        plans,
         pages: {
           home: '/',
           portfolio: `/portfolios/${target.slug}`,

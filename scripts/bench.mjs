@@ -17,7 +17,10 @@
 //   - from scripts/bench-features.ts, on a data set of its own, computed afresh each time: the
 //     burden rollup of a portfolio with 20,000 items (under 50 ms), the PRA status of a portfolio
 //     with 50,000 participants in the last 12 months (under 50 ms), and assembling a PMC update
-//     over 500 projects and 5,000 milestones (under 200 ms).
+//     over 500 projects and 5,000 milestones (under 200 ms);
+//   - co-editing (scripts/bench-collab.mjs, scale 1, for reading, no budget yet): change-to-other-
+//     screen latency p50/p95 with 2, 10 and 50 editors on one plan, and server memory per open
+//     document.
 //
 // Budgets (exit code 1 when one is missed):
 //   p95 ≤ 50 ms at 10 connections for every page at scale 1;
@@ -37,6 +40,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import zlib from 'node:zlib';
 import pg from 'pg';
+import { measureCollab } from './bench-collab.mjs';
 import { createDatabase, startCluster } from './pg-cluster.mjs';
 
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
@@ -297,9 +301,20 @@ async function measureScale(scale, dir, postgres) {
     }
     process.stdout.write('\n');
     const journey200 = scale === 1 ? await journeyRender(cookie, 'having-a-child') : undefined;
+    const collab =
+      scale === 1
+        ? await measureCollab({
+            base: BASE,
+            cookie,
+            plans: manifest.plans,
+            rss: () => rssMb(child.pid),
+          })
+        : undefined;
+    process.stdout.write('\n');
     return {
       scale,
       journey200,
+      collab,
       counts: manifest.counts,
       generateSeconds: manifest.seconds,
       coldStartMs,
@@ -402,6 +417,19 @@ function reportFeatures(runs, features) {
       u.targetMs,
     ],
   );
+  const collab = runs.find((r) => r.collab)?.collab;
+  if (collab) {
+    console.log(
+      '\nCo-editing one plan (scale 1): change to every other editor, ms    p50      p95',
+    );
+    for (const [editors, l] of Object.entries(collab.latency))
+      console.log(
+        `  ${`${editors} editors (${l.pairs} change–receiver pairs)`.padEnd(64)}${fmt(l.p50, 1).padStart(7)}${fmt(l.p95, 1).padStart(9)}`,
+      );
+    console.log(
+      `  server memory per open document (${collab.documents} plans open): ${fmt(collab.mbPerDocument, 2)} MB`,
+    );
+  }
   console.log('\nFeature figures (median; computed afresh, no cache)      median ms   target');
   const failures = [];
   for (const [name, ms, target] of rows) {
