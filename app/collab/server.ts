@@ -24,7 +24,7 @@ import {
   storeCollabDocument,
   storePlanDocument,
 } from '~/commands/collab';
-import { collabAccess, type CollabRecord } from '~/domain/collab';
+import { collabAccess, type CollabRecord } from '~/domain/collab/access';
 import { DEFAULT_UPDATE_RATE, takeToken, type Bucket, type RateLimit } from '~/domain/collab/rate';
 import { isAllowedSocketOrigin } from '~/domain/auth/origin';
 import type { PlanStatus } from '~/domain/plans/status';

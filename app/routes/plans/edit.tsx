@@ -4,7 +4,7 @@ import { data, Form, Link, redirect, useActionData } from 'react-router';
 import type { Route } from './+types/edit';
 import { PlainTextForm } from '~/components/plans/plain-text-form';
 import { Breadcrumbs } from '~/components/ui/form';
-import { caretColor } from '~/domain/collab';
+import { caretColor } from '~/domain/collab/access';
 import { sanitizeDoc } from '~/domain/plans/document';
 import { toMarkdown } from '~/domain/plans/markdown';
 import { isEditable } from '~/domain/plans/status';

@@ -4,8 +4,8 @@
  * stranger's change is refused on the server, and a plan made final while someone types becomes
  * read-only for them at their next keystroke.
  */
-import { can, type UserRoles } from './policy';
-import { isEditable, type PlanStatus } from './plans/status';
+import { can, type UserRoles } from '../policy';
+import { isEditable, type PlanStatus } from '../plans/status';
 
 export type CollabAccess = 'write' | 'read' | 'none';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collabAccess, type CollabRecord } from '~/domain/collab';
+import { collabAccess, type CollabRecord } from '~/domain/collab/access';
 import type { UserRoles } from '~/domain/policy';
 
 type Who = 'omb' | 'lead' | 'member' | 'viewer' | 'poc' | 'outsider';
