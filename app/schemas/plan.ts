@@ -8,7 +8,8 @@ export const NewPlanSchema = z.object({
     .int('Enter a whole fiscal year, like 2027.')
     .min(2022, 'Enter a fiscal year from 2022.')
     .max(2100, 'Enter a fiscal year up to 2100.'),
-  title: requiredText('title', 200),
+  /** Blank: named after the portfolio and the fiscal year entered (defaultPlanTitle). */
+  title: optionalText('title', 200),
 });
 
 /** A named version of the plan as it is now, from the live editor's page. */

@@ -73,6 +73,10 @@ test.describe.serial('CX Action Plans', () => {
       page.getByRole('heading', { name: 'Improvements to designated services' }),
     ).toBeVisible();
     await expect(page.getByTestId('plan-status')).toHaveText('Draft');
+    // Named after the year entered, not the year the form suggested.
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      'Facing a Financial Shock CX Action Plan, FY 2027',
+    );
     // FY 2025's May 30 falls on a Sunday in 2027: the plan is due the Friday before.
     await expect(page.getByText('Draft due May 28, 2027')).toBeVisible();
     // Days left while the plan is open; only an OMB lead sets the dates.

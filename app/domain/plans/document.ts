@@ -26,6 +26,11 @@ export const PLAN_SECTIONS = [
 ] as const;
 
 /** A new plan: one heading per section, each followed by an empty paragraph. */
+/** A plan's title when its author leaves it blank: the portfolio and the fiscal year it is for. */
+export function defaultPlanTitle(portfolioName: string, fiscalYear: number): string {
+  return `${portfolioName} CX Action Plan, FY ${fiscalYear}`;
+}
+
 export function planTemplate(): DocNode {
   return {
     type: 'doc',

@@ -16,6 +16,7 @@ import { createPlan } from '~/commands/plans';
 import { getPortfolioHeader } from '#db/queries/portfolios';
 import { useSchemaForm } from '~/components/ui/use-schema-form';
 import { Table } from '~/components/ui/table';
+import { defaultPlanTitle } from '~/domain/plans/document';
 import { dbOf, requireUser, type RequestArgs } from '~/web/context.server';
 
 export const meta: Route.MetaFunction = () => [
@@ -56,7 +57,9 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     id = await createPlan(dbOf(context), {
       portfolioId: portfolio.id,
       actorId: user.personId,
-      ...submission.value,
+      fiscalYear: submission.value.fiscalYear,
+      title:
+        submission.value.title || defaultPlanTitle(portfolio.name, submission.value.fiscalYear),
     });
   } catch (error) {
     return refusal(error, submission);
@@ -68,10 +71,9 @@ export default function Plans({ loaderData, actionData }: Route.ComponentProps) 
   const { portfolio, plans, nextFy, mayEdit } = loaderData;
   const [form, fields] = useSchemaForm({
     lastResult: actionData?.result,
-    defaultValue: {
-      fiscalYear: String(nextFy),
-      title: `${portfolio.name} CX Action Plan, FY ${nextFy}`,
-    },
+    // The title is left blank: the server names the plan after the fiscal year entered, so a
+    // changed year cannot leave a title naming another.
+    defaultValue: { fiscalYear: String(nextFy) },
     schema: () => import('~/schemas/plan').then((m) => m.NewPlanSchema),
   });
   return (
@@ -130,7 +132,11 @@ export default function Plans({ loaderData, actionData }: Route.ComponentProps) 
           </p>
           <Form method="post" className="usa-form usa-form--large" {...getFormProps(form)}>
             <TextField field={fields.fiscalYear} label="Fiscal year" type="number" />
-            <TextField field={fields.title} label="Title" />
+            <TextField
+              field={fields.title}
+              label="Title (optional)"
+              hint={`Left blank, it is named like “${defaultPlanTitle(portfolio.name, nextFy)}”, with the fiscal year you enter.`}
+            />
             <button type="submit" className="usa-button">
               Start plan
             </button>

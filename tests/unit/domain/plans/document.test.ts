@@ -1,7 +1,8 @@
 import { Document, Packer } from 'docx';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import type { DocNode } from '~/domain/plans/document';
+import { defaultPlanTitle, type DocNode } from '~/domain/plans/document';
+import { NewPlanSchema } from '~/schemas/plan';
 import { planDocx, planDocxBlocks } from '~/render/plans/docx.server';
 import { planHtml } from '~/render/plans/html.server';
 
@@ -219,5 +220,26 @@ describe('action plan HTML (read view and HTML export)', () => {
     expect(structure(html)).toContain('<h3>Measures</h3>');
     expect(html).not.toMatch(/javascript:/i);
     expect(html).toContain('<strong>bad</strong> link');
+  });
+});
+
+describe('a plan left without a title', () => {
+  it.each([
+    [
+      'Having a Child and Early Childhood',
+      2030,
+      'Having a Child and Early Childhood CX Action Plan, FY 2030',
+    ],
+    ['Facing a Financial Shock', 2027, 'Facing a Financial Shock CX Action Plan, FY 2027'],
+  ])('%s, FY %i is named “%s”', (portfolio, fy, title) => {
+    expect(defaultPlanTitle(portfolio, fy)).toBe(title);
+  });
+
+  it('a blank title passes the form’s check; the year is still required', () => {
+    expect(NewPlanSchema.safeParse({ fiscalYear: '2030', title: '  ' })).toMatchObject({
+      success: true,
+      data: { fiscalYear: 2030, title: '' },
+    });
+    expect(NewPlanSchema.safeParse({ title: 'A plan' }).success).toBe(false);
   });
 });
