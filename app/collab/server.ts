@@ -21,8 +21,8 @@ import { userFromCookie, type SessionUser } from '~/auth/session.server';
 import {
   appendCollabUpdate,
   seedCollabDocument,
-  storeCollabDocument,
   storePlanDocument,
+  storeUpdateHighlights,
 } from '~/commands/collab';
 import { collabAccess, type CollabRecord } from '~/domain/collab/access';
 import { DEFAULT_UPDATE_RATE, takeToken, type Bucket, type RateLimit } from '~/domain/collab/rate';
@@ -307,25 +307,39 @@ export function createCollab(options: {
   async function store(documentName: string, document: Document, meta?: LiveChangeMeta) {
     const name = CollabNameSchema.parse(documentName);
     const state = Y.encodeStateAsUpdate(document);
+    const derive = <T>(merged: Uint8Array, read: (copy: Y.Doc) => T): T => {
+      const copy = new Y.Doc();
+      Y.applyUpdate(copy, merged);
+      const result = read(copy);
+      copy.destroy();
+      return result;
+    };
     const { stored } =
       name.kind === 'action_plan'
         ? await storePlanDocument(db, {
             planId: name.id,
             name: documentName,
             state,
-            derive: (merged) => {
-              const copy = new Y.Doc();
-              Y.applyUpdate(copy, merged);
-              const json = fieldJson(copy, PLAN_FIELD);
-              copy.destroy();
-              return json;
-            },
+            derive: (merged) => derive(merged, (copy) => fieldJson(copy, PLAN_FIELD)),
             actorId: meta?.actorId,
             versionName: meta?.versionName,
             versionNote: meta?.versionNote,
           })
-        : // PMC highlights are not derived yet (issue 18, to do); their changes are still compacted.
-          { stored: await storeCollabDocument(db, documentName, state) };
+        : await storeUpdateHighlights(db, {
+            updateId: name.id,
+            name: documentName,
+            state,
+            // The targets written in the document (a field another name is ignored).
+            derive: (merged, targets) =>
+              derive(merged, (copy) =>
+                Object.fromEntries(
+                  [...copy.share.keys()]
+                    .filter((field) => targets.has(field))
+                    .map((field) => [field, fieldJson(copy, field)]),
+                ),
+              ),
+            actorId: meta?.actorId,
+          });
     // Changes another server stored (one without Redis, or while Redis was down) reach this
     // one's editors here: every server's document converges on what is stored.
     if (stored !== state) Y.applyUpdate(document, stored);

@@ -86,17 +86,20 @@ async function compact(
   return { stored: merged, senders };
 }
 
-/**
- * Compacts a shared document that derives nothing (yet). Returns the stored state, which holds
- * changes another server appended too.
- */
-export async function storeCollabDocument(
-  db: DB,
-  name: string,
-  state: Uint8Array,
-): Promise<Uint8Array> {
-  const at = new Date().toISOString();
-  return db.transaction().execute(async (trx) => (await compact(trx, name, state, at)).stored);
+/** The people's names, in the order of their ids in `ids`. */
+async function namesOf(trx: DB, ids: number[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await trx
+    .selectFrom('people')
+    .select(['id', 'name'])
+    .where('id', 'in', ids)
+    .execute();
+  return rows.sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id)).map((p) => p.name);
+}
+
+/** Everyone whose changes a store folds in: the person behind a server-made change first. */
+function editorsOf(actorId: number | undefined, senders: number[]): number[] {
+  return [...new Set([...(actorId ? [actorId] : []), ...senders])];
 }
 
 /**
@@ -123,7 +126,7 @@ export async function storePlanDocument(
   const at = new Date().toISOString();
   return db.transaction().execute(async (trx) => {
     const { stored, senders } = await compact(trx, input.name, input.state, at);
-    const editors = [...new Set([...(input.actorId ? [input.actorId] : []), ...senders])];
+    const editors = editorsOf(input.actorId, senders);
     const plan = await trx
       .selectFrom('action_plans')
       .select(['id', 'portfolio_id', 'doc', 'version'])
@@ -155,18 +158,7 @@ export async function storePlanDocument(
         saved_at: at,
       })
       .execute();
-    const names =
-      editors.length === 0
-        ? []
-        : (
-            await trx
-              .selectFrom('people')
-              .select(['id', 'name'])
-              .where('id', 'in', editors)
-              .execute()
-          )
-            .sort((a, b) => editors.indexOf(a.id) - editors.indexOf(b.id))
-            .map((p) => p.name);
+    const names = await namesOf(trx, editors);
     await recordAudit(trx, {
       actorId: actor,
       action: input.versionName ? 'name_version' : 'save',
@@ -180,3 +172,65 @@ export async function storePlanDocument(
     return { version, stored };
   });
 }
+
+/**
+ * Compacts a PMC update's shared document (one field per highlights target: `program` and each
+ * portfolio's slug) and, while the update is a draft and some target's text changed, writes the
+ * derived highlights with the update's next version and one audit row naming everyone whose
+ * changes were folded in. A published update's highlights are frozen: its document is compacted,
+ * nothing else changes.
+ */
+export async function storeUpdateHighlights(
+  db: DB,
+  input: {
+    updateId: number;
+    name: string;
+    state: Uint8Array;
+    /** The highlights by target, from the stored state: only targets that may have them. */
+    derive: (stored: Uint8Array, targets: ReadonlySet<string>) => Record<string, DocNode>;
+    actorId?: number;
+  },
+): Promise<{ version: number | null; stored: Uint8Array }> {
+  const at = new Date().toISOString();
+  return db.transaction().execute(async (trx) => {
+    const { stored, senders } = await compact(trx, input.name, input.state, at);
+    const update = await trx
+      .selectFrom('pmc_updates')
+      .select(['id', 'status', 'highlights', 'version'])
+      .where('id', '=', input.updateId)
+      .executeTakeFirst();
+    if (!update || update.status !== 'draft') return { version: null, stored };
+    const slugs = await trx.selectFrom('portfolios').select('slug').execute();
+    const targets = new Set(['program', ...slugs.map((p) => p.slug)]);
+    const before = JSON.parse(update.highlights) as Record<string, unknown>;
+    const derived = input.derive(stored, targets);
+    const changed = Object.keys(derived).filter(
+      (t) =>
+        JSON.stringify(derived[t]) !==
+        JSON.stringify(before[t] === undefined ? EMPTY_DOC : canonicalDoc(before[t])),
+    );
+    if (changed.length === 0) return { version: null, stored };
+    const highlights = JSON.stringify({ ...before, ...derived });
+    const editors = editorsOf(input.actorId, senders);
+    const { version } = await trx
+      .updateTable('pmc_updates')
+      .set((eb) => ({ highlights, version: eb('version', '+', 1), updated_at: at }))
+      .where('id', '=', update.id)
+      .returning('version')
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, {
+      actorId: editors[0] ?? null,
+      action: 'highlights',
+      entityType: 'pmc_update',
+      entityId: update.id,
+      portfolioId: null,
+      before: { version: update.version },
+      after: { version, targets: changed, editors: await namesOf(trx, editors) },
+      at,
+    });
+    return { version, stored };
+  });
+}
+
+/** An empty target, as the editor reads one it has never written: one empty paragraph. */
+const EMPTY_DOC = canonicalDoc({ type: 'doc', content: [{ type: 'paragraph' }] });

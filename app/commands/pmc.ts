@@ -1,17 +1,23 @@
 /**
- * Every change to a PMC update: starting the quarter's draft, the editorial choices and
- * highlights on it, and publishing, which freezes the composed update as a snapshot. Each is
- * versioned and audited in one transaction; a published update no longer changes.
+ * Every change to a PMC update: starting the quarter's draft, the editorial choices on it, the
+ * highlights (written together live, decision 029; derived by app/commands/collab.ts), and
+ * publishing, which freezes the composed update as a snapshot. Each is versioned and audited in
+ * one transaction; a published update no longer changes.
  */
 import { compose } from '~/domain/pmc/compose';
+import { changeLive } from '~/collab/live.server';
+import { collabName } from '~/collab/names';
+import { fieldJson, replaceField } from '~/collab/yjs.server';
 import { sanitizeDoc } from '~/domain/plans/document';
+import { fromMarkdown, toMarkdown } from '~/domain/plans/markdown';
 import type { DB } from '#db/client';
 import { RefusedError } from '#db/errors';
 import { recordAudit } from '#db/audit';
 import type { PublishedSnapshot } from '~/domain/pmc/snapshot';
 import { choicesOf, previousPublished } from '#db/queries/pmc';
+import { hasUnstoredChanges } from '#db/queries/collab';
 import { assembleUpdate } from '~/presenters/pmc-assembly.server';
-import { editVersioned } from '#db/versioning';
+import { assertFresh, editVersioned } from '#db/versioning';
 
 export async function createUpdate(
   db: DB,
@@ -69,8 +75,7 @@ export type UpdateChange =
   | { kind: 'annotate'; key: string; text: string }
   | { kind: 'order'; order: string[] }
   /** The order of one portfolio's milestones (item keys, first to last). */
-  | { kind: 'item_order'; slug: string; order: string[] }
-  | { kind: 'highlights'; target: string; doc: unknown };
+  | { kind: 'item_order'; slug: string; order: string[] };
 
 /** What every edit of a draft update shares: a published update is frozen, refused first. */
 function draftEdit(input: { id: number; version: number; actorId: number }, published: string) {
@@ -104,7 +109,6 @@ export async function changeUpdate(
         annotations: string;
         portfolio_order: string;
         item_order: string;
-        highlights: string;
       }> = {};
       if (c.kind === 'exclude') {
         const excluded = new Set(JSON.parse(u.excluded) as string[]);
@@ -118,24 +122,14 @@ export async function changeUpdate(
         });
       } else if (c.kind === 'order') {
         set.portfolio_order = JSON.stringify(c.order);
-      } else if (c.kind === 'item_order') {
+      } else {
         set.item_order = JSON.stringify({
           ...(JSON.parse(u.item_order) as Record<string, string[]>),
           [c.slug]: c.order,
         });
-      } else {
-        const highlights = JSON.parse(u.highlights) as Record<string, unknown>;
-        highlights[c.target] = sanitizeDoc(c.doc);
-        set.highlights = JSON.stringify(highlights);
       }
       await trx.updateTable('pmc_updates').set(set).where('id', '=', u.id).execute();
-      return {
-        before: null,
-        after:
-          c.kind === 'highlights'
-            ? { target: c.target }
-            : (c as unknown as Record<string, unknown>),
-      };
+      return { before: null, after: c as unknown as Record<string, unknown> };
     },
   });
 }
@@ -145,6 +139,21 @@ export async function publishUpdate(
   db: DB,
   input: { id: number; version: number; actorId: number },
 ): Promise<void> {
+  // Refused before anything is stored: a stale or repeated publish writes nothing at all.
+  const current = await draftUpdate(db, input.id, 'This update is already published.');
+  assertFresh(current, input.version, ['updated_at']);
+  // The highlights as they are being written, stored first: typing the store's debounce has not
+  // reached yet would otherwise miss the frozen update. When that store changes them, the
+  // version the person published from is stale, and the publish is refused like any stale save:
+  // they see the final text before freezing it. Every acknowledged change waits in
+  // collab_updates until stored, so with none there, nothing is opened or written.
+  if (await hasUnstoredChanges(db, collabName({ kind: 'pmc_update', id: input.id })))
+    await changeLive(
+      db,
+      { kind: 'pmc_update', id: input.id },
+      { actorId: input.actorId },
+      () => {},
+    );
   await editVersioned(db, {
     ...draftEdit(input, 'This update is already published.'),
     action: 'publish',
@@ -174,5 +183,55 @@ export async function publishUpdate(
         .execute();
       return { before: { status: 'draft' }, after: { status: 'published' } };
     },
+  });
+}
+
+/**
+ * Refuses a change to an update that does not exist or is published; returns its version and
+ * stored highlights (JSON) otherwise.
+ */
+async function draftUpdate(db: DB, id: number, published: string) {
+  const u = await db
+    .selectFrom('pmc_updates')
+    .select(['status', 'highlights', 'version', 'updated_at'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!u) throw new RefusedError('not_found', 'We could not find that update.');
+  if (u.status !== 'draft') throw new RefusedError('conflict', published);
+  return u;
+}
+
+/** A target never written: one empty paragraph, as the editor starts one. */
+const EMPTY_DOC = { type: 'doc', content: [{ type: 'paragraph' }] };
+
+/**
+ * A save of one target's highlights from the plain-text form (no JavaScript), into the live
+ * document. `base` is the text the person's page showed: when someone has changed the highlights
+ * since (and not to what the person typed), nothing is written and their text is returned, so
+ * the page can show both.
+ */
+export async function saveHighlightsMarkdown(
+  db: DB,
+  input: { id: number; target: string; base: string; markdown: string; actorId: number },
+): Promise<{ saved: true } | { saved: false; theirs: string }> {
+  const { highlights: stored } = await draftUpdate(
+    db,
+    input.id,
+    'This update is published; its highlights no longer change.',
+  );
+  const canonical = (markdown: string) => toMarkdown(sanitizeDoc(fromMarkdown(markdown)));
+  const mine = sanitizeDoc(fromMarkdown(input.markdown));
+  const overwrites = (now: string) => now !== canonical(input.base) && now !== toMarkdown(mine);
+  // The stored text first: a save it already refuses writes nothing, not even the shared document.
+  const storedText = toMarkdown(
+    sanitizeDoc((JSON.parse(stored) as Record<string, unknown>)[input.target] ?? EMPTY_DOC),
+  );
+  if (overwrites(storedText)) return { saved: false, theirs: storedText };
+  // Then the live text, which may be newer than what is stored.
+  return changeLive(db, { kind: 'pmc_update', id: input.id }, { actorId: input.actorId }, (doc) => {
+    const now = toMarkdown(fieldJson(doc, input.target));
+    if (overwrites(now)) return { saved: false, theirs: now } as const;
+    replaceField(doc, input.target, mine);
+    return { saved: true } as const;
   });
 }

@@ -29,20 +29,15 @@ export const NewPmcUpdateSchema = z.object({
     .max(4, 'Choose a quarter.'),
 });
 
-/** Highlights written in the editor: the document as JSON text, and the version it was based on. */
-export const PmcHighlightsSchema = z.object({
-  doc: z
-    .string()
-    .max(1_000_000)
-    .transform((t, ctx) => {
-      try {
-        return JSON.parse(t) as unknown;
-      } catch {
-        ctx.addIssue({ code: 'custom', message: 'The text could not be read.' });
-        return z.NEVER;
-      }
-    }),
-  version: VersionField,
+/**
+ * Highlights saved from the plain-text form (no JavaScript): the Markdown typed, and the text the
+ * page showed (what the save is compared with, to leave someone else's newer text alone).
+ */
+export const PmcHighlightsMarkdownSchema = z.object({
+  markdown: z
+    .string({ error: 'The highlights are missing.' })
+    .max(100_000, 'The highlights are too long to save (at most 100,000 characters).'),
+  base: z.string().max(100_000).default(''),
 });
 
 /**

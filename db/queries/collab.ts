@@ -16,3 +16,14 @@ export async function loadCollabDocument(db: DB, name: string) {
   ]);
   return { state: doc ? new Uint8Array(doc.state) : null, updates };
 }
+
+/** Whether a shared document holds acknowledged changes not yet folded into what it derives. */
+export async function hasUnstoredChanges(db: DB, name: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('collab_updates')
+    .select('id')
+    .where('name', '=', name)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}

@@ -1,5 +1,6 @@
 import JSZip from 'jszip';
-import { expect, expectAccessible, login, test } from './fixtures';
+import type { Page } from '@playwright/test';
+import { expect, expectAccessible, expectAccessibleWithoutJs, login, test } from './fixtures';
 
 test('an OMB lead assembles, writes, publishes and exports the quarterly PMC update; later edits do not change it', async ({
   page,
@@ -49,12 +50,16 @@ test('an OMB lead assembles, writes, publishes and exports the quarterly PMC upd
   await page.keyboard.type(
     'Life Experience teams finalized the Holistic Burden Assessment toolkit.',
   );
-  await page.getByRole('button', { name: 'Save highlights' }).click();
-  await expect(page.getByText('Saved.')).toBeVisible();
+  // Saved as it is typed; the update's text follows a moment after the typing stops.
+  await expect(page.getByTestId('save-status')).toContainText('All changes saved');
   await page.getByRole('link', { name: 'Back to the update' }).click();
-  await expect(
-    page.getByText('Life Experience teams finalized the Holistic Burden Assessment toolkit.'),
-  ).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Publish this update' })).toBeVisible();
+  await expect(async () => {
+    await page.reload();
+    await expect(
+      page.getByText('Life Experience teams finalized the Holistic Burden Assessment toolkit.'),
+    ).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
 
   await page.getByRole('button', { name: 'Publish this update' }).click();
   await expect(page.getByTestId('update-status')).toContainText('Published');
@@ -213,4 +218,75 @@ test('a viewer reads PMC updates but cannot start one', async ({ page }) => {
   });
   expect(response.status()).toBe(403);
   await expectAccessible(page);
+});
+
+test('two OMB leads write the program highlights live; without JavaScript the form keeps newer text', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const a = await (await browser.newContext()).newPage();
+  const b = await (await browser.newContext()).newPage();
+  await login(a, 'omb_lead');
+  await login(b, 'omb_lead');
+  // A quarter no other test assembles.
+  await a.goto('/pmc');
+  await a.getByLabel('Fiscal year', { exact: true }).fill('2030');
+  await a.getByLabel('Quarter').selectOption('3');
+  await a.getByRole('button', { name: 'Assemble update' }).click();
+  await expect(a.getByRole('heading', { name: 'PMC update, FY 2030 Q3' })).toBeVisible();
+  await a.getByRole('link', { name: 'Write the program highlights' }).click();
+  await expect(
+    a.getByRole('heading', { name: 'Highlights for the program, FY 2030 Q3', level: 1 }),
+  ).toBeVisible();
+  const highlights = new URL(a.url()).pathname;
+  await b.goto(highlights);
+  const box = (page: Page) => page.getByRole('textbox', { name: 'Highlights for the program' });
+  for (const page of [a, b])
+    await expect(page.getByTestId('save-status')).toContainText('All changes saved', {
+      timeout: 15_000,
+    });
+  await expect(b.getByTestId('presence')).toContainText('Here now: Dana Whitfield');
+  await box(a).click();
+  await a.keyboard.type('Written by the first lead.');
+  await expect(box(b)).toContainText('Written by the first lead.');
+  await box(b).click();
+  await b.keyboard.press('ControlOrMeta+End');
+  await b.keyboard.press('Enter');
+  await b.keyboard.type('Written by the second.');
+  await expect(box(a)).toContainText('Written by the second.');
+  await expectAccessible(b);
+  await a.context().close();
+  await b.context().close();
+
+  // Without JavaScript: the highlights as Markdown. A page opened before someone else's change
+  // does not overwrite it; both texts are shown, and the next save goes in.
+  const plain = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+  await login(plain, 'omb_lead');
+  await plain.goto(highlights);
+  const text = plain.getByRole('textbox', { name: 'Highlights for the program' });
+  await expect(text).toHaveValue(/Written by the first lead\.\s+Written by the second\./);
+  await expectAccessibleWithoutJs(plain);
+  const older = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+  await login(older, 'omb_lead');
+  await older.goto(highlights);
+  await text.fill('Rewritten without JavaScript.');
+  await plain.getByRole('button', { name: 'Save highlights' }).click();
+  await expect(plain).toHaveURL(/\/pmc\/\d+$/);
+  await expect(plain.getByText('Rewritten without JavaScript.')).toBeVisible();
+  await older
+    .getByRole('textbox', { name: 'Highlights for the program' })
+    .fill('From a page opened earlier.');
+  await older.getByRole('button', { name: 'Save highlights' }).click();
+  await expect(older.getByRole('heading', { name: 'Your text was not saved' })).toBeVisible();
+  await expect(older.getByLabel('The highlights as they are now')).toHaveValue(
+    /Rewritten without JavaScript\./,
+  );
+  await expect(older.getByRole('textbox', { name: 'Highlights for the program' })).toHaveValue(
+    'From a page opened earlier.',
+  );
+  await older.getByRole('button', { name: 'Save highlights' }).click();
+  await expect(older).toHaveURL(/\/pmc\/\d+$/);
+  await expect(older.getByText('From a page opened earlier.')).toBeVisible();
+  await plain.context().close();
+  await older.context().close();
 });

@@ -166,9 +166,15 @@ export default function CollabEditor({
   localKey,
   me,
   label = 'Plan text',
+  field = 'default',
 }: {
   /** The shared document, `<kind>:<id>` (app/collab/names.ts). */
   documentName: string;
+  /**
+   * The part of the document this editor writes: a plan has one (`default`); a PMC update has
+   * one per highlights target (`program`, a portfolio's slug).
+   */
+  field?: string;
   /** Where this browser keeps its copy: changes when the record is a different one. */
   localKey: string;
   me: CollabPerson;
@@ -185,7 +191,7 @@ export default function CollabEditor({
     },
     extensions: [
       ...sharedPlanExtensions,
-      Collaboration.configure({ document: doc }),
+      Collaboration.configure({ document: doc, field }),
       CollaborationCaret.configure({ provider, user: me }),
     ],
   });

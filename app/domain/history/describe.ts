@@ -205,7 +205,8 @@ function phase(v: unknown): string | null {
 }
 
 /**
- * ", written with A and B": the others who co-edited a plan in the burst one audit entry records
+ * ", written with A and B": the others who co-edited a plan or an update's highlights in the burst
+ * one audit entry records
  * (decision 029), the entry's actor being the first of them. Empty when they wrote alone.
  */
 function writtenWith(editors: unknown, actor: AuditEntryInput['actor']): string {
@@ -407,6 +408,7 @@ export function describeAuditEntry(e: AuditEntryInput): AuditSentence {
       break;
     case 'pmc_update:highlights':
       did = 'edited the highlights of';
+      rest = writtenWith(after('editors'), e.actor);
       break;
 
     // Journey maps.

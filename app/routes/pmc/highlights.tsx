@@ -1,14 +1,20 @@
 import { parseWithZod } from '@conform-to/zod/v4';
-import { useRef, useState } from 'react';
-import { data, Link, useFetcher } from 'react-router';
+import { lazy, Suspense } from 'react';
+import { data, Link, redirect, useActionData } from 'react-router';
 import type { Route } from './+types/highlights';
-import { PlanEditor } from '~/components/editor/plan-editor';
 import { Alert } from '~/components/ui/alert';
+import { caretColor } from '~/domain/collab/access';
+import { sanitizeDoc } from '~/domain/plans/document';
+import { toMarkdown } from '~/domain/plans/markdown';
+import { useHydrated } from '~/lib/hydrated';
 import { authorize, refusal, notFound } from '~/web/toolkit.server';
 import { loadWholeUpdate } from '~/routes/pmc/view.server';
-import { PmcHighlightsSchema } from '~/schemas/pmc';
-import { changeUpdate } from '~/commands/pmc';
+import { PmcHighlightsMarkdownSchema } from '~/schemas/pmc';
+import { saveHighlightsMarkdown } from '~/commands/pmc';
 import { dbOf, type RequestArgs } from '~/web/context.server';
+
+// The live editor (Yjs, Hocuspocus, tiptap) loads only on the pages that edit, in the browser.
+const CollabEditor = lazy(() => import('~/components/editor/collab-editor'));
 
 export const meta: Route.MetaFunction = () => [
   { title: 'Write highlights | Life Experience Workspace' },
@@ -27,95 +33,128 @@ async function load({ request, context }: RequestArgs, params: Route.LoaderArgs[
 }
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { view, target, name } = await load({ request, context }, params);
-  const empty = { type: 'doc', content: [{ type: 'paragraph' }] };
+  const { user, view, target, name } = await load({ request, context }, params);
+  const doc = view.highlights[target];
   return {
     id: view.id,
-    version: view.version,
     target,
     name,
-    doc: view.highlights[target] ?? empty,
+    markdown: doc ? toMarkdown(sanitizeDoc(doc)) : '',
     quarter: `FY ${view.fiscalYear} Q${view.quarter}`,
+    // This browser's copy of the shared document is kept under a key a new update with a reused
+    // id would not share.
+    localKey: `pmc_update:${view.id}:${view.fiscalYear}-${view.quarter}`,
+    me: { name: user.name, color: caretColor(user.personId) },
   };
 }
 
+/** The plain-text form's save (no JavaScript), into the highlights as they are now. */
 export async function action({ request, params, context }: Route.ActionArgs) {
   const { user, view, target } = await load({ request, context }, params);
-  const submission = parseWithZod(await request.formData(), { schema: PmcHighlightsSchema });
+  const form = await request.formData();
+  const typed = String(form.get('markdown') ?? '');
+  const submission = parseWithZod(form, { schema: PmcHighlightsMarkdownSchema });
   if (submission.status !== 'success')
     return data(
-      { ok: false, message: 'The text could not be read.', version: null as number | null },
+      { markdown: typed, theirs: null, error: submission.reply().error?.markdown?.[0] ?? null },
       { status: 400 },
     );
   try {
-    await changeUpdate(dbOf(context), {
+    const saved = await saveHighlightsMarkdown(dbOf(context), {
       id: view.id,
-      version: submission.value.version,
+      target,
+      base: submission.value.base,
+      markdown: submission.value.markdown,
       actorId: user.personId,
-      change: { kind: 'highlights', target, doc: submission.value.doc },
     });
+    if (saved.saved) return redirect(`/pmc/${view.id}`, 303);
+    return data({ markdown: typed, theirs: saved.theirs, error: null }, { status: 409 });
   } catch (error) {
     const refused = refusal(error, submission);
     return data(
-      {
-        ok: false,
-        message:
-          'Someone changed this update after you opened it. Copy your text, reload, and save again.',
-        version: refused.data.stale?.version ?? null,
-      },
-      { status: 409 },
+      { markdown: typed, theirs: null, error: refused.data.result.error?.['']?.[0] ?? null },
+      refused.init ?? { status: 409 },
     );
   }
-  return { ok: true, message: 'Saved.', version: submission.value.version + 1 };
 }
 
 export default function Highlights({ loaderData }: Route.ComponentProps) {
-  const { id, version, target, name, doc, quarter } = loaderData;
-  const fetcher = useFetcher<typeof action>();
-  const docRef = useRef<unknown>(doc);
-  const [current, setCurrent] = useState(version);
-  const result = fetcher.state === 'idle' ? fetcher.data : undefined;
-  const shownVersion = result?.ok && result.version ? result.version : current;
+  const { id, target, name, markdown, quarter, localKey, me } = loaderData;
+  const hydrated = useHydrated();
+  const reply = useActionData<typeof action>();
+  const label = `Highlights for ${name}`;
   return (
     <>
       <h1>
         Highlights for {name}, {quarter}
       </h1>
       <noscript>
-        <Alert type="warning" heading="The editor needs JavaScript">
-          The update can still be read and exported without it.
-        </Alert>
-      </noscript>
-      <div role="status" aria-live="polite">
-        {result ? (
-          <Alert type={result.ok ? 'success' : 'error'} slim>
-            {result.message}
+        <form method="post" className="usa-form maxw-full">
+          <Alert type="info" heading="Editing as plain text">
+            The rich-text editor needs JavaScript, so the highlights are shown here as Markdown: -
+            before a list item, **bold**, *italic*, [text](https://address) for a link.
           </Alert>
-        ) : null}
-      </div>
-      <PlanEditor
-        label={`Highlights for ${name}`}
-        initial={doc}
-        resetKey={0}
-        onChange={(d) => {
-          docRef.current = d;
-        }}
-      />
-      <button
-        type="button"
-        className="usa-button margin-top-2"
-        onClick={() => {
-          setCurrent(shownVersion);
-          fetcher.submit(
-            { doc: JSON.stringify(docRef.current), version: String(shownVersion) },
-            { method: 'post' },
-          );
-        }}
-      >
-        Save highlights
-      </button>
+          {reply?.theirs != null ? (
+            <Alert type="warning" heading="Your text was not saved">
+              Someone changed these highlights since you opened this page. Their text is below and
+              kept; yours is still in the box. Combine them in the box, then save again.
+            </Alert>
+          ) : null}
+          {/* What the save is compared with: the text as it now is after a refused save. */}
+          <input type="hidden" name="base" value={reply?.theirs ?? markdown} />
+          <div className={`usa-form-group${reply?.error ? ' usa-form-group--error' : ''}`}>
+            <label className="usa-label" htmlFor="highlights-markdown">
+              {label}
+            </label>
+            {reply?.error ? (
+              <span className="usa-error-message" id="highlights-markdown-error" role="alert">
+                {reply.error}
+              </span>
+            ) : null}
+            <textarea
+              className="usa-textarea maxw-full height-card-lg"
+              id="highlights-markdown"
+              name="markdown"
+              rows={12}
+              defaultValue={reply?.markdown ?? markdown}
+              aria-describedby={reply?.error ? 'highlights-markdown-error' : undefined}
+            />
+          </div>
+          {reply?.theirs != null ? (
+            <>
+              <label className="usa-label" htmlFor="highlights-theirs">
+                The highlights as they are now
+              </label>
+              <textarea
+                className="usa-textarea maxw-full"
+                id="highlights-theirs"
+                rows={8}
+                readOnly
+                defaultValue={reply.theirs}
+              />
+            </>
+          ) : null}
+          <button type="submit" className="usa-button margin-top-2">
+            Save highlights
+          </button>
+        </form>
+      </noscript>
+      {hydrated ? (
+        <Suspense fallback={<p>Loading the editor…</p>}>
+          <p className="usa-hint">
+            Every change is saved as you type; other OMB leads writing here now appear below.
+          </p>
+          <CollabEditor
+            documentName={`pmc_update:${id}`}
+            field={target}
+            localKey={localKey}
+            me={me}
+            label={label}
+          />
+        </Suspense>
+      ) : null}
       <p className="margin-top-3">
-        <Link to={`/pmc/${id}`}>Back to the update</Link> ({target})
+        <Link to={`/pmc/${id}`}>Back to the update</Link>
       </p>
     </>
   );

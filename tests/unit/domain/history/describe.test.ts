@@ -814,6 +814,20 @@ const TABLE: {
     },
     sentence: 'Dana Whitfield (OMB) edited the highlights of PMC update “FY 2027 Q1”.',
   },
+  {
+    input: {
+      actor: dana,
+      action: 'highlights',
+      entityType: 'pmc_update',
+      entityId: '1',
+      project: null,
+      portfolio: null,
+      recordName: 'FY 2027 Q1',
+      changes: { editors: { before: null, after: ['Dana Whitfield', 'Marcus Oyelaran'] } },
+    },
+    sentence:
+      'Dana Whitfield (OMB) edited the highlights of PMC update “FY 2027 Q1”, written with Marcus Oyelaran.',
+  },
   // Settings, calendar, accounts, the workspace
   {
     input: {
