@@ -22,7 +22,7 @@ import {
   appendCollabUpdate,
   seedCollabDocument,
   storePlanDocument,
-  storeUpdateHighlights,
+  storeUpdateTexts,
 } from '~/commands/collab';
 import { collabAccess, type CollabRecord } from '~/domain/collab/access';
 import { DEFAULT_UPDATE_RATE, takeToken, type Bucket, type RateLimit } from '~/domain/collab/rate';
@@ -32,7 +32,8 @@ import type { DB } from '#db/client';
 import { loadCollabDocument } from '#db/queries/collab';
 import { collabName, CollabNameSchema, type CollabName } from './names';
 import { WorkspaceRedis } from './redis.server';
-import { fieldJson, PLAN_FIELD, seedState } from './yjs.server';
+import { fieldJson, PLAN_FIELD, seedState, updateTexts } from './yjs.server';
+import { noteField } from '~/domain/pmc/texts';
 
 /** What a server-made change records: who made it, and a version name when it is a named one. */
 export interface LiveChangeMeta {
@@ -148,21 +149,31 @@ async function recordOf(db: DB, name: CollabName): Promise<CollabRecord | null> 
 }
 
 /** The fields a document starts with, from what is stored for its record. */
-async function initialFields(db: DB, name: CollabName): Promise<Record<string, unknown>> {
+async function initialFields(
+  db: DB,
+  name: CollabName,
+): Promise<{ fields: Record<string, unknown>; texts: Record<string, string> }> {
   if (name.kind === 'action_plan') {
     const plan = await db
       .selectFrom('action_plans')
       .select('doc')
       .where('id', '=', name.id)
       .executeTakeFirstOrThrow();
-    return { [PLAN_FIELD]: JSON.parse(plan.doc) as unknown };
+    return { fields: { [PLAN_FIELD]: JSON.parse(plan.doc) as unknown }, texts: {} };
   }
   const update = await db
     .selectFrom('pmc_updates')
-    .select('highlights')
+    .select(['highlights', 'annotations'])
     .where('id', '=', name.id)
     .executeTakeFirstOrThrow();
-  return JSON.parse(update.highlights) as Record<string, unknown>;
+  return {
+    fields: JSON.parse(update.highlights) as Record<string, unknown>,
+    texts: Object.fromEntries(
+      Object.entries(JSON.parse(update.annotations) as Record<string, string>).map(
+        ([key, note]) => [noteField(key), note],
+      ),
+    ),
+  };
 }
 
 /**
@@ -325,19 +336,11 @@ export function createCollab(options: {
             versionName: meta?.versionName,
             versionNote: meta?.versionNote,
           })
-        : await storeUpdateHighlights(db, {
+        : await storeUpdateTexts(db, {
             updateId: name.id,
             name: documentName,
             state,
-            // The targets written in the document (a field another name is ignored).
-            derive: (merged, targets) =>
-              derive(merged, (copy) =>
-                Object.fromEntries(
-                  [...copy.share.keys()]
-                    .filter((field) => targets.has(field))
-                    .map((field) => [field, fieldJson(copy, field)]),
-                ),
-              ),
+            derive: (merged, targets) => derive(merged, (copy) => updateTexts(copy, targets)),
             actorId: meta?.actorId,
           });
     // Changes another server stored (one without Redis, or while Redis was down) reach this

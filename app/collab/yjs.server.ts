@@ -14,17 +14,25 @@ import {
 import * as Y from 'yjs';
 import { planExtensions } from '~/components/editor/extensions';
 import { sanitizeDoc, type DocNode } from '~/domain/plans/document';
+import { keptNote, noteKeyOf } from '~/domain/pmc/texts';
 
 /** The field tiptap's Collaboration extension uses when none is named: a plan's text. */
 export const PLAN_FIELD = 'default';
 
 const schema = getSchema(planExtensions);
 
-/** A new shared document holding these fields (field name → tiptap JSON), as one Yjs update. */
-export function seedState(fields: Record<string, unknown>): Uint8Array {
+/**
+ * A new shared document holding these fields, as one Yjs update: rich-text `fields` (name →
+ * tiptap JSON) and plain-text `texts` (name → string).
+ */
+export function seedState(seed: {
+  fields: Record<string, unknown>;
+  texts: Record<string, string>;
+}): Uint8Array {
   const doc = new Y.Doc();
-  for (const [field, json] of Object.entries(fields))
+  for (const [field, json] of Object.entries(seed.fields))
     prosemirrorJSONToYXmlFragment(schema, sanitizeDoc(json), doc.getXmlFragment(field));
+  for (const [field, text] of Object.entries(seed.texts)) doc.getText(field).insert(0, text);
   const state = Y.encodeStateAsUpdate(doc);
   doc.destroy();
   return state;
@@ -47,4 +55,27 @@ export function fieldJson(doc: Y.Doc, field: string): DocNode {
 export function replaceField(doc: Y.Doc, field: string, json: unknown): void {
   const node = Node.fromJSON(schema, sanitizeDoc(json));
   updateYFragment(doc, doc.getXmlFragment(field), node, { mapping: new Map(), isOMark: new Map() });
+}
+
+/**
+ * A PMC update's words in its shared document (app/domain/pmc/texts.ts): the highlights of the
+ * fields named after a target, and the notes of the fields named after an item. Any other field
+ * is ignored, and so is a field of the wrong kind, which only a crafted client writes.
+ */
+export function updateTexts(
+  doc: Y.Doc,
+  targets: ReadonlySet<string>,
+): { highlights: Record<string, DocNode>; notes: Record<string, string> } {
+  const highlights: Record<string, DocNode> = {};
+  const notes: Record<string, string> = {};
+  for (const field of [...doc.share.keys()]) {
+    try {
+      const key = noteKeyOf(field);
+      if (key) notes[key] = keptNote(doc.getText(field).toString());
+      else if (targets.has(field)) highlights[field] = fieldJson(doc, field);
+    } catch {
+      // Defined as another kind of field by this document already: not a note, not highlights.
+    }
+  }
+  return { highlights, notes };
 }

@@ -9,6 +9,7 @@ import type { DB } from '#db/client';
 import { recordAudit } from '#db/audit';
 import { canonicalDoc } from '~/collab/yjs.server';
 import type { DocNode } from '~/domain/plans/document';
+import { changedNotes } from '~/domain/pmc/texts';
 
 /** Appends one update received from a person's editor (before it is acknowledged). */
 export async function appendCollabUpdate(
@@ -174,61 +175,79 @@ export async function storePlanDocument(
 }
 
 /**
- * Compacts a PMC update's shared document (one field per highlights target: `program` and each
- * portfolio's slug) and, while the update is a draft and some target's text changed, writes the
- * derived highlights with the update's next version and one audit row naming everyone whose
- * changes were folded in. A published update's highlights are frozen: its document is compacted,
- * nothing else changes.
+ * Compacts a PMC update's shared document and, while the update is a draft and some of its words
+ * changed, writes them into the update: the highlights (one rich-text field per target: `program`
+ * and each portfolio's slug) and the items' notes (a plain-text field `note:<item key>` each),
+ * with one audit row naming everyone whose changes were folded in. The update's version does not
+ * move: these words merge, so the editorial forms of a page opened before are still current; a
+ * publish checks the words themselves (publishUpdate). A published update's words are frozen: its
+ * document is compacted, nothing else changes.
  */
-export async function storeUpdateHighlights(
+export async function storeUpdateTexts(
   db: DB,
   input: {
     updateId: number;
     name: string;
     state: Uint8Array;
-    /** The highlights by target, from the stored state: only targets that may have them. */
-    derive: (stored: Uint8Array, targets: ReadonlySet<string>) => Record<string, DocNode>;
+    /** The words, from the stored state: highlights of the targets that may have them, notes. */
+    derive: (
+      stored: Uint8Array,
+      targets: ReadonlySet<string>,
+    ) => { highlights: Record<string, DocNode>; notes: Record<string, string> };
     actorId?: number;
   },
-): Promise<{ version: number | null; stored: Uint8Array }> {
+): Promise<{ changed: boolean; stored: Uint8Array }> {
   const at = new Date().toISOString();
   return db.transaction().execute(async (trx) => {
     const { stored, senders } = await compact(trx, input.name, input.state, at);
     const update = await trx
       .selectFrom('pmc_updates')
-      .select(['id', 'status', 'highlights', 'version'])
+      .select(['id', 'status', 'highlights', 'annotations'])
       .where('id', '=', input.updateId)
       .executeTakeFirst();
-    if (!update || update.status !== 'draft') return { version: null, stored };
+    if (!update || update.status !== 'draft') return { changed: false, stored };
     const slugs = await trx.selectFrom('portfolios').select('slug').execute();
     const targets = new Set(['program', ...slugs.map((p) => p.slug)]);
     const before = JSON.parse(update.highlights) as Record<string, unknown>;
+    const notesBefore = JSON.parse(update.annotations) as Record<string, string>;
     const derived = input.derive(stored, targets);
-    const changed = Object.keys(derived).filter(
+    const changedTargets = Object.keys(derived.highlights).filter(
       (t) =>
-        JSON.stringify(derived[t]) !==
+        JSON.stringify(derived.highlights[t]) !==
         JSON.stringify(before[t] === undefined ? EMPTY_DOC : canonicalDoc(before[t])),
     );
-    if (changed.length === 0) return { version: null, stored };
-    const highlights = JSON.stringify({ ...before, ...derived });
+    // A note field the document has never had keeps the note stored (written before notes were
+    // live); one emptied in the document is removed.
+    const notes = Object.fromEntries(
+      Object.entries({ ...notesBefore, ...derived.notes }).filter(([, text]) => text !== ''),
+    );
+    const changedKeys = changedNotes(notesBefore, notes);
+    if (changedTargets.length === 0 && changedKeys.length === 0) return { changed: false, stored };
     const editors = editorsOf(input.actorId, senders);
-    const { version } = await trx
+    await trx
       .updateTable('pmc_updates')
-      .set((eb) => ({ highlights, version: eb('version', '+', 1), updated_at: at }))
+      .set({
+        highlights: JSON.stringify({ ...before, ...derived.highlights }),
+        annotations: JSON.stringify(notes),
+        updated_at: at,
+      })
       .where('id', '=', update.id)
-      .returning('version')
-      .executeTakeFirstOrThrow();
+      .execute();
     await recordAudit(trx, {
       actorId: editors[0] ?? null,
-      action: 'highlights',
+      action: changedTargets.length > 0 ? 'highlights' : 'annotate',
       entityType: 'pmc_update',
       entityId: update.id,
       portfolioId: null,
-      before: { version: update.version },
-      after: { version, targets: changed, editors: await namesOf(trx, editors) },
+      before: null,
+      after: {
+        targets: changedTargets,
+        notes: changedKeys,
+        editors: await namesOf(trx, editors),
+      },
       at,
     });
-    return { version, stored };
+    return { changed: true, stored };
   });
 }
 

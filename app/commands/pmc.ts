@@ -1,14 +1,15 @@
 /**
- * Every change to a PMC update: starting the quarter's draft, the editorial choices on it, the
- * highlights (written together live, decision 029; derived by app/commands/collab.ts), and
- * publishing, which freezes the composed update as a snapshot. Each is versioned and audited in
- * one transaction; a published update no longer changes.
+ * Every change to a PMC update: starting the quarter's draft, the editorial choices on it (each
+ * versioned and audited in one transaction), the highlights and notes (written together live,
+ * decision 029; stored by app/commands/collab.ts), and publishing, which freezes the composed
+ * update as a snapshot. A published update no longer changes.
  */
 import { compose } from '~/domain/pmc/compose';
 import { changeLive } from '~/collab/live.server';
 import { collabName } from '~/collab/names';
 import { fieldJson, replaceField } from '~/collab/yjs.server';
 import { sanitizeDoc } from '~/domain/plans/document';
+import { keptNote, noteField, textsDigest } from '~/domain/pmc/texts';
 import { fromMarkdown, toMarkdown } from '~/domain/plans/markdown';
 import type { DB } from '#db/client';
 import { RefusedError } from '#db/errors';
@@ -72,7 +73,6 @@ export async function createUpdate(
 
 export type UpdateChange =
   | { kind: 'exclude'; key: string; excluded: boolean }
-  | { kind: 'annotate'; key: string; text: string }
   | { kind: 'order'; order: string[] }
   /** The order of one portfolio's milestones (item keys, first to last). */
   | { kind: 'item_order'; slug: string; order: string[] };
@@ -106,7 +106,6 @@ export async function changeUpdate(
     change: async (trx, u) => {
       const set: Partial<{
         excluded: string;
-        annotations: string;
         portfolio_order: string;
         item_order: string;
       }> = {};
@@ -115,11 +114,6 @@ export async function changeUpdate(
         if (c.excluded) excluded.add(c.key);
         else excluded.delete(c.key);
         set.excluded = JSON.stringify([...excluded]);
-      } else if (c.kind === 'annotate') {
-        set.annotations = JSON.stringify({
-          ...(JSON.parse(u.annotations) as Record<string, string>),
-          [c.key]: c.text,
-        });
       } else if (c.kind === 'order') {
         set.portfolio_order = JSON.stringify(c.order);
       } else {
@@ -134,19 +128,24 @@ export async function changeUpdate(
   });
 }
 
-/** Freezes the update: the composed data and highlights as they are now. */
+/** Freezes the update: the composed data, highlights and notes as they are now. */
 export async function publishUpdate(
   db: DB,
-  input: { id: number; version: number; actorId: number },
+  input: { id: number; version: number; texts: string; actorId: number },
 ): Promise<void> {
+  const wordsChanged = () =>
+    new RefusedError(
+      'conflict',
+      'The highlights or notes changed since this page was opened. Read them as they are now, then publish.',
+    );
   // Refused before anything is stored: a stale or repeated publish writes nothing at all.
   const current = await draftUpdate(db, input.id, 'This update is already published.');
   assertFresh(current, input.version, ['updated_at']);
-  // The highlights as they are being written, stored first: typing the store's debounce has not
-  // reached yet would otherwise miss the frozen update. When that store changes them, the
-  // version the person published from is stale, and the publish is refused like any stale save:
-  // they see the final text before freezing it. Every acknowledged change waits in
-  // collab_updates until stored, so with none there, nothing is opened or written.
+  if (textsDigest(current.highlights, current.annotations) !== input.texts) throw wordsChanged();
+  // The words as they are being written, stored first: typing the store's debounce has not
+  // reached yet would otherwise miss the frozen update. When that store changes them, the lead
+  // has not read what would be frozen, and the publish is refused. Every acknowledged change
+  // waits in collab_updates until stored, so with none there, nothing is opened or written.
   if (await hasUnstoredChanges(db, collabName({ kind: 'pmc_update', id: input.id })))
     await changeLive(
       db,
@@ -158,6 +157,7 @@ export async function publishUpdate(
     ...draftEdit(input, 'This update is already published.'),
     action: 'publish',
     change: async (trx, u, at) => {
+      if (textsDigest(u.highlights, u.annotations) !== input.texts) throw wordsChanged();
       const previous = await previousPublished(trx, u);
       const assembled = await assembleUpdate(
         trx,
@@ -188,12 +188,12 @@ export async function publishUpdate(
 
 /**
  * Refuses a change to an update that does not exist or is published; returns its version and
- * stored highlights (JSON) otherwise.
+ * stored words (highlights and notes, JSON) otherwise.
  */
 async function draftUpdate(db: DB, id: number, published: string) {
   const u = await db
     .selectFrom('pmc_updates')
-    .select(['status', 'highlights', 'version', 'updated_at'])
+    .select(['status', 'highlights', 'annotations', 'version', 'updated_at'])
     .where('id', '=', id)
     .executeTakeFirst();
   if (!u) throw new RefusedError('not_found', 'We could not find that update.');
@@ -232,6 +232,37 @@ export async function saveHighlightsMarkdown(
     const now = toMarkdown(fieldJson(doc, input.target));
     if (overwrites(now)) return { saved: false, theirs: now } as const;
     replaceField(doc, input.target, mine);
+    return { saved: true } as const;
+  });
+}
+
+/**
+ * A save of one item's note from its plain-text field (no JavaScript), into the live document.
+ * `base` is the note the person's page showed: when someone has changed it since (and not to what
+ * the person typed), nothing is written and the note as it is now is returned.
+ */
+export async function saveNote(
+  db: DB,
+  input: { id: number; key: string; base: string; text: string; actorId: number },
+): Promise<{ saved: true } | { saved: false; theirs: string }> {
+  const { annotations } = await draftUpdate(
+    db,
+    input.id,
+    'This update is published; its notes no longer change.',
+  );
+  const mine = keptNote(input.text);
+  const overwrites = (now: string) => now !== keptNote(input.base) && now !== mine;
+  // The stored note first: a save it already refuses writes nothing, not even the shared document.
+  const stored = (JSON.parse(annotations) as Record<string, string>)[input.key] ?? '';
+  if (overwrites(stored)) return { saved: false, theirs: stored };
+  return changeLive(db, { kind: 'pmc_update', id: input.id }, { actorId: input.actorId }, (doc) => {
+    const text = doc.getText(noteField(input.key));
+    const now = keptNote(text.toString());
+    if (overwrites(now)) return { saved: false, theirs: now } as const;
+    if (now !== mine) {
+      text.delete(0, text.length);
+      text.insert(0, mine);
+    }
     return { saved: true } as const;
   });
 }

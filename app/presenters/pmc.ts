@@ -23,6 +23,8 @@ export interface UpdateView {
   status: 'draft' | 'published';
   publishedAt: string | null;
   version: number;
+  /** A fingerprint of the highlights and notes shown (a draft's; '' once published). */
+  texts: string;
   start: string;
   end: string;
   /** The last published update before this one: changes are listed since its publication. */
@@ -100,6 +102,7 @@ export function publishedView(
     quarter: u.quarter,
     publishedAt: u.published_at,
     version: u.version,
+    texts: '',
     page,
     status: 'published',
     start: snap.start,
@@ -228,6 +231,7 @@ export function updatePreview(
       status: view.status,
       publishedAt: view.publishedAt,
       version: view.version,
+      texts: view.texts,
       start: view.start,
       end: view.end,
       previous: view.previous

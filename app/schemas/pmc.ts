@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { VersionField } from './common';
 import { PageParam } from './params';
+import { ITEM_KEY, MAX_NOTE_LENGTH } from '~/domain/pmc/texts';
 
 /** A portfolio's slug in a URL or a form. */
 const SLUG = /^[a-z0-9-]{1,80}$/;
@@ -12,7 +13,7 @@ export const PmcPreviewParams = z.object({
 });
 
 /** An item of the update: m12 (milestone), d3 (decision), g7 (gate pending), r5 (risk). */
-const Key = z.string().regex(/^[mdgr]\d{1,12}$/, 'Unknown item.');
+const Key = z.string().regex(ITEM_KEY, 'Unknown item.');
 const Slug = z.string().regex(SLUG, 'Unknown portfolio.');
 
 /** Starting the update of a quarter (the list page's form). */
@@ -47,11 +48,20 @@ export const PmcHighlightsMarkdownSchema = z.object({
 export const PmcUpdateActionSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('exclude'), key: Key, version: VersionField }),
   z.object({ intent: z.literal('include'), key: Key, version: VersionField }),
+  // A note saved without JavaScript: compared with the note its page showed (`base`), so
+  // someone else's newer note is not overwritten. With JavaScript a note is written live.
   z.object({
     intent: z.literal('annotate'),
     key: Key,
-    text: z.string().trim().max(1000, 'Keep a note under 1,000 characters.'),
-    version: VersionField,
+    text: z
+      .string()
+      .trim()
+      .max(MAX_NOTE_LENGTH, `Keep a note to ${MAX_NOTE_LENGTH.toLocaleString('en-US')} characters.`)
+      .default(''),
+    base: z
+      .string()
+      .max(MAX_NOTE_LENGTH * 2)
+      .default(''),
   }),
   z.object({
     intent: z.literal('order'),
@@ -66,5 +76,11 @@ export const PmcUpdateActionSchema = z.discriminatedUnion('intent', [
     direction: z.enum(['up', 'down'], { error: 'Choose up or down.' }),
     version: VersionField,
   }),
-  z.object({ intent: z.literal('publish'), version: VersionField }),
+  // `texts`: the fingerprint of the highlights and notes the page showed (what is frozen is what
+  // the lead read).
+  z.object({
+    intent: z.literal('publish'),
+    version: VersionField,
+    texts: z.string().regex(/^[0-9a-f]{16}$/, 'Reload the update, then publish.'),
+  }),
 ]);

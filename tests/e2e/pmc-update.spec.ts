@@ -98,8 +98,9 @@ test('an OMB lead assembles, writes, publishes and exports the quarterly PMC upd
   await expect(page.getByText('Renamed after publishing')).toHaveCount(0);
 });
 
-test('an OMB lead orders and annotates milestones, exports the notes, and compares two published updates item by item', async ({
+test('OMB leads annotate milestones together live (and without JavaScript), order them, export the notes, and compare two published updates item by item', async ({
   page,
+  browser,
 }) => {
   test.setTimeout(120_000);
   await login(page, 'omb_lead');
@@ -134,9 +135,64 @@ test('an OMB lead orders and annotates milestones, exports the notes, and compar
   });
   await expect(table.getByRole('row').nth(1)).toContainText(WEBPAGE);
   await expect(table.getByRole('row').nth(2)).toContainText(HOST);
-  await table.getByLabel(new RegExp(`^Note on ${HOST}`)).fill(NOTE);
-  await table.getByRole('button', { name: new RegExp(`^Save note on ${HOST}`) }).click();
-  await expect(table.getByRole('row', { name: new RegExp(HOST) })).toContainText(`Note: ${NOTE}`);
+  // A second lead on the same view: notes are written live, with no save button.
+  const focusedUrl = page.url();
+  const second = await (await browser.newContext()).newPage();
+  await login(second, 'omb_lead');
+  await second.goto(focusedUrl);
+  for (const p of [page, second])
+    await expect(p.getByTestId('notes-status')).toContainText('All changes saved', {
+      timeout: 15_000,
+    });
+  const noteOn = (p: Page, item: string) =>
+    p
+      .getByRole('table', { name: 'Milestones of Approaching Retirement this quarter' })
+      .getByLabel(new RegExp(`^Note on ${item}`));
+  await expect(table.getByRole('button', { name: /^Save note/ })).toHaveCount(0);
+  await noteOn(page, HOST).click();
+  await expect(second.getByText('Dana Whitfield is writing this note.')).toBeVisible();
+  await noteOn(page, HOST).fill(NOTE);
+  await expect(noteOn(second, HOST)).toHaveValue(NOTE);
+  await noteOn(second, WEBPAGE).click();
+  await second.keyboard.type('Live from the second lead.');
+  await expect(noteOn(page, WEBPAGE)).toHaveValue('Live from the second lead.');
+  await expectAccessible(second);
+
+  // Without JavaScript a note is a small form; a page opened before someone else's change does
+  // not overwrite it: the message says what the note now reads, and what was typed stays.
+  const plain = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+  await login(plain, 'omb_lead');
+  // The page shows the notes as stored, a moment (the store's debounce) after the typing.
+  await expect(async () => {
+    await plain.goto(focusedUrl);
+    await expect(noteOn(plain, WEBPAGE)).toHaveValue('Live from the second lead.', {
+      timeout: 1000,
+    });
+  }).toPass({ timeout: 20_000 });
+  await noteOn(second, WEBPAGE).press('End');
+  await second.keyboard.type(' Later.');
+  await expect(noteOn(page, WEBPAGE)).toHaveValue('Live from the second lead. Later.');
+  await noteOn(plain, WEBPAGE).fill('Written without JavaScript.');
+  await plain.getByRole('button', { name: new RegExp(`^Save note on ${WEBPAGE}`) }).click();
+  // The message is at the top of the page and next to the field.
+  const noteError = plain
+    .getByRole('table', { name: 'Milestones of Approaching Retirement this quarter' })
+    .getByRole('alert');
+  await expect(noteError).toContainText('Someone changed this note since you opened the page.');
+  await expect(noteError).toContainText('It now reads: “Live from the second lead. Later.”');
+  await expect(noteOn(plain, WEBPAGE)).toHaveValue('Written without JavaScript.');
+  await expectAccessibleWithoutJs(plain);
+  await plain.context().close();
+  await second.context().close();
+
+  // The note reaches the update (and its history) once stored: the second lead's leaving stores it.
+  await expect(async () => {
+    await page.reload();
+    await expect(table.getByRole('row', { name: new RegExp(HOST) })).toContainText(
+      `Note: ${NOTE}`,
+      { timeout: 1000 },
+    );
+  }).toPass({ timeout: 20_000 });
   await table.getByRole('button', { name: new RegExp(`^Move up\\s?: ${HOST}`) }).click();
   await expect(table.getByRole('row').nth(1)).toContainText(HOST);
   await expect(table.getByRole('row').nth(2)).toContainText(WEBPAGE);

@@ -8,6 +8,7 @@ import { findSessionUser, type SessionUser } from '#db/queries/sessions';
 import type { Database } from '#db/schema';
 import { seedReferenceData, syncDemoAccounts } from '#seeds/index';
 import type { ProjectInput } from '~/schemas/project';
+import { textsDigest } from '~/domain/pmc/texts';
 import { createDatabase } from '../../scripts/pg-cluster.mjs';
 import { TEMPLATES } from './global-setup';
 
@@ -119,4 +120,14 @@ export async function projectValues(db: Kysely<Database>, id: number): Promise<P
     health: project.health,
     healthReason: project.health_reason ?? '',
   };
+}
+
+/** The fingerprint of a PMC update's words as stored: what a page showing it would publish with. */
+export async function storedWords(db: Kysely<Database>, id: number): Promise<string> {
+  const u = await db
+    .selectFrom('pmc_updates')
+    .select(['highlights', 'annotations'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+  return textsDigest(u.highlights, u.annotations);
 }

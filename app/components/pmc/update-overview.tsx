@@ -46,6 +46,7 @@ export function UpdateOverview({
         <IntentButton
           intent="publish"
           version={version}
+          extra={{ texts: view.texts }}
           formClassName="margin-y-2"
           className="usa-button"
         >

@@ -4,7 +4,7 @@
  * a manager of a draft also orders milestones, leaves items out and annotates them.
  */
 import type { SubmissionResult } from '@conform-to/react';
-import { Fragment } from 'react';
+import { Fragment, useContext, useEffect, useRef } from 'react';
 import { Form, Link } from 'react-router';
 import { HistorySentence, HistoryTime } from '~/components/history/history-line';
 import { FieldError } from '~/components/ui/field';
@@ -14,6 +14,8 @@ import { freshnessText } from '~/domain/pmc/quarter';
 import { pluralize } from '~/domain/plural';
 import { MILESTONE_STATUS_LABELS } from '~/domain/portfolio/labels';
 import type { PreviewPortfolio } from '~/presenters/pmc';
+import { MAX_NOTE_LENGTH } from '~/domain/pmc/texts';
+import { LiveNotesContext } from './notes-context';
 
 /** The form's last answer: which form sent it, and conform's result. */
 export type LastReply = { intent: string; result: SubmissionResult<string[]> } | undefined;
@@ -25,43 +27,80 @@ function noteErrorsOf(reply: LastReply, key: string) {
   return r.error?.text ?? undefined;
 }
 
+/** What the person typed in a note that was not saved, to keep it in the field. */
+function noteTypedOf(reply: LastReply, key: string): string | undefined {
+  const r = reply?.intent === 'annotate' ? reply.result : undefined;
+  if (!r || !('initialValue' in r) || r.initialValue?.key !== key) return undefined;
+  const typed = r.initialValue?.text;
+  return typeof typed === 'string' ? typed : undefined;
+}
+
+/**
+ * An item's note. Written live when the page has connected (notes-context.ts): the field is bound
+ * to the shared note and saves as the person types. Before that, and without JavaScript, a small
+ * form: its save compares with the note this page showed (`base`), so a newer one is not lost.
+ */
 export function NoteForm({
   itemKey,
   text,
   note,
   className,
-  version,
   reply,
 }: {
   itemKey: string;
   text: string;
   note: string | undefined;
   className: string;
-  version: number;
   reply: LastReply;
 }) {
   const errs = noteErrorsOf(reply, itemKey);
+  const live = useContext(LiveNotesContext);
+  const field = useRef<HTMLInputElement>(null);
+  const ready = live?.ready ?? false;
+  const bind = live?.bind;
+  useEffect(() => {
+    if (!ready || !bind || !field.current) return;
+    return bind(itemKey, field.current);
+  }, [ready, bind, itemKey]);
+  const writers = live?.writers(itemKey) ?? [];
   return (
-    <Form method="post" className={className}>
-      <IntentFields intent="annotate" version={version} extra={{ key: itemKey }} />
+    <Form
+      method="post"
+      className={className}
+      // Written live, a note has nothing to submit: Enter stays in the field.
+      onSubmit={ready ? (e) => e.preventDefault() : undefined}
+    >
+      <IntentFields intent="annotate" extra={{ key: itemKey, base: note ?? '' }} />
       <FieldError id={`note-${itemKey}-error`} errors={errs} />
       <div className="display-flex" style={{ gap: '0.25rem' }}>
         <label className="usa-sr-only" htmlFor={`note-${itemKey}`}>
           Note on {text}
         </label>
         <input
+          ref={field}
           className={`usa-input margin-top-0 height-4${errs?.length ? ' usa-input--error' : ''}`}
           id={`note-${itemKey}`}
           name="text"
-          maxLength={1000}
-          defaultValue={note ?? ''}
+          maxLength={MAX_NOTE_LENGTH}
+          defaultValue={
+            reply?.intent === 'annotate' && noteTypedOf(reply, itemKey) !== undefined
+              ? noteTypedOf(reply, itemKey)
+              : (note ?? '')
+          }
           placeholder="Note"
           aria-describedby={errs?.length ? `note-${itemKey}-error` : undefined}
         />
-        <button type="submit" className="usa-button usa-button--outline usa-button--small">
-          Save note<span className="usa-sr-only"> on {text}</span>
-        </button>
+        {ready ? null : (
+          <button type="submit" className="usa-button usa-button--outline usa-button--small">
+            Save note<span className="usa-sr-only"> on {text}</span>
+          </button>
+        )}
       </div>
+      {writers.length > 0 ? (
+        <p className="font-body-xs margin-y-05" aria-live="polite">
+          {writers.join(' and ')} {writers.length === 1 ? 'is' : 'are'} writing this note.
+        </p>
+      ) : null}
     </Form>
   );
 }
@@ -168,7 +207,6 @@ function ItemList({
                   text={i.text}
                   note={p.annotations[i.key]}
                   className=""
-                  version={s.version}
                   reply={s.reply}
                 />
               </div>
@@ -287,7 +325,6 @@ function MilestoneTable({ s }: { s: SectionProps }) {
                       text={m.title}
                       note={p.annotations[m.key]}
                       className="margin-top-1"
-                      version={version}
                       reply={s.reply}
                     />
                   </td>

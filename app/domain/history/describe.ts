@@ -10,6 +10,7 @@
  */
 import { ANSWER_LABELS } from '~/domain/phases/gate';
 import { formatDate, PHASE_LABELS } from '~/domain/portfolio/labels';
+import { pluralize } from '~/domain/plural';
 import { timeZoneLabel } from './time';
 
 /** What the audit log keeps of a change; older PMC snapshots kept only the field names. */
@@ -397,19 +398,30 @@ export function describeAuditEntry(e: AuditEntryInput): AuditSentence {
     case 'pmc_update:exclude':
       did = after('excluded') === false ? 'put an item back into' : 'left an item out of';
       break;
-    case 'pmc_update:annotate':
-      did = 'added a note to an item of';
+    case 'pmc_update:annotate': {
+      // Written live: the items whose notes changed in one burst; before that, one note a save.
+      const notes = after('notes');
+      did = Array.isArray(notes)
+        ? `edited the notes on ${pluralize(notes.length, 'item')} of`
+        : 'added a note to an item of';
+      rest = writtenWith(after('editors'), e.actor);
       break;
+    }
     case 'pmc_update:order':
       did = 'reordered the portfolios of';
       break;
     case 'pmc_update:item_order':
       did = 'reordered the items of';
       break;
-    case 'pmc_update:highlights':
-      did = 'edited the highlights of';
+    case 'pmc_update:highlights': {
+      const notes = after('notes');
+      did =
+        Array.isArray(notes) && notes.length > 0
+          ? `edited the highlights and the notes on ${pluralize(notes.length, 'item')} of`
+          : 'edited the highlights of';
       rest = writtenWith(after('editors'), e.actor);
       break;
+    }
 
     // Journey maps.
     case 'journey_map:import':

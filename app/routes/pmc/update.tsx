@@ -1,8 +1,11 @@
-import { Link } from 'react-router';
+import { Link, type ShouldRevalidateFunctionArgs } from 'react-router';
 import type { Route } from './+types/update';
 import { LeftOut, UpdateOverview, UpdatePager } from '~/components/pmc/update-overview';
 import { PortfolioSection } from '~/components/pmc/update-portfolio';
 import { FormErrors } from '~/components/ui/form';
+import { Presence, statusText } from '~/components/editor/connection';
+import { LiveNotesContext, useLiveNotes } from '~/components/pmc/notes-context';
+import { caretColor } from '~/domain/collab/access';
 import { reorder } from '~/domain/pmc/compose';
 import { can } from '~/domain/policy';
 import {
@@ -16,7 +19,7 @@ import {
 import { loadUpdateView } from '~/routes/pmc/view.server';
 import { PmcPreviewParams, PmcUpdateActionSchema } from '~/schemas/pmc';
 import { listUpdates } from '#db/queries/pmc';
-import { changeUpdate, publishUpdate } from '~/commands/pmc';
+import { changeUpdate, publishUpdate, saveNote } from '~/commands/pmc';
 import { RefusedError } from '#db/errors';
 import { dbOf } from '~/web/context.server';
 import { authorize, dispatch, notFound } from '~/web/toolkit.server';
@@ -41,13 +44,25 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     p.portfolio ? { slug: p.portfolio } : { page: p.page },
   );
   if (!view) notFound('That page of the update does not exist.');
-  return updatePreview(view, {
-    place: p,
-    // Burden reduced quarter by quarter: each published update's figure, then this one's.
-    published: publishedHours(await listUpdates(dbOf(context)), view.id),
-    timeZone: user.timeZone,
-    manager: can(user, 'pmc.manage'),
-  });
+  const manager = can(user, 'pmc.manage');
+  return {
+    ...updatePreview(view, {
+      place: p,
+      // Burden reduced quarter by quarter: each published update's figure, then this one's.
+      published: publishedHours(await listUpdates(dbOf(context)), view.id),
+      timeZone: user.timeZone,
+      manager,
+    }),
+    // A draft's notes are written live on a portfolio's own view, where every item has its field.
+    liveNotes:
+      manager && p.portfolio && view.status === 'draft'
+        ? {
+            documentName: `pmc_update:${view.id}`,
+            localKey: `pmc_update:${view.id}:${view.fiscalYear}-${view.quarter}`,
+            me: { name: user.name, color: caretColor(user.personId) },
+          }
+        : null,
+  };
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
@@ -67,7 +82,24 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   return dispatch(await request.formData(), PmcUpdateActionSchema, {
     exclude: (v) => apply({ kind: 'exclude', key: v.key, excluded: true }, v.version),
     include: (v) => apply({ kind: 'exclude', key: v.key, excluded: false }, v.version),
-    annotate: (v) => apply({ kind: 'annotate', key: v.key, text: v.text }, v.version),
+    annotate: async (v) => {
+      const saved = await saveNote(db, {
+        id: view.id,
+        key: v.key,
+        base: v.base,
+        text: v.text,
+        actorId: user.personId,
+      });
+      if (!saved.saved)
+        throw new RefusedError(
+          'conflict',
+          saved.theirs
+            ? `Someone changed this note since you opened the page. It now reads: “${saved.theirs}”. Your text is still in the box: combine them, then save again.`
+            : 'Someone removed this note since you opened the page. Your text is still in the box: save again to keep it.',
+          'text',
+        );
+      return back;
+    },
     order: (v) =>
       apply({ kind: 'order', order: reorder(slugs, slugs, v.slug, v.direction) }, v.version),
     move_item: async (v) => {
@@ -80,7 +112,12 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       return apply({ kind: 'item_order', slug: v.slug, order }, v.version);
     },
     publish: async (v) => {
-      await publishUpdate(db, { id: view.id, version: v.version, actorId: user.personId });
+      await publishUpdate(db, {
+        id: view.id,
+        version: v.version,
+        texts: v.texts,
+        actorId: user.personId,
+      });
       return back;
     },
   });
@@ -89,6 +126,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 export default function PmcUpdate({ loaderData, actionData }: Route.ComponentProps) {
   const { view, portfolios, excludedItems, published, pageUrls, mayManage, focused, overviewUrl } =
     loaderData;
+  const notes = useLiveNotes(loaderData.liveNotes);
   const version = actionData?.stale?.version ?? view.version;
   const errors = actionData?.result.error ? Object.values(actionData.result.error).flat() : [];
   const since = changesSince(view.previous);
@@ -138,24 +176,43 @@ export default function PmcUpdate({ loaderData, actionData }: Route.ComponentPro
           version={version}
         />
       )}
-      {portfolios.map((p) => (
-        <PortfolioSection
-          key={p.slug}
-          p={p}
-          updateId={view.id}
-          portfolioCount={view.portfolioCount}
-          version={version}
-          focused={focused}
-          mayManage={mayManage}
-          since={since}
-          newSince={newSince}
-          reply={actionData}
-        />
-      ))}
+      {notes.state ? (
+        <div className="bg-base-lightest padding-x-2 padding-y-1 margin-y-2">
+          <p className="margin-y-1" role="status" aria-live="polite" data-testid="notes-status">
+            Notes are written together and saved as you type. {statusText(notes.state)}
+          </p>
+          <Presence people={notes.state.people} me={notes.clientId} />
+        </div>
+      ) : null}
+      <LiveNotesContext.Provider value={notes.live}>
+        {portfolios.map((p) => (
+          <PortfolioSection
+            key={p.slug}
+            p={p}
+            updateId={view.id}
+            portfolioCount={view.portfolioCount}
+            version={version}
+            focused={focused}
+            mayManage={mayManage}
+            since={since}
+            newSince={newSince}
+            reply={actionData}
+          />
+        ))}
+      </LiveNotesContext.Provider>
       {focused ? null : <UpdatePager hrefs={pageUrls} current={view.page} />}
       {mayManage && excludedItems.length > 0 ? (
         <LeftOut items={excludedItems} version={version} />
       ) : null}
     </>
   );
+}
+
+// A refused change (a publish the words changed under, a stale form) reloads what the page shows,
+// so the person reads the update as it now is before trying again.
+export function shouldRevalidate({
+  defaultShouldRevalidate,
+  actionStatus,
+}: ShouldRevalidateFunctionArgs) {
+  return actionStatus === 409 || defaultShouldRevalidate;
 }

@@ -1,3 +1,4 @@
+import { textsDigest } from '~/domain/pmc/texts';
 import { compose, inOrder } from '~/domain/pmc/compose';
 import { authorize, found, pathParam } from '~/web/toolkit.server';
 import { planHtml } from '~/render/plans/html.server';
@@ -41,6 +42,7 @@ export async function loadUpdateView(
     quarter: u.quarter,
     publishedAt: u.published_at,
     version: u.version,
+    texts: textsDigest(u.highlights, u.annotations),
     page: page ?? 1,
   };
   if (u.status === 'published' && u.snapshot)

@@ -8,6 +8,7 @@ import { openDatabase } from '#db/client';
 import { assessmentEdits, createAssessment, editAssessment } from '~/commands/burden';
 import { createPlan } from '~/commands/plans';
 import { createUpdate, publishUpdate } from '~/commands/pmc';
+import { textsDigest } from '~/domain/pmc/texts';
 import { createActivity } from '~/commands/research';
 import type { Database } from '#db/schema';
 import { describeSchema } from '#db/schema-check';
@@ -220,7 +221,12 @@ async function findOrMakeParams(): Promise<Params> {
     .executeTakeFirst();
   if (!published) {
     const id = await createUpdate(db, { fy: 2028, q: 4, actorId: lead.id });
-    await publishUpdate(db, { id, version: 1, actorId: lead.id });
+    await publishUpdate(db, {
+      id,
+      version: 1,
+      texts: textsDigest('{}', '{}'),
+      actorId: lead.id,
+    });
     published = { id };
   }
 

@@ -9,6 +9,7 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import { startSession } from '~/auth/session.server';
+import { registerLiveServer } from '~/collab/live.server';
 import { createCollab, type CollabLimits } from '~/collab/server';
 import { createPlan } from '~/commands/plans';
 import type { DB } from '#db/client';
@@ -39,8 +40,11 @@ export async function serve(
     if (!collab.handleUpgrade(req, socket, head)) socket.destroy();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  // The server a person's change (a restore, a no-JavaScript save) goes through, as in the app.
+  registerLiveServer(db, collab.live);
   const url = `ws://127.0.0.1:${(server.address() as AddressInfo).port}/collab`;
   const stop = async () => {
+    registerLiveServer(db, null);
     await collab.close();
     await new Promise((resolve) => server.close(resolve));
   };

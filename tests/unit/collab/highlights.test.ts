@@ -7,9 +7,10 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createUpdate, publishUpdate, saveHighlightsMarkdown } from '~/commands/pmc';
+import { createUpdate, publishUpdate, saveHighlightsMarkdown, saveNote } from '~/commands/pmc';
+import { MAX_NOTE_LENGTH } from '~/domain/pmc/texts';
 import type { DB } from '#db/client';
-import { demoDb } from '../helpers';
+import { demoDb, storedWords } from '../helpers';
 import { cleanUp, cleanups, cookieFor, editor, serve, until } from './harness';
 
 afterEach(cleanUp);
@@ -23,7 +24,7 @@ function write(doc: Y.Doc, field: string, text: string) {
 async function highlightsOf(db: DB, id: number) {
   const u = await db
     .selectFrom('pmc_updates')
-    .select(['highlights', 'version', 'status'])
+    .select(['highlights', 'annotations', 'version', 'status'])
     .where('id', '=', id)
     .executeTakeFirstOrThrow();
   return { ...u, text: u.highlights };
@@ -125,27 +126,33 @@ describe('PMC highlights written live', () => {
     expect(shared).toEqual([]);
   });
 
-  it('publishing stores what is being typed first (a stale page stores nothing): a page older than that store is refused as stale, then it publishes', async () => {
+  it('publishing stores what is being typed first; a page that did not show those words is refused, and a stale one stores nothing', async () => {
     const { db, omb, id, name } = await setupUpdate();
-    // Stored only when something asks: the typing has not reached the update's highlights yet.
+    // Stored only when something asks: the typing has not reached the update's words yet.
     const s = await serve(db, { debounceMs: 3_600_000 });
     cleanups.push(s.stop);
     const a = editor(s.url, name, omb.cookie);
     cleanups.push(() => a.close());
     await a.synced;
     const { version } = await highlightsOf(db, id);
+    const shown = await storedWords(db, id);
     write(a.doc, 'program', 'Typed just before publishing');
+    a.doc.getText('note:m1').insert(0, 'A note typed just before publishing');
     await until(() => !a.provider.hasUnsyncedChanges, 'the acknowledgement');
-    // A publish from a page older than the update itself is refused before anything is stored.
-    await expect(
-      publishUpdate(db, { id, version: version - 1, actorId: omb.personId }),
-    ).rejects.toThrow();
+    const publish = (v: number, texts: string) =>
+      publishUpdate(db, { id, version: v, texts, actorId: omb.personId });
+    // From a page older than the update's choices: refused before anything is stored.
+    await expect(publish(version - 1, shown)).rejects.toThrow('changed by someone else');
     expect((await highlightsOf(db, id)).text).not.toContain('Typed just before publishing');
-    await expect(publishUpdate(db, { id, version, actorId: omb.personId })).rejects.toThrow();
+    // From the page as it was: the words typed since are stored, and the publish is refused.
+    await expect(publish(version, shown)).rejects.toThrow('highlights or notes changed');
     const now = await highlightsOf(db, id);
     expect(now.text).toContain('Typed just before publishing');
+    expect(JSON.parse(now.annotations)).toEqual({ m1: 'A note typed just before publishing' });
     expect(now.status).toBe('draft');
-    await publishUpdate(db, { id, version: now.version, actorId: omb.personId });
+    // Storing words does not move the version the editorial forms carry.
+    expect(now.version).toBe(version);
+    await publish(version, await storedWords(db, id));
     expect((await highlightsOf(db, id)).status).toBe('published');
     await expect(
       saveHighlightsMarkdown(db, {
@@ -156,5 +163,80 @@ describe('PMC highlights written live', () => {
         actorId: omb.personId,
       }),
     ).rejects.toThrow('published');
+    await expect(
+      saveNote(db, { id, key: 'm1', base: '', text: 'After publishing', actorId: omb.personId }),
+    ).rejects.toThrow('published');
+  });
+});
+
+describe('PMC notes written live', () => {
+  it('each item’s note reaches the update, kept within bounds; a field that is no item is ignored; one audit row', async () => {
+    const { db, omb, id, name } = await setupUpdate();
+    const s = await serve(db);
+    cleanups.push(s.stop);
+    const a = editor(s.url, name, omb.cookie);
+    cleanups.push(() => a.close());
+    await a.synced;
+    a.doc.getText('note:m12').insert(0, '  Held with 380 staff.  ');
+    a.doc.getText('note:r5').insert(0, 'x'.repeat(MAX_NOTE_LENGTH + 50));
+    a.doc.getText('note:../../etc').insert(0, 'Nowhere to go');
+    a.doc.getText('note:d3').insert(0, '   ');
+    // A field of another kind under a note's name is no note.
+    a.doc.getXmlFragment('note:g7').push([new Y.XmlElement('paragraph')]);
+    await until(
+      async () => JSON.parse((await highlightsOf(db, id)).annotations).m12 !== undefined,
+      'the derived notes',
+    );
+    const notes = JSON.parse((await highlightsOf(db, id)).annotations) as Record<string, string>;
+    expect(notes).toEqual({ m12: 'Held with 380 staff.', r5: 'x'.repeat(MAX_NOTE_LENGTH) });
+    const audit = await db
+      .selectFrom('audit_log')
+      .select(['action', 'changes'])
+      .where('entity_type', '=', 'pmc_update')
+      .where('entity_id', '=', String(id))
+      .where('action', '=', 'annotate')
+      .execute();
+    expect(audit).toHaveLength(1);
+    const after = JSON.parse(audit[0]!.changes) as Record<string, { after: unknown }>;
+    expect(after.notes!.after).toEqual(['m12', 'r5']);
+    expect(after.editors!.after).toEqual(['Dana Whitfield']);
+
+    // Emptied live, the note is gone from the update.
+    const m12 = a.doc.getText('note:m12');
+    m12.delete(0, m12.length);
+    await until(
+      async () => JSON.parse((await highlightsOf(db, id)).annotations).m12 === undefined,
+      'the removed note',
+    );
+  });
+
+  it('a note saved without JavaScript leaves a newer note alone, and goes live to those writing', async () => {
+    const { db, omb, id, name } = await setupUpdate();
+    const s = await serve(db);
+    cleanups.push(s.stop);
+    const a = editor(s.url, name, omb.cookie);
+    cleanups.push(() => a.close());
+    await a.synced;
+    const save = (base: string, text: string) =>
+      saveNote(db, { id, key: 'm4', base, text, actorId: omb.personId });
+    expect(await save('', 'First note')).toEqual({ saved: true });
+    await until(() => a.doc.getText('note:m4').toString() === 'First note', 'the note, live');
+    a.doc.getText('note:m4').insert(10, ', and more');
+    await until(
+      async () =>
+        JSON.parse((await highlightsOf(db, id)).annotations).m4 === 'First note, and more',
+      'the live change, stored',
+    );
+    // A page that showed "First note": the note changed since, so nothing is written.
+    expect(await save('First note', 'Mine instead')).toEqual({
+      saved: false,
+      theirs: 'First note, and more',
+    });
+    expect(a.doc.getText('note:m4').toString()).toBe('First note, and more');
+    // The same text as now is no conflict; a page that showed the note as it is saves.
+    expect(await save('First note', 'First note, and more')).toEqual({ saved: true });
+    expect(await save('First note, and more', 'Rewritten')).toEqual({ saved: true });
+    await until(() => a.doc.getText('note:m4').toString() === 'Rewritten', 'the rewrite, live');
+    expect(JSON.parse((await highlightsOf(db, id)).annotations)).toEqual({ m4: 'Rewritten' });
   });
 });

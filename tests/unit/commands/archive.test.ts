@@ -23,7 +23,7 @@ import { listActivitiesForProject, portfolioPraStatus } from '#db/queries/resear
 import { activityEdits, createActivity, editActivity } from '~/commands/research';
 import type { Database } from '#db/schema';
 import { ActivitySchema } from '~/schemas/research';
-import { demoDb, FORM_ITEM, projectId, userFor } from '../helpers';
+import { demoDb, FORM_ITEM, projectId, storedWords, userFor } from '../helpers';
 
 const KITS = 'Newborn Supply Kits';
 
@@ -294,7 +294,12 @@ describe('deleting for good', () => {
     });
     // Published now, its list of changes names the assessment (created and archived since).
     const update = await createUpdate(db, { fy: 2031, q: 1, actorId: omb.personId });
-    await publishUpdate(db, { id: update, version: 1, actorId: omb.personId });
+    await publishUpdate(db, {
+      id: update,
+      version: 1,
+      texts: await storedWords(db, update),
+      actorId: omb.personId,
+    });
     const check = await deletionCheck(db, 'burden_assessment', cited);
     expect(check?.facts.citedBy).toEqual([{ id: update, fiscalYear: 2031, quarter: 1 }]);
     await expect(

@@ -254,21 +254,21 @@ describe('two people save the same thing at once, on the tables every edit claim
   it('a PMC update', async () => {
     const { db, a, b } = await setup();
     const id = await createUpdate(db, { fy: 2031, q: 2, actorId: a.personId });
-    const notes = ['Note from A', 'Note from B'];
-    const annotate = (i: 0 | 1, actorId: number) => () =>
+    const keys = ['m1', 'm2'];
+    const leaveOut = (i: 0 | 1, actorId: number) => () =>
       changeUpdate(db, {
         id,
         version: 1,
         actorId,
-        change: { kind: 'annotate', key: 'race', text: notes[i]! },
+        change: { kind: 'exclude', key: keys[i]!, excluded: true },
       });
-    const winner = await race([annotate(0, a.personId), annotate(1, b.personId)]);
+    const winner = await race([leaveOut(0, a.personId), leaveOut(1, b.personId)]);
     const row = await db
       .selectFrom('pmc_updates')
-      .select(['annotations', 'version'])
+      .select(['excluded', 'version'])
       .where('id', '=', id)
       .executeTakeFirstOrThrow();
-    expect(JSON.parse(row.annotations)).toEqual({ race: notes[winner] });
+    expect(JSON.parse(row.excluded)).toEqual([keys[winner]]);
     expect(row.version).toBe(2);
   });
 });

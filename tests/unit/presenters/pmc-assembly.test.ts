@@ -22,7 +22,15 @@ import { activityEdits, createActivity, editActivity } from '~/commands/research
 import { seedJourneys } from '#seeds/journeys';
 import { CHANGES_KEPT } from '~/domain/pmc/changes';
 import { quarterOf } from '~/domain/pmc/quarter';
-import { agencyId, demoDb, projectId, projectValues, userFor, FORM_ITEM } from '../helpers';
+import {
+  agencyId,
+  demoDb,
+  projectId,
+  projectValues,
+  storedWords,
+  userFor,
+  FORM_ITEM,
+} from '../helpers';
 
 const YOUNG_FAMILIES = 'Supporting young families: ideas from international models';
 const KITS = 'Newborn Supply Kits';
@@ -74,7 +82,12 @@ describe('assembling and publishing a PMC update', () => {
     await milestone('Added before the last update');
     await tick();
     const earlierId = await createUpdate(db, { ...earlier, actorId: omb.personId });
-    await publishUpdate(db, { id: earlierId, version: 1, actorId: omb.personId });
+    await publishUpdate(db, {
+      id: earlierId,
+      version: 1,
+      texts: await storedWords(db, earlierId),
+      actorId: omb.personId,
+    });
     await tick();
 
     // Older changes since then, enough for the list to be capped.
@@ -104,7 +117,12 @@ describe('assembling and publishing a PMC update', () => {
     // An update for a later quarter, published in the meantime, does not reset "since".
     await tick();
     const laterId = await createUpdate(db, { fy: fy + 1, q, actorId: omb.personId });
-    await publishUpdate(db, { id: laterId, version: 1, actorId: omb.personId });
+    await publishUpdate(db, {
+      id: laterId,
+      version: 1,
+      texts: await storedWords(db, laterId),
+      actorId: omb.personId,
+    });
     await tick();
 
     // A gate pending, a project at risk with its reason, a milestone completed this quarter.
@@ -302,7 +320,12 @@ describe('assembling and publishing a PMC update', () => {
     for (const c of p.changes) expect(c.sentence?.sentence).not.toMatch(/[a-z]+_[a-z]+/);
 
     // Publishing freezes the composed update; later edits change the live one only.
-    await publishUpdate(db, { id: currentId, version: 1, actorId: omb.personId });
+    await publishUpdate(db, {
+      id: currentId,
+      version: 1,
+      texts: await storedWords(db, currentId),
+      actorId: omb.personId,
+    });
     const frozen = (await getUpdate(db, currentId))!.snapshot!;
     const snapshot = JSON.parse(frozen) as PublishedSnapshot;
     expect(snapshot.previous).toEqual(previous);
@@ -341,7 +364,12 @@ describe('assembling and publishing a PMC update', () => {
     );
     expect(still.changesSinceLast).toBe(since.length);
     await expect(
-      publishUpdate(db, { id: currentId, version: after.version, actorId: omb.personId }),
+      publishUpdate(db, {
+        id: currentId,
+        version: after.version,
+        texts: await storedWords(db, currentId),
+        actorId: omb.personId,
+      }),
     ).rejects.toMatchObject({ code: 'conflict' });
   });
 });
@@ -446,7 +474,12 @@ describe('what an update marks new (issue 16)', () => {
     await tick();
     const earlier = q > 1 ? { fy, q: q - 1 } : { fy: fy - 1, q: 4 };
     const publishedId = await createUpdate(db, { ...earlier, actorId: omb.personId });
-    await publishUpdate(db, { id: publishedId, version: 1, actorId: omb.personId });
+    await publishUpdate(db, {
+      id: publishedId,
+      version: 1,
+      texts: await storedWords(db, publishedId),
+      actorId: omb.personId,
+    });
     const u = (await getUpdate(db, publishedId))!;
     await tick();
     const after = await createMilestone(db, {

@@ -195,6 +195,7 @@ describe('updatePreview', () => {
     status: 'draft',
     publishedAt: null,
     version: 3,
+    texts: 'f00dfeedf00dfeed',
     start: '2026-01-01',
     end: '2026-03-31',
     previous: { id: 1, fiscalYear: 2026, quarter: 1, publishedAt: '2026-01-15T12:00:00.000Z' },

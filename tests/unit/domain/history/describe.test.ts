@@ -828,6 +828,42 @@ const TABLE: {
     sentence:
       'Dana Whitfield (OMB) edited the highlights of PMC update “FY 2027 Q1”, written with Marcus Oyelaran.',
   },
+  {
+    input: {
+      actor: dana,
+      action: 'highlights',
+      entityType: 'pmc_update',
+      entityId: '1',
+      project: null,
+      portfolio: null,
+      recordName: 'FY 2027 Q1',
+      changes: {
+        targets: { before: null, after: ['program'] },
+        notes: { before: null, after: ['m1'] },
+        editors: { before: null, after: ['Dana Whitfield'] },
+      },
+    },
+    sentence:
+      'Dana Whitfield (OMB) edited the highlights and the notes on 1 item of PMC update “FY 2027 Q1”.',
+  },
+  {
+    input: {
+      actor: dana,
+      action: 'annotate',
+      entityType: 'pmc_update',
+      entityId: '1',
+      project: null,
+      portfolio: null,
+      recordName: 'FY 2027 Q1',
+      changes: {
+        targets: { before: null, after: [] },
+        notes: { before: null, after: ['m1', 'r5'] },
+        editors: { before: null, after: ['Dana Whitfield', 'Marcus Oyelaran'] },
+      },
+    },
+    sentence:
+      'Dana Whitfield (OMB) edited the notes on 2 items of PMC update “FY 2027 Q1”, written with Marcus Oyelaran.',
+  },
   // Settings, calendar, accounts, the workspace
   {
     input: {
