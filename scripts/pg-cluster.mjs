@@ -5,14 +5,12 @@
 //
 //   const cluster = await startCluster();   // { url(db), createDatabase(name), stop() }
 //   node scripts/pg-cluster.mjs              // starts one and prints its URL until Ctrl-C
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
+import { ensureDebianPackage, freePort, isRoot } from './throwaway.mjs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-
-const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 
 function binDir() {
   const root = '/usr/lib/postgresql';
@@ -26,43 +24,18 @@ function binDir() {
 }
 
 function ensureInstalled() {
-  const found = binDir();
-  if (found) return found;
-  if (!isRoot) {
-    throw new Error(
-      "PostgreSQL is not installed. Install Debian's package (sudo apt-get install -y postgresql) " +
-        'and run again.',
-    );
-  }
-  console.log('Installing Debian postgresql for TEST_DATABASE=postgres…');
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  for (const args of [
-    ['update', '-qq'],
-    ['install', '-y', '-qq', '--no-install-recommends', 'postgresql'],
-  ]) {
-    const r = spawnSync('apt-get', args, { stdio: 'inherit', env });
-    if (r.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed`);
-  }
-  const dir = binDir();
-  if (!dir) throw new Error('postgresql installed, but no initdb under /usr/lib/postgresql');
-  return dir;
+  return ensureDebianPackage({
+    pkg: 'postgresql',
+    name: 'PostgreSQL',
+    purpose: 'for TEST_DATABASE=postgres',
+    find: binDir,
+  });
 }
 
 /** Runs a PostgreSQL program, as the postgres user when we are root. */
 function run(bin, args) {
   const [cmd, argv] = isRoot ? ['runuser', ['-u', 'postgres', '--', bin, ...args]] : [bin, args];
   return execFileSync(cmd, argv, { stdio: 'pipe', encoding: 'utf8' });
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /**

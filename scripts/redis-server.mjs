@@ -7,11 +7,10 @@
 //
 // `stop()` kills it (SIGKILL: Redis gone without warning) and `start()` starts it again on the
 // same port, for the tests of what happens while Redis is down.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
-
-const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+import { ensureDebianPackage, freePort } from './throwaway.mjs';
 
 function binary() {
   for (const dir of (process.env.PATH ?? '').split(':').concat(['/usr/bin', '/usr/sbin'])) {
@@ -22,36 +21,11 @@ function binary() {
 }
 
 function ensureInstalled() {
-  const found = binary();
-  if (found) return found;
-  if (!isRoot) {
-    throw new Error(
-      "Redis is not installed. Install Debian's package (sudo apt-get install -y redis-server) " +
-        'and run again.',
-    );
-  }
-  console.log('Installing Debian redis-server for the co-editing tests…');
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  for (const args of [
-    ['update', '-qq'],
-    ['install', '-y', '-qq', '--no-install-recommends', 'redis-server'],
-  ]) {
-    const r = spawnSync('apt-get', args, { stdio: 'inherit', env });
-    if (r.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed`);
-  }
-  const bin = binary();
-  if (!bin) throw new Error('redis-server installed, but not found on PATH');
-  return bin;
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
+  return ensureDebianPackage({
+    pkg: 'redis-server',
+    name: 'Redis',
+    purpose: 'for the co-editing tests',
+    find: binary,
   });
 }
 
