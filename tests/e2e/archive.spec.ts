@@ -4,7 +4,7 @@
  * a published PMC update cites. Each test makes its own records (unique titles).
  */
 import type { Page } from '@playwright/test';
-import { expect, expectAccessible, login, test } from './fixtures';
+import { expect, expectAccessible, login, test, assembleUpdate } from './fixtures';
 
 const stamp = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 
@@ -128,11 +128,7 @@ test.describe('archive, restore and delete for good', () => {
     await expect(page.getByTestId('archived-banner')).toBeVisible();
 
     // A quarter no other test assembles; its list of changes names the new assessment.
-    await page.goto('/pmc');
-    await page.getByLabel('Fiscal year', { exact: true }).fill('2034');
-    await page.getByLabel('Quarter').selectOption('3');
-    await page.getByRole('button', { name: 'Assemble update' }).click();
-    await expect(page.getByRole('heading', { name: 'PMC update, FY 2034 Q3' })).toBeVisible();
+    await assembleUpdate(page, 2034, 3);
     await page.getByRole('button', { name: 'Publish this update' }).click();
     await expect(page.getByTestId('update-status')).toContainText('Published');
 

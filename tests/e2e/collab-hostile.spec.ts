@@ -10,7 +10,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { expect, login, test } from './fixtures';
+import { expect, login, test, startPlan } from './fixtures';
 
 // The Hocuspocus protocol, as the provider writes it: the document's name, then the message.
 const MESSAGE_SYNC = 0;
@@ -110,14 +110,10 @@ test.describe.serial('hostile clients of the live editor', () => {
     browser,
   }) => {
     const lead = await leadPage(browser);
-    await lead.goto('/portfolios/recovering-from-a-disaster');
-    await lead.getByRole('link', { name: 'CX Action Plans', exact: true }).click();
-    await lead.getByLabel('Fiscal year', { exact: true }).fill('2038');
-    await lead.getByRole('button', { name: 'Start plan', exact: true }).click();
+    planUrl = await startPlan(lead, 'recovering-from-a-disaster', 2038);
     await expect(
       lead.getByRole('heading', { name: 'Improvements to designated services' }),
     ).toBeVisible();
-    planUrl = new URL(lead.url()).pathname;
     planId = Number(/\/plans\/(\d+)$/.exec(planUrl)?.[1]);
     expect(planId).toBeGreaterThan(0);
     await lead.goto(`${planUrl}/edit`);

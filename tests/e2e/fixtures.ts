@@ -43,6 +43,36 @@ export async function login(page: Page, who: DemoRole | string): Promise<void> {
 }
 
 /**
+ * Starts a portfolio's CX Action Plan for a fiscal year no other test uses, from the plans page
+ * as a person would; returns the plan's path. `origin` is for a test of two servers.
+ */
+export async function startPlan(
+  page: Page,
+  slug: string,
+  fy: number,
+  origin = '',
+): Promise<string> {
+  await page.goto(`${origin}/portfolios/${slug}/plans`);
+  await page.getByLabel('Fiscal year', { exact: true }).fill(String(fy));
+  await page.getByRole('button', { name: 'Start plan', exact: true }).click();
+  await page.waitForURL(/\/plans\/\d+$/);
+  return new URL(page.url()).pathname;
+}
+
+/**
+ * Assembles the PMC update of a quarter no other test uses, as an OMB lead would; returns its
+ * path.
+ */
+export async function assembleUpdate(page: Page, fy: number, q: number): Promise<string> {
+  await page.goto('/pmc');
+  await page.getByLabel('Fiscal year', { exact: true }).fill(String(fy));
+  await page.getByLabel('Quarter').selectOption(String(q));
+  await page.getByRole('button', { name: 'Assemble update' }).click();
+  await expect(page.getByRole('heading', { name: `PMC update, FY ${fy} Q${q}` })).toBeVisible();
+  return new URL(page.url()).pathname;
+}
+
+/**
  * Picks a USWDS radio button or checkbox by its label. USWDS draws its own control and moves
  * the native input off-screen, so a person (and this helper) clicks the label.
  */

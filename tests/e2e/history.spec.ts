@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { choose, expect, expectAccessible, login, test } from './fixtures';
+import { choose, expect, expectAccessible, login, test, assembleUpdate } from './fixtures';
 
 /**
  * Histories in plain language (issue 16, point 6): an agency POC answers a phase request, and
@@ -121,13 +121,9 @@ test.describe.serial('histories read in plain language', () => {
     page,
   }) => {
     await login(page, 'omb_lead');
-    await page.goto('/pmc');
-    await page.getByLabel('Fiscal year', { exact: true }).fill('2031');
-    await page.getByLabel('Quarter').selectOption('2');
-    await page.getByRole('button', { name: 'Assemble update' }).click();
-    await expect(page.getByRole('heading', { name: 'PMC update, FY 2031 Q2' })).toBeVisible();
+    const update = await assembleUpdate(page, 2031, 2);
     // The portfolio's own view lists every change the update keeps.
-    await page.goto(`${new URL(page.url()).pathname}?portfolio=having-a-child`);
+    await page.goto(`${update}?portfolio=having-a-child`);
     const changes = page
       .getByRole('list')
       .filter({ hasText: `on the phase request of project “${PROJECT}”` });

@@ -1,6 +1,13 @@
 import JSZip from 'jszip';
 import type { Page } from '@playwright/test';
-import { expect, expectAccessible, expectAccessibleWithoutJs, login, test } from './fixtures';
+import {
+  expect,
+  expectAccessible,
+  expectAccessibleWithoutJs,
+  login,
+  test,
+  assembleUpdate,
+} from './fixtures';
 
 test('an OMB lead assembles, writes, publishes and exports the quarterly PMC update; later edits do not change it', async ({
   page,
@@ -105,13 +112,6 @@ test('OMB leads annotate milestones together live (and without JavaScript), orde
   test.setTimeout(120_000);
   await login(page, 'omb_lead');
   // Quarters no other test assembles (the test above uses FY 2025 Q1).
-  const assemble = async (fy: number, q: number) => {
-    await page.goto('/pmc');
-    await page.getByLabel('Fiscal year', { exact: true }).fill(String(fy));
-    await page.getByLabel('Quarter').selectOption(String(q));
-    await page.getByRole('button', { name: 'Assemble update' }).click();
-    await expect(page.getByRole('heading', { name: `PMC update, FY ${fy} Q${q}` })).toBeVisible();
-  };
   const publish = async () => {
     await page.getByRole('button', { name: 'Publish this update' }).click();
     await expect(page.getByTestId('update-status')).toContainText('Published');
@@ -124,7 +124,7 @@ test('OMB leads annotate milestones together live (and without JavaScript), orde
 
   // FY 2024 Q4: the two forums' quarter. On the portfolio's own view, a note on a milestone and
   // the forum moved above the webpage.
-  await assemble(2024, 4);
+  await assembleUpdate(page, 2024, 4);
   await page
     .getByRole('link', {
       name: 'Review, leave out or annotate every item of Approaching Retirement',
@@ -240,7 +240,7 @@ test('OMB leads annotate milestones together live (and without JavaScript), orde
       })
       .getByRole('row', { name: new RegExp(DATA_SHARING) }),
   ).toContainText('Completed (February 14, 2025)');
-  await assemble(2025, 2);
+  await assembleUpdate(page, 2025, 2);
   const later = await publish();
 
   // Compare the two: item by item, per portfolio.
@@ -285,11 +285,7 @@ test('two OMB leads write the program highlights live; without JavaScript the fo
   await login(a, 'omb_lead');
   await login(b, 'omb_lead');
   // A quarter no other test assembles.
-  await a.goto('/pmc');
-  await a.getByLabel('Fiscal year', { exact: true }).fill('2030');
-  await a.getByLabel('Quarter').selectOption('3');
-  await a.getByRole('button', { name: 'Assemble update' }).click();
-  await expect(a.getByRole('heading', { name: 'PMC update, FY 2030 Q3' })).toBeVisible();
+  await assembleUpdate(a, 2030, 3);
   await a.getByRole('link', { name: 'Write the program highlights' }).click();
   await expect(
     a.getByRole('heading', { name: 'Highlights for the program, FY 2030 Q3', level: 1 }),

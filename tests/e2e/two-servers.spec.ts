@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { Page } from '@playwright/test';
 import { E2E_DATABASE, E2E_PORT } from '../../playwright.config';
-import { choose, createAdmin, expect, login, test, PASSWORD } from './fixtures';
+import { choose, createAdmin, expect, login, test, PASSWORD, startPlan } from './fixtures';
 
 // Two app servers on one database, as behind a load balancer: sessions, sign-in lockout, caches
 // and concurrent-edit checks live in the database, so it does not matter which server answers.
@@ -161,12 +161,7 @@ test('two people on two servers write one plan live, through Redis', async ({ br
   await b.goto(`${B}/`);
   await login(b, 'omb_lead');
   // A plan no other test uses.
-  await a.goto(`${A}/portfolios/having-a-child`);
-  await a.getByRole('link', { name: 'CX Action Plans' }).click();
-  await a.getByLabel('Fiscal year', { exact: true }).fill('2044');
-  await a.getByRole('button', { name: 'Start plan' }).click();
-  await a.waitForURL(/\/plans\/\d+$/);
-  const edit = `${new URL(a.url()).pathname}/edit`;
+  const edit = `${await startPlan(a, 'having-a-child', 2044, A)}/edit`;
   await a.goto(`${A}${edit}`);
   await b.goto(`${B}${edit}`);
   for (const page of [a, b])

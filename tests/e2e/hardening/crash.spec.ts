@@ -11,7 +11,7 @@ import SQLite from 'better-sqlite3';
 import { expect, request, test, type Page } from '@playwright/test';
 import { isPostgresUrl } from '#db/dialect';
 import { E2E_DATABASE, E2E_PORT } from '../../../playwright.config';
-import { ACCOUNTS, login, PASSWORD } from '../fixtures';
+import { ACCOUNTS, login, PASSWORD, startPlan } from '../fixtures';
 import { database, routeParams } from './targets';
 
 const PORT = E2E_PORT + 2;
@@ -144,12 +144,7 @@ test('SIGKILL while two people type in one plan: after the restart every word of
     await login(a, 'team_member');
     await login(b, 'portfolio_lead');
     // A plan of its own, in a portfolio both belong to.
-    await a.goto('/portfolios/having-a-child');
-    await a.getByRole('link', { name: 'CX Action Plans' }).click();
-    await a.getByLabel('Fiscal year', { exact: true }).fill('2046');
-    await a.getByRole('button', { name: 'Start plan' }).click();
-    await a.waitForURL(/\/plans\/\d+$/);
-    const planId = Number(/\/plans\/(\d+)$/.exec(a.url())![1]);
+    const planId = Number(/\/plans\/(\d+)$/.exec(await startPlan(a, 'having-a-child', 2046))![1]);
     for (const page of [a, b]) {
       await page.goto(`/plans/${planId}/edit`);
       await expect(page.getByTestId('save-status')).toContainText('All changes saved', {
