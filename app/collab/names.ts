@@ -23,3 +23,11 @@ export const CollabNameSchema = z
   });
 
 export const collabName = (n: CollabName): string => `${n.kind}:${n.id}`;
+
+/**
+ * Where a browser keeps its copy of a shared document (IndexedDB): the document's name and
+ * something that differs when a record reuses an id (a plan's creation time, an update's quarter),
+ * so a new record never starts from an old one's copy.
+ */
+export const localCopyKey = (n: CollabName, distinct: string): string =>
+  `${collabName(n)}:${distinct}`;

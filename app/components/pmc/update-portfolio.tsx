@@ -82,11 +82,7 @@ export function NoteForm({
           id={`note-${itemKey}`}
           name="text"
           maxLength={MAX_NOTE_LENGTH}
-          defaultValue={
-            reply?.intent === 'annotate' && noteTypedOf(reply, itemKey) !== undefined
-              ? noteTypedOf(reply, itemKey)
-              : (note ?? '')
-          }
+          defaultValue={noteTypedOf(reply, itemKey) ?? note ?? ''}
           placeholder="Note"
           aria-describedby={errs?.length ? `note-${itemKey}-error` : undefined}
         />
@@ -98,7 +94,8 @@ export function NoteForm({
       </div>
       {writers.length > 0 ? (
         <p className="font-body-xs margin-y-05" aria-live="polite">
-          {writers.join(' and ')} {writers.length === 1 ? 'is' : 'are'} writing this note.
+          {new Intl.ListFormat('en-US').format(writers)} {writers.length === 1 ? 'is' : 'are'}{' '}
+          writing this note.
         </p>
       ) : null}
     </Form>

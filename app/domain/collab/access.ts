@@ -36,3 +36,11 @@ export const CARET_COLORS = ['#162e51', '#8b1303', '#1e4620', '#4c2c92', '#00506
 export function caretColor(personId: number): string {
   return CARET_COLORS[Math.abs(personId) % CARET_COLORS.length]!;
 }
+
+/** A person as the others in a shared document see them: their name, in their caret's colour. */
+export function collabPerson(person: { personId: number; name: string }): {
+  name: string;
+  color: string;
+} {
+  return { name: person.name, color: caretColor(person.personId) };
+}

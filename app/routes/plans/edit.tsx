@@ -4,7 +4,8 @@ import { data, Form, Link, redirect, useActionData } from 'react-router';
 import type { Route } from './+types/edit';
 import { PlainTextForm } from '~/components/plans/plain-text-form';
 import { Breadcrumbs } from '~/components/ui/form';
-import { caretColor } from '~/domain/collab/access';
+import { collabName, localCopyKey } from '~/collab/names';
+import { collabPerson } from '~/domain/collab/access';
 import { sanitizeDoc } from '~/domain/plans/document';
 import { toMarkdown } from '~/domain/plans/markdown';
 import { isEditable } from '~/domain/plans/status';
@@ -41,9 +42,9 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       fiscal_year: plan.fiscal_year,
       // This browser's copy of the shared document is kept under a key that a new plan with a
       // reused id would not share.
-      localKey: `action_plan:${plan.id}:${plan.created_at}`,
+      localKey: localCopyKey({ kind: 'action_plan', id: plan.id }, plan.created_at),
     },
-    me: { name: user.name, color: caretColor(user.personId) },
+    me: collabPerson(user),
   };
 }
 
@@ -149,7 +150,11 @@ export default function EditPlan({ loaderData }: Route.ComponentProps) {
       </noscript>
       {hydrated ? (
         <Suspense fallback={<p>Loading the editor…</p>}>
-          <CollabEditor documentName={`action_plan:${plan.id}`} localKey={plan.localKey} me={me} />
+          <CollabEditor
+            documentName={collabName({ kind: 'action_plan', id: plan.id })}
+            localKey={plan.localKey}
+            me={me}
+          />
         </Suspense>
       ) : null}
       {hydrated ? (

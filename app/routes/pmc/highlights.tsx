@@ -3,7 +3,8 @@ import { lazy, Suspense } from 'react';
 import { data, Link, redirect, useActionData } from 'react-router';
 import type { Route } from './+types/highlights';
 import { Alert } from '~/components/ui/alert';
-import { caretColor } from '~/domain/collab/access';
+import { collabName, localCopyKey } from '~/collab/names';
+import { collabPerson } from '~/domain/collab/access';
 import { sanitizeDoc } from '~/domain/plans/document';
 import { toMarkdown } from '~/domain/plans/markdown';
 import { useHydrated } from '~/lib/hydrated';
@@ -34,17 +35,19 @@ async function load({ request, context }: RequestArgs, params: Route.LoaderArgs[
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const { user, view, target, name } = await load({ request, context }, params);
-  const doc = view.highlights[target];
+  const doc = { kind: 'pmc_update', id: view.id } as const;
+  const highlights = view.highlights[target];
   return {
     id: view.id,
     target,
     name,
-    markdown: doc ? toMarkdown(sanitizeDoc(doc)) : '',
+    markdown: highlights ? toMarkdown(sanitizeDoc(highlights)) : '',
     quarter: `FY ${view.fiscalYear} Q${view.quarter}`,
     // This browser's copy of the shared document is kept under a key a new update with a reused
     // id would not share.
-    localKey: `pmc_update:${view.id}:${view.fiscalYear}-${view.quarter}`,
-    me: { name: user.name, color: caretColor(user.personId) },
+    documentName: collabName(doc),
+    localKey: localCopyKey(doc, `${view.fiscalYear}-${view.quarter}`),
+    me: collabPerson(user),
   };
 }
 
@@ -79,7 +82,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 }
 
 export default function Highlights({ loaderData }: Route.ComponentProps) {
-  const { id, target, name, markdown, quarter, localKey, me } = loaderData;
+  const { id, target, name, markdown, quarter, documentName, localKey, me } = loaderData;
   const hydrated = useHydrated();
   const reply = useActionData<typeof action>();
   const label = `Highlights for ${name}`;
@@ -145,7 +148,7 @@ export default function Highlights({ loaderData }: Route.ComponentProps) {
             Every change is saved as you type; other OMB leads writing here now appear below.
           </p>
           <CollabEditor
-            documentName={`pmc_update:${id}`}
+            documentName={documentName}
             field={target}
             localKey={localKey}
             me={me}

@@ -5,7 +5,8 @@ import { PortfolioSection } from '~/components/pmc/update-portfolio';
 import { FormErrors } from '~/components/ui/form';
 import { Presence, statusText } from '~/components/editor/connection';
 import { LiveNotesContext, useLiveNotes } from '~/components/pmc/notes-context';
-import { caretColor } from '~/domain/collab/access';
+import { collabName, localCopyKey } from '~/collab/names';
+import { collabPerson } from '~/domain/collab/access';
 import { reorder } from '~/domain/pmc/compose';
 import { can } from '~/domain/policy';
 import {
@@ -45,6 +46,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   );
   if (!view) notFound('That page of the update does not exist.');
   const manager = can(user, 'pmc.manage');
+  const doc = { kind: 'pmc_update', id: view.id } as const;
   return {
     ...updatePreview(view, {
       place: p,
@@ -57,9 +59,9 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     liveNotes:
       manager && p.portfolio && view.status === 'draft'
         ? {
-            documentName: `pmc_update:${view.id}`,
-            localKey: `pmc_update:${view.id}:${view.fiscalYear}-${view.quarter}`,
-            me: { name: user.name, color: caretColor(user.personId) },
+            documentName: collabName(doc),
+            localKey: localCopyKey(doc, `${view.fiscalYear}-${view.quarter}`),
+            me: collabPerson(user),
           }
         : null,
   };
