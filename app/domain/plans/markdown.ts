@@ -100,7 +100,7 @@ function inline(nodes: readonly DocNode[] = []): string {
 
 /** A line that would start a block when read back gets its first character escaped. */
 function guardLineStart(line: string): string {
-  if (/^(\d+)[.)]\s/.test(line)) return line.replace(/^(\d+)([.)])/, '$1\\$2');
+  if (/^(\d+)[.)](\s|$)/.test(line)) return line.replace(/^(\d+)([.)])/, '$1\\$2');
   if (/^([-+>]|={3,}|-{3,})/.test(line)) return `\\${line}`;
   return line;
 }

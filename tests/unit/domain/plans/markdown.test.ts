@@ -89,6 +89,17 @@ describe('action plan Markdown: structure survives both ways', () => {
       d: doc(h(2, 'Next year’s priorities'), p(t('Fund the kits.'))),
     },
     {
+      // Found by the generated plans below: "0)" alone on a line reads as an empty numbered item.
+      name: 'a list item whose text looks like a list marker',
+      d: doc({
+        type: 'bulletList',
+        content: [
+          { type: 'listItem', content: [p(t('0)'))] },
+          { type: 'listItem', content: [p(t('12.'))] },
+        ],
+      }),
+    },
+    {
       name: 'marks and a link',
       d: doc(
         p(
