@@ -80,6 +80,9 @@ test('an OMB lead assembles, writes, publishes and exports the quarterly PMC upd
     .file('word/document.xml')!
     .async('string');
   expect(xml).toContain('Highlights');
+  // The cover says it is the published update, and when it was published.
+  expect(xml).toMatch(/Published [A-Z][a-z]+ \d{1,2}, \d{4}/);
+  expect(xml).toContain('The program at a glance');
   expect(xml).toContain('Life Experience teams finalized the Holistic Burden Assessment toolkit.');
   expect(xml).toContain('Finalize the Holistic Burden Assessment toolkit');
   expect(xml).not.toContain('Train over 300 FEMA');

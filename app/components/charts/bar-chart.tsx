@@ -12,26 +12,28 @@ export interface ChartRow {
   values: number[];
 }
 
-/**
- * A horizontal stacked bar chart drawn as SVG on the server, so it prints, exports and needs no
- * JavaScript. It has an accessible name and description, and the same numbers follow in a table.
- */
-export function BarChart({
-  title,
-  description,
-  series,
-  rows,
-  format,
-  unit,
-}: {
+type ChartProps = {
   title: string;
   description: string;
   series: ChartSeries[];
   rows: ChartRow[];
   format: (value: number) => string;
   unit: string;
-}) {
-  const id = useId().replace(/[^a-zA-Z0-9]/g, '');
+};
+
+/**
+ * A horizontal stacked bar chart as SVG alone, with its title and description: the page's chart,
+ * and the image the Word and slide exports draw (app/render/charts.server.ts). `id` names its
+ * title and description for assistive technology; it must be unique on the page.
+ */
+export function BarChartSvg({
+  id,
+  title,
+  description,
+  series,
+  rows,
+  format,
+}: Omit<ChartProps, 'unit'> & { id: string }) {
   const labelWidth = 220;
   const barWidth = 460;
   const rowHeight = 28;
@@ -39,56 +41,68 @@ export function BarChart({
   const max = Math.max(1, ...rows.map((r) => r.values.reduce((a, b) => a + Math.max(0, b), 0)));
   const height = top + rows.length * rowHeight + 16;
   return (
-    <figure className="margin-x-0 margin-y-3">
-      <svg
-        role="img"
-        aria-labelledby={`${id}-title ${id}-desc`}
-        viewBox={`0 0 ${labelWidth + barWidth + 120} ${height}`}
-        width="100%"
-        style={{ maxWidth: '52rem' }}
-        xmlns="http://www.w3.org/2000/svg"
-      >
-        <title id={`${id}-title`}>{title}</title>
-        <desc id={`${id}-desc`}>{description}</desc>
-        {series.map((s, i) => (
-          <g key={s.name} transform={`translate(${labelWidth + i * 150}, 8)`}>
-            <rect width="12" height="12" fill={s.color} />
-            <text x="18" y="11" fontSize="12" fill="#1b1b1b">
-              {s.name}
+    <svg
+      role="img"
+      aria-labelledby={`${id}-title ${id}-desc`}
+      viewBox={`0 0 ${labelWidth + barWidth + 120} ${height}`}
+      width="100%"
+      style={{ maxWidth: '52rem' }}
+      xmlns="http://www.w3.org/2000/svg"
+    >
+      <title id={`${id}-title`}>{title}</title>
+      <desc id={`${id}-desc`}>{description}</desc>
+      {series.map((s, i) => (
+        <g key={s.name} transform={`translate(${labelWidth + i * 150}, 8)`}>
+          <rect width="12" height="12" fill={s.color} />
+          <text x="18" y="11" fontSize="12" fill="#1b1b1b">
+            {s.name}
+          </text>
+        </g>
+      ))}
+      {rows.map((row, r) => {
+        let x = labelWidth;
+        const y = top + r * rowHeight;
+        const total = row.values.reduce((a, b) => a + b, 0);
+        return (
+          <g key={`${row.label}-${r}`}>
+            <text x={labelWidth - 8} y={y + 17} fontSize="12" textAnchor="end" fill="#1b1b1b">
+              {row.label.length > 34 ? `${row.label.slice(0, 33)}…` : row.label}
+            </text>
+            {row.values.map((v, i) => {
+              const w = (Math.max(0, v) / max) * barWidth;
+              const rect = (
+                <rect
+                  key={i}
+                  x={x}
+                  y={y + 4}
+                  width={w}
+                  height={rowHeight - 10}
+                  fill={series[i]!.color}
+                />
+              );
+              x += w;
+              return rect;
+            })}
+            <text x={x + 6} y={y + 17} fontSize="12" fill="#1b1b1b">
+              {format(total)}
             </text>
           </g>
-        ))}
-        {rows.map((row, r) => {
-          let x = labelWidth;
-          const y = top + r * rowHeight;
-          const total = row.values.reduce((a, b) => a + b, 0);
-          return (
-            <g key={`${row.label}-${r}`}>
-              <text x={labelWidth - 8} y={y + 17} fontSize="12" textAnchor="end" fill="#1b1b1b">
-                {row.label.length > 34 ? `${row.label.slice(0, 33)}…` : row.label}
-              </text>
-              {row.values.map((v, i) => {
-                const w = (Math.max(0, v) / max) * barWidth;
-                const rect = (
-                  <rect
-                    key={i}
-                    x={x}
-                    y={y + 4}
-                    width={w}
-                    height={rowHeight - 10}
-                    fill={series[i]!.color}
-                  />
-                );
-                x += w;
-                return rect;
-              })}
-              <text x={x + 6} y={y + 17} fontSize="12" fill="#1b1b1b">
-                {format(total)}
-              </text>
-            </g>
-          );
-        })}
-      </svg>
+        );
+      })}
+    </svg>
+  );
+}
+
+/**
+ * A horizontal stacked bar chart drawn as SVG on the server, so it prints, exports and needs no
+ * JavaScript. It has an accessible name and description, and the same numbers follow in a table.
+ */
+export function BarChart(props: ChartProps) {
+  const { title, series, rows, format, unit } = props;
+  const id = useId().replace(/[^a-zA-Z0-9]/g, '');
+  return (
+    <figure className="margin-x-0 margin-y-3">
+      <BarChartSvg id={id} {...props} />
       <Table
         label={`${title}: table`}
         className="usa-table usa-table--borderless usa-table--compact font-body-2xs"

@@ -5,21 +5,9 @@
 import { Link } from 'react-router';
 import { BarChart } from '~/components/charts/bar-chart';
 import { PageNumbers } from '~/components/ui/page-numbers';
-import { MILESTONE_STATUS_LABELS, PHASE_LABELS, PHASES } from '~/domain/portfolio/labels';
 import type { PreviewPortfolio, UpdatePreview } from '~/presenters/pmc';
+import { chartValue, updateCharts } from '~/presenters/pmc-charts';
 import { IntentButton } from './update-portfolio';
-
-/** One formatter for every figure of the burden chart (making one per call is slow). */
-const ONE_DECIMAL = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
-
-const STATUSES = ['completed', 'in_progress', 'planned', 'missed'] as const;
-const STATUS_COLORS = {
-  completed: '#216e1f',
-  in_progress: '#005ea2',
-  planned: '#71767a',
-  missed: '#b50909',
-};
-const PHASE_COLORS = ['#73b3e7', '#2378c3', '#1a4480', '#162e51'];
 
 export function UpdatePager({ hrefs, current }: { hrefs: string[]; current: number }) {
   return <PageNumbers label="Pages of portfolios" hrefs={hrefs} current={current} />;
@@ -75,45 +63,14 @@ export function UpdateOverview({
         </p>
       ) : null}
       <UpdatePager hrefs={pageUrls} current={view.page} />
-      <BarChart
-        title="Milestones by status"
-        description="Milestones of each portfolio by status."
-        series={STATUSES.map((s) => ({
-          name: MILESTONE_STATUS_LABELS[s],
-          color: STATUS_COLORS[s],
-        }))}
-        rows={portfolios.map((p) => ({
-          label: p.name,
-          values: STATUSES.map((s) => p.milestonesByStatus[s] ?? 0),
-        }))}
-        format={(x) => String(x)}
-        unit="milestones"
-      />
-      <BarChart
-        title="Projects by phase"
-        description="Projects of each portfolio by phase."
-        series={PHASES.map((ph, i) => ({ name: PHASE_LABELS[ph], color: PHASE_COLORS[i]! }))}
-        rows={portfolios.map((p) => ({
-          label: p.name,
-          values: PHASES.map((ph) => p.byPhase[ph]),
-        }))}
-        format={(x) => String(x)}
-        unit="projects"
-      />
-      <BarChart
-        title="Burden reduced so far, quarter by quarter"
-        description="Hours a year of burden reduced by planned redesigns across the program, at each published update and now."
-        series={[{ name: 'Hours reduced', color: '#005ea2' }]}
-        rows={[
-          ...published.map((u) => ({ label: u.label, values: [u.hours] })),
-          {
-            label: `FY ${view.fiscalYear} Q${view.quarter}`,
-            values: [view.programReducedHours],
-          },
-        ]}
-        format={(x) => ONE_DECIMAL.format(x)}
-        unit="hours a year"
-      />
+      {updateCharts({
+        portfolios,
+        published,
+        label: `FY ${view.fiscalYear} Q${view.quarter}`,
+        programReducedHours: view.programReducedHours,
+      }).map((chart) => (
+        <BarChart key={chart.title} {...chart} format={(x) => chartValue(chart.kind, x)} />
+      ))}
     </>
   );
 }

@@ -40,11 +40,14 @@ const ORDERED_FORMATS = [LevelFormat.DECIMAL, LevelFormat.LOWER_LETTER, LevelFor
  */
 class Numbering {
   readonly config: { reference: string; levels: ILevelsOptions[] }[] = [];
-  constructor(readonly mode: 'word' | 'text') {}
+  constructor(
+    readonly mode: 'word' | 'text',
+    readonly prefix = 'plan',
+  ) {}
 
   /** A numbering definition for one ordered list starting at `start`; its reference. */
   orderedList(start: number): string {
-    const reference = `plan-ordered-list-${this.config.length + 1}`;
+    const reference = `${this.prefix}-ordered-list-${this.config.length + 1}`;
     const levels: ILevelsOptions[] = Array.from({ length: MAX_LEVEL + 1 }, (_, level) => ({
       level,
       format: ORDERED_FORMATS[level % ORDERED_FORMATS.length]!,
@@ -181,13 +184,17 @@ function blocks(nodes: DocNode[] | undefined, ctx: Context): (Paragraph | Table)
 
 /**
  * A stored (then sanitized) rich-text document as Word blocks, with the numbering definitions
- * its ordered lists use: a Document built with them needs `numbering` among its options.
+ * its ordered lists use: a Document built with them needs `numbering` among its options. Several
+ * documents in one Word file each need their own `prefix` for their definitions' names.
  */
-export function planDocxParts(doc: unknown): {
+export function planDocxParts(
+  doc: unknown,
+  prefix = 'plan',
+): {
   children: (Paragraph | Table)[];
   numbering: INumberingOptions;
 } {
-  const numbering = new Numbering('word');
+  const numbering = new Numbering('word', prefix);
   const children = doc ? blocks(sanitizeDoc(doc).content, { numbering }) : [];
   return { children, numbering: { config: numbering.config } };
 }

@@ -1,25 +1,20 @@
-import {
-  Document,
-  HeadingLevel,
-  Packer,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-} from 'docx';
 import type { Route } from './+types/export';
 import { MILESTONE_STATUS_LABELS } from '~/domain/portfolio/labels';
 import { loadWholeUpdate } from '~/routes/pmc/view.server';
-import { planDocxBlocks } from '~/render/plans/docx.server';
+import { pmcDocx } from '~/render/pmc/docx.server';
+import { listUpdates } from '#db/queries/pmc';
+import { publishedHours } from '~/presenters/pmc';
+import { updateCharts } from '~/presenters/pmc-charts';
+import { dbOf } from '~/web/context.server';
 
 const esc = (t: string) => t.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const statusLabel = (s: string) => MILESTONE_STATUS_LABELS[s as 'completed'] ?? s;
 
-/** The update in the shape of the public updates: highlights first, then per portfolio a
- * Milestone | Status | Timing | Owner table, each milestone with the OMB lead's note under it.
- * As .docx, print-friendly HTML or JSON. */
+/**
+ * The update as it leaves the workspace: Word (the whole update, section for section as on the
+ * screen: app/render/pmc/docx.server.ts), print-friendly HTML (highlights, then per portfolio a
+ * Milestone | Status | Timing | Owner table with the lead's notes) or JSON.
+ */
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const { view } = await loadWholeUpdate({ request, context }, params.updateId);
   const format = new URL(request.url).pathname.split('.').pop();
@@ -30,55 +25,16 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     return Response.json(rest);
   }
   if (format === 'docx') {
-    const cell = (text: string, header = false, note?: string) =>
-      new TableCell({
-        children: [
-          new Paragraph({ children: [new TextRun({ text, bold: header })] }),
-          ...(note
-            ? [new Paragraph({ children: [new TextRun({ text: `Note: ${note}`, italics: true })] })]
-            : []),
-        ],
-      });
-    const doc = new Document({
-      title,
-      sections: [
-        {
-          children: [
-            new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(title)] }),
-            new Paragraph({
-              heading: HeadingLevel.HEADING_1,
-              children: [new TextRun('Highlights')],
-            }),
-            ...planDocxBlocks(view.highlights.program),
-            ...view.portfolios.flatMap((p) => [
-              new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(p.name)] }),
-              ...planDocxBlocks(view.highlights[p.slug]),
-              new Table({
-                width: { size: 100, type: WidthType.PERCENTAGE },
-                rows: [
-                  new TableRow({
-                    tableHeader: true,
-                    children: ['Milestone', 'Status', 'Timing', 'Owner'].map((h) => cell(h, true)),
-                  }),
-                  ...p.milestones.map(
-                    (m) =>
-                      new TableRow({
-                        children: [
-                          cell(m.title, false, p.annotations[m.key]),
-                          cell(statusLabel(m.status)),
-                          cell(m.timing),
-                          cell(m.owner),
-                        ],
-                      }),
-                  ),
-                ],
-              }),
-            ]),
-          ],
-        },
-      ],
+    const body = await pmcDocx({
+      ...view,
+      madeAt: new Date().toISOString(),
+      charts: updateCharts({
+        portfolios: view.portfolios,
+        published: publishedHours(await listUpdates(dbOf(context)), view.id),
+        label: `FY ${view.fiscalYear} Q${view.quarter}`,
+        programReducedHours: view.programReducedHours,
+      }),
     });
-    const body = await Packer.toBuffer(doc);
     return new Response(new Uint8Array(body), {
       headers: {
         'Content-Type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',

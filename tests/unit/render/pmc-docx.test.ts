@@ -1,0 +1,187 @@
+/**
+ * The PMC update's Word document, opened as Word would: every section and figure of the seeded
+ * program is there, each chart is an image with alt text (SVG with a PNG beside it), tables have
+ * fixed column widths and a header row that repeats, and the footer numbers the pages.
+ */
+import fs from 'node:fs';
+import JSZip from 'jszip';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { compose } from '~/domain/pmc/compose';
+import { assembleUpdate } from '~/presenters/pmc-assembly.server';
+import { updateCharts } from '~/presenters/pmc-charts';
+import { pmcDocx, type PmcDocxInput } from '~/render/pmc/docx.server';
+import { demoDb } from '../helpers';
+
+const NOTE = 'Held in September 2024 with 380+ community organization staff.';
+
+let input: PmcDocxInput;
+let files: Record<string, string>;
+let media: string[];
+
+/** The text of the document, paragraph by paragraph. */
+function paragraphs(xml: string): string[] {
+  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) =>
+    [...m[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''),
+  );
+}
+
+beforeAll(async () => {
+  const db = await demoDb();
+  const assembled = await assembleUpdate(db, 2024, 4, null);
+  const retirement = assembled.portfolios.find((p) => p.slug === 'approaching-retirement')!;
+  const forum = retirement.milestones.find((m) => m.title.startsWith('Host the third'))!;
+  const portfolios = compose(assembled.portfolios, {
+    excluded: [],
+    annotations: { [forum.key]: NOTE },
+    order: [],
+  });
+  input = {
+    fiscalYear: 2024,
+    quarter: 4,
+    start: assembled.start,
+    end: assembled.end,
+    status: 'draft',
+    publishedAt: null,
+    madeAt: '2026-12-06T12:00:00.000Z',
+    portfolios,
+    highlights: {
+      program: {
+        type: 'doc',
+        content: [
+          { type: 'paragraph', content: [{ type: 'text', text: 'Program-wide highlight.' }] },
+          {
+            type: 'orderedList',
+            attrs: { start: 1 },
+            content: [
+              {
+                type: 'listItem',
+                content: [{ type: 'paragraph', content: [{ type: 'text', text: 'First' }] }],
+              },
+            ],
+          },
+        ],
+      },
+      'approaching-retirement': {
+        type: 'doc',
+        content: [
+          { type: 'paragraph', content: [{ type: 'text', text: 'Forums held this quarter.' }] },
+        ],
+      },
+    },
+    charts: updateCharts({
+      portfolios,
+      published: [{ label: 'FY 2024 Q3', hours: 1200.5 }],
+      label: 'FY 2024 Q4',
+      programReducedHours: portfolios.reduce((s, p) => s + p.burden.reducedHoursNumber, 0),
+    }),
+  };
+  const docx = await pmcDocx(input);
+  // To look at it (docs/exports.md): PMC_DOCX_OUT=/tmp/pmc.docx npx vitest run tests/unit/render
+  if (process.env.PMC_DOCX_OUT) fs.writeFileSync(process.env.PMC_DOCX_OUT, docx);
+  const zip = await JSZip.loadAsync(docx);
+  files = {};
+  for (const name of Object.keys(zip.files))
+    if (name.endsWith('.xml')) files[name] = await zip.file(name)!.async('string');
+  media = Object.keys(zip.files).filter((n) => n.startsWith('word/media/'));
+});
+
+describe('the PMC update in Word', () => {
+  it('has a cover with the title, quarter, date and state', () => {
+    const text = paragraphs(files['word/document.xml']!);
+    expect(text[0]).toBe('President’s Management Council update, FY 2024 Q4');
+    expect(text).toContain('Draft as of December 6, 2026: not yet published, and it may change');
+    expect(text).toContain('Life Experience portfolios, July 1, 2024 to September 30, 2024');
+    expect(files['docProps/core.xml']).toContain(
+      '<dc:title>President’s Management Council update, FY 2024 Q4</dc:title>',
+    );
+  });
+
+  it('has every section, for the program and each portfolio, as real headings', () => {
+    const xml = files['word/document.xml']!;
+    const headings = [
+      ...xml.matchAll(
+        /<w:p>(?:(?!<\/w:p>)[\s\S])*?<w:pStyle w:val="(Heading\d)"\/>[\s\S]*?<\/w:p>/g,
+      ),
+    ].map((m) => `${m[1]} ${paragraphs(m[0])[0]}`);
+    expect(headings.slice(0, 5)).toEqual([
+      'Heading1 The program at a glance',
+      'Heading2 Milestones by status',
+      'Heading2 Projects by phase',
+      'Heading2 Burden reduced so far, quarter by quarter',
+      'Heading1 Highlights',
+    ]);
+    for (const p of input.portfolios) {
+      const at = headings.indexOf(`Heading1 ${p.name}`);
+      expect(at, p.name).toBeGreaterThan(0);
+      expect(headings.slice(at + 1, at + 7)).toEqual([
+        'Heading2 Highlights',
+        'Heading2 At a glance',
+        'Heading2 Phase decisions this quarter',
+        'Heading2 Phase gates pending',
+        'Heading2 Projects at risk or off track',
+        'Heading2 Milestones this quarter',
+      ]);
+    }
+    // No empty heading.
+    expect(headings.every((h) => !/^Heading\d $/.test(h))).toBe(true);
+  });
+
+  it('holds the figures, highlights, milestones and notes of the seeded program', () => {
+    const text = paragraphs(files['word/document.xml']!);
+    const retirement = input.portfolios.find((p) => p.slug === 'approaching-retirement')!;
+    expect(text).toContain('Program-wide highlight.');
+    expect(text).toContain('Forums held this quarter.');
+    expect(text).toContain(`Portfolios`);
+    expect(text).toContain(String(input.portfolios.length));
+    expect(text).toContain(
+      `${retirement.burden.reducedHours} hours and ${retirement.burden.reducedCost} a year`,
+    );
+    for (const m of retirement.milestones) expect(text).toContain(m.title);
+    expect(text).toContain(`Note: ${NOTE}`);
+    const pending = input.portfolios.flatMap((p) => p.pending);
+    for (const g of pending) expect(text.some((t) => t.startsWith(g.text))).toBe(true);
+  });
+
+  it('draws each chart as an image with alt text that carries its figures, SVG with a PNG fallback', () => {
+    const xml = files['word/document.xml']!;
+    const pictures = [...xml.matchAll(/<wp:docPr [^>]*>/g)].map((m) => m[0]);
+    expect(pictures).toHaveLength(3);
+    for (const chart of input.charts) {
+      const docPr = pictures.find((p) => p.includes(`title="${chart.title}"`));
+      expect(docPr, chart.title).toBeDefined();
+      expect(docPr).toMatch(/descr="[^"]{40,}"/);
+    }
+    expect(pictures.find((p) => p.includes('Burden reduced'))).toContain('FY 2024 Q3: 1,200.5');
+    expect(xml).toContain('asvg:svgBlip');
+    expect(media.filter((m) => m.endsWith('.png'))).toHaveLength(3);
+    expect(media.filter((m) => m.endsWith('.svg'))).toHaveLength(3);
+  });
+
+  it('sets table widths and repeats each table’s header row', () => {
+    const xml = files['word/document.xml']!;
+    const tables = [...xml.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((m) => m[0]);
+    expect(tables.length).toBeGreaterThan(input.portfolios.length);
+    for (const t of tables) {
+      expect(t).toContain('<w:tblLayout w:type="fixed"/>');
+      expect(t).toMatch(/<w:tblW w:type="dxa" w:w="9360"\/>/);
+      expect(t).toMatch(/<w:gridCol w:w="\d+"\/>/);
+      expect(t).toContain('<w:tblHeader/>');
+    }
+    const milestones = tables.find((t) => t.includes('>Milestone<'))!;
+    expect([...milestones.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => m[1])).toEqual([
+      '4380',
+      '1400',
+      '2080',
+      '1500',
+    ]);
+  });
+
+  it('has a header naming the update and its state, and page numbers in the footer', () => {
+    const headers = Object.entries(files).filter(([n]) => /^word\/header\d+\.xml$/.test(n));
+    expect(headers.some(([, x]) => x.includes('PMC update, FY 2024 Q4 · Draft'))).toBe(true);
+    const footers = Object.entries(files)
+      .filter(([n]) => /^word\/footer\d+\.xml$/.test(n))
+      .map(([, x]) => x);
+    expect(footers.some((x) => x.includes('PAGE') && x.includes('NUMPAGES'))).toBe(true);
+  });
+});
