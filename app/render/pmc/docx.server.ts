@@ -37,7 +37,7 @@ import { STATUS_LABELS as PRA_STATUS_LABELS } from '~/domain/pra/labels';
 import type { CollectionStatus } from '~/domain/pra/rules';
 import type { UpdateItem } from '~/domain/pmc/items';
 import { pluralize } from '~/domain/plural';
-import { chartAltText, type ChartSpec } from '~/presenters/pmc-charts';
+import { chartAltText, chartValue, type ChartSpec } from '~/presenters/pmc-charts';
 import type { ComposedPortfolio } from '~/presenters/pmc';
 
 export interface PmcDocxInput {
@@ -83,6 +83,7 @@ function para(text: string, options: { italics?: boolean; bold?: boolean } = {})
 function cell(children: Paragraph[], width: number, header = false): TableCell {
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
+    margins: { top: 40, bottom: 40, left: 80, right: 80 },
     children,
     ...(header ? { shading: { fill: 'DFE1E2' } } : {}),
   });
@@ -109,6 +110,30 @@ function table(columns: { header: string; width: number }[], rows: Paragraph[][]
       ),
     ],
   });
+}
+
+/** A chart's figures as a table, as the page shows them under the chart. */
+function chartTable(chart: ChartSpec): Table {
+  const totals = chart.series.length > 1;
+  const n = chart.series.length + (totals ? 1 : 0);
+  const each = Math.floor((TEXT_WIDTH - 2400) / n);
+  const columns = [
+    {
+      header: chart.unit === 'hours a year' ? 'Quarter' : 'Portfolio',
+      width: TEXT_WIDTH - each * n,
+    },
+    ...chart.series.map((s) => ({ header: s.name, width: each })),
+    ...(totals ? [{ header: 'Total', width: each }] : []),
+  ];
+  const value = (x: number) => [para(chartValue(chart.kind, x))];
+  return table(
+    columns,
+    chart.rows.map((r) => [
+      [para(r.label)],
+      ...r.values.map(value),
+      ...(totals ? [value(sum(r.values))] : []),
+    ]),
+  );
 }
 
 /** Two columns, a figure's name and its value. */
@@ -230,7 +255,7 @@ export async function pmcDocx(input: PmcDocxInput): Promise<Buffer> {
           }),
         ],
       }),
-      para(alt),
+      chartTable(chart),
     ];
   });
 
@@ -304,6 +329,8 @@ export async function pmcDocx(input: PmcDocxInput): Promise<Buffer> {
     title,
     description: `${title}. ${dated}.`,
     creator: 'Life Experience Workspace',
+    // A sans-serif every copy of Word has, at 11 points; headings keep Word's own styles.
+    styles: { default: { document: { run: { font: 'Arial', size: 22 } } } },
     numbering: { config: numbering },
     features: { updateFields: true },
     sections: [
@@ -341,7 +368,7 @@ export async function pmcDocx(input: PmcDocxInput): Promise<Buffer> {
           }),
           first: new Footer({ children: [para(`${state} · ${label}`)] }),
         },
-        children: [...cover, ...glance, ...program, ...portfolios],
+        children: [...cover, ...program, ...glance, ...portfolios],
       },
     ],
   });

@@ -104,11 +104,11 @@ describe('the PMC update in Word', () => {
       ),
     ].map((m) => `${m[1]} ${paragraphs(m[0])[0]}`);
     expect(headings.slice(0, 5)).toEqual([
+      'Heading1 Highlights',
       'Heading1 The program at a glance',
       'Heading2 Milestones by status',
       'Heading2 Projects by phase',
       'Heading2 Burden reduced so far, quarter by quarter',
-      'Heading1 Highlights',
     ]);
     for (const p of input.portfolios) {
       const at = headings.indexOf(`Heading1 ${p.name}`);
@@ -152,6 +152,10 @@ describe('the PMC update in Word', () => {
       expect(docPr).toMatch(/descr="[^"]{40,}"/);
     }
     expect(pictures.find((p) => p.includes('Burden reduced'))).toContain('FY 2024 Q3: 1,200.5');
+    // The figures follow each chart in a table too, as on the page.
+    const text = paragraphs(xml);
+    expect(text).toContain('1,200.5');
+    expect(text).toContain('Hours reduced');
     expect(xml).toContain('asvg:svgBlip');
     expect(media.filter((m) => m.endsWith('.png'))).toHaveLength(3);
     expect(media.filter((m) => m.endsWith('.svg'))).toHaveLength(3);
