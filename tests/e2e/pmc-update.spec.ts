@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import JSZip from 'jszip';
 import type { Page } from '@playwright/test';
 import {
@@ -86,6 +87,16 @@ test('an OMB lead assembles, writes, publishes and exports the quarterly PMC upd
   expect(xml).toContain('Life Experience teams finalized the Holistic Burden Assessment toolkit.');
   expect(xml).toContain('Finalize the Holistic Burden Assessment toolkit');
   expect(xml).not.toContain('Train over 300 FEMA');
+  // The slides, from the link on the page.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Slides (.pptx)' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('pmc-update-fy2025-q1.pptx');
+  const deck = await JSZip.loadAsync(fs.readFileSync((await download.path())!));
+  const cover = await deck.file('ppt/slides/slide1.xml')!.async('string');
+  expect(cover).toContain('FY 2025 Q1');
+  expect(cover).toMatch(/Published [A-Z][a-z]+ \d{1,2}, \d{4}/);
   const json = await (await page.request.get(`${url}/update.json`)).json();
   expect(json).toMatchObject({ fiscalYear: 2025, quarter: 1, status: 'published' });
   // What changed since the last published update travels with it: a count and the newest rows.

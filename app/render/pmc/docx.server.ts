@@ -27,18 +27,11 @@ import {
 } from 'docx';
 import { chartImage } from '~/render/charts.server';
 import { planDocxParts } from '~/render/plans/docx.server';
-import {
-  MILESTONE_STATUS_LABELS,
-  PHASE_LABELS,
-  PHASES,
-  formatDate,
-} from '~/domain/portfolio/labels';
-import { STATUS_LABELS as PRA_STATUS_LABELS } from '~/domain/pra/labels';
-import type { CollectionStatus } from '~/domain/pra/rules';
+import { MILESTONE_STATUS_LABELS, formatDate } from '~/domain/portfolio/labels';
 import type { UpdateItem } from '~/domain/pmc/items';
-import { pluralize } from '~/domain/plural';
 import { chartAltText, chartValue, type ChartSpec } from '~/presenters/pmc-charts';
 import type { ComposedPortfolio } from '~/presenters/pmc';
+import { glanceFigures, portfolioFigures, sum } from '~/presenters/pmc-figures';
 
 export interface PmcDocxInput {
   fiscalYear: number;
@@ -174,36 +167,6 @@ function items(p: ComposedPortfolio, list: UpdateItem[], none: string): Paragrap
   ]);
 }
 
-function phaseCounts(byPhase: Record<string, number>): string {
-  return PHASES.map((ph) => `${PHASE_LABELS[ph]} ${byPhase[ph] ?? 0}`).join(', ');
-}
-
-function milestoneCounts(byStatus: Record<string, number>): string {
-  const order = ['completed', 'in_progress', 'planned', 'missed'];
-  return order.map((s) => `${statusLabel(s)} ${byStatus[s] ?? 0}`).join(', ');
-}
-
-function researchText(pra: Record<string, number>): string {
-  const statuses = Object.entries(pra)
-    .filter(([k, n]) => k !== 'activities' && n > 0)
-    .map(([k, n]) => `${PRA_STATUS_LABELS[k as CollectionStatus] ?? k} ${n}`);
-  const activities = pluralize(pra.activities ?? 0, 'activity', 'activities');
-  return statuses.length > 0 ? `${activities}; collections: ${statuses.join(', ')}` : activities;
-}
-
-function sum(values: number[]): number {
-  return values.reduce((a, b) => a + b, 0);
-}
-
-/** Counts across the program, by key, from each portfolio's counts. */
-function totals(records: Record<string, number>[]): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const r of records) for (const [k, n] of Object.entries(r)) out[k] = (out[k] ?? 0) + n;
-  return out;
-}
-
-const HOURS = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
-
 /** Rich-text highlights as Word blocks; their lists' numbering definitions go into `numbering`. */
 function highlightBlocks(
   doc: unknown,
@@ -259,25 +222,7 @@ export async function pmcDocx(input: PmcDocxInput): Promise<Buffer> {
     ];
   });
 
-  const byPhase = totals(ps.map((p) => p.byPhase));
-  const byStatus = totals(ps.map((p) => p.milestonesByStatus));
-  const glance = [
-    heading('The program at a glance', 1),
-    figures([
-      ['Portfolios', String(ps.length)],
-      ['Projects by phase', `${phaseCounts(byPhase)} (${sum(Object.values(byPhase))} in all)`],
-      ['Milestones this quarter', milestoneCounts(byStatus)],
-      ['Phase decisions this quarter', String(sum(ps.map((p) => p.decisions.length)))],
-      ['Phase gates pending', String(sum(ps.map((p) => p.pending.length)))],
-      ['Projects at risk or off track', String(sum(ps.map((p) => p.risks.length)))],
-      [
-        'Burden reduced so far',
-        `${HOURS.format(sum(ps.map((p) => p.burden.reducedHoursNumber)))} hours a year`,
-      ],
-      ['Research', researchText(totals(ps.map((p) => p.pra)))],
-    ]),
-    ...charts,
-  ];
+  const glance = [heading('The program at a glance', 1), figures(glanceFigures(ps)), ...charts];
 
   const program = [
     heading('Highlights', 1),
@@ -293,16 +238,7 @@ export async function pmcDocx(input: PmcDocxInput): Promise<Buffer> {
     heading('Highlights', 2),
     ...highlightBlocks(input.highlights[p.slug], numbering, 'No highlights written.'),
     heading('At a glance', 2),
-    figures([
-      ['Projects by phase', phaseCounts(p.byPhase)],
-      ['Milestones this quarter', milestoneCounts(p.milestonesByStatus)],
-      [
-        'Burden reduced so far',
-        `${p.burden.reducedHours} hours and ${p.burden.reducedCost} a year`,
-      ],
-      ['Research', researchText(p.pra)],
-      ['Changes since the last update', String(p.changesSinceLast)],
-    ]),
+    figures(portfolioFigures(p)),
     heading('Phase decisions this quarter', 2),
     ...items(p, p.decisions, 'No phase decisions this quarter.'),
     heading('Phase gates pending', 2),

@@ -2,6 +2,7 @@ import type { Route } from './+types/export';
 import { MILESTONE_STATUS_LABELS } from '~/domain/portfolio/labels';
 import { loadWholeUpdate } from '~/routes/pmc/view.server';
 import { pmcDocx } from '~/render/pmc/docx.server';
+import { pmcDeck } from '~/render/pmc/pptx.server';
 import { listUpdates } from '#db/queries/pmc';
 import { publishedHours } from '~/presenters/pmc';
 import { updateCharts } from '~/presenters/pmc-charts';
@@ -12,7 +13,7 @@ const statusLabel = (s: string) => MILESTONE_STATUS_LABELS[s as 'completed'] ?? 
 
 /**
  * The update as it leaves the workspace: Word (the whole update, section for section as on the
- * screen: app/render/pmc/docx.server.ts), print-friendly HTML (highlights, then per portfolio a
+ * screen: app/render/pmc/docx.server.ts), slides (app/render/pmc/pptx.server.ts), print-friendly HTML (highlights, then per portfolio a
  * Milestone | Status | Timing | Owner table with the lead's notes) or JSON.
  */
 export async function loader({ request, params, context }: Route.LoaderArgs) {
@@ -24,8 +25,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     const { highlightsHtml: _h, all: _a, page: _p, pages: _n, ...rest } = view;
     return Response.json(rest);
   }
-  if (format === 'docx') {
-    const body = await pmcDocx({
+  if (format === 'docx' || format === 'pptx') {
+    const input = {
       ...view,
       madeAt: new Date().toISOString(),
       charts: updateCharts({
@@ -34,11 +35,15 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
         label: `FY ${view.fiscalYear} Q${view.quarter}`,
         programReducedHours: view.programReducedHours,
       }),
-    });
+    };
+    const body = format === 'docx' ? await pmcDocx(input) : await pmcDeck(input);
     return new Response(new Uint8Array(body), {
       headers: {
-        'Content-Type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-        'Content-Disposition': `attachment; filename="${name}.docx"`,
+        'Content-Type':
+          format === 'docx'
+            ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+            : 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+        'Content-Disposition': `attachment; filename="${name}.${format}"`,
       },
     });
   }

@@ -161,6 +161,10 @@ export default function PmcUpdate({ loaderData, actionData }: Route.ComponentPro
         <a href={`/pmc/${view.id}/export.docx`} download>
           Word (.docx)
         </a>{' '}
+        ·{' '}
+        <a href={`/pmc/${view.id}/export.pptx`} download>
+          Slides (.pptx)
+        </a>{' '}
         · <a href={`/pmc/${view.id}/export.html`}>Print-friendly HTML</a> ·{' '}
         <a href={`/pmc/${view.id}/update.json`}>JSON</a>
       </p>

@@ -91,6 +91,7 @@ const TABLE: Record<string, Entry> = {
   'pmc/update': { get: ALL, post: OMB },
   'pmc/highlights': { get: OMB, post: OMB },
   'pmc-export-docx': { get: ALL, post: 'no action' },
+  'pmc-export-pptx': { get: ALL, post: 'no action' },
   'pmc-export-html': { get: ALL, post: 'no action' },
   'pmc-export-json': { get: ALL, post: 'no action' },
   calendar: { get: ALL, post: OMB, note: 'per-year due dates are set by OMB leads' },

@@ -6,13 +6,8 @@
 import fs from 'node:fs';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compose } from '~/domain/pmc/compose';
-import { assembleUpdate } from '~/presenters/pmc-assembly.server';
-import { updateCharts } from '~/presenters/pmc-charts';
 import { pmcDocx, type PmcDocxInput } from '~/render/pmc/docx.server';
-import { demoDb } from '../helpers';
-
-const NOTE = 'Held in September 2024 with 380+ community organization staff.';
+import { NOTE, seededUpdate } from './seeded-update';
 
 let input: PmcDocxInput;
 let files: Record<string, string>;
@@ -26,57 +21,9 @@ function paragraphs(xml: string): string[] {
 }
 
 beforeAll(async () => {
-  const db = await demoDb();
-  const assembled = await assembleUpdate(db, 2024, 4, null);
-  const retirement = assembled.portfolios.find((p) => p.slug === 'approaching-retirement')!;
-  const forum = retirement.milestones.find((m) => m.title.startsWith('Host the third'))!;
-  const portfolios = compose(assembled.portfolios, {
-    excluded: [],
-    annotations: { [forum.key]: NOTE },
-    order: [],
-  });
-  input = {
-    fiscalYear: 2024,
-    quarter: 4,
-    start: assembled.start,
-    end: assembled.end,
-    status: 'draft',
-    publishedAt: null,
-    madeAt: '2026-12-06T12:00:00.000Z',
-    portfolios,
-    highlights: {
-      program: {
-        type: 'doc',
-        content: [
-          { type: 'paragraph', content: [{ type: 'text', text: 'Program-wide highlight.' }] },
-          {
-            type: 'orderedList',
-            attrs: { start: 1 },
-            content: [
-              {
-                type: 'listItem',
-                content: [{ type: 'paragraph', content: [{ type: 'text', text: 'First' }] }],
-              },
-            ],
-          },
-        ],
-      },
-      'approaching-retirement': {
-        type: 'doc',
-        content: [
-          { type: 'paragraph', content: [{ type: 'text', text: 'Forums held this quarter.' }] },
-        ],
-      },
-    },
-    charts: updateCharts({
-      portfolios,
-      published: [{ label: 'FY 2024 Q3', hours: 1200.5 }],
-      label: 'FY 2024 Q4',
-      programReducedHours: portfolios.reduce((s, p) => s + p.burden.reducedHoursNumber, 0),
-    }),
-  };
+  input = await seededUpdate();
   const docx = await pmcDocx(input);
-  // To look at it (docs/exports.md): PMC_DOCX_OUT=/tmp/pmc.docx npx vitest run tests/unit/render
+  // To look at it (decision 030): PMC_DOCX_OUT=/tmp/pmc.docx npx vitest run tests/unit/render
   if (process.env.PMC_DOCX_OUT) fs.writeFileSync(process.env.PMC_DOCX_OUT, docx);
   const zip = await JSZip.loadAsync(docx);
   files = {};

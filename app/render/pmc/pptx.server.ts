@@ -1,0 +1,384 @@
+/**
+ * The PMC update as the slide deck the President's Management Council is briefed with
+ * (pptxgenjs, a maintained generator of PowerPoint's own format): a title slide, the program at
+ * a glance, the charts as images with alt text, then per portfolio its highlights and figures and
+ * its milestones in a table that continues on further slides rather than overflowing, and the
+ * phase gates pending for the Council. Every word is editable text; USWDS colours, Arial, a type
+ * scale legible from the back of a room.
+ */
+import PptxGenJS from 'pptxgenjs';
+import { chartImage } from '~/render/charts.server';
+import { sanitizeDoc, type DocNode } from '~/domain/plans/document';
+import { MILESTONE_STATUS_LABELS, formatDate } from '~/domain/portfolio/labels';
+import { chartAltText, chartValue, type ChartSpec } from '~/presenters/pmc-charts';
+import type { PmcDocxInput } from './docx.server';
+import { glanceFigures, portfolioFigures } from '~/presenters/pmc-figures';
+
+/** What the deck is made from: what the Word document is made from. */
+export type PmcDeckInput = PmcDocxInput;
+
+/** USWDS: primary, primary-darker, base-darkest, base-lightest, white. */
+const COLOR = {
+  primary: '005EA2',
+  darker: '1A4480',
+  ink: '1B1B1B',
+  muted: '565C65',
+  light: 'F0F0F0',
+  white: 'FFFFFF',
+};
+const FONT = 'Arial';
+/** The type scale, in points: slide title, body, table text, footnote. */
+const SIZE = { title: 30, body: 18, table: 12, small: 11 };
+/** 16:9, 13.33 by 7.5 inches; half-inch margins. */
+const W = 13.333;
+const MARGIN = 0.5;
+const BODY_W = W - 2 * MARGIN;
+const BODY_Y = 1.25;
+
+const statusLabel = (s: string) => MILESTONE_STATUS_LABELS[s as 'completed'] ?? s;
+
+/** A rich-text document as lines of text, lists as bullets with their level. */
+function docLines(doc: unknown): { text: string; bullet: boolean; level: number }[] {
+  const out: { text: string; bullet: boolean; level: number }[] = [];
+  const textOf = (n: DocNode): string =>
+    n.type === 'text'
+      ? (n.text ?? '')
+      : n.type === 'hardBreak'
+        ? ' '
+        : (n.content ?? []).map(textOf).join('');
+  const walk = (nodes: DocNode[] | undefined, level: number, bullet: boolean) => {
+    for (const n of nodes ?? []) {
+      if (n.type === 'bulletList' || n.type === 'orderedList')
+        walk(n.content, bullet ? level + 1 : 0, true);
+      else if (n.type === 'listItem') walk(n.content, level, true);
+      else if (n.type === 'table') {
+        for (const row of n.content ?? [])
+          out.push({ text: (row.content ?? []).map(textOf).join(' | '), bullet, level });
+      } else {
+        const text = textOf(n).trim();
+        if (text) out.push({ text, bullet, level });
+      }
+    }
+  };
+  if (doc) walk(sanitizeDoc(doc).content, 0, false);
+  return out;
+}
+
+export async function pmcDeck(input: PmcDeckInput): Promise<Buffer> {
+  const label = `FY ${input.fiscalYear} Q${input.quarter}`;
+  const title = `President’s Management Council update, ${label}`;
+  const state = input.status === 'published' ? 'Published' : 'Draft';
+  const dated =
+    input.status === 'published' && input.publishedAt
+      ? `Published ${formatDate(input.publishedAt)}`
+      : `Draft as of ${formatDate(input.madeAt)}: not yet published`;
+
+  const pptx = new PptxGenJS();
+  pptx.layout = 'LAYOUT_WIDE';
+  pptx.title = title;
+  pptx.subject = dated;
+  pptx.company = 'Life Experience Workspace';
+  pptx.theme = { headFontFace: FONT, bodyFontFace: FONT };
+  pptx.defineSlideMaster({
+    title: 'CONTENT',
+    background: { color: COLOR.white },
+    objects: [
+      { rect: { x: 0, y: 0, w: W, h: 0.12, fill: { color: COLOR.primary } } },
+      {
+        text: {
+          text: `PMC update, ${label} · ${state}`,
+          options: {
+            x: MARGIN,
+            y: 7.05,
+            w: 8,
+            h: 0.3,
+            fontFace: FONT,
+            fontSize: SIZE.small,
+            color: COLOR.muted,
+          },
+        },
+      },
+    ],
+    slideNumber: {
+      x: W - MARGIN - 1,
+      y: 7.05,
+      w: 1,
+      h: 0.3,
+      fontFace: FONT,
+      fontSize: SIZE.small,
+      color: COLOR.muted,
+      align: 'right',
+    },
+  });
+
+  const slideTitled = (text: string) => {
+    const slide = pptx.addSlide({ masterName: 'CONTENT' });
+    slide.addText(text, {
+      x: MARGIN,
+      y: 0.35,
+      w: BODY_W,
+      h: 0.8,
+      fontFace: FONT,
+      fontSize: SIZE.title,
+      bold: true,
+      color: COLOR.darker,
+    });
+    return slide;
+  };
+  const figureTable = (
+    slide: PptxGenJS.Slide,
+    rows: [string, string][],
+    y: number,
+    w: number,
+    x = MARGIN,
+  ) =>
+    slide.addTable(
+      [
+        [
+          { text: 'Figure', options: { bold: true, fill: { color: COLOR.light } } },
+          { text: 'Value', options: { bold: true, fill: { color: COLOR.light } } },
+        ],
+        ...rows.map(([name, value]) => [{ text: name }, { text: value }]),
+      ],
+      {
+        x,
+        y,
+        w,
+        colW: [w * 0.45, w * 0.55],
+        fontFace: FONT,
+        fontSize: SIZE.table + 2,
+        color: COLOR.ink,
+        border: { type: 'solid', pt: 0.75, color: 'A9AEB1' },
+        margin: 0.06,
+      },
+    );
+
+  // The title slide.
+  const cover = pptx.addSlide();
+  cover.background = { color: COLOR.darker };
+  cover.addText(title, {
+    x: MARGIN + 0.3,
+    y: 2.2,
+    w: BODY_W - 0.6,
+    h: 1.6,
+    fontFace: FONT,
+    fontSize: 40,
+    bold: true,
+    color: COLOR.white,
+  });
+  cover.addText(
+    [
+      {
+        text: `Life Experience portfolios, ${formatDate(input.start)} to ${formatDate(input.end)}`,
+        options: { breakLine: true },
+      },
+      { text: dated, options: { bold: true } },
+    ],
+    {
+      x: MARGIN + 0.3,
+      y: 3.9,
+      w: BODY_W - 0.6,
+      h: 1,
+      fontFace: FONT,
+      fontSize: 20,
+      color: COLOR.white,
+    },
+  );
+
+  // The program at a glance, then its highlights.
+  figureTable(
+    slideTitled('The program at a glance'),
+    glanceFigures(input.portfolios),
+    BODY_Y,
+    BODY_W * 0.75,
+  );
+  const program = docLines(input.highlights.program);
+  bulletSlides(slideTitled, 'Program highlights', program, 'No program highlights written.');
+
+  // The charts, each with its figures beside it in words (alt text) and as a table.
+  input.charts.forEach((chart, i) => {
+    const slide = slideTitled(chart.title);
+    const image = chartImage(chart, `deck-chart${i + 1}`);
+    const w = BODY_W * 0.55;
+    const h = Math.min(5.4, (w * image.height) / image.width);
+    slide.addImage({
+      data: `image/png;base64,${image.png.toString('base64')}`,
+      x: MARGIN,
+      y: BODY_Y,
+      w,
+      h,
+      altText: chartAltText(chart),
+    });
+    const tableW = BODY_W - w - 0.2;
+    const rest = chart.series.length + (chart.series.length > 1 ? 1 : 0);
+    slide.addTable(chartRows(chart), {
+      x: MARGIN + w + 0.2,
+      y: BODY_Y,
+      w: tableW,
+      colW: [tableW * 0.3, ...Array.from({ length: rest }, () => (tableW * 0.7) / rest)],
+      fontFace: FONT,
+      fontSize: SIZE.small - 1,
+      color: COLOR.ink,
+      border: { type: 'solid', pt: 0.5, color: 'A9AEB1' },
+      margin: 0.04,
+      autoPage: true,
+      autoPageRepeatHeader: true,
+      autoPageHeaderRows: 1,
+      autoPageSlideStartY: BODY_Y,
+    });
+  });
+
+  // Per portfolio: its highlights and figures, then its milestones.
+  for (const p of input.portfolios) {
+    const lines = docLines(input.highlights[p.slug]);
+    const slide = slideTitled(p.name);
+    slide.addText(
+      lines.length > 0
+        ? lines.slice(0, 8).map((l) => ({
+            text: l.text,
+            options: {
+              bullet: l.bullet ? { indent: 18 } : false,
+              indentLevel: l.level,
+              breakLine: true,
+            },
+          }))
+        : [{ text: 'No highlights written.', options: { italic: true } }],
+      {
+        x: MARGIN,
+        y: BODY_Y,
+        w: BODY_W * 0.5,
+        h: 5.4,
+        valign: 'top',
+        fontFace: FONT,
+        fontSize: SIZE.body - 2,
+        color: COLOR.ink,
+        fit: 'shrink',
+      },
+    );
+    figureTable(slide, portfolioFigures(p), BODY_Y, BODY_W * 0.47, MARGIN + BODY_W * 0.53);
+
+    const milestones = slideTitled(`${p.name}: milestones this quarter`);
+    if (p.milestones.length === 0) {
+      milestones.addText('No milestones this quarter.', {
+        x: MARGIN,
+        y: BODY_Y,
+        w: BODY_W,
+        h: 0.5,
+        fontFace: FONT,
+        fontSize: SIZE.body,
+      });
+      continue;
+    }
+    const header = ['Milestone', 'Status', 'Timing', 'Owner'].map((text) => ({
+      text,
+      options: { bold: true, fill: { color: COLOR.light } },
+    }));
+    milestones.addTable(
+      [
+        header,
+        ...p.milestones.map((m) => [
+          {
+            text: p.annotations[m.key] ? `${m.title}\nNote: ${p.annotations[m.key]}` : m.title,
+          },
+          { text: statusLabel(m.status) },
+          { text: m.timing },
+          { text: m.owner },
+        ]),
+      ],
+      {
+        x: MARGIN,
+        y: BODY_Y,
+        w: BODY_W,
+        colW: [BODY_W * 0.52, BODY_W * 0.14, BODY_W * 0.18, BODY_W * 0.16],
+        fontFace: FONT,
+        fontSize: SIZE.table,
+        color: COLOR.ink,
+        border: { type: 'solid', pt: 0.75, color: 'A9AEB1' },
+        margin: 0.06,
+        // A long list continues on the next slide, its header repeated, instead of overflowing.
+        autoPage: true,
+        autoPageRepeatHeader: true,
+        autoPageHeaderRows: 1,
+        autoPageSlideStartY: BODY_Y,
+      },
+    );
+  }
+
+  // What waits for the Council: every phase gate pending, by portfolio.
+  const pending = input.portfolios.flatMap((p) =>
+    p.pending.map((g) => ({
+      text: `${p.name}: ${g.text}${g.detail ? ` (${g.detail})` : ''}`,
+      bullet: true,
+      level: 0,
+    })),
+  );
+  bulletSlides(slideTitled, 'Pending phase decisions', pending, 'No phase gates are pending.');
+
+  return (await pptx.write({ outputType: 'nodebuffer' })) as Buffer;
+}
+
+/** A chart's figures as table rows, its header first. */
+function chartRows(chart: ChartSpec): PptxGenJS.TableRow[] {
+  const totals = chart.series.length > 1;
+  const head = [
+    chart.unit === 'hours a year' ? 'Quarter' : 'Portfolio',
+    ...chart.series.map((s) => s.name),
+    ...(totals ? ['Total'] : []),
+  ];
+  return [
+    head.map((text) => ({ text, options: { bold: true, fill: { color: COLOR.light } } })),
+    ...chart.rows.map((r) => [
+      { text: r.label },
+      ...r.values.map((v) => ({ text: chartValue(chart.kind, v) })),
+      ...(totals
+        ? [
+            {
+              text: chartValue(
+                chart.kind,
+                r.values.reduce((a, b) => a + b, 0),
+              ),
+            },
+          ]
+        : []),
+    ]),
+  ];
+}
+
+/** Lines as bullets, ten to a slide, continued on further slides under the same title. */
+function bulletSlides(
+  slideTitled: (title: string) => PptxGenJS.Slide,
+  title: string,
+  lines: { text: string; bullet: boolean; level: number }[],
+  none: string,
+): void {
+  const PER_SLIDE = 10;
+  const pages = Math.max(1, Math.ceil(lines.length / PER_SLIDE));
+  for (let page = 0; page < pages; page++) {
+    const slide = slideTitled(pages > 1 ? `${title} (${page + 1} of ${pages})` : title);
+    const chunk = lines.slice(page * PER_SLIDE, (page + 1) * PER_SLIDE);
+    slide.addText(
+      chunk.length > 0
+        ? chunk.map((l) => ({
+            text: l.text,
+            options: {
+              bullet: l.bullet ? { indent: 18 } : false,
+              indentLevel: l.level,
+              breakLine: true,
+            },
+          }))
+        : [{ text: none, options: { italic: true } }],
+      {
+        x: MARGIN,
+        y: BODY_Y,
+        w: BODY_W,
+        h: 5.5,
+        valign: 'top',
+        fontFace: FONT,
+        fontSize: SIZE.body,
+        color: COLOR.ink,
+        paraSpaceAfter: 6,
+        fit: 'shrink',
+      },
+    );
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * The PMC update both export tests draw: the seeded program's FY 2024 Q4, with a note on the
+ * forum milestone and highlights for the program (with a numbered list) and one portfolio.
+ */
+import { compose } from '~/domain/pmc/compose';
+import { assembleUpdate } from '~/presenters/pmc-assembly.server';
+import { updateCharts } from '~/presenters/pmc-charts';
+import type { PmcDocxInput } from '~/render/pmc/docx.server';
+import { demoDb } from '../helpers';
+
+export const NOTE = 'Held in September 2024 with 380+ community organization staff.';
+
+export async function seededUpdate(): Promise<PmcDocxInput> {
+  const db = await demoDb();
+  const assembled = await assembleUpdate(db, 2024, 4, null);
+  const retirement = assembled.portfolios.find((p) => p.slug === 'approaching-retirement')!;
+  const forum = retirement.milestones.find((m) => m.title.startsWith('Host the third'))!;
+  const portfolios = compose(assembled.portfolios, {
+    excluded: [],
+    annotations: { [forum.key]: NOTE },
+    order: [],
+  });
+  return {
+    fiscalYear: 2024,
+    quarter: 4,
+    start: assembled.start,
+    end: assembled.end,
+    status: 'draft',
+    publishedAt: null,
+    madeAt: '2026-12-06T12:00:00.000Z',
+    portfolios,
+    highlights: {
+      program: {
+        type: 'doc',
+        content: [
+          { type: 'paragraph', content: [{ type: 'text', text: 'Program-wide highlight.' }] },
+          {
+            type: 'orderedList',
+            attrs: { start: 1 },
+            content: [
+              {
+                type: 'listItem',
+                content: [{ type: 'paragraph', content: [{ type: 'text', text: 'First' }] }],
+              },
+            ],
+          },
+        ],
+      },
+      'approaching-retirement': {
+        type: 'doc',
+        content: [
+          { type: 'paragraph', content: [{ type: 'text', text: 'Forums held this quarter.' }] },
+        ],
+      },
+    },
+    charts: updateCharts({
+      portfolios,
+      published: [{ label: 'FY 2024 Q3', hours: 1200.5 }],
+      label: 'FY 2024 Q4',
+      programReducedHours: portfolios.reduce((s, p) => s + p.burden.reducedHoursNumber, 0),
+    }),
+  };
+}
