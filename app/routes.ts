@@ -47,6 +47,7 @@ export default [
   route('pmc/compare', 'routes/pmc/compare.tsx'),
   route('pmc/:updateId', 'routes/pmc/update.tsx'),
   route('pmc/:updateId/highlights/:target', 'routes/pmc/highlights.tsx'),
+  route('pmc/:updateId/publish', 'routes/pmc/publish.tsx'),
   route('pmc/:updateId/export.docx', 'routes/pmc/export.ts', { id: 'pmc-export-docx' }),
   route('pmc/:updateId/export.pptx', 'routes/pmc/export.ts', { id: 'pmc-export-pptx' }),
   route('pmc/:updateId/export.html', 'routes/pmc/export.ts', { id: 'pmc-export-html' }),

@@ -127,6 +127,8 @@ export function publishedView(
 export interface PreviewPlace {
   page: number;
   portfolio?: string | undefined;
+  /** Every item of every portfolio (the preview before publishing). */
+  everything?: boolean;
 }
 
 /** The URL of this page of the preview, to come back to after a change. */
@@ -181,7 +183,7 @@ export function updatePreview(
   const { place } = input;
   const excluded = new Set(view.excluded);
   const portfolios = view.portfolios.map((pf) => {
-    const full = place.portfolio === pf.slug;
+    const full = place.everything === true || place.portfolio === pf.slug;
     const lists = {
       decisions: firstOf(pf.decisions, SHOWN.other, full),
       pending: firstOf(pf.pending, SHOWN.other, full),

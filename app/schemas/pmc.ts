@@ -76,11 +76,13 @@ export const PmcUpdateActionSchema = z.discriminatedUnion('intent', [
     direction: z.enum(['up', 'down'], { error: 'Choose up or down.' }),
     version: VersionField,
   }),
-  // `texts`: the fingerprint of the highlights and notes the page showed (what is frozen is what
-  // the lead read).
-  z.object({
-    intent: z.literal('publish'),
-    version: VersionField,
-    texts: z.string().regex(/^[0-9a-f]{16}$/, 'Reload the update, then publish.'),
-  }),
 ]);
+
+/**
+ * Publishing, from the preview of what will be frozen. `texts`: the fingerprint of the highlights
+ * and notes the preview showed (what is frozen is what the lead read).
+ */
+export const PmcPublishSchema = z.object({
+  version: VersionField,
+  texts: z.string().regex(/^[0-9a-f]{16}$/, 'Reload the preview, then publish.'),
+});

@@ -4,7 +4,7 @@
  * a published PMC update cites. Each test makes its own records (unique titles).
  */
 import type { Page } from '@playwright/test';
-import { expect, expectAccessible, login, test, assembleUpdate } from './fixtures';
+import { expect, expectAccessible, login, test, assembleUpdate, publishFromPage } from './fixtures';
 
 const stamp = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 
@@ -129,8 +129,7 @@ test.describe('archive, restore and delete for good', () => {
 
     // A quarter no other test assembles; its list of changes names the new assessment.
     await assembleUpdate(page, 2034, 3);
-    await page.getByRole('button', { name: 'Publish this update' }).click();
-    await expect(page.getByTestId('update-status')).toContainText('Published');
+    await publishFromPage(page);
 
     await page.goto(`${path}/delete`);
     const refusal = page.getByRole('alert').filter({ hasText: 'This cannot be deleted' });

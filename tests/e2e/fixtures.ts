@@ -73,6 +73,18 @@ export async function assembleUpdate(page: Page, fy: number, q: number): Promise
 }
 
 /**
+ * Publishes the draft update the page shows, as an OMB lead would: its preview, then the
+ * confirmation; returns the published update's path.
+ */
+export async function publishFromPage(page: Page): Promise<string> {
+  await page.getByRole('link', { name: 'Review and publish this update' }).click();
+  await expect(page.getByRole('heading', { name: /^Publish the PMC update, FY/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Publish this update' }).first().click();
+  await expect(page.getByTestId('update-status')).toContainText('Published');
+  return new URL(page.url()).pathname;
+}
+
+/**
  * Picks a USWDS radio button or checkbox by its label. USWDS draws its own control and moves
  * the native input off-screen, so a person (and this helper) clicks the label.
  */

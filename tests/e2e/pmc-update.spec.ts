@@ -8,6 +8,7 @@ import {
   login,
   test,
   assembleUpdate,
+  publishFromPage,
 } from './fixtures';
 
 test('an OMB lead assembles, writes, publishes and exports the quarterly PMC update; later edits do not change it', async ({
@@ -61,7 +62,7 @@ test('an OMB lead assembles, writes, publishes and exports the quarterly PMC upd
   // Saved as it is typed; the update's text follows a moment after the typing stops.
   await expect(page.getByTestId('save-status')).toContainText('All changes saved');
   await page.getByRole('link', { name: 'Back to the update' }).click();
-  await expect(page.getByRole('button', { name: 'Publish this update' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Review and publish this update' })).toBeVisible();
   await expect(async () => {
     await page.reload();
     await expect(
@@ -69,9 +70,26 @@ test('an OMB lead assembles, writes, publishes and exports the quarterly PMC upd
     ).toBeVisible({ timeout: 1000 });
   }).toPass({ timeout: 20_000 });
 
-  await page.getByRole('button', { name: 'Publish this update' }).click();
-  await expect(page.getByTestId('update-status')).toContainText('Published');
-  const url = new URL(page.url()).pathname;
+  // Publishing is a decision: a preview of everything that will be frozen, with what to look at
+  // first (FY 2025 Q1 ended long ago; portfolios without highlights are named), then a confirm.
+  await page.getByRole('link', { name: 'Review and publish this update' }).click();
+  await expect(
+    page.getByRole('heading', { name: 'Publish the PMC update, FY 2025 Q1?' }),
+  ).toBeVisible();
+  const warnings = page.getByRole('alert').filter({ hasText: 'Before you publish' });
+  await expect(warnings).toContainText('parts of the update have no highlights');
+  await expect(warnings).toContainText('Recovering from a Disaster');
+  await expect(warnings).not.toContainText('has not ended');
+  await expect(page.getByRole('heading', { name: 'What will be published' })).toBeVisible();
+  await expect(
+    page.getByText('Life Experience teams finalized the Holistic Burden Assessment toolkit.'),
+  ).toBeVisible();
+  await expect(page.getByText('Train over 300 FEMA')).toHaveCount(0);
+  await expectAccessible(page);
+  // Not yet: back to the draft, still a draft.
+  await page.getByRole('link', { name: 'Not yet: back to the draft' }).first().click();
+  await expect(page.getByTestId('update-status')).toContainText('Draft');
+  const url = await publishFromPage(page);
   await expectAccessible(page);
 
   const docx = await page.request.get(`${url}/export.docx`);
@@ -126,11 +144,7 @@ test('OMB leads annotate milestones together live (and without JavaScript), orde
   test.setTimeout(120_000);
   await login(page, 'omb_lead');
   // Quarters no other test assembles (the test above uses FY 2025 Q1).
-  const publish = async () => {
-    await page.getByRole('button', { name: 'Publish this update' }).click();
-    await expect(page.getByTestId('update-status')).toContainText('Published');
-    return new URL(page.url()).pathname;
-  };
+  const publish = () => publishFromPage(page);
   const HOST = 'Host the third and final Federal Forum';
   const WEBPAGE = 'Publish a dedicated webpage for the Federal Decision Support Guide';
   const DATA_SHARING = 'Improve cross-agency data sharing to serve seniors';
@@ -144,6 +158,9 @@ test('OMB leads annotate milestones together live (and without JavaScript), orde
       name: 'Review, leave out or annotate every item of Approaching Retirement',
     })
     .click();
+  // The overview lists the same table (its first rows): wait for the portfolio's own view.
+  await page.waitForURL(/portfolio=approaching-retirement/);
+  await expect(page.getByRole('link', { name: 'Back to the whole update' })).toBeVisible();
   const table = page.getByRole('table', {
     name: 'Milestones of Approaching Retirement this quarter',
   });

@@ -19,27 +19,21 @@ export function UpdateOverview({
   published,
   pageUrls,
   mayManage,
-  version,
 }: {
   view: UpdatePreview['view'];
   portfolios: PreviewPortfolio[];
   published: UpdatePreview['published'];
   pageUrls: string[];
   mayManage: boolean;
-  version: number;
 }) {
   return (
     <>
       {mayManage ? (
-        <IntentButton
-          intent="publish"
-          version={version}
-          extra={{ texts: view.texts }}
-          formClassName="margin-y-2"
-          className="usa-button"
-        >
-          Publish this update
-        </IntentButton>
+        <p className="margin-y-2">
+          <Link className="usa-button" to={`/pmc/${view.id}/publish`}>
+            Review and publish this update
+          </Link>
+        </p>
       ) : null}
 
       <h2>Highlights</h2>

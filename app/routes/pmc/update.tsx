@@ -20,7 +20,7 @@ import {
 import { loadUpdateView } from '~/routes/pmc/view.server';
 import { PmcPreviewParams, PmcUpdateActionSchema } from '~/schemas/pmc';
 import { listUpdates } from '#db/queries/pmc';
-import { changeUpdate, publishUpdate, saveNote } from '~/commands/pmc';
+import { changeUpdate, saveNote } from '~/commands/pmc';
 import { RefusedError } from '#db/errors';
 import { dbOf } from '~/web/context.server';
 import { authorize, dispatch, notFound } from '~/web/toolkit.server';
@@ -113,15 +113,6 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       const order = reorder(keys, keys, v.key, v.direction);
       return apply({ kind: 'item_order', slug: v.slug, order }, v.version);
     },
-    publish: async (v) => {
-      await publishUpdate(db, {
-        id: view.id,
-        version: v.version,
-        texts: v.texts,
-        actorId: user.personId,
-      });
-      return back;
-    },
   });
 }
 
@@ -179,7 +170,6 @@ export default function PmcUpdate({ loaderData, actionData }: Route.ComponentPro
           published={published}
           pageUrls={pageUrls}
           mayManage={mayManage}
-          version={version}
         />
       )}
       {notes.state ? (

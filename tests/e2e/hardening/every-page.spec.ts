@@ -2,7 +2,7 @@
  * axe (WCAG 2.1 A and AA) on every page of app/routes.ts, as two people who see different
  * things: an OMB lead (every page, every editing form and admin page) and an agency POC
  * (reviews, read-only views, and the 403 page where they may not go). The
- * print-friendly HTML exports count as pages; downloads (CSV, Word, Markdown, JSON, .ics, .mmd)
+ * print-friendly HTML exports count as pages; downloads (CSV, Word, slides, Markdown, JSON, .ics, .mmd)
  * do not. A route added to routes.ts is visited without anyone listing it here.
  */
 import { request, type BrowserContext } from '@playwright/test';
@@ -10,7 +10,7 @@ import { ACCOUNTS, PASSWORD, expect, expectAccessible, test, type DemoRole } fro
 import { allRoutes, fill, routeParams } from './targets';
 
 const VISITORS: DemoRole[] = ['omb_lead', 'agency_poc'];
-const DOWNLOAD = /\.(csv|docx|md|mmd|json|ics)$/;
+const DOWNLOAD = /\.(csv|docx|pptx|md|mmd|json|ics)$/;
 /** Not a page: it ends the session (POST), and GET only redirects. */
 const SKIP = new Set(['logout']);
 

@@ -90,6 +90,7 @@ const TABLE: Record<string, Entry> = {
   'pmc/compare': { get: ALL, post: 'no action', path: '/pmc/compare:pmcCompare' },
   'pmc/update': { get: ALL, post: OMB },
   'pmc/highlights': { get: OMB, post: OMB },
+  'pmc/publish': { get: OMB, post: OMB },
   'pmc-export-docx': { get: ALL, post: 'no action' },
   'pmc-export-pptx': { get: ALL, post: 'no action' },
   'pmc-export-html': { get: ALL, post: 'no action' },
