@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Route } from './+types/calendar';
 import { loadCalendar } from '~/routes/calendar.server';
 import { FieldError } from '~/components/ui/field';
-import { DEFAULT_DATES, phaseCycleDays, sourceText, weekdayOf } from '~/domain/calendar/a11';
+import { phaseCycleDays, SETTABLE_DATES, sourceText, weekdayOf } from '~/domain/calendar/a11';
 import { federalHolidayName } from '~/domain/calendar/holidays';
 import { fiscalYearOf } from '~/domain/dates';
 import { pluralize } from '~/domain/plural';
@@ -25,7 +25,7 @@ export const meta: Route.MetaFunction = () => [
 const Fy = z.coerce.number().int().min(2022).max(2100);
 const EditSchema = z.object({
   fy: Fy,
-  key: z.enum(DEFAULT_DATES.map((d) => d.key) as [string, ...string[]], {
+  key: z.enum(SETTABLE_DATES.map((d) => d.key) as [string, ...string[]], {
     error: 'Choose a date to change.',
   }),
   date: DateField,
@@ -71,6 +71,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 const SOURCE_LABELS = {
   text: 'Set by the text',
   inherited: 'Inherited',
+  workspace: 'Workspace default',
   omb: 'Set by an OMB lead',
 } as const;
 
@@ -198,7 +199,7 @@ export default function Calendar({ loaderData, actionData }: Route.ComponentProp
             </label>
             <FieldError id="key-error" errors={errors?.key ?? undefined} />
             <select className="usa-select" id="key" name="key">
-              {DEFAULT_DATES.map((d) => (
+              {SETTABLE_DATES.map((d) => (
                 <option key={d.key} value={d.key}>
                   {d.label}
                 </option>

@@ -7,11 +7,20 @@ test.describe('A-11 Section 280 calendar', () => {
     await page.getByLabel('Fiscal year', { exact: true }).fill('2025');
     await page.getByRole('button', { name: 'Show' }).click();
     const dates = page.getByRole('table', { name: 'Dates of FY 2025' });
-    await expect(dates.getByRole('row', { name: /FY 2025 Q1/ })).toContainText('January 31, 2025');
-    await expect(dates.getByRole('row', { name: /FY 2025 Q2/ })).toContainText('April 30, 2025');
+    await expect(
+      dates.getByRole('row', { name: /feedback data due \(FY 2025 Q1\)/ }),
+    ).toContainText('January 31, 2025');
+    await expect(
+      dates.getByRole('row', { name: /feedback data due \(FY 2025 Q2\)/ }),
+    ).toContainText('April 30, 2025');
     await expect(dates.getByRole('row', { name: /Final CX Action Plan due/ })).toContainText(
       'September 9, 2025',
     );
+    // The PMC update's own dates: A-11 sets none, so the workspace's default says so.
+    const pmc = dates.getByRole('row', { name: /PMC quarterly update due \(FY 2025 Q1\)/ });
+    await expect(pmc).toContainText('February 28, 2025');
+    await expect(pmc).toContainText('Workspace default');
+    await expect(pmc).toContainText('as A-11 sets no date');
     const retirement = page.getByRole('row', { name: /Approaching Retirement/ });
     await expect(retirement).toContainText('FY 2025');
     // Its cycle (FY 2022 to FY 2025) ended September 30, 2025: the days are counted since.
@@ -19,6 +28,9 @@ test.describe('A-11 Section 280 calendar', () => {
     await expectAccessible(page);
     const ics = await (await page.request.get('/calendar.ics?fy=2025')).text();
     expect(ics).toContain('DTSTART;VALUE=DATE:20250131');
+    expect(ics).toContain(
+      'DTSTART;VALUE=DATE:20250228\r\nDTEND;VALUE=DATE:20250301\r\nSUMMARY:PMC quarterly update due (FY 2025 Q1)',
+    );
     // Each portfolio's phases are in the .ics too, as spans of whole days.
     expect(ics).toContain(
       'DTSTART;VALUE=DATE:20211001\r\nDTEND;VALUE=DATE:20221001\r\nSUMMARY:Approaching Retirement: Discovery phase (FY 2022)',
@@ -58,7 +70,9 @@ test.describe('A-11 Section 280 calendar', () => {
     await expect(final).toContainText('Thursday, September 9, 2027');
     await expect(final).toContainText('on the same day');
     // The quarterly dates come from the text's rule.
-    await expect(dates.getByRole('row', { name: /FY 2027 Q1/ })).toContainText('Set by the text');
+    await expect(
+      dates.getByRole('row', { name: /feedback data due \(FY 2027 Q1\)/ }),
+    ).toContainText('Set by the text');
     await expect(dates.getByText('Sunday,')).toHaveCount(0);
     await expect(dates.getByText('Saturday,')).toHaveCount(0);
     await expectAccessible(page);
@@ -97,7 +111,19 @@ test.describe('A-11 Section 280 calendar', () => {
     await expect(dates.getByRole('row', { name: /CX Capacity Assessment due/ })).toContainText(
       'Inherited',
     );
-    await expect(dates.getByRole('row', { name: /FY 2027 Q2/ })).toContainText('Set by the text');
+    await expect(
+      dates.getByRole('row', { name: /feedback data due \(FY 2027 Q2\)/ }),
+    ).toContainText('Set by the text');
+    // The PMC update's date for a quarter is set the same way.
+    await page
+      .getByLabel('Date', { exact: true })
+      .selectOption({ label: 'PMC quarterly update due (Q3)' });
+    await page.getByLabel('New date').fill('2027-08-20');
+    await page.getByRole('button', { name: 'Set date' }).click();
+    const pmc = dates.getByRole('row', { name: /PMC quarterly update due \(FY 2027 Q3\)/ });
+    await expect(pmc).toContainText('Friday, August 20, 2027');
+    await expect(pmc).toContainText('Set by an OMB lead');
+    await expect(pmc).toContainText('in place of the workspace’s default Tuesday, August 31, 2027');
     await expectAccessible(page);
     await page.screenshot({ path: 'tests/.tmp/screens/calendar.png', fullPage: true });
   });

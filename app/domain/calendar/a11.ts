@@ -48,6 +48,21 @@ export function quarterlyFeedbackDue(
   ].map(({ quarter, year, month }) => ({ quarter, due: lastBusinessDay(year, month, isHoliday) }));
 }
 
+/**
+ * When each quarter's PMC update is due. A-11 sets no date for it, so this is the workspace's
+ * default until an OMB lead sets the year's own: the last business day of the second month after
+ * the quarter, a month after that quarter's customer feedback data is due, so the update can
+ * report it (FY 2025: February 28, May 30, August 29, November 28, 2025).
+ */
+export function pmcUpdateDue(fy: number, isHoliday: IsHoliday): { quarter: number; due: string }[] {
+  return [
+    { quarter: 1, year: fy, month: 2 },
+    { quarter: 2, year: fy, month: 5 },
+    { quarter: 3, year: fy, month: 8 },
+    { quarter: 4, year: fy, month: 11 },
+  ].map(({ quarter, year, month }) => ({ quarter, due: lastBusinessDay(year, month, isHoliday) }));
+}
+
 /** The fiscal year whose dates the text gives (A-11 280.12, as published for FY 2025). */
 export const TEXT_YEAR = 2025;
 
@@ -60,12 +75,25 @@ export const DEFAULT_DATES: { key: string; label: string; monthDay: string }[] =
   { key: 'final_action_plan', label: 'Final CX Action Plan due', monthDay: '09-09' },
 ];
 
+/** The PMC update's quarterly due dates, by key (`pmcUpdateDue`). */
+export const PMC_UPDATE_DATES = [1, 2, 3, 4].map((q) => ({
+  key: `pmc_update_q${q}`,
+  label: `PMC quarterly update due (Q${q})`,
+}));
+
+/** Every date an OMB lead may set for a year: the text's fixed dates and the PMC update's. */
+export const SETTABLE_DATES: { key: string; label: string }[] = [
+  ...DEFAULT_DATES,
+  ...PMC_UPDATE_DATES,
+];
+
 /**
  * Who set a date: `text` — A-11 gives it (FY 2025's dates, and the quarterly rule every year);
  * `inherited` — FY 2025's month and day carried to this year (moved to a business day if need be);
+ * `workspace` — A-11 gives none, the workspace's default (the PMC update's);
  * `omb` — an OMB lead set it for this year.
  */
-export type DateSource = 'text' | 'inherited' | 'omb';
+export type DateSource = 'text' | 'inherited' | 'workspace' | 'omb';
 
 export interface CalendarEvent {
   key: string;
@@ -121,6 +149,12 @@ export function fiscalYearCalendar(
       label: d.label,
       ...inheritedDate(fy, d.key, isHoliday)!,
     })),
+    ...pmcUpdateDue(fy, isHoliday).map((q) => ({
+      key: `pmc_update_q${q.quarter}`,
+      label: `PMC quarterly update due (FY ${fy} Q${q.quarter})`,
+      date: q.due,
+      source: 'workspace' as const,
+    })),
   ].map((e): CalendarEvent => {
     const set = overrides.get(e.key);
     return set === undefined
@@ -163,10 +197,13 @@ export function sourceText(
   fy: number,
   holidayName: (isoDate: string) => string | null,
 ): string {
-  if (e.source === 'omb')
-    return e.replaces
-      ? `For FY ${fy}, in place of the inherited ${weekdayOf(e.replaces)}, ${longDate(e.replaces)}`
-      : `For FY ${fy}`;
+  if (e.source === 'omb') {
+    if (!e.replaces) return `For FY ${fy}`;
+    const replaced = e.key.startsWith('pmc_update_') ? 'workspace’s default' : 'inherited';
+    return `For FY ${fy}, in place of the ${replaced} ${weekdayOf(e.replaces)}, ${longDate(e.replaces)}`;
+  }
+  if (e.source === 'workspace')
+    return 'The workspace’s default, as A-11 sets no date: the last business day of the second month after the quarter';
   if (e.source === 'text')
     return e.key.startsWith('feedback_')
       ? 'The rule in A-11: the last business day of the month after the quarter'

@@ -169,12 +169,17 @@ const SETTING_NAMES: Record<string, string> = {
 };
 
 /** Calendar keys (FY:key) in words. */
+/** The calendar's dates (app/domain/calendar/a11.ts, SETTABLE_DATES), as a sentence names them. */
 const CALENDAR_KEYS: Record<string, string> = {
-  capacity: 'CX Capacity Assessment',
-  deep_dive: 'Deep Dive',
-  priority_services: 'priority services',
-  draft_plan: 'draft CX Action Plan',
-  final_plan: 'final CX Action Plan',
+  capacity_assessment: 'the CX Capacity Assessment due date',
+  deep_dive: 'the Deep Dive',
+  priority_services: 'the priority services designation',
+  draft_action_plan: 'the draft CX Action Plan due date',
+  final_action_plan: 'the final CX Action Plan due date',
+  pmc_update_q1: 'the Q1 PMC update due date',
+  pmc_update_q2: 'the Q2 PMC update due date',
+  pmc_update_q3: 'the Q3 PMC update due date',
+  pmc_update_q4: 'the Q4 PMC update due date',
 };
 
 type Changes = Record<string, { before?: unknown; after?: unknown }>;

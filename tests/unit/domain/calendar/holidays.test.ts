@@ -10,6 +10,7 @@ import {
   phaseCycle,
   phaseCycleDays,
   phaseCycleEvents,
+  pmcUpdateDue,
   quarterlyFeedbackDue,
   toIcs,
 } from '~/domain/calendar/a11';
@@ -66,24 +67,53 @@ describe('A-11 280.14: quarterly feedback due the last business day of the month
   });
 });
 
+describe('the PMC update is due the last business day of the second month after the quarter (the workspace’s default)', () => {
+  it.each([
+    // November 28, 2025 is the Friday after Thanksgiving, a business day.
+    [2025, ['2025-02-28', '2025-05-30', '2025-08-29', '2025-11-28']],
+    // May 31, 2026 is a Sunday; November 30, 2026 a Monday.
+    [2026, ['2026-02-27', '2026-05-29', '2026-08-31', '2026-11-30']],
+  ])('FY %i', (fy, dues) => {
+    expect(pmcUpdateDue(fy, isHoliday).map((q) => q.due)).toEqual(dues);
+  });
+  it('an OMB lead’s date for a quarter replaces it', () => {
+    const events = fiscalYearCalendar(2026, isHoliday, new Map([['pmc_update_q2', '2026-05-15']]));
+    expect(events.find((e) => e.key === 'pmc_update_q2')).toMatchObject({
+      date: '2026-05-15',
+      source: 'omb',
+      replaces: '2026-05-29',
+      label: 'PMC quarterly update due (FY 2026 Q2)',
+    });
+  });
+});
+
 describe('the fiscal year calendar', () => {
   it('FY 2025 in order, with the text’s dates', () => {
     const events = fiscalYearCalendar(2025, isHoliday);
     expect(events.map((e) => `${e.date} ${e.key}`)).toEqual([
       '2025-01-31 feedback_q1',
       '2025-02-21 capacity_assessment',
+      '2025-02-28 pmc_update_q1',
       '2025-04-23 deep_dive',
       '2025-04-30 feedback_q2',
       '2025-05-30 draft_action_plan',
+      '2025-05-30 pmc_update_q2',
       '2025-05-31 priority_services',
       '2025-07-31 feedback_q3',
+      '2025-08-29 pmc_update_q3',
       '2025-09-09 final_action_plan',
       '2025-10-31 feedback_q4',
+      '2025-11-28 pmc_update_q4',
     ]);
   });
-  it('FY 2025: every date is the text’s, even May 31, 2025, a Saturday, as printed', () => {
+  it('FY 2025: every A-11 date is the text’s, even May 31, 2025, a Saturday, as printed; the PMC update’s are the workspace’s', () => {
     const events = fiscalYearCalendar(2025, isHoliday);
-    expect(new Set(events.map((e) => e.source))).toEqual(new Set(['text']));
+    expect(new Set(events.filter((e) => !e.key.startsWith('pmc_')).map((e) => e.source))).toEqual(
+      new Set(['text']),
+    );
+    expect(new Set(events.filter((e) => e.key.startsWith('pmc_')).map((e) => e.source))).toEqual(
+      new Set(['workspace']),
+    );
     expect(events.find((e) => e.key === 'priority_services')!.date).toBe('2025-05-31');
   });
   it('an OMB lead’s date for the year replaces the default', () => {
@@ -263,6 +293,18 @@ describe('inherited dates move to the previous business day (FY 2026–2029)', (
     expect(text('deep_dive')).toBe('For FY 2027, in place of the inherited Friday, April 23, 2027');
     expect(text('feedback_q1')).toBe(
       'The rule in A-11: the last business day of the month after the quarter',
+    );
+    expect(
+      sourceText(
+        fiscalYearCalendar(2027, isFederalHoliday, new Map([['pmc_update_q3', '2027-08-20']])).find(
+          (e) => e.key === 'pmc_update_q3',
+        )!,
+        2027,
+        federalHolidayName,
+      ),
+    ).toBe('For FY 2027, in place of the workspace’s default Tuesday, August 31, 2027');
+    expect(text('pmc_update_q1')).toBe(
+      'The workspace’s default, as A-11 sets no date: the last business day of the second month after the quarter',
     );
     expect(
       sourceText(

@@ -883,14 +883,27 @@ const TABLE: {
       actor: dana,
       action: 'update',
       entityType: 'calendar',
-      entityId: '2027:capacity',
+      entityId: '2027:capacity_assessment',
       project: null,
       portfolio: null,
       changes: { date: { before: null, after: '2027-02-19' } },
     },
     sentence:
-      'Dana Whitfield (OMB) changed the A-11 Section 280 calendar: CX Capacity Assessment for FY 2027 set to February 19, 2027.',
+      'Dana Whitfield (OMB) changed the A-11 Section 280 calendar: the CX Capacity Assessment due date for FY 2027 set to February 19, 2027.',
     href: '/calendar',
+  },
+  {
+    input: {
+      actor: dana,
+      action: 'update',
+      entityType: 'calendar',
+      entityId: '2027:pmc_update_q2',
+      project: null,
+      portfolio: null,
+      changes: { date: { before: null, after: '2027-05-14' } },
+    },
+    sentence:
+      'Dana Whitfield (OMB) changed the A-11 Section 280 calendar: the Q2 PMC update due date for FY 2027 set to May 14, 2027.',
   },
   {
     input: {
