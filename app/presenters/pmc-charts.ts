@@ -12,6 +12,8 @@ export interface ChartSpec {
   description: string;
   series: { name: string; color: string }[];
   rows: { label: string; values: number[] }[];
+  /** What a row is, the first column's heading in the chart's table. */
+  rowHeading: string;
   /** The figures' form: whole numbers, or hours with one decimal. */
   kind: 'count' | 'hours';
   unit: string;
@@ -54,6 +56,7 @@ export function updateCharts(input: {
         label: p.name,
         values: STATUSES.map((s) => p.milestonesByStatus[s] ?? 0),
       })),
+      rowHeading: 'Portfolio',
       kind: 'count',
       unit: 'milestones',
     },
@@ -65,6 +68,7 @@ export function updateCharts(input: {
         label: p.name,
         values: PHASES.map((ph) => p.byPhase[ph]),
       })),
+      rowHeading: 'Portfolio',
       kind: 'count',
       unit: 'projects',
     },
@@ -77,6 +81,7 @@ export function updateCharts(input: {
         ...input.published.map((u) => ({ label: u.label, values: [u.hours] })),
         { label: input.label, values: [input.programReducedHours] },
       ],
+      rowHeading: 'Quarter',
       kind: 'hours',
       unit: 'hours a year',
     },

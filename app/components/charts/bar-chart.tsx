@@ -19,6 +19,8 @@ type ChartProps = {
   rows: ChartRow[];
   format: (value: number) => string;
   unit: string;
+  /** What a row is, the first column's heading in the table (Portfolio, Quarter …). */
+  rowHeading?: string;
 };
 
 /**
@@ -98,7 +100,7 @@ export function BarChartSvg({
  * JavaScript. It has an accessible name and description, and the same numbers follow in a table.
  */
 export function BarChart(props: ChartProps) {
-  const { title, series, rows, format, unit } = props;
+  const { title, series, rows, format, unit, rowHeading = 'Row' } = props;
   const id = useId().replace(/[^a-zA-Z0-9]/g, '');
   return (
     <figure className="margin-x-0 margin-y-3">
@@ -112,7 +114,7 @@ export function BarChart(props: ChartProps) {
         </caption>
         <thead>
           <tr>
-            <th scope="col">Row</th>
+            <th scope="col">{rowHeading}</th>
             {series.map((s) => (
               <th scope="col" key={s.name} className="text-right">
                 {s.name}

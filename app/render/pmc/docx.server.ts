@@ -112,7 +112,7 @@ function chartTable(chart: ChartSpec): Table {
   const each = Math.floor((TEXT_WIDTH - 2400) / n);
   const columns = [
     {
-      header: chart.unit === 'hours a year' ? 'Quarter' : 'Portfolio',
+      header: chart.rowHeading,
       width: TEXT_WIDTH - each * n,
     },
     ...chart.series.map((s) => ({ header: s.name, width: each })),

@@ -320,11 +320,7 @@ export async function pmcDeck(input: PmcDeckInput): Promise<Buffer> {
 /** A chart's figures as table rows, its header first. */
 function chartRows(chart: ChartSpec): PptxGenJS.TableRow[] {
   const totals = chart.series.length > 1;
-  const head = [
-    chart.unit === 'hours a year' ? 'Quarter' : 'Portfolio',
-    ...chart.series.map((s) => s.name),
-    ...(totals ? ['Total'] : []),
-  ];
+  const head = [chart.rowHeading, ...chart.series.map((s) => s.name), ...(totals ? ['Total'] : [])];
   return [
     head.map((text) => ({ text, options: { bold: true, fill: { color: COLOR.light } } })),
     ...chart.rows.map((r) => [
