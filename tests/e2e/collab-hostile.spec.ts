@@ -240,4 +240,35 @@ test.describe.serial('hostile clients of the live editor', () => {
     await expectPlanText(lead, planUrl, `Before the flood.${flood}`);
     await lead.context().close();
   });
+
+  test('leaving the page while changes are not yet acknowledged asks first', async ({
+    browser,
+  }) => {
+    const lead = await leadPage(browser);
+    // Between the page and the server: once `hold` is set, nothing the page sends arrives, so
+    // what is typed then stays unacknowledged.
+    let hold = false;
+    await lead.routeWebSocket(/\/collab$/, (ws) => {
+      const server = ws.connectToServer();
+      ws.onMessage((m) => {
+        if (!hold) server.send(m);
+      });
+      server.onMessage((m) => ws.send(m));
+    });
+    await lead.goto(`${planUrl}/edit`);
+    const status = lead.getByTestId('save-status');
+    await expect(status).toHaveText('All changes saved.', { timeout: 15_000 });
+    // Opening the page and looking asks nothing.
+    hold = true;
+    await lead.getByRole('textbox', { name: 'Plan text' }).click();
+    await lead.keyboard.press('ControlOrMeta+End');
+    await lead.keyboard.type(' Not sent yet.');
+    await expect(status).toHaveText('Sending your changes…');
+    const asked = lead.waitForEvent('dialog');
+    await lead.close({ runBeforeUnload: true });
+    const dialog = await asked;
+    expect(dialog.type()).toBe('beforeunload');
+    await dialog.accept();
+    await lead.context().close();
+  });
 });

@@ -42,9 +42,10 @@ export default function CollabEditor({
     immediatelyRender: false,
     shouldRerenderOnTransaction: true,
     editorProps: { attributes: editorAttributes(label) },
-    // A change that did not come from the server is the person's own.
-    onUpdate: ({ transaction }) => {
-      if (!transaction.getMeta(ySyncPluginKey)) typed();
+    // A change that did not come from the server, made while the editor has the focus, is the
+    // person's own (the editor's own fixes to a document as it loads are not: no focus yet).
+    onUpdate: ({ editor, transaction }) => {
+      if (!transaction.getMeta(ySyncPluginKey) && editor.isFocused) typed();
     },
     extensions: [
       ...sharedPlanExtensions,
