@@ -46,6 +46,9 @@ export function canonicalDoc(json: unknown): DocNode {
   return Node.fromJSON(schema, sanitizeDoc(json)).toJSON() as DocNode;
 }
 
+/** A field never written, as the editor reads it: one empty paragraph. */
+export const EMPTY_FIELD: DocNode = canonicalDoc({ type: 'doc', content: [{ type: 'paragraph' }] });
+
 /** A field of a shared document as tiptap JSON, in canonical form (sanitized like every save). */
 export function fieldJson(doc: Y.Doc, field: string): DocNode {
   return canonicalDoc(yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(field)));

@@ -7,7 +7,7 @@
 import * as Y from 'yjs';
 import type { DB } from '#db/client';
 import { recordAudit } from '#db/audit';
-import { canonicalDoc } from '~/collab/yjs.server';
+import { canonicalDoc, EMPTY_FIELD } from '~/collab/yjs.server';
 import type { DocNode } from '~/domain/plans/document';
 import { changedNotes } from '~/domain/pmc/texts';
 
@@ -214,7 +214,7 @@ export async function storeUpdateTexts(
     const changedTargets = Object.keys(derived.highlights).filter(
       (t) =>
         JSON.stringify(derived.highlights[t]) !==
-        JSON.stringify(before[t] === undefined ? EMPTY_DOC : canonicalDoc(before[t])),
+        JSON.stringify(before[t] === undefined ? EMPTY_FIELD : canonicalDoc(before[t])),
     );
     // A note field the document has never had keeps the note stored (written before notes were
     // live); one emptied in the document is removed.
@@ -250,6 +250,3 @@ export async function storeUpdateTexts(
     return { changed: true, stored };
   });
 }
-
-/** An empty target, as the editor reads one it has never written: one empty paragraph. */
-const EMPTY_DOC = canonicalDoc({ type: 'doc', content: [{ type: 'paragraph' }] });

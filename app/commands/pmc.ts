@@ -4,10 +4,11 @@
  * decision 029; stored by app/commands/collab.ts), and publishing, which freezes the composed
  * update as a snapshot. A published update no longer changes.
  */
+import type * as Y from 'yjs';
 import { compose } from '~/domain/pmc/compose';
 import { changeLive } from '~/collab/live.server';
 import { collabName } from '~/collab/names';
-import { fieldJson, replaceField } from '~/collab/yjs.server';
+import { EMPTY_FIELD, fieldJson, replaceField } from '~/collab/yjs.server';
 import { sanitizeDoc } from '~/domain/plans/document';
 import { keptNote, noteField, textsDigest } from '~/domain/pmc/texts';
 import { fromMarkdown, toMarkdown } from '~/domain/plans/markdown';
@@ -201,68 +202,88 @@ async function draftUpdate(db: DB, id: number, published: string) {
   return u;
 }
 
-/** A target never written: one empty paragraph, as the editor starts one. */
-const EMPTY_DOC = { type: 'doc', content: [{ type: 'paragraph' }] };
-
 /**
- * A save of one target's highlights from the plain-text form (no JavaScript), into the live
- * document. `base` is the text the person's page showed: when someone has changed the highlights
- * since (and not to what the person typed), nothing is written and their text is returned, so
- * the page can show both.
+ * A save without JavaScript of some of the update's words into its live document, leaving newer
+ * words alone. `base` is what the person's page showed and `mine` what they typed, in the form
+ * `stored` and `live` read the words: when the words as they are now are neither, someone else
+ * changed them since, so nothing is written and they are returned for the page to show.
  */
-export async function saveHighlightsMarkdown(
+async function saveUnlessNewer(
   db: DB,
-  input: { id: number; target: string; base: string; markdown: string; actorId: number },
+  input: {
+    id: number;
+    actorId: number;
+    published: string;
+    base: string;
+    mine: string;
+    stored: (u: { highlights: string; annotations: string }) => string;
+    live: (doc: Y.Doc) => string;
+    write: (doc: Y.Doc) => void;
+  },
 ): Promise<{ saved: true } | { saved: false; theirs: string }> {
-  const { highlights: stored } = await draftUpdate(
-    db,
-    input.id,
-    'This update is published; its highlights no longer change.',
-  );
-  const canonical = (markdown: string) => toMarkdown(sanitizeDoc(fromMarkdown(markdown)));
-  const mine = sanitizeDoc(fromMarkdown(input.markdown));
-  const overwrites = (now: string) => now !== canonical(input.base) && now !== toMarkdown(mine);
-  // The stored text first: a save it already refuses writes nothing, not even the shared document.
-  const storedText = toMarkdown(
-    sanitizeDoc((JSON.parse(stored) as Record<string, unknown>)[input.target] ?? EMPTY_DOC),
-  );
-  if (overwrites(storedText)) return { saved: false, theirs: storedText };
-  // Then the live text, which may be newer than what is stored.
+  const u = await draftUpdate(db, input.id, input.published);
+  const overwrites = (now: string) => now !== input.base && now !== input.mine;
+  // The stored words first: a save they already refuse writes nothing, not even the live document.
+  const stored = input.stored(u);
+  if (overwrites(stored)) return { saved: false, theirs: stored };
+  // Then the live words, which may be newer than what is stored.
   return changeLive(db, { kind: 'pmc_update', id: input.id }, { actorId: input.actorId }, (doc) => {
-    const now = toMarkdown(fieldJson(doc, input.target));
+    const now = input.live(doc);
     if (overwrites(now)) return { saved: false, theirs: now } as const;
-    replaceField(doc, input.target, mine);
+    input.write(doc);
     return { saved: true } as const;
   });
 }
 
 /**
- * A save of one item's note from its plain-text field (no JavaScript), into the live document.
- * `base` is the note the person's page showed: when someone has changed it since (and not to what
- * the person typed), nothing is written and the note as it is now is returned.
+ * A save of one target's highlights from the plain-text form (no JavaScript): Markdown, compared
+ * with the Markdown the page showed.
+ */
+export async function saveHighlightsMarkdown(
+  db: DB,
+  input: { id: number; target: string; base: string; markdown: string; actorId: number },
+): Promise<{ saved: true } | { saved: false; theirs: string }> {
+  const canonical = (markdown: string) => toMarkdown(sanitizeDoc(fromMarkdown(markdown)));
+  const mine = sanitizeDoc(fromMarkdown(input.markdown));
+  return saveUnlessNewer(db, {
+    id: input.id,
+    actorId: input.actorId,
+    published: 'This update is published; its highlights no longer change.',
+    base: canonical(input.base),
+    mine: toMarkdown(mine),
+    stored: (u) =>
+      toMarkdown(
+        sanitizeDoc(
+          (JSON.parse(u.highlights) as Record<string, unknown>)[input.target] ?? EMPTY_FIELD,
+        ),
+      ),
+    live: (doc) => toMarkdown(fieldJson(doc, input.target)),
+    write: (doc) => replaceField(doc, input.target, mine),
+  });
+}
+
+/**
+ * A save of one item's note from its plain-text field (no JavaScript), compared with the note
+ * the page showed.
  */
 export async function saveNote(
   db: DB,
   input: { id: number; key: string; base: string; text: string; actorId: number },
 ): Promise<{ saved: true } | { saved: false; theirs: string }> {
-  const { annotations } = await draftUpdate(
-    db,
-    input.id,
-    'This update is published; its notes no longer change.',
-  );
   const mine = keptNote(input.text);
-  const overwrites = (now: string) => now !== keptNote(input.base) && now !== mine;
-  // The stored note first: a save it already refuses writes nothing, not even the shared document.
-  const stored = (JSON.parse(annotations) as Record<string, string>)[input.key] ?? '';
-  if (overwrites(stored)) return { saved: false, theirs: stored };
-  return changeLive(db, { kind: 'pmc_update', id: input.id }, { actorId: input.actorId }, (doc) => {
-    const text = doc.getText(noteField(input.key));
-    const now = keptNote(text.toString());
-    if (overwrites(now)) return { saved: false, theirs: now } as const;
-    if (now !== mine) {
+  return saveUnlessNewer(db, {
+    id: input.id,
+    actorId: input.actorId,
+    published: 'This update is published; its notes no longer change.',
+    base: keptNote(input.base),
+    mine,
+    stored: (u) => (JSON.parse(u.annotations) as Record<string, string>)[input.key] ?? '',
+    live: (doc) => keptNote(doc.getText(noteField(input.key)).toString()),
+    write: (doc) => {
+      const text = doc.getText(noteField(input.key));
+      if (keptNote(text.toString()) === mine) return;
       text.delete(0, text.length);
       text.insert(0, mine);
-    }
-    return { saved: true } as const;
+    },
   });
 }

@@ -6,6 +6,7 @@
  */
 import { MILESTONE_STATUS_LABELS, PHASE_LABELS, PHASES } from '~/domain/portfolio/labels';
 import type { Phase } from '~/domain/portfolio/types';
+import { quarterLabel } from './pmc';
 
 export interface ChartSpec {
   title: string;
@@ -44,7 +45,8 @@ export function updateCharts(input: {
   }[];
   /** Each earlier published update's burden reduced, oldest first. */
   published: readonly { label: string; hours: number }[];
-  label: string;
+  fiscalYear: number;
+  quarter: number;
   programReducedHours: number;
 }): ChartSpec[] {
   return [
@@ -79,7 +81,10 @@ export function updateCharts(input: {
       series: [{ name: 'Hours reduced', color: '#005ea2' }],
       rows: [
         ...input.published.map((u) => ({ label: u.label, values: [u.hours] })),
-        { label: input.label, values: [input.programReducedHours] },
+        {
+          label: quarterLabel(input.fiscalYear, input.quarter),
+          values: [input.programReducedHours],
+        },
       ],
       rowHeading: 'Quarter',
       kind: 'hours',
@@ -103,4 +108,21 @@ export function chartAltText(chart: ChartSpec): string {
     return `${r.label}: ${parts}`;
   });
   return `${chart.title} (${chart.unit}). ${chart.description} ${rows.join('; ')}.`;
+}
+
+/**
+ * A chart's figures as the table the exports put beside it, in words: the heading row (what a
+ * row is, each series, and a total when bars are stacked), then one row per bar.
+ */
+export function chartTable(chart: ChartSpec): { head: string[]; rows: string[][] } {
+  const totals = chart.series.length > 1;
+  const value = (x: number) => chartValue(chart.kind, x);
+  return {
+    head: [chart.rowHeading, ...chart.series.map((s) => s.name), ...(totals ? ['Total'] : [])],
+    rows: chart.rows.map((r) => [
+      r.label,
+      ...r.values.map(value),
+      ...(totals ? [value(r.values.reduce((a, b) => a + b, 0))] : []),
+    ]),
+  };
 }

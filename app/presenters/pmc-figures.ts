@@ -7,13 +7,15 @@ import { MILESTONE_STATUS_LABELS, PHASE_LABELS, PHASES } from '~/domain/portfoli
 import { STATUS_LABELS as PRA_STATUS_LABELS } from '~/domain/pra/labels';
 import type { CollectionStatus } from '~/domain/pra/rules';
 import type { AssembledPortfolio } from '~/domain/pmc/snapshot';
+import { formatDate } from '~/domain/portfolio/labels';
+import { quarterLabel, updateTitle } from './pmc';
 
 type Figures = [name: string, value: string][];
 
 const MILESTONE_ORDER = ['completed', 'in_progress', 'planned', 'missed'] as const;
 const HOURS = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
 
-export function sum(values: readonly number[]): number {
+function sum(values: readonly number[]): number {
   return values.reduce((a, b) => a + b, 0);
 }
 
@@ -67,4 +69,27 @@ export function portfolioFigures(p: AssembledPortfolio): Figures {
     ['Research', researchText(p.pra)],
     ['Changes since the last update', String(p.changesSinceLast)],
   ];
+}
+
+/**
+ * What an export's cover and running header say: the quarter, the title, Draft or Published,
+ * and when (a draft: as of the day it was made, not yet published).
+ */
+export function coverWords(u: {
+  fiscalYear: number;
+  quarter: number;
+  status: 'draft' | 'published';
+  publishedAt: string | null;
+  madeAt: string;
+}): { label: string; title: string; state: string; dated: string; draft: boolean } {
+  const published = u.status === 'published' && u.publishedAt !== null;
+  return {
+    label: quarterLabel(u.fiscalYear, u.quarter),
+    title: updateTitle(u.fiscalYear, u.quarter),
+    state: u.status === 'published' ? 'Published' : 'Draft',
+    dated: published
+      ? `Published ${formatDate(u.publishedAt!)}`
+      : `Draft as of ${formatDate(u.madeAt)}: not yet published`,
+    draft: !published,
+  };
 }

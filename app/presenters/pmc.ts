@@ -148,6 +148,10 @@ export function firstOf<T>(items: T[], n: number, full: boolean) {
 /** "FY 2026 Q1". */
 export const quarterLabel = (fiscalYear: number, quarter: number) => `FY ${fiscalYear} Q${quarter}`;
 
+/** The update's title, as its exports carry it. */
+export const updateTitle = (fiscalYear: number, quarter: number) =>
+  `President’s Management Council update, ${quarterLabel(fiscalYear, quarter)}`;
+
 /** Burden reduced at each published update other than this one, oldest first, for the chart. */
 export function publishedHours(
   updates: {

@@ -60,7 +60,8 @@ export function UpdateOverview({
       {updateCharts({
         portfolios,
         published,
-        label: `FY ${view.fiscalYear} Q${view.quarter}`,
+        fiscalYear: view.fiscalYear,
+        quarter: view.quarter,
         programReducedHours: view.programReducedHours,
       }).map((chart) => (
         <BarChart key={chart.title} {...chart} format={(x) => chartValue(chart.kind, x)} />

@@ -29,9 +29,9 @@ import { chartImage } from '~/render/charts.server';
 import { planDocxParts } from '~/render/plans/docx.server';
 import { MILESTONE_STATUS_LABELS, formatDate } from '~/domain/portfolio/labels';
 import type { UpdateItem } from '~/domain/pmc/items';
-import { chartAltText, chartValue, type ChartSpec } from '~/presenters/pmc-charts';
+import { chartAltText, chartTable, type ChartSpec } from '~/presenters/pmc-charts';
 import type { ComposedPortfolio } from '~/presenters/pmc';
-import { glanceFigures, portfolioFigures, sum } from '~/presenters/pmc-figures';
+import { coverWords, glanceFigures, portfolioFigures } from '~/presenters/pmc-figures';
 
 export interface PmcDocxInput {
   fiscalYear: number;
@@ -106,26 +106,16 @@ function table(columns: { header: string; width: number }[], rows: Paragraph[][]
 }
 
 /** A chart's figures as a table, as the page shows them under the chart. */
-function chartTable(chart: ChartSpec): Table {
-  const totals = chart.series.length > 1;
-  const n = chart.series.length + (totals ? 1 : 0);
-  const each = Math.floor((TEXT_WIDTH - 2400) / n);
-  const columns = [
-    {
-      header: chart.rowHeading,
-      width: TEXT_WIDTH - each * n,
-    },
-    ...chart.series.map((s) => ({ header: s.name, width: each })),
-    ...(totals ? [{ header: 'Total', width: each }] : []),
-  ];
-  const value = (x: number) => [para(chartValue(chart.kind, x))];
+function chartFigures(chart: ChartSpec): Table {
+  const { head, rows } = chartTable(chart);
+  const each = Math.floor((TEXT_WIDTH - 2400) / (head.length - 1));
+  const columns = head.map((header, i) => ({
+    header,
+    width: i === 0 ? TEXT_WIDTH - each * (head.length - 1) : each,
+  }));
   return table(
     columns,
-    chart.rows.map((r) => [
-      [para(r.label)],
-      ...r.values.map(value),
-      ...(totals ? [value(sum(r.values))] : []),
-    ]),
+    rows.map((r) => r.map((text) => [para(text)])),
   );
 }
 
@@ -179,13 +169,9 @@ function highlightBlocks(
 }
 
 export async function pmcDocx(input: PmcDocxInput): Promise<Buffer> {
-  const label = `FY ${input.fiscalYear} Q${input.quarter}`;
-  const title = `President’s Management Council update, ${label}`;
-  const state = input.status === 'published' ? 'Published' : 'Draft';
-  const dated =
-    input.status === 'published' && input.publishedAt
-      ? `Published ${formatDate(input.publishedAt)}`
-      : `Draft as of ${formatDate(input.madeAt)}: not yet published, and it may change`;
+  const words = coverWords(input);
+  const { label, title, state } = words;
+  const dated = words.draft ? `${words.dated}, and it may change` : words.dated;
   const numbering: INumberingOptions['config'][number][] = [];
   const ps = input.portfolios;
 
@@ -218,7 +204,7 @@ export async function pmcDocx(input: PmcDocxInput): Promise<Buffer> {
           }),
         ],
       }),
-      chartTable(chart),
+      chartFigures(chart),
     ];
   });
 

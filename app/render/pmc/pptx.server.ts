@@ -10,9 +10,9 @@ import PptxGenJS from 'pptxgenjs';
 import { chartImage } from '~/render/charts.server';
 import { sanitizeDoc, type DocNode } from '~/domain/plans/document';
 import { MILESTONE_STATUS_LABELS, formatDate } from '~/domain/portfolio/labels';
-import { chartAltText, chartValue, type ChartSpec } from '~/presenters/pmc-charts';
+import { chartAltText, chartTable, type ChartSpec } from '~/presenters/pmc-charts';
 import type { PmcDocxInput } from './docx.server';
-import { glanceFigures, portfolioFigures } from '~/presenters/pmc-figures';
+import { coverWords, glanceFigures, portfolioFigures } from '~/presenters/pmc-figures';
 
 /** What the deck is made from: what the Word document is made from. */
 export type PmcDeckInput = PmcDocxInput;
@@ -65,13 +65,7 @@ function docLines(doc: unknown): { text: string; bullet: boolean; level: number 
 }
 
 export async function pmcDeck(input: PmcDeckInput): Promise<Buffer> {
-  const label = `FY ${input.fiscalYear} Q${input.quarter}`;
-  const title = `President’s Management Council update, ${label}`;
-  const state = input.status === 'published' ? 'Published' : 'Draft';
-  const dated =
-    input.status === 'published' && input.publishedAt
-      ? `Published ${formatDate(input.publishedAt)}`
-      : `Draft as of ${formatDate(input.madeAt)}: not yet published`;
+  const { label, title, state, dated } = coverWords(input);
 
   const pptx = new PptxGenJS();
   pptx.layout = 'LAYOUT_WIDE';
@@ -210,8 +204,10 @@ export async function pmcDeck(input: PmcDeckInput): Promise<Buffer> {
       altText: chartAltText(chart),
     });
     const tableW = BODY_W - w - 0.2;
-    const rest = chart.series.length + (chart.series.length > 1 ? 1 : 0);
-    slide.addTable(chartRows(chart), {
+    const figures = chartRows(chart);
+    // The row's name, then its figures sharing the rest.
+    const rest = figures[0]!.length - 1;
+    slide.addTable(figures, {
       x: MARGIN + w + 0.2,
       y: BODY_Y,
       w: tableW,
@@ -319,24 +315,10 @@ export async function pmcDeck(input: PmcDeckInput): Promise<Buffer> {
 
 /** A chart's figures as table rows, its header first. */
 function chartRows(chart: ChartSpec): PptxGenJS.TableRow[] {
-  const totals = chart.series.length > 1;
-  const head = [chart.rowHeading, ...chart.series.map((s) => s.name), ...(totals ? ['Total'] : [])];
+  const { head, rows } = chartTable(chart);
   return [
     head.map((text) => ({ text, options: { bold: true, fill: { color: COLOR.light } } })),
-    ...chart.rows.map((r) => [
-      { text: r.label },
-      ...r.values.map((v) => ({ text: chartValue(chart.kind, v) })),
-      ...(totals
-        ? [
-            {
-              text: chartValue(
-                chart.kind,
-                r.values.reduce((a, b) => a + b, 0),
-              ),
-            },
-          ]
-        : []),
-    ]),
+    ...rows.map((r) => r.map((text) => ({ text }))),
   ];
 }
 

@@ -4,7 +4,7 @@ import { loadWholeUpdate } from '~/routes/pmc/view.server';
 import { pmcDocx } from '~/render/pmc/docx.server';
 import { pmcDeck } from '~/render/pmc/pptx.server';
 import { listUpdates } from '#db/queries/pmc';
-import { publishedHours } from '~/presenters/pmc';
+import { publishedHours, updateTitle } from '~/presenters/pmc';
 import { updateCharts } from '~/presenters/pmc-charts';
 import { dbOf } from '~/web/context.server';
 
@@ -13,13 +13,14 @@ const statusLabel = (s: string) => MILESTONE_STATUS_LABELS[s as 'completed'] ?? 
 
 /**
  * The update as it leaves the workspace: Word (the whole update, section for section as on the
- * screen: app/render/pmc/docx.server.ts), slides (app/render/pmc/pptx.server.ts), print-friendly HTML (highlights, then per portfolio a
- * Milestone | Status | Timing | Owner table with the lead's notes) or JSON.
+ * screen: app/render/pmc/docx.server.ts), slides (app/render/pmc/pptx.server.ts), print-friendly
+ * HTML (highlights, then per portfolio a Milestone | Status | Timing | Owner table with the lead's
+ * notes) or JSON.
  */
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const { view } = await loadWholeUpdate({ request, context }, params.updateId);
   const format = new URL(request.url).pathname.split('.').pop();
-  const title = `President’s Management Council update, FY ${view.fiscalYear} Q${view.quarter}`;
+  const title = updateTitle(view.fiscalYear, view.quarter);
   const name = `pmc-update-fy${view.fiscalYear}-q${view.quarter}`;
   if (format === 'json') {
     const { highlightsHtml: _h, all: _a, page: _p, pages: _n, ...rest } = view;
@@ -32,7 +33,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       charts: updateCharts({
         portfolios: view.portfolios,
         published: publishedHours(await listUpdates(dbOf(context)), view.id),
-        label: `FY ${view.fiscalYear} Q${view.quarter}`,
+        fiscalYear: view.fiscalYear,
+        quarter: view.quarter,
         programReducedHours: view.programReducedHours,
       }),
     };

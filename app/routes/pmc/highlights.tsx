@@ -3,13 +3,12 @@ import { lazy, Suspense } from 'react';
 import { data, Link, redirect, useActionData } from 'react-router';
 import type { Route } from './+types/highlights';
 import { Alert } from '~/components/ui/alert';
-import { collabName, localCopyKey } from '~/collab/names';
-import { collabPerson } from '~/domain/collab/access';
 import { sanitizeDoc } from '~/domain/plans/document';
 import { toMarkdown } from '~/domain/plans/markdown';
 import { useHydrated } from '~/lib/hydrated';
 import { authorize, refusal, notFound } from '~/web/toolkit.server';
-import { loadWholeUpdate } from '~/routes/pmc/view.server';
+import { liveUpdateDocument, loadWholeUpdate } from '~/routes/pmc/view.server';
+import { quarterLabel } from '~/presenters/pmc';
 import { PmcHighlightsMarkdownSchema } from '~/schemas/pmc';
 import { saveHighlightsMarkdown } from '~/commands/pmc';
 import { dbOf, type RequestArgs } from '~/web/context.server';
@@ -35,19 +34,14 @@ async function load({ request, context }: RequestArgs, params: Route.LoaderArgs[
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const { user, view, target, name } = await load({ request, context }, params);
-  const doc = { kind: 'pmc_update', id: view.id } as const;
   const highlights = view.highlights[target];
   return {
     id: view.id,
     target,
     name,
     markdown: highlights ? toMarkdown(sanitizeDoc(highlights)) : '',
-    quarter: `FY ${view.fiscalYear} Q${view.quarter}`,
-    // This browser's copy of the shared document is kept under a key a new update with a reused
-    // id would not share.
-    documentName: collabName(doc),
-    localKey: localCopyKey(doc, `${view.fiscalYear}-${view.quarter}`),
-    me: collabPerson(user),
+    quarter: quarterLabel(view.fiscalYear, view.quarter),
+    ...liveUpdateDocument(view, user),
   };
 }
 

@@ -11,7 +11,13 @@ import { PortfolioSection } from '~/components/pmc/update-portfolio';
 import { publishWarnings } from '~/domain/pmc/publish';
 import { sanitizeDoc } from '~/domain/plans/document';
 import { toMarkdown } from '~/domain/plans/markdown';
-import { changesSince, freshSince, publishedHours, updatePreview } from '~/presenters/pmc';
+import {
+  changesSince,
+  freshSince,
+  publishedHours,
+  quarterLabel,
+  updatePreview,
+} from '~/presenters/pmc';
 import { loadWholeUpdate } from '~/routes/pmc/view.server';
 import { PmcPublishSchema } from '~/schemas/pmc';
 import { listUpdates } from '#db/queries/pmc';
@@ -45,7 +51,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   });
   const warnings = publishWarnings({
     today: new Date().toISOString().slice(0, 10),
-    label: `FY ${view.fiscalYear} Q${view.quarter}`,
+    label: quarterLabel(view.fiscalYear, view.quarter),
     end: view.end,
     programHighlights: written(view.highlights.program),
     portfolios: view.portfolios.map((p) => ({
@@ -87,7 +93,7 @@ export default function PublishUpdate({ loaderData }: Route.ComponentProps) {
   const { view, portfolios, warnings } = loaderData;
   const reply = useActionData<typeof action>();
   const errors = reply?.result.error ? Object.values(reply.result.error).flat() : [];
-  const label = `FY ${view.fiscalYear} Q${view.quarter}`;
+  const label = quarterLabel(view.fiscalYear, view.quarter);
   const since = changesSince(view.previous);
   const newSince = freshSince(view.previous, view.fiscalYear, view.quarter);
   const confirm = (

@@ -5,8 +5,6 @@ import { PortfolioSection } from '~/components/pmc/update-portfolio';
 import { FormErrors } from '~/components/ui/form';
 import { Presence, statusText } from '~/components/editor/connection';
 import { LiveNotesContext, useLiveNotes } from '~/components/pmc/notes-context';
-import { collabName, localCopyKey } from '~/collab/names';
-import { collabPerson } from '~/domain/collab/access';
 import { reorder } from '~/domain/pmc/compose';
 import { can } from '~/domain/policy';
 import {
@@ -17,7 +15,7 @@ import {
   updatePreview,
   updateStatusText,
 } from '~/presenters/pmc';
-import { loadUpdateView } from '~/routes/pmc/view.server';
+import { liveUpdateDocument, loadUpdateView } from '~/routes/pmc/view.server';
 import { PmcPreviewParams, PmcUpdateActionSchema } from '~/schemas/pmc';
 import { listUpdates } from '#db/queries/pmc';
 import { changeUpdate, saveNote } from '~/commands/pmc';
@@ -46,7 +44,6 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   );
   if (!view) notFound('That page of the update does not exist.');
   const manager = can(user, 'pmc.manage');
-  const doc = { kind: 'pmc_update', id: view.id } as const;
   return {
     ...updatePreview(view, {
       place: p,
@@ -57,13 +54,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     }),
     // A draft's notes are written live on a portfolio's own view, where every item has its field.
     liveNotes:
-      manager && p.portfolio && view.status === 'draft'
-        ? {
-            documentName: collabName(doc),
-            localKey: localCopyKey(doc, `${view.fiscalYear}-${view.quarter}`),
-            me: collabPerson(user),
-          }
-        : null,
+      manager && p.portfolio && view.status === 'draft' ? liveUpdateDocument(view, user) : null,
   };
 }
 

@@ -1,4 +1,6 @@
 import { textsDigest } from '~/domain/pmc/texts';
+import { collabName, localCopyKey } from '~/collab/names';
+import { collabPerson } from '~/domain/collab/access';
 import { compose, inOrder } from '~/domain/pmc/compose';
 import { authorize, found, pathParam } from '~/web/toolkit.server';
 import { planHtml } from '~/render/plans/html.server';
@@ -98,4 +100,21 @@ export async function loadWholeUpdate(
 ) {
   const { user, view } = await loadUpdateView({ request, context }, idParam);
   return { user, view: view! };
+}
+
+/**
+ * The update's shared document (its highlights and notes, written live) as a page opens it: its
+ * name, where this browser keeps its copy (under a key a new update reusing the id would not
+ * share), and the person as the others see them.
+ */
+export function liveUpdateDocument(
+  view: { id: number; fiscalYear: number; quarter: number },
+  user: { personId: number; name: string },
+) {
+  const doc = { kind: 'pmc_update', id: view.id } as const;
+  return {
+    documentName: collabName(doc),
+    localKey: localCopyKey(doc, `${view.fiscalYear}-${view.quarter}`),
+    me: collabPerson(user),
+  };
 }
