@@ -37,14 +37,20 @@ async function setupUpdate() {
   return { db, omb, id, name: `pmc_update:${id}` };
 }
 
+/** A new draft update, its shared document served, and the OMB lead's editor in it, synced. */
+async function writingLive(options: { debounceMs?: number } = {}) {
+  const update = await setupUpdate();
+  const s = await serve(update.db, options);
+  cleanups.push(s.stop);
+  const a = editor(s.url, update.name, update.omb.cookie);
+  cleanups.push(() => a.close());
+  await a.synced;
+  return { ...update, a };
+}
+
 describe('PMC highlights written live', () => {
   it('each target’s text reaches the update, with one audit row; a field that is no target is ignored', async () => {
-    const { db, omb, id, name } = await setupUpdate();
-    const s = await serve(db);
-    cleanups.push(s.stop);
-    const a = editor(s.url, name, omb.cookie);
-    cleanups.push(() => a.close());
-    await a.synced;
+    const { db, id, a } = await writingLive();
     write(a.doc, 'program', 'Program-wide highlight');
     write(a.doc, 'having-a-child', 'Portfolio highlight');
     write(a.doc, 'not-a-portfolio', 'Nowhere to go');
@@ -127,13 +133,8 @@ describe('PMC highlights written live', () => {
   });
 
   it('publishing stores what is being typed first; a page that did not show those words is refused, and a stale one stores nothing', async () => {
-    const { db, omb, id, name } = await setupUpdate();
     // Stored only when something asks: the typing has not reached the update's words yet.
-    const s = await serve(db, { debounceMs: 3_600_000 });
-    cleanups.push(s.stop);
-    const a = editor(s.url, name, omb.cookie);
-    cleanups.push(() => a.close());
-    await a.synced;
+    const { db, omb, id, a } = await writingLive({ debounceMs: 3_600_000 });
     const { version } = await highlightsOf(db, id);
     const shown = await storedWords(db, id);
     write(a.doc, 'program', 'Typed just before publishing');
@@ -171,12 +172,7 @@ describe('PMC highlights written live', () => {
 
 describe('PMC notes written live', () => {
   it('each item’s note reaches the update, kept within bounds; a field that is no item is ignored; one audit row', async () => {
-    const { db, omb, id, name } = await setupUpdate();
-    const s = await serve(db);
-    cleanups.push(s.stop);
-    const a = editor(s.url, name, omb.cookie);
-    cleanups.push(() => a.close());
-    await a.synced;
+    const { db, id, a } = await writingLive();
     a.doc.getText('note:m12').insert(0, '  Held with 380 staff.  ');
     a.doc.getText('note:r5').insert(0, 'x'.repeat(MAX_NOTE_LENGTH + 50));
     a.doc.getText('note:../../etc').insert(0, 'Nowhere to go');
@@ -211,12 +207,7 @@ describe('PMC notes written live', () => {
   });
 
   it('a note saved without JavaScript leaves a newer note alone, and goes live to those writing', async () => {
-    const { db, omb, id, name } = await setupUpdate();
-    const s = await serve(db);
-    cleanups.push(s.stop);
-    const a = editor(s.url, name, omb.cookie);
-    cleanups.push(() => a.close());
-    await a.synced;
+    const { db, omb, id, a } = await writingLive();
     const save = (base: string, text: string) =>
       saveNote(db, { id, key: 'm4', base, text, actorId: omb.personId });
     expect(await save('', 'First note')).toEqual({ saved: true });

@@ -56,7 +56,8 @@ export async function seededUpdate(): Promise<PmcDocxInput> {
     charts: updateCharts({
       portfolios,
       published: [{ label: 'FY 2024 Q3', hours: 1200.5 }],
-      label: 'FY 2024 Q4',
+      fiscalYear: 2024,
+      quarter: 4,
       programReducedHours: portfolios.reduce((s, p) => s + p.burden.reducedHoursNumber, 0),
     }),
   };
