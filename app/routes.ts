@@ -48,6 +48,8 @@ export default [
   route('pmc/:updateId', 'routes/pmc/update.tsx'),
   route('pmc/:updateId/highlights/:target', 'routes/pmc/highlights.tsx'),
   route('pmc/:updateId/publish', 'routes/pmc/publish.tsx'),
+  route('pmc/:updateId/withdraw', 'routes/pmc/withdraw.tsx'),
+  route('pmc/:updateId/correct', 'routes/pmc/correct.tsx'),
   route('pmc/:updateId/export.docx', 'routes/pmc/export.ts', { id: 'pmc-export-docx' }),
   route('pmc/:updateId/export.pptx', 'routes/pmc/export.ts', { id: 'pmc-export-pptx' }),
   route('pmc/:updateId/export.html', 'routes/pmc/export.ts', { id: 'pmc-export-html' }),

@@ -870,6 +870,14 @@ export const SCHEMA: SchemaShape = {
       "type": "text",
       "nullable": false
     },
+    "correction_note": {
+      "type": "text",
+      "nullable": true
+    },
+    "corrects_id": {
+      "type": "integer",
+      "nullable": true
+    },
     "created_at": {
       "type": "text",
       "nullable": false
@@ -925,6 +933,18 @@ export const SCHEMA: SchemaShape = {
     "version": {
       "type": "integer",
       "nullable": false
+    },
+    "withdrawn_at": {
+      "type": "text",
+      "nullable": true
+    },
+    "withdrawn_by": {
+      "type": "integer",
+      "nullable": true
+    },
+    "withdrawn_reason": {
+      "type": "text",
+      "nullable": true
     }
   },
   "portfolio_agencies": {

@@ -341,7 +341,8 @@ interface PmcUpdateTable {
   id: Generated<number>;
   fiscal_year: number;
   quarter: number;
-  status: 'draft' | 'published';
+  /** A quarter has at most one update that is not withdrawn. */
+  status: 'draft' | 'published' | 'withdrawn';
   highlights: string;
   excluded: string;
   annotations: string;
@@ -354,6 +355,13 @@ interface PmcUpdateTable {
   version: ColumnType<number, number | undefined, number>;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** A withdrawn update keeps its snapshot; when, by whom and why it was withdrawn. */
+  withdrawn_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
+  withdrawn_by: ColumnType<number | null, number | null | undefined, number | null>;
+  withdrawn_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The withdrawn update this one corrects, and what it corrects. */
+  corrects_id: ColumnType<number | null, number | null | undefined, number | null>;
+  correction_note: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 interface PortfolioAgencyTable {

@@ -145,7 +145,7 @@ async function recordOf(db: DB, name: CollabName): Promise<CollabRecord | null> 
     .select('status')
     .where('id', '=', name.id)
     .executeTakeFirst();
-  return update ? { kind: 'pmc_update', status: update.status as 'draft' | 'published' } : null;
+  return update ? { kind: 'pmc_update', status: update.status } : null;
 }
 
 /** The fields a document starts with, from what is stored for its record. */

@@ -16,59 +16,193 @@ import type { DB } from '#db/client';
 import { RefusedError } from '#db/errors';
 import { recordAudit } from '#db/audit';
 import type { PublishedSnapshot } from '~/domain/pmc/snapshot';
-import { choicesOf, previousPublished } from '#db/queries/pmc';
+import { choicesOf, previousPublished, standingUpdate } from '#db/queries/pmc';
+import { isUniqueViolation } from '#db/dialect';
+import { correctionRefusal, withdrawRefusal, type UpdateStatus } from '~/domain/pmc/standing';
 import { hasUnstoredChanges } from '#db/queries/collab';
 import { assembleUpdate } from '~/presenters/pmc-assembly.server';
-import { assertFresh, editVersioned } from '#db/versioning';
+import { assertFresh, editVersioned, type Trx } from '#db/versioning';
 
 export async function createUpdate(
   db: DB,
   input: { fy: number; q: number; actorId: number },
 ): Promise<number> {
-  const at = new Date().toISOString();
-  return db.transaction().execute(async (trx) => {
-    const exists = await trx
+  const taken = () =>
+    new RefusedError('conflict', `There is already an update for FY ${input.fy} Q${input.q}.`, 'q');
+  return insertUpdate(db, taken, async (trx) => {
+    const rows = await trx
       .selectFrom('pmc_updates')
-      .select('id')
+      .select(['id', 'status'])
       .where('fiscal_year', '=', input.fy)
       .where('quarter', '=', input.q)
-      .executeTakeFirst();
-    if (exists)
+      .execute();
+    if (rows.some((r) => r.status !== 'withdrawn')) throw taken();
+    if (rows.length > 0)
       throw new RefusedError(
         'conflict',
-        `There is already an update for FY ${input.fy} Q${input.q}.`,
-        'quarter',
+        `The FY ${input.fy} Q${input.q} update was withdrawn: start its correction from its page, saying what it corrects.`,
+        'q',
       );
-    const row = await trx
-      .insertInto('pmc_updates')
-      .values({
-        fiscal_year: input.fy,
-        quarter: input.q,
-        status: 'draft',
-        highlights: '{}',
-        excluded: '[]',
-        annotations: '{}',
-        portfolio_order: '[]',
-        item_order: '{}',
-        snapshot: null,
-        published_at: null,
-        published_by: null,
-        created_at: at,
-        updated_at: at,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await recordAudit(trx, {
+    return {
+      values: { fiscal_year: input.fy, quarter: input.q },
+      audit: { fiscal_year: input.fy, quarter: input.q },
       actorId: input.actorId,
-      action: 'create',
-      entityType: 'pmc_update',
-      entityId: row.id,
-      portfolioId: null,
-      before: null,
-      after: { fiscal_year: input.fy, quarter: input.q },
-      at,
+    };
+  });
+}
+
+/**
+ * Inserts a draft update, audited, in one transaction; `prepare` checks and says what to insert.
+ * Two people starting the same quarter at once: the second is refused by the database's one
+ * standing update a quarter (migration 17), with the same words as the check.
+ */
+async function insertUpdate(
+  db: DB,
+  taken: () => RefusedError,
+  prepare: (trx: Trx) => Promise<{
+    values: {
+      fiscal_year: number;
+      quarter: number;
+      highlights?: string;
+      excluded?: string;
+      annotations?: string;
+      portfolio_order?: string;
+      item_order?: string;
+      corrects_id?: number;
+      correction_note?: string;
+    };
+    audit: Record<string, unknown>;
+    actorId: number;
+  }>,
+): Promise<number> {
+  const at = new Date().toISOString();
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const { values, audit, actorId } = await prepare(trx);
+      const row = await trx
+        .insertInto('pmc_updates')
+        .values({
+          status: 'draft',
+          highlights: '{}',
+          excluded: '[]',
+          annotations: '{}',
+          portfolio_order: '[]',
+          item_order: '{}',
+          snapshot: null,
+          published_at: null,
+          published_by: null,
+          created_at: at,
+          updated_at: at,
+          ...values,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await recordAudit(trx, {
+        actorId,
+        action: 'create',
+        entityType: 'pmc_update',
+        entityId: row.id,
+        portfolioId: null,
+        before: null,
+        after: audit,
+        at,
+      });
+      return row.id;
     });
-    return row.id;
+  } catch (error) {
+    if (isUniqueViolation(error)) throw taken();
+    throw error;
+  }
+}
+
+/**
+ * Withdraws a published update, saying why: it stays listed and readable, its snapshot as it was
+ * published (nothing of it is edited), marked withdrawn; a correction can then replace it.
+ */
+export async function withdrawUpdate(
+  db: DB,
+  input: { id: number; version: number; reason: string; actorId: number },
+): Promise<void> {
+  await editVersioned(db, {
+    table: 'pmc_updates',
+    entityType: 'pmc_update',
+    notFoundMessage: 'We could not find that update.',
+    id: input.id,
+    version: input.version,
+    actorId: input.actorId,
+    staleFields: ['updated_at'],
+    scope: () => ({ portfolioId: null }),
+    guard: (u: { status: UpdateStatus }) => {
+      const refusal = withdrawRefusal(u.status);
+      if (refusal) throw new RefusedError('conflict', refusal);
+    },
+    action: 'withdraw',
+    change: async (trx, u, at) => {
+      await trx
+        .updateTable('pmc_updates')
+        .set({
+          status: 'withdrawn',
+          withdrawn_at: at,
+          withdrawn_by: input.actorId,
+          withdrawn_reason: input.reason,
+        })
+        .where('id', '=', u.id)
+        .execute();
+      return {
+        before: { status: 'published' },
+        after: { status: 'withdrawn', reason: input.reason },
+      };
+    },
+  });
+}
+
+/**
+ * Starts the correction of a withdrawn update: a draft of the same quarter that says what it
+ * corrects, starting from the withdrawn update's highlights, notes, left-out items and order, so
+ * the lead changes only what was wrong. It is published like any draft.
+ */
+export async function startCorrection(
+  db: DB,
+  input: { id: number; note: string; actorId: number },
+): Promise<number> {
+  const taken = () => new RefusedError('conflict', 'This quarter already has a standing update.');
+  return insertUpdate(db, taken, async (trx) => {
+    const u = await trx
+      .selectFrom('pmc_updates')
+      .selectAll()
+      .where('id', '=', input.id)
+      .executeTakeFirst();
+    if (!u) throw new RefusedError('not_found', 'We could not find that update.');
+    const [correctedBy, standing] = await Promise.all([
+      trx.selectFrom('pmc_updates').select('id').where('corrects_id', '=', u.id).executeTakeFirst(),
+      standingUpdate(trx, u.fiscal_year, u.quarter),
+    ]);
+    const refusal = correctionRefusal({
+      status: u.status,
+      correctedBy: correctedBy ?? null,
+      standing,
+    });
+    if (refusal) throw new RefusedError('conflict', refusal);
+    return {
+      values: {
+        fiscal_year: u.fiscal_year,
+        quarter: u.quarter,
+        highlights: u.highlights,
+        excluded: u.excluded,
+        annotations: u.annotations,
+        portfolio_order: u.portfolio_order,
+        item_order: u.item_order,
+        corrects_id: u.id,
+        correction_note: input.note,
+      },
+      audit: {
+        fiscal_year: u.fiscal_year,
+        quarter: u.quarter,
+        corrects: u.id,
+        note: input.note,
+      },
+      actorId: input.actorId,
+    };
   });
 }
 
@@ -90,7 +224,7 @@ function draftEdit(input: { id: number; version: number; actorId: number }, publ
     staleFields: ['updated_at'],
     scope: () => ({ portfolioId: null }),
     guard: (u: { status: string }) => {
-      if (u.status === 'published') throw new RefusedError('conflict', published);
+      if (u.status !== 'draft') throw new RefusedError('conflict', published);
     },
   } as const;
 }

@@ -123,6 +123,7 @@ export const AUDIT_ACTIONS = [
   'update',
   'update_segment',
   'update_step',
+  'withdraw',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -2,6 +2,7 @@
  * The figures of a PMC update in words, as the exports list them (Word, slides): for the program
  * (summed over its portfolios) and for each portfolio. One place, so the two outputs agree.
  */
+import { lineageLines, type Lineage, type UpdateStatus } from '~/domain/pmc/standing';
 import { pluralize } from '~/domain/plural';
 import { MILESTONE_STATUS_LABELS, PHASE_LABELS, PHASES } from '~/domain/portfolio/labels';
 import { STATUS_LABELS as PRA_STATUS_LABELS } from '~/domain/pra/labels';
@@ -72,24 +73,35 @@ export function portfolioFigures(p: AssembledPortfolio): Figures {
 }
 
 /**
- * What an export's cover and running header say: the quarter, the title, Draft or Published,
- * and when (a draft: as of the day it was made, not yet published).
+ * What an export's cover and running header say: the quarter, the title, Draft, Published or
+ * Withdrawn, and when (a draft: as of the day it was made, not yet published); and, in `notices`,
+ * why it was withdrawn and what replaced it, or what it corrects.
  */
 export function coverWords(u: {
   fiscalYear: number;
   quarter: number;
-  status: 'draft' | 'published';
+  status: UpdateStatus;
   publishedAt: string | null;
   madeAt: string;
-}): { label: string; title: string; state: string; dated: string; draft: boolean } {
-  const published = u.status === 'published' && u.publishedAt !== null;
+  lineage: Lineage;
+}): {
+  label: string;
+  title: string;
+  state: string;
+  dated: string;
+  draft: boolean;
+  notices: string[];
+} {
+  const published = u.status !== 'draft' && u.publishedAt !== null;
+  const correction = u.lineage.corrects ? ' (correction)' : '';
   return {
     label: quarterLabel(u.fiscalYear, u.quarter),
-    title: updateTitle(u.fiscalYear, u.quarter),
-    state: u.status === 'published' ? 'Published' : 'Draft',
+    title: `${updateTitle(u.fiscalYear, u.quarter)}${correction}`,
+    state: { draft: 'Draft', published: 'Published', withdrawn: 'Withdrawn' }[u.status],
     dated: published
-      ? `Published ${formatDate(u.publishedAt!)}`
+      ? `Published ${formatDate(u.publishedAt!)}${u.lineage.withdrawn ? `, withdrawn ${formatDate(u.lineage.withdrawn.at)}` : ''}`
       : `Draft as of ${formatDate(u.madeAt)}: not yet published`,
     draft: !published,
+    notices: lineageLines(u.lineage),
   };
 }

@@ -7,6 +7,7 @@ import { formatDateTime } from '~/domain/history/time';
 import { changeSentence } from '~/domain/pmc/changes';
 import { formatDate } from '~/domain/portfolio/labels';
 import type { AssembledPortfolio, PreviousUpdate, PublishedSnapshot } from '~/domain/pmc/snapshot';
+import { lineageLines, updateName, type Lineage, type UpdateStatus } from '~/domain/pmc/standing';
 
 export type ComposedPortfolio = AssembledPortfolio & { annotations: Record<string, string> };
 
@@ -20,9 +21,11 @@ export interface UpdateView {
   id: number;
   fiscalYear: number;
   quarter: number;
-  status: 'draft' | 'published';
+  status: UpdateStatus;
   publishedAt: string | null;
   version: number;
+  /** Withdrawn and why, what it corrects, what corrects it. */
+  lineage: Lineage;
   /** A fingerprint of the highlights and notes shown (a draft's; '' once published). */
   texts: string;
   start: string;
@@ -84,9 +87,11 @@ export function publishedView(
     id: number;
     fiscal_year: number;
     quarter: number;
+    status: UpdateStatus;
     published_at: string | null;
     version: number;
   },
+  lineage: Lineage,
   snap: PublishedSnapshot,
   scope: UpdateScope,
   render: (doc: unknown) => string,
@@ -104,7 +109,8 @@ export function publishedView(
     version: u.version,
     texts: '',
     page,
-    status: 'published',
+    status: u.status,
+    lineage,
     start: snap.start,
     end: snap.end,
     previous: snap.previous,
@@ -144,6 +150,15 @@ export function previewUrl(id: number, p: PreviewPlace): string {
 export function firstOf<T>(items: T[], n: number, full: boolean) {
   return { items: full ? items : items.slice(0, n), total: items.length };
 }
+
+/** The update's name, "(withdrawn)" or "(correction)" where its quarter has more than one. */
+export const viewName = (view: UpdateView) =>
+  updateName({
+    fiscalYear: view.fiscalYear,
+    quarter: view.quarter,
+    status: view.status,
+    correctsId: view.lineage.corrects?.id ?? null,
+  });
 
 /** "FY 2026 Q1". */
 export const quarterLabel = (fiscalYear: number, quarter: number) => `FY ${fiscalYear} Q${quarter}`;
@@ -235,6 +250,12 @@ export function updatePreview(
       fiscalYear: view.fiscalYear,
       quarter: view.quarter,
       status: view.status,
+      name: viewName(view),
+      lineage: {
+        lines: lineageLines(view.lineage),
+        corrects: view.lineage.corrects?.id ?? null,
+        correctedBy: view.lineage.correctedBy?.id ?? null,
+      },
       publishedAt: view.publishedAt,
       version: view.version,
       texts: view.texts,
@@ -260,6 +281,9 @@ export function updatePreview(
     overviewUrl: previewUrl(view.id, { page: 1 }),
     pageUrls: Array.from({ length: view.pages }, (_, i) => previewUrl(view.id, { page: i + 1 })),
     mayManage: input.manager && view.status === 'draft',
+    /** What an OMB lead may do to where the update stands (app/domain/pmc/standing.ts). */
+    mayWithdraw: input.manager && view.status === 'published',
+    mayCorrect: input.manager && view.status === 'withdrawn' && view.lineage.correctedBy === null,
   };
 }
 
@@ -284,12 +308,14 @@ export function freshSince(previous: PreviousLabel, fiscalYear: number, quarter:
 
 /** The line under the title: frozen when published, else live for the quarter's dates. */
 export function updateStatusText(view: {
-  status: 'draft' | 'published';
+  status: UpdateStatus;
   publishedAt: string | null;
   start: string;
   end: string;
 }): string {
-  return view.status === 'published'
-    ? `Published ${view.publishedAt ? formatDate(view.publishedAt) : ''}: frozen, later changes do not alter it.`
-    : `Draft, assembled live from the workspace (${formatDate(view.start)} to ${formatDate(view.end)}).`;
+  const published = `Published ${view.publishedAt ? formatDate(view.publishedAt) : ''}`;
+  if (view.status === 'published') return `${published}: frozen, later changes do not alter it.`;
+  if (view.status === 'withdrawn')
+    return `${published}, then withdrawn: no longer the update of record.`;
+  return `Draft, assembled live from the workspace (${formatDate(view.start)} to ${formatDate(view.end)}).`;
 }

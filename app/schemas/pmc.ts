@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { VersionField } from './common';
 import { PageParam } from './params';
 import { ITEM_KEY, MAX_NOTE_LENGTH } from '~/domain/pmc/texts';
+import { STANDING_TEXT_MAX, STANDING_TEXT_MIN } from '~/domain/pmc/standing';
 
 /** A portfolio's slug in a URL or a form. */
 const SLUG = /^[a-z0-9-]{1,80}$/;
@@ -85,4 +86,23 @@ export const PmcUpdateActionSchema = z.discriminatedUnion('intent', [
 export const PmcPublishSchema = z.object({
   version: VersionField,
   texts: z.string().regex(/^[0-9a-f]{16}$/, 'Reload the preview, then publish.'),
+});
+
+/** A reason or a note the list, the update and its exports show: a sentence or a paragraph. */
+const standingText = (what: string) =>
+  z
+    .string({ error: `Say ${what}.` })
+    .trim()
+    .min(STANDING_TEXT_MIN, `Say ${what}, in at least ${STANDING_TEXT_MIN} characters.`)
+    .max(STANDING_TEXT_MAX, `Keep it to ${STANDING_TEXT_MAX.toLocaleString('en-US')} characters.`);
+
+/** Withdrawing a published update: the version its page showed, and why. */
+export const PmcWithdrawSchema = z.object({
+  version: VersionField,
+  reason: standingText('why the update is withdrawn'),
+});
+
+/** Starting the correction of a withdrawn update: what it corrects. */
+export const PmcCorrectionSchema = z.object({
+  note: standingText('what the correction corrects'),
 });

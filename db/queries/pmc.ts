@@ -3,6 +3,7 @@ import { CHANGES_KEPT } from '~/domain/pmc/changes';
 import { newWindow, quarterBounds } from '~/domain/pmc/quarter';
 import type { Choices } from '~/domain/pmc/compose';
 import type { PreviousUpdate, PublishedSnapshot } from '~/domain/pmc/snapshot';
+import type { Lineage } from '~/domain/pmc/standing';
 import { BoundedMap } from '~/lib/bounded-map';
 import type { DB } from '../client';
 import { portfolioRollup } from './burden';
@@ -193,13 +194,26 @@ export const publishedSnapshot = (id: number, json: string) =>
     } as PublishedSnapshot;
   });
 
-/** Updates, newest first, with the burden reduced that each published one recorded. */
+/**
+ * Updates, newest quarter first (within a quarter, a correction before what it corrects), with
+ * the burden reduced that each published or withdrawn one recorded.
+ */
 export async function listUpdates(db: DB) {
   const rows = await db
     .selectFrom('pmc_updates')
-    .select(['id', 'fiscal_year', 'quarter', 'status', 'published_at', 'snapshot'])
+    .select([
+      'id',
+      'fiscal_year',
+      'quarter',
+      'status',
+      'published_at',
+      'withdrawn_at',
+      'corrects_id',
+      'snapshot',
+    ])
     .orderBy('fiscal_year', 'desc')
     .orderBy('quarter', 'desc')
+    .orderBy('id', 'desc')
     .execute();
   return rows.map(({ snapshot, ...u }) => ({
     ...u,
@@ -214,6 +228,69 @@ export async function listUpdates(db: DB) {
 
 export async function getUpdate(db: DB, id: number) {
   return db.selectFrom('pmc_updates').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The quarter's update that is not withdrawn (its draft or its published one), if any. */
+export async function standingUpdate(db: DB, fy: number, q: number) {
+  return (
+    (await db
+      .selectFrom('pmc_updates')
+      .select(['id', 'status'])
+      .where('fiscal_year', '=', fy)
+      .where('quarter', '=', q)
+      .where('status', '!=', 'withdrawn')
+      .executeTakeFirst()) ?? null
+  );
+}
+
+/**
+ * How an update stands among its quarter's others: who withdrew it and why, the update it
+ * corrects, and its own correction.
+ */
+export async function updateLineage(
+  db: DB,
+  u: {
+    id: number;
+    withdrawn_at: string | null;
+    withdrawn_by: number | null;
+    withdrawn_reason: string | null;
+    corrects_id: number | null;
+    correction_note: string | null;
+  },
+): Promise<Lineage> {
+  const [withdrawer, corrected, correction] = await Promise.all([
+    u.withdrawn_by === null
+      ? undefined
+      : db.selectFrom('people').select('name').where('id', '=', u.withdrawn_by).executeTakeFirst(),
+    u.corrects_id === null
+      ? undefined
+      : db
+          .selectFrom('pmc_updates')
+          .select(['id', 'published_at', 'withdrawn_at'])
+          .where('id', '=', u.corrects_id)
+          .executeTakeFirst(),
+    db
+      .selectFrom('pmc_updates')
+      .select(['id', 'status', 'published_at'])
+      .where('corrects_id', '=', u.id)
+      .executeTakeFirst(),
+  ]);
+  return {
+    withdrawn: u.withdrawn_at
+      ? { at: u.withdrawn_at, by: withdrawer?.name ?? null, reason: u.withdrawn_reason ?? '' }
+      : null,
+    corrects: corrected
+      ? {
+          id: corrected.id,
+          publishedAt: corrected.published_at,
+          withdrawnAt: corrected.withdrawn_at,
+          note: u.correction_note ?? '',
+        }
+      : null,
+    correctedBy: correction
+      ? { id: correction.id, status: correction.status, publishedAt: correction.published_at }
+      : null,
+  };
 }
 
 export function choicesOf(u: {

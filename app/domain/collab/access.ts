@@ -6,12 +6,13 @@
  */
 import { can, type UserRoles } from '../policy';
 import { isEditable, type PlanStatus } from '../plans/status';
+import type { UpdateStatus } from '../pmc/standing';
 
 export type CollabAccess = 'write' | 'read' | 'none';
 
 export type CollabRecord =
   | { kind: 'action_plan'; portfolioId: number; status: PlanStatus }
-  | { kind: 'pmc_update'; status: 'draft' | 'published' };
+  | { kind: 'pmc_update'; status: UpdateStatus };
 
 export function collabAccess(user: UserRoles | null, record: CollabRecord | null): CollabAccess {
   if (!user || !record) return 'none';
@@ -21,7 +22,8 @@ export function collabAccess(user: UserRoles | null, record: CollabRecord | null
       ? 'write'
       : 'read';
   }
-  // An update's pages are open to everyone signed in; its text is OMB's to write until published.
+  // An update's pages are open to everyone signed in; its text is OMB's to write until published
+  // (a withdrawn update stays as it was published).
   if (!can(user, 'program.read')) return 'none';
   return can(user, 'pmc.manage') && record.status === 'draft' ? 'write' : 'read';
 }

@@ -395,10 +395,15 @@ export function describeAuditEntry(e: AuditEntryInput): AuditSentence {
 
     // PMC quarterly updates.
     case 'pmc_update:create':
-      did = 'started';
+      did = after('corrects') !== undefined ? 'started a correction of' : 'started';
+      rest = text(after('note')) ? `, correcting: ${quoted(text(after('note'))!)}` : '';
       break;
     case 'pmc_update:publish':
       did = 'published';
+      break;
+    case 'pmc_update:withdraw':
+      did = 'withdrew';
+      rest = text(after('reason')) ? `, saying: ${quoted(text(after('reason'))!)}` : '';
       break;
     case 'pmc_update:exclude':
       did = after('excluded') === false ? 'put an item back into' : 'left an item out of';

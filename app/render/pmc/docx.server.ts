@@ -6,6 +6,7 @@
  * phase gates, projects at risk and its milestones with their notes. Real Word headings and
  * tables whose header row repeats on each page; page numbers in the footer.
  */
+import type { Lineage, UpdateStatus } from '~/domain/pmc/standing';
 import {
   AlignmentType,
   Document,
@@ -38,8 +39,10 @@ export interface PmcDocxInput {
   quarter: number;
   start: string;
   end: string;
-  status: 'draft' | 'published';
+  status: UpdateStatus;
   publishedAt: string | null;
+  /** Withdrawn and why, or what it corrects: said on the cover. */
+  lineage: Lineage;
   /** When the document was made (a draft says "as of" this date). */
   madeAt: string;
   portfolios: ComposedPortfolio[];
@@ -179,6 +182,7 @@ export async function pmcDocx(input: PmcDocxInput): Promise<Buffer> {
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(title)] }),
     para(`Life Experience portfolios, ${formatDate(input.start)} to ${formatDate(input.end)}`),
     para(dated, { bold: true }),
+    ...words.notices.map((notice) => para(notice, { bold: true })),
     para(
       'Prepared in the Life Experience Workspace under OMB Circular A-11, Section 280. Figures are as of the date above.',
     ),

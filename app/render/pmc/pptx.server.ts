@@ -65,7 +65,7 @@ function docLines(doc: unknown): { text: string; bullet: boolean; level: number 
 }
 
 export async function pmcDeck(input: PmcDeckInput): Promise<Buffer> {
-  const { label, title, state, dated } = coverWords(input);
+  const { label, title, state, dated, notices } = coverWords(input);
 
   const pptx = new PptxGenJS();
   pptx.layout = 'LAYOUT_WIDE';
@@ -166,7 +166,11 @@ export async function pmcDeck(input: PmcDeckInput): Promise<Buffer> {
         text: `Life Experience portfolios, ${formatDate(input.start)} to ${formatDate(input.end)}`,
         options: { breakLine: true },
       },
-      { text: dated, options: { bold: true } },
+      { text: dated, options: { bold: true, breakLine: notices.length > 0 } },
+      ...notices.map((notice, i) => ({
+        text: notice,
+        options: { fontSize: 14, breakLine: i < notices.length - 1 },
+      })),
     ],
     {
       x: MARGIN + 0.3,

@@ -3,6 +3,7 @@ import type { Route } from './+types/compare';
 import { diffUpdates, isUnchanged } from '~/domain/pmc/diff';
 import { MILESTONE_STATUS_LABELS } from '~/domain/portfolio/labels';
 import { loadWholeUpdate } from '~/routes/pmc/view.server';
+import { viewName } from '~/presenters/pmc';
 import { authorize, notFound } from '~/web/toolkit.server';
 import { IdParam } from '~/schemas/params';
 import { Table } from '~/components/ui/table';
@@ -25,7 +26,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     loadWholeUpdate({ request, context }, String(a.data)),
     loadWholeUpdate({ request, context }, String(b.data)),
   ]);
-  if (before.view.status !== 'published' || after.view.status !== 'published')
+  // Published updates, withdrawn ones too: what they published is kept.
+  if (before.view.status === 'draft' || after.view.status === 'draft')
     notFound('Only published updates can be compared.');
   const row = (v: typeof before.view, slug: string) => {
     const p = v.portfolios.find((x) => x.slug === slug);
@@ -40,8 +42,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   };
   const diffs = diffUpdates(before.view.portfolios, after.view.portfolios);
   return {
-    a: { id: before.view.id, label: `FY ${before.view.fiscalYear} Q${before.view.quarter}` },
-    b: { id: after.view.id, label: `FY ${after.view.fiscalYear} Q${after.view.quarter}` },
+    a: { id: before.view.id, label: viewName(before.view) },
+    b: { id: after.view.id, label: viewName(after.view) },
     rows: diffs.map((d) => ({
       name: d.name,
       before: row(before.view, d.slug),

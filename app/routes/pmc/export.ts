@@ -4,7 +4,8 @@ import { loadWholeUpdate } from '~/routes/pmc/view.server';
 import { pmcDocx } from '~/render/pmc/docx.server';
 import { pmcDeck } from '~/render/pmc/pptx.server';
 import { listUpdates } from '#db/queries/pmc';
-import { publishedHours, updateTitle } from '~/presenters/pmc';
+import { publishedHours } from '~/presenters/pmc';
+import { coverWords } from '~/presenters/pmc-figures';
 import { updateCharts } from '~/presenters/pmc-charts';
 import { dbOf } from '~/web/context.server';
 
@@ -20,8 +21,12 @@ const statusLabel = (s: string) => MILESTONE_STATUS_LABELS[s as 'completed'] ?? 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const { view } = await loadWholeUpdate({ request, context }, params.updateId);
   const format = new URL(request.url).pathname.split('.').pop();
-  const title = updateTitle(view.fiscalYear, view.quarter);
-  const name = `pmc-update-fy${view.fiscalYear}-q${view.quarter}`;
+  const words = coverWords({ ...view, madeAt: new Date().toISOString() });
+  const title = words.title;
+  // A quarter's withdrawn update and its correction download under names of their own.
+  const suffix =
+    view.status === 'withdrawn' ? '-withdrawn' : view.lineage.corrects ? '-correction' : '';
+  const name = `pmc-update-fy${view.fiscalYear}-q${view.quarter}${suffix}`;
   if (format === 'json') {
     const { highlightsHtml: _h, all: _a, page: _p, pages: _n, ...rest } = view;
     return Response.json(rest);
@@ -60,7 +65,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
           .join('')}</tbody></table>`,
     )
     .join('');
-  const page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(title)}</title><style>body{font-family:Georgia,serif;max-width:50rem;margin:2rem auto;line-height:1.5}table{border-collapse:collapse;width:100%}td,th{border:1px solid #565c65;padding:.25rem .5rem;text-align:left}</style></head><body><h1>${esc(title)}</h1><h2>Highlights</h2>${view.highlightsHtml.program ?? ''}${sections}</body></html>`;
+  const page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(title)}</title><style>body{font-family:Georgia,serif;max-width:50rem;margin:2rem auto;line-height:1.5}table{border-collapse:collapse;width:100%}td,th{border:1px solid #565c65;padding:.25rem .5rem;text-align:left}</style></head><body><h1>${esc(title)}</h1><p><strong>${esc(words.dated)}</strong></p>${words.notices.map((n) => `<p><strong>${esc(n)}</strong></p>`).join('')}<h2>Highlights</h2>${view.highlightsHtml.program ?? ''}${sections}</body></html>`;
   return new Response(page, {
     headers: {
       'Content-Type': 'text/html; charset=utf-8',

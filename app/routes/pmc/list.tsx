@@ -2,7 +2,7 @@ import { parseWithZod } from '@conform-to/zod/v4';
 import { data, Form, Link, redirect } from 'react-router';
 import type { Route } from './+types/list';
 import { fiscalYearOf } from '~/domain/dates';
-import { formatDate } from '~/domain/portfolio/labels';
+import { statusText, updateName } from '~/domain/pmc/standing';
 import { can } from '~/domain/policy';
 import { authorize, refusal } from '~/web/toolkit.server';
 import { NewPmcUpdateSchema } from '~/schemas/pmc';
@@ -21,7 +21,22 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const user = requireUser({ request, context });
   authorize(user, 'program.read');
   return {
-    updates: await listUpdates(dbOf(context)),
+    updates: (await listUpdates(dbOf(context))).map((u) => ({
+      id: u.id,
+      status: u.status,
+      name: updateName({
+        fiscalYear: u.fiscal_year,
+        quarter: u.quarter,
+        status: u.status,
+        correctsId: u.corrects_id,
+      }),
+      statusText: statusText({
+        status: u.status,
+        publishedAt: u.published_at,
+        withdrawnAt: u.withdrawn_at,
+        correctsId: u.corrects_id,
+      }),
+    })),
     fy: fiscalYearOf(new Date()),
     mayManage: can(user, 'pmc.manage'),
   };
@@ -43,7 +58,8 @@ export async function action({ request, context }: Route.ActionArgs) {
 
 export default function PmcUpdates({ loaderData, actionData }: Route.ComponentProps) {
   const { updates, fy, mayManage } = loaderData;
-  const published = updates.filter((u) => u.status === 'published');
+  // Withdrawn updates keep what was published, so they compare like the others.
+  const published = updates.filter((u) => u.status !== 'draft');
   const errors = actionData?.result.error;
   // What was typed comes back with a refusal, so the form keeps it.
   const typed = (actionData?.result.initialValue ?? {}) as Record<string, unknown>;
@@ -74,15 +90,9 @@ export default function PmcUpdates({ loaderData, actionData }: Route.ComponentPr
             {updates.map((u) => (
               <tr key={u.id}>
                 <th scope="row">
-                  <Link to={`/pmc/${u.id}`}>
-                    FY {u.fiscal_year} Q{u.quarter}
-                  </Link>
+                  <Link to={`/pmc/${u.id}`}>{u.name}</Link>
                 </th>
-                <td>
-                  {u.status === 'published'
-                    ? `Published ${u.published_at ? formatDate(u.published_at) : ''}`
-                    : 'Draft'}
-                </td>
+                <td>{u.statusText}</td>
               </tr>
             ))}
           </tbody>
@@ -104,7 +114,7 @@ export default function PmcUpdates({ loaderData, actionData }: Route.ComponentPr
               >
                 {published.map((u) => (
                   <option key={u.id} value={u.id}>
-                    FY {u.fiscal_year} Q{u.quarter}
+                    {u.name}
                   </option>
                 ))}
               </select>

@@ -27,7 +27,7 @@ import { authorize, notFound, submitEdit } from '~/web/toolkit.server';
 
 export const meta: Route.MetaFunction = ({ data }) => [
   {
-    title: `Publish PMC update FY ${data?.view.fiscalYear ?? ''} Q${data?.view.quarter ?? ''} | Life Experience Workspace`,
+    title: `Publish PMC update ${data?.view.name ?? ''} | Life Experience Workspace`,
   },
 ];
 
@@ -93,7 +93,7 @@ export default function PublishUpdate({ loaderData }: Route.ComponentProps) {
   const { view, portfolios, warnings } = loaderData;
   const reply = useActionData<typeof action>();
   const errors = reply?.result.error ? Object.values(reply.result.error).flat() : [];
-  const label = quarterLabel(view.fiscalYear, view.quarter);
+  const label = view.name;
   const since = changesSince(view.previous);
   const newSince = freshSince(view.previous, view.fiscalYear, view.quarter);
   const confirm = (
@@ -116,6 +116,11 @@ export default function PublishUpdate({ loaderData }: Route.ComponentProps) {
     <>
       <FormErrors id="publish-errors" errors={errors} />
       <h1>Publish the PMC update, {label}?</h1>
+      {view.lineage.lines.map((line) => (
+        <p key={line} className="text-bold">
+          {line}
+        </p>
+      ))}
       {warnings.length > 0 ? (
         <Alert type="warning" heading="Before you publish">
           <ul className="usa-list">

@@ -2,6 +2,7 @@ import { Link, type ShouldRevalidateFunctionArgs } from 'react-router';
 import type { Route } from './+types/update';
 import { LeftOut, UpdateOverview, UpdatePager } from '~/components/pmc/update-overview';
 import { PortfolioSection } from '~/components/pmc/update-portfolio';
+import { Standing } from '~/components/pmc/update-standing';
 import { FormErrors } from '~/components/ui/form';
 import { Presence, statusText } from '~/components/editor/connection';
 import { LiveNotesContext, useLiveNotes } from '~/components/pmc/notes-context';
@@ -25,7 +26,7 @@ import { authorize, dispatch, notFound } from '~/web/toolkit.server';
 
 export const meta: Route.MetaFunction = ({ data }) => [
   {
-    title: `PMC update FY ${data?.view.fiscalYear ?? ''} Q${data?.view.quarter ?? ''}${data && data.view.pages > 1 ? `, page ${data.view.page}` : ''} | Life Experience Workspace`,
+    title: `PMC update ${data?.view.name ?? ''}${data && data.view.pages > 1 ? `, page ${data.view.page}` : ''} | Life Experience Workspace`,
   },
 ];
 
@@ -125,18 +126,19 @@ export default function PmcUpdate({ loaderData, actionData }: Route.ComponentPro
             </Link>
           </li>
           <li className="usa-breadcrumb__list-item usa-current" aria-current="page">
-            <span>
-              FY {view.fiscalYear} Q{view.quarter}
-            </span>
+            <span>{view.name}</span>
           </li>
         </ol>
       </nav>
-      <h1 className="margin-bottom-1">
-        PMC update, FY {view.fiscalYear} Q{view.quarter}
-      </h1>
+      <h1 className="margin-bottom-1">PMC update, {view.name}</h1>
       <p className="margin-top-0" data-testid="update-status">
         {updateStatusText(view)}
       </p>
+      <Standing
+        view={view}
+        mayWithdraw={loaderData.mayWithdraw}
+        mayCorrect={loaderData.mayCorrect}
+      />
       <FormErrors id="update-errors" errors={errors} />
       <p>
         Download:{' '}

@@ -7,7 +7,15 @@ import { planHtml } from '~/render/plans/html.server';
 import { IdParam } from '~/schemas/params';
 import { programReducedHours } from '#db/queries/burden';
 import { assembleUpdate } from '~/presenters/pmc-assembly.server';
-import { choicesOf, getUpdate, previousPublished, publishedSnapshot } from '#db/queries/pmc';
+import {
+  choicesOf,
+  getUpdate,
+  previousPublished,
+  publishedSnapshot,
+  standingUpdate,
+  updateLineage,
+} from '#db/queries/pmc';
+import { updateName } from '~/domain/pmc/standing';
 import {
   highlightsHtmlOf,
   pageCount,
@@ -38,17 +46,22 @@ export async function loadUpdateView(
   const pagesOf = (n: number) => pageCount(n, scope);
   const toHtml = (h: Record<string, unknown>, slugs: string[]) =>
     highlightsHtmlOf(h, slugs, planHtml);
+  const lineage = await updateLineage(db, u);
   const base = {
     id: u.id,
     fiscalYear: u.fiscal_year,
     quarter: u.quarter,
     publishedAt: u.published_at,
     version: u.version,
+    lineage,
     texts: textsDigest(u.highlights, u.annotations),
     page: page ?? 1,
   };
-  if (u.status === 'published' && u.snapshot)
-    return { user, view: publishedView(u, publishedSnapshot(u.id, u.snapshot), scope, planHtml) };
+  if (u.snapshot)
+    return {
+      user,
+      view: publishedView(u, lineage, publishedSnapshot(u.id, u.snapshot), scope, planHtml),
+    };
   const choices = choicesOf(u);
   const everyPortfolio = inOrder(
     await db.selectFrom('portfolios').select(['id', 'slug', 'name']).orderBy('name').execute(),
@@ -116,5 +129,37 @@ export function liveUpdateDocument(
     documentName: collabName(doc),
     localKey: localCopyKey(doc, `${view.fiscalYear}-${view.quarter}`),
     me: collabPerson(user),
+  };
+}
+
+/**
+ * An update as its withdraw and correct pages need it (OMB leads only): its row, how it stands
+ * among its quarter's others, and its quarter's standing update.
+ */
+export async function loadStanding({ request, context }: RequestArgs, idParam: string | undefined) {
+  const user = requireUser({ request, context });
+  authorize(user, 'pmc.manage');
+  const db = dbOf(context);
+  const u = found(await getUpdate(db, pathParam(IdParam, idParam)));
+  const [lineage, standing] = await Promise.all([
+    updateLineage(db, u),
+    standingUpdate(db, u.fiscal_year, u.quarter),
+  ]);
+  return {
+    user,
+    update: {
+      id: u.id,
+      version: u.version,
+      status: u.status,
+      name: updateName({
+        fiscalYear: u.fiscal_year,
+        quarter: u.quarter,
+        status: u.status,
+        correctsId: u.corrects_id,
+      }),
+      publishedAt: u.published_at,
+    },
+    lineage,
+    standing: standing && standing.id !== u.id ? standing : null,
   };
 }

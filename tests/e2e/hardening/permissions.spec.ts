@@ -91,6 +91,8 @@ const TABLE: Record<string, Entry> = {
   'pmc/update': { get: ALL, post: OMB },
   'pmc/highlights': { get: OMB, post: OMB },
   'pmc/publish': { get: OMB, post: OMB },
+  'pmc/withdraw': { get: OMB, post: OMB, note: 'withdrawing a published update, with a reason' },
+  'pmc/correct': { get: OMB, post: OMB },
   'pmc-export-docx': { get: ALL, post: 'no action' },
   'pmc-export-pptx': { get: ALL, post: 'no action' },
   'pmc-export-html': { get: ALL, post: 'no action' },

@@ -1,3 +1,4 @@
+import { NO_LINEAGE } from '~/domain/pmc/standing';
 import { describe, expect, test } from 'vitest';
 import type { AssembledPortfolio, PublishedSnapshot } from '~/domain/pmc/snapshot';
 import {
@@ -193,6 +194,7 @@ describe('updatePreview', () => {
     fiscalYear: 2026,
     quarter: 2,
     status: 'draft',
+    lineage: NO_LINEAGE,
     publishedAt: null,
     version: 3,
     texts: 'f00dfeedf00dfeed',
@@ -287,7 +289,14 @@ describe('publishedView', () => {
     highlights: { program: 'P', p1: 'one', p7: 'seven' },
     portfolios: Array.from({ length: 7 }, (_, i) => pf(`p${i + 1}`, i + 1)),
   } as PublishedSnapshot;
-  const row = { id: 3, fiscal_year: 2026, quarter: 1, published_at: '2026-01-05', version: 4 };
+  const row = {
+    id: 3,
+    fiscal_year: 2026,
+    quarter: 1,
+    status: 'published' as const,
+    published_at: '2026-01-05',
+    version: 4,
+  };
   const render = (doc: unknown) => `<p>${String(doc)}</p>`;
   test.each<[UpdateScope, string[] | null, number, string[]]>([
     [{ page: 1 }, ['p1', 'p2', 'p3', 'p4', 'p5'], 2, ['program', 'p1']],
@@ -297,7 +306,7 @@ describe('publishedView', () => {
     [{ slug: 'nope' }, null, 0, []],
     [undefined, ['p1', 'p2', 'p3', 'p4', 'p5', 'p6', 'p7'], 1, ['program', 'p1', 'p7']],
   ])('%o', (scope, slugs, pages, html) => {
-    const v = publishedView(row, snap, scope, render);
+    const v = publishedView(row, NO_LINEAGE, snap, scope, render);
     if (slugs === null) return expect(v).toBeNull();
     expect(v!.portfolios.map((p) => p.slug)).toEqual(slugs);
     expect(v!.pages).toBe(pages);

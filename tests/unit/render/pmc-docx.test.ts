@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { pmcDocx, type PmcDocxInput } from '~/render/pmc/docx.server';
-import { NOTE, seededUpdate } from './seeded-update';
+import { NOTE, seededUpdate, WITHDRAWN, WITHDRAWN_LINES } from './seeded-update';
 
 let input: PmcDocxInput;
 let files: Record<string, string>;
@@ -41,6 +41,20 @@ describe('the PMC update in Word', () => {
     expect(files['docProps/core.xml']).toContain(
       '<dc:title>President’s Management Council update, FY 2024 Q4</dc:title>',
     );
+  });
+
+  it('says on a withdrawn update’s cover and header when and why, and what replaced it', async () => {
+    const zip = await JSZip.loadAsync(await pmcDocx({ ...input, ...WITHDRAWN }));
+    const text = paragraphs(await zip.file('word/document.xml')!.async('string'));
+    expect(text).toContain('Published December 3, 2026, withdrawn December 5, 2026');
+    expect(text).toContain(WITHDRAWN_LINES[0]);
+    expect(text).toContain(WITHDRAWN_LINES[1]);
+    const headers = await Promise.all(
+      Object.keys(zip.files)
+        .filter((n) => /^word\/header\d+\.xml$/.test(n))
+        .map((n) => zip.file(n)!.async('string')),
+    );
+    expect(headers.join('')).toContain('Withdrawn');
   });
 
   it('has every section, for the program and each portfolio, as real headings', () => {

@@ -9,7 +9,7 @@ import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PmcDocxInput } from '~/render/pmc/docx.server';
 import { pmcDeck } from '~/render/pmc/pptx.server';
-import { NOTE, seededUpdate } from './seeded-update';
+import { NOTE, seededUpdate, WITHDRAWN, WITHDRAWN_LINES } from './seeded-update';
 
 let input: PmcDocxInput;
 
@@ -62,6 +62,16 @@ describe('the PMC update as slides', () => {
       'President’s Management Council update, FY 2024 Q4',
       'Life Experience portfolios, July 1, 2024 to September 30, 2024',
       'Draft as of December 6, 2026: not yet published',
+    ]);
+  });
+
+  it('says on a withdrawn update’s title slide when and why, and what replaced it', async () => {
+    const [cover] = await slidesOf(await pmcDeck({ ...input, ...WITHDRAWN }));
+    expect(cover!.texts).toEqual([
+      'President’s Management Council update, FY 2024 Q4',
+      'Life Experience portfolios, July 1, 2024 to September 30, 2024',
+      'Published December 3, 2026, withdrawn December 5, 2026',
+      ...WITHDRAWN_LINES,
     ]);
   });
 

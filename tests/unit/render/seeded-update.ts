@@ -2,6 +2,7 @@
  * The PMC update both export tests draw: the seeded program's FY 2024 Q4, with a note on the
  * forum milestone and highlights for the program (with a numbered list) and one portfolio.
  */
+import { NO_LINEAGE } from '~/domain/pmc/standing';
 import { compose } from '~/domain/pmc/compose';
 import { assembleUpdate } from '~/presenters/pmc-assembly.server';
 import { updateCharts } from '~/presenters/pmc-charts';
@@ -27,6 +28,7 @@ export async function seededUpdate(): Promise<PmcDocxInput> {
     end: assembled.end,
     status: 'draft',
     publishedAt: null,
+    lineage: NO_LINEAGE,
     madeAt: '2026-12-06T12:00:00.000Z',
     portfolios,
     highlights: {
@@ -62,3 +64,19 @@ export async function seededUpdate(): Promise<PmcDocxInput> {
     }),
   };
 }
+
+/** The same update as if published, then withdrawn and corrected (issue 19, point 3). */
+export const WITHDRAWN = {
+  status: 'withdrawn',
+  publishedAt: '2026-12-03T15:00:00.000Z',
+  lineage: {
+    withdrawn: { at: '2026-12-05T15:00:00.000Z', by: 'Dana Whitfield', reason: 'Wrong figures' },
+    corrects: null,
+    correctedBy: { id: 2, status: 'published', publishedAt: '2026-12-06T15:00:00.000Z' },
+  },
+} as const satisfies Partial<PmcDocxInput>;
+
+export const WITHDRAWN_LINES = [
+  'Withdrawn December 5, 2026 by Dana Whitfield: Wrong figures. What was published is kept below, unchanged.',
+  'Replaced by a correction published December 6, 2026.',
+];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { collabAccess, type CollabRecord } from '~/domain/collab/access';
 import type { UserRoles } from '~/domain/policy';
+import type { UpdateStatus } from '~/domain/pmc/standing';
 
 type Who = 'omb' | 'lead' | 'member' | 'viewer' | 'poc' | 'outsider';
 
@@ -21,7 +22,7 @@ const plan = (status: 'draft' | 'in_review' | 'final'): CollabRecord => ({
   portfolioId: 1,
   status,
 });
-const pmc = (status: 'draft' | 'published'): CollabRecord => ({ kind: 'pmc_update', status });
+const pmc = (status: UpdateStatus): CollabRecord => ({ kind: 'pmc_update', status });
 
 describe('collabAccess', () => {
   it.each([
@@ -37,6 +38,7 @@ describe('collabAccess', () => {
     // A PMC update: OMB leads write the draft; everyone reads; nobody writes once published.
     ['omb', pmc('draft'), 'write'],
     ['omb', pmc('published'), 'read'],
+    ['omb', pmc('withdrawn'), 'read'],
     ['lead', pmc('draft'), 'read'],
     ['viewer', pmc('draft'), 'read'],
   ] as const)('%s on %o → %s', (who, record, access) => {
