@@ -8,6 +8,7 @@
 import { totalMoney } from '~/domain/burden/calc';
 import { dollars, hours, hoursNumber } from '~/domain/burden/display';
 import { toChangeEntry, type ChangeEntry } from '~/domain/pmc/changes';
+import { curateChanges, type CuratedChange } from '~/domain/pmc/curate';
 import { decisionItem, pendingItem, riskItem } from '~/domain/pmc/items';
 import {
   freshness,
@@ -20,7 +21,7 @@ import { formatTiming, PHASES } from '~/domain/portfolio/labels';
 import type { Phase } from '~/domain/portfolio/types';
 import { cachedForPortfolio } from '#db/cache';
 import type { DB } from '#db/client';
-import { milestoneTitles, readPortfolioQuarter } from '#db/queries/pmc';
+import { curationRecords, milestoneTitles, readPortfolioQuarter } from '#db/queries/pmc';
 import { describeAuditRows } from './history.server';
 
 /**
@@ -133,7 +134,29 @@ async function assemblePortfolio(
     pra,
     changesSinceLast: facts.changeCount,
     changes: await changesOf(db, facts.recent),
+    curated: await curatedOf(db, facts),
   };
+}
+
+/** The window's changes as curated items (domain/pmc/curate.ts), the records they name read once. */
+async function curatedOf(
+  db: DB,
+  facts: Awaited<ReturnType<typeof readPortfolioQuarter>>,
+): Promise<CuratedChange[]> {
+  const records = await curationRecords(db, facts.curation);
+  return curateChanges({
+    window: facts.window,
+    rows: facts.curation,
+    ...records,
+    reductions: facts.rollup.reductions.map((a) => ({
+      id: a.id,
+      baselineId: a.baselineId,
+      title: a.title,
+      baselineTitle: a.baselineTitle,
+      hours: hours(a.reduced.time),
+      hoursNumber: hoursNumber(a.reduced.time),
+    })),
+  });
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import { formatDateTime } from '~/domain/history/time';
 import { changeSentence } from '~/domain/pmc/changes';
+import { changesByKind } from '~/domain/pmc/curate';
 import { formatDate } from '~/domain/portfolio/labels';
 import type { AssembledPortfolio, PreviousUpdate, PublishedSnapshot } from '~/domain/pmc/snapshot';
 import { lineageLines, updateName, type Lineage, type UpdateStatus } from '~/domain/pmc/standing';
@@ -209,9 +210,16 @@ export function updatePreview(
       risks: firstOf(pf.risks, SHOWN.other, full),
       milestones: firstOf(pf.milestones, SHOWN.milestones, full),
     };
-    const shownKeys = new Set(
-      Object.values(lists).flatMap((l) => l.items.map((i: { key: string }) => i.key)),
-    );
+    // What changed, curated, under its kinds: a few of each on the overview, all on its own view.
+    const curated = changesByKind(pf.curated).map((g) => ({
+      kind: g.kind,
+      heading: g.heading,
+      list: firstOf(g.items, SHOWN.changes, full),
+    }));
+    const shownKeys = new Set([
+      ...Object.values(lists).flatMap((l) => l.items.map((i: { key: string }) => i.key)),
+      ...curated.flatMap((g) => g.list.items.map((i) => i.key)),
+    ]);
     return {
       slug: pf.slug,
       name: pf.name,
@@ -225,6 +233,7 @@ export function updatePreview(
       byPhase: pf.byPhase,
       burden: pf.burden,
       pra: pf.pra,
+      curated,
       // The newest changes since the last published update (the update keeps up to 20).
       changes: {
         items: (full ? pf.changes : pf.changes.slice(0, SHOWN.changes)).map((c) => ({
@@ -241,7 +250,7 @@ export function updatePreview(
     };
   });
   const excludedItems = view.all
-    .flatMap((pf) => [...pf.milestones, ...pf.decisions, ...pf.pending, ...pf.risks])
+    .flatMap((pf) => [...pf.milestones, ...pf.decisions, ...pf.pending, ...pf.risks, ...pf.curated])
     .filter((i) => excluded.has(i.key))
     .map((i) => ({ key: i.key, text: i.text }));
   return {

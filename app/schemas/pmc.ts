@@ -13,7 +13,7 @@ export const PmcPreviewParams = z.object({
   portfolio: z.string().regex(SLUG).optional(),
 });
 
-/** An item of the update: m12 (milestone), d3 (decision), g7 (gate pending), r5 (risk). */
+/** An item of the update: m12, d3, g7, r5, or a curated change such as cm12 (texts.ts ITEM_KEY). */
 const Key = z.string().regex(ITEM_KEY, 'Unknown item.');
 const Slug = z.string().regex(SLUG, 'Unknown portfolio.');
 

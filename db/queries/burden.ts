@@ -246,6 +246,7 @@ async function computePortfolioRollup(db: DB, portfolioId: number) {
       .selectFrom('burden_assessments as a')
       .select([
         'a.id',
+        'a.title',
         'a.baseline_id',
         'a.wage_cents',
         'a.multiplier_milli',
@@ -316,13 +317,31 @@ async function computePortfolioRollup(db: DB, portfolioId: number) {
   }
   let baseline = ZERO;
   let reduced = ZERO;
+  // Each assessment measured against a baseline, with what it saves (the PMC update's changes).
+  const reductions: {
+    id: number;
+    title: string;
+    baselineId: number;
+    baselineTitle: string;
+    reduced: Burden;
+  }[] = [];
+  const titles = new Map(assessments.map((a) => [a.id, a.title]));
   for (const a of assessments) {
     const t = totals.get(a.id)!;
     if (a.baseline_id === null) baseline = add(baseline, t);
-    else if (totals.has(a.baseline_id))
-      reduced = add(reduced, savings(totals.get(a.baseline_id)!, t));
+    else if (totals.has(a.baseline_id)) {
+      const saved = savings(totals.get(a.baseline_id)!, t);
+      reduced = add(reduced, saved);
+      reductions.push({
+        id: a.id,
+        title: a.title,
+        baselineId: a.baseline_id,
+        baselineTitle: titles.get(a.baseline_id) ?? '',
+        reduced: saved,
+      });
+    }
   }
-  return { assessments: assessments.length, items: itemCount, baseline, reduced };
+  return { assessments: assessments.length, items: itemCount, baseline, reduced, reductions };
 }
 
 /** Burden per journey step from the newest assessment of a map not archived, or null. */

@@ -39,6 +39,7 @@ export async function readPortfolioQuarter(
     rollup,
     pra,
     milestoneEvents,
+    curation,
   ] = await Promise.all([
     // Only milestones that can fall in one of the quarter's lists (see milestoneBuckets).
     db
@@ -148,6 +149,27 @@ export async function readPortfolioQuarter(
       .where('portfolio_id', '=', pf.id)
       .where('entity_type', '=', 'milestone')
       .execute(),
+    // What the curated changes are made of (domain/pmc/curate.ts): the kinds of record they
+    // name, from the window's start on (later rows too: a milestone's state at the window's end
+    // is read back from its state now), along audit_log(portfolio_id, at).
+    db
+      .selectFrom('audit_log as a')
+      .leftJoin('projects as p', 'p.id', 'a.project_id')
+      .select([
+        'a.id',
+        'a.at',
+        'a.action',
+        'a.entity_type',
+        'a.entity_id',
+        'a.changes',
+        'p.name as project',
+      ])
+      .where('a.portfolio_id', '=', pf.id)
+      .where('a.at', since === null ? '>=' : '>', since ?? start)
+      .where('a.entity_type', 'in', CURATED_ENTITY_TYPES)
+      .orderBy('a.at')
+      .orderBy('a.id')
+      .execute(),
   ]);
   return {
     window,
@@ -161,6 +183,76 @@ export async function readPortfolioQuarter(
     rollup,
     pra,
     milestoneEvents,
+    curation,
+  };
+}
+
+/** The kinds of record curated changes are read from (domain/pmc/curate.ts). */
+const CURATED_ENTITY_TYPES = [
+  'milestone',
+  'project_phase',
+  'pra_clearance',
+  'research_activity',
+  'action_plan',
+  'burden_assessment',
+];
+
+/**
+ * What the curated changes name, looked up once for all the rows: the milestones' current state
+ * and the current titles of clearances, research activities and action plans (ids as strings,
+ * the audit log's entity ids). A record since deleted is absent.
+ */
+export async function curationRecords(
+  db: DB,
+  rows: readonly { entity_type: string; entity_id: string }[],
+) {
+  const ids = (type: string) => [
+    ...new Set(
+      rows
+        .filter((r) => r.entity_type === type && /^\d{1,15}$/.test(r.entity_id))
+        .map((r) => Number(r.entity_id)),
+    ),
+  ];
+  const titled = async (table: 'pra_clearances' | 'research_activities' | 'action_plans') => {
+    const wanted = ids(
+      table === 'pra_clearances'
+        ? 'pra_clearance'
+        : table === 'research_activities'
+          ? 'research_activity'
+          : 'action_plan',
+    );
+    if (wanted.length === 0) return new Map<string, string>();
+    const found = await db
+      .selectFrom(table)
+      .select(['id', 'title'])
+      .where('id', 'in', wanted)
+      .execute();
+    return new Map(found.map((r) => [String(r.id), r.title] as const));
+  };
+  const milestoneIds = ids('milestone');
+  const [milestones, clearance, activity, plan] = await Promise.all([
+    milestoneIds.length === 0
+      ? []
+      : db
+          .selectFrom('milestones')
+          .select([
+            'id',
+            'title',
+            'status',
+            'timing_fy',
+            'timing_quarter',
+            'due_date',
+            'completed_on',
+          ])
+          .where('id', 'in', milestoneIds)
+          .execute(),
+    titled('pra_clearances'),
+    titled('research_activities'),
+    titled('action_plans'),
+  ]);
+  return {
+    milestones: new Map(milestones.map(({ id, ...m }) => [String(id), m] as const)),
+    titles: { clearance, activity, plan },
   };
 }
 
@@ -190,7 +282,11 @@ export const publishedSnapshot = (id: number, json: string) =>
       ...snap,
       since: snap.since ?? null,
       previous: snap.previous ?? null,
-      portfolios: snap.portfolios.map((p) => ({ ...p, changes: p.changes ?? [] })),
+      portfolios: snap.portfolios.map((p) => ({
+        ...p,
+        changes: p.changes ?? [],
+        curated: p.curated ?? [],
+      })),
     } as PublishedSnapshot;
   });
 

@@ -167,13 +167,16 @@ function ItemList({
   title,
   list,
   s,
+  level,
 }: {
   title: string;
   list: { items: { key: string; text: string; detail: string }[]; total: number };
   s: SectionProps;
+  /** The heading's element when the list sits under another list's heading. */
+  level?: 'h4' | 'h5';
 }) {
   const { p } = s;
-  const ListHeading = s.focused ? 'h3' : 'h4';
+  const ListHeading = level ?? (s.focused ? 'h3' : 'h4');
   // Items are left out and annotated on a portfolio's own view, where every item is listed.
   const editItems = s.mayManage && s.focused;
   return list.total === 0 ? null : (
@@ -216,16 +219,45 @@ function ItemList({
   );
 }
 
+/**
+ * What changed, curated (domain/pmc/curate.ts): plain sentences under their kinds, each an item
+ * the lead can leave out or annotate; the raw audit entries one click away, in a disclosure.
+ */
 function ChangeList({ s }: { s: SectionProps }) {
-  const { p, since } = s;
+  const { p, newSince } = s;
   const ListHeading = s.focused ? 'h3' : 'h4';
-  return p.changes.total === 0 ? (
-    <p>No changes {since}.</p>
-  ) : (
+  return (
     <>
-      <ListHeading>
-        Changes {since} ({p.changes.total})
-      </ListHeading>
+      <ListHeading>What changed {newSince}</ListHeading>
+      {p.curated.length === 0 ? (
+        <p>No phase moves, completed or slipped milestones, clearances or burden reduced.</p>
+      ) : (
+        p.curated.map((g) => (
+          <ItemList
+            key={g.kind}
+            title={g.heading}
+            list={g.list}
+            s={s}
+            level={s.focused ? 'h4' : 'h5'}
+          />
+        ))
+      )}
+      <RawChanges s={s} />
+    </>
+  );
+}
+
+/** Every audited change of the window, newest first, as the audit log says them. */
+function RawChanges({ s }: { s: SectionProps }) {
+  const { p, since } = s;
+  return p.changes.total === 0 ? (
+    <p>No changes recorded {since}.</p>
+  ) : (
+    <details className="margin-bottom-2">
+      <summary>
+        Every recorded change {since} ({p.changes.total})
+        <span className="usa-sr-only"> to {p.name}</span>
+      </summary>
       <ul className="usa-list">
         {p.changes.items.map((c) => (
           <li key={c.id}>
@@ -250,7 +282,7 @@ function ChangeList({ s }: { s: SectionProps }) {
           ) : null}
         </p>
       ) : null}
-    </>
+    </details>
   );
 }
 

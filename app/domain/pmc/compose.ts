@@ -21,6 +21,8 @@ interface PortfolioLike {
   decisions: Item[];
   pending: Item[];
   risks: Item[];
+  /** Curated changes (curate.ts); absent from callers that have none. */
+  curated?: Item[];
 }
 
 /** Items in the chosen order; those the order does not name keep their place after it. */
@@ -53,6 +55,7 @@ export function compose<P extends PortfolioLike>(
     decisions: keep(p.decisions),
     pending: keep(p.pending),
     risks: keep(p.risks),
+    ...(p.curated ? { curated: keep(p.curated) } : {}),
     annotations: Object.fromEntries(
       Object.entries(choices.annotations).filter(([, v]) => v.trim() !== ''),
     ),

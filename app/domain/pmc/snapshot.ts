@@ -4,6 +4,7 @@
  * reads are in db/queries/pmc.ts, the composition in app/presenters/pmc-assembly.server.ts.
  */
 import type { ChangeEntry } from './changes';
+import type { CuratedChange } from './curate';
 import type { UpdateItem } from './items';
 import type { Freshness, QuarterBucket } from './quarter';
 import type { Phase } from '../portfolio/types';
@@ -34,6 +35,11 @@ export interface AssembledPortfolio {
   changesSinceLast: number;
   /** The newest of them (at most CHANGES_KEPT), newest first. */
   changes: ChangeEntry[];
+  /**
+   * What changed, curated: plain sentences by kind, each an item to leave out or annotate.
+   * Snapshots published before it was kept read as none (db/queries/pmc.ts publishedSnapshot).
+   */
+  curated: CuratedChange[];
 }
 
 export interface AssembledUpdate {

@@ -6,8 +6,12 @@
  * may hold; the same rules apply to a save without JavaScript.
  */
 
-/** An item of an update: m12 (milestone), d3 (decision), g7 (gate pending), r5 (risk). */
-export const ITEM_KEY = /^[mdgr]\d{1,12}$/;
+/**
+ * An item of an update: m12 (milestone), d3 (decision), g7 (gate pending), r5 (risk), or a
+ * curated change (curate.ts): cp4 (phase move), cm12 (milestone completed), cs12 (slipped), cc2,
+ * ca9, cf1 (clearances), cb3 (burden reduced).
+ */
+export const ITEM_KEY = /^(?:[mdgr]|c[pmscafb])\d{1,12}$/;
 
 /** The longest note kept; the rest of a longer one (only a crafted client sends it) is dropped. */
 export const MAX_NOTE_LENGTH = 1000;

@@ -29,6 +29,7 @@ import {
 import { chartImage } from '~/render/charts.server';
 import { planDocxParts } from '~/render/plans/docx.server';
 import { MILESTONE_STATUS_LABELS, formatDate } from '~/domain/portfolio/labels';
+import { changesByKind } from '~/domain/pmc/curate';
 import type { UpdateItem } from '~/domain/pmc/items';
 import { chartAltText, chartTable, type ChartSpec } from '~/presenters/pmc-charts';
 import type { ComposedPortfolio } from '~/presenters/pmc';
@@ -160,6 +161,17 @@ function items(p: ComposedPortfolio, list: UpdateItem[], none: string): Paragrap
   ]);
 }
 
+/** What changed since the last update, curated: each kind under its heading, with the notes. */
+function whatChanged(p: ComposedPortfolio): Paragraph[] {
+  const groups = changesByKind(p.curated);
+  if (groups.length === 0)
+    return [para('No phase moves, completed or slipped milestones, clearances or burden reduced.')];
+  return groups.flatMap((g) => [
+    new Paragraph({ heading: HeadingLevel.HEADING_3, children: [new TextRun(g.heading)] }),
+    ...items(p, g.items, ''),
+  ]);
+}
+
 /** Rich-text highlights as Word blocks; their lists' numbering definitions go into `numbering`. */
 function highlightBlocks(
   doc: unknown,
@@ -229,6 +241,8 @@ export async function pmcDocx(input: PmcDocxInput): Promise<Buffer> {
     ...highlightBlocks(input.highlights[p.slug], numbering, 'No highlights written.'),
     heading('At a glance', 2),
     figures(portfolioFigures(p)),
+    heading('What changed since the last update', 2),
+    ...whatChanged(p),
     heading('Phase decisions this quarter', 2),
     ...items(p, p.decisions, 'No phase decisions this quarter.'),
     heading('Phase gates pending', 2),

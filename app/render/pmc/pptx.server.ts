@@ -10,6 +10,7 @@ import PptxGenJS from 'pptxgenjs';
 import { chartImage } from '~/render/charts.server';
 import { sanitizeDoc, type DocNode } from '~/domain/plans/document';
 import { MILESTONE_STATUS_LABELS, formatDate } from '~/domain/portfolio/labels';
+import { changesByKind } from '~/domain/pmc/curate';
 import { chartAltText, chartTable, type ChartSpec } from '~/presenters/pmc-charts';
 import type { PmcDocxInput } from './docx.server';
 import { coverWords, glanceFigures, portfolioFigures } from '~/presenters/pmc-figures';
@@ -256,6 +257,19 @@ export async function pmcDeck(input: PmcDeckInput): Promise<Buffer> {
       },
     );
     figureTable(slide, portfolioFigures(p), BODY_Y, BODY_W * 0.47, MARGIN + BODY_W * 0.53);
+
+    // What changed since the last update, curated, by kind with the notes (when anything did).
+    const changed = changesByKind(p.curated).flatMap((g) => [
+      { text: g.heading, bullet: false, level: 0 },
+      ...g.items.flatMap((i) => [
+        { text: `${i.text}${i.detail ? ` (${i.detail})` : ''}`, bullet: true, level: 0 },
+        ...(p.annotations[i.key]
+          ? [{ text: `Note: ${p.annotations[i.key]}`, bullet: false, level: 1 }]
+          : []),
+      ]),
+    ]);
+    if (changed.length > 0)
+      bulletSlides(slideTitled, `${p.name}: what changed since the last update`, changed, '');
 
     const milestones = slideTitled(`${p.name}: milestones this quarter`);
     if (p.milestones.length === 0) {

@@ -1,4 +1,5 @@
 import type { Route } from './+types/export';
+import { changesByKind, type CuratedChange } from '~/domain/pmc/curate';
 import { MILESTONE_STATUS_LABELS } from '~/domain/portfolio/labels';
 import { loadWholeUpdate } from '~/routes/pmc/view.server';
 import { pmcDocx } from '~/render/pmc/docx.server';
@@ -11,6 +12,26 @@ import { dbOf } from '~/web/context.server';
 
 const esc = (t: string) => t.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const statusLabel = (s: string) => MILESTONE_STATUS_LABELS[s as 'completed'] ?? s;
+
+/** The HTML export's "What changed since the last update": kinds, their items and the notes. */
+function whatChanged(p: { curated: CuratedChange[]; annotations: Record<string, string> }): string {
+  const groups = changesByKind(p.curated);
+  const body =
+    groups.length === 0
+      ? '<p>No phase moves, completed or slipped milestones, clearances or burden reduced.</p>'
+      : groups
+          .map(
+            (g) =>
+              `<h4>${esc(g.heading)}</h4><ul>${g.items
+                .map(
+                  (i) =>
+                    `<li>${esc(i.text)}${i.detail ? ` (${esc(i.detail)})` : ''}${p.annotations[i.key] ? `<br><em>Note: ${esc(p.annotations[i.key]!)}</em>` : ''}</li>`,
+                )
+                .join('')}</ul>`,
+          )
+          .join('');
+  return `<h3>What changed since the last update</h3>${body}`;
+}
 
 /**
  * The update as it leaves the workspace: Word (the whole update, section for section as on the
@@ -57,7 +78,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const sections = view.portfolios
     .map(
       (p) =>
-        `<h2>${esc(p.name)}</h2>${view.highlightsHtml[p.slug] ?? ''}<table><thead><tr><th>Milestone</th><th>Status</th><th>Timing</th><th>Owner</th></tr></thead><tbody>${p.milestones
+        `<h2>${esc(p.name)}</h2>${view.highlightsHtml[p.slug] ?? ''}${whatChanged(p)}<table><thead><tr><th>Milestone</th><th>Status</th><th>Timing</th><th>Owner</th></tr></thead><tbody>${p.milestones
           .map(
             (m) =>
               `<tr><td>${esc(m.title)}${p.annotations[m.key] ? `<br><em>Note: ${esc(p.annotations[m.key]!)}</em>` : ''}</td><td>${esc(statusLabel(m.status))}</td><td>${esc(m.timing)}</td><td>${esc(m.owner)}</td></tr>`,

@@ -318,6 +318,18 @@ describe('assembling and publishing a PMC update', () => {
     );
     expect(added.target?.href).toMatch(/^\/projects\/\d+$/);
     for (const c of p.changes) expect(c.sentence?.sentence).not.toMatch(/[a-z]+_[a-z]+/);
+    // The same window curated (domain/pmc/curate.ts): the phase move, the milestone completed.
+    expect(p.curated.map((c) => [c.kind, c.text])).toEqual([
+      ['phase', `${YOUNG_FAMILIES}: moved to Design`],
+      [
+        'done',
+        expect.stringMatching(
+          /^Milestone ‘Deliver the kits in two more states’ completed on [A-Z][a-z]+ \d{1,2}, \d{4}$/,
+        ),
+      ],
+      ['burden', 'Burden reduced by 500.00 hours a year'],
+    ]);
+    expect(p.curated[1]).toMatchObject({ key: `cm${newMilestone}`, detail: KITS });
 
     // Publishing freezes the composed update; later edits change the live one only.
     await publishUpdate(db, {

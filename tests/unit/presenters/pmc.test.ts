@@ -187,6 +187,7 @@ describe('updatePreview', () => {
     pra: { activities: 1 },
     changesSinceLast: 25,
     changes: [1, 2, 3, 4, 5].map(change),
+    curated: [],
     annotations: { m1: 'shown', m7: 'on a hidden milestone' },
   });
   const view: UpdateView = {

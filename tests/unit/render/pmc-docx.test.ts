@@ -7,7 +7,14 @@ import fs from 'node:fs';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { pmcDocx, type PmcDocxInput } from '~/render/pmc/docx.server';
-import { NOTE, seededUpdate, WITHDRAWN, WITHDRAWN_LINES } from './seeded-update';
+import {
+  CHANGE_NOTE,
+  LEFT_OUT,
+  NOTE,
+  seededUpdate,
+  WITHDRAWN,
+  WITHDRAWN_LINES,
+} from './seeded-update';
 
 let input: PmcDocxInput;
 let files: Record<string, string>;
@@ -74,9 +81,11 @@ describe('the PMC update in Word', () => {
     for (const p of input.portfolios) {
       const at = headings.indexOf(`Heading1 ${p.name}`);
       expect(at, p.name).toBeGreaterThan(0);
-      expect(headings.slice(at + 1, at + 7)).toEqual([
+      const rest = headings.slice(at + 1).filter((h) => !h.startsWith('Heading3'));
+      expect(rest.slice(0, 7)).toEqual([
         'Heading2 Highlights',
         'Heading2 At a glance',
+        'Heading2 What changed since the last update',
         'Heading2 Phase decisions this quarter',
         'Heading2 Phase gates pending',
         'Heading2 Projects at risk or off track',
@@ -101,6 +110,23 @@ describe('the PMC update in Word', () => {
     expect(text).toContain(`Note: ${NOTE}`);
     const pending = input.portfolios.flatMap((p) => p.pending);
     for (const g of pending) expect(text.some((t) => t.startsWith(g.text))).toBe(true);
+  });
+
+  it('says what changed since the last update, by kind, with the notes and without what was left out', () => {
+    const text = paragraphs(files['word/document.xml']!);
+    const retirement = input.portfolios.find((p) => p.slug === 'approaching-retirement')!;
+    const at = text.indexOf('What changed since the last update', text.indexOf(retirement.name));
+    const section = text.slice(at, text.indexOf('Phase decisions this quarter', at));
+    expect(section).toEqual([
+      'What changed since the last update',
+      'Phase moves',
+      'Apply for retirement benefits online: moved to Design (from Discovery, August 1, 2024)',
+      'Milestones slipped',
+      'Milestone ‘Publish the checklist’ slipped from FY24 Q3 to FY25 Q1 (Retirement checklist)',
+      `Note: ${CHANGE_NOTE}`,
+    ]);
+    expect(files['word/document.xml']).toContain('<w:pStyle w:val="Heading3"/>');
+    expect(text.some((t) => t.includes(LEFT_OUT))).toBe(false);
   });
 
   it('draws each chart as an image with alt text that carries its figures, SVG with a PNG fallback', () => {

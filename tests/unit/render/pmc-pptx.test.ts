@@ -9,7 +9,14 @@ import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PmcDocxInput } from '~/render/pmc/docx.server';
 import { pmcDeck } from '~/render/pmc/pptx.server';
-import { NOTE, seededUpdate, WITHDRAWN, WITHDRAWN_LINES } from './seeded-update';
+import {
+  CHANGE_NOTE,
+  LEFT_OUT,
+  NOTE,
+  seededUpdate,
+  WITHDRAWN,
+  WITHDRAWN_LINES,
+} from './seeded-update';
 
 let input: PmcDocxInput;
 
@@ -111,6 +118,20 @@ describe('the PMC update as slides', () => {
     expect(
       titled('Approaching Retirement: milestones this quarter')[0]!.texts.join('\n'),
     ).toContain(`Note: ${NOTE}`);
+  });
+
+  it('says what changed since the last update by kind, with the notes, left-out items gone', () => {
+    const [slide, ...more] = titled('Approaching Retirement: what changed since the last update');
+    expect(more).toHaveLength(0);
+    expect(slide!.texts).toEqual([
+      'Approaching Retirement: what changed since the last update',
+      'Phase moves',
+      'Apply for retirement benefits online: moved to Design (from Discovery, August 1, 2024)',
+      'Milestones slipped',
+      'Milestone ‘Publish the checklist’ slipped from FY24 Q3 to FY25 Q1 (Retirement checklist)',
+      `Note: ${CHANGE_NOTE}`,
+    ]);
+    expect(slides.some((s) => s.texts.some((t) => t.includes(LEFT_OUT)))).toBe(false);
   });
 
   it('continues a long milestone table on further slides, its header on each', async () => {

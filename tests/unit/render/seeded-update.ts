@@ -10,15 +10,35 @@ import type { PmcDocxInput } from '~/render/pmc/docx.server';
 import { demoDb } from '../helpers';
 
 export const NOTE = 'Held in September 2024 with 380+ community organization staff.';
+/** A note on a curated change, and a change the lead left out (it must not reach an export). */
+export const CHANGE_NOTE = 'Ahead of the plan by a quarter.';
+export const LEFT_OUT = 'Milestone ‘Left out of the update’ completed on August 1, 2024';
 
 export async function seededUpdate(): Promise<PmcDocxInput> {
   const db = await demoDb();
   const assembled = await assembleUpdate(db, 2024, 4, null);
   const retirement = assembled.portfolios.find((p) => p.slug === 'approaching-retirement')!;
   const forum = retirement.milestones.find((m) => m.title.startsWith('Host the third'))!;
+  retirement.curated = [
+    {
+      kind: 'phase',
+      key: 'cp1',
+      at: '2024-08-01T12:00:00.000Z',
+      text: 'Apply for retirement benefits online: moved to Design',
+      detail: 'from Discovery, August 1, 2024',
+    },
+    { kind: 'done', key: 'cm900', at: '2024-08-01T12:00:00.000Z', text: LEFT_OUT, detail: '' },
+    {
+      kind: 'slipped',
+      key: 'cs901',
+      at: '2024-09-01T12:00:00.000Z',
+      text: 'Milestone ‘Publish the checklist’ slipped from FY24 Q3 to FY25 Q1',
+      detail: 'Retirement checklist',
+    },
+  ];
   const portfolios = compose(assembled.portfolios, {
-    excluded: [],
-    annotations: { [forum.key]: NOTE },
+    excluded: ['cm900'],
+    annotations: { [forum.key]: NOTE, cs901: CHANGE_NOTE },
     order: [],
   });
   return {

@@ -210,6 +210,15 @@ describe('PMC update: milestones in the chosen order within a portfolio', () => 
     });
     expect(out[0]!.milestones.map((m) => m.key)).toEqual(['m3', 'm1', 'm4']);
   });
+  it('leaves out excluded curated changes and keeps their notes', () => {
+    const out = compose([{ ...p, curated: [{ key: 'cm1' }, { key: 'cp2' }] }], {
+      excluded: ['cp2'],
+      annotations: { cm1: 'Ahead of plan' },
+      order: [],
+    });
+    expect(out[0]!.curated?.map((c) => c.key)).toEqual(['cm1']);
+    expect(out[0]!.annotations).toEqual({ cm1: 'Ahead of plan' });
+  });
   it('moves a milestone among those listed', () => {
     const keys = ['m3', 'm1', 'm4'];
     expect(reorder(keys, keys, 'm4', 'up')).toEqual(['m3', 'm4', 'm1']);
