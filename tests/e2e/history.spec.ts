@@ -122,8 +122,10 @@ test.describe.serial('histories read in plain language', () => {
   }) => {
     await login(page, 'omb_lead');
     const update = await assembleUpdate(page, 2031, 2);
-    // The portfolio's own view lists every change the update keeps.
+    // The portfolio's own view lists every change the update keeps, one click away (issue 19.4:
+    // the curated sentences come first).
     await page.goto(`${update}?portfolio=having-a-child`);
+    await page.locator('summary', { hasText: 'Every recorded change' }).click();
     const changes = page
       .getByRole('list')
       .filter({ hasText: `on the phase request of project “${PROJECT}”` });
