@@ -40,6 +40,11 @@ export function binaryType(db: AnyDb): 'blob' | 'bytea' {
   return dialectOf(db) === 'postgres' ? 'bytea' : 'blob';
 }
 
+/** A floating-point column: SQLite's `real`, PostgreSQL's `double precision` (both 8 bytes). */
+export function realType(db: AnyDb): 'real' | 'double precision' {
+  return dialectOf(db) === 'postgres' ? 'double precision' : 'real';
+}
+
 /** A `postgres://` or `postgresql://` DATABASE_URL; anything else names a SQLite file. */
 export function isPostgresUrl(url: string | undefined): url is string {
   return !!url && /^postgres(ql)?:\/\//i.test(url);

@@ -649,6 +649,32 @@ export const SCHEMA: SchemaShape = {
       "nullable": false
     }
   },
+  "measure_actuals": {
+    "created_at": {
+      "type": "text",
+      "nullable": false
+    },
+    "id": {
+      "type": "integer",
+      "nullable": false
+    },
+    "measure_id": {
+      "type": "integer",
+      "nullable": false
+    },
+    "note": {
+      "type": "text",
+      "nullable": false
+    },
+    "on_date": {
+      "type": "text",
+      "nullable": false
+    },
+    "value": {
+      "type": "real",
+      "nullable": false
+    }
+  },
   "milestones": {
     "completed_on": {
       "type": "text",
@@ -1281,6 +1307,76 @@ export const SCHEMA: SchemaShape = {
       "nullable": false
     },
     "person_id": {
+      "type": "integer",
+      "nullable": false
+    }
+  },
+  "success_measures": {
+    "baseline_date": {
+      "type": "text",
+      "nullable": false
+    },
+    "baseline_value": {
+      "type": "real",
+      "nullable": false
+    },
+    "cadence": {
+      "type": "text",
+      "nullable": false
+    },
+    "created_at": {
+      "type": "text",
+      "nullable": false
+    },
+    "data_source": {
+      "type": "text",
+      "nullable": false
+    },
+    "definition": {
+      "type": "text",
+      "nullable": false
+    },
+    "direction": {
+      "type": "text",
+      "nullable": false
+    },
+    "id": {
+      "type": "integer",
+      "nullable": false
+    },
+    "name": {
+      "type": "text",
+      "nullable": false
+    },
+    "owner_agency_id": {
+      "type": "integer",
+      "nullable": true
+    },
+    "project_id": {
+      "type": "integer",
+      "nullable": false
+    },
+    "target_date": {
+      "type": "text",
+      "nullable": false
+    },
+    "target_value": {
+      "type": "real",
+      "nullable": false
+    },
+    "tolerance": {
+      "type": "real",
+      "nullable": true
+    },
+    "unit": {
+      "type": "text",
+      "nullable": false
+    },
+    "updated_at": {
+      "type": "text",
+      "nullable": false
+    },
+    "version": {
       "type": "integer",
       "nullable": false
     }

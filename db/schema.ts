@@ -364,6 +364,36 @@ interface PmcUpdateTable {
   correction_note: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
+/** A project's success measure (issue 20); its status is computed, never stored. */
+interface SuccessMeasureTable {
+  id: Generated<number>;
+  project_id: number;
+  name: string;
+  definition: string;
+  unit: string;
+  direction: 'higher' | 'lower';
+  baseline_value: number;
+  baseline_date: string;
+  target_value: number;
+  target_date: string;
+  data_source: string;
+  cadence: 'monthly' | 'quarterly' | 'semiannual' | 'annual';
+  tolerance: number | null;
+  owner_agency_id: number | null;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+interface MeasureActualTable {
+  id: Generated<number>;
+  measure_id: number;
+  value: number;
+  on_date: string;
+  note: ColumnType<string, string | undefined, string>;
+  created_at: Timestamp;
+}
+
 interface PortfolioAgencyTable {
   portfolio_id: number;
   agency_id: number;
@@ -498,6 +528,8 @@ export interface Database {
   action_plan_citations: ActionPlanCitationTable;
   action_plan_comments: ActionPlanCommentTable;
   pmc_updates: PmcUpdateTable;
+  success_measures: SuccessMeasureTable;
+  measure_actuals: MeasureActualTable;
   collab_documents: CollabDocumentTable;
   collab_updates: CollabUpdateTable;
 }

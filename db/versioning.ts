@@ -49,6 +49,7 @@ export type VersionedTable =
   | 'milestones'
   | 'portfolios'
   | 'pmc_updates'
+  | 'success_measures'
   | 'pra_clearances';
 
 /** Versioned tables without an `updated_at` column (their history is the audit log alone). */

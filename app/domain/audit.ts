@@ -58,6 +58,7 @@ export const ENTITY_TYPES = [
   'research_activity',
   'session',
   'setting',
+  'success_measure',
   'workspace',
 ] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
@@ -65,6 +66,7 @@ export type EntityType = (typeof ENTITY_TYPES)[number];
 /** What was done, as the audit log records it: a closed list, so a typo cannot reach the log. */
 export const AUDIT_ACTIONS = [
   'account_locked',
+  'add_actual',
   'add_item',
   'add_segment',
   'add_session',
@@ -109,6 +111,7 @@ export const AUDIT_ACTIONS = [
   'phase_requested',
   'publish',
   'rename_stage',
+  'remove_actual',
   'reopen',
   'resolve_comment',
   'restore',

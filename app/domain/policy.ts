@@ -59,6 +59,8 @@ export type Action =
   /** Moving a final plan back to draft. */
   | 'plan.reopen'
   | 'pmc.manage'
+  /** A project's success measures and their actual values (issue 20). */
+  | 'measure.edit'
   /** Deleting an archived journey map, burden assessment or research activity for good. */
   | 'record.delete';
 
@@ -128,6 +130,7 @@ export const GRANTS: Record<Action, true | readonly Role[]> = {
   // A final plan is what OMB received; reopening it is an OMB lead's decision.
   'plan.reopen': ['omb_lead'],
   'pmc.manage': ['omb_lead'],
+  'measure.edit': ['omb_lead', 'portfolio_lead', 'team_member'],
   // Deleting for good is OMB's call, with a reason; everyone else archives (docs/decisions/023).
   'record.delete': ['omb_lead'],
 };

@@ -16,6 +16,7 @@ import * as archive from './2026-12-04-14-archive';
 import * as personTimeZone from './2026-12-05-15-person-time-zone';
 import * as collabDocuments from './2026-12-05-16-collab-documents';
 import * as pmcWithdrawCorrect from './2026-12-06-17-pmc-withdraw-correct';
+import * as successMeasures from './2026-12-06-18-success-measures';
 
 /**
  * Every migration, in order. Listed statically (not read from disk) so they travel inside the
@@ -39,4 +40,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05-15-person-time-zone': personTimeZone,
   '2026-12-05-16-collab-documents': collabDocuments,
   '2026-12-06-17-pmc-withdraw-correct': pmcWithdrawCorrect,
+  '2026-12-06-18-success-measures': successMeasures,
 };

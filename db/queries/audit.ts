@@ -145,7 +145,8 @@ export async function loadAuditNames(
     return found.map((f) => [`${type}:${f.id}`, f.title] as [string, string]);
   };
   const pmcIds = idsOf('pmc_update');
-  const [people, agencies, projects, portfolios, pmc, ...titles] = await Promise.all([
+  const measureIds = idsOf('success_measure');
+  const [people, agencies, projects, portfolios, pmc, measures, ...titles] = await Promise.all([
     personIds.size === 0
       ? Promise.resolve([])
       : db
@@ -172,6 +173,13 @@ export async function loadAuditNames(
           .select(['id', 'fiscal_year', 'quarter'])
           .where('id', 'in', pmcIds)
           .execute(),
+    measureIds.length === 0
+      ? Promise.resolve([])
+      : db
+          .selectFrom('success_measures')
+          .select(['id', 'name'])
+          .where('id', 'in', measureIds)
+          .execute(),
     titled('milestone', 'milestones'),
     titled('journey_map', 'journey_maps'),
     titled('burden_assessment', 'burden_assessments'),
@@ -180,6 +188,7 @@ export async function loadAuditNames(
     titled('pra_clearance', 'pra_clearances'),
   ]);
   const records = new Map<string, string>(titles.flat());
+  for (const m of measures) records.set(`success_measure:${m.id}`, m.name);
   for (const u of pmc) records.set(`pmc_update:${u.id}`, `FY ${u.fiscal_year} Q${u.quarter}`);
   for (const p of people) records.set(`account:${p.id}`, p.name);
   return {

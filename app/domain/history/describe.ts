@@ -140,6 +140,7 @@ const KINDS: Record<string, Kind> = {
   pra_clearance: { noun: 'PRA clearance', href: (e) => portfolioHref(e, '/pra') },
   action_plan: { noun: 'CX Action Plan', href: byId('/plans') },
   pmc_update: { noun: 'PMC update', href: byId('/pmc') },
+  success_measure: { noun: 'success measure', href: byId('/measures') },
   portfolio: { noun: 'portfolio', href: (e) => portfolioHref(e) },
   portfolio_agency: { noun: 'portfolio', href: (e) => portfolioHref(e, '/people') },
   charter: { noun: 'charter of portfolio', href: (e) => portfolioHref(e, '/charter') },
@@ -560,6 +561,17 @@ export function describeAuditEntry(e: AuditEntryInput): AuditSentence {
       } else ({ did, rest } = generic(e.action, fields, rest));
       break;
     }
+    // Success measures (issue 20): an actual value recorded or removed, with its date.
+    case 'success_measure:add_actual':
+    case 'success_measure:remove_actual': {
+      const v = e.action === 'add_actual' ? after('value') : before('value');
+      const on = text(e.action === 'add_actual' ? after('on_date') : before('on_date'));
+      did =
+        e.action === 'add_actual' ? 'recorded an actual value for' : 'removed an actual value of';
+      rest = typeof v === 'number' ? `: ${v}${on ? ` on ${formatDate(on)}` : ''}` : '';
+      break;
+    }
+
     case 'workspace:seed':
       did = 'loaded the reference portfolios';
       break;

@@ -1,5 +1,7 @@
 import { Link } from 'react-router';
 import type { Route } from './+types/portfolio';
+import { measureRollup, measureSummary } from '~/presenters/measures';
+import { measuresOf } from '#db/queries/measures';
 import { HealthTag } from '~/components/ui/tags';
 import { PHASE_LABELS, PHASE_PURPOSE, PHASES } from '~/domain/portfolio/labels';
 import { can, ROLE_LABELS, rolesIn } from '~/domain/policy';
@@ -24,9 +26,20 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const detail = found(await getPortfolioBySlug(dbOf(context), slug));
   authorize(user, 'portfolio.read', { portfolioId: detail.portfolio.id });
   const target = { portfolioId: detail.portfolio.id };
-  const rollup = await portfolioRollup(dbOf(context), detail.portfolio.id);
+  const [rollup, measures] = await Promise.all([
+    portfolioRollup(dbOf(context), detail.portfolio.id),
+    measuresOf(
+      dbOf(context),
+      detail.projects.map((p) => p.id),
+    ),
+  ]);
+  const today = new Date().toISOString().slice(0, 10);
   return {
     ...detail,
+    measures: {
+      total: measures.length,
+      byStatus: measureRollup(measures.map((m) => measureSummary(m, today))),
+    },
     burden: {
       assessments: rollup.assessments,
       hours: hours(rollup.baseline.time),
@@ -160,6 +173,19 @@ export default function PortfolioPage({ loaderData }: Route.ComponentProps) {
           Baseline burden: {burden.hours} hours and {burden.cost} a year. Reduced so far:{' '}
           {burden.reducedHours} hours and {burden.reducedCost} a year.{' '}
           <Link to={`/portfolios/${portfolio.slug}/burden`}>See the assessments</Link>
+        </p>
+      )}
+
+      <h2>Success measures</h2>
+      {loaderData.measures.total === 0 ? (
+        <p>No success measures yet; a project defines its own.</p>
+      ) : (
+        <p data-testid="portfolio-measures">
+          {loaderData.measures.total} success measures across the projects:{' '}
+          {loaderData.measures.byStatus
+            .map((s) => `${s.count} ${s.label.toLowerCase()}`)
+            .join(', ')}
+          . Each project’s page lists its own, with why.
         </p>
       )}
 

@@ -1,5 +1,8 @@
 import { Link } from 'react-router';
 import type { Route } from './+types/project';
+import { MeasureList } from '~/components/measures/measure-list';
+import { measureSummary } from '~/presenters/measures';
+import { measuresOf } from '#db/queries/measures';
 import { PhaseSteps } from '~/components/phase/phase-steps';
 import { Breadcrumbs } from '~/components/ui/form';
 import { HistorySentence, HistoryTime } from '~/components/history/history-line';
@@ -32,12 +35,13 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const detail = found(await getProject(db, id));
   const target = { portfolioId: detail.project.portfolio_id };
   authorize(user, 'portfolio.read', target);
-  const [gate, last, entered, changes, journeySteps] = await Promise.all([
+  const [gate, last, entered, changes, journeySteps, measures] = await Promise.all([
     loadGateState(db, id),
     lastConcurrences(db, [id]),
     phaseEnteredAt(db, [id]),
     getProjectChangeLog(db, id, 20),
     stepsForProject(db, id),
+    measuresOf(db, [id]),
   ]);
   const now = new Date();
   const due = agenciesDueForReview(
@@ -49,12 +53,14 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   return {
     ...detail,
     journeySteps,
+    measures: measures.map((m) => measureSummary(m, now.toISOString().slice(0, 10))),
     pendingTo: gate?.state.pending?.toPhase ?? null,
     dueCodes: detail.agencies.filter((a) => due.includes(a.id)).map((a) => a.code),
     changes: await historyLines(db, changes, user.timeZone),
     may: {
       edit: can(user, 'project.edit', target),
       milestones: can(user, 'milestone.edit', target),
+      measures: can(user, 'measure.edit', target),
     },
   };
 }
@@ -182,6 +188,8 @@ export default function ProjectPage({ loaderData }: Route.ComponentProps) {
           </tbody>
         </table>
       )}
+
+      <MeasureList measures={loaderData.measures} projectId={project.id} mayEdit={may.measures} />
 
       <h2>Journey steps it addresses</h2>
       {journeySteps.length === 0 ? (

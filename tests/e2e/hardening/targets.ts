@@ -6,6 +6,7 @@
 import type { Kysely } from 'kysely';
 import { openDatabase } from '#db/client';
 import { assessmentEdits, createAssessment, editAssessment } from '~/commands/burden';
+import { createMeasure } from '~/commands/measures';
 import { createPlan } from '~/commands/plans';
 import { createUpdate, publishUpdate } from '~/commands/pmc';
 import { textsDigest } from '~/domain/pmc/texts';
@@ -69,6 +70,33 @@ async function findOrMakeParams(): Promise<Params> {
     .where('project_id', '=', project.id)
     .orderBy('id')
     .executeTakeFirstOrThrow();
+  let measure = await db
+    .selectFrom('success_measures')
+    .select('id')
+    .where('project_id', '=', project.id)
+    .orderBy('id')
+    .executeTakeFirst();
+  measure ??= {
+    id: await createMeasure(db, {
+      projectId: project.id,
+      portfolioId: portfolio.id,
+      actorId: lead.id,
+      values: {
+        name: 'Hardening measure',
+        definition: 'Kits delivered within 30 days of enrollment, as a share of enrollments.',
+        unit: '%',
+        direction: 'higher',
+        baselineValue: 40,
+        baselineDate: '2025-10-01',
+        targetValue: 80,
+        targetDate: '2026-09-30',
+        dataSource: 'Program delivery records',
+        cadence: 'quarterly',
+        tolerance: undefined,
+        ownerAgencyId: undefined,
+      },
+    }),
+  };
   const map = await db
     .selectFrom('journey_maps')
     .select('id')
@@ -234,6 +262,7 @@ async function findOrMakeParams(): Promise<Params> {
     slug: 'having-a-child',
     projectId: String(project.id),
     milestoneId: String(milestone.id),
+    measureId: String(measure.id),
     mapId: String(map.id),
     stepId: String(step.id),
     assessmentId: String(assessment.id),

@@ -1,0 +1,101 @@
+/**
+ * Success measures (issue 20): adding and editing one (versioned, the owner agency checked),
+ * recording and removing actual values, each audited in words. SQLite and PostgreSQL alike.
+ */
+import { describe, expect, it } from 'vitest';
+import { addActual, createMeasure, removeActual, updateMeasure } from '~/commands/measures';
+import { getMeasure, measureActuals, measuresOf } from '#db/queries/measures';
+import { measureSummary } from '~/presenters/measures';
+import { describeAuditRows } from '~/presenters/history.server';
+import type { MeasureInput } from '~/schemas/measure';
+import { demoDb, projectId, userFor } from '../helpers';
+
+const VALUES: MeasureInput = {
+  name: 'Renewals decided within 30 days',
+  definition: 'Share of Medicaid renewals decided within 30 days of the renewal date.',
+  unit: '%',
+  direction: 'higher',
+  baselineValue: 60,
+  baselineDate: '2025-10-01',
+  targetValue: 80,
+  targetDate: '2026-10-01',
+  dataSource: 'State eligibility systems (administrative data)',
+  cadence: 'quarterly',
+  tolerance: 25,
+  ownerAgencyId: undefined,
+};
+
+describe('success measures', () => {
+  it('adds, edits and records values, audited in plain words', async () => {
+    const db = await demoDb();
+    const team = await userFor(db, 'team.member@example.gov');
+    const project = await projectId(db, 'Newborn Supply Kits');
+    const { portfolio_id: portfolioId } = await db
+      .selectFrom('projects')
+      .select('portfolio_id')
+      .where('id', '=', project)
+      .executeTakeFirstOrThrow();
+    const scope = { projectId: project, portfolioId, actorId: team.personId };
+    const id = await createMeasure(db, { ...scope, values: VALUES });
+    expect(await getMeasure(db, id)).toMatchObject({ tolerance: 0.25, version: 1 });
+
+    await expect(
+      createMeasure(db, { ...scope, values: { ...VALUES, ownerAgencyId: 999_999 } }),
+    ).rejects.toThrow('Choose an agency from the list.');
+    await updateMeasure(db, {
+      ...scope,
+      measureId: id,
+      version: 1,
+      values: { ...VALUES, tolerance: undefined },
+    });
+    // A form opened before that save is refused, not applied over it.
+    await expect(
+      updateMeasure(db, { ...scope, measureId: id, version: 1, values: VALUES }),
+    ).rejects.toThrow();
+    expect((await getMeasure(db, id))!.tolerance).toBeNull();
+
+    await addActual(db, { ...scope, measureId: id, value: 76, onDate: '2026-06-30', note: '' });
+    await addActual(db, { ...scope, measureId: id, value: 40, onDate: '2026-03-31', note: 'Q2' });
+    const actuals = await measureActuals(db, id);
+    expect(actuals.map((a) => a.value)).toEqual([40, 76]);
+    await removeActual(db, { ...scope, measureId: id, actualId: actuals[0]!.id });
+    await expect(
+      removeActual(db, { ...scope, measureId: id, actualId: actuals[0]!.id }),
+    ).rejects.toThrow('That value is already removed. Reload the page.');
+
+    const [measure] = await measuresOf(db, [project]);
+    expect(measureSummary(measure!, '2026-07-15')).toMatchObject({
+      status: 'on_track',
+      latest: '76% (June 30, 2026)',
+    });
+
+    const rows = await db
+      .selectFrom('audit_log as a')
+      .leftJoin('people as pe', 'pe.id', 'a.actor_id')
+      .select([
+        'a.id',
+        'a.at',
+        'a.action',
+        'a.entity_type',
+        'a.entity_id',
+        'a.changes',
+        'a.actor_id',
+        'a.portfolio_id',
+        'a.project_id',
+        'pe.name as actor',
+      ])
+      .where('a.entity_type', '=', 'success_measure')
+      .orderBy('a.id')
+      .execute();
+    const sentences = (await describeAuditRows(db, rows)).map((s) => s.sentence);
+    expect(sentences).toHaveLength(5);
+    expect(sentences[0]).toMatch(/ added success measure “Renewals decided within 30 days”/);
+    expect(sentences[1]).toMatch(/ changed .*tolerance.* of success measure/);
+    expect(sentences[2]).toMatch(
+      / recorded an actual value for success measure “Renewals decided within 30 days”: 76 on June 30, 2026\.$/,
+    );
+    expect(sentences[4]).toMatch(
+      / removed an actual value of success measure .*: 40 on March 31, 2026\.$/,
+    );
+  });
+});
