@@ -6,6 +6,7 @@
 import type { Kysely } from 'kysely';
 import { openDatabase } from '#db/client';
 import { assessmentEdits, createAssessment, editAssessment } from '~/commands/burden';
+import { createEvaluation } from '~/commands/evaluations';
 import { createMeasure } from '~/commands/measures';
 import { createPlan } from '~/commands/plans';
 import { createUpdate, publishUpdate } from '~/commands/pmc';
@@ -94,6 +95,30 @@ async function findOrMakeParams(): Promise<Params> {
         cadence: 'quarterly',
         tolerance: undefined,
         ownerAgencyId: undefined,
+      },
+    }),
+  };
+  let evaluation = await db
+    .selectFrom('evaluation_plans')
+    .select('id')
+    .where('project_id', '=', project.id)
+    .orderBy('id')
+    .executeTakeFirst();
+  evaluation ??= {
+    id: await createEvaluation(db, {
+      projectId: project.id,
+      portfolioId: portfolio.id,
+      actorId: lead.id,
+      values: {
+        title: 'Hardening evaluation plan',
+        questions: 'Do kits arrive sooner?',
+        design: 'pre_post',
+        designDetail: '',
+        population: '',
+        sample: '',
+        analysisPlan: '',
+        decisionRule: '',
+        activityIds: [],
       },
     }),
   };
@@ -219,20 +244,25 @@ async function findOrMakeParams(): Promise<Params> {
       }),
     }));
 
-  let plan = await db
-    .selectFrom('action_plans')
-    .select('id')
-    .where('portfolio_id', '=', portfolio.id)
-    .orderBy('id')
-    .executeTakeFirst();
-  plan ??= {
-    id: await createPlan(db, {
+  const firstPlan = () =>
+    db
+      .selectFrom('action_plans')
+      .select('id')
+      .where('portfolio_id', '=', portfolio.id)
+      .orderBy('id')
+      .executeTakeFirst();
+  // Two workers may make it at once on a fresh database: the second reads the first's.
+  const plan =
+    (await firstPlan()) ??
+    (await createPlan(db, {
       portfolioId: portfolio.id,
       fiscalYear: 2029,
       title: 'Hardening plan',
       actorId: lead.id,
-    }),
-  };
+    }).then(
+      (id) => ({ id }),
+      async () => (await firstPlan())!,
+    ));
   // A draft: a published update is frozen, so its editing pages answer 404 to everyone.
   let update = await db
     .selectFrom('pmc_updates')
@@ -263,6 +293,7 @@ async function findOrMakeParams(): Promise<Params> {
     projectId: String(project.id),
     milestoneId: String(milestone.id),
     measureId: String(measure.id),
+    evaluationId: String(evaluation.id),
     mapId: String(map.id),
     stepId: String(step.id),
     assessmentId: String(assessment.id),
