@@ -501,6 +501,78 @@ export const SCHEMA: SchemaShape = {
       "nullable": false
     }
   },
+  "evaluation_plan_activities": {
+    "activity_id": {
+      "type": "integer",
+      "nullable": false
+    },
+    "plan_id": {
+      "type": "integer",
+      "nullable": false
+    }
+  },
+  "evaluation_plans": {
+    "analysis_plan": {
+      "type": "text",
+      "nullable": false
+    },
+    "created_at": {
+      "type": "text",
+      "nullable": false
+    },
+    "decision_rule": {
+      "type": "text",
+      "nullable": false
+    },
+    "design": {
+      "type": "text",
+      "nullable": false
+    },
+    "design_detail": {
+      "type": "text",
+      "nullable": false
+    },
+    "findings": {
+      "type": "text",
+      "nullable": false
+    },
+    "id": {
+      "type": "integer",
+      "nullable": false
+    },
+    "population": {
+      "type": "text",
+      "nullable": false
+    },
+    "project_id": {
+      "type": "integer",
+      "nullable": false
+    },
+    "questions": {
+      "type": "text",
+      "nullable": false
+    },
+    "sample": {
+      "type": "text",
+      "nullable": false
+    },
+    "status": {
+      "type": "text",
+      "nullable": false
+    },
+    "title": {
+      "type": "text",
+      "nullable": false
+    },
+    "updated_at": {
+      "type": "text",
+      "nullable": false
+    },
+    "version": {
+      "type": "integer",
+      "nullable": false
+    }
+  },
   "journey_maps": {
     "archived_at": {
       "type": "text",

@@ -3,6 +3,7 @@ import type { BurdenCategory } from '~/domain/burden/calc';
 import type { VersionLabel } from '~/domain/journey/types';
 import type { GateAnswer } from '~/domain/phases/gate';
 import type { PlanStatus } from '~/domain/plans/status';
+import type { EvaluationDesign, EvaluationStatus } from '~/domain/evaluations/plan';
 import type { Method, ParticipantCategory } from '~/domain/pra/rules';
 import type { Health, MilestoneStatus, Phase } from '~/domain/portfolio/types';
 
@@ -394,6 +395,30 @@ interface MeasureActualTable {
   created_at: Timestamp;
 }
 
+/** A pilot's evaluation plan (issue 20, GAO-12-208G). */
+interface EvaluationPlanTable {
+  id: Generated<number>;
+  project_id: number;
+  title: string;
+  questions: string;
+  design: EvaluationDesign;
+  design_detail: string;
+  population: string;
+  sample: string;
+  analysis_plan: string;
+  decision_rule: string;
+  status: EvaluationStatus;
+  findings: ColumnType<string, string | undefined, string>;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+interface EvaluationPlanActivityTable {
+  plan_id: number;
+  activity_id: number;
+}
+
 interface PortfolioAgencyTable {
   portfolio_id: number;
   agency_id: number;
@@ -530,6 +555,8 @@ export interface Database {
   pmc_updates: PmcUpdateTable;
   success_measures: SuccessMeasureTable;
   measure_actuals: MeasureActualTable;
+  evaluation_plans: EvaluationPlanTable;
+  evaluation_plan_activities: EvaluationPlanActivityTable;
   collab_documents: CollabDocumentTable;
   collab_updates: CollabUpdateTable;
 }

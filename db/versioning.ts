@@ -50,6 +50,7 @@ export type VersionedTable =
   | 'portfolios'
   | 'pmc_updates'
   | 'success_measures'
+  | 'evaluation_plans'
   | 'pra_clearances';
 
 /** Versioned tables without an `updated_at` column (their history is the audit log alone). */

@@ -61,6 +61,10 @@ export type Action =
   | 'pmc.manage'
   /** A project's success measures and their actual values (issue 20). */
   | 'measure.edit'
+  /** A pilot's evaluation plans: writing one, starting it and reporting its findings. */
+  | 'evaluation.edit'
+  /** Approving an evaluation plan's design (and taking it back to draft). */
+  | 'evaluation.approve'
   /** Deleting an archived journey map, burden assessment or research activity for good. */
   | 'record.delete';
 
@@ -131,6 +135,9 @@ export const GRANTS: Record<Action, true | readonly Role[]> = {
   'plan.reopen': ['omb_lead'],
   'pmc.manage': ['omb_lead'],
   'measure.edit': ['omb_lead', 'portfolio_lead', 'team_member'],
+  'evaluation.edit': ['omb_lead', 'portfolio_lead', 'team_member'],
+  // The design is the leads' to approve before the data arrives (GAO-12-208G).
+  'evaluation.approve': ['omb_lead', 'portfolio_lead'],
   // Deleting for good is OMB's call, with a reason; everyone else archives (docs/decisions/023).
   'record.delete': ['omb_lead'],
 };

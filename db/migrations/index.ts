@@ -17,6 +17,7 @@ import * as personTimeZone from './2026-12-05-15-person-time-zone';
 import * as collabDocuments from './2026-12-05-16-collab-documents';
 import * as pmcWithdrawCorrect from './2026-12-06-17-pmc-withdraw-correct';
 import * as successMeasures from './2026-12-06-18-success-measures';
+import * as evaluationPlans from './2026-12-06-19-evaluation-plans';
 
 /**
  * Every migration, in order. Listed statically (not read from disk) so they travel inside the
@@ -41,4 +42,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05-16-collab-documents': collabDocuments,
   '2026-12-06-17-pmc-withdraw-correct': pmcWithdrawCorrect,
   '2026-12-06-18-success-measures': successMeasures,
+  '2026-12-06-19-evaluation-plans': evaluationPlans,
 };

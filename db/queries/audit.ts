@@ -133,6 +133,7 @@ export async function loadAuditNames(
       | 'burden_assessments'
       | 'research_activities'
       | 'action_plans'
+      | 'evaluation_plans'
       | 'pra_clearances',
   ) => {
     const ids = idsOf(type);
@@ -186,6 +187,7 @@ export async function loadAuditNames(
     titled('research_activity', 'research_activities'),
     titled('action_plan', 'action_plans'),
     titled('pra_clearance', 'pra_clearances'),
+    titled('evaluation_plan', 'evaluation_plans'),
   ]);
   const records = new Map<string, string>(titles.flat());
   for (const m of measures) records.set(`success_measure:${m.id}`, m.name);

@@ -141,6 +141,7 @@ const KINDS: Record<string, Kind> = {
   action_plan: { noun: 'CX Action Plan', href: byId('/plans') },
   pmc_update: { noun: 'PMC update', href: byId('/pmc') },
   success_measure: { noun: 'success measure', href: byId('/measures') },
+  evaluation_plan: { noun: 'evaluation plan', href: byId('/evaluations') },
   portfolio: { noun: 'portfolio', href: (e) => portfolioHref(e) },
   portfolio_agency: { noun: 'portfolio', href: (e) => portfolioHref(e, '/people') },
   charter: { noun: 'charter of portfolio', href: (e) => portfolioHref(e, '/charter') },
@@ -571,6 +572,20 @@ export function describeAuditEntry(e: AuditEntryInput): AuditSentence {
       rest = typeof v === 'number' ? `: ${v}${on ? ` on ${formatDate(on)}` : ''}` : '';
       break;
     }
+
+    // Evaluation plans (issue 20): their status moves.
+    case 'evaluation_plan:approve':
+      did = 'approved';
+      break;
+    case 'evaluation_plan:reopen':
+      did = 'took back to draft';
+      break;
+    case 'evaluation_plan:start':
+      did = 'started';
+      break;
+    case 'evaluation_plan:report':
+      did = 'reported the findings of';
+      break;
 
     case 'workspace:seed':
       did = 'loaded the reference portfolios';

@@ -102,7 +102,7 @@ export default function MeasurePage({ loaderData, actionData }: Route.ComponentP
           </p>
         </div>
       </div>
-      <dl className="measure-facts margin-y-2">
+      <dl className="facts margin-y-2">
         <dt>From baseline to target</dt>
         <dd>{summary.goal}</dd>
         <dt>Data source</dt>

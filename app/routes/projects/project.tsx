@@ -1,6 +1,8 @@
 import { Link } from 'react-router';
 import type { Route } from './+types/project';
 import { MeasureList } from '~/components/measures/measure-list';
+import { EvaluationList } from '~/components/evaluations/evaluation-list';
+import { evaluationsOf } from '#db/queries/evaluations';
 import { measureSummary } from '~/presenters/measures';
 import { measuresOf } from '#db/queries/measures';
 import { PhaseSteps } from '~/components/phase/phase-steps';
@@ -35,13 +37,14 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const detail = found(await getProject(db, id));
   const target = { portfolioId: detail.project.portfolio_id };
   authorize(user, 'portfolio.read', target);
-  const [gate, last, entered, changes, journeySteps, measures] = await Promise.all([
+  const [gate, last, entered, changes, journeySteps, measures, evaluations] = await Promise.all([
     loadGateState(db, id),
     lastConcurrences(db, [id]),
     phaseEnteredAt(db, [id]),
     getProjectChangeLog(db, id, 20),
     stepsForProject(db, id),
     measuresOf(db, [id]),
+    evaluationsOf(db, id),
   ]);
   const now = new Date();
   const due = agenciesDueForReview(
@@ -53,6 +56,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   return {
     ...detail,
     journeySteps,
+    evaluations,
     measures: measures.map((m) => measureSummary(m, now.toISOString().slice(0, 10))),
     pendingTo: gate?.state.pending?.toPhase ?? null,
     dueCodes: detail.agencies.filter((a) => due.includes(a.id)).map((a) => a.code),
@@ -61,6 +65,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       edit: can(user, 'project.edit', target),
       milestones: can(user, 'milestone.edit', target),
       measures: can(user, 'measure.edit', target),
+      evaluations: can(user, 'evaluation.edit', target),
     },
   };
 }
@@ -190,6 +195,11 @@ export default function ProjectPage({ loaderData }: Route.ComponentProps) {
       )}
 
       <MeasureList measures={loaderData.measures} projectId={project.id} mayEdit={may.measures} />
+      <EvaluationList
+        plans={loaderData.evaluations}
+        projectId={project.id}
+        mayEdit={may.evaluations}
+      />
 
       <h2>Journey steps it addresses</h2>
       {journeySteps.length === 0 ? (

@@ -89,6 +89,13 @@ const TABLE: Record<string, Entry> = {
   'measures/new': { get: EDITORS, post: EDITORS },
   'measures/view': { get: ALL, post: EDITORS },
   'measures/edit': { get: EDITORS, post: EDITORS },
+  'evaluations/new': { get: EDITORS, post: EDITORS },
+  'evaluations/view': {
+    get: ALL,
+    post: EDITORS,
+    note: 'start and report by the team; approve and back to draft by leads (per intent)',
+  },
+  'evaluations/edit': { get: EDITORS, post: EDITORS },
   'pmc/list': { get: ALL, post: OMB },
   'pmc/compare': { get: ALL, post: 'no action', path: '/pmc/compare:pmcCompare' },
   'pmc/update': { get: ALL, post: OMB },

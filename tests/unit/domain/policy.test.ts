@@ -135,6 +135,22 @@ const TABLE: Record<Action, Record<Role, boolean>> = {
     pmc_member: N,
     viewer: N,
   },
+  'evaluation.edit': {
+    omb_lead: Y,
+    portfolio_lead: Y,
+    team_member: Y,
+    agency_poc: N,
+    pmc_member: N,
+    viewer: N,
+  },
+  'evaluation.approve': {
+    omb_lead: Y,
+    portfolio_lead: Y,
+    team_member: N,
+    agency_poc: N,
+    pmc_member: N,
+    viewer: N,
+  },
   'phase.request': {
     omb_lead: Y,
     portfolio_lead: Y,
