@@ -58,9 +58,10 @@ test('an evaluation plan is written, approved by the lead, started and reported'
   await openPlan(lead, title);
   // Approving asks for every part of the design: the population is still missing.
   await lead.getByRole('button', { name: 'Approve the plan' }).click();
-  await expect(
-    lead.getByText(/Before approving, write the population: they are set before the data arrives/),
-  ).toBeVisible();
+  await expect(lead.getByRole('heading', { name: 'Not moved' })).toBeVisible();
+  await expect(lead.locator('#move-errors')).toContainText(
+    'Before approving, write the population: they are set before the data arrives',
+  );
   await expect(lead.getByTestId('evaluation-status')).toContainText('Draft');
   await team.getByRole('link', { name: 'Edit the plan' }).click();
   await team.getByLabel('Population').fill('Families enrolled in the pilot states.');

@@ -112,7 +112,7 @@ export default function EvaluationPage({ loaderData, actionData }: Route.Compone
         <strong>{EVALUATION_STATUS_LABELS[p.status]}</strong> evaluation plan,{' '}
         {EVALUATION_DESIGNS[p.design].toLowerCase()} design.
       </p>
-      <FormErrors id="move-errors" errors={errors ?? undefined} />
+      <FormErrors id="move-errors" errors={errors ?? undefined} heading="Not moved" />
       {mayEdit ? (
         <p>
           <Link to={`/evaluations/${p.id}/edit`}>Edit the plan</Link>
