@@ -3,24 +3,19 @@ import { data, redirect } from 'react-router';
 import type { Route } from './+types/new';
 import { EvaluationForm } from '~/components/evaluations/evaluation-form';
 import { Breadcrumbs } from '~/components/ui/form';
-import { authorize, found, pathParam, refusal } from '~/web/toolkit.server';
+import { refusal } from '~/web/toolkit.server';
 import { NewEvaluationSchema } from '~/schemas/evaluation';
-import { IdParam } from '~/schemas/params';
-import { getProject } from '#db/queries/projects';
 import { projectActivities } from '#db/queries/evaluations';
 import { createEvaluation } from '~/commands/evaluations';
-import { dbOf, requireUser, type RequestArgs } from '~/web/context.server';
+import { dbOf, type RequestArgs } from '~/web/context.server';
+import { requireProject } from '~/routes/projects/find.server';
 
 export const meta: Route.MetaFunction = () => [
   { title: 'New evaluation plan | Life Experience Workspace' },
 ];
 
-async function load({ request, context }: RequestArgs, projectId: string | undefined) {
-  const user = requireUser({ request, context });
-  const detail = found(await getProject(dbOf(context), pathParam(IdParam, projectId)));
-  authorize(user, 'evaluation.edit', { portfolioId: detail.project.portfolio_id });
-  return { user, project: detail.project };
-}
+const load = (args: RequestArgs, projectId: string | undefined) =>
+  requireProject(args, projectId, 'evaluation.edit');
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const { project } = await load({ request, context }, params.projectId);

@@ -3,24 +3,19 @@ import { data, redirect } from 'react-router';
 import type { Route } from './+types/new';
 import { MeasureForm } from '~/components/measures/measure-form';
 import { Breadcrumbs } from '~/components/ui/form';
-import { authorize, found, pathParam, refusal } from '~/web/toolkit.server';
+import { refusal } from '~/web/toolkit.server';
 import { NewMeasureSchema } from '~/schemas/measure';
-import { IdParam } from '~/schemas/params';
-import { getProject } from '#db/queries/projects';
 import { listAgencies } from '#db/queries/portfolio-admin';
 import { createMeasure } from '~/commands/measures';
-import { dbOf, requireUser, type RequestArgs } from '~/web/context.server';
+import { dbOf, type RequestArgs } from '~/web/context.server';
+import { requireProject } from '~/routes/projects/find.server';
 
 export const meta: Route.MetaFunction = () => [
   { title: 'New success measure | Life Experience Workspace' },
 ];
 
-async function load({ request, context }: RequestArgs, projectId: string | undefined) {
-  const user = requireUser({ request, context });
-  const detail = found(await getProject(dbOf(context), pathParam(IdParam, projectId)));
-  authorize(user, 'measure.edit', { portfolioId: detail.project.portfolio_id });
-  return { user, project: detail.project };
-}
+const load = (args: RequestArgs, projectId: string | undefined) =>
+  requireProject(args, projectId, 'measure.edit');
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const { project } = await load({ request, context }, params.projectId);

@@ -3,23 +3,18 @@ import { data, redirect } from 'react-router';
 import type { Route } from './+types/milestone-new';
 import { MilestoneForm } from '~/components/project/milestone-form';
 import { Breadcrumbs } from '~/components/ui/form';
-import { authorize, refusal, found, pathParam } from '~/web/toolkit.server';
+import { refusal } from '~/web/toolkit.server';
 import { NewMilestoneSchema } from '~/schemas/milestone';
-import { IdParam } from '~/schemas/params';
-import { getProject } from '#db/queries/projects';
 import { createMilestone } from '~/commands/projects';
-import { dbOf, requireUser, type RequestArgs } from '~/web/context.server';
+import { dbOf, type RequestArgs } from '~/web/context.server';
+import { requireProject } from '~/routes/projects/find.server';
 
 export const meta: Route.MetaFunction = () => [
   { title: 'New milestone | Life Experience Workspace' },
 ];
 
-async function load({ request, context }: RequestArgs, projectId: string | undefined) {
-  const user = requireUser({ request, context });
-  const detail = found(await getProject(dbOf(context), pathParam(IdParam, projectId)));
-  authorize(user, 'milestone.edit', { portfolioId: detail.project.portfolio_id });
-  return { user, project: detail.project };
-}
+const load = (args: RequestArgs, projectId: string | undefined) =>
+  requireProject(args, projectId, 'milestone.edit');
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const { project } = await load({ request, context }, params.projectId);
