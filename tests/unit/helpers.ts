@@ -3,6 +3,8 @@ import crypto from 'node:crypto';
 import { inject } from 'vitest';
 import { migrateToLatest, openDatabase } from '#db/client';
 import { getProject } from '#db/queries/projects';
+import { listAudit } from '#db/queries/audit';
+import { describeAuditRows } from '~/presenters/history.server';
 import { insertSession } from '~/commands/sessions';
 import { findSessionUser, type SessionUser } from '#db/queries/sessions';
 import type { Database } from '#db/schema';
@@ -130,4 +132,19 @@ export async function storedWords(db: Kysely<Database>, id: number): Promise<str
     .where('id', '=', id)
     .executeTakeFirstOrThrow();
   return textsDigest(u.highlights, u.annotations);
+}
+
+/**
+ * Every audited change to records of one kind, oldest first, each with its plain-language
+ * sentence, read as the audit log page reads them (listAudit, then describeAuditRows).
+ */
+export async function auditSentences(db: Kysely<Database>, entityType: string) {
+  const { rows } = await listAudit(db, { entityType, limit: 1000 });
+  const oldestFirst = rows.reverse();
+  const sentences = await describeAuditRows(db, oldestFirst);
+  return oldestFirst.map((r, i) => ({
+    action: r.action,
+    entityId: r.entity_id,
+    said: sentences[i]!,
+  }));
 }

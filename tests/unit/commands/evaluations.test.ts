@@ -6,9 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { createEvaluation, moveEvaluation, updateEvaluation } from '~/commands/evaluations';
 import { evaluationActivities, getEvaluation } from '#db/queries/evaluations';
-import { describeAuditRows } from '~/presenters/history.server';
 import type { EvaluationInput } from '~/schemas/evaluation';
-import { demoDb, projectId, userFor } from '../helpers';
+import { auditSentences, demoDb, projectId, userFor } from '../helpers';
 
 const DRAFT: EvaluationInput = {
   title: 'Do kits reach families sooner?',
@@ -106,25 +105,7 @@ describe('evaluation plans', () => {
       findings: 'The median fell from 41 to 22 days: scale.',
     });
 
-    const rows = await db
-      .selectFrom('audit_log as a')
-      .leftJoin('people as pe', 'pe.id', 'a.actor_id')
-      .select([
-        'a.id',
-        'a.at',
-        'a.action',
-        'a.entity_type',
-        'a.entity_id',
-        'a.changes',
-        'a.actor_id',
-        'a.portfolio_id',
-        'a.project_id',
-        'pe.name as actor',
-      ])
-      .where('a.entity_type', '=', 'evaluation_plan')
-      .orderBy('a.id')
-      .execute();
-    const said = (await describeAuditRows(db, rows)).map((s) => s.did);
+    const said = (await auditSentences(db, 'evaluation_plan')).map((r) => r.said.did);
     expect(said).toEqual([
       'added',
       expect.stringMatching(/^changed /),

@@ -6,9 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { addActual, createMeasure, removeActual, updateMeasure } from '~/commands/measures';
 import { getMeasure, measureActuals, measuresOf } from '#db/queries/measures';
 import { measureSummary } from '~/presenters/measures';
-import { describeAuditRows } from '~/presenters/history.server';
 import type { MeasureInput } from '~/schemas/measure';
-import { demoDb, projectId, userFor } from '../helpers';
+import { auditSentences, demoDb, projectId, userFor } from '../helpers';
 
 const VALUES: MeasureInput = {
   name: 'Renewals decided within 30 days',
@@ -69,25 +68,7 @@ describe('success measures', () => {
       latest: '76% (June 30, 2026)',
     });
 
-    const rows = await db
-      .selectFrom('audit_log as a')
-      .leftJoin('people as pe', 'pe.id', 'a.actor_id')
-      .select([
-        'a.id',
-        'a.at',
-        'a.action',
-        'a.entity_type',
-        'a.entity_id',
-        'a.changes',
-        'a.actor_id',
-        'a.portfolio_id',
-        'a.project_id',
-        'pe.name as actor',
-      ])
-      .where('a.entity_type', '=', 'success_measure')
-      .orderBy('a.id')
-      .execute();
-    const sentences = (await describeAuditRows(db, rows)).map((s) => s.sentence);
+    const sentences = (await auditSentences(db, 'success_measure')).map((r) => r.said.sentence);
     expect(sentences).toHaveLength(5);
     expect(sentences[0]).toMatch(/ added success measure “Renewals decided within 30 days”/);
     expect(sentences[1]).toMatch(/ changed .*tolerance.* of success measure/);

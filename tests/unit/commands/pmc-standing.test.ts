@@ -8,8 +8,7 @@ import { RefusedError } from '#db/errors';
 import { isUniqueViolation } from '#db/dialect';
 import { getUpdate, listUpdates, previousPublished, updateLineage } from '#db/queries/pmc';
 import { createUpdate, publishUpdate, startCorrection, withdrawUpdate } from '~/commands/pmc';
-import { describeAuditRows } from '~/presenters/history.server';
-import { demoDb, storedWords, userFor } from '../helpers';
+import { auditSentences, demoDb, storedWords, userFor } from '../helpers';
 
 const refused = (message: string | RegExp) =>
   expect.objectContaining({ message: expect.stringMatching(message) as unknown });
@@ -140,27 +139,13 @@ describe('withdrawing and correcting a PMC update', () => {
     ]);
 
     // The history says it in words.
-    const rows = await db
-      .selectFrom('audit_log as a')
-      .leftJoin('people as pe', 'pe.id', 'a.actor_id')
-      .select([
-        'a.id',
-        'a.at',
-        'a.action',
-        'a.entity_type',
-        'a.entity_id',
-        'a.changes',
-        'a.actor_id',
-        'a.portfolio_id',
-        'a.project_id',
-        'pe.name as actor',
-      ])
-      .where('a.entity_type', '=', 'pmc_update')
-      .where('a.action', 'in', ['withdraw', 'create'])
-      .where('a.entity_id', 'in', [String(id), String(correction)])
-      .orderBy('a.id')
-      .execute();
-    const sentences = (await describeAuditRows(db, rows)).map((s) => s.sentence);
+    const sentences = (await auditSentences(db, 'pmc_update'))
+      .filter(
+        (r) =>
+          ['withdraw', 'create'].includes(r.action) &&
+          [String(id), String(correction)].includes(r.entityId),
+      )
+      .map((r) => r.said.sentence);
     expect(sentences).toEqual([
       expect.stringMatching(/^Dana Whitfield \(OMB\) started /),
       expect.stringMatching(
