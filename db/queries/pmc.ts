@@ -213,14 +213,11 @@ export async function curationRecords(
         .map((r) => Number(r.entity_id)),
     ),
   ];
-  const titled = async (table: 'pra_clearances' | 'research_activities' | 'action_plans') => {
-    const wanted = ids(
-      table === 'pra_clearances'
-        ? 'pra_clearance'
-        : table === 'research_activities'
-          ? 'research_activity'
-          : 'action_plan',
-    );
+  const titled = async (
+    entityType: 'pra_clearance' | 'research_activity' | 'action_plan',
+    table: 'pra_clearances' | 'research_activities' | 'action_plans',
+  ) => {
+    const wanted = ids(entityType);
     if (wanted.length === 0) return new Map<string, string>();
     const found = await db
       .selectFrom(table)
@@ -246,9 +243,9 @@ export async function curationRecords(
           ])
           .where('id', 'in', milestoneIds)
           .execute(),
-    titled('pra_clearances'),
-    titled('research_activities'),
-    titled('action_plans'),
+    titled('pra_clearance', 'pra_clearances'),
+    titled('research_activity', 'research_activities'),
+    titled('action_plan', 'action_plans'),
   ]);
   return {
     milestones: new Map(milestones.map(({ id, ...m }) => [String(id), m] as const)),
