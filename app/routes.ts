@@ -49,6 +49,17 @@ export default [
   route('projects/:projectId/evaluations/new', 'routes/evaluations/new.tsx'),
   route('evaluations/:evaluationId', 'routes/evaluations/view.tsx'),
   route('evaluations/:evaluationId/edit', 'routes/evaluations/edit.tsx'),
+  route('portfolios/:slug/surveys', 'routes/surveys/list.tsx'),
+  route('portfolios/:slug/surveys/new', 'routes/surveys/new.tsx'),
+  route('surveys/:collectionId', 'routes/surveys/view.tsx'),
+  route('surveys/:collectionId/edit', 'routes/surveys/edit.tsx'),
+  route('surveys/:collectionId/import', 'routes/surveys/import.tsx'),
+  route('surveys/:collectionId/figures.csv', 'routes/surveys/export.ts', {
+    id: 'survey-figures-csv',
+  }),
+  route('surveys/:collectionId/figures.json', 'routes/surveys/export.ts', {
+    id: 'survey-figures-json',
+  }),
   route('pmc', 'routes/pmc/list.tsx'),
   route('pmc/compare', 'routes/pmc/compare.tsx'),
   route('pmc/:updateId', 'routes/pmc/update.tsx'),

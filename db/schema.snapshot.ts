@@ -1453,6 +1453,218 @@ export const SCHEMA: SchemaShape = {
       "nullable": false
     }
   },
+  "survey_collection_projects": {
+    "collection_id": {
+      "type": "integer",
+      "nullable": false
+    },
+    "project_id": {
+      "type": "integer",
+      "nullable": false
+    }
+  },
+  "survey_collections": {
+    "agency_id": {
+      "type": "integer",
+      "nullable": false
+    },
+    "channel": {
+      "type": "text",
+      "nullable": false
+    },
+    "created_at": {
+      "type": "text",
+      "nullable": false
+    },
+    "id": {
+      "type": "integer",
+      "nullable": false
+    },
+    "illustrative": {
+      "type": "integer",
+      "nullable": false
+    },
+    "journey_step_id": {
+      "type": "integer",
+      "nullable": true
+    },
+    "likert_affirmative": {
+      "type": "text",
+      "nullable": false
+    },
+    "omb_control_number": {
+      "type": "text",
+      "nullable": false
+    },
+    "portfolio_id": {
+      "type": "integer",
+      "nullable": false
+    },
+    "scale": {
+      "type": "text",
+      "nullable": false
+    },
+    "service_name": {
+      "type": "text",
+      "nullable": false
+    },
+    "service_stage": {
+      "type": "text",
+      "nullable": false
+    },
+    "survey_title": {
+      "type": "text",
+      "nullable": false
+    },
+    "trust_question_text": {
+      "type": "text",
+      "nullable": false
+    },
+    "updated_at": {
+      "type": "text",
+      "nullable": false
+    },
+    "version": {
+      "type": "integer",
+      "nullable": false
+    }
+  },
+  "survey_datasets": {
+    "collection_id": {
+      "type": "integer",
+      "nullable": false
+    },
+    "customers_offered": {
+      "type": "integer",
+      "nullable": false
+    },
+    "file_name": {
+      "type": "text",
+      "nullable": false
+    },
+    "fiscal_year": {
+      "type": "integer",
+      "nullable": false
+    },
+    "id": {
+      "type": "integer",
+      "nullable": false
+    },
+    "imported_at": {
+      "type": "text",
+      "nullable": false
+    },
+    "imported_by": {
+      "type": "integer",
+      "nullable": true
+    },
+    "open_text": {
+      "type": "integer",
+      "nullable": false
+    },
+    "quarter": {
+      "type": "integer",
+      "nullable": false
+    },
+    "replaced_at": {
+      "type": "text",
+      "nullable": true
+    },
+    "replaced_by": {
+      "type": "integer",
+      "nullable": true
+    },
+    "respondents": {
+      "type": "integer",
+      "nullable": false
+    },
+    "tally": {
+      "type": "text",
+      "nullable": false
+    },
+    "volume_of_customers": {
+      "type": "integer",
+      "nullable": false
+    }
+  },
+  "survey_responses": {
+    "dataset_id": {
+      "type": "integer",
+      "nullable": false
+    },
+    "id": {
+      "type": "integer",
+      "nullable": false
+    },
+    "line": {
+      "type": "integer",
+      "nullable": false
+    },
+    "negative_ease": {
+      "type": "integer",
+      "nullable": true
+    },
+    "negative_effectiveness": {
+      "type": "integer",
+      "nullable": true
+    },
+    "negative_efficiency": {
+      "type": "integer",
+      "nullable": true
+    },
+    "negative_employee": {
+      "type": "integer",
+      "nullable": true
+    },
+    "negative_humanity": {
+      "type": "integer",
+      "nullable": true
+    },
+    "negative_other": {
+      "type": "integer",
+      "nullable": true
+    },
+    "negative_transparency": {
+      "type": "integer",
+      "nullable": true
+    },
+    "positive_ease": {
+      "type": "integer",
+      "nullable": true
+    },
+    "positive_effectiveness": {
+      "type": "integer",
+      "nullable": true
+    },
+    "positive_efficiency": {
+      "type": "integer",
+      "nullable": true
+    },
+    "positive_employee": {
+      "type": "integer",
+      "nullable": true
+    },
+    "positive_humanity": {
+      "type": "integer",
+      "nullable": true
+    },
+    "positive_other": {
+      "type": "integer",
+      "nullable": true
+    },
+    "positive_transparency": {
+      "type": "integer",
+      "nullable": true
+    },
+    "question_1": {
+      "type": "integer",
+      "nullable": false
+    },
+    "question_4": {
+      "type": "text",
+      "nullable": true
+    }
+  },
   "workspace_settings": {
     "key": {
       "type": "text",

@@ -414,6 +414,72 @@ interface EvaluationPlanTable {
   updated_at: Timestamp;
 }
 
+/** A post-transaction survey of one service (issue 20; Touchpoints' collection detail). */
+interface SurveyCollectionTable {
+  id: Generated<number>;
+  portfolio_id: number;
+  service_name: string;
+  agency_id: number;
+  journey_step_id: number | null;
+  survey_title: string;
+  channel: string;
+  service_stage: string;
+  scale: 'thumbs' | 'likert';
+  trust_question_text: string;
+  omb_control_number: ColumnType<string, string | undefined, string>;
+  /** The Likert points that count as agreeing, as "4,5". */
+  likert_affirmative: ColumnType<string, string | undefined, string>;
+  illustrative: ColumnType<number, number | undefined, number>;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+interface SurveyCollectionProjectTable {
+  collection_id: number;
+  project_id: number;
+}
+
+/** One quarter's import; `tally` is the JSON every figure is computed from. */
+interface SurveyDatasetTable {
+  id: Generated<number>;
+  collection_id: number;
+  fiscal_year: number;
+  quarter: number;
+  volume_of_customers: number;
+  customers_offered: number;
+  respondents: number;
+  tally: string;
+  open_text: ColumnType<number, number | undefined, number>;
+  file_name: string;
+  imported_at: Timestamp;
+  imported_by: number | null;
+  replaced_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
+  replaced_by: ColumnType<number | null, number | null | undefined, number | null>;
+}
+
+interface SurveyResponseTable {
+  id: Generated<number>;
+  dataset_id: number;
+  line: number;
+  question_1: number;
+  positive_effectiveness: number | null;
+  negative_effectiveness: number | null;
+  positive_ease: number | null;
+  negative_ease: number | null;
+  positive_efficiency: number | null;
+  negative_efficiency: number | null;
+  positive_transparency: number | null;
+  negative_transparency: number | null;
+  positive_humanity: number | null;
+  negative_humanity: number | null;
+  positive_employee: number | null;
+  negative_employee: number | null;
+  positive_other: number | null;
+  negative_other: number | null;
+  question_4: string | null;
+}
+
 interface EvaluationPlanActivityTable {
   plan_id: number;
   activity_id: number;
@@ -557,6 +623,10 @@ export interface Database {
   measure_actuals: MeasureActualTable;
   evaluation_plans: EvaluationPlanTable;
   evaluation_plan_activities: EvaluationPlanActivityTable;
+  survey_collections: SurveyCollectionTable;
+  survey_collection_projects: SurveyCollectionProjectTable;
+  survey_datasets: SurveyDatasetTable;
+  survey_responses: SurveyResponseTable;
   collab_documents: CollabDocumentTable;
   collab_updates: CollabUpdateTable;
 }

@@ -51,6 +51,7 @@ export type VersionedTable =
   | 'pmc_updates'
   | 'success_measures'
   | 'evaluation_plans'
+  | 'survey_collections'
   | 'pra_clearances';
 
 /** Versioned tables without an `updated_at` column (their history is the audit log alone). */

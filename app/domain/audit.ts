@@ -60,6 +60,7 @@ export const ENTITY_TYPES = [
   'session',
   'setting',
   'success_measure',
+  'survey_collection',
   'workspace',
 ] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];

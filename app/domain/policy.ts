@@ -65,6 +65,8 @@ export type Action =
   | 'evaluation.edit'
   /** Approving an evaluation plan's design (and taking it back to draft). */
   | 'evaluation.approve'
+  /** Post-transaction survey collections: adding, editing, importing a quarter's data. */
+  | 'survey.edit'
   /** Deleting an archived journey map, burden assessment or research activity for good. */
   | 'record.delete';
 
@@ -138,6 +140,7 @@ export const GRANTS: Record<Action, true | readonly Role[]> = {
   'evaluation.edit': ['omb_lead', 'portfolio_lead', 'team_member'],
   // The design is the leads' to approve before the data arrives (GAO-12-208G).
   'evaluation.approve': ['omb_lead', 'portfolio_lead'],
+  'survey.edit': ['omb_lead', 'portfolio_lead', 'team_member'],
   // Deleting for good is OMB's call, with a reason; everyone else archives (docs/decisions/023).
   'record.delete': ['omb_lead'],
 };

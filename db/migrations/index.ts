@@ -18,6 +18,7 @@ import * as collabDocuments from './2026-12-05-16-collab-documents';
 import * as pmcWithdrawCorrect from './2026-12-06-17-pmc-withdraw-correct';
 import * as successMeasures from './2026-12-06-18-success-measures';
 import * as evaluationPlans from './2026-12-06-19-evaluation-plans';
+import * as surveyCollections from './2026-12-06-20-survey-collections';
 
 /**
  * Every migration, in order. Listed statically (not read from disk) so they travel inside the
@@ -43,4 +44,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06-17-pmc-withdraw-correct': pmcWithdrawCorrect,
   '2026-12-06-18-success-measures': successMeasures,
   '2026-12-06-19-evaluation-plans': evaluationPlans,
+  '2026-12-06-20-survey-collections': surveyCollections,
 };

@@ -147,50 +147,61 @@ export async function loadAuditNames(
   };
   const pmcIds = idsOf('pmc_update');
   const measureIds = idsOf('success_measure');
-  const [people, agencies, projects, portfolios, pmc, measures, ...titles] = await Promise.all([
-    personIds.size === 0
-      ? Promise.resolve([])
-      : db
-          .selectFrom('people as p')
-          .innerJoin('agencies as a', 'a.id', 'p.agency_id')
-          .select(['p.id', 'p.name', 'a.code'])
-          .where('p.id', 'in', [...personIds])
-          .execute(),
-    db.selectFrom('agencies').select(['id', 'code']).execute(),
-    projectIds.length === 0
-      ? Promise.resolve([])
-      : db.selectFrom('projects').select(['id', 'name']).where('id', 'in', projectIds).execute(),
-    portfolioIds.length === 0
-      ? Promise.resolve([])
-      : db
-          .selectFrom('portfolios')
-          .select(['id', 'slug', 'name'])
-          .where('id', 'in', portfolioIds)
-          .execute(),
-    pmcIds.length === 0
-      ? Promise.resolve([])
-      : db
-          .selectFrom('pmc_updates')
-          .select(['id', 'fiscal_year', 'quarter'])
-          .where('id', 'in', pmcIds)
-          .execute(),
-    measureIds.length === 0
-      ? Promise.resolve([])
-      : db
-          .selectFrom('success_measures')
-          .select(['id', 'name'])
-          .where('id', 'in', measureIds)
-          .execute(),
-    titled('milestone', 'milestones'),
-    titled('journey_map', 'journey_maps'),
-    titled('burden_assessment', 'burden_assessments'),
-    titled('research_activity', 'research_activities'),
-    titled('action_plan', 'action_plans'),
-    titled('pra_clearance', 'pra_clearances'),
-    titled('evaluation_plan', 'evaluation_plans'),
-  ]);
+  const surveyIds = idsOf('survey_collection');
+  const [people, agencies, projects, portfolios, pmc, measures, surveys, ...titles] =
+    await Promise.all([
+      personIds.size === 0
+        ? Promise.resolve([])
+        : db
+            .selectFrom('people as p')
+            .innerJoin('agencies as a', 'a.id', 'p.agency_id')
+            .select(['p.id', 'p.name', 'a.code'])
+            .where('p.id', 'in', [...personIds])
+            .execute(),
+      db.selectFrom('agencies').select(['id', 'code']).execute(),
+      projectIds.length === 0
+        ? Promise.resolve([])
+        : db.selectFrom('projects').select(['id', 'name']).where('id', 'in', projectIds).execute(),
+      portfolioIds.length === 0
+        ? Promise.resolve([])
+        : db
+            .selectFrom('portfolios')
+            .select(['id', 'slug', 'name'])
+            .where('id', 'in', portfolioIds)
+            .execute(),
+      pmcIds.length === 0
+        ? Promise.resolve([])
+        : db
+            .selectFrom('pmc_updates')
+            .select(['id', 'fiscal_year', 'quarter'])
+            .where('id', 'in', pmcIds)
+            .execute(),
+      measureIds.length === 0
+        ? Promise.resolve([])
+        : db
+            .selectFrom('success_measures')
+            .select(['id', 'name'])
+            .where('id', 'in', measureIds)
+            .execute(),
+      surveyIds.length === 0
+        ? Promise.resolve([])
+        : db
+            .selectFrom('survey_collections')
+            .select(['id', 'service_name', 'survey_title'])
+            .where('id', 'in', surveyIds)
+            .execute(),
+      titled('milestone', 'milestones'),
+      titled('journey_map', 'journey_maps'),
+      titled('burden_assessment', 'burden_assessments'),
+      titled('research_activity', 'research_activities'),
+      titled('action_plan', 'action_plans'),
+      titled('pra_clearance', 'pra_clearances'),
+      titled('evaluation_plan', 'evaluation_plans'),
+    ]);
   const records = new Map<string, string>(titles.flat());
   for (const m of measures) records.set(`success_measure:${m.id}`, m.name);
+  for (const c of surveys)
+    records.set(`survey_collection:${c.id}`, `${c.service_name}: ${c.survey_title}`);
   for (const u of pmc) records.set(`pmc_update:${u.id}`, `FY ${u.fiscal_year} Q${u.quarter}`);
   for (const p of people) records.set(`account:${p.id}`, p.name);
   return {

@@ -142,6 +142,7 @@ const KINDS: Record<string, Kind> = {
   pmc_update: { noun: 'PMC update', href: byId('/pmc') },
   success_measure: { noun: 'success measure', href: byId('/measures') },
   evaluation_plan: { noun: 'evaluation plan', href: byId('/evaluations') },
+  survey_collection: { noun: 'survey collection', href: byId('/surveys') },
   portfolio: { noun: 'portfolio', href: (e) => portfolioHref(e) },
   portfolio_agency: { noun: 'portfolio', href: (e) => portfolioHref(e, '/people') },
   charter: { noun: 'charter of portfolio', href: (e) => portfolioHref(e, '/charter') },
@@ -168,6 +169,7 @@ export function kindLabel(entityType: string): string {
 const SETTING_NAMES: Record<string, string> = {
   default_wage: 'default hourly wage',
   pra_count_contractors: 'counting of federal contractors under the PRA',
+  survey_minimum: 'minimum number of survey respondents for a percentage',
 };
 
 /** Calendar keys (FY:key) in words. */
@@ -586,6 +588,23 @@ export function describeAuditEntry(e: AuditEntryInput): AuditSentence {
     case 'evaluation_plan:report':
       did = 'reported the findings of';
       break;
+
+    // Post-transaction survey data (issue 20): a quarter's file imported, or replaced.
+    case 'survey_collection:import': {
+      const fy = after('fiscal_year');
+      const q = after('quarter');
+      const n = after('respondents');
+      const was = before('respondents');
+      const quarter = typeof fy === 'number' && typeof q === 'number' ? `FY ${fy} Q${q} ` : '';
+      const count = typeof n === 'number' ? ` (${pluralize(n, 'response')})` : '';
+      did =
+        typeof was === 'number' ? `replaced the ${quarter}data of` : `imported ${quarter}data into`;
+      rest =
+        typeof was === 'number'
+          ? `${count}; the ${pluralize(was, 'response')} before are kept as history`
+          : count;
+      break;
+    }
 
     case 'workspace:seed':
       did = 'loaded the reference portfolios';

@@ -93,6 +93,7 @@ export default function PortfolioPage({ loaderData }: Route.ComponentProps) {
           { to: 'burden', label: 'Burden', show: true },
           { to: 'plans', label: 'CX Action Plans', show: true },
           { to: 'pra', label: 'PRA status', show: true },
+          { to: 'surveys', label: 'Surveys', show: true },
           { to: 'charter', label: 'Charter', show: true },
           { to: 'projects/new', label: 'New project', show: may.newProject },
           { to: 'edit', label: 'Edit portfolio', show: may.edit },

@@ -151,6 +151,14 @@ const TABLE: Record<Action, Record<Role, boolean>> = {
     pmc_member: N,
     viewer: N,
   },
+  'survey.edit': {
+    omb_lead: Y,
+    portfolio_lead: Y,
+    team_member: Y,
+    agency_poc: N,
+    pmc_member: N,
+    viewer: N,
+  },
   'phase.request': {
     omb_lead: Y,
     portfolio_lead: Y,
