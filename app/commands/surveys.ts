@@ -104,7 +104,12 @@ async function linkProjects(trx: Trx, collectionId: number, ids: number[]) {
 
 export async function createCollection(
   db: DB,
-  input: { portfolioId: number; actorId: number; values: CollectionInput; illustrative?: boolean },
+  input: {
+    portfolioId: number;
+    actorId: number | null;
+    values: CollectionInput;
+    illustrative?: boolean;
+  },
 ): Promise<number> {
   const at = new Date().toISOString();
   return db.transaction().execute(async (trx) => {
@@ -191,7 +196,8 @@ export async function importDataset(
   db: DB,
   input: {
     collectionId: number;
-    actorId: number;
+    /** Null for the workspace's own illustrative seed. */
+    actorId: number | null;
     values: ImportInput;
     fileName: string;
     text: string;

@@ -4,6 +4,7 @@ import { deleteExpiredSessions } from '~/commands/sessions';
 import { checkSchema } from '#db/schema-check';
 import { seedReferenceData, syncDemoAccounts } from '#seeds/index';
 import { seedJourneys } from '#seeds/journeys';
+import { seedMeasurement } from '#seeds/measurement';
 
 /**
  * DEMO_ACCOUNTS: `on` keeps the demo accounts, `off` starts without them (and disables any that
@@ -51,6 +52,11 @@ async function migrateAndSeed(log: (line: string) => void, demoAccounts?: false)
   if (added > 0) log(`Seeded ${added} Life Experience portfolios.`);
   const journeys = await seedJourneys(db);
   if (journeys > 0) log(`Seeded ${journeys} illustrative journey maps.`);
+  const measurement = await seedMeasurement(db);
+  if (measurement > 0)
+    log(
+      `Seeded ${measurement} success measures and survey collections (sources named; surveys illustrative).`,
+    );
   const demo = await syncDemoAccounts(db, demoAccounts ?? (await demoAccountsWanted(db)));
   if (demo.created > 0) log(`Created ${demo.created} demo accounts (password: workspace-demo).`);
   if (demo.removed > 0) log(`Disabled ${demo.removed} demo accounts.`);

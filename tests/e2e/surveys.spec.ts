@@ -122,7 +122,7 @@ test('a team imports a quarter of survey data: errors by line, figures, replace 
   await expect(
     page.getByRole('region', { name: 'Drivers chosen as positive, by quarter: table' }),
   ).toContainText(
-    '10 of 20; no percentage: 20 respondents shown it: fewer than the 30 needed to show a percentage',
+    '10 of 20 (fewer than 30 shown the question: no percentage)',
   );
   await expect(page.getByRole('img', { name: 'Trust by quarter' })).toBeVisible();
   await expectAccessible(page);

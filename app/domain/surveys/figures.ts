@@ -91,7 +91,7 @@ export function share(count: number, of: number, minimum: number, ofWhat: string
       shown: false,
       count,
       of,
-      reason: `${of.toLocaleString('en-US')} ${ofWhat}: fewer than the ${minimum.toLocaleString('en-US')} needed to show a percentage`,
+      reason: `fewer than ${minimum.toLocaleString('en-US')} ${ofWhat}: no percentage`,
     };
   return { shown: true, percent: (100 * count) / of, count, of };
 }
@@ -124,8 +124,8 @@ export function quarterFigures(q: QuarterInput, s: CollectionSettings): QuarterF
   for (const d of DRIVERS) {
     const c = tally.drivers[d];
     drivers[d] = {
-      positive: share(c.positive, c.positiveShown, s.minimum, 'respondents shown it'),
-      negative: share(c.negative, c.negativeShown, s.minimum, 'respondents shown it'),
+      positive: share(c.positive, c.positiveShown, s.minimum, 'shown the question'),
+      negative: share(c.negative, c.negativeShown, s.minimum, 'shown the question'),
     };
   }
   const n = tally.respondents;
@@ -160,11 +160,14 @@ export function percentText(value: number): string {
   return `${value.toLocaleString('en-US', { maximumFractionDigits: 1 })}%`;
 }
 
-/** A share as a person reads it: "87.5% (35 of 40)", or "12 of 12: not shown (…)". */
+/**
+ * A share as a person reads it: "87.5% (35 of 40)"; under the minimum, the count and why there
+ * is no percentage: "8 of 15 (fewer than 30: no percentage)".
+ */
 export function shareText(s: Share): string {
   const n = (v: number) => v.toLocaleString('en-US');
   if (s.shown) return `${percentText(s.percent)} (${n(s.count)} of ${n(s.of)})`;
-  return `${n(s.count)} of ${n(s.of)}; no percentage: ${s.reason}`;
+  return `${n(s.count)} of ${n(s.of)} (${s.reason})`;
 }
 
 /** "+3.2 points", "−1 point", "no change". */

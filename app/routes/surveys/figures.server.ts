@@ -1,4 +1,4 @@
-import { collectionQuarters } from '~/presenters/surveys';
+import { collectionQuarters } from '~/domain/surveys/quarters';
 import { collectionProjects, datasetsOf, getSurveyMinimum } from '#db/queries/surveys';
 import { requireCollection } from '~/routes/surveys/find.server';
 import { dbOf, type RequestArgs } from '~/web/context.server';

@@ -15,7 +15,7 @@ import { quarterOf } from '~/domain/pmc/quarter';
 import { ImportSchema, MAX_UPLOAD_BYTES } from '~/schemas/survey';
 import { importDataset } from '~/commands/surveys';
 import { datasetsOf } from '#db/queries/surveys';
-import { quarterLabel } from '~/presenters/surveys';
+import { quarterLabel } from '~/domain/surveys/quarters';
 import { requireCollection } from '~/routes/surveys/find.server';
 import { dbOf } from '~/web/context.server';
 import { SCALE_LABELS } from '~/domain/surveys/format';

@@ -9,7 +9,7 @@ import { Breadcrumbs } from '~/components/ui/form';
 import { Table } from '~/components/ui/table';
 import { changeText, shareText } from '~/domain/surveys/figures';
 import { can } from '~/domain/policy';
-import { collectionQuarters } from '~/presenters/surveys';
+import { collectionQuarters } from '~/domain/surveys/quarters';
 import { datasetsOf, getSurveyMinimum, listCollections } from '#db/queries/surveys';
 import { getPortfolioHeader } from '#db/queries/portfolios';
 import { SlugParam } from '~/schemas/params';

@@ -5,14 +5,13 @@
  */
 import { Link } from 'react-router';
 import type { Route } from './+types/view';
-import { ShareChart } from '~/components/charts/share-chart';
+import { ImportsTable, QuarterFigures } from '~/components/surveys/quarter-figures';
 import { Breadcrumbs } from '~/components/ui/form';
-import { Table } from '~/components/ui/table';
 import { can } from '~/domain/policy';
 import { formatDate } from '~/domain/portfolio/labels';
 import { changeText, shareText } from '~/domain/surveys/figures';
-import { DRIVERS, DRIVER_LABELS, SCALE_LABELS } from '~/domain/surveys/format';
-import { quarterLabel } from '~/presenters/surveys';
+import { SCALE_LABELS } from '~/domain/surveys/format';
+import { quarterLabel } from '~/domain/surveys/quarters';
 import { loadCollectionFigures } from '~/routes/surveys/figures.server';
 
 export const meta: Route.MetaFunction = ({ data }) => [
@@ -96,11 +95,6 @@ export default function CollectionPage({ loaderData }: Route.ComponentProps) {
     imported,
     mayEdit,
   } = loaderData;
-  const drivers = (side: 'positive' | 'negative') =>
-    DRIVERS.map((d) => ({
-      name: DRIVER_LABELS[d],
-      points: quarters.map((q) => ({ label: q.label, share: q.drivers[d][side] })),
-    }));
   return (
     <>
       <Breadcrumbs
@@ -186,89 +180,8 @@ export default function CollectionPage({ loaderData }: Route.ComponentProps) {
         </li>
       </ul>
 
-      <h2>Figures by quarter</h2>
-      {quarters.length === 0 ? (
-        <p>No quarter’s data imported yet.</p>
-      ) : (
-        <>
-          <p>
-            Trust: the share of respondents who answered the trust question affirmatively ({rule}).
-            Response rate: respondents ÷ customers offered the survey. No percentage is shown for
-            fewer than {minimum} respondents (the minimum OMB sets); the count is shown instead.
-          </p>
-          <Table label="Figures by quarter">
-            <caption className="usa-sr-only">
-              Respondents, response rate and trust by quarter
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Quarter</th>
-                <th scope="col">Respondents</th>
-                <th scope="col">Response rate</th>
-                <th scope="col">Trust</th>
-                <th scope="col">Since the quarter before</th>
-              </tr>
-            </thead>
-            <tbody>
-              {quarters.map((q) => (
-                <tr key={q.label}>
-                  <th scope="row">{q.label}</th>
-                  <td>{q.respondents.toLocaleString('en-US')}</td>
-                  <td>{q.responseRate}</td>
-                  <td>{shareText(q.trust)}</td>
-                  <td>{q.change ?? '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
-          <h3>Trust by quarter</h3>
-          <ShareChart
-            title="Trust by quarter"
-            series={[
-              { name: 'Trust', points: quarters.map((q) => ({ label: q.label, share: q.trust })) },
-            ]}
-          />
-          <h3>Drivers by quarter</h3>
-          <p>
-            Each driver’s share among the respondents shown that question; a blank answer means the
-            question was not shown and leaves the count.
-          </p>
-          <ShareChart title="Drivers chosen as positive, by quarter" series={drivers('positive')} />
-          <ShareChart title="Drivers chosen as negative, by quarter" series={drivers('negative')} />
-        </>
-      )}
-
-      <h2>Imports</h2>
-      {imports.length === 0 ? (
-        <p>Nothing imported yet.</p>
-      ) : (
-        <Table label="Imports">
-          <caption className="usa-sr-only">Every import, replaced ones included</caption>
-          <thead>
-            <tr>
-              <th scope="col">Quarter</th>
-              <th scope="col">Responses</th>
-              <th scope="col">File</th>
-              <th scope="col">Imported</th>
-              <th scope="col">Standing</th>
-            </tr>
-          </thead>
-          <tbody>
-            {imports.map((d) => (
-              <tr key={d.id}>
-                <th scope="row">{d.quarter}</th>
-                <td>{d.respondents.toLocaleString('en-US')}</td>
-                <td>
-                  {d.file}
-                  {d.openText ? ' (open text kept, masked)' : ''}
-                </td>
-                <td>{d.imported}</td>
-                <td>{d.replaced ?? 'Current'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
-      )}
+      <QuarterFigures quarters={quarters} rule={rule} minimum={minimum} />
+      <ImportsTable imports={imports} />
     </>
   );
 }

@@ -8,6 +8,7 @@ import { openDatabase } from '#db/client';
 import { assessmentEdits, createAssessment, editAssessment } from '~/commands/burden';
 import { createEvaluation } from '~/commands/evaluations';
 import { createMeasure } from '~/commands/measures';
+import { createCollection } from '~/commands/surveys';
 import { createPlan } from '~/commands/plans';
 import { createUpdate, publishUpdate } from '~/commands/pmc';
 import { textsDigest } from '~/domain/pmc/texts';
@@ -95,6 +96,31 @@ async function findOrMakeParams(): Promise<Params> {
         cadence: 'quarterly',
         tolerance: undefined,
         ownerAgencyId: undefined,
+      },
+    }),
+  };
+  let collection = await db
+    .selectFrom('survey_collections')
+    .select('id')
+    .where('portfolio_id', '=', portfolio.id)
+    .orderBy('id')
+    .executeTakeFirst();
+  collection ??= {
+    id: await createCollection(db, {
+      portfolioId: portfolio.id,
+      actorId: lead.id,
+      values: {
+        serviceName: 'Hardening survey',
+        agencyId: (await db.selectFrom('agencies').select('id').executeTakeFirstOrThrow()).id,
+        surveyTitle: 'Hardening post-transaction survey',
+        channel: 'online',
+        serviceStage: 'end',
+        scale: 'thumbs',
+        trustQuestionText: 'I trust the agency to fulfill its duty.',
+        ombControlNumber: '',
+        likertAffirmative: [4, 5],
+        journeyStepId: undefined,
+        projectIds: [],
       },
     }),
   };
@@ -294,6 +320,7 @@ async function findOrMakeParams(): Promise<Params> {
     milestoneId: String(milestone.id),
     measureId: String(measure.id),
     evaluationId: String(evaluation.id),
+    collectionId: String(collection.id),
     mapId: String(map.id),
     stepId: String(step.id),
     assessmentId: String(assessment.id),

@@ -12,7 +12,7 @@ import {
   updateCollection,
 } from '~/commands/surveys';
 import { REQUIRED_COLUMNS } from '~/domain/surveys/format';
-import { collectionQuarters } from '~/presenters/surveys';
+import { collectionQuarters } from '~/domain/surveys/quarters';
 import { datasetsOf, getCollection, getSurveyMinimum } from '#db/queries/surveys';
 import type { CollectionInput, ImportInput } from '~/schemas/survey';
 import { auditSentences, demoDb, projectId, userFor } from '../helpers';

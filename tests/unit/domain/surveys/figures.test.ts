@@ -74,13 +74,13 @@ describe('suppression at the minimum', () => {
     expect(f.responseRate.shown).toBe(shown);
     if (!f.trust.shown) {
       expect(f.trust.count).toBe(n);
-      expect(f.trust.reason).toContain(`fewer than the ${minimum} needed`);
+      expect(f.trust.reason).toBe(`fewer than ${minimum} respondents: no percentage`);
     }
   });
 
   it('says the count and why instead of a percentage', () => {
     expect(shareText(share(12, 20, 30, 'respondents'))).toBe(
-      '12 of 20; no percentage: 20 respondents: fewer than the 30 needed to show a percentage',
+      '12 of 20 (fewer than 30 respondents: no percentage)',
     );
     expect(shareText(share(35, 40, 30, 'respondents'))).toBe('87.5% (35 of 40)');
   });
