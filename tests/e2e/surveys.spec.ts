@@ -121,9 +121,7 @@ test('a team imports a quarter of survey data: errors by line, figures, replace 
   // Ease: 20 respondents shown it, under the minimum of 30: the count, and why.
   await expect(
     page.getByRole('region', { name: 'Drivers chosen as positive, by quarter: table' }),
-  ).toContainText(
-    '10 of 20 (fewer than 30 shown the question: no percentage)',
-  );
+  ).toContainText('10 of 20 (fewer than 30 shown the question: no percentage)');
   await expect(page.getByRole('img', { name: 'Trust by quarter' })).toBeVisible();
   await expectAccessible(page);
 

@@ -71,4 +71,3 @@ export function collectionQuarters<D extends DatasetForFigures>(
     };
   });
 }
-
