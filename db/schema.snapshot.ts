@@ -1428,6 +1428,18 @@ export const SCHEMA: SchemaShape = {
       "type": "integer",
       "nullable": false
     },
+    "source_assessment_id": {
+      "type": "integer",
+      "nullable": true
+    },
+    "source_collection_id": {
+      "type": "integer",
+      "nullable": true
+    },
+    "source_kind": {
+      "type": "text",
+      "nullable": false
+    },
     "target_date": {
       "type": "text",
       "nullable": false

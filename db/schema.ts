@@ -381,10 +381,16 @@ interface SuccessMeasureTable {
   cadence: 'monthly' | 'quarterly' | 'semiannual' | 'annual';
   tolerance: number | null;
   owner_agency_id: number | null;
+  /** Where the actual values come from (app/domain/measures/sources.ts). */
+  source_kind: ColumnType<MeasureSourceKind, MeasureSourceKind | undefined, MeasureSourceKind>;
+  source_collection_id: ColumnType<number | null, number | null | undefined, number | null>;
+  source_assessment_id: ColumnType<number | null, number | null | undefined, number | null>;
   version: ColumnType<number, number | undefined, number>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
+
+type MeasureSourceKind = 'manual' | 'survey_trust' | 'burden_hours' | 'burden_dollars';
 
 interface MeasureActualTable {
   id: Generated<number>;

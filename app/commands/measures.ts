@@ -8,6 +8,7 @@ import { RefusedError } from '#db/errors';
 import { recordAudit } from '#db/audit';
 import { getMeasure } from '#db/queries/measures';
 import { editVersioned, pick, type Trx } from '#db/versioning';
+import { SOURCE_UNITS } from '~/domain/measures/sources';
 import type { MeasureInput } from '~/schemas/measure';
 
 const MEASURE_FIELDS = [
@@ -23,14 +24,21 @@ const MEASURE_FIELDS = [
   'cadence',
   'tolerance',
   'owner_agency_id',
+  'source_kind',
+  'source_collection_id',
+  'source_assessment_id',
 ] as const;
 
-/** The form's values as columns; the tolerance is typed as a percentage and kept as a share. */
+/**
+ * The form's values as columns; the tolerance is typed as a percentage and kept as a share. A
+ * sourced measure is read in its source's unit, and keeps only its own kind of source.
+ */
 function measureColumns(v: MeasureInput) {
+  const kind = v.sourceKind;
   return {
     name: v.name,
     definition: v.definition,
-    unit: v.unit,
+    unit: kind === 'manual' ? v.unit : SOURCE_UNITS[kind],
     direction: v.direction,
     baseline_value: v.baselineValue,
     baseline_date: v.baselineDate,
@@ -40,7 +48,43 @@ function measureColumns(v: MeasureInput) {
     cadence: v.cadence,
     tolerance: v.tolerance === undefined ? null : v.tolerance / 100,
     owner_agency_id: v.ownerAgencyId ?? null,
+    source_kind: kind,
+    source_collection_id: kind === 'survey_trust' ? (v.sourceCollectionId ?? null) : null,
+    source_assessment_id: kind.startsWith('burden_') ? (v.sourceAssessmentId ?? null) : null,
   };
+}
+
+/** A source chosen from a stale or forged list is refused: it must be of the same portfolio. */
+async function assertSource(trx: Trx, portfolioId: number, v: MeasureInput) {
+  const columns = measureColumns(v);
+  if (columns.source_collection_id !== null) {
+    const found = await trx
+      .selectFrom('survey_collections')
+      .select('id')
+      .where('id', '=', columns.source_collection_id)
+      .where('portfolio_id', '=', portfolioId)
+      .executeTakeFirst();
+    if (!found)
+      throw new RefusedError(
+        'invalid',
+        'Choose a survey collection of this portfolio from the list.',
+        'sourceCollectionId',
+      );
+  }
+  if (columns.source_assessment_id !== null) {
+    const found = await trx
+      .selectFrom('burden_assessments')
+      .select('id')
+      .where('id', '=', columns.source_assessment_id)
+      .where('portfolio_id', '=', portfolioId)
+      .executeTakeFirst();
+    if (!found)
+      throw new RefusedError(
+        'invalid',
+        'Choose a burden assessment of this portfolio from the list.',
+        'sourceAssessmentId',
+      );
+  }
 }
 
 /** An owner agency chosen from a stale or forged list is refused next to its field. */
@@ -67,6 +111,7 @@ export async function createMeasure(
   const at = new Date().toISOString();
   return db.transaction().execute(async (trx) => {
     await assertAgency(trx, input.values.ownerAgencyId);
+    await assertSource(trx, input.portfolioId, input.values);
     const columns = measureColumns(input.values);
     const row = await trx
       .insertInto('success_measures')
@@ -105,6 +150,7 @@ export async function updateMeasure(
     load: (trx: Trx, id: number) => getMeasure(trx, id),
     change: async (trx, current) => {
       await assertAgency(trx, input.values.ownerAgencyId);
+      await assertSource(trx, input.portfolioId, input.values);
       const next = measureColumns(input.values);
       await trx.updateTable('success_measures').set(next).where('id', '=', current.id).execute();
       return { before: pick(current, MEASURE_FIELDS), after: next };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CADENCE_MONTHS, type Cadence } from '~/domain/measures/status';
+import { SOURCE_KINDS } from '~/domain/measures/sources';
 import { DateField, optionalText, requiredText, VersionField } from './common';
 import { IdParam } from './params';
 
@@ -43,12 +44,48 @@ const fields = {
     .optional()
     .refine((v) => !v || /^\d{1,9}$/.test(v), 'Choose an agency from the list.')
     .transform((v) => (v ? Number(v) : undefined)),
+  sourceKind: z
+    .enum(SOURCE_KINDS, { error: 'Choose where the actual values come from.' })
+    .optional()
+    .transform((v) => v ?? 'manual'),
+  sourceCollectionId: z
+    .string()
+    .trim()
+    .optional()
+    .refine((v) => !v || /^\d{1,9}$/.test(v), 'Choose a survey collection from the list.')
+    .transform((v) => (v ? Number(v) : undefined)),
+  sourceAssessmentId: z
+    .string()
+    .trim()
+    .optional()
+    .refine((v) => !v || /^\d{1,9}$/.test(v), 'Choose a burden assessment from the list.')
+    .transform((v) => (v ? Number(v) : undefined)),
 };
 
 function check(
-  v: { baselineDate: string; targetDate: string; baselineValue: number; targetValue: number },
+  v: {
+    baselineDate: string;
+    targetDate: string;
+    baselineValue: number;
+    targetValue: number;
+    sourceKind: string;
+    sourceCollectionId?: number;
+    sourceAssessmentId?: number;
+  },
   ctx: z.RefinementCtx,
 ) {
+  if (v.sourceKind === 'survey_trust' && v.sourceCollectionId === undefined)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['sourceCollectionId'],
+      message: 'Choose the survey collection whose trust figure this measures.',
+    });
+  if (v.sourceKind.startsWith('burden_') && v.sourceAssessmentId === undefined)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['sourceAssessmentId'],
+      message: 'Choose the burden assessment whose time tax this measures.',
+    });
   if (v.targetDate <= v.baselineDate)
     ctx.addIssue({
       code: 'custom',

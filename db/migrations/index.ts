@@ -19,6 +19,7 @@ import * as pmcWithdrawCorrect from './2026-12-06-17-pmc-withdraw-correct';
 import * as successMeasures from './2026-12-06-18-success-measures';
 import * as evaluationPlans from './2026-12-06-19-evaluation-plans';
 import * as surveyCollections from './2026-12-06-20-survey-collections';
+import * as measureSources from './2026-12-06-21-measure-sources';
 
 /**
  * Every migration, in order. Listed statically (not read from disk) so they travel inside the
@@ -45,4 +46,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06-18-success-measures': successMeasures,
   '2026-12-06-19-evaluation-plans': evaluationPlans,
   '2026-12-06-20-survey-collections': surveyCollections,
+  '2026-12-06-21-measure-sources': measureSources,
 };

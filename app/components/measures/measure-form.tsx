@@ -9,6 +9,7 @@ import {
   TextAreaField,
 } from '~/components/ui/form';
 import { useSchemaForm } from '~/components/ui/use-schema-form';
+import { SOURCE_LABELS } from '~/domain/measures/sources';
 import { CADENCE_LABELS } from '~/presenters/measures';
 
 export interface MeasureDefaults {
@@ -24,6 +25,9 @@ export interface MeasureDefaults {
   cadence: string;
   tolerance: string;
   ownerAgencyId: string;
+  sourceKind: string;
+  sourceCollectionId: string;
+  sourceAssessmentId: string;
 }
 
 const LABELS: Record<string, string> = {
@@ -39,12 +43,16 @@ const LABELS: Record<string, string> = {
   cadence: 'Measured',
   tolerance: 'Tolerance (share)',
   owner_agency_id: 'Owner agency',
+  source_kind: 'Actual values from',
+  source_collection_id: 'Survey collection',
+  source_assessment_id: 'Burden assessment',
 };
 
 /** A success measure's form, new or edited; works without JavaScript, checked on the server. */
 export function MeasureForm({
   defaults,
   agencies,
+  sources,
   version,
   lastResult,
   stale,
@@ -52,6 +60,11 @@ export function MeasureForm({
 }: {
   defaults: MeasureDefaults;
   agencies: { id: number; code: string; name: string }[];
+  /** The portfolio's survey collections and burden assessments a measure may take values from. */
+  sources: {
+    collections: { id: number; label: string }[];
+    assessments: { id: number; label: string }[];
+  };
   version?: number;
   lastResult?: SubmissionResult<string[]>;
   stale?: { current: Record<string, unknown>; version: number } | null;
@@ -111,6 +124,25 @@ export function MeasureForm({
           label="Target date"
           type="date"
           hint="As YYYY-MM-DD, after the baseline date."
+        />
+        <ChoiceField
+          field={fields.sourceKind}
+          legend="Actual values from"
+          type="radio"
+          hint="A survey’s or an assessment’s figures are read from it each time the measure is shown, in its unit (%, hours or dollars); nothing to enter by hand."
+          options={Object.entries(SOURCE_LABELS).map(([value, label]) => ({ value, label }))}
+        />
+        <SelectField
+          field={fields.sourceCollectionId}
+          label="Survey collection (for a survey’s trust figure)"
+          placeholder="None"
+          options={sources.collections.map((c) => ({ value: c.id, label: c.label }))}
+        />
+        <SelectField
+          field={fields.sourceAssessmentId}
+          label="Burden assessment (for hours or dollars per person)"
+          placeholder="None"
+          options={sources.assessments.map((a) => ({ value: a.id, label: a.label }))}
         />
         <TextAreaField
           field={fields.dataSource}

@@ -6,6 +6,7 @@ import { Breadcrumbs } from '~/components/ui/form';
 import { refusal } from '~/web/toolkit.server';
 import { EditMeasureSchema } from '~/schemas/measure';
 import { listAgencies } from '#db/queries/portfolio-admin';
+import { measureSourceChoices } from '#db/queries/measures';
 import { updateMeasure } from '~/commands/measures';
 import { requireMeasure } from '~/routes/measures/find.server';
 import { dbOf } from '~/web/context.server';
@@ -16,7 +17,11 @@ export const meta: Route.MetaFunction = ({ data }) => [
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const { measure } = await requireMeasure({ request, context }, params.measureId, 'measure.edit');
-  return { measure, agencies: await listAgencies(dbOf(context)) };
+  const [agencies, sources] = await Promise.all([
+    listAgencies(dbOf(context)),
+    measureSourceChoices(dbOf(context), measure.portfolio_id),
+  ]);
+  return { measure, agencies, sources };
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
@@ -47,7 +52,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 const text = (v: number | null) => (v === null ? '' : String(v));
 
 export default function EditMeasure({ loaderData, actionData }: Route.ComponentProps) {
-  const { measure: m, agencies } = loaderData;
+  const { measure: m, agencies, sources } = loaderData;
   return (
     <>
       <Breadcrumbs
@@ -64,6 +69,7 @@ export default function EditMeasure({ loaderData, actionData }: Route.ComponentP
         key={m.version}
         version={m.version}
         agencies={agencies}
+        sources={sources}
         lastResult={actionData?.result}
         stale={actionData?.stale}
         submitLabel="Save success measure"
@@ -80,6 +86,9 @@ export default function EditMeasure({ loaderData, actionData }: Route.ComponentP
           cadence: m.cadence,
           tolerance: m.tolerance === null ? '' : text(Math.round(m.tolerance * 10000) / 100),
           ownerAgencyId: text(m.owner_agency_id),
+          sourceKind: m.source_kind,
+          sourceCollectionId: text(m.source_collection_id),
+          sourceAssessmentId: text(m.source_assessment_id),
         }}
       />
     </>

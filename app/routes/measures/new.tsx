@@ -6,6 +6,7 @@ import { Breadcrumbs } from '~/components/ui/form';
 import { refusal } from '~/web/toolkit.server';
 import { NewMeasureSchema } from '~/schemas/measure';
 import { listAgencies } from '#db/queries/portfolio-admin';
+import { measureSourceChoices } from '#db/queries/measures';
 import { createMeasure } from '~/commands/measures';
 import { dbOf, type RequestArgs } from '~/web/context.server';
 import { requireProject } from '~/routes/projects/find.server';
@@ -19,7 +20,11 @@ const load = (args: RequestArgs, projectId: string | undefined) =>
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const { project } = await load({ request, context }, params.projectId);
-  return { project, agencies: await listAgencies(dbOf(context)) };
+  const [agencies, sources] = await Promise.all([
+    listAgencies(dbOf(context)),
+    measureSourceChoices(dbOf(context), project.portfolio_id),
+  ]);
+  return { project, agencies, sources };
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
@@ -42,7 +47,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 }
 
 export default function NewMeasure({ loaderData, actionData }: Route.ComponentProps) {
-  const { project, agencies } = loaderData;
+  const { project, agencies, sources } = loaderData;
   return (
     <>
       <Breadcrumbs
@@ -60,6 +65,7 @@ export default function NewMeasure({ loaderData, actionData }: Route.ComponentPr
       </p>
       <MeasureForm
         agencies={agencies}
+        sources={sources}
         lastResult={actionData?.result}
         submitLabel="Add success measure"
         defaults={{
@@ -75,6 +81,9 @@ export default function NewMeasure({ loaderData, actionData }: Route.ComponentPr
           cadence: 'quarterly',
           tolerance: '',
           ownerAgencyId: '',
+          sourceKind: 'manual',
+          sourceCollectionId: '',
+          sourceAssessmentId: '',
         }}
       />
     </>

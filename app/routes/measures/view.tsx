@@ -13,7 +13,8 @@ import { Table } from '~/components/ui/table';
 import { can } from '~/domain/policy';
 import { measureDetail } from '~/presenters/measures';
 import { MeasureActionSchema } from '~/schemas/measure';
-import { measureActuals } from '#db/queries/measures';
+import { measureActuals, sourcedValues } from '#db/queries/measures';
+import { SOURCE_LABELS } from '~/domain/measures/sources';
 import { addActual, removeActual } from '~/commands/measures';
 import { requireMeasure } from '~/routes/measures/find.server';
 import { dbOf } from '~/web/context.server';
@@ -29,7 +30,28 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     params.measureId,
     'portfolio.read',
   );
-  const actuals = await measureActuals(dbOf(context), measure.id);
+  const today = new Date().toISOString().slice(0, 10);
+  const sourced =
+    measure.source_kind === 'manual'
+      ? null
+      : ((await sourcedValues(dbOf(context), [measure], today)).get(measure.id) ?? {
+          values: [],
+          skipped: [],
+        });
+  const actuals = sourced
+    ? sourced.values.map((v, i) => ({
+        id: -(i + 1),
+        value: v.value,
+        on_date: v.date,
+        note: v.note,
+      }))
+    : await measureActuals(dbOf(context), measure.id);
+  const source =
+    measure.source_kind === 'survey_trust' && measure.source_collection_id !== null
+      ? { name: measure.source_collection_name, href: `/surveys/${measure.source_collection_id}` }
+      : measure.source_assessment_id !== null && measure.source_kind !== 'manual'
+        ? { name: measure.source_assessment_title, href: `/burden/${measure.source_assessment_id}` }
+        : null;
   return {
     measure: {
       id: measure.id,
@@ -40,7 +62,10 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       portfolioName: measure.portfolio_name,
       ownerAgency: measure.owner_agency,
     },
-    detail: measureDetail(measure, actuals, new Date().toISOString().slice(0, 10)),
+    detail: measureDetail(measure, actuals, today),
+    sourced: sourced
+      ? { kind: SOURCE_LABELS[measure.source_kind], source, skipped: sourced.skipped }
+      : null,
     mayEdit: can(user, 'measure.edit', { portfolioId: measure.portfolio_id }),
   };
 }
@@ -71,7 +96,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 }
 
 export default function MeasurePage({ loaderData, actionData }: Route.ComponentProps) {
-  const { measure, detail, mayEdit } = loaderData;
+  const { measure, detail, sourced } = loaderData;
+  // A sourced measure's values are read from its source: nothing to record or remove here.
+  const mayEdit = loaderData.mayEdit && !sourced;
+  const mayEditMeasure = loaderData.mayEdit;
   const { summary } = detail;
   const [form, fields] = useForm<{ value: string; onDate: string; note: string }>({
     id: 'add-actual',
@@ -107,6 +135,22 @@ export default function MeasurePage({ loaderData, actionData }: Route.ComponentP
         <dd>{summary.goal}</dd>
         <dt>Data source</dt>
         <dd>{detail.dataSource}</dd>
+        {sourced ? (
+          <>
+            <dt>Actual values from</dt>
+            <dd>
+              {sourced.kind}
+              {sourced.source ? (
+                <>
+                  : <Link to={sourced.source.href}>{sourced.source.name}</Link>
+                </>
+              ) : (
+                ': the source was removed'
+              )}
+              , read each time this page is shown.
+            </dd>
+          </>
+        ) : null}
         <dt>Measured</dt>
         <dd>{detail.cadence}</dd>
         <dt>Tolerance</dt>
@@ -118,7 +162,7 @@ export default function MeasurePage({ loaderData, actionData }: Route.ComponentP
           </>
         ) : null}
       </dl>
-      {mayEdit ? (
+      {mayEditMeasure ? (
         <p>
           <Link to={`/measures/${measure.id}/edit`}>Edit this success measure</Link>
         </p>
@@ -132,6 +176,16 @@ export default function MeasurePage({ loaderData, actionData }: Route.ComponentP
         actuals={detail.chart.actuals}
       />
       <FormErrors id="remove-errors" errors={removeErrors ?? undefined} />
+      {sourced && sourced.skipped.length > 0 ? (
+        <>
+          <p>Quarters without a value:</p>
+          <ul>
+            {sourced.skipped.map((q) => (
+              <li key={q}>{q}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       {detail.rows.length === 0 ? (
         <p>No actual values recorded yet.</p>
       ) : (

@@ -96,6 +96,9 @@ async function findOrMakeParams(): Promise<Params> {
         cadence: 'quarterly',
         tolerance: undefined,
         ownerAgencyId: undefined,
+        sourceKind: 'manual',
+        sourceCollectionId: undefined,
+        sourceAssessmentId: undefined,
       },
     }),
   };

@@ -4,6 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { addActual, createMeasure, removeActual, updateMeasure } from '~/commands/measures';
+import { createCollection, importDataset } from '~/commands/surveys';
+import { DRIVER_COLUMNS } from '~/domain/surveys/format';
 import { getMeasure, measureActuals, measuresOf } from '#db/queries/measures';
 import { measureSummary } from '~/presenters/measures';
 import type { MeasureInput } from '~/schemas/measure';
@@ -22,6 +24,9 @@ const VALUES: MeasureInput = {
   cadence: 'quarterly',
   tolerance: 25,
   ownerAgencyId: undefined,
+  sourceKind: 'manual',
+  sourceCollectionId: undefined,
+  sourceAssessmentId: undefined,
 };
 
 describe('success measures', () => {
@@ -78,5 +83,69 @@ describe('success measures', () => {
     expect(sentences[4]).toMatch(
       / removed an actual value of success measure .*: 40 on March 31, 2026\.$/,
     );
+  });
+
+  it('reads a survey-sourced measure from the collection, in percent', async () => {
+    const db = await demoDb();
+    const team = await userFor(db, 'team.member@example.gov');
+    const project = await projectId(db, 'Newborn Supply Kits');
+    const { portfolio_id: portfolioId } = await db
+      .selectFrom('projects')
+      .select('portfolio_id')
+      .where('id', '=', project)
+      .executeTakeFirstOrThrow();
+    const agency = await db.selectFrom('agencies').select('id').executeTakeFirstOrThrow();
+    const collectionId = await createCollection(db, {
+      portfolioId,
+      actorId: team.personId,
+      values: {
+        serviceName: 'Kit pickup',
+        agencyId: agency.id,
+        surveyTitle: 'Pickup survey',
+        channel: 'in person',
+        serviceStage: 'end',
+        scale: 'thumbs',
+        trustQuestionText: 'I trust the program.',
+        ombControlNumber: '',
+        likertAffirmative: [4, 5],
+        journeyStepId: undefined,
+        projectIds: [project],
+      },
+    });
+    const header = ['question_1', ...DRIVER_COLUMNS].join(',');
+    const rows = Array.from({ length: 40 }, (_, i) =>
+      [i < 34 ? 1 : 0, ...DRIVER_COLUMNS.map(() => '')].join(','),
+    );
+    await importDataset(db, {
+      collectionId,
+      actorId: team.personId,
+      fileName: 'q2.csv',
+      text: [header, ...rows].join('\n'),
+      values: {
+        fy: 2026,
+        q: 2,
+        volumeOfCustomers: 100,
+        customersOffered: 80,
+        openText: false,
+        replace: false,
+      },
+    });
+    const scope = { projectId: project, portfolioId, actorId: team.personId };
+    const sourced = { ...VALUES, unit: 'kits', sourceKind: 'survey_trust' as const };
+    await expect(
+      createMeasure(db, { ...scope, values: { ...sourced, sourceCollectionId: 999_999 } }),
+    ).rejects.toThrow('Choose a survey collection of this portfolio from the list.');
+    const id = await createMeasure(db, {
+      ...scope,
+      values: { ...sourced, sourceCollectionId: collectionId, sourceAssessmentId: 5 },
+    });
+    expect(await getMeasure(db, id)).toMatchObject({
+      unit: '%',
+      source_kind: 'survey_trust',
+      source_collection_id: collectionId,
+      source_assessment_id: null,
+    });
+    const measure = (await measuresOf(db, [project])).find((m) => m.id === id)!;
+    expect(measure.actuals).toEqual([expect.objectContaining({ value: 85, date: '2026-03-31' })]);
   });
 });
