@@ -22,7 +22,9 @@ import type { Phase } from '~/domain/portfolio/types';
 import { cachedForPortfolio } from '#db/cache';
 import type { DB } from '#db/client';
 import { curationRecords, milestoneTitles, readPortfolioQuarter } from '#db/queries/pmc';
+import { getSurveyMinimum } from '#db/queries/surveys';
 import { describeAuditRows } from './history.server';
+import { portfolioOutcomes } from './measurement.server';
 
 /**
  * The update for quarter `q` of `fy`, changes counted from `since` (the last published update's
@@ -41,15 +43,16 @@ export async function assembleUpdate(
   const today = new Date().toISOString().slice(0, 10);
   let query = db.selectFrom('portfolios').select(['id', 'slug', 'name']).orderBy('name');
   if (only) query = query.where('id', 'in', only.length > 0 ? [...only] : [0]);
-  const portfolios = await query.execute();
+  const [portfolios, { minimum }] = await Promise.all([query.execute(), getSurveyMinimum(db)]);
   const out = await Promise.all(
     portfolios.map((pf) =>
       cachedForPortfolio(
         db,
         pf.id,
         'pmc-portfolio',
-        () => assemblePortfolio(db, pf, fy, q, since, today),
-        `${fy}:${q}:${since ?? ''}:${today}`,
+        () => assemblePortfolio(db, pf, fy, q, since, today, minimum),
+        // The survey minimum is a workspace setting: changing it recomputes every portfolio.
+        `${fy}:${q}:${since ?? ''}:${today}:${minimum}`,
       ),
     ),
   );
@@ -71,8 +74,12 @@ async function assemblePortfolio(
   q: number,
   since: string | null,
   today: string,
+  minimum: number,
 ): Promise<AssembledPortfolio> {
-  const facts = await readPortfolioQuarter(db, pf, fy, q, since, today);
+  const [facts, outcomes] = await Promise.all([
+    readPortfolioQuarter(db, pf, fy, q, since, today),
+    portfolioOutcomes(db, pf.id, { fy, q, ...quarterBounds(fy, q) }, minimum, today),
+  ]);
   const eventsOf = new Map<string, MilestoneEvent[]>();
   for (const e of facts.milestoneEvents) {
     const list = eventsOf.get(e.entity_id) ?? [];
@@ -135,6 +142,7 @@ async function assemblePortfolio(
     changesSinceLast: facts.changeCount,
     changes: await changesOf(db, facts.recent),
     curated: await curatedOf(db, facts),
+    outcomes,
   };
 }
 

@@ -233,6 +233,7 @@ export function updatePreview(
       byPhase: pf.byPhase,
       burden: pf.burden,
       pra: pf.pra,
+      outcomes: pf.outcomes ?? { measures: [], trust: [] },
       curated,
       // The newest changes since the last published update (the update keeps up to 20).
       changes: {

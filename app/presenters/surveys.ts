@@ -76,3 +76,16 @@ export function figureRecords(
     return record as FigureRecord;
   });
 }
+
+/** A collection's latest quarter of trust, as lists show it (app/presenters/measurement.server.ts). */
+export interface TrustRow {
+  id: number;
+  service: string;
+  agency: string;
+  illustrative: boolean;
+  /** The latest standing quarter, or null before any import. */
+  quarter: string | null;
+  trust: string | null;
+  rule: string | null;
+  change: string | null;
+}

@@ -373,6 +373,74 @@ function MilestoneTable({ s }: { s: SectionProps }) {
   );
 }
 
+/**
+ * Whether the pilots work (issue 20): measures with a value this quarter, and survey trust by
+ * service (the count instead of a percentage under the OMB minimum, as everywhere).
+ */
+function Outcomes({ outcomes, name }: { outcomes: PreviewPortfolio['outcomes']; name: string }) {
+  if (outcomes.measures.length === 0 && outcomes.trust.length === 0) return null;
+  return (
+    <>
+      <h3>Outcomes</h3>
+      {outcomes.measures.length > 0 ? (
+        <Table label={`Success measures that moved this quarter: ${name}`}>
+          <caption>Success measures with a value this quarter</caption>
+          <thead>
+            <tr>
+              <th scope="col">Measure</th>
+              <th scope="col">Status</th>
+              <th scope="col">Latest</th>
+            </tr>
+          </thead>
+          <tbody>
+            {outcomes.measures.map((m) => (
+              <tr key={`${m.project}:${m.name}`}>
+                <th scope="row">
+                  {m.name}
+                  <div className="font-body-3xs">{m.project}</div>
+                </th>
+                <td>
+                  {m.status}
+                  <div className="font-body-3xs">{m.reason}</div>
+                </td>
+                <td>{m.latest}</td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      ) : null}
+      {outcomes.trust.length > 0 ? (
+        <Table label={`Trust by service: ${name}`}>
+          <caption>Trust from post-transaction surveys, latest quarter by service</caption>
+          <thead>
+            <tr>
+              <th scope="col">Service</th>
+              <th scope="col">Quarter</th>
+              <th scope="col">Trust</th>
+              <th scope="col">Since the quarter before</th>
+            </tr>
+          </thead>
+          <tbody>
+            {outcomes.trust.map((t) => (
+              <tr key={t.service}>
+                <th scope="row">
+                  {t.service} ({t.agency}){t.illustrative ? ', illustrative data' : ''}
+                </th>
+                <td>{t.quarter}</td>
+                <td>
+                  {t.trust}
+                  <div className="font-body-3xs">{t.rule}</div>
+                </td>
+                <td>{t.change ?? '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      ) : null}
+    </>
+  );
+}
+
 export function PortfolioSection(s: SectionProps) {
   const { p, version, focused, mayManage } = s;
   // On its own view the portfolio is the page's only section, right under the title.
@@ -418,6 +486,7 @@ export function PortfolioSection(s: SectionProps) {
         Research: {pluralize(p.pra.activities ?? 0, 'activity', 'activities')}
         {p.pra.needs_clearance ? `, ${p.pra.needs_clearance} needing a clearance` : ''}.
       </p>
+      <Outcomes outcomes={p.outcomes} name={p.name} />
       <ChangeList s={s} />
       {focused ? null : (
         <p>

@@ -9,6 +9,24 @@ import type { UpdateItem } from './items';
 import type { Freshness, QuarterBucket } from './quarter';
 import type { Phase } from '../portfolio/types';
 
+/**
+ * Whether the pilots work, as the quarter's update reports it (issue 20): the success measures
+ * that moved (a value dated in the quarter) and each service's latest survey trust up to the
+ * quarter, suppressed under the OMB minimum as everywhere.
+ */
+export interface PortfolioOutcomes {
+  measures: { project: string; name: string; status: string; latest: string; reason: string }[];
+  trust: {
+    service: string;
+    agency: string;
+    quarter: string;
+    trust: string;
+    rule: string;
+    change: string | null;
+    illustrative: boolean;
+  }[];
+}
+
 export interface AssembledPortfolio {
   slug: string;
   name: string;
@@ -40,6 +58,8 @@ export interface AssembledPortfolio {
    * Snapshots published before it was kept read as none (db/queries/pmc.ts publishedSnapshot).
    */
   curated: CuratedChange[];
+  /** Absent from snapshots published before outcomes were kept: read as none. */
+  outcomes?: PortfolioOutcomes;
 }
 
 export interface AssembledUpdate {

@@ -61,6 +61,59 @@ const MILESTONE_COLUMNS = [
   { header: 'Timing', width: 2080 },
   { header: 'Owner', width: 1500 },
 ];
+const MEASURE_COLUMNS = [
+  { header: 'Success measure', width: 3860 },
+  { header: 'Status', width: 3500 },
+  { header: 'Latest', width: 2000 },
+];
+const TRUST_COLUMNS = [
+  { header: 'Service', width: 3160 },
+  { header: 'Quarter', width: 1400 },
+  { header: 'Trust', width: 3300 },
+  { header: 'Since the quarter before', width: 1500 },
+];
+
+/**
+ * Whether the pilots work (issue 20): measures with a value in the quarter, and survey trust
+ * by service, as the update's page shows them.
+ */
+function outcomes(p: ComposedPortfolio): (Paragraph | Table)[] {
+  const o = p.outcomes ?? { measures: [], trust: [] };
+  if (o.measures.length === 0 && o.trust.length === 0)
+    return [para('No success measure moved and no survey data this quarter.')];
+  return [
+    ...(o.measures.length === 0
+      ? [para('No success measure has a value dated this quarter.')]
+      : [
+          table(
+            MEASURE_COLUMNS,
+            o.measures.map((m) => [
+              [para(m.name), para(m.project, { italics: true })],
+              [para(m.status, { bold: true }), para(m.reason)],
+              [para(m.latest)],
+            ]),
+          ),
+        ]),
+    ...(o.trust.length === 0
+      ? []
+      : [
+          para('Trust from post-transaction surveys, latest quarter by service:'),
+          table(
+            TRUST_COLUMNS,
+            o.trust.map((t) => [
+              [
+                para(`${t.service} (${t.agency})`),
+                ...(t.illustrative ? [para('Illustrative data', { italics: true })] : []),
+              ],
+              [para(t.quarter)],
+              [para(t.trust), para(t.rule, { italics: true })],
+              [para(t.change ?? '—')],
+            ]),
+          ),
+        ]),
+  ];
+}
+
 /** The image of a chart on the page: 6.5 inches wide, in pixels at 96 per inch. */
 const CHART_WIDTH_PX = 624;
 
@@ -243,6 +296,8 @@ export async function pmcDocx(input: PmcDocxInput): Promise<Buffer> {
     figures(portfolioFigures(p)),
     heading('What changed since the last update', 2),
     ...whatChanged(p),
+    heading('Outcomes', 2),
+    ...outcomes(p),
     heading('Phase decisions this quarter', 2),
     ...items(p, p.decisions, 'No phase decisions this quarter.'),
     heading('Phase gates pending', 2),

@@ -1,5 +1,6 @@
 import type { Route } from './+types/export';
 import { changesByKind, type CuratedChange } from '~/domain/pmc/curate';
+import type { PortfolioOutcomes } from '~/domain/pmc/snapshot';
 import { MILESTONE_STATUS_LABELS } from '~/domain/portfolio/labels';
 import { loadWholeUpdate } from '~/routes/pmc/view.server';
 import { pmcDocx } from '~/render/pmc/docx.server';
@@ -31,6 +32,24 @@ function whatChanged(p: { curated: CuratedChange[]; annotations: Record<string, 
           )
           .join('');
   return `<h3>What changed since the last update</h3>${body}`;
+}
+
+/** The HTML export's outcomes: measures that moved, and survey trust by service. */
+function outcomesHtml(o: PortfolioOutcomes | undefined): string {
+  if (!o || (o.measures.length === 0 && o.trust.length === 0)) return '';
+  const measures = o.measures
+    .map(
+      (m) =>
+        `<li>${esc(m.name)} (${esc(m.project)}): <strong>${esc(m.status)}</strong>, latest ${esc(m.latest)}. ${esc(m.reason)}</li>`,
+    )
+    .join('');
+  const trust = o.trust
+    .map(
+      (t) =>
+        `<li>${esc(t.service)} (${esc(t.agency)}${t.illustrative ? ', illustrative data' : ''}), ${esc(t.quarter)}: ${esc(t.trust)}; ${esc(t.rule)}${t.change ? `; ${esc(t.change)} since the quarter before` : ''}.</li>`,
+    )
+    .join('');
+  return `<h3>Outcomes</h3>${measures ? `<ul>${measures}</ul>` : ''}${trust ? `<p>Trust from post-transaction surveys:</p><ul>${trust}</ul>` : ''}`;
 }
 
 /**
@@ -78,7 +97,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const sections = view.portfolios
     .map(
       (p) =>
-        `<h2>${esc(p.name)}</h2>${view.highlightsHtml[p.slug] ?? ''}${whatChanged(p)}<table><thead><tr><th>Milestone</th><th>Status</th><th>Timing</th><th>Owner</th></tr></thead><tbody>${p.milestones
+        `<h2>${esc(p.name)}</h2>${view.highlightsHtml[p.slug] ?? ''}${whatChanged(p)}${outcomesHtml(p.outcomes)}<table><thead><tr><th>Milestone</th><th>Status</th><th>Timing</th><th>Owner</th></tr></thead><tbody>${p.milestones
           .map(
             (m) =>
               `<tr><td>${esc(m.title)}${p.annotations[m.key] ? `<br><em>Note: ${esc(p.annotations[m.key]!)}</em>` : ''}</td><td>${esc(statusLabel(m.status))}</td><td>${esc(m.timing)}</td><td>${esc(m.owner)}</td></tr>`,

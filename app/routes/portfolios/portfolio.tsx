@@ -2,6 +2,8 @@ import { Link } from 'react-router';
 import type { Route } from './+types/portfolio';
 import { measureRollup, measureSummary } from '~/presenters/measures';
 import { measuresOf } from '#db/queries/measures';
+import { TrustList } from '~/components/surveys/trust-list';
+import { trustRows } from '~/presenters/measurement.server';
 import { HealthTag } from '~/components/ui/tags';
 import { PHASE_LABELS, PHASE_PURPOSE, PHASES } from '~/domain/portfolio/labels';
 import { can, ROLE_LABELS, rolesIn } from '~/domain/policy';
@@ -26,16 +28,18 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const detail = found(await getPortfolioBySlug(dbOf(context), slug));
   authorize(user, 'portfolio.read', { portfolioId: detail.portfolio.id });
   const target = { portfolioId: detail.portfolio.id };
-  const [rollup, measures] = await Promise.all([
+  const [rollup, measures, trust] = await Promise.all([
     portfolioRollup(dbOf(context), detail.portfolio.id),
     measuresOf(
       dbOf(context),
       detail.projects.map((p) => p.id),
     ),
+    trustRows(dbOf(context), { portfolioId: detail.portfolio.id }),
   ]);
   const today = new Date().toISOString().slice(0, 10);
   return {
     ...detail,
+    trust,
     measures: {
       total: measures.length,
       byStatus: measureRollup(measures.map((m) => measureSummary(m, today))),
@@ -189,6 +193,7 @@ export default function PortfolioPage({ loaderData }: Route.ComponentProps) {
           . Each project’s page lists its own, with why.
         </p>
       )}
+      <TrustList rows={loaderData.trust} label="Trust by service" />
 
       <h2>Participating agencies</h2>
       <Table label="Participating agencies">

@@ -3,6 +3,8 @@ import type { Route } from './+types/phase';
 import { AnswerForm, MoveBackForm, OverrideForm, RequestForm } from '~/components/phase/gate-forms';
 import { AnnualReviewTable, AnswersTable, PhaseHistory } from '~/components/phase/gate-tables';
 import { PhaseSteps } from '~/components/phase/phase-steps';
+import { MeasurementEvidence } from '~/components/measures/measurement-evidence';
+import { projectMeasurement } from '~/presenters/measurement.server';
 import { Alert } from '~/components/ui/alert';
 import { Breadcrumbs, FormErrors } from '~/components/ui/form';
 import { agenciesDueForReview, gateFacts, nextPhase, type GateEvent } from '~/domain/phases/gate';
@@ -58,6 +60,9 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     ),
   );
   const doneParam = new URL(request.url).searchParams.get('done');
+  const next = nextPhase(project.phase);
+  // The pilot's outcomes are the evidence for entering and staying in Measurement.
+  const measuring = [project.phase, next, pending?.to_phase].includes('measurement');
   return {
     done: doneParam && doneParam in DONE ? doneParam : null,
     project,
@@ -68,7 +73,10 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       ...e,
       when: formatDateTime(e.at, user.timeZone),
     })),
-    next: nextPhase(project.phase),
+    next,
+    measurement: measuring
+      ? await projectMeasurement(db, project.id, now.toISOString().slice(0, 10))
+      : null,
     review: agencies.map((a) => ({
       ...a,
       lastConcurred: lastByAgency.get(a.id)?.toISOString() ?? null,
@@ -114,7 +122,8 @@ const DONE: Record<string, string> = {
 };
 
 export default function PhaseGate({ loaderData, actionData }: Route.ComponentProps) {
-  const { project, pending, timeline, next, review, answerFor, may, done } = loaderData;
+  const { project, pending, timeline, next, review, answerFor, may, done, measurement } =
+    loaderData;
   const resultFor = (intent: string) =>
     actionData?.intent === intent ? actionData.result : undefined;
   return (
@@ -140,6 +149,10 @@ export default function PhaseGate({ loaderData, actionData }: Route.ComponentPro
         Current phase: <strong>{PHASE_LABELS[project.phase]}</strong>.{' '}
         {next ? `The next phase is ${PHASE_LABELS[next]}.` : 'Measurement is the last phase.'}
       </p>
+
+      {measurement ? (
+        <MeasurementEvidence projectId={project.id} measurement={measurement} />
+      ) : null}
 
       {pending ? (
         <section aria-labelledby="pending-heading">

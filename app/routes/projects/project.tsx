@@ -2,9 +2,8 @@ import { Link } from 'react-router';
 import type { Route } from './+types/project';
 import { MeasureList } from '~/components/measures/measure-list';
 import { EvaluationList } from '~/components/evaluations/evaluation-list';
-import { evaluationsOf } from '#db/queries/evaluations';
-import { measureSummary } from '~/presenters/measures';
-import { measuresOf } from '#db/queries/measures';
+import { TrustList } from '~/components/surveys/trust-list';
+import { projectMeasurement } from '~/presenters/measurement.server';
 import { PhaseSteps } from '~/components/phase/phase-steps';
 import { Breadcrumbs } from '~/components/ui/form';
 import { HistorySentence, HistoryTime } from '~/components/history/history-line';
@@ -37,16 +36,15 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const detail = found(await getProject(db, id));
   const target = { portfolioId: detail.project.portfolio_id };
   authorize(user, 'portfolio.read', target);
-  const [gate, last, entered, changes, journeySteps, measures, evaluations] = await Promise.all([
+  const now = new Date();
+  const [gate, last, entered, changes, journeySteps, measurement] = await Promise.all([
     loadGateState(db, id),
     lastConcurrences(db, [id]),
     phaseEnteredAt(db, [id]),
     getProjectChangeLog(db, id, 20),
     stepsForProject(db, id),
-    measuresOf(db, [id]),
-    evaluationsOf(db, id),
+    projectMeasurement(db, id, now.toISOString().slice(0, 10)),
   ]);
-  const now = new Date();
   const due = agenciesDueForReview(
     detail.agencies.map((a) => a.id),
     last.get(id) ?? new Map(),
@@ -56,8 +54,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   return {
     ...detail,
     journeySteps,
-    evaluations,
-    measures: measures.map((m) => measureSummary(m, now.toISOString().slice(0, 10))),
+    measurement,
     pendingTo: gate?.state.pending?.toPhase ?? null,
     dueCodes: detail.agencies.filter((a) => due.includes(a.id)).map((a) => a.code),
     changes: await historyLines(db, changes, user.timeZone),
@@ -194,12 +191,17 @@ export default function ProjectPage({ loaderData }: Route.ComponentProps) {
         </table>
       )}
 
-      <MeasureList measures={loaderData.measures} projectId={project.id} mayEdit={may.measures} />
+      <MeasureList
+        measures={loaderData.measurement.measures}
+        projectId={project.id}
+        mayEdit={may.measures}
+      />
       <EvaluationList
-        plans={loaderData.evaluations}
+        plans={loaderData.measurement.evaluations}
         projectId={project.id}
         mayEdit={may.evaluations}
       />
+      <TrustList rows={loaderData.measurement.trust} label="Trust in the services it measures" />
 
       <h2>Journey steps it addresses</h2>
       {journeySteps.length === 0 ? (
