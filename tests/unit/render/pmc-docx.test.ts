@@ -82,10 +82,11 @@ describe('the PMC update in Word', () => {
       const at = headings.indexOf(`Heading1 ${p.name}`);
       expect(at, p.name).toBeGreaterThan(0);
       const rest = headings.slice(at + 1).filter((h) => !h.startsWith('Heading3'));
-      expect(rest.slice(0, 7)).toEqual([
+      expect(rest.slice(0, 8)).toEqual([
         'Heading2 Highlights',
         'Heading2 At a glance',
         'Heading2 What changed since the last update',
+        'Heading2 Outcomes',
         'Heading2 Phase decisions this quarter',
         'Heading2 Phase gates pending',
         'Heading2 Projects at risk or off track',
@@ -116,7 +117,7 @@ describe('the PMC update in Word', () => {
     const text = paragraphs(files['word/document.xml']!);
     const retirement = input.portfolios.find((p) => p.slug === 'approaching-retirement')!;
     const at = text.indexOf('What changed since the last update', text.indexOf(retirement.name));
-    const section = text.slice(at, text.indexOf('Phase decisions this quarter', at));
+    const section = text.slice(at, text.indexOf('Outcomes', at));
     expect(section).toEqual([
       'What changed since the last update',
       'Phase moves',
@@ -127,6 +128,57 @@ describe('the PMC update in Word', () => {
     ]);
     expect(files['word/document.xml']).toContain('<w:pStyle w:val="Heading3"/>');
     expect(text.some((t) => t.includes(LEFT_OUT))).toBe(false);
+  });
+
+  it('reports the outcomes: measures that moved and trust by service, suppressed as on the page', async () => {
+    const outcomes = {
+      measures: [
+        {
+          project: 'Retirement checklist',
+          name: 'Checklists completed',
+          status: 'On track',
+          latest: '120 (August 1, 2024)',
+          reason: 'Meets or beats the line.',
+        },
+      ],
+      trust: [
+        {
+          service: 'Retirement benefits online',
+          agency: 'SSA',
+          quarter: 'FY 2024 Q4',
+          trust: '80% (208 of 260)',
+          rule: '4 and 5 on the 1–5 scale count as agreeing',
+          change: '+4.2 points',
+          illustrative: true,
+        },
+        {
+          service: 'Benefits by phone',
+          agency: 'SSA',
+          quarter: 'FY 2024 Q4',
+          trust: '15 of 18 (fewer than 30 respondents: no percentage)',
+          rule: 'thumbs up counts as trusting',
+          change: null,
+          illustrative: false,
+        },
+      ],
+    };
+    const [first, ...others] = input.portfolios;
+    const zip = await JSZip.loadAsync(
+      await pmcDocx({ ...input, portfolios: [{ ...first!, outcomes }, ...others] }),
+    );
+    const text = paragraphs(await zip.file('word/document.xml')!.async('string'));
+    const at = text.indexOf('Outcomes', text.indexOf(first!.name));
+    const section = text.slice(at, text.indexOf('Phase decisions this quarter', at));
+    for (const t of [
+      'Checklists completed',
+      'On track',
+      'Retirement benefits online (SSA)',
+      'Illustrative data',
+      '80% (208 of 260)',
+      '+4.2 points',
+      '15 of 18 (fewer than 30 respondents: no percentage)',
+    ])
+      expect(section).toContain(t);
   });
 
   it('draws each chart as an image with alt text that carries its figures, SVG with a PNG fallback', () => {
