@@ -271,6 +271,28 @@ export async function pmcDeck(input: PmcDeckInput): Promise<Buffer> {
     if (changed.length > 0)
       bulletSlides(slideTitled, `${p.name}: what changed since the last update`, changed, '');
 
+    // Outcomes: measures that moved, and trust by service (suppressed as on the page).
+    const o = p.outcomes ?? { measures: [], trust: [] };
+    const outcomes = [
+      ...(o.measures.length > 0
+        ? [{ text: 'Success measures with a value this quarter', bullet: false, level: 0 }]
+        : []),
+      ...o.measures.map((m) => ({
+        text: `${m.name} (${m.project}): ${m.status}, latest ${m.latest}`,
+        bullet: true,
+        level: 0,
+      })),
+      ...(o.trust.length > 0
+        ? [{ text: 'Trust from post-transaction surveys, by service', bullet: false, level: 0 }]
+        : []),
+      ...o.trust.map((t) => ({
+        text: `${t.service} (${t.agency}${t.illustrative ? ', illustrative data' : ''}), ${t.quarter}: ${t.trust}${t.change ? `, ${t.change}` : ''}; ${t.rule}`,
+        bullet: true,
+        level: 0,
+      })),
+    ];
+    if (outcomes.length > 0) bulletSlides(slideTitled, `${p.name}: outcomes`, outcomes, '');
+
     const milestones = slideTitled(`${p.name}: milestones this quarter`);
     if (p.milestones.length === 0) {
       milestones.addText('No milestones this quarter.', {
