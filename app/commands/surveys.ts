@@ -12,7 +12,7 @@ import { RefusedError } from '#db/errors';
 import { recordAudit } from '#db/audit';
 import { getCollection, getSurveyMinimum, standingDataset } from '#db/queries/surveys';
 import { assertFresh, editVersioned, pick, type Trx } from '#db/versioning';
-import { DRIVER_COLUMNS, type SurveyRow } from '~/domain/surveys/format';
+import type { SurveyRow } from '~/domain/surveys/format';
 import { readSurveyFile } from '~/domain/surveys/read';
 import type { CollectionInput, ImportInput } from '~/schemas/survey';
 
@@ -292,9 +292,6 @@ export async function importDataset(
     };
   });
 }
-
-/** The columns a stored response is exported with, in Touchpoints' names and order. */
-export const RESPONSE_COLUMNS = ['question_1', ...DRIVER_COLUMNS, 'question_4'] as const;
 
 /** The OMB lead's minimum number of respondents before any percentage is shown. */
 export async function setSurveyMinimum(

@@ -133,16 +133,6 @@ export async function listCollections(
   return query.orderBy('c.service_name').orderBy('c.id').execute();
 }
 
-/** A dataset's stored responses in line order (for the CSV and JSON exports). */
-export function datasetResponses(db: DB, datasetId: number) {
-  return db
-    .selectFrom('survey_responses')
-    .selectAll()
-    .where('dataset_id', '=', datasetId)
-    .orderBy('line')
-    .stream(2000);
-}
-
 /** The OMB lead's minimum number of respondents (30 until set); version 0 when never set. */
 export async function getSurveyMinimum(db: DB): Promise<{ minimum: number; version: number }> {
   const row = await db
