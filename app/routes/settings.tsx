@@ -56,7 +56,7 @@ export async function action({ request, context }: Route.ActionArgs) {
         version: v.version,
         actorId: user.personId,
       });
-      return '/settings?saved=1#survey-minimum';
+      return '/settings?saved=1#minimum-heading';
     },
   });
 }
@@ -104,10 +104,10 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
         <TextField field={fields.source} label="Source" />
         <TextField field={fields.year} label="Year" type="number" />
         <button type="submit" className="usa-button">
-          Save
+          Save wage
         </button>
       </Form>
-      <h2 id="survey-minimum">Minimum respondents for a survey percentage</h2>
+      <h2 id="minimum-heading">Minimum respondents for a survey percentage</h2>
       <p>
         Post-transaction survey figures (A-11 Section 280.14) show no percentage for fewer
         respondents than this: the count is shown instead, and why. It applies to trust, each driver

@@ -108,10 +108,11 @@ export type ImportInput = z.infer<typeof ImportSchema>;
 
 /** The OMB lead's minimum number of respondents before a percentage is shown. */
 export const SurveyMinimumSchema = z.object({
-  minimum: z.coerce
-    .number({ error: 'Enter the minimum number of respondents.' })
-    .int('Enter a whole number.')
-    .min(1, 'Enter at least 1.')
-    .max(10_000, 'Enter at most 10,000.'),
+  minimum: z
+    .string({ error: 'Enter the minimum number of respondents.' })
+    .trim()
+    .regex(/^\d{1,6}$/, 'Enter the minimum as a whole number, like 30.')
+    .transform(Number)
+    .refine((n) => n >= 1 && n <= 10_000, 'Enter a number from 1 to 10,000.'),
   version: z.coerce.number().int().min(0).max(2_000_000_000),
 });

@@ -183,11 +183,17 @@ test.describe('holistic burden', () => {
     await expect(page.getByLabel('Hourly wage (dollars)')).toHaveValue('31.48');
     await expectAccessible(page);
     await page.getByLabel('Hourly wage (dollars)').fill('-3');
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Save wage' }).click();
     await expect(
       page
         .getByText('Enter the hourly wage as a number with at most 2 decimals, 0 or more.')
         .last(),
     ).toBeVisible();
+    // The survey minimum beside it: refused next to its field, nothing changed.
+    await page.getByLabel('Minimum number of respondents').fill('0');
+    await page.getByRole('button', { name: 'Save minimum' }).click();
+    await expect(page.getByText('Enter a number from 1 to 10,000.').last()).toBeVisible();
+    await page.reload();
+    await expect(page.getByLabel('Minimum number of respondents')).toHaveValue('30');
   });
 });
