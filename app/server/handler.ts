@@ -11,6 +11,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { createRequestHandler, type RouterContextProvider, type ServerBuild } from 'react-router';
+import { MAX_UPLOAD_BYTES } from '~/schemas/survey';
 
 /**
  * The largest body accepted. A plan may hold 2,000,000 characters of JSON, sent form-encoded: up
@@ -18,15 +19,28 @@ import { createRequestHandler, type RouterContextProvider, type ServerBuild } fr
  */
 export const MAX_BODY_BYTES = 24 * 1024 * 1024;
 
-/** The whole body, or null when it is larger than the limit (the rest is read and dropped). */
-async function readBody(req: express.Request): Promise<Buffer | null> {
+/**
+ * The one page that takes larger bodies: a quarter's survey file (a million responses is about
+ * 35 MB), up to its own limit plus room for the form's other fields.
+ */
+const LARGE_UPLOADS: { path: RegExp; bytes: number }[] = [
+  { path: /^\/surveys\/\d{1,15}\/import$/, bytes: MAX_UPLOAD_BYTES + 1024 * 1024 },
+];
+
+/** The largest body accepted at `pathname`. */
+export function bodyLimit(pathname: string): number {
+  return LARGE_UPLOADS.find((u) => u.path.test(pathname))?.bytes ?? MAX_BODY_BYTES;
+}
+
+/** The whole body, or null when it is larger than `limit` (the rest is read and dropped). */
+async function readBody(req: express.Request, limit: number): Promise<Buffer | null> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+    if (size <= limit) chunks.push(chunk);
   }
-  return size <= MAX_BODY_BYTES ? Buffer.concat(chunks) : null;
+  return size <= limit ? Buffer.concat(chunks) : null;
 }
 
 function requestHeaders(incoming: express.Request['headers']): Headers {
@@ -62,13 +76,14 @@ export function reactRouterHandler(
         signal: controller.signal,
       };
       if (req.method !== 'GET' && req.method !== 'HEAD') {
-        const body = await readBody(req);
+        const limit = bodyLimit(url.pathname);
+        const body = await readBody(req, limit);
         if (body === null) {
           res
             .status(413)
             .type('text/plain')
             .send(
-              'This is more than the workspace accepts in one save (24 MB). Nothing was saved.',
+              `This is more than the workspace accepts in one save (${Math.floor(limit / 1024 / 1024)} MB). Nothing was saved.`,
             );
           return;
         }

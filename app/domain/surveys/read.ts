@@ -8,6 +8,7 @@
  * of bad rows is complete.
  */
 import { parse } from 'csv-parse';
+import { Readable } from 'node:stream';
 import {
   checkHeader,
   headerErrors,
@@ -48,14 +49,17 @@ export async function readSurveyFile(
   const errors: string[] = [];
   let badRows = 0;
   let header: HeaderCheck | null = null;
-  const parser = parse({
-    info: true,
-    relax_column_count: true,
-    skip_empty_lines: true,
-    bom: true,
-    max_record_size: 64 * 1024,
-  });
-  parser.end(text);
+  // Fed in slices through a pipe, so csv-parse waits for each record to be taken: the whole
+  // file written at once would be parsed ahead into memory (700 MB for a million rows).
+  const parser = Readable.from(slices(text)).pipe(
+    parse({
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      bom: true,
+      max_record_size: 64 * 1024,
+    }),
+  );
   try {
     for await (const { record, info } of parser as AsyncIterable<{
       record: string[];
@@ -86,22 +90,26 @@ export async function readSurveyFile(
     // csv-parse's own errors (an unclosed quote, a record too large) name their line.
     const message = error instanceof Error ? error.message : String(error);
     const at = /line (\d+)/i.exec(message)?.[1];
-    errors.push(
-      at
-        ? `Line ${at}: the file cannot be read as CSV from here (${csvProblem(message)}).`
-        : `The file cannot be read as CSV (${csvProblem(message)}).`,
-    );
+    errors.push(`${at ? `Line ${at}: ` : ''}${csvProblem(message)}`);
     badRows += 1;
   }
-  if (header === null) errors.push('The file is empty: it has no header and no responses.');
+  if (header === null && errors.length === 0)
+    errors.push('The file is empty: it has no header and no responses.');
   else if (tally.respondents === 0 && badRows === 0)
     errors.push('The file has a header but no responses.');
   return { tally, errors, badRows, ignored: header?.ignored ?? [] };
 }
 
+/** The text in 64 KB slices. */
+function* slices(text: string): Generator<string> {
+  for (let i = 0; i < text.length; i += 65_536) yield text.slice(i, i + 65_536);
+}
+
 /** csv-parse's message, reduced to what a person can act on. */
 function csvProblem(message: string): string {
-  if (/quote/i.test(message)) return 'a quoted cell is not closed';
-  if (/record_size|max_record_size/i.test(message)) return 'a row is longer than 64 KB';
-  return 'it is not valid CSV';
+  if (/quote/i.test(message))
+    return 'a quoted cell is not closed by the end of the file; check the quotes before it.';
+  if (/record_size|max_record_size/i.test(message))
+    return 'a row is longer than 64 KB; check for a quote that is not closed.';
+  return 'the file cannot be read as CSV from here.';
 }

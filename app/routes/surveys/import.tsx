@@ -185,7 +185,7 @@ export default function ImportSurvey({ loaderData, actionData }: Route.Component
             CSV file
           </label>
           <div className="usa-hint" id={`${fields.file.id}-hint`}>
-            At most 80 MB.
+            At most 64 MB: a million responses without open text is about 35 MB.
           </div>
           <FieldError id={fields.file.errorId} errors={fields.file.errors} />
           {lines.length > 0 ? (

@@ -7,6 +7,7 @@ import {
   REQUIRED_COLUMNS,
 } from '~/domain/surveys/format';
 import { maskOpenText } from '~/domain/surveys/mask';
+import { readSurveyFile } from '~/domain/surveys/read';
 
 const HEADER = ['external_id', ...REQUIRED_COLUMNS, 'question_4'];
 const header = checkHeader(HEADER);
@@ -101,5 +102,38 @@ describe('masking open text', () => {
     ['Case 12345 closed', 'Case 12345 closed'],
   ])('%s', (input, output) => {
     expect(maskOpenText(input)).toBe(output);
+  });
+});
+
+describe('reading a file', () => {
+  const options = { scale: 'thumbs' as const, openText: false };
+  const header = REQUIRED_COLUMNS.join(',');
+  const blank = ','.repeat(DRIVER_COLUMNS.length);
+  it.each([
+    ['an empty file', '', ['The file is empty: it has no header and no responses.']],
+    ['a header alone', header, ['The file has a header but no responses.']],
+    [
+      'an unclosed quote',
+      `${header}\n1${blank}\n"1${blank}\n0${blank}\n`,
+      ['Line 4: a quoted cell is not closed by the end of the file; check the quotes before it.'],
+    ],
+    [
+      'bad rows, by the line they start on (a quoted line break counts)',
+      `${header}\n2${blank}\n1,"1\n"${blank.slice(1)}\n7${blank}\n`,
+      [
+        "Line 2: question_1 is “2”; on this collection's thumbs scale it is 0 or 1.",
+        "Line 5: question_1 is “7”; on this collection's thumbs scale it is 0 or 1.",
+      ],
+    ],
+  ])('%s', async (_n, text, errors) => {
+    expect((await readSurveyFile(text, options)).errors).toEqual(errors);
+  });
+
+  it('counts the good rows of a good file', async () => {
+    const text = [header, ...Array.from({ length: 5 }, (_, i) => `${i % 2}${blank}`)].join('\r\n');
+    const result = await readSurveyFile(text, options);
+    expect(result.errors).toEqual([]);
+    expect(result.tally.respondents).toBe(5);
+    expect(result.tally.question1.slice(0, 2)).toEqual([3, 2]);
   });
 });
