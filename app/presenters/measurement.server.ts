@@ -14,10 +14,15 @@ import { measureSummary } from '~/presenters/measures';
 import type { TrustRow } from '~/presenters/surveys';
 import type { PortfolioOutcomes } from '~/domain/pmc/snapshot';
 
-/** Each collection's latest quarter: trust as a share (or the count, under the minimum). */
+/**
+ * Each collection's latest standing quarter (at or before `upTo`, for a PMC update): trust as a
+ * share, or the count under the minimum. The survey list, project and portfolio pages and the
+ * PMC update all read it here.
+ */
 export async function trustRows(
   db: DB,
   where: { portfolioId: number } | { projectId: number },
+  upTo?: { fy: number; q: number },
 ): Promise<TrustRow[]> {
   const collections = await listCollections(db, where);
   if (collections.length === 0) return [];
@@ -29,18 +34,22 @@ export async function trustRows(
     ),
     getSurveyMinimum(db),
   ]);
+  const inReach = (d: { fiscal_year: number; quarter: number }) =>
+    !upTo || d.fiscal_year < upTo.fy || (d.fiscal_year === upTo.fy && d.quarter <= upTo.q);
   return collections.map((c) => {
     const latest = collectionQuarters(
       c,
-      datasets.filter((d) => d.collection_id === c.id),
+      datasets.filter((d) => d.collection_id === c.id && inReach(d)),
       minimum,
     ).at(-1);
     return {
       id: c.id,
       service: c.service_name,
+      title: c.survey_title,
       agency: c.agency_code,
       illustrative: c.illustrative === 1,
       quarter: latest?.label ?? null,
+      respondents: latest?.figures.respondents ?? null,
       trust: latest ? shareText(latest.figures.trust) : null,
       rule: latest?.figures.trustRule ?? null,
       change: latest && latest.change !== null ? changeText(latest.change) : null,
@@ -71,7 +80,6 @@ export async function portfolioOutcomes(
   db: DB,
   portfolioId: number,
   quarter: { fy: number; q: number; start: string; end: string },
-  minimum: number,
   today: string,
 ): Promise<PortfolioOutcomes> {
   const projects = await db
@@ -80,9 +88,9 @@ export async function portfolioOutcomes(
     .where('portfolio_id', '=', portfolioId)
     .execute();
   const names = new Map(projects.map((p) => [p.id, p.name]));
-  const [measures, collections] = await Promise.all([
+  const [measures, latest] = await Promise.all([
     measuresOf(db, [...names.keys()]),
-    listCollections(db, { portfolioId }),
+    trustRows(db, { portfolioId }, quarter),
   ]);
   const moved = measures
     .filter((m) => m.actuals.some((a) => a.date >= quarter.start && a.date <= quarter.end))
@@ -96,30 +104,20 @@ export async function portfolioOutcomes(
         reason: s.reason,
       };
     });
-  const datasets = await datasetsOf(
-    db,
-    collections.map((c) => c.id),
-    { standingOnly: true },
+  const trust = latest.flatMap((t) =>
+    t.quarter === null || t.trust === null || t.rule === null
+      ? []
+      : [
+          {
+            service: t.service,
+            agency: t.agency,
+            quarter: t.quarter,
+            trust: t.trust,
+            rule: t.rule,
+            change: t.change,
+            illustrative: t.illustrative,
+          },
+        ],
   );
-  const trust = collections.flatMap((c) => {
-    const upTo = datasets.filter(
-      (d) =>
-        d.collection_id === c.id &&
-        (d.fiscal_year < quarter.fy || (d.fiscal_year === quarter.fy && d.quarter <= quarter.q)),
-    );
-    const latest = collectionQuarters(c, upTo, minimum).at(-1);
-    if (!latest) return [];
-    return [
-      {
-        service: c.service_name,
-        agency: c.agency_code,
-        quarter: latest.label,
-        trust: shareText(latest.figures.trust),
-        rule: latest.figures.trustRule,
-        change: latest.change === null ? null : changeText(latest.change),
-        illustrative: c.illustrative === 1,
-      },
-    ];
-  });
   return { measures: moved, trust };
 }

@@ -50,7 +50,7 @@ export async function assembleUpdate(
         db,
         pf.id,
         'pmc-portfolio',
-        () => assemblePortfolio(db, pf, fy, q, since, today, minimum),
+        () => assemblePortfolio(db, pf, fy, q, since, today),
         // The survey minimum is a workspace setting: changing it recomputes every portfolio.
         `${fy}:${q}:${since ?? ''}:${today}:${minimum}`,
       ),
@@ -74,11 +74,10 @@ async function assemblePortfolio(
   q: number,
   since: string | null,
   today: string,
-  minimum: number,
 ): Promise<AssembledPortfolio> {
   const [facts, outcomes] = await Promise.all([
     readPortfolioQuarter(db, pf, fy, q, since, today),
-    portfolioOutcomes(db, pf.id, { fy, q, ...quarterBounds(fy, q) }, minimum, today),
+    portfolioOutcomes(db, pf.id, { fy, q, ...quarterBounds(fy, q) }, today),
   ]);
   const eventsOf = new Map<string, MilestoneEvent[]>();
   for (const e of facts.milestoneEvents) {

@@ -81,10 +81,12 @@ export function figureRecords(
 export interface TrustRow {
   id: number;
   service: string;
+  title: string;
   agency: string;
   illustrative: boolean;
   /** The latest standing quarter, or null before any import. */
   quarter: string | null;
+  respondents: number | null;
   trust: string | null;
   rule: string | null;
   change: string | null;

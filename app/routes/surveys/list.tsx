@@ -7,10 +7,9 @@ import { Link } from 'react-router';
 import type { Route } from './+types/list';
 import { Breadcrumbs } from '~/components/ui/form';
 import { Table } from '~/components/ui/table';
-import { changeText, shareText } from '~/domain/surveys/figures';
 import { can } from '~/domain/policy';
-import { collectionQuarters } from '~/domain/surveys/quarters';
-import { datasetsOf, getSurveyMinimum, listCollections } from '#db/queries/surveys';
+import { getSurveyMinimum } from '#db/queries/surveys';
+import { trustRows } from '~/presenters/measurement.server';
 import { getPortfolioHeader } from '#db/queries/portfolios';
 import { SlugParam } from '~/schemas/params';
 import { authorize, found, pathParam } from '~/web/toolkit.server';
@@ -25,39 +24,10 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const db = dbOf(context);
   const portfolio = found(await getPortfolioHeader(db, pathParam(SlugParam, params.slug)));
   authorize(user, 'portfolio.read', { portfolioId: portfolio.id });
-  const [collections, { minimum }] = await Promise.all([
-    listCollections(db, { portfolioId: portfolio.id }),
+  const [rows, { minimum }] = await Promise.all([
+    trustRows(db, { portfolioId: portfolio.id }),
     getSurveyMinimum(db),
   ]);
-  const datasets = await datasetsOf(
-    db,
-    collections.map((c) => c.id),
-    { standingOnly: true },
-  );
-  const rows = collections.map((c) => {
-    const quarters = collectionQuarters(
-      c,
-      datasets.filter((d) => d.collection_id === c.id),
-      minimum,
-    );
-    const latest = quarters.at(-1);
-    return {
-      id: c.id,
-      service: c.service_name,
-      title: c.survey_title,
-      agency: c.agency_code,
-      illustrative: c.illustrative === 1,
-      latest: latest
-        ? {
-            label: latest.label,
-            respondents: latest.figures.respondents,
-            trust: shareText(latest.figures.trust),
-            rule: latest.figures.trustRule,
-            change: latest.change === null ? null : changeText(latest.change),
-          }
-        : null,
-    };
-  });
   return {
     portfolio,
     rows,
@@ -116,19 +86,13 @@ export default function SurveyList({ loaderData }: Route.ComponentProps) {
                   </div>
                 </th>
                 <td>{r.agency}</td>
-                <td>{r.latest?.label ?? 'No data yet'}</td>
-                <td>{r.latest ? r.latest.respondents.toLocaleString('en-US') : '—'}</td>
+                <td>{r.quarter ?? 'No data yet'}</td>
+                <td>{r.respondents === null ? '—' : r.respondents.toLocaleString('en-US')}</td>
                 <td>
-                  {r.latest ? (
-                    <>
-                      {r.latest.trust}
-                      <div className="font-body-3xs">{r.latest.rule}</div>
-                    </>
-                  ) : (
-                    '—'
-                  )}
+                  {r.trust ?? '—'}
+                  {r.rule ? <div className="font-body-3xs">{r.rule}</div> : null}
                 </td>
-                <td>{r.latest?.change ?? '—'}</td>
+                <td>{r.change ?? '—'}</td>
               </tr>
             ))}
           </tbody>
