@@ -9,44 +9,19 @@ import type { DB } from '#db/client';
 import { RefusedError } from '#db/errors';
 import { recordAudit } from '#db/audit';
 import { getDefaultWage, loadAssessmentRoot, loadItems, loadSegments } from '#db/queries/burden';
-import { assertFresh, editVersioned, type ChangeRecord, type Trx } from '#db/versioning';
+import { saveSetting } from './settings';
+import { editVersioned, type ChangeRecord, type Trx } from '#db/versioning';
 
 export async function setDefaultWage(
   db: DB,
   input: { cents: number; source: string; year: number; version: number; actorId: number },
 ): Promise<void> {
-  const at = new Date().toISOString();
-  await db.transaction().execute(async (trx) => {
-    const current = await getDefaultWage(trx);
-    assertFresh({ ...current, version: current.version || 1 }, input.version || 1, [
-      'cents',
-      'source',
-      'year',
-    ]);
-    const value = JSON.stringify({ cents: input.cents, source: input.source, year: input.year });
-    if (current.version === 0) {
-      await trx
-        .insertInto('workspace_settings')
-        .values({ key: 'default_wage', value, updated_at: at })
-        .execute();
-    } else {
-      await trx
-        .updateTable('workspace_settings')
-        .set({ value, version: current.version + 1, updated_at: at })
-        .where('key', '=', 'default_wage')
-        .where('version', '=', current.version)
-        .execute();
-    }
-    await recordAudit(trx, {
-      actorId: input.actorId,
-      action: 'update',
-      entityType: 'setting',
-      entityId: 'default_wage',
-      portfolioId: null,
-      before: { cents: current.cents, source: current.source, year: current.year },
-      after: { cents: input.cents, source: input.source, year: input.year },
-      at,
-    });
+  await saveSetting(db, {
+    key: 'default_wage',
+    read: getDefaultWage,
+    value: { cents: input.cents, source: input.source, year: input.year },
+    version: input.version,
+    actorId: input.actorId,
   });
 }
 

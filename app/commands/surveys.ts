@@ -11,7 +11,8 @@ import type { DB } from '#db/client';
 import { RefusedError } from '#db/errors';
 import { recordAudit } from '#db/audit';
 import { getCollection, getSurveyMinimum, standingDataset } from '#db/queries/surveys';
-import { assertFresh, editVersioned, pick, type Trx } from '#db/versioning';
+import { editVersioned, pick, type Trx } from '#db/versioning';
+import { saveSetting } from './settings';
 import type { SurveyRow } from '~/domain/surveys/format';
 import { readSurveyFile } from '~/domain/surveys/read';
 import type { CollectionInput, ImportInput } from '~/schemas/survey';
@@ -298,32 +299,11 @@ export async function setSurveyMinimum(
   db: DB,
   input: { minimum: number; version: number; actorId: number },
 ): Promise<void> {
-  const at = new Date().toISOString();
-  await db.transaction().execute(async (trx) => {
-    const current = await getSurveyMinimum(trx);
-    assertFresh({ ...current, version: current.version || 1 }, input.version || 1, ['minimum']);
-    const value = JSON.stringify({ minimum: input.minimum });
-    if (current.version === 0)
-      await trx
-        .insertInto('workspace_settings')
-        .values({ key: 'survey_minimum', value, updated_at: at })
-        .execute();
-    else
-      await trx
-        .updateTable('workspace_settings')
-        .set({ value, version: current.version + 1, updated_at: at })
-        .where('key', '=', 'survey_minimum')
-        .where('version', '=', current.version)
-        .execute();
-    await recordAudit(trx, {
-      actorId: input.actorId,
-      action: 'update',
-      entityType: 'setting',
-      entityId: 'survey_minimum',
-      portfolioId: null,
-      before: { minimum: current.minimum },
-      after: { minimum: input.minimum },
-      at,
-    });
+  await saveSetting(db, {
+    key: 'survey_minimum',
+    read: getSurveyMinimum,
+    value: { minimum: input.minimum },
+    version: input.version,
+    actorId: input.actorId,
   });
 }
