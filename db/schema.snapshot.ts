@@ -3,6 +3,94 @@
 import type { SchemaShape } from './schema-check';
 
 export const SCHEMA: SchemaShape = {
+  "access_requests": {
+    "agency_id": {
+      "type": "integer",
+      "nullable": false
+    },
+    "created_at": {
+      "type": "text",
+      "nullable": false
+    },
+    "decided_at": {
+      "type": "text",
+      "nullable": true
+    },
+    "decided_by": {
+      "type": "integer",
+      "nullable": true
+    },
+    "email": {
+      "type": "text",
+      "nullable": false
+    },
+    "id": {
+      "type": "integer",
+      "nullable": false
+    },
+    "issuer": {
+      "type": "text",
+      "nullable": false
+    },
+    "name": {
+      "type": "text",
+      "nullable": false
+    },
+    "note": {
+      "type": "text",
+      "nullable": true
+    },
+    "person_id": {
+      "type": "integer",
+      "nullable": true
+    },
+    "portfolio_id": {
+      "type": "integer",
+      "nullable": false
+    },
+    "reason": {
+      "type": "text",
+      "nullable": false
+    },
+    "role": {
+      "type": "text",
+      "nullable": false
+    },
+    "status": {
+      "type": "text",
+      "nullable": false
+    },
+    "subject": {
+      "type": "text",
+      "nullable": false
+    }
+  },
+  "access_reviews": {
+    "fiscal_year": {
+      "type": "integer",
+      "nullable": false
+    },
+    "id": {
+      "type": "integer",
+      "nullable": false
+    },
+    "portfolio_id": {
+      "type": "integer",
+      "nullable": false
+    },
+    "quarter": {
+      "type": "integer",
+      "nullable": false
+    },
+    "reviewed_at": {
+      "type": "text",
+      "nullable": false
+    },
+    "reviewed_by": {
+      "type": "integer",
+      "nullable": true
+    }
+  },
   "accounts": {
     "created_at": {
       "type": "text",
@@ -573,6 +661,94 @@ export const SCHEMA: SchemaShape = {
       "nullable": false
     }
   },
+  "identity_links": {
+    "email_at_link": {
+      "type": "text",
+      "nullable": false
+    },
+    "id": {
+      "type": "integer",
+      "nullable": false
+    },
+    "issuer": {
+      "type": "text",
+      "nullable": false
+    },
+    "last_used_at": {
+      "type": "text",
+      "nullable": true
+    },
+    "linked_at": {
+      "type": "text",
+      "nullable": false
+    },
+    "person_id": {
+      "type": "integer",
+      "nullable": false
+    },
+    "subject": {
+      "type": "text",
+      "nullable": false
+    }
+  },
+  "invitations": {
+    "accepted_at": {
+      "type": "text",
+      "nullable": true
+    },
+    "accepted_person_id": {
+      "type": "integer",
+      "nullable": true
+    },
+    "agency_id": {
+      "type": "integer",
+      "nullable": false
+    },
+    "created_at": {
+      "type": "text",
+      "nullable": false
+    },
+    "email": {
+      "type": "text",
+      "nullable": false
+    },
+    "expires_at": {
+      "type": "text",
+      "nullable": false
+    },
+    "id": {
+      "type": "integer",
+      "nullable": false
+    },
+    "invited_by": {
+      "type": "integer",
+      "nullable": true
+    },
+    "name": {
+      "type": "text",
+      "nullable": false
+    },
+    "omb_lead": {
+      "type": "integer",
+      "nullable": false
+    },
+    "portfolio_id": {
+      "type": "integer",
+      "nullable": true
+    },
+    "revoked_at": {
+      "type": "text",
+      "nullable": true
+    },
+    "revoked_by": {
+      "type": "integer",
+      "nullable": true
+    },
+    "role": {
+      "type": "text",
+      "nullable": true
+    }
+  },
   "journey_maps": {
     "archived_at": {
       "type": "text",
@@ -818,6 +994,14 @@ export const SCHEMA: SchemaShape = {
       "type": "text",
       "nullable": false
     },
+    "deactivated_at": {
+      "type": "text",
+      "nullable": true
+    },
+    "deactivated_reason": {
+      "type": "text",
+      "nullable": true
+    },
     "email": {
       "type": "text",
       "nullable": false
@@ -829,6 +1013,10 @@ export const SCHEMA: SchemaShape = {
     "is_omb_lead": {
       "type": "integer",
       "nullable": false
+    },
+    "last_sign_in_at": {
+      "type": "text",
+      "nullable": true
     },
     "name": {
       "type": "text",
@@ -1366,6 +1554,14 @@ export const SCHEMA: SchemaShape = {
     }
   },
   "sessions": {
+    "acr": {
+      "type": "text",
+      "nullable": true
+    },
+    "auth_method": {
+      "type": "text",
+      "nullable": false
+    },
     "created_at": {
       "type": "text",
       "nullable": false
@@ -1378,9 +1574,71 @@ export const SCHEMA: SchemaShape = {
       "type": "text",
       "nullable": false
     },
+    "last_seen_at": {
+      "type": "text",
+      "nullable": true
+    },
     "person_id": {
       "type": "integer",
       "nullable": false
+    },
+    "x509_presented": {
+      "type": "integer",
+      "nullable": true
+    }
+  },
+  "sign_in_flows": {
+    "assurance": {
+      "type": "text",
+      "nullable": false
+    },
+    "code_verifier": {
+      "type": "text",
+      "nullable": true
+    },
+    "created_at": {
+      "type": "text",
+      "nullable": false
+    },
+    "email": {
+      "type": "text",
+      "nullable": true
+    },
+    "expected_subject": {
+      "type": "text",
+      "nullable": true
+    },
+    "expires_at": {
+      "type": "text",
+      "nullable": false
+    },
+    "id_hash": {
+      "type": "text",
+      "nullable": false
+    },
+    "issuer": {
+      "type": "text",
+      "nullable": true
+    },
+    "kind": {
+      "type": "text",
+      "nullable": false
+    },
+    "nonce": {
+      "type": "text",
+      "nullable": true
+    },
+    "redirect_to": {
+      "type": "text",
+      "nullable": false
+    },
+    "state": {
+      "type": "text",
+      "nullable": true
+    },
+    "subject": {
+      "type": "text",
+      "nullable": true
     }
   },
   "success_measures": {

@@ -12,6 +12,8 @@ type Timestamp = string;
 
 export type { Health, MilestoneStatus, Phase };
 export type MembershipRole = 'lead' | 'member' | 'viewer';
+export type AccessRequestStatus = 'waiting' | 'approved' | 'declined';
+export type DeactivationReason = 'inactive' | 'removed';
 
 interface AgencyTable {
   id: Generated<number>;
@@ -31,6 +33,15 @@ interface PersonTable {
   created_at: Timestamp;
   /** The IANA zone the person reads moments in; null = the default (Eastern). */
   time_zone: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The last sign-in, by password or through the OpenID provider. */
+  last_sign_in_at: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Set when the person's access was turned off; they cannot sign in. */
+  deactivated_at: ColumnType<string | null, string | null | undefined, string | null>;
+  deactivated_reason: ColumnType<
+    DeactivationReason | null,
+    DeactivationReason | null | undefined,
+    DeactivationReason | null
+  >;
 }
 
 interface AccountTable {
@@ -50,6 +61,83 @@ interface SessionTable {
   person_id: number;
   created_at: Timestamp;
   expires_at: Timestamp;
+  auth_method: ColumnType<'password' | 'oidc', 'password' | 'oidc' | undefined, never>;
+  /** The authentication context asked of the provider (its `acr_values`). */
+  acr: ColumnType<string | null, string | null | undefined, never>;
+  /** 1 when the provider said a PIV/CAC card was presented; null for a password session. */
+  x509_presented: ColumnType<number | null, number | null | undefined, never>;
+  /** The last request of the person: the idle timeout runs from here. */
+  last_seen_at: Timestamp;
+}
+
+interface IdentityLinkTable {
+  id: Generated<number>;
+  person_id: number;
+  issuer: string;
+  subject: string;
+  email_at_link: string;
+  linked_at: Timestamp;
+  last_used_at: Timestamp | null;
+}
+
+interface SignInFlowTable {
+  id_hash: string;
+  kind: 'authorize' | 'verified';
+  state: string | null;
+  nonce: string | null;
+  code_verifier: string | null;
+  assurance: string;
+  redirect_to: string;
+  expected_subject: string | null;
+  issuer: string | null;
+  subject: string | null;
+  email: string | null;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+interface InvitationTable {
+  id: Generated<number>;
+  email: string;
+  name: string;
+  agency_id: number;
+  portfolio_id: number | null;
+  role: MembershipRole | null;
+  omb_lead: ColumnType<number, number | undefined, number>;
+  invited_by: number | null;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  revoked_at: Timestamp | null;
+  revoked_by: number | null;
+  accepted_at: Timestamp | null;
+  accepted_person_id: number | null;
+}
+
+interface AccessRequestTable {
+  id: Generated<number>;
+  issuer: string;
+  subject: string;
+  email: string;
+  name: string;
+  agency_id: number;
+  portfolio_id: number;
+  role: MembershipRole;
+  reason: string;
+  status: AccessRequestStatus;
+  created_at: Timestamp;
+  decided_at: Timestamp | null;
+  decided_by: number | null;
+  note: string | null;
+  person_id: number | null;
+}
+
+interface AccessReviewTable {
+  id: Generated<number>;
+  portfolio_id: number;
+  fiscal_year: number;
+  quarter: number;
+  reviewed_by: number | null;
+  reviewed_at: Timestamp;
 }
 
 interface PortfolioTable {
@@ -593,6 +681,11 @@ export interface Database {
   people: PersonTable;
   accounts: AccountTable;
   sessions: SessionTable;
+  identity_links: IdentityLinkTable;
+  sign_in_flows: SignInFlowTable;
+  invitations: InvitationTable;
+  access_requests: AccessRequestTable;
+  access_reviews: AccessReviewTable;
   portfolios: PortfolioTable;
   portfolio_agencies: PortfolioAgencyTable;
   portfolio_memberships: PortfolioMembershipTable;

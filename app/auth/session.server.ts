@@ -1,21 +1,21 @@
 import crypto from 'node:crypto';
 import type { DB } from '#db/client';
-import { deleteSession, insertSession } from '~/commands/sessions';
+import { deleteSession, insertSession, touchSession } from '~/commands/sessions';
 import { findSessionUser, type SessionUser } from '#db/queries/sessions';
 import { recordAudit } from '#db/audit';
+import { sessionStatus, shouldTouch } from '~/domain/auth/hygiene';
+import { authConfig } from './config.server';
 
 export type { SessionUser };
 
 const COOKIE = 'lew_session';
-/** Sessions end 12 hours after sign-in: a working day, then sign in again. */
-const SESSION_MS = 12 * 60 * 60 * 1000;
 
-function secureCookies(): boolean {
+export function secureCookies(): boolean {
   if (process.env.COOKIE_SECURE) return process.env.COOKIE_SECURE !== 'false';
   return process.env.NODE_ENV === 'production';
 }
 
-function hashToken(token: string): string {
+export function hashToken(token: string): string {
   return crypto.createHash('sha256').update(token).digest('base64url');
 }
 
@@ -47,37 +47,77 @@ function cookieHeader(value: string, maxAgeSeconds: number): string {
   return parts.join('; ');
 }
 
-/** Starts a session for `personId`; returns the Set-Cookie header to send. */
-export async function startSession(db: DB, personId: number, now = new Date()): Promise<string> {
+/** How a session began: by password, or through the OpenID provider with what it asserted. */
+export interface SessionStart {
+  method: 'password' | 'oidc';
+  acr?: string | null;
+  x509Presented?: boolean | null;
+}
+
+/**
+ * Starts a session for `personId`; returns the Set-Cookie header to send. The session ends at the
+ * absolute limit (SESSION_MAX_HOURS) whatever happens; the idle limit is checked per request.
+ */
+export async function startSession(
+  db: DB,
+  personId: number,
+  start: SessionStart = { method: 'password' },
+  now = new Date(),
+): Promise<string> {
   const token = crypto.randomBytes(32).toString('base64url');
+  const { absoluteMs } = authConfig().limits;
   await insertSession(db, {
     idHash: hashToken(token),
     personId,
     createdAt: now.toISOString(),
-    expiresAt: new Date(now.getTime() + SESSION_MS).toISOString(),
+    expiresAt: new Date(now.getTime() + absoluteMs).toISOString(),
+    method: start.method,
+    acr: start.acr ?? null,
+    x509Presented: start.x509Presented ?? null,
   });
-  return cookieHeader(token, SESSION_MS / 1000);
+  return cookieHeader(token, Math.floor(absoluteMs / 1000));
 }
 
-/** Ends the request's session (if any), audited; returns the Set-Cookie header that clears it. */
-export async function endSession(db: DB, request: Request): Promise<string> {
+/**
+ * Ends the request's session (if any), audited. Returns the Set-Cookie header that clears it and
+ * how the session had begun (a provider's session is ended at the provider too).
+ */
+export async function endSession(
+  db: DB,
+  request: Request,
+): Promise<{ cookie: string; method: 'password' | 'oidc' | null }> {
   const token = readToken(request);
+  let method: 'password' | 'oidc' | null = null;
   if (token) {
-    await db.transaction().execute(async (trx) => {
-      const personId = await deleteSession(trx, hashToken(token));
-      if (personId !== null) {
-        await recordAudit(trx, {
-          actorId: personId,
-          action: 'sign_out',
-          entityType: 'session',
-          entityId: personId,
-          portfolioId: null,
-          before: null,
-          after: null,
-        });
-      }
-    });
+    method = await endSessionByHash(db, hashToken(token), null);
   }
+  return { cookie: cookieHeader('', 0), method };
+}
+
+/** Deletes one session and records why: signed out (`reason` null) or the idle limit. */
+async function endSessionByHash(
+  db: DB,
+  idHash: string,
+  reason: 'idle' | null,
+): Promise<'password' | 'oidc' | null> {
+  return db.transaction().execute(async (trx) => {
+    const ended = await deleteSession(trx, idHash);
+    if (ended === null) return null;
+    await recordAudit(trx, {
+      actorId: ended.personId,
+      action: 'sign_out',
+      entityType: 'session',
+      entityId: ended.personId,
+      portfolioId: null,
+      before: null,
+      after: reason ? { reason } : null,
+    });
+    return ended.method;
+  });
+}
+
+/** The cookie that clears the session cookie (a session that ended while the person was away). */
+export function clearedSessionCookie(): string {
   return cookieHeader('', 0);
 }
 
@@ -96,7 +136,46 @@ export async function userFromCookie(
 ): Promise<SessionUser | null> {
   const token = tokenOf(header);
   if (!token) return null;
-  return findSessionUser(db, hashToken(token), new Date().toISOString());
+  return liveSessionUser(db, hashToken(token), new Date());
+}
+
+/**
+ * The person of a session that is still within both limits. A session past the idle limit is
+ * ended (audited); activity moves the idle clock, at most once a minute (TOUCH_EVERY_MS).
+ */
+async function liveSessionUser(db: DB, idHash: string, now: Date): Promise<SessionUser | null> {
+  const user = await findSessionUser(db, idHash, now.toISOString());
+  if (!user) return null;
+  const times = {
+    createdAt: new Date(user.session.createdAt),
+    lastSeenAt: new Date(user.session.lastSeenAt),
+  };
+  const status = sessionStatus(times, now, authConfig().limits);
+  if (status !== 'active') {
+    await endSessionByHash(db, idHash, 'idle');
+    return null;
+  }
+  if (shouldTouch(times.lastSeenAt, now)) {
+    await touchSession(db, idHash, now.toISOString());
+    user.session.lastSeenAt = now.toISOString();
+  }
+  return user;
+}
+
+/**
+ * "Stay signed in": the person answered the idle warning, so the idle clock starts again now.
+ * Returns the session's person, or null when it had already ended.
+ */
+export async function extendSession(db: DB, request: Request): Promise<SessionUser | null> {
+  const token = readToken(request);
+  if (!token) return null;
+  const idHash = hashToken(token);
+  const user = await liveSessionUser(db, idHash, new Date());
+  if (!user) return null;
+  const at = new Date().toISOString();
+  await touchSession(db, idHash, at);
+  user.session.lastSeenAt = at;
+  return user;
 }
 
 /** Only same-site paths may be redirect targets (no open redirects). */

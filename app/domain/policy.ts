@@ -68,7 +68,16 @@ export type Action =
   /** Post-transaction survey collections: adding, editing, importing a quarter's data. */
   | 'survey.edit'
   /** Deleting an archived journey map, burden assessment or research activity for good. */
-  | 'record.delete';
+  | 'record.delete'
+  /**
+   * Granting and reviewing access to a portfolio: inviting people, deciding access requests,
+   * the quarterly access review and removing someone's role (issue 21).
+   */
+  | 'access.manage'
+  /** Inviting another OMB lead: access to the whole program. */
+  | 'access.invite_omb_lead'
+  /** Seeing who from one's own agency has access to what (an agency's POC, issue 21). */
+  | 'access.agency_view';
 
 export interface Target {
   portfolioId?: number;
@@ -143,6 +152,10 @@ export const GRANTS: Record<Action, true | readonly Role[]> = {
   'survey.edit': ['omb_lead', 'portfolio_lead', 'team_member'],
   // Deleting for good is OMB's call, with a reason; everyone else archives (docs/decisions/023).
   'record.delete': ['omb_lead'],
+  // A portfolio's lead grants and reviews access to it; OMB leads to every portfolio (NIST AC-2).
+  'access.manage': ['omb_lead', 'portfolio_lead'],
+  'access.invite_omb_lead': ['omb_lead'],
+  'access.agency_view': ['omb_lead', 'agency_poc'],
 };
 
 /** Actions taken on behalf of one agency: the person must hold the role *for that agency*. */

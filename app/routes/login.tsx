@@ -2,6 +2,7 @@ import { getFormProps } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data, Form, redirect, useNavigation } from 'react-router';
 import type { Route } from './+types/login';
+import { authConfig } from '~/auth/config.server';
 import { safeRedirect, startSession } from '~/auth/session.server';
 import { signIn } from '~/auth/sign-in.server';
 import { Alert } from '~/components/ui/alert';
@@ -21,10 +22,19 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   );
   const redirectTo = safeRedirect(parsed.success ? parsed.data : undefined);
   if (currentUser(context)) throw redirect(redirectTo);
-  return { redirectTo, demoAccounts: await demoAccountsExist(dbOf(context)) };
+  const config = authConfig();
+  return {
+    redirectTo,
+    provider: config.provider?.name ?? null,
+    passwordSignIn: config.passwordSignIn,
+    demoAccounts: config.passwordSignIn && (await demoAccountsExist(dbOf(context))),
+  };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
+  if (!authConfig().passwordSignIn) {
+    throw data('Password sign-in is turned off in this workspace.', { status: 403 });
+  }
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: SignInSchema });
   if (submission.status !== 'success') {
@@ -47,12 +57,6 @@ export async function action({ request, context }: Route.ActionArgs) {
 }
 
 export default function Login({ loaderData, actionData }: Route.ComponentProps) {
-  const navigation = useNavigation();
-  const [form, fields] = useSchemaForm({
-    lastResult: actionData?.result,
-    schema: () => import('~/schemas/auth').then((m) => m.SignInSchema),
-    validate: 'onSubmit',
-  });
   return (
     <div className="grid-row">
       <div className="tablet:grid-col-8 desktop:grid-col-6">
@@ -68,40 +72,77 @@ export default function Login({ loaderData, actionData }: Route.ComponentProps) 
             with <code>DEMO_ACCOUNTS=off</code> and create an OMB lead account.
           </Alert>
         ) : null}
-        <FormErrors form={form} heading="You are not signed in" />
-        <Form
-          method="post"
-          // A full page load after signing in: the new page starts at its top, so the first Tab
-          // reaches the skip link (WCAG 2.4.1).
-          reloadDocument
-          className="usa-form usa-form--large"
-          {...getFormProps(form)}
-        >
-          <fieldset className="usa-fieldset">
-            <legend className="usa-sr-only">Your account</legend>
-            <TextField
-              field={fields.email}
-              label="Email address"
-              type="email"
-              autoComplete="username"
-            />
-            <TextField
-              field={fields.password}
-              label="Password"
-              type="password"
-              autoComplete="current-password"
-            />
-            <input type="hidden" name="redirectTo" value={loaderData.redirectTo} />
-            <button
-              type="submit"
-              className="usa-button"
-              disabled={navigation.state === 'submitting'}
+        {loaderData.provider ? (
+          <section aria-labelledby="provider-heading" className="margin-y-4">
+            <h2 id="provider-heading" className="usa-sr-only">
+              Sign in with {loaderData.provider}
+            </h2>
+            <p>
+              Sign in with your {loaderData.provider} account. If your role needs a PIV or CAC card,{' '}
+              {loaderData.provider} asks for it.
+            </p>
+            <a
+              className="usa-button usa-button--big"
+              href={`/auth/start?redirectTo=${encodeURIComponent(loaderData.redirectTo)}`}
             >
-              Sign in
-            </button>
-          </fieldset>
-        </Form>
+              Sign in with {loaderData.provider}
+            </a>
+            <p className="usa-hint">
+              New here? Sign in with {loaderData.provider} using your work email. If no one has
+              invited you yet, you can ask for access after signing in.
+            </p>
+          </section>
+        ) : null}
+        {loaderData.passwordSignIn ? (
+          <PasswordForm loaderData={loaderData} actionData={actionData} />
+        ) : null}
       </div>
     </div>
+  );
+}
+
+function PasswordForm({
+  loaderData,
+  actionData,
+}: Pick<Route.ComponentProps, 'loaderData' | 'actionData'>) {
+  const navigation = useNavigation();
+  const [form, fields] = useSchemaForm({
+    lastResult: actionData?.result,
+    schema: () => import('~/schemas/auth').then((m) => m.SignInSchema),
+    validate: 'onSubmit',
+  });
+  return (
+    <>
+      {loaderData.provider ? <h2>Sign in with a password</h2> : null}
+      <FormErrors form={form} heading="You are not signed in" />
+      <Form
+        method="post"
+        // A full page load after signing in: the new page starts at its top, so the first Tab
+        // reaches the skip link (WCAG 2.4.1).
+        reloadDocument
+        className="usa-form usa-form--large"
+        {...getFormProps(form)}
+      >
+        <fieldset className="usa-fieldset">
+          <legend className="usa-sr-only">Your account</legend>
+          <TextField
+            field={fields.email}
+            label="Email address"
+            type="email"
+            autoComplete="username"
+          />
+          <TextField
+            field={fields.password}
+            label="Password"
+            type="password"
+            autoComplete="current-password"
+          />
+          <input type="hidden" name="redirectTo" value={loaderData.redirectTo} />
+          <button type="submit" className="usa-button" disabled={navigation.state === 'submitting'}>
+            Sign in
+          </button>
+        </fieldset>
+      </Form>
+    </>
   );
 }

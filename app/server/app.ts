@@ -1,6 +1,7 @@
 import express from 'express';
 import crypto from 'node:crypto';
 import * as build from 'virtual:react-router/server-build';
+import { authConfig } from '~/auth/config.server';
 import { isSameOrigin } from '~/domain/auth/origin';
 import { requestContext } from '~/web/context.server';
 import { reactRouterHandler } from './handler';
@@ -23,6 +24,10 @@ app.disable('x-powered-by');
  * nothing may frame the workspace, post forms elsewhere, or change the base URL.
  */
 export function contentSecurityPolicy(nonce: string): string {
+  // Signing out of a provider's session is a form post the workspace answers with a redirect
+  // to the provider's end_session_endpoint; form-action covers that redirect too.
+  const provider = authConfig().provider;
+  const formAction = provider ? `'self' ${provider.issuer.origin}` : "'self'";
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}'`,
@@ -32,7 +37,7 @@ export function contentSecurityPolicy(nonce: string): string {
     "connect-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",
-    "form-action 'self'",
+    `form-action ${formAction}`,
     "frame-ancestors 'none'",
   ].join('; ');
 }

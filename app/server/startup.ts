@@ -1,6 +1,8 @@
 import { closeDb, getDb, migrateToLatest, type DB } from '#db/client';
 import { duringStartup } from '#db/dialect';
+import { authConfig } from '~/auth/config.server';
 import { deleteExpiredSessions } from '~/commands/sessions';
+import { deleteExpiredFlows } from '~/commands/sign-in-flows';
 import { checkSchema } from '#db/schema-check';
 import { seedReferenceData, syncDemoAccounts } from '#seeds/index';
 import { seedJourneys } from '#seeds/journeys';
@@ -39,9 +41,13 @@ export async function prepareDatabase(
   log: (line: string) => void = console.log,
   options: { demoAccounts?: false } = {},
 ): Promise<void> {
+  // A bad sign-in setting stops the server here, naming the setting.
+  authConfig();
   const db = getDb();
   await duringStartup(db, () => migrateAndSeed(log, options.demoAccounts));
-  await deleteExpiredSessions(db, new Date().toISOString());
+  const now = new Date().toISOString();
+  await deleteExpiredSessions(db, now);
+  await deleteExpiredFlows(db, now);
 }
 
 async function migrateAndSeed(log: (line: string) => void, demoAccounts?: false): Promise<void> {

@@ -10,9 +10,21 @@ export interface SessionUser extends UserRoles {
   agencyName: string;
   /** The zone moments are shown in: the person's choice, Eastern by default. */
   timeZone: string;
+  /** The session itself: the idle and absolute limits run from these (app/domain/auth/hygiene.ts). */
+  session: {
+    createdAt: string;
+    lastSeenAt: string;
+    method: 'password' | 'oidc';
+    acr: string | null;
+    x509Presented: boolean | null;
+  };
 }
 
-/** The signed-in person for a live session, with every role they hold, or null. */
+/**
+ * The signed-in person for a session before its absolute end, with every role they hold, or null.
+ * A person whose access was turned off has no live session. The idle limit is the caller's
+ * (app/auth/session.server.ts), from `session.lastSeenAt`.
+ */
 export async function findSessionUser(
   db: DB,
   idHash: string,
@@ -21,7 +33,6 @@ export async function findSessionUser(
   const person = await db
     .selectFrom('sessions')
     .innerJoin('people', 'people.id', 'sessions.person_id')
-    .innerJoin('accounts', 'accounts.person_id', 'people.id')
     .innerJoin('agencies', 'agencies.id', 'people.agency_id')
     .select([
       'people.id',
@@ -33,41 +44,65 @@ export async function findSessionUser(
       'people.time_zone',
       'agencies.code as agency_code',
       'agencies.name as agency_name',
+      'sessions.created_at as session_created_at',
+      'sessions.last_seen_at',
+      'sessions.auth_method',
+      'sessions.acr',
+      'sessions.x509_presented',
     ])
     .where('sessions.id_hash', '=', idHash)
     .where('sessions.expires_at', '>', now)
+    .where('people.deactivated_at', 'is', null)
     .executeTakeFirst();
   if (!person) return null;
-  const [memberships, pocs, pmcs] = await Promise.all([
-    db
-      .selectFrom('portfolio_memberships')
-      .select(['portfolio_id', 'role'])
-      .where('person_id', '=', person.id)
-      .execute(),
-    db
-      .selectFrom('agency_pocs')
-      .select(['portfolio_id', 'agency_id'])
-      .where('person_id', '=', person.id)
-      .where('ended_at', 'is', null)
-      .execute(),
-    db
-      .selectFrom('portfolio_agencies')
-      .select(['portfolio_id', 'agency_id'])
-      .where('pmc_member_id', '=', person.id)
-      .execute(),
-  ]);
+  const roles = await rolesOf(db, person.id);
   return {
     personId: person.id,
     agencyId: person.agency_id,
     isOmbLead: person.is_omb_lead === 1,
-    memberships: new Map(memberships.map((m) => [m.portfolio_id, m.role])),
-    pocFor: pocs.map((p) => ({ portfolioId: p.portfolio_id, agencyId: p.agency_id })),
-    pmcFor: pmcs.map((p) => ({ portfolioId: p.portfolio_id, agencyId: p.agency_id })),
+    ...roles,
     name: person.name,
     email: person.email,
     title: person.title,
     agencyCode: person.agency_code,
     agencyName: person.agency_name,
     timeZone: viewerTimeZone(person.time_zone),
+    session: {
+      createdAt: person.session_created_at,
+      lastSeenAt: person.last_seen_at,
+      method: person.auth_method,
+      acr: person.acr,
+      x509Presented: person.x509_presented === null ? null : person.x509_presented === 1,
+    },
+  };
+}
+
+/** The portfolio roles a person holds: memberships, current POC and PMC assignments. */
+export async function rolesOf(
+  db: DB,
+  personId: number,
+): Promise<Pick<UserRoles, 'memberships' | 'pocFor' | 'pmcFor'>> {
+  const [memberships, pocs, pmcs] = await Promise.all([
+    db
+      .selectFrom('portfolio_memberships')
+      .select(['portfolio_id', 'role'])
+      .where('person_id', '=', personId)
+      .execute(),
+    db
+      .selectFrom('agency_pocs')
+      .select(['portfolio_id', 'agency_id'])
+      .where('person_id', '=', personId)
+      .where('ended_at', 'is', null)
+      .execute(),
+    db
+      .selectFrom('portfolio_agencies')
+      .select(['portfolio_id', 'agency_id'])
+      .where('pmc_member_id', '=', personId)
+      .execute(),
+  ]);
+  return {
+    memberships: new Map(memberships.map((m) => [m.portfolio_id, m.role])),
+    pocFor: pocs.map((p) => ({ portfolioId: p.portfolio_id, agencyId: p.agency_id })),
+    pmcFor: pmcs.map((p) => ({ portfolioId: p.portfolio_id, agencyId: p.agency_id })),
   };
 }

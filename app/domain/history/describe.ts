@@ -149,6 +149,12 @@ const KINDS: Record<string, Kind> = {
   calendar: { noun: 'A-11 Section 280 calendar', href: () => '/calendar' },
   setting: { noun: 'setting', href: () => '/settings' },
   account: { noun: 'account of' },
+  invitation: { noun: 'invitation of', href: () => '/access' },
+  access_request: { noun: 'access request of', href: byId('/access/requests') },
+  access_review: {
+    noun: 'access review of portfolio',
+    href: (e) => portfolioHref(e, '/access-review'),
+  },
   session: { noun: 'session' },
   workspace: { noun: 'workspace' },
 };
@@ -278,7 +284,7 @@ export function describeAuditEntry(e: AuditEntryInput): AuditSentence {
   else if (name) targetText = `${kind.noun} ${quoted(name, 80)}`;
   else targetText = `a ${kind.noun.replace(/ of( portfolio)?$/, '')}`;
   const href = deleted || !kind.href ? null : kind.href(e);
-  const target = targetText ? { text: targetText, href } : null;
+  let target: AuditSentence['target'] = targetText ? { text: targetText, href } : null;
 
   const agencyOf = (v: unknown) =>
     typeof v === 'number' ? (e.agencies?.get(v) ?? 'an agency') : 'an agency';
@@ -547,7 +553,56 @@ export function describeAuditEntry(e: AuditEntryInput): AuditSentence {
       did = 'signed in';
       break;
     case 'session:sign_out':
-      did = 'signed out';
+      did =
+        after('reason') === 'idle' ? 'was signed out after a time without activity' : 'signed out';
+      break;
+
+    // Access (issue 21): invitations, requests, provider identities, reviews.
+    case 'invitation:invite':
+      did = 'invited';
+      target = {
+        text: `${text(after('name')) ?? 'a person'} (${text(after('email')) ?? 'no email'})`,
+        href: '/access',
+      };
+      rest = ` to be ${roleWords(after('role'), e.portfolio?.name)}`;
+      break;
+    case 'invitation:revoke':
+      did = 'revoked the';
+      break;
+    case 'invitation:accept_invitation':
+      did = 'accepted the invitation';
+      target = null;
+      rest = ` to be ${roleWords(after('role'), e.portfolio?.name)}`;
+      break;
+    case 'access_request:request_access':
+      // Asked by someone with no account yet, so the workspace is the one recording it.
+      did = 'received the';
+      rest = ` to be ${roleWords(after('role'), e.portfolio?.name)}`;
+      break;
+    case 'access_request:approve':
+      did = 'approved the';
+      break;
+    case 'access_request:decline': {
+      const note = text(after('note'));
+      did = 'declined the';
+      rest = note ? `. Note: ${quoted(note)}` : '';
+      break;
+    }
+    case 'account:link_identity':
+      did = 'linked a sign-in provider identity to the';
+      break;
+    case 'account:deactivate':
+      did = 'turned off the';
+      rest =
+        after('deactivated_reason') === 'removed'
+          ? ' at an access review'
+          : ' after a long time without use';
+      break;
+    case 'portfolio:remove_access':
+      did = `removed ${text(before('person')) ?? 'a person'}’s access (${roleWords(before('role'), null)}) from`;
+      break;
+    case 'access_review:confirm_review':
+      did = `confirmed the FY ${String(after('fiscal_year') ?? '?')} Q${String(after('quarter') ?? '?')}`;
       break;
     case 'account:create':
       did = 'created an account for';
@@ -627,6 +682,21 @@ export function describeAuditEntry(e: AuditEntryInput): AuditSentence {
   }
   if (e.entityType === 'milestone' && inProject) rest = `${inProject}${rest}`;
   return finish(actorName(e.actor), did, target, rest);
+}
+
+const ROLE_WORDS: Record<string, string> = {
+  lead: 'portfolio lead',
+  member: 'team member',
+  viewer: 'viewer',
+  omb_lead: 'an OMB lead',
+};
+
+/** "a team member of “Having a Child”", "an OMB lead". */
+function roleWords(role: unknown, portfolio: string | null | undefined): string {
+  const r = typeof role === 'string' ? role : '';
+  if (r === 'omb_lead') return ROLE_WORDS.omb_lead!;
+  const words = `a ${ROLE_WORDS[r] ?? 'member'}`;
+  return portfolio ? `${words} of ${quoted(portfolio, 80)}` : words;
 }
 
 /** Actions every kind shares (create, update, delete) and a readable fallback for new ones. */

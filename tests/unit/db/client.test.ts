@@ -78,6 +78,7 @@ describe('a SQLite file opened by openDatabase', () => {
           person_id: 999_999,
           created_at: new Date().toISOString(),
           expires_at: new Date().toISOString(),
+          last_seen_at: new Date().toISOString(),
         })
         .execute(),
     ).rejects.toThrow(/FOREIGN KEY/i);

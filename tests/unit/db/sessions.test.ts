@@ -14,6 +14,7 @@ import { endSession, getUser, startSession } from '~/auth/session.server';
 import { demoDb, newPostgresDatabase, onPostgres } from '../helpers';
 
 const HOUR = 3_600_000;
+const MINUTE = 60_000;
 const now = new Date('2026-11-22T12:00:00.000Z');
 const at = (ms: number) => new Date(now.getTime() + ms).toISOString();
 
@@ -138,12 +139,57 @@ describe('the session cookie', () => {
   });
 
   it('an expired session cookie is refused', async () => {
-    const header = await startSession(getDb(), personId, new Date(Date.now() - 13 * HOUR));
+    const header = await startSession(
+      getDb(),
+      personId,
+      { method: 'password' },
+      new Date(Date.now() - 13 * HOUR),
+    );
     const { value } = parseSetCookie(header);
     const request = new Request('http://localhost/', {
       headers: { Cookie: `lew_session=${value}` },
     });
     expect(await getUser(getDb(), request)).toBeNull();
+  });
+
+  it('a session idle for 30 minutes ends, audited; activity moves the idle clock', async () => {
+    const idle = parseSetCookie(
+      await startSession(
+        getDb(),
+        personId,
+        { method: 'password' },
+        new Date(Date.now() - 31 * MINUTE),
+      ),
+    );
+    const idleRequest = new Request('http://localhost/', {
+      headers: { Cookie: `lew_session=${idle.value}` },
+    });
+    expect(await getUser(getDb(), idleRequest)).toBeNull();
+    const audit = await getDb()
+      .selectFrom('audit_log')
+      .select(['action', 'changes'])
+      .where('entity_type', '=', 'session')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(audit.action).toBe('sign_out');
+    expect(audit.changes).toContain('idle');
+
+    const active = parseSetCookie(
+      await startSession(
+        getDb(),
+        personId,
+        { method: 'password' },
+        new Date(Date.now() - 29 * MINUTE),
+      ),
+    );
+    const activeRequest = new Request('http://localhost/', {
+      headers: { Cookie: `lew_session=${active.value}` },
+    });
+    const user = await getUser(getDb(), activeRequest);
+    expect(user).not.toBeNull();
+    // The request moved the idle clock to now: the session has 30 more minutes.
+    expect(Date.now() - new Date(user!.session.lastSeenAt).getTime()).toBeLessThan(MINUTE);
+    expect(await getUser(getDb(), activeRequest)).not.toBeNull();
   });
 
   it('signing out deletes the session and clears the cookie', async () => {
@@ -152,7 +198,7 @@ describe('the session cookie', () => {
       method: 'POST',
       headers: { Cookie: `lew_session=${value}` },
     });
-    const cleared = parseSetCookie(await endSession(getDb(), request));
+    const cleared = parseSetCookie((await endSession(getDb(), request)).cookie);
     expect(cleared.value).toBe('');
     expect(cleared.attrs.get('max-age')).toBe('0');
     expect(cleared.attrs.has('httponly')).toBe(true);
