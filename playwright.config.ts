@@ -76,6 +76,14 @@ export default defineConfig({
       DEMO_ACCOUNTS: 'on',
       // Set by scripts/test-e2e.mjs: the throwaway Redis the app servers relay co-editing through.
       ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
+      // …and the throwaway OpenID provider (scripts/oidc-provider.mjs) the workspace signs in with.
+      ...Object.fromEntries(
+        Object.entries(process.env).filter(
+          (entry): entry is [string, string] =>
+            (entry[0].startsWith('OIDC_') || entry[0] === 'PASSWORD_SIGN_IN') &&
+            entry[1] !== undefined,
+        ),
+      ),
     },
   },
 });

@@ -15,6 +15,10 @@ import { PageMeta, RouteAnnouncer } from '~/components/layout/page-focus';
 import { SiteFooter, SiteHeader, SkipLink, UsaBanner } from '~/components/layout/shell';
 import { useNonce } from '~/lib/nonce';
 import { currentUser, dbOf, sessionMiddleware } from '~/web/context.server';
+import { authConfig } from '~/auth/config.server';
+import { IDLE_WARNING_MS, sessionEndsAt } from '~/domain/auth/hygiene';
+import { can } from '~/domain/policy';
+import { IdleWarning } from '~/components/layout/idle-warning';
 
 export const links: Route.LinksFunction = () => [
   { rel: 'icon', href: '/favicon.ico' },
@@ -35,9 +39,30 @@ export async function loader({ context }: Route.LoaderArgs) {
           isPoc: user.pocFor.length > 0,
           timeZone: user.timeZone,
           reviews: await countMyPendingReviews(dbOf(context), user),
+          access:
+            can(user, 'access.agency_view') ||
+            [...user.memberships.values()].some((role) => role === 'lead'),
         }
       : null,
+    // How long until the session ends if the person does nothing more (a duration, so the
+    // browser's own clock being off does not matter): the page warns before (AC-11).
+    session: user ? idleTimes(user.session) : null,
   });
+}
+
+function idleTimes(session: { createdAt: string; lastSeenAt: string }) {
+  const { limits } = authConfig();
+  const endsAt = sessionEndsAt(
+    { createdAt: new Date(session.createdAt), lastSeenAt: new Date(session.lastSeenAt) },
+    limits,
+  );
+  const now = Date.now();
+  return {
+    endsInMs: endsAt.getTime() - now,
+    idleMs: limits.idleMs,
+    absoluteEndsInMs: new Date(session.createdAt).getTime() + limits.absoluteMs - now,
+    warnMs: Math.min(IDLE_WARNING_MS, limits.idleMs / 2),
+  };
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
@@ -59,6 +84,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
           {children}
         </main>
         <SiteFooter />
+        {root?.session ? <IdleWarning {...root.session} /> : null}
         <RouteAnnouncer />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />

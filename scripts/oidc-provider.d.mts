@@ -15,3 +15,4 @@ export type ThrowawayOidcProvider = {
   stop(): Promise<void>;
 };
 export function startOidcProvider(options: OidcProviderOptions): Promise<ThrowawayOidcProvider>;
+export function spawnOidcProvider(options: OidcProviderOptions): Promise<ThrowawayOidcProvider>;

@@ -3,7 +3,9 @@
 // scopes `openid email x509_presented` (their claims from the userinfo endpoint), Login.gov's
 // acr_values, `prompt=select_account`, and RP-initiated logout without an id_token_hint. It runs
 // in the calling process (oidc-provider on node:http, in-memory storage, keys made at start) on
-// loopback, with its own sign-in page for Playwright to fill in.
+// loopback, with its own sign-in page for Playwright to fill in; `spawnOidcProvider` runs it as
+// a process of its own, for a caller whose event loop blocks (scripts/test-e2e.mjs waits on
+// Playwright with spawnSync).
 //
 //   const op = await startOidcProvider({ clientId, clientJwks, redirectUris, postLogoutRedirectUris });
 //   op.issuer                                  // http://127.0.0.1:<port>
@@ -13,8 +15,12 @@
 // email is verified, whether a PIV/CAC card was presented, and a way to misbehave: the token
 // response for that sign-in then carries an ID token with a wrong nonce, a wrong audience or an
 // expiry in the past (re-signed with the provider's key), for the tests of what the client refuses.
+import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import http from 'node:http';
 import { SignJWT, decodeJwt, decodeProtectedHeader } from 'jose';
 
@@ -320,6 +326,7 @@ ${form.replace('</form>', '<button type="submit" name="logout" value="yes">Yes, 
   let provider;
   try {
     provider = new Provider(issuer, configuration);
+    await provider.Client.find(clientId); // the client's metadata is checked on first use: now
   } catch (error) {
     server.close();
     throw error;
@@ -403,6 +410,32 @@ ${form.replace('</form>', '<button type="submit" name="logout" value="yes">Yes, 
       server.close(() => resolve());
       server.closeAllConnections();
     });
+  return { issuer, stop };
+}
+
+/** The same provider in a child process; resolves once it listens. */
+export async function spawnOidcProvider(options) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lew-oidc-'));
+  const configFile = path.join(dir, 'config.json');
+  fs.writeFileSync(configFile, JSON.stringify(options));
+  const child = spawn(process.execPath, [fileURLToPath(import.meta.url), configFile], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const issuer = await new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const match = /OIDC_ISSUER=(\S+)/.exec(out);
+      if (match) resolve(match[1]);
+    });
+    child.on('exit', (code) => reject(new Error(`the OpenID provider exited (${code})`)));
+  });
+  const stop = () =>
+    new Promise((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.on('exit', () => resolve());
+      child.kill('SIGTERM');
+    }).finally(() => fs.rmSync(dir, { recursive: true, force: true }));
   return { issuer, stop };
 }
 

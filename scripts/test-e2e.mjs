@@ -5,9 +5,11 @@
 // Finds Debian's Chromium (CHROMIUM_PATH, else /usr/bin/chromium); installs it with apt-get when
 // missing and running as root; otherwise stops and says how to get one. Never downloads a browser.
 import { spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { startCluster } from './pg-cluster.mjs';
 import { startRedis } from './redis-server.mjs';
+import { spawnOidcProvider } from './oidc-provider.mjs';
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (!fs.existsSync(chromium)) {
@@ -43,10 +45,34 @@ if (process.env.TEST_DATABASE === 'postgres') {
 }
 const redis = await startRedis();
 env.REDIS_URL = redis.url;
+// A throwaway OpenID provider configured as Login.gov is (scripts/oidc-provider.mjs), and the
+// workspace registered with it: a client key of its own, PKCE, private_key_jwt. Passwords stay
+// on too, so the demo accounts sign in as before (PASSWORD_SIGN_IN=on keeps both).
+const port = Number(process.env.E2E_PORT ?? 3100);
+const { privateKey, publicKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
+const keyFile = 'tests/.tmp/oidc-client.pem';
+fs.writeFileSync(keyFile, privateKey.export({ type: 'pkcs8', format: 'pem' }));
+const clientId = 'urn:gov:gsa:openidconnect.profiles:sp:sso:omb:lew-e2e';
+const provider = await spawnOidcProvider({
+  clientId,
+  clientJwks: { keys: [{ ...publicKey.export({ format: 'jwk' }), use: 'sig', alg: 'RS256' }] },
+  redirectUris: [`http://localhost:${port}/auth/callback`],
+  postLogoutRedirectUris: [`http://localhost:${port}/login`],
+});
+Object.assign(env, {
+  OIDC_ISSUER: provider.issuer,
+  OIDC_CLIENT_ID: clientId,
+  OIDC_PRIVATE_KEY_FILE: keyFile,
+  OIDC_REDIRECT_URL: `http://localhost:${port}/auth/callback`,
+  OIDC_PROVIDER_NAME: 'Login.gov (test provider)',
+  OIDC_ALLOW_HTTP: 'on',
+  PASSWORD_SIGN_IN: 'on',
+});
 const result = spawnSync('npx', ['playwright', 'test', ...process.argv.slice(2)], {
   stdio: 'inherit',
   env,
 });
 cluster?.stop();
 await redis.stop();
+await provider.stop();
 process.exit(result.status ?? 1);

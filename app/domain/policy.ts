@@ -113,6 +113,21 @@ export function rolesIn(user: UserRoles, portfolioId: number | undefined): Set<R
   return roles;
 }
 
+/** Every role a person holds anywhere in the program. */
+export function rolesAnywhere(user: Omit<UserRoles, 'personId' | 'agencyId'>): Set<Role> {
+  const roles = new Set<Role>();
+  if (user.isOmbLead) roles.add('omb_lead');
+  for (const role of user.memberships.values()) {
+    roles.add(role === 'lead' ? 'portfolio_lead' : role === 'member' ? 'team_member' : 'viewer');
+  }
+  if (user.pocFor.length > 0) roles.add('agency_poc');
+  if (user.pmcFor.length > 0) roles.add('pmc_member');
+  return roles;
+}
+
+/** Actions about the person's own agency, not a portfolio: a role held anywhere counts. */
+const PROGRAM_WIDE: ReadonlySet<Action> = new Set<Action>(['access.agency_view']);
+
 /** The role × action table. `true` for every signed-in person; otherwise the roles allowed. */
 export const GRANTS: Record<Action, true | readonly Role[]> = {
   'program.read': true,
@@ -186,7 +201,7 @@ export function can(user: UserRoles | null, action: Action, target: Target = {})
   if (!user) return false;
   const grant = GRANTS[action];
   if (grant === true) return true;
-  const held = rolesIn(user, target.portfolioId);
+  const held = PROGRAM_WIDE.has(action) ? rolesAnywhere(user) : rolesIn(user, target.portfolioId);
   if (!grant.some((role) => held.has(role))) return false;
   const bound = AGENCY_BOUND[action];
   if (bound) {

@@ -77,6 +77,8 @@ export interface HeaderUser {
   isPoc: boolean;
   /** Phase requests waiting for this person's answer. */
   reviews: number;
+  /** Grants access to a portfolio (a lead), or sees their agency's (a POC). */
+  access: boolean;
 }
 
 /** USWDS marks the current page's link with `usa-current`; NavLink adds aria-current="page". */
@@ -134,6 +136,13 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
                         {user.reviews}
                       </span>
                     </span>
+                  </NavLink>
+                </li>
+              ) : null}
+              {user.access ? (
+                <li className="usa-nav__primary-item">
+                  <NavLink className={navLinkClass} to="/access">
+                    <span>Access</span>
                   </NavLink>
                 </li>
               ) : null}

@@ -4,7 +4,7 @@
  * (WebAuthn, PIV/CAC), and HSPD-12 (PIV/CAC only). A deployment sets a default and may ask more
  * of some roles (e.g. PIV for OMB leads, who override gates and publish to the PMC). Pure.
  */
-import type { Role, UserRoles } from '../policy';
+import { rolesAnywhere, type Role } from '../policy';
 
 export const ASSURANCE_LEVELS = ['aal2', 'phishing_resistant', 'piv'] as const;
 export type AssuranceLevel = (typeof ASSURANCE_LEVELS)[number];
@@ -25,17 +25,8 @@ export function atLeast(level: AssuranceLevel, required: AssuranceLevel): boolea
   return ASSURANCE_LEVELS.indexOf(level) >= ASSURANCE_LEVELS.indexOf(required);
 }
 
-/** Every role a person holds anywhere in the program. */
-export function heldRoles(user: Omit<UserRoles, 'personId' | 'agencyId'>): Set<Role> {
-  const roles = new Set<Role>();
-  if (user.isOmbLead) roles.add('omb_lead');
-  for (const role of user.memberships.values()) {
-    roles.add(role === 'lead' ? 'portfolio_lead' : role === 'member' ? 'team_member' : 'viewer');
-  }
-  if (user.pocFor.length > 0) roles.add('agency_poc');
-  if (user.pmcFor.length > 0) roles.add('pmc_member');
-  return roles;
-}
+/** Every role a person holds anywhere in the program (the policy's own reading). */
+export const heldRoles = rolesAnywhere;
 
 /** The assurance a person's roles need: the strongest any of them asks for. */
 export function requiredAssurance(

@@ -13,14 +13,14 @@ export async function action({ request, context }: Route.ActionArgs) {
   const user = await extendSession(dbOf(context), request);
   const wantsJson = (request.headers.get('Accept') ?? '').includes('application/json');
   if (!user) {
-    if (wantsJson) return data({ endsAt: null }, { status: 401 });
+    if (wantsJson) return data({ endsInMs: null }, { status: 401 });
     throw redirect('/login');
   }
   const endsAt = sessionEndsAt(
     { createdAt: new Date(user.session.createdAt), lastSeenAt: new Date(user.session.lastSeenAt) },
     authConfig().limits,
-  ).toISOString();
-  if (wantsJson) return data({ endsAt });
+  );
+  if (wantsJson) return data({ endsInMs: endsAt.getTime() - Date.now() });
   const form = await request.formData().catch(() => null);
   const back = form?.get('redirectTo');
   throw redirect(safeRedirect(typeof back === 'string' ? back.slice(0, 2000) : undefined));

@@ -369,6 +369,15 @@ describe('policy: roles are per portfolio and per agency', () => {
     expect(can(userWith(role), action, { portfolioId: PORTFOLIO })).toBe(false);
   });
 
+  it('a POC of any portfolio sees who from their agency has access (no portfolio needed)', () => {
+    expect(can(userWith('agency_poc'), 'access.agency_view')).toBe(true);
+    expect(can(userWith('portfolio_lead'), 'access.agency_view')).toBe(false);
+    // Managing access is per portfolio: a lead of another portfolio may not.
+    expect(can(userWith('portfolio_lead'), 'access.manage', { portfolioId: OTHER_PORTFOLIO })).toBe(
+      false,
+    );
+  });
+
   it('an OMB lead acts in every portfolio', () => {
     expect(can(userWith('omb_lead'), 'phase.override', { portfolioId: OTHER_PORTFOLIO })).toBe(
       true,
