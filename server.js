@@ -155,12 +155,15 @@ if (command === 'migrate' || command === 'seed') {
   const listener = app.listen(PORT, HOST, () => {
     console.log(`Life Experience Workspace on http://localhost:${PORT}`);
   });
+  // Dormant accounts turned off, expired sessions removed: at start and every six hours.
+  const stopHousekeeping = server.startHousekeeping();
   // Live co-editing on the same origin, at /collab (docs/decisions/029-live-co-editing.md).
   const collab = server.startCollab();
   listener.on('upgrade', (req, socket, head) => {
     if (!collab.handleUpgrade(req, socket, head)) socket.destroy();
   });
   const stop = () => {
+    stopHousekeeping();
     // Open documents are stored before the database closes.
     collab
       .close()

@@ -11,6 +11,7 @@ export default [
   route('access/request', 'routes/access/request.tsx'),
   route('access/requests/:requestId', 'routes/access/decide.tsx'),
   route('access/agency', 'routes/access/agency.tsx'),
+  route('portfolios/:slug/access-review', 'routes/access/review.tsx'),
   route('reviews', 'routes/reviews.tsx'),
   route('portfolios/new', 'routes/portfolios/new.tsx'),
   route('portfolios/:slug', 'routes/portfolios/portfolio.tsx'),

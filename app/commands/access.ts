@@ -6,11 +6,13 @@
 import type { DB } from '#db/client';
 import { recordAudit } from '#db/audit';
 import { RefusedError } from '#db/errors';
-import { findAccessRequest, findInvitation } from '#db/queries/access';
+import { dormancyCandidates, findAccessRequest, findInvitation } from '#db/queries/access';
+import { rolesOf } from '#db/queries/sessions';
+import { deleteSessionsOf } from './sessions';
 import { domainAllowed, type MatchOutcome } from '~/domain/auth/identity';
-import { invitationStatus } from '~/domain/auth/hygiene';
+import { invitationStatus, isDormant } from '~/domain/auth/hygiene';
 import { can, type UserRoles } from '~/domain/policy';
-import type { MembershipRole } from '#db/schema';
+import type { DeactivationReason, MembershipRole } from '#db/schema';
 
 type Trx = DB;
 
@@ -45,6 +47,9 @@ export async function completeProviderSignIn(
         .where('issuer', '=', identity.issuer)
         .where('subject', '=', identity.subject)
         .execute();
+      if (outcome.invitationId !== null) {
+        await acceptInvitation(trx, outcome.invitationId, personId, at);
+      }
     } else if (outcome.kind === 'link') {
       personId = outcome.personId;
       await linkIdentity(trx, personId, identity, at);
@@ -140,9 +145,17 @@ async function openInvitation(trx: Trx, id: number, at: string) {
   return invitation;
 }
 
-/** Gives the person what the invitation grants and marks it used. */
+/**
+ * Gives the person what the invitation grants and marks it used; an account turned off is open
+ * again (someone responsible for it asked for the person).
+ */
 async function acceptInvitation(trx: Trx, id: number, personId: number, at: string) {
   const invitation = await openInvitation(trx, id, at);
+  await trx
+    .updateTable('people')
+    .set({ deactivated_at: null, deactivated_reason: null })
+    .where('id', '=', personId)
+    .execute();
   if (invitation.omb_lead === 1) {
     await trx.updateTable('people').set({ is_omb_lead: 1 }).where('id', '=', personId).execute();
   }
@@ -245,10 +258,11 @@ export async function invitePerson(
     }
     const person = await trx
       .selectFrom('people')
-      .select(['id', 'is_omb_lead'])
+      .select(['id', 'is_omb_lead', 'deactivated_at'])
       .where('email', '=', email)
       .executeTakeFirst();
-    if (person) {
+    // A person whose account was turned off is invited back whatever roles they kept.
+    if (person && person.deactivated_at === null) {
       const has =
         invitation.grant.kind === 'omb_lead'
           ? person.is_omb_lead === 1
@@ -513,4 +527,178 @@ async function accountForRequest(
   }
   await linkIdentity(trx, personId, request, at);
   return personId;
+}
+
+/**
+ * A portfolio's lead confirms, for a quarter, that everyone listed should keep their access
+ * (NIST 800-53 AC-2(j)). Once per portfolio and quarter.
+ */
+export async function confirmAccessReview(
+  db: DB,
+  input: { actor: UserRoles; portfolioId: number; fy: number; q: number; at?: string },
+): Promise<void> {
+  const at = input.at ?? new Date().toISOString();
+  if (!can(input.actor, 'access.manage', { portfolioId: input.portfolioId })) {
+    throw new RefusedError('forbidden', 'Only the portfolio’s lead or an OMB lead reviews access.');
+  }
+  await db.transaction().execute(async (trx) => {
+    const done = await trx
+      .selectFrom('access_reviews')
+      .select('id')
+      .where('portfolio_id', '=', input.portfolioId)
+      .where('fiscal_year', '=', input.fy)
+      .where('quarter', '=', input.q)
+      .executeTakeFirst();
+    if (done) {
+      throw new RefusedError(
+        'conflict',
+        `The FY ${input.fy} Q${input.q} review is already confirmed.`,
+      );
+    }
+    const row = await trx
+      .insertInto('access_reviews')
+      .values({
+        portfolio_id: input.portfolioId,
+        fiscal_year: input.fy,
+        quarter: input.q,
+        reviewed_by: input.actor.personId,
+        reviewed_at: at,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, {
+      actorId: input.actor.personId,
+      action: 'confirm_review',
+      entityType: 'access_review',
+      entityId: row.id,
+      portfolioId: input.portfolioId,
+      before: null,
+      after: { fiscal_year: input.fy, quarter: input.q },
+      at,
+    });
+  });
+}
+
+/**
+ * Removes a person's membership of a portfolio at an access review. A person left with no role
+ * anywhere has their account turned off and their sessions ended: the workspace lets every
+ * signed-in person read the program, so an account without a role must not stay open.
+ */
+export async function removeAccess(
+  db: DB,
+  input: { actor: UserRoles; portfolioId: number; personId: number; at?: string },
+): Promise<void> {
+  const at = input.at ?? new Date().toISOString();
+  if (!can(input.actor, 'access.manage', { portfolioId: input.portfolioId })) {
+    throw new RefusedError('forbidden', 'Only the portfolio’s lead or an OMB lead removes access.');
+  }
+  if (input.personId === input.actor.personId) {
+    throw new RefusedError('invalid', 'You cannot remove your own access. Ask an OMB lead.');
+  }
+  await db.transaction().execute(async (trx) => {
+    const membership = await trx
+      .selectFrom('portfolio_memberships')
+      .innerJoin('people', 'people.id', 'portfolio_memberships.person_id')
+      .select(['portfolio_memberships.role', 'people.name', 'people.is_omb_lead'])
+      .where('portfolio_memberships.portfolio_id', '=', input.portfolioId)
+      .where('portfolio_memberships.person_id', '=', input.personId)
+      .executeTakeFirst();
+    if (!membership) {
+      throw new RefusedError('not_found', 'That person has no role in this portfolio.');
+    }
+    await trx
+      .deleteFrom('portfolio_memberships')
+      .where('portfolio_id', '=', input.portfolioId)
+      .where('person_id', '=', input.personId)
+      .execute();
+    await recordAudit(trx, {
+      actorId: input.actor.personId,
+      action: 'remove_access',
+      entityType: 'portfolio',
+      entityId: input.portfolioId,
+      portfolioId: input.portfolioId,
+      before: { person: membership.name, role: membership.role },
+      after: null,
+      at,
+    });
+    const roles = await rolesOf(trx, input.personId);
+    const none =
+      membership.is_omb_lead !== 1 &&
+      roles.memberships.size === 0 &&
+      roles.pocFor.length === 0 &&
+      roles.pmcFor.length === 0;
+    if (none) await deactivate(trx, input.personId, 'removed', input.actor.personId, at);
+  });
+}
+
+/** Turns an account off and ends its sessions; false when it was off already. */
+async function deactivate(
+  trx: Trx,
+  personId: number,
+  reason: DeactivationReason,
+  actorId: number | null,
+  at: string,
+): Promise<boolean> {
+  const row = await trx
+    .updateTable('people')
+    .set({ deactivated_at: at, deactivated_reason: reason })
+    .where('id', '=', personId)
+    .where('deactivated_at', 'is', null)
+    .returning(['id', 'name'])
+    .executeTakeFirst();
+  if (!row) return false;
+  await deleteSessionsOf(trx, personId);
+  // Once per portfolio the person was in, so each portfolio's history (and lead) sees it.
+  const portfolios = await trx
+    .selectFrom('portfolio_memberships')
+    .select('portfolio_id')
+    .where('person_id', '=', personId)
+    .execute();
+  for (const portfolioId of portfolios.length > 0
+    ? portfolios.map((p) => p.portfolio_id)
+    : [null]) {
+    await recordAudit(trx, {
+      actorId,
+      action: 'deactivate',
+      entityType: 'account',
+      entityId: personId,
+      portfolioId,
+      before: { deactivated_reason: null },
+      after: { deactivated_reason: reason, name: row.name },
+      at,
+    });
+  }
+  return true;
+}
+
+/**
+ * Turns off every account unused for `days` days (AC-2(3)); demo accounts are not people and
+ * stay. Safe to run on several servers at once: each account is turned off, and audited, once.
+ * Returns how many were turned off.
+ */
+export async function deactivateDormantAccounts(
+  db: DB,
+  input: { now: Date; days: number },
+): Promise<number> {
+  const at = input.now.toISOString();
+  let count = 0;
+  const people = (await dormancyCandidates(db)).filter((p) =>
+    isDormant(
+      {
+        lastSignInAt: p.last_sign_in_at ? new Date(p.last_sign_in_at) : null,
+        createdAt: new Date(p.created_at),
+        deactivated: false,
+        demo: false,
+      },
+      input.now,
+      input.days,
+    ),
+  );
+  for (const person of people) {
+    const done = await db
+      .transaction()
+      .execute((trx) => deactivate(trx, person.id, 'inactive', null, at));
+    if (done) count += 1;
+  }
+  return count;
 }

@@ -84,3 +84,13 @@ export const AccessDecisionSchema = z.discriminatedUnion('intent', [
       .max(1000, 'Keep the note under 1,000 characters.'),
   }),
 ]);
+
+/** The quarterly access review: confirm the list, or remove one person's role. */
+export const AccessReviewSchema = z.discriminatedUnion('intent', [
+  z.object({
+    intent: z.literal('confirm'),
+    fy: z.coerce.number().int().min(2000).max(2100),
+    q: z.coerce.number().int().min(1).max(4),
+  }),
+  z.object({ intent: z.literal('remove'), personId: Id('That person is not valid.') }),
+]);

@@ -2,7 +2,6 @@ import { closeDb, getDb, migrateToLatest, type DB } from '#db/client';
 import { duringStartup } from '#db/dialect';
 import { authConfig } from '~/auth/config.server';
 import { deleteExpiredSessions } from '~/commands/sessions';
-import { deleteExpiredFlows } from '~/commands/sign-in-flows';
 import { checkSchema } from '#db/schema-check';
 import { seedReferenceData, syncDemoAccounts } from '#seeds/index';
 import { seedJourneys } from '#seeds/journeys';
@@ -45,9 +44,7 @@ export async function prepareDatabase(
   authConfig();
   const db = getDb();
   await duringStartup(db, () => migrateAndSeed(log, options.demoAccounts));
-  const now = new Date().toISOString();
-  await deleteExpiredSessions(db, now);
-  await deleteExpiredFlows(db, now);
+  await deleteExpiredSessions(db, new Date().toISOString());
 }
 
 async function migrateAndSeed(log: (line: string) => void, demoAccounts?: false): Promise<void> {

@@ -201,3 +201,91 @@ export async function agencyAccess(db: DB, agencyId: number) {
     pmcOf: pmcs.filter((m) => m.person_id === p.id).map((m) => m.portfolio_name),
   }));
 }
+
+/**
+ * Who has access to one portfolio, for its quarterly access review: members with their role,
+ * the agencies' POCs and PMC members, each with their agency and last sign-in.
+ */
+export async function portfolioAccess(db: DB, portfolioId: number) {
+  const person = [
+    'people.id',
+    'people.name',
+    'people.email',
+    'people.last_sign_in_at',
+    'people.deactivated_at',
+    'people.deactivated_reason',
+    'agencies.name as agency_name',
+  ] as const;
+  const [members, pocs, pmcs, reviews] = await Promise.all([
+    db
+      .selectFrom('portfolio_memberships')
+      .innerJoin('people', 'people.id', 'portfolio_memberships.person_id')
+      .innerJoin('agencies', 'agencies.id', 'people.agency_id')
+      .select([...person, 'portfolio_memberships.role'])
+      .where('portfolio_memberships.portfolio_id', '=', portfolioId)
+      .orderBy('people.name')
+      .execute(),
+    db
+      .selectFrom('agency_pocs')
+      .innerJoin('people', 'people.id', 'agency_pocs.person_id')
+      .innerJoin('agencies', 'agencies.id', 'people.agency_id')
+      .select(person)
+      .where('agency_pocs.portfolio_id', '=', portfolioId)
+      .where('agency_pocs.ended_at', 'is', null)
+      .orderBy('people.name')
+      .execute(),
+    db
+      .selectFrom('portfolio_agencies')
+      .innerJoin('people', 'people.id', 'portfolio_agencies.pmc_member_id')
+      .innerJoin('agencies', 'agencies.id', 'people.agency_id')
+      .select(person)
+      .where('portfolio_agencies.portfolio_id', '=', portfolioId)
+      .orderBy('people.name')
+      .execute(),
+    db
+      .selectFrom('access_reviews')
+      .leftJoin('people', 'people.id', 'access_reviews.reviewed_by')
+      .select([
+        'access_reviews.fiscal_year',
+        'access_reviews.quarter',
+        'access_reviews.reviewed_at',
+        'people.name as reviewed_by_name',
+      ])
+      .where('access_reviews.portfolio_id', '=', portfolioId)
+      .orderBy('access_reviews.reviewed_at', 'desc')
+      .limit(8)
+      .execute(),
+  ]);
+  return { members, pocs, pmcs, reviews };
+}
+
+/**
+ * Accounts that could go dormant: active people who can sign in, by a password that is not a
+ * demo account's (demo accounts are not people) or through the provider. People listed in the
+ * reference data without any way to sign in have no account to turn off. Which of them are
+ * dormant is the rule's (app/domain/auth/hygiene.ts, `isDormant`).
+ */
+export async function dormancyCandidates(db: DB) {
+  return db
+    .selectFrom('people')
+    .select(['people.id', 'people.name', 'people.last_sign_in_at', 'people.created_at'])
+    .where('people.deactivated_at', 'is', null)
+    .where((eb) =>
+      eb.or([
+        eb.exists(
+          eb
+            .selectFrom('accounts')
+            .select('accounts.person_id')
+            .whereRef('accounts.person_id', '=', 'people.id')
+            .where('accounts.is_demo', '=', 0),
+        ),
+        eb.exists(
+          eb
+            .selectFrom('identity_links')
+            .select('identity_links.id')
+            .whereRef('identity_links.person_id', '=', 'people.id'),
+        ),
+      ]),
+    )
+    .execute();
+}

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
 import { E2E_DATABASE } from '../../playwright.config';
 
 export const PASSWORD = 'workspace-demo';
@@ -40,6 +40,35 @@ export async function login(page: Page, who: DemoRole | string): Promise<void> {
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+}
+
+/**
+ * Signs an API context in through the test OpenID provider (scripts/oidc-provider.mjs), as a
+ * browser would: the workspace sends it to the provider, its sign-in page is answered (again,
+ * when the role needs a PIV card: pass `piv`), and the provider sends it back signed in.
+ */
+export async function signInThroughProvider(
+  ctx: APIRequestContext,
+  email: string,
+  options: { piv?: boolean } = {},
+): Promise<void> {
+  let r = await ctx.get('/auth/start?redirectTo=%2F');
+  for (let round = 0; round < 2; round += 1) {
+    const url = new URL(r.url());
+    const uid = /^\/interaction\/([^/]+)$/.exec(url.pathname)?.[1];
+    if (!uid) break;
+    r = await ctx.post(`${url.origin}/interaction/${uid}/login`, {
+      form: {
+        email,
+        sub: '',
+        email_verified: 'on',
+        misbehave: 'none',
+        ...(options.piv ? { piv: 'on' } : {}),
+      },
+    });
+  }
+  expect(new URL(r.url()).pathname, `signed in through the provider as ${email}`).toBe('/');
+  expect(r.status()).toBe(200);
 }
 
 /**

@@ -8,6 +8,8 @@
  * - The first sign-in links the subject to an existing account, or creates the account an
  *   invitation describes, only by an email the provider says it verified.
  * - Only email domains on the deployment's allow-list (.gov, .mil and named partners) get in.
+ * - An account turned off (unused too long, or removed at a review) opens again only when someone
+ *   invites the person again.
  */
 
 /** What the provider said about the person. */
@@ -30,7 +32,7 @@ export interface MatchFacts {
 }
 
 export type MatchOutcome =
-  | { kind: 'sign_in'; personId: number }
+  | { kind: 'sign_in'; personId: number; invitationId: number | null }
   | { kind: 'link'; personId: number; invitationId: number | null }
   | { kind: 'accept_invitation'; invitationId: number }
   | { kind: 'request_access' }
@@ -61,21 +63,19 @@ export function domainAllowed(email: string, allowed: readonly string[]): boolea
 export function matchSignIn(facts: MatchFacts): MatchOutcome {
   const { claims } = facts;
   if (!domainAllowed(claims.email, facts.allowedDomains)) return refuse('domain');
+  // An account turned off opens again only by a new invitation.
+  const invitationId = facts.invitation?.id ?? null;
   if (facts.linked) {
-    return facts.linked.deactivated
+    return facts.linked.deactivated && invitationId === null
       ? refuse('deactivated')
-      : { kind: 'sign_in', personId: facts.linked.personId };
+      : { kind: 'sign_in', personId: facts.linked.personId, invitationId };
   }
   // Linking by email is only as good as the provider's word that the email is theirs.
   if (!claims.emailVerified) return refuse('email_unverified');
   if (facts.byEmail) {
     if (facts.byEmail.linkedToOther) return refuse('email_linked_elsewhere');
-    if (facts.byEmail.deactivated) return refuse('deactivated');
-    return {
-      kind: 'link',
-      personId: facts.byEmail.personId,
-      invitationId: facts.invitation?.id ?? null,
-    };
+    if (facts.byEmail.deactivated && invitationId === null) return refuse('deactivated');
+    return { kind: 'link', personId: facts.byEmail.personId, invitationId };
   }
   if (facts.invitation) return { kind: 'accept_invitation', invitationId: facts.invitation.id };
   return { kind: 'request_access' };

@@ -44,6 +44,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       (p) => portfolioIds === null || portfolioIds.includes(p.id),
     ),
     mayInviteOmbLead: can(user, 'access.invite_omb_lead'),
+    agencyView: can(user, 'access.agency_view'),
     provider: config.provider?.name ?? null,
     invitationDays: config.invitationDays,
     now: new Date().toISOString(),
@@ -105,9 +106,21 @@ export default function AccessOverview({ loaderData, actionData }: Route.Compone
           docs/operators/sign-in.md.
         </Alert>
       )}
-      <p>
-        <Link to="/access/agency">Who from an agency has access</Link>
-      </p>
+      <h2>Quarterly access reviews</h2>
+      <ul className="usa-list">
+        {loaderData.portfolios.map((p) => (
+          <li key={p.id}>
+            <Link to={`/portfolios/${p.slug}/access-review`}>
+              Review who has access to {p.name}
+            </Link>
+          </li>
+        ))}
+        {loaderData.agencyView ? (
+          <li>
+            <Link to="/access/agency">Who from your agency has access</Link>
+          </li>
+        ) : null}
+      </ul>
       <h2>Requests waiting for you</h2>
       <WaitingRequests requests={waiting} />
       <h2 id="invite-heading">Invite someone</h2>

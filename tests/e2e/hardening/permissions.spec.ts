@@ -11,7 +11,7 @@
  * 400 for everyone there; their intents are covered by the user-flow tests and the policy table.
  */
 import { request, test, expect } from '@playwright/test';
-import { ACCOUNTS, PASSWORD, type DemoRole } from '../fixtures';
+import { ACCOUNTS, PASSWORD, signInThroughProvider, type DemoRole } from '../fixtures';
 import { allRoutes, fill, routeParams } from './targets';
 
 const ROLES = Object.keys(ACCOUNTS) as DemoRole[];
@@ -25,7 +25,14 @@ const OMB: Who = ['omb_lead'];
 const NONE: Who = [];
 
 /** get: who may load the page (others get 403); post: who gets past authorization, or no action. */
-type Entry = { get: Who; post: Who | 'no action'; path?: string; note?: string };
+type Entry = {
+  get: Who;
+  post: Who | 'no action';
+  path?: string;
+  note?: string;
+  /** The answer where it is not the table's usual one (sign-in pages); undefined: usual. */
+  special?: (who: Visitor, method: 'GET' | 'POST') => string | undefined;
+};
 
 const TABLE: Record<string, Entry> = {
   home: { get: ALL, post: 'no action' },
@@ -125,9 +132,47 @@ const TABLE: Record<string, Entry> = {
   'burden-delete': { get: OMB, post: OMB },
   'research-delete': { get: OMB, post: OMB },
   'not-found': { get: NONE, post: NONE, note: '404 for everyone' },
+  'auth/start': {
+    get: NONE,
+    post: 'no action',
+    note: 'anonymous: off to the provider; signed in: home',
+    special: (who, method) =>
+      method === 'POST' ? undefined : who === 'anonymous' ? 'redirect provider' : 'redirect /',
+  },
+  'auth/callback': {
+    get: NONE,
+    post: 'no action',
+    note: 'a return without a flow of this browser is refused for everyone (400)',
+    special: (_, method) => (method === 'GET' ? '400' : undefined),
+  },
+  'auth/extend': {
+    get: NONE,
+    post: ALL,
+    note: '"Stay signed in": the signed-in go back where they were',
+    special: (who, method) =>
+      method === 'GET' ? 'redirect /' : who === 'anonymous' ? 'redirect /login' : 'redirect /',
+  },
+  'access/overview': {
+    get: LEADS,
+    post: LEADS,
+    note: 'a POC is sent to their agency’s view',
+    special: (who) => (who === 'agency_poc' ? 'redirect /access/agency' : undefined),
+  },
+  'access/request': {
+    get: NONE,
+    post: NONE,
+    note: 'only for a person the provider vouched for who has no account',
+    special: (who, method) =>
+      method === 'POST' ? '403' : who === 'anonymous' ? 'redirect /login' : 'redirect /',
+  },
+  'access/decide': { get: LEADS, post: LEADS },
+  'access/agency': { get: ['omb_lead', 'agency_poc'], post: 'no action' },
+  'access/review': { get: LEADS, post: LEADS },
 };
 
 type Visitor = Role | 'anonymous';
+/** The same people signed in through the OpenID provider (an OMB lead with a PIV card). */
+const THROUGH_PROVIDER: readonly Role[] = ['portfolio_lead', 'omb_lead'];
 
 // One worker: both tests use the same rows, made once if the user-flow tests left none.
 test.describe.configure({ mode: 'serial' });
@@ -135,6 +180,8 @@ test.describe.configure({ mode: 'serial' });
 /** The status class a visitor should get. */
 function expected(routeId: string, entry: Entry, who: Visitor, method: 'GET' | 'POST'): string {
   if (routeId === 'not-found') return '404';
+  const special = entry.special?.(who, method);
+  if (special) return special;
   if (routeId === 'login') {
     if (who === 'anonymous') return method === 'GET' ? '200' : '400';
     return 'redirect /';
@@ -150,6 +197,8 @@ function observed(status: number, location: string | undefined): string {
   if (status >= 300 && status < 400) {
     if (location?.startsWith('/login')) return 'redirect /login';
     if (location === '/') return 'redirect /';
+    if (location && /^https?:\/\/127\.0\.0\.1:\d+\/auth\?/.test(location))
+      return 'redirect provider';
     return `redirect ${location}`;
   }
   return String(status);
@@ -166,9 +215,15 @@ test('every route × every role answers as the permission table says', async ({ 
   const params = await routeParams();
   const mismatches: string[] = [];
   let checked = 0;
-  for (const who of ['anonymous', ...ROLES] as Visitor[]) {
+  const visitors = [
+    ...(['anonymous', ...ROLES] as Visitor[]).map((who) => ({ who, provider: false })),
+    ...THROUGH_PROVIDER.map((who) => ({ who: who as Visitor, provider: true })),
+  ];
+  for (const { who, provider } of visitors) {
     const ctx = await request.newContext({ baseURL, extraHTTPHeaders: { Origin: baseURL! } });
-    if (who !== 'anonymous') {
+    if (provider) {
+      await signInThroughProvider(ctx, ACCOUNTS[who as Role], { piv: who === 'omb_lead' });
+    } else if (who !== 'anonymous') {
       const r = await ctx.post('/login', {
         form: { email: ACCOUNTS[who], password: PASSWORD, redirectTo: '/' },
         maxRedirects: 0,
@@ -187,13 +242,17 @@ test('every route × every role answers as the permission table says', async ({ 
         const got = observed(r.status(), r.headers()['location']);
         const want = expected(route.id, entry, who, method);
         checked += 1;
-        if (got !== want) mismatches.push(`${who} ${method} ${url}: got ${got}, expected ${want}`);
+        const label = provider ? `${who} (provider)` : who;
+        if (got !== want)
+          mismatches.push(`${label} ${method} ${url}: got ${got}, expected ${want}`);
         expect(r.status(), `${who} ${method} ${url}`).toBeLessThan(500);
       }
     }
-    // Signing out: anyone signed in may; afterwards the same cookie is anonymous.
+    // Signing out: anyone signed in may; afterwards the same cookie is anonymous. A session
+    // begun at the provider is ended there too.
     if (who !== 'anonymous') {
       const out = await ctx.post('/logout', { form: {}, maxRedirects: 0 });
+      if (provider) expect(out.headers()['location']).toMatch(/\/session\/end\?/);
       expect(observed(out.status(), out.headers()['location'])).toMatch(/^redirect /);
       const after = await ctx.get('/', { maxRedirects: 0 });
       expect(observed(after.status(), after.headers()['location'])).toBe('redirect /login');
@@ -204,10 +263,10 @@ test('every route × every role answers as the permission table says', async ({ 
   expect(mismatches).toEqual([]);
   test.info().annotations.push({
     type: 'figures',
-    description: `${routes.length} routes × ${ROLES.length + 1} visitors: ${checked} requests checked`,
+    description: `${routes.length} routes × ${visitors.length} visitors: ${checked} requests checked`,
   });
   console.log(
-    `permission matrix: ${routes.length} routes × ${ROLES.length + 1} visitors, ${checked} requests`,
+    `permission matrix: ${routes.length} routes × ${visitors.length} visitors, ${checked} requests`,
   );
 });
 

@@ -6,7 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   completeProviderSignIn,
+  confirmAccessReview,
+  deactivateDormantAccounts,
   decideAccessRequest,
+  removeAccess,
   invitePerson,
   requestAccess,
   revokeInvitation,
@@ -211,6 +214,108 @@ describe('provider sign-in and invitations', () => {
     expect(await providerSignIn(db, 'sub-a', 'a@hhs.gov')).toEqual({ kind: 'request_access' });
     expect((await auditSentences(db, 'invitation')).at(-1)!.said.sentence).toMatch(
       /revoked the invitation of “Someone”/,
+    );
+  });
+});
+
+describe('account hygiene', () => {
+  it('accounts unused for the period are turned off once, signed out, and opened by a new invitation', async () => {
+    const db = await demoDb();
+    const omb = await userFor(db, 'omb.lead@example.gov');
+    const pid = await portfolioId(db, 'having-a-child');
+    await invitePerson(db, {
+      actor: omb,
+      allowedDomains: DOMAINS,
+      days: 14,
+      invitation: {
+        email: 'idle.ian@hhs.gov',
+        name: 'Idle Ian',
+        agencyId: await agencyId(db, 'HHS'),
+        grant: { kind: 'portfolio', portfolioId: pid, role: 'member' },
+      },
+    });
+    await providerSignIn(db, 'sub-ian', 'idle.ian@hhs.gov');
+    const ian = await userFor(db, 'idle.ian@hhs.gov');
+    const in91Days = new Date(Date.now() + 91 * 86_400_000);
+    // Demo accounts and the reference data's people (no way to sign in) are not touched.
+    expect(await deactivateDormantAccounts(db, { now: in91Days, days: 90 })).toBe(1);
+    expect(await deactivateDormantAccounts(db, { now: in91Days, days: 90 })).toBe(0);
+    const sessions = await db
+      .selectFrom('sessions')
+      .select('id_hash')
+      .where('person_id', '=', ian.personId)
+      .execute();
+    expect(sessions).toEqual([]);
+    expect(await providerSignIn(db, 'sub-ian', 'idle.ian@hhs.gov')).toEqual({
+      kind: 'refuse',
+      reason: 'deactivated',
+    });
+    const sentences = await auditSentences(db, 'account');
+    expect(sentences.at(-1)!.said.sentence).toMatch(
+      /^The workspace turned off the account of “Idle Ian” after a long time without use\.$/,
+    );
+    // Invited again by the lead: the account opens with the invitation.
+    await invitePerson(db, {
+      actor: omb,
+      allowedDomains: DOMAINS,
+      days: 14,
+      invitation: {
+        email: 'idle.ian@hhs.gov',
+        name: 'Idle Ian',
+        agencyId: await agencyId(db, 'HHS'),
+        grant: { kind: 'portfolio', portfolioId: pid, role: 'viewer' },
+      },
+    });
+    expect((await providerSignIn(db, 'sub-ian', 'idle.ian@hhs.gov')).kind).toBe('signed_in');
+    expect((await userFor(db, 'idle.ian@hhs.gov')).memberships.get(pid)).toBe('viewer');
+  });
+
+  it('the quarterly review is confirmed once; removing someone’s last role turns their account off', async () => {
+    const db = await demoDb();
+    const lead = await userFor(db, 'portfolio.lead@example.gov');
+    const pid = [...lead.memberships].find(([, r]) => r === 'lead')![0];
+    await confirmAccessReview(db, { actor: lead, portfolioId: pid, fy: 2027, q: 1 });
+    await expect(
+      confirmAccessReview(db, { actor: lead, portfolioId: pid, fy: 2027, q: 1 }),
+    ).rejects.toThrow(/already confirmed/);
+    const member = await userFor(db, 'team.member@example.gov');
+    await expect(
+      confirmAccessReview(db, { actor: member, portfolioId: pid, fy: 2027, q: 2 }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(
+      removeAccess(db, { actor: lead, portfolioId: pid, personId: lead.personId }),
+    ).rejects.toThrow(/your own access/);
+
+    // Priya keeps her other portfolio: only this membership goes.
+    await removeAccess(db, { actor: lead, portfolioId: pid, personId: member.personId });
+    const after = await userFor(db, 'team.member@example.gov');
+    expect(after.memberships.has(pid)).toBe(false);
+    expect(after.memberships.size).toBe(1);
+
+    // A person whose only role was here is turned off.
+    await invitePerson(db, {
+      actor: lead,
+      allowedDomains: DOMAINS,
+      days: 14,
+      invitation: {
+        email: 'only.here@hhs.gov',
+        name: 'Only Here',
+        agencyId: await agencyId(db, 'HHS'),
+        grant: { kind: 'portfolio', portfolioId: pid, role: 'viewer' },
+      },
+    });
+    await providerSignIn(db, 'sub-only', 'only.here@hhs.gov');
+    const only = await userFor(db, 'only.here@hhs.gov');
+    await removeAccess(db, { actor: lead, portfolioId: pid, personId: only.personId });
+    const person = await db
+      .selectFrom('people')
+      .select(['deactivated_at', 'deactivated_reason'])
+      .where('id', '=', only.personId)
+      .executeTakeFirstOrThrow();
+    expect(person.deactivated_reason).toBe('removed');
+    const portfolio = await auditSentences(db, 'portfolio');
+    expect(portfolio.at(-1)!.said.sentence).toMatch(
+      /removed Only Here’s access \(a viewer\) from portfolio “Having a Child and Early Childhood”/,
     );
   });
 });

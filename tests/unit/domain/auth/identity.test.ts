@@ -44,7 +44,7 @@ describe('matching a provider sign-in to an account', () => {
     [
       'a linked subject signs in, whatever its email now',
       { linked: { personId: 7, deactivated: false }, byEmail: null },
-      { kind: 'sign_in', personId: 7 },
+      { kind: 'sign_in', personId: 7, invitationId: null },
     ],
     [
       'a linked subject with an unverified email still signs in (the subject decides)',
@@ -52,12 +52,22 @@ describe('matching a provider sign-in to an account', () => {
         claims: { subject: 'sub-1', email: 'pat@hhs.gov', emailVerified: false },
         linked: { personId: 7, deactivated: false },
       },
-      { kind: 'sign_in', personId: 7 },
+      { kind: 'sign_in', personId: 7, invitationId: null },
     ],
     [
       'a linked subject whose access was turned off is refused',
       { linked: { personId: 7, deactivated: true } },
       { kind: 'refuse', reason: 'deactivated' },
+    ],
+    [
+      'a new invitation opens a turned-off account again',
+      { linked: { personId: 7, deactivated: true }, invitation: { id: 4 } },
+      { kind: 'sign_in', personId: 7, invitationId: 4 },
+    ],
+    [
+      'a new invitation opens a turned-off account again, on its first provider sign-in too',
+      { byEmail: { personId: 9, deactivated: true, linkedToOther: false }, invitation: { id: 4 } },
+      { kind: 'link', personId: 9, invitationId: 4 },
     ],
     [
       'a first sign-in links to the account with the verified email',
