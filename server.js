@@ -14,6 +14,8 @@ const { values: flags, positionals } = parseArgs({
     email: { type: 'string' },
     name: { type: 'string' },
     agency: { type: 'string' },
+    // create-admin: no password; the person signs in through the OpenID provider.
+    provider: { type: 'boolean', default: false },
   },
 });
 const command = positionals[0] ?? 'serve';
@@ -108,9 +110,13 @@ if (command === 'migrate' || command === 'seed') {
       email: flags.email,
       name: flags.name,
       agency: flags.agency,
-      password: await readPassword(),
+      password: flags.provider ? undefined : await readPassword(),
     });
-    console.log(`Created OMB lead account ${flags.email} (person ${id}).`);
+    console.log(
+      flags.provider
+        ? `Created OMB lead ${flags.email} (person ${id}): they sign in through the provider with this email.`
+        : `Created OMB lead account ${flags.email} (person ${id}).`,
+    );
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     process.exitCode = 1;

@@ -2,6 +2,7 @@ import { hash } from '@node-rs/argon2';
 import { z } from 'zod';
 import { getDb } from '#db/client';
 import { recordAudit } from '#db/audit';
+import { authConfig } from '~/auth/config.server';
 
 const AdminInput = z.object({
   email: z.email('Give a valid email address.').transform((e) => e.toLowerCase()),
@@ -10,12 +11,15 @@ const AdminInput = z.object({
   password: z
     .string()
     .min(15, 'The password must be at least 15 characters long.')
-    .max(256, 'The password must be at most 256 characters long.'),
+    .max(256, 'The password must be at most 256 characters long.')
+    .optional(),
 });
 
 /**
  * Creates the first real OMB lead of a deployment (or another OMB lead). Refuses an email that
- * already has an account. Returns the new person's id.
+ * already has an account. Without a password (`create-admin --provider`) the person has no
+ * password account and signs in through the OpenID provider, linked by this email on their first
+ * sign-in. Returns the new person's id.
  */
 export async function createAdminAccount(input: {
   email?: string;
@@ -28,7 +32,12 @@ export async function createAdminAccount(input: {
     throw new Error(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n'));
   }
   const { email, name, agency, password } = parsed.data;
-  const passwordHash = await hash(password);
+  if (password === undefined && !authConfig().provider) {
+    throw new Error(
+      'password: give one, or configure the OpenID provider (OIDC_ISSUER, …) and pass --provider.',
+    );
+  }
+  const passwordHash = password === undefined ? null : await hash(password);
   const at = new Date().toISOString();
   return getDb()
     .transaction()
@@ -61,10 +70,12 @@ export async function createAdminAccount(input: {
           .returning('id')
           .executeTakeFirstOrThrow());
       await trx.updateTable('people').set({ is_omb_lead: 1 }).where('id', '=', person.id).execute();
-      await trx
-        .insertInto('accounts')
-        .values({ person_id: person.id, password_hash: passwordHash, is_demo: 0, created_at: at })
-        .execute();
+      if (passwordHash !== null) {
+        await trx
+          .insertInto('accounts')
+          .values({ person_id: person.id, password_hash: passwordHash, is_demo: 0, created_at: at })
+          .execute();
+      }
       await recordAudit(trx, {
         actorId: null,
         action: 'create',

@@ -8,7 +8,7 @@
 import crypto from 'node:crypto';
 import type { Page } from '@playwright/test';
 import { database } from './hardening/targets';
-import { expect, expectAccessible, login, test } from './fixtures';
+import { expect, expectAccessible, expectAccessibleWithoutJs, login, test } from './fixtures';
 
 const PROVIDER = 'Login.gov (test provider)';
 
@@ -286,4 +286,76 @@ test('the idle warning offers to stay signed in; an idle session ends', async ({
     .execute();
   await page.reload();
   await expect(page).toHaveURL(/\/login/);
+});
+
+test('a lead reviews who has access: removes a role, confirms the quarter', async ({
+  page,
+  browser,
+}) => {
+  await login(page, 'portfolio_lead');
+  await page.goto('/access');
+  await page.getByLabel('Work email').fill('rita.remove@hhs.gov');
+  await page.getByLabel('Name', { exact: true }).fill('Rita Remove');
+  await page
+    .getByLabel('Agency', { exact: true })
+    .selectOption({ label: 'Department of Health and Human Services' });
+  await page.getByLabel('Role').selectOption('viewer');
+  await page.getByLabel('Portfolio').selectOption({ index: 1 });
+  await page.getByRole('button', { name: 'Send the invitation' }).click();
+  const rita = await (await browser.newContext()).newPage();
+  await providerSignIn(rita, { email: 'rita.remove@hhs.gov' });
+  await signedInAs(rita, 'Rita Remove');
+
+  await page.getByRole('link', { name: /Review who has access to Having a Child/ }).click();
+  await expect(page.getByRole('heading', { name: /Access review: Having a Child/ })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Remove the access of Rita Remove' }).click();
+  await expect(page.getByRole('row', { name: /Rita Remove/ })).toHaveCount(0);
+  // Her only role is gone: she is signed out, and cannot sign in again.
+  await rita.reload();
+  await expect(rita).toHaveURL(/\/login/);
+  await providerSignIn(rita, { email: 'rita.remove@hhs.gov' });
+  await expect(
+    rita.getByRole('heading', { name: 'Your access has been turned off' }),
+  ).toBeVisible();
+
+  await page.getByRole('button', { name: /Confirm: everyone listed/ }).click();
+  await expect(page.getByRole('heading', { name: 'Confirmed for this quarter' })).toBeVisible();
+});
+
+test('an agency POC sees who from their agency has access to what', async ({ page }) => {
+  await login(page, 'agency_poc');
+  await page.getByRole('link', { name: 'Access', exact: true }).click();
+  await expect(
+    page.getByRole('heading', { name: 'Who from Department of Agriculture has access' }),
+  ).toBeVisible();
+  await expect(page.getByRole('row', { name: /Priya Raman/ })).toContainText(
+    'Team member of Having a Child and Early Childhood',
+  );
+  await expectAccessible(page);
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('signing in through the provider and asking for access work as plain pages', async ({
+    page,
+  }) => {
+    await providerSignIn(page, { email: 'no.script@usda.gov' });
+    await expect(page.getByRole('heading', { name: 'Ask for access' })).toBeVisible();
+    await expectAccessibleWithoutJs(page);
+    await page.getByLabel('Your name').fill('Noa Script');
+    await page.getByRole('button', { name: 'Send the request' }).click();
+    // The server's answer: messages beside the fields, the name kept.
+    await expect(page.getByText('Choose your agency.').first()).toBeVisible();
+    await expect(page.getByLabel('Your name')).toHaveValue('Noa Script');
+    await page.getByLabel('Your agency').selectOption({ label: 'Department of Agriculture' });
+    await page
+      .getByLabel('The portfolio you work on')
+      .selectOption({ label: 'Having a Child and Early Childhood' });
+    await page.getByLabel('The access you need').selectOption('viewer');
+    await page.getByLabel('What you need access for').fill('I read the portfolio’s plans.');
+    await page.getByRole('button', { name: 'Send the request' }).click();
+    await expect(page.getByRole('heading', { name: 'Your request is waiting' })).toBeVisible();
+  });
 });
