@@ -11,12 +11,11 @@ import { personRoles, signInMatchFacts, findInvitation } from '#db/queries/acces
 import {
   assuranceMet,
   atLeast,
-  heldRoles,
   requiredAssurance,
   type AssuranceLevel,
 } from '~/domain/auth/assurance';
 import { matchSignIn, type RefusalReason } from '~/domain/auth/identity';
-import type { Role } from '~/domain/policy';
+import { rolesAnywhere, type Role } from '~/domain/policy';
 import { authConfig } from './config.server';
 import {
   acrValues,
@@ -71,7 +70,7 @@ export async function handleProviderCallback(db: DB, request: Request): Promise<
   // The assurance the person's roles need, counting what an invitation is about to grant.
   const roles = new Set<Role>();
   if (outcome.kind !== 'accept_invitation') {
-    for (const role of heldRoles(await personRoles(db, outcome.personId))) roles.add(role);
+    for (const role of rolesAnywhere(await personRoles(db, outcome.personId))) roles.add(role);
   }
   const invitationId =
     outcome.kind === 'accept_invitation'

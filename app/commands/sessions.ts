@@ -39,7 +39,11 @@ export async function insertSession(
 
 /** The person was active at `at`: the idle clock starts again. */
 export async function touchSession(db: DB, idHash: string, at: string): Promise<void> {
-  await db.updateTable('sessions').set({ last_seen_at: at }).where('id_hash', '=', idHash).execute();
+  await db
+    .updateTable('sessions')
+    .set({ last_seen_at: at })
+    .where('id_hash', '=', idHash)
+    .execute();
 }
 
 export async function deleteSession(

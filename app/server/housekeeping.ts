@@ -1,6 +1,6 @@
 import { getDb } from '#db/client';
 import { authConfig } from '~/auth/config.server';
-import { deactivateDormantAccounts } from '~/commands/access';
+import { deactivateDormantAccounts } from '~/commands/access-review';
 import { deleteExpiredSessions } from '~/commands/sessions';
 import { deleteExpiredFlows } from '~/commands/sign-in-flows';
 

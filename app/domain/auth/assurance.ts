@@ -4,7 +4,7 @@
  * (WebAuthn, PIV/CAC), and HSPD-12 (PIV/CAC only). A deployment sets a default and may ask more
  * of some roles (e.g. PIV for OMB leads, who override gates and publish to the PMC). Pure.
  */
-import { rolesAnywhere, type Role } from '../policy';
+import type { Role } from '../policy';
 
 export const ASSURANCE_LEVELS = ['aal2', 'phishing_resistant', 'piv'] as const;
 export type AssuranceLevel = (typeof ASSURANCE_LEVELS)[number];
@@ -24,9 +24,6 @@ export function strongest(levels: Iterable<AssuranceLevel>): AssuranceLevel {
 export function atLeast(level: AssuranceLevel, required: AssuranceLevel): boolean {
   return ASSURANCE_LEVELS.indexOf(level) >= ASSURANCE_LEVELS.indexOf(required);
 }
-
-/** Every role a person holds anywhere in the program (the policy's own reading). */
-export const heldRoles = rolesAnywhere;
 
 /** The assurance a person's roles need: the strongest any of them asks for. */
 export function requiredAssurance(

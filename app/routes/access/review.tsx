@@ -1,6 +1,6 @@
 import { Form, Link } from 'react-router';
 import type { Route } from './+types/review';
-import { confirmAccessReview, removeAccess } from '~/commands/access';
+import { confirmAccessReview, removeAccess } from '~/commands/access-review';
 import { AgencyRoleTable, MemberTable } from '~/components/access/review-tables';
 import { Alert } from '~/components/ui/alert';
 import { Breadcrumbs, FormErrors } from '~/components/ui/form';

@@ -5,11 +5,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  completeProviderSignIn,
   confirmAccessReview,
   deactivateDormantAccounts,
-  decideAccessRequest,
   removeAccess,
+} from '~/commands/access-review';
+import {
+  completeProviderSignIn,
+  decideAccessRequest,
   invitePerson,
   requestAccess,
   revokeInvitation,

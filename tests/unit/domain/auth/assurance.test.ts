@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  assuranceMet,
-  heldRoles,
-  requiredAssurance,
-  type AssuranceLevel,
-} from '~/domain/auth/assurance';
-import type { Role } from '~/domain/policy';
+import { assuranceMet, requiredAssurance, type AssuranceLevel } from '~/domain/auth/assurance';
+import { rolesAnywhere, type Role } from '~/domain/policy';
 
 describe('the assurance a person’s roles need', () => {
   const policy = {
@@ -34,7 +29,7 @@ describe('the assurance a person’s roles need', () => {
   });
 
   it('roles are read from every portfolio the person is in', () => {
-    const roles = heldRoles({
+    const roles = rolesAnywhere({
       isOmbLead: false,
       memberships: new Map([
         [1, 'viewer'],
