@@ -21,12 +21,17 @@ export async function updateLockState(
     .execute();
 }
 
+/**
+ * A password sign-in: the failure count is cleared and the sign-in recorded on the person too,
+ * where the access review reads it and the dormant-account rule counts from it.
+ */
 export async function recordSignIn(db: DB, personId: number, at: string): Promise<void> {
   await db
     .updateTable('accounts')
     .set({ failed_attempts: 0, last_failed_at: null, locked_until: null, last_sign_in_at: at })
     .where('person_id', '=', personId)
     .execute();
+  await db.updateTable('people').set({ last_sign_in_at: at }).where('id', '=', personId).execute();
 }
 
 /**

@@ -24,6 +24,13 @@ describe('sign-in', () => {
       .where('action', '=', 'sign_in')
       .execute();
     expect(audit).toHaveLength(1);
+    // Recorded on the person: the access review shows it, the dormant-account rule counts from it.
+    const person = await db
+      .selectFrom('people')
+      .select('last_sign_in_at')
+      .where('email', '=', 'omb.lead@example.gov')
+      .executeTakeFirstOrThrow();
+    expect(person.last_sign_in_at).toBe(now.toISOString());
   });
 
   it('refuses a wrong password and an unknown email with the same answer', async () => {
