@@ -134,6 +134,11 @@ export function readAuthConfig(env: Record<string, string | undefined>): AuthCon
   }
   const e = parsed.data;
   const provider = e.OIDC_ISSUER ? providerConfig(e) : null;
+  if (!provider && e.PASSWORD_SIGN_IN === false) {
+    throw new Error(
+      'Sign-in configuration: PASSWORD_SIGN_IN=off leaves no way to sign in without a provider (OIDC_ISSUER).',
+    );
+  }
   return {
     provider,
     passwordSignIn: e.PASSWORD_SIGN_IN ?? provider === null,

@@ -78,6 +78,7 @@ describe('sign-in configuration', () => {
     ['an idle time of zero', { SESSION_IDLE_MINUTES: '0' }, /SESSION_IDLE_MINUTES/],
     ['a word for a number', { SESSION_MAX_HOURS: 'twelve' }, /SESSION_MAX_HOURS/],
     ['a yes/no that is neither', { PASSWORD_SIGN_IN: 'maybe' }, /PASSWORD_SIGN_IN/],
+    ['passwords off with no provider: no way in', { PASSWORD_SIGN_IN: 'off' }, /no way to sign in/],
   ];
   it.each(bad)('refuses %s, naming the setting', (_, env, message) => {
     expect(() => readAuthConfig(env)).toThrow(message);
