@@ -32,6 +32,17 @@ export function bodyLimit(pathname: string): number {
   return LARGE_UPLOADS.find((u) => u.path.test(pathname))?.bytes ?? MAX_BODY_BYTES;
 }
 
+/**
+ * Does a form body carry a NUL character? No one can type one, PostgreSQL cannot store one in a
+ * text column (it refuses the whole statement), and SQLite would keep it invisibly; so a form
+ * that carries one is refused whole, before any action sees it. Form-encoded bodies only: a
+ * file's bytes are the upload's own to check.
+ */
+export function formHasNul(contentType: string | undefined, body: Buffer): boolean {
+  if (!contentType?.toLowerCase().startsWith('application/x-www-form-urlencoded')) return false;
+  return body.includes(0) || /%00/i.test(body.toString('latin1'));
+}
+
 /** The whole body, or null when it is larger than `limit` (the rest is read and dropped). */
 async function readBody(req: express.Request, limit: number): Promise<Buffer | null> {
   const chunks: Buffer[] = [];
@@ -84,6 +95,15 @@ export function reactRouterHandler(
             .type('text/plain')
             .send(
               `This is more than the workspace accepts in one save (${Math.floor(limit / 1024 / 1024)} MB). Nothing was saved.`,
+            );
+          return;
+        }
+        if (formHasNul(req.get('content-type'), body)) {
+          res
+            .status(400)
+            .type('text/html')
+            .send(
+              '<!doctype html><html lang="en"><head><title>Form not saved | Life Experience Workspace</title></head><body><main><h1>We could not save that form</h1><p>It contained a character that cannot be stored (a NUL character). Nothing was saved. Go back, remove it, and try again.</p></main></body></html>',
             );
           return;
         }

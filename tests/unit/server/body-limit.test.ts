@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bodyLimit, MAX_BODY_BYTES } from '~/server/handler';
+import { bodyLimit, formHasNul, MAX_BODY_BYTES } from '~/server/handler';
 import { MAX_UPLOAD_BYTES } from '~/schemas/survey';
 
 describe('the largest body each page accepts', () => {
@@ -16,5 +16,20 @@ describe('the largest body each page accepts', () => {
   it('keeps every other page at 24 MB and a survey file under its own limit', () => {
     expect(MAX_BODY_BYTES).toBe(24 * 1024 * 1024);
     expect(MAX_UPLOAD_BYTES).toBeGreaterThan(35 * 1024 * 1024);
+  });
+});
+
+describe('a form carrying a NUL character is refused before any action', () => {
+  const FORM = 'application/x-www-form-urlencoded';
+  it.each([
+    [FORM, 'name=a%00b', true],
+    [FORM, 'name=a%2500b', false], // the text "%00", typed: kept
+    [`${FORM}; charset=UTF-8`, 'note=%00', true],
+    [FORM, 'name=ok&note=fine', false],
+    [FORM, 'name=a\u0000b', true],
+    ['multipart/form-data; boundary=x', 'file bytes \u0000', false],
+    [undefined, 'a%00', false],
+  ])('%s %j → %s', (type, body, refused) => {
+    expect(formHasNul(type, Buffer.from(body, 'latin1'))).toBe(refused);
   });
 });
