@@ -16,7 +16,7 @@ import { deleteFlow, insertFlow } from '~/commands/sign-in-flows';
 import { findFlow } from '#db/queries/sign-in-flows';
 import type { AssuranceLevel } from '~/domain/auth/assurance';
 import { authConfig, type ProviderConfig } from './config.server';
-import { hashToken, secureCookies } from './session.server';
+import { cookieHeader, hashToken, tokenOf } from './session.server';
 
 const FLOW_COOKIE = 'lew_flow';
 /** An authorization request may take this long (the person signs in at the provider). */
@@ -67,17 +67,9 @@ function scopeFor(provider: ProviderConfig, level: AssuranceLevel): string {
   return level === 'piv' ? `openid email ${provider.pivScope}` : 'openid email';
 }
 
+// SameSite=Lax: the provider's redirect back is a top-level GET from another site, which Lax allows.
 function flowCookie(value: string, maxAgeSeconds: number): string {
-  const parts = [
-    `${FLOW_COOKIE}=${value}`,
-    'Path=/',
-    'HttpOnly',
-    // Lax: the provider's redirect back is a top-level GET from another site, which Lax allows.
-    'SameSite=Lax',
-    `Max-Age=${maxAgeSeconds}`,
-  ];
-  if (secureCookies()) parts.push('Secure');
-  return parts.join('; ');
+  return cookieHeader(value, maxAgeSeconds, FLOW_COOKIE);
 }
 
 export function clearedFlowCookie(): string {
@@ -85,14 +77,7 @@ export function clearedFlowCookie(): string {
 }
 
 export function flowToken(request: Request): string | null {
-  for (const part of (request.headers.get('Cookie') ?? '').split(';')) {
-    const [name, ...rest] = part.trim().split('=');
-    if (name === FLOW_COOKIE) {
-      const value = rest.join('=');
-      return /^[A-Za-z0-9_-]{43}$/.test(value) ? value : null;
-    }
-  }
-  return null;
+  return tokenOf(request.headers.get('Cookie'), FLOW_COOKIE);
 }
 
 /**

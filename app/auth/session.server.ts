@@ -23,11 +23,12 @@ function readToken(request: Request): string | null {
   return tokenOf(request.headers.get('Cookie'));
 }
 
-function tokenOf(header: string | null | undefined): string | null {
+/** The 32-byte token a workspace cookie named `cookie` holds in `header`, or null. */
+export function tokenOf(header: string | null | undefined, cookie = COOKIE): string | null {
   if (!header) return null;
   for (const part of header.split(';')) {
     const [name, ...rest] = part.trim().split('=');
-    if (name === COOKIE) {
+    if (name === cookie) {
       const value = rest.join('=');
       return /^[A-Za-z0-9_-]{43}$/.test(value) ? value : null;
     }
@@ -35,9 +36,10 @@ function tokenOf(header: string | null | undefined): string | null {
   return null;
 }
 
-function cookieHeader(value: string, maxAgeSeconds: number): string {
+/** An httpOnly, SameSite=Lax cookie for the whole site (Secure in production). */
+export function cookieHeader(value: string, maxAgeSeconds: number, cookie = COOKIE): string {
   const parts = [
-    `${COOKIE}=${value}`,
+    `${cookie}=${value}`,
     'Path=/',
     'HttpOnly',
     'SameSite=Lax',
