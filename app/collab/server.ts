@@ -94,6 +94,8 @@ interface ConnectionContext {
   name: CollabName;
   /** Set on a server-made change (a direct connection): who made it, and its version name. */
   meta?: LiveChangeMeta;
+  /** Why the store right after a server-made change failed. */
+  failure?: unknown;
 }
 
 /**
@@ -307,7 +309,16 @@ export function createCollab(options: {
       const ctx = context as Partial<ConnectionContext>;
       const meta = ctx.meta;
       delete ctx.meta;
-      await store(documentName, document, meta);
+      try {
+        await store(documentName, document, meta);
+      } catch (error) {
+        // Nothing is lost: every change is appended before it is acknowledged, and the next
+        // store folds it in. Not rethrown: Hocuspocus's debouncer would keep the failed store and
+        // refuse every later one of this document until it is unloaded.
+        console.error(`Could not store the shared document ${documentName}:`, error);
+        // A server-made change is not appended: its caller is told (LiveServer.change).
+        if (meta) ctx.failure = error;
+      }
     },
 
     async afterUnloadDocument({ documentName }) {
@@ -372,7 +383,8 @@ export function createCollab(options: {
   const live: LiveServer = {
     async change(name, meta, fn) {
       const documentName = collabName(name);
-      const connection = await hocuspocus.openDirectConnection(documentName, { name, meta });
+      const context: Partial<ConnectionContext> = { name, meta };
+      const connection = await hocuspocus.openDirectConnection(documentName, context);
       let result: ReturnType<typeof fn> | undefined;
       try {
         // transact stores at once (onStoreDocument above, with this change's meta).
@@ -382,6 +394,7 @@ export function createCollab(options: {
       } finally {
         await connection.disconnect();
       }
+      if (context.failure) throw context.failure;
       return result as ReturnType<typeof fn>;
     },
   };

@@ -11,6 +11,9 @@ import { canonicalDoc, EMPTY_FIELD } from '~/collab/yjs.server';
 import type { DocNode } from '~/domain/plans/document';
 import { changedNotes } from '~/domain/pmc/texts';
 
+/** Updates deleted per statement: well under both databases' limits on bound parameters. */
+const DELETE_BATCH = 1000;
+
 /** Appends one update received from a person's editor (before it is acknowledged). */
 export async function appendCollabUpdate(
   db: DB,
@@ -77,11 +80,16 @@ async function compact(
     .values({ name, state: merged, updated_at: at })
     .onConflict((oc) => oc.column('name').doUpdateSet({ state: merged, updated_at: at }))
     .execute();
-  if (rows.length > 0)
+  // Exactly the updates read: on PostgreSQL ids commit out of order, so an update with a smaller
+  // id than the last one read may have committed since, unread; it waits for the next compaction.
+  for (let i = 0; i < rows.length; i += DELETE_BATCH)
     await trx
       .deleteFrom('collab_updates')
-      .where('name', '=', name)
-      .where('id', '<=', rows[rows.length - 1]!.id)
+      .where(
+        'id',
+        'in',
+        rows.slice(i, i + DELETE_BATCH).map((r) => r.id),
+      )
       .execute();
   const senders = [...new Set(rows.flatMap((r) => (r.person_id === null ? [] : [r.person_id])))];
   return { stored: merged, senders };

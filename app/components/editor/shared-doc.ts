@@ -17,6 +17,9 @@ export interface CollabPerson {
   color: string;
 }
 
+/** How long a document left with unacknowledged edits stays connected to send them. */
+const LEAVE_WAIT_MS = 30_000;
+
 /** The reason Hocuspocus's server gives when it closes connections to shut down. */
 const RESET_CONNECTION = 'Reset Connection';
 
@@ -96,6 +99,16 @@ export function createShared(documentName: string, localKey: string) {
     e.returnValue = '';
   };
   window.addEventListener('beforeunload', warn);
+  let destroyed = false;
+  function destroy() {
+    if (destroyed) return;
+    destroyed = true;
+    window.removeEventListener('beforeunload', warn);
+    provider.destroy();
+    socket.destroy();
+    void local.destroy();
+    doc.destroy();
+  }
   return {
     doc,
     provider,
@@ -108,12 +121,22 @@ export function createShared(documentName: string, localKey: string) {
       return () => listeners.delete(listener);
     },
     current: () => state,
-    destroy: () => {
-      window.removeEventListener('beforeunload', warn);
-      provider.destroy();
-      socket.destroy();
-      void local.destroy();
-      doc.destroy();
+    destroy,
+    /**
+     * The editor is leaving (a link within the workspace: the page's script keeps running). What
+     * this person typed and the server has not acknowledged yet, perhaps because the connection
+     * was still opening, is sent first: the connection closes once the server has it, or after
+     * LEAVE_WAIT_MS (it is kept in this browser either way, and sent when the document is next
+     * opened here).
+     */
+    release: () => {
+      if (!(typedUnsent && provider.hasUnsyncedChanges)) return destroy();
+      const timer = setTimeout(destroy, LEAVE_WAIT_MS);
+      provider.on('unsyncedChanges', ({ number }: { number: number }) => {
+        if (number > 0) return;
+        clearTimeout(timer);
+        destroy();
+      });
     },
   };
 }
@@ -121,7 +144,7 @@ export function createShared(documentName: string, localKey: string) {
 /** The shared document for as long as the component is mounted, and its state. */
 export function useShared(documentName: string, localKey: string) {
   const [shared] = useState(() => createShared(documentName, localKey));
-  useEffect(() => shared.destroy, [shared]);
+  useEffect(() => shared.release, [shared]);
   const state = useSyncExternalStore(shared.subscribe, shared.current, shared.current);
   return { ...shared, state };
 }
