@@ -10,7 +10,10 @@ import {
 import uswdsCss from '@uswds/uswds/css/uswds.min.css?url';
 import appCss from './app.css?url';
 import type { Route } from './+types/root';
+import { countUnread } from '#db/queries/notifications';
 import { countMyPendingReviews } from '#db/queries/phases';
+import type { DB } from '#db/client';
+import type { SessionUser } from '#db/queries/sessions';
 import { PageMeta, RouteAnnouncer } from '~/components/layout/page-focus';
 import { SiteFooter, SiteHeader, SkipLink, UsaBanner } from '~/components/layout/shell';
 import { useNonce } from '~/lib/nonce';
@@ -38,7 +41,7 @@ export async function loader({ context }: Route.LoaderArgs) {
           isOmbLead: user.isOmbLead,
           isPoc: user.pocFor.length > 0,
           timeZone: user.timeZone,
-          reviews: await countMyPendingReviews(dbOf(context), user),
+          ...(await headerCounts(dbOf(context), user)),
           access:
             can(user, 'access.agency_view') ||
             [...user.memberships.values()].some((role) => role === 'lead'),
@@ -48,6 +51,15 @@ export async function loader({ context }: Route.LoaderArgs) {
     // browser's own clock being off does not matter): the page warns before (AC-11).
     session: user ? idleTimes(user.session) : null,
   });
+}
+
+/** The header's counts: phase requests waiting for this person, and unread notifications. */
+async function headerCounts(db: DB, user: SessionUser) {
+  const [reviews, unread] = await Promise.all([
+    countMyPendingReviews(db, user),
+    countUnread(db, user.personId),
+  ]);
+  return { reviews, unread };
 }
 
 function idleTimes(session: { createdAt: string; lastSeenAt: string }) {

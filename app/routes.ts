@@ -13,6 +13,7 @@ export default [
   route('access/agency', 'routes/access/agency.tsx'),
   route('portfolios/:slug/access-review', 'routes/access/review.tsx'),
   route('reviews', 'routes/reviews.tsx'),
+  route('notifications', 'routes/notifications.tsx'),
   route('portfolios/new', 'routes/portfolios/new.tsx'),
   route('portfolios/:slug', 'routes/portfolios/portfolio.tsx'),
   route('portfolios/:slug/edit', 'routes/portfolios/edit.tsx'),

@@ -985,6 +985,68 @@ export const SCHEMA: SchemaShape = {
       "nullable": false
     }
   },
+  "notifications": {
+    "body": {
+      "type": "text",
+      "nullable": false
+    },
+    "created_at": {
+      "type": "text",
+      "nullable": false
+    },
+    "email_attempts": {
+      "type": "integer",
+      "nullable": false
+    },
+    "email_error": {
+      "type": "text",
+      "nullable": true
+    },
+    "email_next_at": {
+      "type": "text",
+      "nullable": true
+    },
+    "email_status": {
+      "type": "text",
+      "nullable": false
+    },
+    "emailed_at": {
+      "type": "text",
+      "nullable": true
+    },
+    "id": {
+      "type": "integer",
+      "nullable": false
+    },
+    "kind": {
+      "type": "text",
+      "nullable": false
+    },
+    "link": {
+      "type": "text",
+      "nullable": false
+    },
+    "person_id": {
+      "type": "integer",
+      "nullable": false
+    },
+    "portfolio_id": {
+      "type": "integer",
+      "nullable": true
+    },
+    "read_at": {
+      "type": "text",
+      "nullable": true
+    },
+    "source": {
+      "type": "text",
+      "nullable": false
+    },
+    "title": {
+      "type": "text",
+      "nullable": false
+    }
+  },
   "people": {
     "agency_id": {
       "type": "integer",

@@ -676,6 +676,28 @@ interface CollabUpdateTable {
   at: Timestamp;
 }
 
+interface NotificationTable {
+  id: Generated<number>;
+  /** Who is told. */
+  person_id: number;
+  kind: string;
+  /** What caused it (`phase_request:12`): a person is told of one thing once. */
+  source: string;
+  title: string;
+  body: string;
+  /** Where it leads, a path within the workspace. */
+  link: string;
+  portfolio_id: number | null;
+  created_at: Timestamp;
+  read_at: Timestamp | null;
+  /** The email outbox: 'pending', 'sent', 'failed' (after the last try) or 'off'. */
+  email_status: string;
+  email_attempts: Generated<number>;
+  email_next_at: Timestamp | null;
+  email_error: string | null;
+  emailed_at: Timestamp | null;
+}
+
 export interface Database {
   agencies: AgencyTable;
   people: PersonTable;
@@ -686,6 +708,7 @@ export interface Database {
   invitations: InvitationTable;
   access_requests: AccessRequestTable;
   access_reviews: AccessReviewTable;
+  notifications: NotificationTable;
   portfolios: PortfolioTable;
   portfolio_agencies: PortfolioAgencyTable;
   portfolio_memberships: PortfolioMembershipTable;

@@ -3,13 +3,15 @@
  * or a re-affirmation, decided by app/domain/phases/gate.ts with what the policy allows.
  */
 import type { AuditAction } from '~/domain/audit';
+import { gateNotifications } from '~/domain/notifications/phase-gate';
 import { decide, type GateEvent, type GateOutcome, type GateState } from '~/domain/phases/gate';
 import { gateMay } from '~/domain/policy';
 import type { DB } from '#db/client';
 import { isUniqueViolation } from '#db/dialect';
 import { RefusedError } from '#db/errors';
 import { recordAudit } from '#db/audit';
-import { loadGateState } from '#db/queries/phases';
+import { gateAudience, loadGateState } from '#db/queries/phases';
+import { notify } from './notifications';
 import type { SessionUser } from '#db/queries/sessions';
 
 /** What an accepted gate event did. */
@@ -77,6 +79,7 @@ export async function applyGateEvent(
           .execute();
       };
 
+      let requestId = pendingId;
       switch (event.type) {
         case 'request': {
           const req = await trx
@@ -96,6 +99,7 @@ export async function applyGateEvent(
             })
             .returning('id')
             .executeTakeFirstOrThrow();
+          requestId = req.id;
           await trx
             .insertInto('phase_request_agencies')
             .values(state.involvedAgencyIds.map((agency_id) => ({ request_id: req.id, agency_id })))
@@ -188,6 +192,37 @@ export async function applyGateEvent(
           await audit('phase_reaffirmed', null, { agency_id: event.agencyId, phase: state.phase });
           break;
         }
+      }
+      if (
+        requestId !== null &&
+        (event.type === 'request' || event.type === 'answer' || event.type === 'override')
+      ) {
+        const asked =
+          event.type === 'request' ? state.involvedAgencyIds : state.pending!.involvedAgencyIds;
+        const audience = await gateAudience(trx, {
+          portfolioId: project.portfolio_id,
+          requestId,
+          agencyIds: asked,
+        });
+        const drafts = gateNotifications(
+          {
+            project: {
+              id: project.id,
+              name: project.name,
+              portfolioId: project.portfolio_id,
+              phase: state.phase,
+            },
+            requestId,
+            requestedBy: audience.requestedBy,
+            toPhase: event.type === 'request' ? event.toPhase : state.pending!.toPhase,
+            agencies: audience.agencies,
+            answeredBefore: [...(state.pending?.answers.keys() ?? [])],
+            actorId: user.personId,
+          },
+          event,
+          outcome,
+        );
+        await notify(trx, drafts, at);
       }
       return outcome;
     });

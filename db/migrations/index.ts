@@ -21,6 +21,7 @@ import * as evaluationPlans from './2026-12-06-19-evaluation-plans';
 import * as surveyCollections from './2026-12-06-20-survey-collections';
 import * as measureSources from './2026-12-06-21-measure-sources';
 import * as federalSignIn from './2026-12-06-22-federal-sign-in';
+import * as notifications from './2026-12-06-23-notifications';
 
 /**
  * Every migration, in order. Listed statically (not read from disk) so they travel inside the
@@ -49,4 +50,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06-20-survey-collections': surveyCollections,
   '2026-12-06-21-measure-sources': measureSources,
   '2026-12-06-22-federal-sign-in': federalSignIn,
+  '2026-12-06-23-notifications': notifications,
 };

@@ -51,6 +51,49 @@ export async function loadGateState(db: DB, projectId: number) {
   return { project, state, pendingId: pending?.id ?? null };
 }
 
+/**
+ * Who a phase request concerns: the person who asked, and the current POCs of each agency asked
+ * (with its name), for the notifications of a gate event.
+ */
+export async function gateAudience(
+  db: DB,
+  input: { portfolioId: number; requestId: number; agencyIds: readonly number[] },
+) {
+  const [request, agencies, pocs] = await Promise.all([
+    db
+      .selectFrom('phase_requests')
+      .select('requested_by')
+      .where('id', '=', input.requestId)
+      .executeTakeFirst(),
+    input.agencyIds.length === 0
+      ? []
+      : db
+          .selectFrom('agencies')
+          .select(['id', 'name'])
+          .where('id', 'in', [...input.agencyIds])
+          .execute(),
+    input.agencyIds.length === 0
+      ? []
+      : db
+          .selectFrom('agency_pocs')
+          .select(['agency_id', 'person_id'])
+          .where('portfolio_id', '=', input.portfolioId)
+          .where('agency_id', 'in', [...input.agencyIds])
+          .where('ended_at', 'is', null)
+          .orderBy('person_id')
+          .execute(),
+  ]);
+  return {
+    requestedBy: request?.requested_by ?? null,
+    agencies: new Map(
+      agencies.map((a) => [
+        a.id,
+        { name: a.name, pocIds: pocs.filter((p) => p.agency_id === a.id).map((p) => p.person_id) },
+      ]),
+    ),
+  };
+}
+
 /** Every request of a project, newest first, with its answers and the people involved. */
 export async function getPhaseHistory(db: DB, projectId: number) {
   const requests = await db

@@ -73,6 +73,20 @@ test.describe.serial('phase gate: Discovery → Design with two concurrences', (
     test('the HHS POC sees it under My reviews and concurs', async ({ page }) => {
       await login(page, 'hhs.poc@example.gov');
       await expect(page.getByRole('link', { name: /My reviews/ })).toContainText('1');
+      // The request reached them as a notification too, which leads to the phase page.
+      await page.getByRole('link', { name: /^Notifications/ }).click();
+      const waiting = `${PROJECT}: Department of Health and Human Services is asked to concur with moving to Design`;
+      const item = page.getByRole('listitem').filter({ hasText: waiting });
+      await expect(item).toContainText('Unread');
+      await expect(item).toContainText(
+        'As a point of contact for Department of Health and Human Services, answer on the project’s phase page.',
+      );
+      await item.getByRole('button', { name: `Mark as read: ${waiting}` }).click();
+      await expect(page.getByRole('listitem').filter({ hasText: waiting })).not.toContainText(
+        'Unread',
+      );
+      await page.getByRole('link', { name: waiting }).click();
+      await expect(page).toHaveURL(phaseUrl);
       await page.getByRole('link', { name: /My reviews/ }).click();
       await page
         .getByRole('table', { name: 'Phase requests waiting for your answer' })
@@ -119,6 +133,29 @@ test.describe.serial('phase gate: Discovery → Design with two concurrences', (
     await expectAccessible(page);
     // The header count is back to zero.
     await expect(page.getByRole('link', { name: /My reviews/ })).toContainText('0');
+  });
+
+  test('the team member hears of the first answer and of the decision, and marks them read', async ({
+    page,
+  }) => {
+    await login(page, 'team_member');
+    await page.getByRole('link', { name: /^Notifications/ }).click();
+    const answered = page
+      .getByRole('listitem')
+      .filter({ hasText: `${PROJECT}: Department of Health and Human Services concurred` });
+    const decided = page
+      .getByRole('listitem')
+      .filter({ hasText: `${PROJECT} moved to Design: every agency concurred` });
+    await expect(answered).toContainText('Unread');
+    await expect(decided).toContainText(
+      'Department of Agriculture concurred with comments with your request to move',
+    );
+    await expect(decided).toContainText('“Include WIC clinic partners in the prototypes.”');
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Mark all as read' }).click();
+    await expect(page.getByText('Nothing is unread.')).toBeVisible();
+    await expect(page.getByRole('link', { name: /^Notifications/ })).toContainText('0');
+    await expect(decided).not.toContainText('Unread');
   });
 
   test('the portfolio board shows the project under Design', async ({ page }) => {

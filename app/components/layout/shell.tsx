@@ -79,6 +79,8 @@ export interface HeaderUser {
   reviews: number;
   /** Grants access to a portfolio (a lead), or sees their agency's (a POC). */
   access: boolean;
+  /** Notifications not yet read. */
+  unread: number;
 }
 
 /** USWDS marks the current page's link with `usa-current`; NavLink adds aria-current="page". */
@@ -165,6 +167,17 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
               <ul className="usa-nav__secondary-links">
                 <li className="usa-nav__secondary-item">
                   Signed in as {user.name} ({user.agencyCode})
+                </li>
+                <li className="usa-nav__secondary-item">
+                  <NavLink to="/notifications">
+                    Notifications{' '}
+                    <span
+                      className={`usa-tag ${user.unread > 0 ? 'bg-secondary-dark' : 'bg-base-lighter text-ink'}`}
+                      aria-label={`${user.unread} unread`}
+                    >
+                      {user.unread}
+                    </span>
+                  </NavLink>
                 </li>
                 <li className="usa-nav__secondary-item">
                   <NavLink to="/account">Your account</NavLink>

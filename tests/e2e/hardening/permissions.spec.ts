@@ -39,6 +39,7 @@ const TABLE: Record<string, Entry> = {
   login: { get: NONE, post: NONE, note: 'signed-in people are sent home; anonymous may' },
   logout: { get: NONE, post: ALL, note: 'checked separately: it ends the session' },
   reviews: { get: ALL, post: 'no action' },
+  notifications: { get: ALL, post: ALL, note: 'everyone reads and marks their own' },
   'portfolios/new': { get: OMB, post: OMB },
   'portfolios/portfolio': { get: ALL, post: 'no action' },
   'portfolios/edit': { get: OMB, post: OMB },

@@ -315,3 +315,69 @@ describe('phase gate, applied to the database', () => {
     expect((await db.selectFrom('audit_log').select('id').execute()).length).toBe(before.length);
   });
 });
+
+describe('phase gate notifications, written with the change', () => {
+  const told = (db: Awaited<ReturnType<typeof demoDb>>, personId: number) =>
+    db
+      .selectFrom('notifications')
+      .select(['kind', 'title', 'link', 'email_status', 'read_at'])
+      .where('person_id', '=', personId)
+      .orderBy('id')
+      .execute();
+
+  it('the POCs hear of the request; the person who asked hears of each answer and the decision', async () => {
+    const { db, id, HHS, USDA } = await setup();
+    const team = await userFor(db, 'team.member@example.gov');
+    const hhsPoc = await userFor(db, 'hhs.poc@example.gov');
+    const usdaPoc = await userFor(db, 'agency.poc@example.gov');
+    await applyGateEvent(db, {
+      projectId: id,
+      user: team,
+      event: { type: 'request', toPhase: 'design', evidence: 'Workshop findings' },
+    });
+    for (const poc of [hhsPoc, usdaPoc])
+      expect(await told(db, poc.personId)).toEqual([
+        expect.objectContaining({
+          kind: 'phase_request_waiting',
+          link: `/projects/${id}/phase`,
+          email_status: 'pending',
+          read_at: null,
+        }),
+      ]);
+    expect(await told(db, team.personId)).toEqual([]);
+    await applyGateEvent(db, {
+      projectId: id,
+      user: hhsPoc,
+      event: { type: 'answer', agencyId: HHS, answer: 'concur', comment: '' },
+    });
+    await applyGateEvent(db, {
+      projectId: id,
+      user: usdaPoc,
+      event: { type: 'answer', agencyId: USDA, answer: 'concur', comment: '' },
+    });
+    expect((await told(db, team.personId)).map((n) => [n.kind, n.title])).toEqual([
+      [
+        'phase_request_answered',
+        `${YOUNG_FAMILIES}: Department of Health and Human Services concurred`,
+      ],
+      ['phase_request_decided', `${YOUNG_FAMILIES} moved to Design: every agency concurred`],
+    ]);
+  });
+
+  it('a refused event tells no one', async () => {
+    const { db, id } = await setup();
+    const viewer = await userFor(db, 'viewer@example.gov');
+    await expect(
+      applyGateEvent(db, {
+        projectId: id,
+        user: viewer,
+        event: { type: 'request', toPhase: 'design', evidence: 'Workshop findings' },
+      }),
+    ).rejects.toThrow();
+    const count = await db
+      .selectFrom('notifications')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(count.n)).toBe(0);
+  });
+});

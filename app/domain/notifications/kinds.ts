@@ -1,0 +1,46 @@
+/**
+ * What the workspace tells people of (issue 22; docs/rules.md, "Notifications"), each kind with
+ * the words a person reads when choosing how to hear of it.
+ */
+export const NOTIFICATION_KINDS = [
+  'phase_request_waiting',
+  'phase_request_answered',
+  'phase_request_decided',
+  'phase_override',
+] as const;
+
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+export const KIND_LABELS: Record<NotificationKind, string> = {
+  phase_request_waiting: 'A phase request waits for your agency’s answer',
+  phase_request_answered: 'An agency answered your phase request',
+  phase_request_decided: 'Your phase request was decided',
+  phase_override: 'An OMB lead decided a phase request without every answer',
+};
+
+/** One notification to write: who is told of what, and where it leads. */
+export interface NotificationDraft {
+  personId: number;
+  kind: NotificationKind;
+  /** What caused it (`phase_request:12`): a person is told of one thing once. */
+  source: string;
+  title: string;
+  body: string;
+  /** A path within the workspace. */
+  link: string;
+  portfolioId: number | null;
+}
+
+/** Drafts without repeats (one person, one kind, one source), and never to the person who acted. */
+export function addressed(
+  drafts: readonly NotificationDraft[],
+  actorId: number,
+): NotificationDraft[] {
+  const seen = new Set<string>();
+  return drafts.filter((d) => {
+    const key = `${d.personId}|${d.kind}|${d.source}`;
+    if (d.personId === actorId || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

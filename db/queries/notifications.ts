@@ -1,0 +1,28 @@
+import type { DB } from '../client';
+
+/** A person's notifications, newest first, `limit` at a time (older than `beforeId`). */
+export async function listNotifications(
+  db: DB,
+  input: { personId: number; beforeId?: number; limit: number },
+) {
+  let query = db
+    .selectFrom('notifications')
+    .select(['id', 'kind', 'title', 'body', 'link', 'created_at', 'read_at'])
+    .where('person_id', '=', input.personId)
+    .orderBy('id', 'desc')
+    .limit(input.limit + 1);
+  if (input.beforeId !== undefined) query = query.where('id', '<', input.beforeId);
+  const rows = await query.execute();
+  return { rows: rows.slice(0, input.limit), hasMore: rows.length > input.limit };
+}
+
+/** How many of a person's notifications are unread (the header's count). */
+export async function countUnread(db: DB, personId: number): Promise<number> {
+  const row = await db
+    .selectFrom('notifications')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('person_id', '=', personId)
+    .where('read_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
