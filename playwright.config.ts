@@ -76,11 +76,13 @@ export default defineConfig({
       DEMO_ACCOUNTS: 'on',
       // Set by scripts/test-e2e.mjs: the throwaway Redis the app servers relay co-editing through.
       ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
-      // …and the throwaway OpenID provider (scripts/oidc-provider.mjs) the workspace signs in with.
+      // …the throwaway OpenID provider (scripts/oidc-provider.mjs) the workspace signs in with,
+      // and the throwaway SMTP server (scripts/smtp-sink.mjs) it sends notification email to.
       ...Object.fromEntries(
         Object.entries(process.env).filter(
           (entry): entry is [string, string] =>
-            (entry[0].startsWith('OIDC_') || entry[0] === 'PASSWORD_SIGN_IN') &&
+            (entry[0].startsWith('OIDC_') ||
+              ['PASSWORD_SIGN_IN', 'SMTP_URL', 'MAIL_FROM', 'MAIL_POLL_MS'].includes(entry[0])) &&
             entry[1] !== undefined,
         ),
       ),

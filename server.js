@@ -163,6 +163,8 @@ if (command === 'migrate' || command === 'seed') {
   });
   // Dormant accounts turned off, expired sessions removed: at start and every six hours.
   const stopHousekeeping = server.startHousekeeping();
+  // Notification emails, when SMTP_URL is set: the outbox drained every MAIL_POLL_MS.
+  const stopMailer = server.startMailer();
   // Live co-editing on the same origin, at /collab (docs/decisions/029-live-co-editing.md).
   const collab = server.startCollab();
   listener.on('upgrade', (req, socket, head) => {
@@ -170,6 +172,7 @@ if (command === 'migrate' || command === 'seed') {
   });
   const stop = () => {
     stopHousekeeping();
+    stopMailer();
     // Open documents are stored before the database closes.
     collab
       .close()

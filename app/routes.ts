@@ -14,6 +14,7 @@ export default [
   route('portfolios/:slug/access-review', 'routes/access/review.tsx'),
   route('reviews', 'routes/reviews.tsx'),
   route('notifications', 'routes/notifications.tsx'),
+  route('notifications/outbox', 'routes/outbox.tsx'),
   route('portfolios/new', 'routes/portfolios/new.tsx'),
   route('portfolios/:slug', 'routes/portfolios/portfolio.tsx'),
   route('portfolios/:slug/edit', 'routes/portfolios/edit.tsx'),

@@ -2,14 +2,17 @@
 // or with TEST_DATABASE=postgres a database on a throwaway PostgreSQL server (scripts/pg-cluster.mjs).
 // The app servers relay live co-editing through a throwaway Redis (scripts/redis-server.mjs), as
 // a deployment of several servers does.
+// Notification email goes to a throwaway SMTP server (scripts/smtp-sink.mjs) the tests read.
 // Finds Debian's Chromium (CHROMIUM_PATH, else /usr/bin/chromium); installs it with apt-get when
 // missing and running as root; otherwise stops and says how to get one. Never downloads a browser.
 import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import path from 'node:path';
 import { startCluster } from './pg-cluster.mjs';
 import { startRedis } from './redis-server.mjs';
 import { spawnOidcProvider } from './oidc-provider.mjs';
+import { spawnSmtpSink } from './smtp-sink.mjs';
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (!fs.existsSync(chromium)) {
@@ -68,6 +71,17 @@ Object.assign(env, {
   OIDC_ALLOW_HTTP: 'on',
   PASSWORD_SIGN_IN: 'on',
 });
+// A real SMTP server the workspace sends notification email to; each message lands in a folder
+// the tests read (tests/e2e/fixtures.ts, `inbox`). Polled often, so a message arrives at once.
+const mailDir = path.resolve('tests/.tmp/mail');
+fs.rmSync(mailDir, { recursive: true, force: true });
+const smtp = await spawnSmtpSink({ dir: mailDir });
+Object.assign(env, {
+  SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
+  MAIL_FROM: 'Life Experience Workspace <no-reply@workspace.test>',
+  MAIL_POLL_MS: '250',
+  E2E_MAIL_DIR: mailDir,
+});
 const result = spawnSync('npx', ['playwright', 'test', ...process.argv.slice(2)], {
   stdio: 'inherit',
   env,
@@ -75,4 +89,5 @@ const result = spawnSync('npx', ['playwright', 'test', ...process.argv.slice(2)]
 cluster?.stop();
 await redis.stop();
 await provider.stop();
+await smtp.stop();
 process.exit(result.status ?? 1);

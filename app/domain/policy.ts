@@ -77,7 +77,9 @@ export type Action =
   /** Inviting another OMB lead: access to the whole program. */
   | 'access.invite_omb_lead'
   /** Seeing who from one's own agency has access to what (an agency's POC, issue 21). */
-  | 'access.agency_view';
+  | 'access.agency_view'
+  /** The notification email outbox: what waits, what was given up on, and why (issue 22). */
+  | 'mail.outbox';
 
 export interface Target {
   portfolioId?: number;
@@ -171,6 +173,8 @@ export const GRANTS: Record<Action, true | readonly Role[]> = {
   'access.manage': ['omb_lead', 'portfolio_lead'],
   'access.invite_omb_lead': ['omb_lead'],
   'access.agency_view': ['omb_lead', 'agency_poc'],
+  // Whether the program's email reaches people is the program office's to watch.
+  'mail.outbox': ['omb_lead'],
 };
 
 /** Actions taken on behalf of one agency: the person must hold the role *for that agency*. */

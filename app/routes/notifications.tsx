@@ -4,6 +4,7 @@ import { FormErrors } from '~/components/ui/form';
 import { formatDateTime } from '~/domain/history/time';
 import { KIND_LABELS, type NotificationKind } from '~/domain/notifications/kinds';
 import { pluralize } from '~/domain/plural';
+import { can } from '~/domain/policy';
 import { markAllRead, markRead } from '~/commands/notifications';
 import { NotificationActionSchema, NotificationPageSchema } from '~/schemas/notifications';
 import { countUnread, listNotifications } from '#db/queries/notifications';
@@ -31,6 +32,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     countUnread(db, user.personId),
   ]);
   return {
+    outbox: can(user, 'mail.outbox'),
     unread,
     hasMore: page.hasMore,
     older: page.rows.at(-1)?.id ?? null,
@@ -65,7 +67,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 }
 
 export default function Notifications({ loaderData, actionData }: Route.ComponentProps) {
-  const { rows, unread, hasMore, older, first } = loaderData;
+  const { rows, unread, hasMore, older, first, outbox } = loaderData;
   return (
     <>
       <h1>Notifications</h1>
@@ -130,6 +132,12 @@ export default function Notifications({ loaderData, actionData }: Route.Componen
           ))}
         </ul>
       )}
+      {outbox ? (
+        <p>
+          As an OMB lead you also see{' '}
+          <Link to="/notifications/outbox">whether the program’s notification email is sent</Link>.
+        </p>
+      ) : null}
       {hasMore && older !== null ? (
         <p>
           <Link to={`/notifications?before=${older}`}>Older notifications</Link>

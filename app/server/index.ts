@@ -5,6 +5,7 @@
 export { app } from './app';
 export { startCollab } from './collab';
 export { startHousekeeping } from './housekeeping';
+export { startMailer } from './mailer';
 export { createAdminAccount } from './admin';
 export { copySqliteWorkspace } from './copy';
 export { backupWorkspace, restoreWorkspace } from '#db/backup';

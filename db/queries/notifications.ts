@@ -26,3 +26,38 @@ export async function countUnread(db: DB, personId: number): Promise<number> {
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** How many notifications' emails are in each state (the outbox page). */
+export async function outboxCounts(db: DB): Promise<Record<string, number>> {
+  const rows = await db
+    .selectFrom('notifications')
+    .select(['email_status', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('email_status')
+    .execute();
+  return Object.fromEntries(rows.map((r) => [r.email_status, Number(r.n)]));
+}
+
+/** Emails given up on, then the oldest still waiting: who, what, how many tries, and why. */
+export async function outboxRows(db: DB, status: 'failed' | 'pending', limit: number) {
+  return db
+    .selectFrom('notifications')
+    .innerJoin('people', 'people.id', 'notifications.person_id')
+    .select([
+      'notifications.id',
+      'notifications.title',
+      'notifications.created_at',
+      'notifications.email_attempts',
+      'notifications.email_next_at',
+      'notifications.email_error',
+      'people.name',
+      'people.email',
+    ])
+    .where(
+      'notifications.email_status',
+      'in',
+      status === 'pending' ? ['pending', 'sending'] : ['failed'],
+    )
+    .orderBy('notifications.id', status === 'failed' ? 'desc' : 'asc')
+    .limit(limit)
+    .execute();
+}

@@ -1,5 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { simpleParser, type ParsedMail } from 'mailparser';
 import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
 import { E2E_DATABASE } from '../../playwright.config';
 
@@ -188,3 +191,26 @@ export const test = base.extend<{ consoleErrors: string[] }>({
 });
 
 export { expect };
+
+/**
+ * The messages the throwaway SMTP server (scripts/smtp-sink.mjs) received for `address`, oldest
+ * first, parsed. Poll it: the workspace sends within a moment of the change.
+ */
+export async function inbox(address: string): Promise<ParsedMail[]> {
+  const dir = process.env.E2E_MAIL_DIR;
+  if (!dir) throw new Error('E2E_MAIL_DIR is not set: run the suite with npm run test:e2e');
+  const files = fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir)
+        .filter((f) => f.endsWith('.eml'))
+        .sort()
+    : [];
+  const mails = await Promise.all(
+    files.map(async (f) => simpleParser(fs.readFileSync(path.join(dir, f)))),
+  );
+  return mails.filter((m) =>
+    (Array.isArray(m.to) ? m.to : m.to ? [m.to] : []).some((to) =>
+      to.value.some((v) => v.address?.toLowerCase() === address.toLowerCase()),
+    ),
+  );
+}

@@ -1,4 +1,4 @@
-import { choose, expect, expectAccessible, login, test } from './fixtures';
+import { choose, expect, expectAccessible, inbox, login, test } from './fixtures';
 
 const PROJECT = 'Supporting young families: ideas from international models';
 
@@ -87,6 +87,19 @@ test.describe.serial('phase gate: Discovery → Design with two concurrences', (
       );
       await page.getByRole('link', { name: waiting }).click();
       await expect(page).toHaveURL(phaseUrl);
+      // And by email, with a link that opens the same page.
+      await expect
+        .poll(async () => (await inbox('hhs.poc@example.gov')).map((m) => m.subject))
+        .toContain(waiting);
+      const mail = (await inbox('hhs.poc@example.gov')).find((m) => m.subject === waiting)!;
+      const link = /href="([^"]+)"[^>]*>Open this in the Life Experience Workspace/.exec(
+        String(mail.html),
+      )?.[1];
+      expect(link).toBe(new URL(phaseUrl, page.url()).href);
+      expect(mail.text).toContain(link);
+      await page.goto('/');
+      await page.goto(link!);
+      await expect(page.getByRole('heading', { name: 'Open request: Design' })).toBeVisible();
       await page.getByRole('link', { name: /My reviews/ }).click();
       await page
         .getByRole('table', { name: 'Phase requests waiting for your answer' })

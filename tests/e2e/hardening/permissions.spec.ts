@@ -40,6 +40,7 @@ const TABLE: Record<string, Entry> = {
   logout: { get: NONE, post: ALL, note: 'checked separately: it ends the session' },
   reviews: { get: ALL, post: 'no action' },
   notifications: { get: ALL, post: ALL, note: 'everyone reads and marks their own' },
+  outbox: { get: OMB, post: 'no action' },
   'portfolios/new': { get: OMB, post: OMB },
   'portfolios/portfolio': { get: ALL, post: 'no action' },
   'portfolios/edit': { get: OMB, post: OMB },

@@ -1,0 +1,12 @@
+export type SmtpSinkOptions = {
+  /** The folder each received message is written to, one `.eml` file each. */
+  dir: string;
+  /** 0 or missing: a free port on 127.0.0.1. */
+  port?: number;
+};
+export type ThrowawaySmtpSink = {
+  port: number;
+  stop(): Promise<void>;
+};
+export function startSmtpSink(options: SmtpSinkOptions): Promise<ThrowawaySmtpSink>;
+export function spawnSmtpSink(options: SmtpSinkOptions): Promise<ThrowawaySmtpSink>;
