@@ -5,6 +5,9 @@
  */
 import type { DB } from '#db/client';
 import { recordAudit } from '#db/audit';
+import { portfolioLeads } from '#db/queries/notifications';
+import { accountTurnedOff } from '~/domain/notifications/access';
+import { notify } from './notifications';
 import { RefusedError } from '#db/errors';
 import { dormancyCandidates } from '#db/queries/access';
 import { rolesOf } from '#db/queries/sessions';
@@ -154,6 +157,21 @@ async function deactivate(
       at,
     });
   }
+  await notify(
+    trx,
+    accountTurnedOff({
+      personId,
+      name: row.name,
+      reason,
+      at,
+      portfolios: await portfolioLeads(
+        trx,
+        portfolios.map((p) => p.portfolio_id),
+      ),
+      actorId,
+    }),
+    at,
+  );
   return true;
 }
 

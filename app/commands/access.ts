@@ -5,6 +5,9 @@
  */
 import type { DB } from '#db/client';
 import { recordAudit } from '#db/audit';
+import { ombLeadIds, portfolioLeads } from '#db/queries/notifications';
+import { accessRequestApproved, accessRequestWaiting } from '~/domain/notifications/access';
+import { notify } from './notifications';
 import { RefusedError } from '#db/errors';
 import { findAccessRequest, findInvitation } from '#db/queries/access';
 import { domainAllowed, type MatchOutcome } from '~/domain/auth/identity';
@@ -404,6 +407,19 @@ export async function requestAccess(
       after: { name: request.name.trim(), email: identity.email, role: request.role },
       at,
     });
+    const [portfolioRow] = await portfolioLeads(trx, [request.portfolioId]);
+    await notify(
+      trx,
+      accessRequestWaiting({
+        requestId: row.id,
+        name: request.name.trim(),
+        email: identity.email,
+        role: request.role,
+        portfolio: portfolioRow!,
+        ombLeadIds: portfolioRow!.leadIds.length > 0 ? [] : await ombLeadIds(trx),
+      }),
+      at,
+    );
     return row.id;
   });
 }
@@ -462,6 +478,20 @@ export async function decideAccessRequest(
       },
       at,
     });
+    if (personId !== null) {
+      const [portfolioRow] = await portfolioLeads(trx, [request.portfolio_id]);
+      await notify(
+        trx,
+        accessRequestApproved({
+          requestId: request.id,
+          personId,
+          role: request.role,
+          portfolio: portfolioRow!,
+          actorId: input.actor.personId,
+        }),
+        at,
+      );
+    }
   });
 }
 

@@ -61,3 +61,41 @@ export async function outboxRows(db: DB, status: 'failed' | 'pending', limit: nu
     .limit(limit)
     .execute();
 }
+
+/** Each portfolio's name, slug and the people who lead it (access still on). */
+export async function portfolioLeads(db: DB, portfolioIds: readonly number[]) {
+  if (portfolioIds.length === 0) return [];
+  const [portfolios, leads] = await Promise.all([
+    db
+      .selectFrom('portfolios')
+      .select(['id', 'name', 'slug'])
+      .where('id', 'in', [...portfolioIds])
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('portfolio_memberships')
+      .innerJoin('people', 'people.id', 'portfolio_memberships.person_id')
+      .select(['portfolio_memberships.portfolio_id', 'people.id'])
+      .where('portfolio_memberships.portfolio_id', 'in', [...portfolioIds])
+      .where('portfolio_memberships.role', '=', 'lead')
+      .where('people.deactivated_at', 'is', null)
+      .orderBy('people.id')
+      .execute(),
+  ]);
+  return portfolios.map((p) => ({
+    ...p,
+    leadIds: leads.filter((l) => l.portfolio_id === p.id).map((l) => l.id),
+  }));
+}
+
+/** The OMB leads whose access is on. */
+export async function ombLeadIds(db: DB): Promise<number[]> {
+  const rows = await db
+    .selectFrom('people')
+    .select('id')
+    .where('is_omb_lead', '=', 1)
+    .where('deactivated_at', 'is', null)
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => r.id);
+}

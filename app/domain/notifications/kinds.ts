@@ -7,6 +7,9 @@ export const NOTIFICATION_KINDS = [
   'phase_request_answered',
   'phase_request_decided',
   'phase_override',
+  'access_request_waiting',
+  'access_request_decided',
+  'account_turned_off',
 ] as const;
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -16,6 +19,9 @@ export const KIND_LABELS: Record<NotificationKind, string> = {
   phase_request_answered: 'An agency answered your phase request',
   phase_request_decided: 'Your phase request was decided',
   phase_override: 'An OMB lead decided a phase request without every answer',
+  access_request_waiting: 'Someone asks for access to a portfolio you lead',
+  access_request_decided: 'Your access request was approved',
+  account_turned_off: 'An account in a portfolio you lead was turned off',
 };
 
 /** One notification to write: who is told of what, and where it leads. */

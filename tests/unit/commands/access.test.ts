@@ -63,6 +63,17 @@ async function providerSignIn(db: Kysely<Database>, subject: string, email: stri
   };
 }
 
+/** What a person was notified of: kind, title and link, oldest first. */
+async function notified(db: Awaited<ReturnType<typeof demoDb>>, personId: number) {
+  const rows = await db
+    .selectFrom('notifications')
+    .select(['kind', 'title', 'link'])
+    .where('person_id', '=', personId)
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => [r.kind, r.title, r.link]);
+}
+
 describe('provider sign-in and invitations', () => {
   it('an invited person’s first sign-in makes their account with the invited role', async () => {
     const db = await demoDb();
@@ -121,6 +132,15 @@ describe('provider sign-in and invitations', () => {
     };
     const id = await requestAccess(db, { identity, request });
     await expect(requestAccess(db, { identity, request })).rejects.toThrow(/already waiting/);
+    // The portfolio's lead hears of it, once, with a link to decide it.
+    const lead = await userFor(db, 'portfolio.lead@example.gov');
+    expect(await notified(db, lead.personId)).toEqual([
+      [
+        'access_request_waiting',
+        'Ada Asker asks for access to Having a Child and Early Childhood',
+        `/access/requests/${id}`,
+      ],
+    ]);
 
     const member = await userFor(db, 'team.member@example.gov');
     await expect(
@@ -135,6 +155,13 @@ describe('provider sign-in and invitations', () => {
     const signedIn = await providerSignIn(db, 'sub-asker', 'asker@usda.gov');
     expect(signedIn.kind).toBe('signed_in');
     expect((await userFor(db, 'asker@usda.gov')).memberships.get(pid)).toBe('viewer');
+    expect(await notified(db, (await userFor(db, 'asker@usda.gov')).personId)).toEqual([
+      [
+        'access_request_decided',
+        'You have access to Having a Child and Early Childhood',
+        '/portfolios/having-a-child',
+      ],
+    ]);
   });
 
   it('a declined request leaves no account, and says why', async () => {
@@ -242,6 +269,15 @@ describe('account hygiene', () => {
     // Demo accounts and the reference data's people (no way to sign in) are not touched.
     expect(await deactivateDormantAccounts(db, { now: in91Days, days: 90 })).toBe(1);
     expect(await deactivateDormantAccounts(db, { now: in91Days, days: 90 })).toBe(0);
+    // The portfolio's lead is told (AC-2(3)), once.
+    const lead = await userFor(db, 'portfolio.lead@example.gov');
+    expect(await notified(db, lead.personId)).toEqual([
+      [
+        'account_turned_off',
+        'Idle Ian’s account was turned off',
+        '/portfolios/having-a-child/access-review',
+      ],
+    ]);
     const sessions = await db
       .selectFrom('sessions')
       .select('id_hash')
