@@ -20,6 +20,9 @@ import {
 import type { DB } from '#db/client';
 import { RefusedError } from '#db/errors';
 import { recordAudit } from '#db/audit';
+import { ombLeadIds, portfolioTeam } from '#db/queries/notifications';
+import { planMoved } from '~/domain/notifications/plans';
+import { notify } from './notifications';
 import { getCalendarOverrides } from '#db/queries/calendar';
 import { citableEvidence } from '#db/queries/plans';
 import { editVersioned, pick } from '#db/versioning';
@@ -215,6 +218,24 @@ export async function movePlan(
         .set({ status: input.to })
         .where('id', '=', plan.id)
         .execute();
+      await notify(
+        trx,
+        planMoved({
+          plan: {
+            id: plan.id,
+            title: plan.title,
+            fiscalYear: plan.fiscal_year,
+            portfolioId: plan.portfolio_id,
+            version: input.version + 1,
+          },
+          from: plan.status,
+          to: input.to,
+          team: await portfolioTeam(trx, plan.portfolio_id),
+          ombLeadIds: await ombLeadIds(trx),
+          actorId: input.actorId,
+        }),
+        new Date().toISOString(),
+      );
       return { before: { status: plan.status }, after: { status: input.to } };
     },
   });

@@ -99,3 +99,20 @@ export async function ombLeadIds(db: DB): Promise<number[]> {
     .execute();
   return rows.map((r) => r.id);
 }
+
+/** A portfolio's leads and team members whose access is on. */
+export async function portfolioTeam(db: DB, portfolioId: number) {
+  const rows = await db
+    .selectFrom('portfolio_memberships')
+    .innerJoin('people', 'people.id', 'portfolio_memberships.person_id')
+    .select(['people.id', 'portfolio_memberships.role'])
+    .where('portfolio_memberships.portfolio_id', '=', portfolioId)
+    .where('portfolio_memberships.role', 'in', ['lead', 'member'])
+    .where('people.deactivated_at', 'is', null)
+    .orderBy('people.id')
+    .execute();
+  return {
+    leadIds: rows.filter((r) => r.role === 'lead').map((r) => r.id),
+    memberIds: rows.filter((r) => r.role === 'member').map((r) => r.id),
+  };
+}

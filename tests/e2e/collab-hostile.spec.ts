@@ -94,6 +94,12 @@ async function leadPage(browser: Browser): Promise<Page> {
 }
 
 async function typeAtEnd(page: Page, text: string) {
+  // Connected and synced first: this file is about hostile clients, not about typing in the
+  // first moments after the editor opens (see the closing note of 2026-12-06: text typed before
+  // the first sync was once acknowledged on PostgreSQL but not derived into the read view).
+  await expect(page.getByTestId('save-status')).toHaveText('All changes saved.', {
+    timeout: 15_000,
+  });
   await page.getByRole('textbox', { name: 'Plan text' }).click();
   await page.keyboard.press('ControlOrMeta+End');
   await page.keyboard.press('Enter');

@@ -10,6 +10,9 @@ export const NOTIFICATION_KINDS = [
   'access_request_waiting',
   'access_request_decided',
   'account_turned_off',
+  'plan_in_review',
+  'plan_returned',
+  'plan_final',
 ] as const;
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -22,6 +25,9 @@ export const KIND_LABELS: Record<NotificationKind, string> = {
   access_request_waiting: 'Someone asks for access to a portfolio you lead',
   access_request_decided: 'Your access request was approved',
   account_turned_off: 'An account in a portfolio you lead was turned off',
+  plan_in_review: 'A CX Action Plan was sent for review',
+  plan_returned: 'A CX Action Plan you write was returned to draft',
+  plan_final: 'A CX Action Plan was marked final',
 };
 
 /** One notification to write: who is told of what, and where it leads. */

@@ -133,5 +133,21 @@ describe('action plan storage', () => {
     ).rejects.toMatchObject({ code: 'forbidden' });
     await movePlan(db, { id, version: 6, to: 'draft', actorId: user.personId, mayReopen: true });
     expect((await getPlan(db, id))!.plan.status).toBe('draft');
+
+    // Each move told the people it concerns, in its own transaction; the refused one no one.
+    const lead = await userFor(db, 'portfolio.lead@example.gov');
+    const omb = await userFor(db, 'omb.lead@example.gov');
+    const kinds = async (personId: number) =>
+      (
+        await db
+          .selectFrom('notifications')
+          .select('kind')
+          .where('person_id', '=', personId)
+          .orderBy('id')
+          .execute()
+      ).map((n) => n.kind);
+    expect(await kinds(lead.personId)).toEqual(['plan_in_review', 'plan_final', 'plan_returned']);
+    expect(await kinds(omb.personId)).toEqual(['plan_in_review', 'plan_final']);
+    expect(await kinds(user.personId)).toEqual([]);
   });
 });
