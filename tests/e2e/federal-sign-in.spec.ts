@@ -270,6 +270,8 @@ test('the idle warning offers to stay signed in; an idle session ends', async ({
   await login(page, 'pmc_member');
   const dialog = page.getByRole('dialog', { name: 'Your session is about to end' });
   await expect(dialog).toBeHidden();
+  // The countdown starts when the page hydrates: time moved before that would not count.
+  await expect(page.locator('dialog.idle-warning[data-armed="true"]')).toBeAttached();
   await page.clock.fastForward('28:30');
   await expect(dialog).toBeVisible();
   await expect(page.getByTestId('idle-countdown')).toContainText(/1 minute/);

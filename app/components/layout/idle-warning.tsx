@@ -71,6 +71,8 @@ export function IdleWarning({
       setLeft(remaining);
     };
     const timer = window.setInterval(tick, 1000);
+    // The countdown runs in this browser from now (after hydration): the dialog says so.
+    dialog.current?.setAttribute('data-armed', 'true');
     const onActivity = () => {
       const warned = end.current - Date.now() <= warnMs;
       if (!warned && Date.now() - lastReport.current >= ACTIVITY_EVERY_MS) void stay();
