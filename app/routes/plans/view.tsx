@@ -23,6 +23,7 @@ import {
   planMoves,
 } from '~/presenters/plans';
 import { planHtmlOf } from '~/render/plans/html.server';
+import { settlePlanText } from '~/collab/settle.server';
 import { citationViews } from '~/routes/plans/evidence.server';
 import { requirePlan } from '~/routes/plans/find.server';
 import { PlanViewActionSchema, PlanViewParams } from '~/schemas/plan';
@@ -44,11 +45,10 @@ export const meta: Route.MetaFunction = ({ data }) => [
 ];
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { user, plan, versions } = await requirePlan(
-    { request, context },
-    params.planId,
-    'portfolio.read',
-  );
+  const read = () => requirePlan({ request, context }, params.planId, 'portfolio.read');
+  let { user, plan, versions } = await read();
+  // Everything acknowledged to an editor is in the text shown (app/collab/settle.server.ts).
+  if (await settlePlanText(dbOf(context), plan.id)) ({ user, plan, versions } = await read());
   const search = PlanViewParams.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!search.success) notFound();
   const today = new Date().toISOString().slice(0, 10);
