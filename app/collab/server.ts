@@ -32,7 +32,7 @@ import type { DB } from '#db/client';
 import { loadCollabDocument } from '#db/queries/collab';
 import { collabName, CollabNameSchema, type CollabName } from './names';
 import { WorkspaceRedis } from './redis.server';
-import { fieldJson, PLAN_FIELD, seedState, updateTexts } from './yjs.server';
+import { fieldJson, PLAN_FIELD, readMerged, seedState, updateTexts } from './yjs.server';
 import { noteField } from '~/domain/pmc/texts';
 
 /** What a server-made change records: who made it, and a version name when it is a named one. */
@@ -329,20 +329,13 @@ export function createCollab(options: {
   async function store(documentName: string, document: Document, meta?: LiveChangeMeta) {
     const name = CollabNameSchema.parse(documentName);
     const state = Y.encodeStateAsUpdate(document);
-    const derive = <T>(merged: Uint8Array, read: (copy: Y.Doc) => T): T => {
-      const copy = new Y.Doc();
-      Y.applyUpdate(copy, merged);
-      const result = read(copy);
-      copy.destroy();
-      return result;
-    };
     const { stored } =
       name.kind === 'action_plan'
         ? await storePlanDocument(db, {
             planId: name.id,
             name: documentName,
             state,
-            derive: (merged) => derive(merged, (copy) => fieldJson(copy, PLAN_FIELD)),
+            derive: (merged) => readMerged(merged, (copy) => fieldJson(copy, PLAN_FIELD)),
             actorId: meta?.actorId,
             versionName: meta?.versionName,
             versionNote: meta?.versionNote,
@@ -351,7 +344,7 @@ export function createCollab(options: {
             updateId: name.id,
             name: documentName,
             state,
-            derive: (merged, targets) => derive(merged, (copy) => updateTexts(copy, targets)),
+            derive: (merged, targets) => readMerged(merged, (copy) => updateTexts(copy, targets)),
             actorId: meta?.actorId,
           });
     // Changes another server stored (one without Redis, or while Redis was down) reach this

@@ -5,12 +5,11 @@
  * or one that landed after the live server's last store, would otherwise wait in the appended
  * rows until the document is next edited. Reading the plan folds them in first.
  */
-import * as Y from 'yjs';
 import type { DB } from '#db/client';
 import { hasUnstoredChanges } from '#db/queries/collab';
 import { storePlanDocument } from '~/commands/collab';
 import { collabName } from './names';
-import { fieldJson, PLAN_FIELD } from './yjs.server';
+import { fieldJson, PLAN_FIELD, readMerged } from './yjs.server';
 
 /** Folds in waiting changes; true when the plan's text changed. */
 export async function settlePlanText(db: DB, planId: number): Promise<boolean> {
@@ -26,13 +25,7 @@ export async function settlePlanText(db: DB, planId: number): Promise<boolean> {
     planId,
     name,
     state: new Uint8Array(current.state),
-    derive: (merged) => {
-      const copy = new Y.Doc();
-      Y.applyUpdate(copy, merged);
-      const json = fieldJson(copy, PLAN_FIELD);
-      copy.destroy();
-      return json;
-    },
+    derive: (merged) => readMerged(merged, (copy) => fieldJson(copy, PLAN_FIELD)),
   });
   return version !== null;
 }

@@ -54,6 +54,15 @@ export function fieldJson(doc: Y.Doc, field: string): DocNode {
   return canonicalDoc(yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(field)));
 }
 
+/** `read` of a throwaway document built from `merged` (a stored state), which is then freed. */
+export function readMerged<T>(merged: Uint8Array, read: (copy: Y.Doc) => T): T {
+  const copy = new Y.Doc();
+  Y.applyUpdate(copy, merged);
+  const result = read(copy);
+  copy.destroy();
+  return result;
+}
+
 /** Replaces a field's content with `json`, changing only what differs. */
 export function replaceField(doc: Y.Doc, field: string, json: unknown): void {
   const node = Node.fromJSON(schema, sanitizeDoc(json));
