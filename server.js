@@ -1,4 +1,5 @@
-// Runs the workspace: `node server.js [serve|migrate|seed|create-admin|check-schema] [--dev]`,
+// Runs the workspace: `node server.js [serve|migrate|seed|create-admin|check-schema|mail-digest]
+// [--dev]`,
 // copies a SQLite workspace into PostgreSQL: `node server.js copy <sqlite file> <postgres url>`,
 // or backs one up and restores it: `node server.js backup <file>`, `node server.js restore <file>`.
 // Plain JavaScript so Node 20 runs it directly; everything else is TypeScript in the build.
@@ -90,6 +91,12 @@ if (command === 'migrate' || command === 'seed') {
     console.error(error instanceof Error ? error.message : error);
     process.exitCode = 1;
   }
+} else if (command === 'mail-digest') {
+  await server.prepareDatabase();
+  const made = await server.gatherDigestsNow();
+  console.log(`Gathered ${made} digests; the serving workspace emails them.`);
+  await server.closeDb();
+  if (vite) await vite.close();
 } else if (command === 'check-schema') {
   const problems = await server.checkDatabaseSchema();
   for (const p of problems) console.error(p);
@@ -188,7 +195,7 @@ if (command === 'migrate' || command === 'seed') {
   process.on('SIGINT', stop);
 } else {
   console.error(
-    `Unknown command "${command}". Use serve, migrate, seed, create-admin, check-schema, copy, backup or restore.`,
+    `Unknown command "${command}". Use serve, migrate, seed, create-admin, check-schema, mail-digest, copy, backup or restore.`,
   );
   process.exitCode = 2;
 }

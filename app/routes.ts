@@ -15,6 +15,8 @@ export default [
   route('reviews', 'routes/reviews.tsx'),
   route('notifications', 'routes/notifications.tsx'),
   route('notifications/outbox', 'routes/outbox.tsx'),
+  route('notifications/settings', 'routes/notification-settings.tsx'),
+  route('unsubscribe/:token', 'routes/unsubscribe.tsx'),
   route('portfolios/new', 'routes/portfolios/new.tsx'),
   route('portfolios/:slug', 'routes/portfolios/portfolio.tsx'),
   route('portfolios/:slug/edit', 'routes/portfolios/edit.tsx'),

@@ -985,6 +985,24 @@ export const SCHEMA: SchemaShape = {
       "nullable": false
     }
   },
+  "notification_preferences": {
+    "delivery": {
+      "type": "text",
+      "nullable": false
+    },
+    "kind": {
+      "type": "text",
+      "nullable": false
+    },
+    "person_id": {
+      "type": "integer",
+      "nullable": false
+    },
+    "updated_at": {
+      "type": "text",
+      "nullable": false
+    }
+  },
   "notifications": {
     "body": {
       "type": "text",
@@ -993,6 +1011,10 @@ export const SCHEMA: SchemaShape = {
     "created_at": {
       "type": "text",
       "nullable": false
+    },
+    "digest_id": {
+      "type": "integer",
+      "nullable": true
     },
     "email_attempts": {
       "type": "integer",
@@ -1045,6 +1067,10 @@ export const SCHEMA: SchemaShape = {
     "title": {
       "type": "text",
       "nullable": false
+    },
+    "unsubscribe_token": {
+      "type": "text",
+      "nullable": true
     }
   },
   "people": {

@@ -690,12 +690,28 @@ interface NotificationTable {
   portfolio_id: number | null;
   created_at: Timestamp;
   read_at: Timestamp | null;
-  /** The email outbox: 'pending', 'sent', 'failed' (after the last try) or 'off'. */
+  /**
+   * The email outbox: 'pending', 'sending', 'sent', 'failed' (after the last try), 'off' (the
+   * person chose no email), 'digest' (waiting for the daily digest) or 'digested'.
+   */
   email_status: string;
   email_attempts: Generated<number>;
   email_next_at: Timestamp | null;
   email_error: string | null;
   emailed_at: Timestamp | null;
+  /** The daily digest (a notification of kind 'daily_digest') that gathered this one. */
+  digest_id: number | null;
+  /** The authority of a one-click unsubscribe from this notification's email. */
+  unsubscribe_token: string | null;
+}
+
+/** How a person hears of one kind by email; no row means at once. */
+interface NotificationPreferenceTable {
+  person_id: number;
+  kind: string;
+  /** 'immediate', 'digest' or 'off'. */
+  delivery: string;
+  updated_at: Timestamp;
 }
 
 export interface Database {
@@ -709,6 +725,7 @@ export interface Database {
   access_requests: AccessRequestTable;
   access_reviews: AccessReviewTable;
   notifications: NotificationTable;
+  notification_preferences: NotificationPreferenceTable;
   portfolios: PortfolioTable;
   portfolio_agencies: PortfolioAgencyTable;
   portfolio_memberships: PortfolioMembershipTable;

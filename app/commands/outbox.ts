@@ -6,9 +6,11 @@
  * rows another transaction has locked). A server that dies while sending leaves its rows to be
  * claimed again when the lease ends: nothing is lost.
  */
+import crypto from 'node:crypto';
 import type { DB } from '#db/client';
 import { dialectOf } from '#db/dialect';
 import { afterFailure } from '~/domain/notifications/delivery';
+import { DIGEST_KIND } from '~/domain/notifications/digest';
 
 export interface Claimed {
   id: number;
@@ -20,6 +22,7 @@ export interface Claimed {
   attempts: number;
   email: string;
   name: string;
+  unsubscribeToken: string | null;
   /** The person's access was turned off after the notification was written. */
   deactivated: boolean;
 }
@@ -41,6 +44,7 @@ export async function claimOutbox(
         'notifications.body',
         'notifications.link',
         'notifications.email_attempts as attempts',
+        'notifications.unsubscribe_token',
         'people.email',
         'people.name',
         'people.deactivated_at',
@@ -74,6 +78,7 @@ export async function claimOutbox(
       attempts: r.attempts + 1,
       email: r.email,
       name: r.name,
+      unsubscribeToken: r.unsubscribe_token,
       deactivated: r.deactivated_at !== null,
     }));
   });
@@ -105,4 +110,59 @@ export async function markFailed(
     .where('id', '=', input.id)
     .where('email_status', '=', 'sending')
     .execute();
+}
+
+/**
+ * Gathers into one digest per person every notification waiting for the digest that was written
+ * before the digest moment `at` (app/domain/notifications/digest.ts), and queues the digest for
+ * email. One transaction, and the digest's source names its moment (`key`, the day for the daily
+ * digest): run by several servers, or again after a crash, each person gets one digest per moment
+ * and each notification is gathered once.
+ */
+export async function gatherDigests(db: DB, input: { at: Date; key: string }): Promise<number> {
+  const cutoff = input.at.toISOString();
+  return db.transaction().execute(async (trx) => {
+    const waiting = await trx
+      .selectFrom('notifications')
+      .select(['person_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('email_status', '=', 'digest')
+      .where('created_at', '<', cutoff)
+      .groupBy('person_id')
+      .orderBy('person_id')
+      .execute();
+    let made = 0;
+    for (const { person_id: personId, n } of waiting) {
+      const count = Number(n);
+      const digest = await trx
+        .insertInto('notifications')
+        .values({
+          person_id: personId,
+          kind: DIGEST_KIND,
+          source: `digest:${input.key}`,
+          title: `Your Life Experience Workspace summary: ${count} ${count === 1 ? 'notification' : 'notifications'}`,
+          body: '',
+          link: '/notifications',
+          portfolio_id: null,
+          created_at: cutoff,
+          // Never listed in the workspace: what it gathers is.
+          read_at: cutoff,
+          email_status: 'pending',
+          email_next_at: cutoff,
+          unsubscribe_token: crypto.randomBytes(24).toString('base64url'),
+        })
+        .onConflict((oc) => oc.columns(['person_id', 'kind', 'source']).doNothing())
+        .returning('id')
+        .executeTakeFirst();
+      if (!digest) continue;
+      await trx
+        .updateTable('notifications')
+        .set({ email_status: 'digested', digest_id: digest.id })
+        .where('person_id', '=', personId)
+        .where('email_status', '=', 'digest')
+        .where('created_at', '<', cutoff)
+        .execute();
+      made += 1;
+    }
+    return made;
+  });
 }

@@ -4,6 +4,16 @@
  * before.
  */
 import { z } from 'zod';
+import { DEFAULT_TIME_ZONE } from '~/domain/history/time';
+
+const isZone = (zone: string) => {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 const positive = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
@@ -22,6 +32,13 @@ const MailEnv = z.object({
   MAIL_RETRY_BASE_MS: positive(60_000),
   /** How long a claimed message is held by the server sending it before another may. */
   MAIL_LEASE_MS: positive(5 * 60_000),
+  /** The workspace's time zone: digests and reminders keep its days (Washington's by default). */
+  WORKSPACE_TIME_ZONE: z
+    .string()
+    .refine(isZone, 'WORKSPACE_TIME_ZONE must be an IANA time zone such as America/New_York')
+    .default(DEFAULT_TIME_ZONE),
+  /** The hour (0–23, workspace time) the daily digest is sent. */
+  DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
 });
 
 export interface MailConfig {
@@ -32,6 +49,8 @@ export interface MailConfig {
   batch: number;
   retryBaseMs: number;
   leaseMs: number;
+  timeZone: string;
+  digestHour: number;
 }
 
 /** The mail settings from the environment; a bad one stops the server at start, by name. */
@@ -52,5 +71,7 @@ export function mailConfig(env: NodeJS.ProcessEnv = process.env): MailConfig {
     batch: e.MAIL_BATCH,
     retryBaseMs: e.MAIL_RETRY_BASE_MS,
     leaseMs: e.MAIL_LEASE_MS,
+    timeZone: e.WORKSPACE_TIME_ZONE,
+    digestHour: e.DIGEST_HOUR,
   };
 }

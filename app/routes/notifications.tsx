@@ -132,6 +132,10 @@ export default function Notifications({ loaderData, actionData }: Route.Componen
           ))}
         </ul>
       )}
+      <p>
+        <Link to="/notifications/settings">Choose how each kind reaches you by email</Link>: at
+        once, in a daily summary, or not at all.
+      </p>
       {outbox ? (
         <p>
           As an OMB lead you also see{' '}

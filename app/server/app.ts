@@ -60,6 +60,7 @@ app.use((req, res, next) => {
   if (production) res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
   const ok = isSameOrigin({
     method: req.method,
+    path: req.path,
     origin: req.get('origin') ?? null,
     referer: req.get('referer') ?? null,
     allowed: allowedOrigins(req),

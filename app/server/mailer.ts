@@ -1,19 +1,38 @@
 /**
  * Email for notifications (issue 22; decision 038): each serving process drains the outbox every
- * MAIL_POLL_MS through SMTP_URL (app/mail/). With no SMTP_URL, nothing is sent and notifications
- * stay in the outbox, visible to OMB leads.
+ * MAIL_POLL_MS through SMTP_URL (app/mail/), and gathers the daily digests at the digest hour in
+ * the workspace's time zone (croner), and at start for a digest moment it was down for. With no
+ * SMTP_URL, nothing is sent: notifications and digests stay in the outbox, visible to OMB leads.
  */
+import { Cron } from 'croner';
 import nodemailer from 'nodemailer';
 import { getDb } from '#db/client';
+import { gatherDigests } from '~/commands/outbox';
+import { digestPattern, lastDigestMoment } from '~/domain/notifications/digest';
 import { mailConfig, type MailConfig } from '~/mail/config.server';
 import { drainOutbox, type SendMail } from '~/mail/outbox.server';
 
+/** Gathers the digests of the latest digest moment (again is harmless: one per person a day). */
+export async function runDigests(config: MailConfig, now = new Date()): Promise<number> {
+  const { at, date } = lastDigestMoment(now, config.timeZone, config.digestHour);
+  return gatherDigests(getDb(), { at, key: date });
+}
+
 /**
- * Drains the outbox every poll while this process serves; nothing when SMTP_URL is not set.
- * A batch that fills up is followed by the next at once. Returns a stop.
+ * Drains the outbox every poll while this process serves, and schedules the digests. A batch
+ * that fills up is followed by the next at once. Returns a stop.
  */
 export function startMailer(config: MailConfig = mailConfig()): () => void {
-  if (!config.smtpUrl) return () => {};
+  const digest = async () => {
+    try {
+      await runDigests(config);
+    } catch (error) {
+      console.error('mail digest:', error);
+    }
+  };
+  void digest();
+  const digests = new Cron(digestPattern(config.digestHour), { timezone: config.timeZone }, digest);
+  if (!config.smtpUrl) return () => digests.stop();
   // One pool of kept-open connections: a batch does not open a connection per message.
   const transport = nodemailer.createTransport({ url: config.smtpUrl, pool: true });
   const send: SendMail = (message) => transport.sendMail(message);
@@ -33,7 +52,16 @@ export function startMailer(config: MailConfig = mailConfig()): () => void {
   timer = setTimeout(() => void run(), 0);
   return () => {
     stopped = true;
+    digests.stop();
     clearTimeout(timer);
     transport.close();
   };
+}
+
+/**
+ * `node server.js mail-digest`: gathers every waiting digest now, without waiting for the digest
+ * hour (after an outage, or to try the digest). The serving processes send it.
+ */
+export async function gatherDigestsNow(now = new Date()): Promise<number> {
+  return gatherDigests(getDb(), { at: now, key: now.toISOString() });
 }

@@ -22,6 +22,7 @@ import * as surveyCollections from './2026-12-06-20-survey-collections';
 import * as measureSources from './2026-12-06-21-measure-sources';
 import * as federalSignIn from './2026-12-06-22-federal-sign-in';
 import * as notifications from './2026-12-06-23-notifications';
+import * as notificationPreferences from './2026-12-06-24-notification-preferences';
 
 /**
  * Every migration, in order. Listed statically (not read from disk) so they travel inside the
@@ -51,4 +52,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06-21-measure-sources': measureSources,
   '2026-12-06-22-federal-sign-in': federalSignIn,
   '2026-12-06-23-notifications': notifications,
+  '2026-12-06-24-notification-preferences': notificationPreferences,
 };

@@ -1,3 +1,6 @@
+import { NOTIFICATION_KINDS, type NotificationKind } from '~/domain/notifications/kinds';
+import { mayChoose, type Delivery } from '~/domain/notifications/preferences';
+import { DIGEST_KIND } from '~/domain/notifications/digest';
 import type { DB } from '../client';
 
 /** A person's notifications, newest first, `limit` at a time (older than `beforeId`). */
@@ -9,6 +12,7 @@ export async function listNotifications(
     .selectFrom('notifications')
     .select(['id', 'kind', 'title', 'body', 'link', 'created_at', 'read_at'])
     .where('person_id', '=', input.personId)
+    .where('kind', '!=', DIGEST_KIND)
     .orderBy('id', 'desc')
     .limit(input.limit + 1);
   if (input.beforeId !== undefined) query = query.where('id', '<', input.beforeId);
@@ -23,6 +27,7 @@ export async function countUnread(db: DB, personId: number): Promise<number> {
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('person_id', '=', personId)
     .where('read_at', 'is', null)
+    .where('kind', '!=', DIGEST_KIND)
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
@@ -114,5 +119,82 @@ export async function portfolioTeam(db: DB, portfolioId: number) {
   return {
     leadIds: rows.filter((r) => r.role === 'lead').map((r) => r.id),
     memberIds: rows.filter((r) => r.role === 'member').map((r) => r.id),
+  };
+}
+
+/** Every kind's email choice for a person: `immediate` where they chose nothing. */
+export async function emailPreferences(
+  db: DB,
+  personId: number,
+): Promise<Record<NotificationKind, Delivery>> {
+  const rows = await db
+    .selectFrom('notification_preferences')
+    .select(['kind', 'delivery'])
+    .where('person_id', '=', personId)
+    .execute();
+  const choices = Object.fromEntries(NOTIFICATION_KINDS.map((k) => [k, 'immediate'])) as Record<
+    NotificationKind,
+    Delivery
+  >;
+  for (const r of rows)
+    if ((NOTIFICATION_KINDS as readonly string[]).includes(r.kind))
+      choices[r.kind as NotificationKind] = r.delivery as Delivery;
+  return choices;
+}
+
+/**
+ * Whether a person is the only current POC of an agency in some portfolio: then a request
+ * waiting for that agency may not be turned off (app/domain/notifications/preferences.ts).
+ */
+export async function onlyPocAnywhere(db: DB, personId: number): Promise<boolean> {
+  const row = await db
+    .selectFrom('agency_pocs as mine')
+    .innerJoin('agency_pocs as all', (j) =>
+      j
+        .onRef('all.portfolio_id', '=', 'mine.portfolio_id')
+        .onRef('all.agency_id', '=', 'mine.agency_id'),
+    )
+    .select(['mine.portfolio_id', 'mine.agency_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('mine.person_id', '=', personId)
+    .where('mine.ended_at', 'is', null)
+    .where('all.ended_at', 'is', null)
+    .groupBy(['mine.portfolio_id', 'mine.agency_id'])
+    .execute();
+  return row.some((r) => Number(r.n) === 1);
+}
+
+/** The notifications a digest gathered, for its email. */
+export async function digestItems(db: DB, digestId: number) {
+  return db
+    .selectFrom('notifications')
+    .select(['kind', 'title', 'body', 'link', 'created_at'])
+    .where('digest_id', '=', digestId)
+    .orderBy('id')
+    .execute();
+}
+
+/** What an unsubscribe token stops: one kind, or (a digest's token) every kind sent by digest. */
+export async function unsubscribeTarget(db: DB, token: string) {
+  const row = await db
+    .selectFrom('notifications')
+    .select(['person_id', 'kind'])
+    .where('unsubscribe_token', '=', token)
+    .executeTakeFirst();
+  if (!row) return null;
+  const choices = await emailPreferences(db, row.person_id);
+  const kinds: NotificationKind[] =
+    row.kind === DIGEST_KIND
+      ? NOTIFICATION_KINDS.filter((k) => choices[k] === 'digest')
+      : (NOTIFICATION_KINDS as readonly string[]).includes(row.kind)
+        ? [row.kind as NotificationKind]
+        : [];
+  const onlyPoc = await onlyPocAnywhere(db, row.person_id);
+  return {
+    personId: row.person_id,
+    digest: row.kind === DIGEST_KIND,
+    /** Still emailed, and one click stops them. */
+    toStop: kinds.filter((k) => choices[k] !== 'off' && mayChoose(k, 'off', onlyPoc)),
+    /** Emailed and not to be stopped: the only POC's waiting requests. */
+    kept: kinds.filter((k) => choices[k] !== 'off' && !mayChoose(k, 'off', onlyPoc)),
   };
 }

@@ -36,11 +36,15 @@ export function createAdmin(email: string, name: string, password: string): void
 }
 
 /** Signs in through the form, as a person would. */
-export async function login(page: Page, who: DemoRole | string): Promise<void> {
+export async function login(
+  page: Page,
+  who: DemoRole | string,
+  password: string = PASSWORD,
+): Promise<void> {
   const email = who in ACCOUNTS ? ACCOUNTS[who as DemoRole] : who;
   await page.goto('/login');
   await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
 }

@@ -613,9 +613,15 @@ export function describeAuditEntry(e: AuditEntryInput): AuditSentence {
       break;
     case 'account:update': {
       const zone = text(after('time_zone'));
+      const email = after('email_notifications');
       if (zone) {
         did = 'set the time zone of the';
         rest = ` to ${timeZoneLabel(zone)}`;
+      } else if (email && typeof email === 'object') {
+        did = 'changed the email choices of the';
+        rest = `: ${Object.entries(email as Record<string, unknown>)
+          .map(([kind, how]) => `${kind}: ${String(how)}`)
+          .join('; ')}`;
       } else ({ did, rest } = generic(e.action, fields, rest));
       break;
     }

@@ -41,6 +41,11 @@ export interface NotificationDraft {
   /** A path within the workspace. */
   link: string;
   portfolioId: number | null;
+  /**
+   * Emailed even if the person chose no email for this kind (a request waiting for an agency
+   * whose only POC they are: app/domain/notifications/preferences.ts).
+   */
+  required?: boolean;
 }
 
 /** Drafts without repeats (one person, one kind, one source), and never to the person who acted. */

@@ -58,6 +58,7 @@ export function gateNotifications(
             ...base,
             personId,
             kind: 'phase_request_waiting',
+            required: agency.pocIds.length === 1,
             title: `${project.name}: ${agency.name} is asked to concur with moving to ${to}`,
             body: `The team asks to move ${project.name} from ${from} to ${to}. As a point of contact for ${agency.name}, answer on the project’s phase page.`,
           });

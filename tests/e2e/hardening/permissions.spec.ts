@@ -41,6 +41,13 @@ const TABLE: Record<string, Entry> = {
   reviews: { get: ALL, post: 'no action' },
   notifications: { get: ALL, post: ALL, note: 'everyone reads and marks their own' },
   outbox: { get: OMB, post: 'no action' },
+  'notification-settings': { get: ALL, post: ALL, note: 'everyone chooses their own' },
+  unsubscribe: {
+    get: ALL,
+    post: ALL,
+    note: 'the token is the authority, signed in or not (an empty form is refused)',
+    special: (_, method) => (method === 'GET' ? '200' : '400'),
+  },
   'portfolios/new': { get: OMB, post: OMB },
   'portfolios/portfolio': { get: ALL, post: 'no action' },
   'portfolios/edit': { get: OMB, post: OMB },

@@ -371,8 +371,32 @@ async function findOrMakeParams(): Promise<Params> {
     burdenCompare: `?before=${assessment.id}&after=${assessment.id}`,
     pmcCompare: `?a=${published.id}&b=${published.id}`,
     journeyCompare: `?before=${map.id}&after=${map.id}`,
+    token: await unsubscribeToken(db, lead.id),
     '*': 'no/such/page',
   };
+}
+
+/** An unsubscribe link's token: the OMB lead's (illustrative) notification, made if none. */
+async function unsubscribeToken(db: ReturnType<typeof database>, personId: number) {
+  const token = 'hardeningUnsubscribeToken-000000';
+  await db
+    .insertInto('notifications')
+    .values({
+      person_id: personId,
+      kind: 'plan_in_review',
+      source: 'hardening:unsubscribe',
+      title: 'Illustrative notification for the hardening tests',
+      body: 'Illustrative.',
+      link: '/notifications',
+      portfolio_id: null,
+      created_at: new Date().toISOString(),
+      read_at: new Date().toISOString(),
+      email_status: 'off',
+      unsubscribe_token: token,
+    })
+    .onConflict((oc) => oc.columns(['person_id', 'kind', 'source']).doNothing())
+    .execute();
+  return token;
 }
 
 export function fill(path: string, params: Params): string {

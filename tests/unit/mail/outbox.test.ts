@@ -8,6 +8,8 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import nodemailer from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
 import { afterEach, describe, expect, it } from 'vitest';
+import { setEmailPreferences, unsubscribe } from '~/commands/notifications';
+import { gatherDigests } from '~/commands/outbox';
 import { applyGateEvent } from '~/commands/phases';
 import { MAX_ATTEMPTS } from '~/domain/notifications/delivery';
 import { mailConfig } from '~/mail/config.server';
@@ -205,6 +207,169 @@ describe('notification email', () => {
       const ids = sink.received.map((m) => m.messageId);
       expect(ids).toHaveLength(60);
       expect(new Set(ids).size).toBe(60);
+    },
+    30_000,
+  );
+
+  it('a daily digest gathers the day’s notifications into one message, once', async () => {
+    const db = await demoDb();
+    const id = await projectId(db, YOUNG_FAMILIES);
+    const poc = await userFor(db, 'agency.poc@example.gov');
+    await setEmailPreferences(db, {
+      personId: poc.personId,
+      choices: { phase_request_waiting: 'digest' },
+    });
+    const team = await userFor(db, 'team.member@example.gov');
+    await applyGateEvent(db, {
+      projectId: id,
+      user: team,
+      event: { type: 'request', toPhase: 'design', evidence: 'Workshop findings' },
+    });
+    const sink = await smtpSink();
+    // Elena Petrova (HHS) chose nothing: hers goes at once; Luis Ortega's waits for the digest.
+    expect(await drainOutbox(db, sink.send, config)).toEqual({ sent: 1, failed: 0 });
+    // A second waiting notification for him (illustrative) on the same day.
+    await db
+      .insertInto('notifications')
+      .values({
+        person_id: poc.personId,
+        kind: 'plan_in_review',
+        source: 'illustrative:1',
+        title: 'An illustrative plan was sent for review',
+        body: 'Illustrative.',
+        link: '/plans',
+        portfolio_id: null,
+        created_at: new Date().toISOString(),
+        email_status: 'digest',
+      })
+      .execute();
+    const at = new Date(Date.now() + 1000);
+    expect(await gatherDigests(db, { at, key: '2026-12-06' })).toBe(1);
+    expect(await gatherDigests(db, { at, key: '2026-12-06' })).toBe(0);
+    expect(await drainOutbox(db, sink.send, config, () => at)).toEqual({ sent: 1, failed: 0 });
+    expect(sink.received).toHaveLength(2);
+    const digest = sink.received.find((m) => m.subject?.includes('summary'))!;
+    expect(digest.subject).toBe('Your Life Experience Workspace summary: 2 notifications');
+    expect(digest.html).toContain('<h2');
+    expect(digest.html).toContain('A phase request waits for your agency’s answer (1)');
+    expect(digest.html).toContain(`href="https://workspace.example.gov/projects/${id}/phase"`);
+    expect(digest.text).toContain('An illustrative plan was sent for review');
+    const header = (key: string) =>
+      (digest.headerLines.find((h) => h.key === key)?.line ?? '').replace(/\r\n\s+/g, ' ');
+    expect(header('list-unsubscribe')).toMatch(
+      /^List-Unsubscribe: <https:\/\/workspace\.example\.gov\/unsubscribe\/[\w-]{32}>$/,
+    );
+    expect(header('list-unsubscribe-post')).toBe(
+      'List-Unsubscribe-Post: List-Unsubscribe=One-Click',
+    );
+    // The digest is an email only: the workspace lists what it gathered.
+    const listed = await db
+      .selectFrom('notifications')
+      .select('kind')
+      .where('person_id', '=', poc.personId)
+      .where('kind', '=', 'daily_digest')
+      .where('read_at', 'is', null)
+      .execute();
+    expect(listed).toEqual([]);
+  });
+
+  it('preferences are kept: off sends nothing, and an only POC cannot turn a request off', async () => {
+    const db = await demoDb();
+    const id = await projectId(db, YOUNG_FAMILIES);
+    const poc = await userFor(db, 'agency.poc@example.gov');
+    await expect(
+      setEmailPreferences(db, {
+        personId: poc.personId,
+        choices: { phase_request_waiting: 'off' },
+      }),
+    ).rejects.toThrow(/cannot be turned off/);
+    const team = await userFor(db, 'team.member@example.gov');
+    await setEmailPreferences(db, {
+      personId: team.personId,
+      choices: { phase_request_answered: 'off', phase_request_decided: 'off' },
+    });
+    await applyGateEvent(db, {
+      projectId: id,
+      user: team,
+      event: { type: 'request', toPhase: 'design', evidence: 'Workshop findings' },
+    });
+    await applyGateEvent(db, {
+      projectId: id,
+      user: poc,
+      event: { type: 'answer', agencyId: poc.agencyId!, answer: 'concur', comment: '' },
+    });
+    const rows = await db
+      .selectFrom('notifications')
+      .select(['kind', 'email_status'])
+      .orderBy('id')
+      .execute();
+    expect(rows.map((r) => `${r.kind}:${r.email_status}`)).toEqual([
+      'phase_request_waiting:pending',
+      'phase_request_waiting:pending',
+      'phase_request_answered:off',
+    ]);
+  });
+
+  it('one-click unsubscribe turns that kind off; an only POC’s request stays on', async () => {
+    const { db } = await requested();
+    const token = async (email: string) =>
+      (
+        await db
+          .selectFrom('notifications')
+          .innerJoin('people', 'people.id', 'notifications.person_id')
+          .select('unsubscribe_token')
+          .where('people.email', '=', email)
+          .executeTakeFirstOrThrow()
+      ).unsubscribe_token!;
+    const done = await unsubscribe(db, { token: await token('agency.poc@example.gov') });
+    expect(done.toStop).toEqual([]);
+    expect(done.kept).toEqual(['phase_request_waiting']);
+    await expect(unsubscribe(db, { token: 'x'.repeat(32) })).rejects.toThrow(/not known/);
+  });
+
+  it.runIf(onPostgres)(
+    'two app servers gathering the same digest moment make one digest per person',
+    async () => {
+      const url = await newPostgresDatabase('demo');
+      const servers = [openDatabase(url, { poolSize: 4 }), openDatabase(url, { poolSize: 4 })];
+      stops.push(async () => {
+        await Promise.all(servers.map((d) => d.destroy()));
+      });
+      const pocs = await servers[0]!
+        .selectFrom('people')
+        .select('id')
+        .where('email', 'in', ['hhs.poc@example.gov', 'agency.poc@example.gov'])
+        .execute();
+      const created = new Date(Date.now() - 60_000).toISOString();
+      await servers[0]!
+        .insertInto('notifications')
+        .values(
+          Array.from({ length: 10 }, (_, i) =>
+            pocs.map((p) => ({
+              person_id: p.id,
+              kind: 'phase_request_waiting',
+              source: `phase_request:${i + 1}`,
+              title: `Request ${i + 1}`,
+              body: 'Illustrative request for this test.',
+              link: '/reviews',
+              portfolio_id: null,
+              created_at: created,
+              email_status: 'digest',
+            })),
+          ).flat(),
+        )
+        .execute();
+      const at = new Date();
+      const made = await Promise.all(
+        servers.map((db) => gatherDigests(db, { at, key: '2026-12-06' })),
+      );
+      expect(made.reduce((a, b) => a + b, 0)).toBe(2);
+      const sink = await smtpSink();
+      await Promise.all(servers.map((db) => drainOutbox(db, sink.send, config)));
+      expect(sink.received.map((m) => m.subject)).toEqual([
+        'Your Life Experience Workspace summary: 10 notifications',
+        'Your Life Experience Workspace summary: 10 notifications',
+      ]);
     },
     30_000,
   );

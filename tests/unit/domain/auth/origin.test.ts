@@ -29,4 +29,17 @@ describe('origin check on mutations', () => {
   ])('$method from origin=$origin referer=$referer → $ok', ({ method, origin, referer, ok }) => {
     expect(isSameOrigin({ method, origin, referer, allowed })).toBe(ok);
   });
+
+  // RFC 8058: a mail program posts the one-click unsubscribe with no Origin; only that path.
+  it.each([
+    { method: 'POST', path: '/unsubscribe/AbC-123_xyz', origin: null, ok: true },
+    { method: 'POST', path: '/unsubscribe/AbC-123_xyz', origin: 'https://evil.example', ok: true },
+    { method: 'POST', path: '/unsubscribe/abc/extra', origin: null, ok: false },
+    { method: 'POST', path: '/unsubscribe/', origin: null, ok: false },
+    { method: 'POST', path: '/notifications/settings', origin: null, ok: false },
+    { method: 'POST', path: '/x/unsubscribe/abc', origin: null, ok: false },
+    { method: 'DELETE', path: '/unsubscribe/abc', origin: null, ok: false },
+  ])('$method $path from origin=$origin → $ok', ({ method, path, origin, ok }) => {
+    expect(isSameOrigin({ method, path, origin, referer: null, allowed })).toBe(ok);
+  });
 });

@@ -963,6 +963,24 @@ const TABLE: {
   },
   {
     input: {
+      actor: { name: 'Priya Raman', agency: 'USDA' },
+      action: 'update',
+      entityType: 'account',
+      project: null,
+      portfolio: null,
+      recordName: 'Priya Raman',
+      changes: {
+        email_notifications: {
+          before: { 'A CX Action Plan was marked final': 'Email at once' },
+          after: { 'A CX Action Plan was marked final': 'In a daily summary email' },
+        },
+      },
+    },
+    sentence:
+      'Priya Raman (USDA) changed the email choices of the account of “Priya Raman”: A CX Action Plan was marked final: In a daily summary email.',
+  },
+  {
+    input: {
       actor: null,
       action: 'seed',
       entityType: 'workspace',
