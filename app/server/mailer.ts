@@ -1,13 +1,15 @@
 /**
  * Email for notifications (issue 22; decision 038): each serving process drains the outbox every
- * MAIL_POLL_MS through SMTP_URL (app/mail/), and gathers the daily digests at the digest hour in
- * the workspace's time zone (croner), and at start for a digest moment it was down for. With no
+ * MAIL_POLL_MS through SMTP_URL (app/mail/), writes the calendar's reminders every hour
+ * (app/commands/reminders.ts), and gathers the daily digests at the digest hour in the
+ * workspace's time zone (croner); both also at start, for a moment it was down for. With no
  * SMTP_URL, nothing is sent: notifications and digests stay in the outbox, visible to OMB leads.
  */
 import { Cron } from 'croner';
 import nodemailer from 'nodemailer';
 import { getDb } from '#db/client';
 import { gatherDigests } from '~/commands/outbox';
+import { sendReminders } from '~/commands/reminders';
 import { digestPattern, lastDigestMoment } from '~/domain/notifications/digest';
 import { mailConfig, type MailConfig } from '~/mail/config.server';
 import { drainOutbox, type SendMail } from '~/mail/outbox.server';
@@ -30,9 +32,22 @@ export function startMailer(config: MailConfig = mailConfig()): () => void {
       console.error('mail digest:', error);
     }
   };
-  void digest();
+  const remind = async () => {
+    try {
+      await sendReminders(getDb(), { now: new Date(), zone: config.timeZone });
+    } catch (error) {
+      console.error('reminders:', error);
+    }
+  };
+  void remind().then(digest);
   const digests = new Cron(digestPattern(config.digestHour), { timezone: config.timeZone }, digest);
-  if (!config.smtpUrl) return () => digests.stop();
+  // Reminders are checked hourly, so one due today goes out in the workspace's morning.
+  const reminders = new Cron('5 * * * *', { timezone: config.timeZone }, remind);
+  const stopSchedules = () => {
+    digests.stop();
+    reminders.stop();
+  };
+  if (!config.smtpUrl) return stopSchedules;
   // One pool of kept-open connections: a batch does not open a connection per message.
   const transport = nodemailer.createTransport({ url: config.smtpUrl, pool: true });
   const send: SendMail = (message) => transport.sendMail(message);
@@ -52,7 +67,7 @@ export function startMailer(config: MailConfig = mailConfig()): () => void {
   timer = setTimeout(() => void run(), 0);
   return () => {
     stopped = true;
-    digests.stop();
+    stopSchedules();
     clearTimeout(timer);
     transport.close();
   };

@@ -198,3 +198,113 @@ export async function unsubscribeTarget(db: DB, token: string) {
     kept: kinds.filter((k) => choices[k] !== 'off' && !mayChoose(k, 'off', onlyPoc)),
   };
 }
+
+/**
+ * Advance requests still waiting, with the agencies asked that have not answered (and their
+ * current POCs whose access is on) and the portfolio's leads: what the hourly reminders read.
+ */
+export async function waitingRequests(db: DB) {
+  const requests = await db
+    .selectFrom('phase_requests')
+    .innerJoin('projects', 'projects.id', 'phase_requests.project_id')
+    .select([
+      'phase_requests.id',
+      'phase_requests.to_phase',
+      'phase_requests.requested_at',
+      'projects.id as project_id',
+      'projects.name',
+      'projects.portfolio_id',
+    ])
+    .where('phase_requests.status', '=', 'pending')
+    .where('phase_requests.kind', '=', 'advance')
+    .orderBy('phase_requests.id')
+    .execute();
+  if (requests.length === 0) return [];
+  const ids = requests.map((r) => r.id);
+  const portfolioIds = [...new Set(requests.map((r) => r.portfolio_id))];
+  const [asked, answered, pocs, leads] = await Promise.all([
+    db
+      .selectFrom('phase_request_agencies')
+      .innerJoin('agencies', 'agencies.id', 'phase_request_agencies.agency_id')
+      .select(['phase_request_agencies.request_id', 'agencies.id', 'agencies.name'])
+      .where('phase_request_agencies.request_id', 'in', ids)
+      .execute(),
+    db
+      .selectFrom('phase_answers')
+      .select(['request_id', 'agency_id'])
+      .where('request_id', 'in', ids)
+      .execute(),
+    db
+      .selectFrom('agency_pocs')
+      .innerJoin('people', 'people.id', 'agency_pocs.person_id')
+      .select(['agency_pocs.portfolio_id', 'agency_pocs.agency_id', 'agency_pocs.person_id'])
+      .where('agency_pocs.portfolio_id', 'in', portfolioIds)
+      .where('agency_pocs.ended_at', 'is', null)
+      .where('people.deactivated_at', 'is', null)
+      .orderBy('agency_pocs.person_id')
+      .execute(),
+    portfolioLeads(db, portfolioIds),
+  ]);
+  const done = new Set(answered.map((a) => `${a.request_id}|${a.agency_id}`));
+  return requests.map((r) => ({
+    requestId: r.id,
+    project: { id: r.project_id, name: r.name, portfolioId: r.portfolio_id },
+    toPhase: r.to_phase,
+    requestedOn: r.requested_at.slice(0, 10),
+    unanswered: asked
+      .filter((a) => a.request_id === r.id && !done.has(`${r.id}|${a.id}`))
+      .map((a) => ({
+        agencyId: a.id,
+        name: a.name,
+        pocIds: pocs
+          .filter((p) => p.portfolio_id === r.portfolio_id && p.agency_id === a.id)
+          .map((p) => p.person_id),
+      })),
+    leadIds: leads.find((l) => l.id === r.portfolio_id)?.leadIds ?? [],
+  }));
+}
+
+/** Clearances expiring from `from` to `until` (YYYY-MM-DD), with their portfolio's team. */
+export async function expiringClearances(db: DB, from: string, until: string) {
+  const rows = await db
+    .selectFrom('pra_clearances')
+    .innerJoin('portfolios', 'portfolios.id', 'pra_clearances.portfolio_id')
+    .select([
+      'pra_clearances.id',
+      'pra_clearances.title',
+      'pra_clearances.portfolio_id',
+      'pra_clearances.expires_on',
+      'portfolios.slug',
+    ])
+    .where('pra_clearances.expires_on', '>=', from)
+    .where('pra_clearances.expires_on', '<=', until)
+    .orderBy('pra_clearances.id')
+    .execute();
+  return Promise.all(
+    rows.map(async (c) => {
+      const team = await portfolioTeam(db, c.portfolio_id);
+      return {
+        id: c.id,
+        title: c.title,
+        portfolioId: c.portfolio_id,
+        portfolioSlug: c.slug,
+        expiresOn: c.expires_on!,
+        teamIds: [...team.leadIds, ...team.memberIds],
+      };
+    }),
+  );
+}
+
+/** Every portfolio lead whose access is on. */
+export async function allPortfolioLeadIds(db: DB): Promise<number[]> {
+  const rows = await db
+    .selectFrom('portfolio_memberships')
+    .innerJoin('people', 'people.id', 'portfolio_memberships.person_id')
+    .select('people.id')
+    .distinct()
+    .where('portfolio_memberships.role', '=', 'lead')
+    .where('people.deactivated_at', 'is', null)
+    .orderBy('people.id')
+    .execute();
+  return rows.map((r) => r.id);
+}

@@ -7,12 +7,16 @@ export const NOTIFICATION_KINDS = [
   'phase_request_answered',
   'phase_request_decided',
   'phase_override',
+  'phase_request_reminder',
+  'phase_request_overdue',
   'access_request_waiting',
   'access_request_decided',
   'account_turned_off',
   'plan_in_review',
   'plan_returned',
   'plan_final',
+  'clearance_expiring',
+  'a11_due',
 ] as const;
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -22,12 +26,16 @@ export const KIND_LABELS: Record<NotificationKind, string> = {
   phase_request_answered: 'An agency answered your phase request',
   phase_request_decided: 'Your phase request was decided',
   phase_override: 'An OMB lead decided a phase request without every answer',
+  phase_request_reminder: 'A phase request still waits for your agency’s answer (reminders)',
+  phase_request_overdue: 'A phase request in a portfolio you lead is overdue',
   access_request_waiting: 'Someone asks for access to a portfolio you lead',
   access_request_decided: 'Your access request was approved',
   account_turned_off: 'An account in a portfolio you lead was turned off',
   plan_in_review: 'A CX Action Plan was sent for review',
   plan_returned: 'A CX Action Plan you write was returned to draft',
   plan_final: 'A CX Action Plan was marked final',
+  clearance_expiring: 'A PRA clearance in your portfolio expires within 90 or 30 days',
+  a11_due: 'An A-11 Section 280 date is 14 or 3 business days away',
 };
 
 /** One notification to write: who is told of what, and where it leads. */

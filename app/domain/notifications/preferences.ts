@@ -22,7 +22,10 @@ export const DELIVERY_LABELS: Record<Delivery, string> = {
 };
 
 /** Kinds that may not be turned off while the person is the only POC of an agency asked. */
-export const KEPT_FOR_ONLY_POC: readonly NotificationKind[] = ['phase_request_waiting'];
+export const KEPT_FOR_ONLY_POC: readonly NotificationKind[] = [
+  'phase_request_waiting',
+  'phase_request_reminder',
+];
 
 /** Whether `delivery` may be chosen for `kind` by a person who is (or not) an agency's only POC. */
 export function mayChoose(kind: NotificationKind, delivery: Delivery, onlyPoc: boolean): boolean {
