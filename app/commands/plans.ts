@@ -21,7 +21,8 @@ import type { DB } from '#db/client';
 import { RefusedError } from '#db/errors';
 import { recordAudit } from '#db/audit';
 import { ombLeadIds, portfolioTeam } from '#db/queries/notifications';
-import { planMoved } from '~/domain/notifications/plans';
+import { planCommented, planMoved } from '~/domain/notifications/plans';
+import { PLAN_SECTIONS } from '~/domain/plans/document';
 import { notify } from './notifications';
 import { getCalendarOverrides } from '#db/queries/calendar';
 import { citableEvidence } from '#db/queries/plans';
@@ -355,10 +356,10 @@ export async function addComment(
   await db.transaction().execute(async (trx) => {
     const plan = await trx
       .selectFrom('action_plans')
-      .select(['id', 'portfolio_id'])
+      .select(['id', 'portfolio_id', 'title', 'fiscal_year'])
       .where('id', '=', input.planId)
       .executeTakeFirstOrThrow();
-    await trx
+    const comment = await trx
       .insertInto('action_plan_comments')
       .values({
         plan_id: plan.id,
@@ -369,7 +370,26 @@ export async function addComment(
         resolved_by: null,
         resolved_at: null,
       })
-      .execute();
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const team = await portfolioTeam(trx, plan.portfolio_id);
+    await notify(
+      trx,
+      planCommented({
+        plan: {
+          id: plan.id,
+          title: plan.title,
+          fiscalYear: plan.fiscal_year,
+          portfolioId: plan.portfolio_id,
+        },
+        commentId: comment.id,
+        section: PLAN_SECTIONS[input.section] ?? `Section ${input.section + 1}`,
+        body: input.body,
+        writerIds: [...team.leadIds, ...team.memberIds],
+        actorId: input.actorId,
+      }),
+      at,
+    );
     await recordAudit(trx, {
       actorId: input.actorId,
       action: 'comment',

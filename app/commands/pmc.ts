@@ -22,6 +22,9 @@ import { correctionRefusal, withdrawRefusal, type UpdateStatus } from '~/domain/
 import { hasUnstoredChanges } from '#db/queries/collab';
 import { assembleUpdate } from '~/presenters/pmc-assembly.server';
 import { assertFresh, editVersioned, type Trx } from '#db/versioning';
+import { pmcAudience } from '#db/queries/notifications';
+import { pmcChanged } from '~/domain/notifications/pmc';
+import { notify } from './notifications';
 
 export async function createUpdate(
   db: DB,
@@ -148,6 +151,17 @@ export async function withdrawUpdate(
         })
         .where('id', '=', u.id)
         .execute();
+      await notify(
+        trx,
+        pmcChanged({
+          update: { id: u.id, fiscalYear: u.fiscal_year, quarter: u.quarter },
+          event: 'withdrawn',
+          reason: input.reason,
+          audienceIds: await pmcAudience(trx),
+          actorId: input.actorId,
+        }),
+        at,
+      );
       return {
         before: { status: 'published' },
         after: { status: 'withdrawn', reason: input.reason },
@@ -316,6 +330,16 @@ export async function publishUpdate(
         })
         .where('id', '=', u.id)
         .execute();
+      await notify(
+        trx,
+        pmcChanged({
+          update: { id: u.id, fiscalYear: u.fiscal_year, quarter: u.quarter },
+          event: 'published',
+          audienceIds: await pmcAudience(trx),
+          actorId: input.actorId,
+        }),
+        at,
+      );
       return { before: { status: 'draft' }, after: { status: 'published' } };
     },
   });

@@ -19,6 +19,9 @@ import {
   parseDecision,
 } from '#db/queries/research';
 import { editVersioned, pick, type ChangeRecord, type Trx } from '#db/versioning';
+import { portfolioTeam } from '#db/queries/notifications';
+import { collectionNotifications } from '~/domain/notifications/research';
+import { notify } from './notifications';
 
 export async function setCountContractors(db: DB, value: boolean, actorId: number): Promise<void> {
   const at = new Date().toISOString();
@@ -157,18 +160,38 @@ export const activityEdits = {
     v: {
       heldOn: string;
       participants: { code: string; category: 'public' | 'federal_employee' | 'contractor' }[];
+      /** Who logs it: the portfolio's team hears when the count nears the limit, not them. */
+      actorId?: number;
     },
   ) => {
     const [loaded, settings] = await Promise.all([
       loadPortfolioPra(trx, a.portfolio_id),
       getPraSettings(trx),
     ]);
+    const addition = { activityId: a.id, date: v.heldOn };
     const guard = checkAddition(loaded.activities, loaded.clearanceMap, settings, {
-      activityId: a.id,
-      date: v.heldOn,
+      ...addition,
       participants: v.participants,
     });
     if (!guard.allowed) throw new RefusedError('conflict', guard.explanation, 'publicCodes');
+    const before = checkAddition(loaded.activities, loaded.clearanceMap, settings, {
+      ...addition,
+      participants: [],
+    }).countAfter;
+    const activity = loaded.activities.find((x) => x.id === a.id);
+    const team = await portfolioTeam(trx, a.portfolio_id);
+    await notify(
+      trx,
+      collectionNotifications({
+        activity: { id: a.id, title: activity?.title ?? 'A research activity' },
+        portfolioId: a.portfolio_id,
+        before,
+        after: guard.countAfter,
+        teamIds: [...team.leadIds, ...team.memberIds],
+        actorId: v.actorId ?? 0,
+      }),
+      new Date().toISOString(),
+    );
     const session = await trx
       .insertInto('research_sessions')
       .values({ activity_id: a.id, held_on: v.heldOn, created_at: new Date().toISOString() })

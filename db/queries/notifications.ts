@@ -308,3 +308,22 @@ export async function allPortfolioLeadIds(db: DB): Promise<number[]> {
     .execute();
   return rows.map((r) => r.id);
 }
+
+/**
+ * Who hears of a PMC update published or withdrawn: the PMC members of every portfolio's
+ * agencies, every portfolio lead and the OMB leads, whose access is on.
+ */
+export async function pmcAudience(db: DB): Promise<number[]> {
+  const [members, leads, omb] = await Promise.all([
+    db
+      .selectFrom('portfolio_agencies')
+      .innerJoin('people', 'people.id', 'portfolio_agencies.pmc_member_id')
+      .select('people.id')
+      .distinct()
+      .where('people.deactivated_at', 'is', null)
+      .execute(),
+    allPortfolioLeadIds(db),
+    ombLeadIds(db),
+  ]);
+  return [...new Set([...members.map((m) => m.id), ...leads, ...omb])].sort((a, b) => a - b);
+}

@@ -27,7 +27,11 @@ export function CommentList({
   return (
     <ul className="usa-list usa-list--unstyled">
       {comments.map((c) => (
-        <li key={c.id} className="border-left-05 border-base-light padding-left-2 margin-bottom-2">
+        <li
+          key={c.id}
+          id={`comment-${c.id}`}
+          className="border-left-05 border-base-light padding-left-2 margin-bottom-2"
+        >
           <div className="font-body-xs text-base-dark">
             {PLAN_SECTIONS[c.section]} · {named(c.author, c.author_agency)},{' '}
             <When iso={c.created_at} /> ·{' '}

@@ -15,8 +15,12 @@ export const NOTIFICATION_KINDS = [
   'plan_in_review',
   'plan_returned',
   'plan_final',
+  'plan_comment',
+  'research_limit',
   'clearance_expiring',
   'a11_due',
+  'pmc_published',
+  'pmc_withdrawn',
 ] as const;
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -34,8 +38,12 @@ export const KIND_LABELS: Record<NotificationKind, string> = {
   plan_in_review: 'A CX Action Plan was sent for review',
   plan_returned: 'A CX Action Plan you write was returned to draft',
   plan_final: 'A CX Action Plan was marked final',
+  plan_comment: 'A review comment on a CX Action Plan you write',
+  research_limit: 'A research collection reaches 8, or the limit of 9, members of the public',
   clearance_expiring: 'A PRA clearance in your portfolio expires within 90 or 30 days',
   a11_due: 'An A-11 Section 280 date is 14 or 3 business days away',
+  pmc_published: 'A PMC quarterly update was published',
+  pmc_withdrawn: 'A PMC quarterly update was withdrawn',
 };
 
 /** One notification to write: who is told of what, and where it leads. */

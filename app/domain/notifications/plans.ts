@@ -57,3 +57,34 @@ export function planMoved(notice: PlanNotice): NotificationDraft[] {
     notice.actorId,
   );
 }
+
+export interface CommentNotice {
+  plan: { id: number; title: string; fiscalYear: number; portfolioId: number };
+  commentId: number;
+  section: string;
+  body: string;
+  /** The plan's writers: the portfolio's leads and team members. */
+  writerIds: readonly number[];
+  actorId: number;
+}
+
+/**
+ * A review comment on a section: the plan's writers hear of it, since the workspace does not
+ * assign sections to people and every writer may revise any section.
+ */
+export function planCommented(n: CommentNotice): NotificationDraft[] {
+  const name = `${n.plan.title} (FY ${n.plan.fiscalYear})`;
+  const excerpt = n.body.length > 200 ? `${n.body.slice(0, 199)}…` : n.body;
+  return addressed(
+    n.writerIds.map((personId) => ({
+      personId,
+      kind: 'plan_comment',
+      source: `action_plan_comment:${n.commentId}`,
+      title: `A review comment on “${n.section}” in ${name}`,
+      body: `“${excerpt}”`,
+      link: `/plans/${n.plan.id}#comment-${n.commentId}`,
+      portfolioId: n.plan.portfolioId,
+    })),
+    n.actorId,
+  );
+}

@@ -124,6 +124,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
             ...v.federalCodes.map((code) => ({ code, category: 'federal_employee' as const })),
             ...v.contractorCodes.map((code) => ({ code, category: 'contractor' as const })),
           ],
+          actorId: user.personId,
         }),
       ),
     delete_session: (v) => edit(v, (trx, a) => activityEdits.deleteSession(trx, a, v.sessionId)),

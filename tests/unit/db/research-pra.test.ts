@@ -59,28 +59,41 @@ describe('research sessions and the PRA guard in the database', () => {
     let version = 1;
     const add = (date: string, participants: ReturnType<typeof publicPeople>) =>
       editActivity(db, { id, version, actorId: user.personId, action: 'add_session' }, (trx, a) =>
-        activityEdits.addSession(trx, a, { heldOn: date, participants }),
+        activityEdits.addSession(trx, a, { heldOn: date, participants, actorId: user.personId }),
       ).then(() => version++);
-    await add('2026-10-01', publicPeople('A', 9));
+    await add('2026-09-01', publicPeople('A', 8));
+    await add('2026-10-01', [{ code: 'A-8', category: 'public' }]);
+    // The team heard at 8 and at the limit, each once; never the person who logged them.
+    const heard = await db
+      .selectFrom('notifications')
+      .select(['source', 'person_id'])
+      .where('kind', '=', 'research_limit')
+      .execute();
+    expect([...new Set(heard.map((h) => h.source))]).toEqual([
+      `research_activity:${id}:count:8`,
+      `research_activity:${id}:count:9`,
+    ]);
+    expect(heard.some((h) => h.person_id === user.personId)).toBe(false);
+    expect(heard.length).toBeGreaterThan(0);
     const before = await db.selectFrom('audit_log').select('id').execute();
     await expect(add('2026-10-15', publicPeople('B', 1))).rejects.toMatchObject({
       code: 'conflict',
     });
     expect(await db.selectFrom('audit_log').select('id').execute()).toEqual(before);
-    expect((await getActivity(db, id))!.sessions).toHaveLength(1);
+    expect((await getActivity(db, id))!.sessions).toHaveLength(2);
     const status = await portfolioPraStatus(db, portfolioId, '2026-11-22');
-    // Nine in the window around today: the limit, until a year after the session.
+    // Nine in the window around today: the limit, until a year after the first session.
     expect(status.reports[0]).toMatchObject({
       status: 'at_limit',
       count: 9,
       remaining: 0,
-      nextAllowedOn: '2027-10-01',
+      nextAllowedOn: '2027-09-01',
     });
     // The cached status follows every change: a session a year later is allowed and shows.
     await add('2027-10-15', publicPeople('C', 3));
     const after = await portfolioPraStatus(db, portfolioId, '2026-11-22');
     expect(after.reports[0]).toMatchObject({ status: 'at_limit', count: 9 });
-    expect(after.activities[0]!.sessions).toHaveLength(2);
+    expect(after.activities[0]!.sessions).toHaveLength(3);
   });
 
   it('editing an activity so two collections join past nine is refused; nothing changes', async () => {
