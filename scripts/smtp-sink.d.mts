@@ -3,6 +3,8 @@ export type SmtpSinkOptions = {
   dir: string;
   /** 0 or missing: a free port on 127.0.0.1. */
   port?: number;
+  /** Hold each message this long before accepting it (a slow mail server); 0: at once. */
+  holdMs?: number;
 };
 export type ThrowawaySmtpSink = {
   port: number;
