@@ -15,7 +15,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
-import { Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { expect, test } from '@playwright/test';
 import { isPostgresUrl } from '#db/dialect';
 import { openDatabase } from '#db/client';
