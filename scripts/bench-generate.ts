@@ -388,6 +388,24 @@ async function main() {
         await insertMany(trx, 'audit_log', rows);
       }
     });
+    // The OMB lead's notifications (already emailed): the notifications page lists the newest.
+    await insertMany(
+      db,
+      'notifications',
+      Array.from({ length: 200 * scale }, (_, i) => ({
+        person_id: omb.id,
+        kind: 'plan_in_review',
+        source: `bench:${i}`,
+        title: `Synthetic plan ${i + 1} was sent for review`,
+        body: 'A synthetic notification of the benchmark data set.',
+        link: '/notifications',
+        portfolio_id: null,
+        created_at: new Date(now.getTime() - i * 60_000).toISOString(),
+        read_at: i % 3 === 0 ? null : now.toISOString(),
+        email_status: 'sent',
+        emailed_at: now.toISOString(),
+      })),
+    );
     await analyze(db);
 
     // The pages to measure: entities of the first synthetic portfolio, the same shape at every
@@ -425,6 +443,7 @@ async function main() {
           'PRA status': `/portfolios/${target.slug}/pra`,
           'PMC update preview': `/pmc/${pmcUpdate}`,
           'action plan': `/plans/${plan}`,
+          notifications: '/notifications',
         },
       }),
     );

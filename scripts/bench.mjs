@@ -23,7 +23,10 @@
 //     portfolio page's trust by service (each under 50 ms);
 //   - co-editing (scripts/bench-collab.mjs, scale 1, for reading, no budget yet): change-to-other-
 //     screen latency p50/p95 with 2, 10 and 50 editors on one plan, and server memory per open
-//     document.
+//     document;
+//   - notification email (scale 1, for reading): 10,000 notifications queued at once, drained by
+//     the server's own worker to a local SMTP server (scripts/smtp-sink.mjs), with the send
+//     rate. The worker runs through every page measurement too, as in production.
 //
 // Budgets (exit code 1 when one is missed):
 //   p95 ≤ 50 ms at 10 connections for every page at scale 1;
@@ -45,6 +48,7 @@ import zlib from 'node:zlib';
 import pg from 'pg';
 import { measureCollab } from './bench-collab.mjs';
 import { createDatabase, startCluster } from './pg-cluster.mjs';
+import { startSmtpSink } from './smtp-sink.mjs';
 
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -54,6 +58,8 @@ const CONNECTIONS = [10, 50];
 const BUDGET = { p95Ms: 50, floorRatio: 0.4, growth: 1.5, jsKb: 150, rssMb: 300 };
 /** Pages the JS budget leaves out: they carry the Mermaid diagram or the editor. */
 const HEAVY = new Set(['journey']);
+/** Notifications queued at once for the mail figure (scale 1). */
+const MAIL_QUEUED = 10_000;
 
 function run(cmd, args, env = {}) {
   const r = spawnSync(cmd, args, {
@@ -83,7 +89,7 @@ function generate(file, scale) {
   return runScript('scripts/bench-generate.ts', file, String(scale));
 }
 
-async function startServer(dbFile) {
+async function startServer(dbFile, smtpPort) {
   const started = performance.now();
   // The same heap limit as `npm start`: V8 otherwise keeps what a burst of 50 connections
   // allocated, and resident memory stays high long after.
@@ -95,6 +101,9 @@ async function startServer(dbFile) {
       LOG_REQUESTS: 'off',
       NODE_ENV: 'production',
       DEMO_ACCOUNTS: 'on',
+      // The notification worker runs through every measurement, as in production.
+      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      MAIL_POLL_MS: '200',
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -281,7 +290,9 @@ async function measureScale(scale, dir, postgres) {
   console.log(`\nScale ${scale}: generating the data set…`);
   const manifest = generate(file, scale);
   console.log(`  ${JSON.stringify(manifest.counts)} in ${manifest.seconds} s`);
-  const { child, coldStartMs } = await startServer(file);
+  const mailDir = path.join(dir, `mail-${scale}`);
+  const sink = await startSmtpSink({ dir: mailDir });
+  const { child, coldStartMs } = await startServer(file, sink.port);
   try {
     const cookie = await signIn('omb.lead@example.gov');
     const pages = { 'sign-in (floor)': '/login', ...manifest.pages };
@@ -314,10 +325,12 @@ async function measureScale(scale, dir, postgres) {
           })
         : undefined;
     process.stdout.write('\n');
+    const mail = scale === 1 ? await drainFigure(file, mailDir) : undefined;
     return {
       scale,
       journey200,
       collab,
+      mail,
       counts: manifest.counts,
       generateSeconds: manifest.seconds,
       coldStartMs,
@@ -327,9 +340,28 @@ async function measureScale(scale, dir, postgres) {
     };
   } finally {
     await stopServer(child);
+    await sink.stop();
+    fs.rmSync(mailDir, { recursive: true, force: true });
     if (!postgres)
       for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
   }
+}
+
+/**
+ * Queues MAIL_QUEUED notifications at once and times the running server's worker sending them
+ * all to the local SMTP server: messages per second, counted at the mail server.
+ */
+async function drainFigure(file, mailDir) {
+  const count = () => fs.readdirSync(mailDir).filter((f) => f.endsWith('.eml')).length;
+  const before = count();
+  runScript('scripts/bench-mail.ts', file, String(MAIL_QUEUED));
+  const started = performance.now();
+  while (count() - before < MAIL_QUEUED) {
+    if (performance.now() - started > 600_000) throw new Error('the outbox did not drain');
+    await sleep(50);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  return { queued: MAIL_QUEUED, seconds, perSecond: MAIL_QUEUED / seconds };
 }
 
 const fmt = (n, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : '–');
@@ -431,6 +463,11 @@ function reportFeatures(runs, features) {
     ],
     [`trust by service on a portfolio page, with them stored`, v.trustListMs, v.targetMs],
   );
+  const mail = runs.find((r) => r.mail)?.mail;
+  if (mail)
+    console.log(
+      `\nNotification email (scale 1, the server's own worker, a local SMTP server): ${mail.queued.toLocaleString('en-US')} queued at once, sent in ${fmt(mail.seconds, 1)} s: ${fmt(mail.perSecond, 0)} messages a second`,
+    );
   const collab = runs.find((r) => r.collab)?.collab;
   if (collab) {
     console.log(

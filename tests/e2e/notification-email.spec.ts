@@ -86,7 +86,7 @@ test('a daily summary gathers the day’s notifications; one click stops it', as
   await expect(page.getByTestId('plan-status')).toHaveText('Final');
 
   // One click in the message stops it, signed in or not.
-  const stop = /href="([^"]+)"[^>]*>Stop emails like this one/.exec(String(digest!.html))?.[1];
+  const stop = /href="([^"]+)"[^>]*>Stop the daily summary email/.exec(String(digest!.html))?.[1];
   expect(stop).toMatch(/\/unsubscribe\/[\w-]{32}$/);
   const anonymous = await (await browser.newContext()).newPage();
   await anonymous.goto(stop!);

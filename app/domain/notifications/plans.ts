@@ -20,9 +20,16 @@ export interface PlanNotice {
   actorId: number;
 }
 
+/** A plan's title, with its fiscal year unless the title already says it. */
+export function planName(plan: { title: string; fiscalYear: number }): string {
+  return plan.title.includes(`FY ${plan.fiscalYear}`)
+    ? plan.title
+    : `${plan.title} (FY ${plan.fiscalYear})`;
+}
+
 export function planMoved(notice: PlanNotice): NotificationDraft[] {
   const { plan, from, to, team } = notice;
-  const name = `${plan.title} (FY ${plan.fiscalYear})`;
+  const name = planName(plan);
   const writers = [...team.leadIds, ...team.memberIds];
   let told: readonly number[];
   let kind: NotificationDraft['kind'] = 'plan_in_review';
@@ -73,7 +80,7 @@ export interface CommentNotice {
  * assign sections to people and every writer may revise any section.
  */
 export function planCommented(n: CommentNotice): NotificationDraft[] {
-  const name = `${n.plan.title} (FY ${n.plan.fiscalYear})`;
+  const name = planName(n.plan);
   const excerpt = n.body.length > 200 ? `${n.body.slice(0, 199)}…` : n.body;
   return addressed(
     n.writerIds.map((personId) => ({

@@ -16,6 +16,8 @@ interface Footer {
   unsubscribeUrl: string | null;
 }
 
+const STOP = { notification: 'Stop emails like this one', digest: 'Stop the daily summary email' };
+
 export interface NotificationMail extends Footer {
   title: string;
   body: string;
@@ -59,7 +61,7 @@ function Page({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-function FooterBlock({ why, footer }: { why: string; footer: Footer }) {
+function FooterBlock({ why, footer, stop }: { why: string; footer: Footer; stop: string }) {
   return (
     <>
       <hr style={{ border: 0, borderTop: '1px solid #dfe1e2' }} />
@@ -77,7 +79,7 @@ function FooterBlock({ why, footer }: { why: string; footer: Footer }) {
       {footer.unsubscribeUrl ? (
         <p style={{ fontSize: '14px', margin: '8px 0 0' }}>
           <a href={footer.unsubscribeUrl} style={link}>
-            Stop emails like this one
+            {stop}
           </a>
         </p>
       ) : null}
@@ -85,13 +87,13 @@ function FooterBlock({ why, footer }: { why: string; footer: Footer }) {
   );
 }
 
-function footerText(why: string, footer: Footer): string[] {
+function footerText(why: string, footer: Footer, stop: string): string[] {
   return [
     '--',
     why,
     `All your notifications: ${footer.notificationsUrl}`,
     `Your email choices: ${footer.settingsUrl}`,
-    ...(footer.unsubscribeUrl ? [`Stop emails like this one: ${footer.unsubscribeUrl}`] : []),
+    ...(footer.unsubscribeUrl ? [`${stop}: ${footer.unsubscribeUrl}`] : []),
     '',
   ];
 }
@@ -110,7 +112,7 @@ export function renderNotificationMail(mail: NotificationMail): RenderedMail {
             Open this in the Life Experience Workspace
           </a>
         </p>
-        <FooterBlock why={why} footer={mail} />
+        <FooterBlock why={why} footer={mail} stop={STOP.notification} />
       </Page>,
     ),
     text: [
@@ -120,7 +122,7 @@ export function renderNotificationMail(mail: NotificationMail): RenderedMail {
       '',
       `Open this in the Life Experience Workspace: ${mail.url}`,
       '',
-      ...footerText(why, mail),
+      ...footerText(why, mail, STOP.notification),
     ].join('\n'),
   };
 }
@@ -149,7 +151,7 @@ export function renderDigestMail(mail: DigestMail): RenderedMail {
             </ul>
           </section>
         ))}
-        <FooterBlock why={why} footer={mail} />
+        <FooterBlock why={why} footer={mail} stop={STOP.digest} />
       </Page>,
     ),
     text: [
@@ -160,7 +162,7 @@ export function renderDigestMail(mail: DigestMail): RenderedMail {
         '',
         ...g.items.flatMap((i) => [`- ${i.title}`, `  ${i.body}`, `  ${i.url}`, '']),
       ]),
-      ...footerText(why, mail),
+      ...footerText(why, mail, STOP.digest),
     ].join('\n'),
   };
 }
