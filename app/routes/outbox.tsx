@@ -37,6 +37,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     configured: mailConfig().smtpUrl !== null,
     sent: counts.sent ?? 0,
     off: counts.off ?? 0,
+    forDigest: counts.digest ?? 0,
+    digested: counts.digested ?? 0,
     waitingCount: (counts.pending ?? 0) + (counts.sending ?? 0),
     failedCount: counts.failed ?? 0,
     failed: failed.map(row),
@@ -77,13 +79,15 @@ function OutboxTable({ label, rows, next }: { label: string; rows: Row[]; next: 
 }
 
 export default function Outbox({ loaderData }: Route.ComponentProps) {
-  const { configured, sent, off, waitingCount, failedCount, failed, waiting } = loaderData;
+  const { configured, sent, off, forDigest, digested, waitingCount, failedCount, failed, waiting } =
+    loaderData;
   return (
     <>
       <h1>Notification email</h1>
       <p className="usa-intro">
-        Every notification is also sent by email. This page shows what is waiting to be sent and
-        what could not be sent after {MAX_ATTEMPTS} tries.
+        Notifications are emailed as each person chose: at once, in a daily summary, or not at all.
+        This page shows what is waiting to be sent and what could not be sent after {MAX_ATTEMPTS}{' '}
+        tries.
       </p>
       {configured ? null : (
         <Alert type="info" heading="No mail server is configured">
@@ -95,7 +99,14 @@ export default function Outbox({ loaderData }: Route.ComponentProps) {
         <li>{pluralize(sent, 'email')} sent</li>
         <li>{pluralize(waitingCount, 'email')} waiting to be sent</li>
         <li>{pluralize(failedCount, 'email')} not sent after the last try</li>
-        <li>{pluralize(off, 'email')} not sent because the person’s access was turned off</li>
+        <li>
+          {pluralize(forDigest, 'notification')} waiting for the next daily summary, and{' '}
+          {pluralize(digested, 'notification')} gathered into summaries
+        </li>
+        <li>
+          {pluralize(off, 'email')} not sent because the person chose no email for that kind, or
+          their access was turned off
+        </li>
       </ul>
       <h2>Not sent after the last try</h2>
       {failed.length === 0 ? (
