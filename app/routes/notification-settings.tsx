@@ -4,7 +4,7 @@ import type { Route } from './+types/notification-settings';
 import { Alert } from '~/components/ui/alert';
 import { ChoiceField, FormErrors } from '~/components/ui/form';
 import { useSchemaForm } from '~/components/ui/use-schema-form';
-import { KIND_LABELS, NOTIFICATION_KINDS } from '~/domain/notifications/kinds';
+import { KIND_GROUPS, KIND_LABELS } from '~/domain/notifications/kinds';
 import { DELIVERIES, DELIVERY_LABELS, mayChoose } from '~/domain/notifications/preferences';
 import { setEmailPreferences } from '~/commands/notifications';
 import { EmailChoicesSchema } from '~/schemas/notifications';
@@ -26,14 +26,17 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   return {
     email: user.email,
     choices,
-    kinds: NOTIFICATION_KINDS.map((kind) => ({
-      kind,
-      label: KIND_LABELS[kind],
-      options: DELIVERIES.filter((d) => mayChoose(kind, d, onlyPoc)).map((d) => ({
-        value: d,
-        label: DELIVERY_LABELS[d],
+    groups: KIND_GROUPS.map((g) => ({
+      heading: g.heading,
+      kinds: g.kinds.map((kind) => ({
+        kind,
+        label: KIND_LABELS[kind],
+        options: DELIVERIES.filter((d) => mayChoose(kind, d, onlyPoc)).map((d) => ({
+          value: d,
+          label: DELIVERY_LABELS[d],
+        })),
+        kept: !mayChoose(kind, 'off', onlyPoc),
       })),
-      kept: !mayChoose(kind, 'off', onlyPoc),
     })),
     saved: new URL(request.url).searchParams.get('saved') === '1',
   };
@@ -51,7 +54,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 }
 
 export default function NotificationSettings({ loaderData, actionData }: Route.ComponentProps) {
-  const { email, choices, kinds, saved } = loaderData;
+  const { email, choices, groups, saved } = loaderData;
   const [form, fields] = useSchemaForm({
     lastResult: actionData?.result,
     defaultValue: choices,
@@ -74,19 +77,24 @@ export default function NotificationSettings({ loaderData, actionData }: Route.C
       <FormErrors form={form} />
       <Form method="post" className="usa-form usa-form--large" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="save" />
-        {kinds.map((k) => (
-          <ChoiceField
-            key={k.kind}
-            field={fields[k.kind]}
-            legend={k.label}
-            type="radio"
-            options={k.options}
-            hint={
-              k.kept
-                ? 'You are the only point of contact of an agency, so no one else would answer for it: these cannot be turned off.'
-                : undefined
-            }
-          />
+        {groups.map((g) => (
+          <section key={g.heading}>
+            <h2>{g.heading}</h2>
+            {g.kinds.map((k) => (
+              <ChoiceField
+                key={k.kind}
+                field={fields[k.kind]}
+                legend={k.label}
+                type="radio"
+                options={k.options}
+                hint={
+                  k.kept
+                    ? 'You are the only point of contact of an agency, so no one else would answer for it: these cannot be turned off.'
+                    : undefined
+                }
+              />
+            ))}
+          </section>
         ))}
         <button type="submit" className="usa-button">
           Save email choices

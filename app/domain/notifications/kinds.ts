@@ -46,6 +46,34 @@ export const KIND_LABELS: Record<NotificationKind, string> = {
   pmc_withdrawn: 'A PMC quarterly update was withdrawn',
 };
 
+/** The kinds under the headings the email choices page shows them in; every kind once. */
+export const KIND_GROUPS: { heading: string; kinds: readonly NotificationKind[] }[] = [
+  {
+    heading: 'Phase gates',
+    kinds: [
+      'phase_request_waiting',
+      'phase_request_reminder',
+      'phase_request_answered',
+      'phase_request_decided',
+      'phase_override',
+      'phase_request_overdue',
+    ],
+  },
+  {
+    heading: 'CX Action Plans',
+    kinds: ['plan_in_review', 'plan_comment', 'plan_returned', 'plan_final'],
+  },
+  {
+    heading: 'Research and the Paperwork Reduction Act',
+    kinds: ['research_limit', 'clearance_expiring'],
+  },
+  { heading: 'A-11 dates and PMC updates', kinds: ['a11_due', 'pmc_published', 'pmc_withdrawn'] },
+  {
+    heading: 'Access',
+    kinds: ['access_request_waiting', 'access_request_decided', 'account_turned_off'],
+  },
+];
+
 /** One notification to write: who is told of what, and where it leads. */
 export interface NotificationDraft {
   personId: number;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NOTIFICATION_KINDS } from '~/domain/notifications/kinds';
+import { KIND_GROUPS, NOTIFICATION_KINDS } from '~/domain/notifications/kinds';
 import {
   DELIVERIES,
   emailStatusFor,
@@ -39,4 +39,11 @@ describe('the outbox state a notification starts in', () => {
   });
 
   it('knows three deliveries', () => expect(DELIVERIES).toEqual(['immediate', 'digest', 'off']));
+});
+
+describe('the choices page’s headings', () => {
+  it('show every kind once', () => {
+    const grouped = KIND_GROUPS.flatMap((g) => g.kinds);
+    expect([...grouped].sort()).toEqual([...NOTIFICATION_KINDS].sort());
+  });
 });
