@@ -274,11 +274,13 @@ async function findOrMakeParams(): Promise<Params> {
       }),
     }));
 
+  // A draft: the user-flow tests may have made other plans of the portfolio final (read-only).
   const firstPlan = () =>
     db
       .selectFrom('action_plans')
       .select('id')
       .where('portfolio_id', '=', portfolio.id)
+      .where('status', '=', 'draft')
       .orderBy('id')
       .executeTakeFirst();
   // Two workers may make it at once on a fresh database: the second reads the first's.
