@@ -12,6 +12,7 @@ import {
   waitingRequests,
 } from '#db/queries/notifications';
 import { fiscalYearCalendar } from '~/domain/calendar/a11';
+import { dateIn, fiscalYearOf } from '~/domain/dates';
 import { isFederalHoliday } from '~/domain/calendar/holidays';
 import {
   CLEARANCE_STEPS,
@@ -21,24 +22,13 @@ import {
 } from '~/domain/notifications/reminders';
 import { notify } from './notifications';
 
-/** The calendar date (YYYY-MM-DD) of `now` in `zone`. */
-export function dateIn(now: Date, zone: string): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: zone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
-}
-
 /** Writes the reminders due on the workspace's `today`; returns how many drafts it considered. */
 export async function sendReminders(db: DB, input: { now: Date; zone: string }): Promise<number> {
   const today = dateIn(input.now, input.zone);
   const horizon = new Date(`${today}T00:00:00Z`);
   horizon.setUTCDate(horizon.getUTCDate() + Math.max(...CLEARANCE_STEPS));
   // The fiscal year of today and the next: a date 14 business days off may be in either.
-  const year = Number(today.slice(0, 4));
-  const fy = Number(today.slice(5, 7)) >= 10 ? year + 1 : year;
+  const fy = fiscalYearOf(new Date(`${today}T00:00:00Z`));
   const [requests, clearances, omb, leads, overridesNow, overridesNext] = await Promise.all([
     waitingRequests(db),
     expiringClearances(db, today, horizon.toISOString().slice(0, 10)),

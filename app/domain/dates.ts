@@ -18,3 +18,13 @@ export function daysLeft(due: string, today: string): number {
     (Date.parse(`${due}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000,
   );
 }
+
+/** The calendar date (YYYY-MM-DD) of the moment `at` in time zone `zone`. */
+export function dateIn(at: Date, zone: string): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: zone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(at);
+}

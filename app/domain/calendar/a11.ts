@@ -17,7 +17,8 @@ export type IsHoliday = (isoDate: string) => boolean;
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
-const isBusinessDay = (d: Date, isHoliday: IsHoliday) =>
+/** A weekday that is not a federal holiday (`isHoliday` decides which). */
+export const isBusinessDay = (d: Date, isHoliday: IsHoliday) =>
   d.getUTCDay() !== 0 && d.getUTCDay() !== 6 && !isHoliday(iso(d));
 
 /** The last business day of a calendar month (month 1–12). */

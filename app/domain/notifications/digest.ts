@@ -4,6 +4,7 @@
  * that waited for it. Grouped by kind, in the order of the kinds' list, newest first within each.
  */
 import { Cron } from 'croner';
+import { dateIn } from '~/domain/dates';
 import { KIND_LABELS, NOTIFICATION_KINDS, type NotificationKind } from './kinds';
 
 /** The notification kind of a digest itself: an email only, never listed in the workspace. */
@@ -57,11 +58,5 @@ export function lastDigestMoment(
   // previousRuns looks strictly before its reference; a moment exactly now counts.
   const [at] = cron.previousRuns(1, new Date(now.getTime() + 1));
   if (!at) throw new Error(`no digest moment before ${now.toISOString()}`);
-  const date = new Intl.DateTimeFormat('en-CA', {
-    timeZone: zone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(at);
-  return { at, date };
+  return { at, date: dateIn(at, zone) };
 }

@@ -13,7 +13,8 @@
  * A step missed while no server ran is sent when one next does, unless a later step is due:
  * then only the later one.
  */
-import type { CalendarEvent, IsHoliday } from '~/domain/calendar/a11';
+import { isBusinessDay, type CalendarEvent, type IsHoliday } from '~/domain/calendar/a11';
+import { daysLeft } from '~/domain/dates';
 import { REVIEW_BUSINESS_DAYS, reviewDueOn } from '~/domain/phases/review';
 import { formatDate, PHASE_LABELS } from '~/domain/portfolio/labels';
 import type { Phase } from '~/domain/portfolio/types';
@@ -26,31 +27,23 @@ export const CLEARANCE_STEPS = [90, 30] as const;
 /** Business days before an A-11 date that it is announced. */
 export const DUE_DATE_STEPS = [14, 3] as const;
 
-const isBusinessDay = (iso: string, isHoliday: IsHoliday) => {
-  const day = new Date(`${iso}T00:00:00Z`).getUTCDay();
-  return day !== 0 && day !== 6 && !isHoliday(iso);
-};
-
 /** Business days after `from` up to and including `to` (both YYYY-MM-DD); 0 when `to` ≤ `from`. */
 export function businessDaysBetween(from: string, to: string, isHoliday: IsHoliday): number {
   let n = 0;
   const d = new Date(`${from}T00:00:00Z`);
   const end = Date.parse(`${to}T00:00:00Z`);
   for (d.setUTCDate(d.getUTCDate() + 1); d.getTime() <= end; d.setUTCDate(d.getUTCDate() + 1))
-    if (isBusinessDay(d.toISOString().slice(0, 10), isHoliday)) n += 1;
+    if (isBusinessDay(d, isHoliday)) n += 1;
   return n;
 }
-
-const calendarDaysBetween = (from: string, to: string) =>
-  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
 /**
  * The step (days before) due on `today` for something happening on `date`: the smallest step not
  * smaller than the days left, or null when it is further off than every step or already past.
  */
-export function stepDue(daysLeft: number, steps: readonly number[]): number | null {
-  if (daysLeft < 0) return null;
-  const due = steps.filter((s) => daysLeft <= s);
+export function stepDue(left: number, steps: readonly number[]): number | null {
+  if (left < 0) return null;
+  const due = steps.filter((s) => left <= s);
   return due.length === 0 ? null : Math.min(...due);
 }
 
@@ -133,7 +126,7 @@ export function clearanceReminders(
 ): NotificationDraft[] {
   const drafts: NotificationDraft[] = [];
   for (const c of clearances) {
-    const step = stepDue(calendarDaysBetween(today, c.expiresOn), CLEARANCE_STEPS);
+    const step = stepDue(daysLeft(c.expiresOn, today), CLEARANCE_STEPS);
     if (step === null) continue;
     for (const personId of c.teamIds)
       drafts.push({

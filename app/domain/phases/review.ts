@@ -7,14 +7,12 @@
  * federal holidays skipped), the same working-day reckoning A-11 280.14 uses for its due dates
  * (docs/decisions/020-status-wording.md).
  */
-import type { IsHoliday } from '../calendar/a11';
+import { isBusinessDay, type IsHoliday } from '../calendar/a11';
 
 /** Business days an agency has to answer a phase request. */
 export const REVIEW_BUSINESS_DAYS = 10;
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
-const isBusinessDay = (d: Date, isHoliday: IsHoliday) =>
-  d.getUTCDay() !== 0 && d.getUTCDay() !== 6 && !isHoliday(iso(d));
 
 /** The date `days` business days after `date` (YYYY-MM-DD); `date` itself never counts. */
 export function addBusinessDays(date: string, days: number, isHoliday: IsHoliday): string {

@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { applyGateEvent } from '~/commands/phases';
-import { dateIn, sendReminders } from '~/commands/reminders';
+import { sendReminders } from '~/commands/reminders';
+import { dateIn } from '~/domain/dates';
 import { demoDb, projectId, userFor } from '../helpers';
 
 const YOUNG_FAMILIES = 'Supporting young families: ideas from international models';
