@@ -34,6 +34,22 @@ export async function recordSignIn(db: DB, personId: number, at: string): Promis
   await db.updateTable('people').set({ last_sign_in_at: at }).where('id', '=', personId).execute();
 }
 
+/** A person's change to their own account settings, in the audit log (the history says what). */
+export async function auditOwnAccount(
+  trx: DB,
+  personId: number,
+  change: { before: Record<string, unknown>; after: Record<string, unknown>; at: string },
+): Promise<void> {
+  await recordAudit(trx, {
+    actorId: personId,
+    action: 'update',
+    entityType: 'account',
+    entityId: personId,
+    portfolioId: null,
+    ...change,
+  });
+}
+
 /**
  * The time zone a person reads moments in (app/domain/history/time.ts), audited as a change to
  * their account. Choosing the zone already set changes nothing and records nothing.
@@ -55,12 +71,7 @@ export async function setTimeZone(
       .set({ time_zone: input.timeZone })
       .where('id', '=', input.personId)
       .execute();
-    await recordAudit(trx, {
-      actorId: input.personId,
-      action: 'update',
-      entityType: 'account',
-      entityId: input.personId,
-      portfolioId: null,
+    await auditOwnAccount(trx, input.personId, {
       before: { time_zone: person.time_zone },
       after: { time_zone: input.timeZone },
       at,

@@ -4,8 +4,8 @@
  */
 import crypto from 'node:crypto';
 import type { DB } from '#db/client';
-import { recordAudit } from '#db/audit';
 import { RefusedError } from '#db/errors';
+import { auditOwnAccount } from './accounts';
 import { emailPreferences, onlyPocAnywhere, unsubscribeTarget } from '#db/queries/notifications';
 import {
   KIND_LABELS,
@@ -145,12 +145,7 @@ export async function setEmailPreferences(
     }
     const words = (choice: Partial<Record<NotificationKind, Delivery>>) =>
       Object.fromEntries(changed.map((k) => [KIND_LABELS[k], DELIVERY_LABELS[choice[k]!]]));
-    await recordAudit(trx, {
-      actorId: input.personId,
-      action: 'update',
-      entityType: 'account',
-      entityId: input.personId,
-      portfolioId: null,
+    await auditOwnAccount(trx, input.personId, {
       before: { email_notifications: words(current) },
       after: { email_notifications: words(input.choices) },
       at,

@@ -280,19 +280,25 @@ export async function expiringClearances(db: DB, from: string, until: string) {
     .where('pra_clearances.expires_on', '<=', until)
     .orderBy('pra_clearances.id')
     .execute();
-  return Promise.all(
-    rows.map(async (c) => {
-      const team = await portfolioTeam(db, c.portfolio_id);
-      return {
-        id: c.id,
-        title: c.title,
-        portfolioId: c.portfolio_id,
-        portfolioSlug: c.slug,
-        expiresOn: c.expires_on!,
-        teamIds: [...team.leadIds, ...team.memberIds],
-      };
-    }),
+  // One team lookup per portfolio, however many of its clearances expire.
+  const teams = new Map(
+    await Promise.all(
+      [...new Set(rows.map((c) => c.portfolio_id))].map(
+        async (id) => [id, await portfolioTeam(db, id)] as const,
+      ),
+    ),
   );
+  return rows.map((c) => {
+    const team = teams.get(c.portfolio_id)!;
+    return {
+      id: c.id,
+      title: c.title,
+      portfolioId: c.portfolio_id,
+      portfolioSlug: c.slug,
+      expiresOn: c.expires_on!,
+      teamIds: [...team.leadIds, ...team.memberIds],
+    };
+  });
 }
 
 /** Every portfolio lead whose access is on. */
