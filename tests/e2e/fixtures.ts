@@ -3,7 +3,13 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { simpleParser, type ParsedMail } from 'mailparser';
-import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
+import {
+  test as base,
+  expect,
+  type APIRequestContext,
+  type Locator,
+  type Page,
+} from '@playwright/test';
 import { E2E_DATABASE } from '../../playwright.config';
 
 export const PASSWORD = 'workspace-demo';
@@ -122,9 +128,10 @@ export async function publishFromPage(page: Page): Promise<string> {
 
 /**
  * Picks a USWDS radio button or checkbox by its label. USWDS draws its own control and moves
- * the native input off-screen, so a person (and this helper) clicks the label.
+ * the native input off-screen, so a person (and this helper) clicks the label. `page` may be a
+ * part of the page (one question's group) when several share the label.
  */
-export async function choose(page: Page, label: string): Promise<void> {
+export async function choose(page: Page | Locator, label: string): Promise<void> {
   await page
     .locator('label', { hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) })
     .click();

@@ -5,19 +5,23 @@
  * theirs; the notifications come from a real plan sent for review and marked final.
  */
 import { execFileSync } from 'node:child_process';
-import type { Page } from '@playwright/test';
 import { E2E_DATABASE } from '../../playwright.config';
-import { createAdmin, expect, expectAccessible, inbox, login, startPlan, test } from './fixtures';
+import {
+  choose,
+  createAdmin,
+  expect,
+  expectAccessible,
+  inbox,
+  login,
+  startPlan,
+  test,
+} from './fixtures';
 import { database } from './hardening/targets';
 
 const DANA = 'dana.ruiz@example.gov';
 const DANA_PASSWORD = 'a-long-enough-password-for-dana';
 const REVIEW = 'A CX Action Plan was sent for review';
 const FINAL = 'A CX Action Plan was marked final';
-
-/** Picks a choice in one kind's group, as a person clicks its label (USWDS radios). */
-const pick = (page: Page, kind: string, choice: string) =>
-  page.getByRole('group', { name: kind }).locator('label', { hasText: choice }).click();
 
 const statuses = async () =>
   (
@@ -44,8 +48,8 @@ test('a daily summary gathers the day’s notifications; one click stops it', as
   await page.getByRole('link', { name: 'Choose how each kind reaches you by email' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Email choices' })).toBeVisible();
   await expectAccessible(page);
-  await pick(page, REVIEW, 'In a daily summary email');
-  await pick(page, FINAL, 'In a daily summary email');
+  await choose(page.getByRole('group', { name: REVIEW }), 'In a daily summary email');
+  await choose(page.getByRole('group', { name: FINAL }), 'In a daily summary email');
   await page.getByRole('button', { name: 'Save email choices' }).click();
   await expect(
     page.getByText('Saved. Notifications reach you by email as chosen below.'),

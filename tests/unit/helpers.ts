@@ -6,6 +6,7 @@ import { getProject } from '#db/queries/projects';
 import { listAudit } from '#db/queries/audit';
 import { describeAuditRows } from '~/presenters/history.server';
 import { insertSession } from '~/commands/sessions';
+import { applyGateEvent } from '~/commands/phases';
 import { findSessionUser, type SessionUser } from '#db/queries/sessions';
 import type { Database } from '#db/schema';
 import { seedReferenceData, syncDemoAccounts } from '#seeds/index';
@@ -147,4 +148,20 @@ export async function auditSentences(db: Kysely<Database>, entityType: string) {
     entityId: r.entity_id,
     said: sentences[i]!,
   }));
+}
+
+/**
+ * The demo workspace with a team member's request to move "Supporting young families" (HHS and
+ * USDA involved: two POCs to tell) to Design.
+ */
+export async function designRequested() {
+  const db = await demoDb();
+  const id = await projectId(db, 'Supporting young families: ideas from international models');
+  const team = await userFor(db, 'team.member@example.gov');
+  await applyGateEvent(db, {
+    projectId: id,
+    user: team,
+    event: { type: 'request', toPhase: 'design', evidence: 'Workshop findings' },
+  });
+  return { db, id, team };
 }

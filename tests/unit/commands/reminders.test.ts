@@ -3,23 +3,13 @@
  * then tells the portfolio's leads once overdue, each once however often the check runs.
  */
 import { describe, expect, it } from 'vitest';
-import { applyGateEvent } from '~/commands/phases';
 import { sendReminders } from '~/commands/reminders';
 import { dateIn } from '~/domain/dates';
-import { demoDb, projectId, userFor } from '../helpers';
-
-const YOUNG_FAMILIES = 'Supporting young families: ideas from international models';
+import { designRequested } from '../helpers';
 
 describe('reminders', () => {
   it('a waiting request reminds its POCs, then tells the leads when overdue, once each', async () => {
-    const db = await demoDb();
-    const id = await projectId(db, YOUNG_FAMILIES);
-    const team = await userFor(db, 'team.member@example.gov');
-    await applyGateEvent(db, {
-      projectId: id,
-      user: team,
-      event: { type: 'request', toPhase: 'design', evidence: 'Workshop findings' },
-    });
+    const { db, id } = await designRequested();
     // Made on Monday, December 7, 2026 (noon in Washington).
     await db
       .updateTable('phase_requests')

@@ -15,7 +15,14 @@ import { MAX_ATTEMPTS } from '~/domain/notifications/delivery';
 import { mailConfig } from '~/mail/config.server';
 import { drainOutbox, type SendMail } from '~/mail/outbox.server';
 import { openDatabase } from '#db/client';
-import { demoDb, newPostgresDatabase, onPostgres, projectId, userFor } from '../helpers';
+import {
+  demoDb,
+  designRequested,
+  newPostgresDatabase,
+  onPostgres,
+  projectId,
+  userFor,
+} from '../helpers';
 
 const YOUNG_FAMILIES = 'Supporting young families: ideas from international models';
 
@@ -64,18 +71,24 @@ const config = mailConfig({
   MAIL_RETRY_BASE_MS: '1000',
 });
 
-/** A phase request on a project HHS and USDA are involved in: two POCs to tell. */
-async function requested() {
-  const db = await demoDb();
-  const id = await projectId(db, YOUNG_FAMILIES);
-  const team = await userFor(db, 'team.member@example.gov');
-  await applyGateEvent(db, {
-    projectId: id,
-    user: team,
-    event: { type: 'request', toPhase: 'design', evidence: 'Workshop findings' },
-  });
-  return { db, id };
-}
+/** `n` illustrative waiting requests for each of `people`, in the outbox state `state`. */
+const illustrative = (
+  n: number,
+  people: readonly { id: number }[],
+  state: { created_at: string; email_status: string; email_next_at?: string },
+) =>
+  Array.from({ length: n }, (_, i) =>
+    people.map((p) => ({
+      person_id: p.id,
+      kind: 'phase_request_waiting',
+      source: `phase_request:${i + 1}`,
+      title: `Request ${i + 1}`,
+      body: 'Illustrative request for this test.',
+      link: '/reviews',
+      portfolio_id: null,
+      ...state,
+    })),
+  ).flat();
 
 const statuses = async (db: Awaited<ReturnType<typeof demoDb>>) =>
   (
@@ -88,7 +101,7 @@ const statuses = async (db: Awaited<ReturnType<typeof demoDb>>) =>
 
 describe('notification email', () => {
   it('reaches each POC: an accessible message with a working link, no images, once', async () => {
-    const { db, id } = await requested();
+    const { db, id } = await designRequested();
     const sink = await smtpSink();
     expect(await drainOutbox(db, sink.send, config)).toEqual({ sent: 2, failed: 0 });
     expect(await drainOutbox(db, sink.send, config)).toEqual({ sent: 0, failed: 0 });
@@ -111,7 +124,7 @@ describe('notification email', () => {
   });
 
   it('the mail server down for a while, then back: each message delivered once', async () => {
-    const { db } = await requested();
+    const { db } = await designRequested();
     const sink = await smtpSink();
     sink.state.down = true;
     let now = new Date();
@@ -130,7 +143,7 @@ describe('notification email', () => {
   });
 
   it('after the last try it is given up, with the reason, for an OMB lead to see', async () => {
-    const { db } = await requested();
+    const { db } = await designRequested();
     const sink = await smtpSink();
     sink.state.down = true;
     let now = new Date();
@@ -148,7 +161,7 @@ describe('notification email', () => {
   });
 
   it('a server that died while sending: its messages are sent once the lease ends', async () => {
-    const { db } = await requested();
+    const { db } = await designRequested();
     const sink = await smtpSink();
     const now = new Date();
     // A send that never returns stands for the process dying mid-batch: the rows stay claimed.
@@ -180,20 +193,7 @@ describe('notification email', () => {
       await setupDb
         .insertInto('notifications')
         .values(
-          Array.from({ length: 30 }, (_, i) =>
-            pocs.map((p) => ({
-              person_id: p.id,
-              kind: 'phase_request_waiting',
-              source: `phase_request:${i + 1}`,
-              title: `Request ${i + 1}`,
-              body: 'Illustrative request for this test.',
-              link: '/reviews',
-              portfolio_id: null,
-              created_at: at,
-              email_status: 'pending',
-              email_next_at: at,
-            })),
-          ).flat(),
+          illustrative(30, pocs, { created_at: at, email_status: 'pending', email_next_at: at }),
         )
         .execute();
       const sink = await smtpSink();
@@ -311,7 +311,7 @@ describe('notification email', () => {
   });
 
   it('one-click unsubscribe turns that kind off; an only POC’s request stays on', async () => {
-    const { db } = await requested();
+    const { db } = await designRequested();
     const token = async (email: string) =>
       (
         await db
@@ -343,21 +343,7 @@ describe('notification email', () => {
       const created = new Date(Date.now() - 60_000).toISOString();
       await servers[0]!
         .insertInto('notifications')
-        .values(
-          Array.from({ length: 10 }, (_, i) =>
-            pocs.map((p) => ({
-              person_id: p.id,
-              kind: 'phase_request_waiting',
-              source: `phase_request:${i + 1}`,
-              title: `Request ${i + 1}`,
-              body: 'Illustrative request for this test.',
-              link: '/reviews',
-              portfolio_id: null,
-              created_at: created,
-              email_status: 'digest',
-            })),
-          ).flat(),
-        )
+        .values(illustrative(10, pocs, { created_at: created, email_status: 'digest' }))
         .execute();
       const at = new Date();
       const made = await Promise.all(
