@@ -1,5 +1,5 @@
 /**
- * Open survey text (`question_4`) is masked before it is stored (issue 20; DESIGN.md: no names or
+ * Open survey text (`question_4`) is masked before it is stored (issue 20; docs/rules.md: no names or
  * contacts of research participants are kept): email addresses, U.S. phone numbers and
  * SSN-like numbers become a bracketed word saying what was there. Pure.
  *
