@@ -59,6 +59,11 @@ export type Action =
   /** Moving a final plan back to draft. */
   | 'plan.reopen'
   | 'pmc.manage'
+  /**
+   * Reading a PMC update before it is published: the draft is OMB's working text until the lead
+   * publishes it to the PMC (issue 23; decision 040). Published and withdrawn updates are read by all.
+   */
+  | 'pmc.read_draft'
   /** A project's success measures and their actual values (issue 20). */
   | 'measure.edit'
   /** A pilot's evaluation plans: writing one, starting it and reporting its findings. */
@@ -162,6 +167,7 @@ export const GRANTS: Record<Action, true | readonly Role[]> = {
   // A final plan is what OMB received; reopening it is an OMB lead's decision.
   'plan.reopen': ['omb_lead'],
   'pmc.manage': ['omb_lead'],
+  'pmc.read_draft': ['omb_lead'],
   'measure.edit': ['omb_lead', 'portfolio_lead', 'team_member'],
   'evaluation.edit': ['omb_lead', 'portfolio_lead', 'team_member'],
   // The design is the leads' to approve before the data arrives (GAO-12-208G).

@@ -21,22 +21,25 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const user = requireUser({ request, context });
   authorize(user, 'program.read');
   return {
-    updates: (await listUpdates(dbOf(context))).map((u) => ({
-      id: u.id,
-      status: u.status,
-      name: updateName({
-        fiscalYear: u.fiscal_year,
-        quarter: u.quarter,
+    // A draft is OMB's working text until it is published (decision 040).
+    updates: (await listUpdates(dbOf(context)))
+      .filter((u) => u.status !== 'draft' || can(user, 'pmc.read_draft'))
+      .map((u) => ({
+        id: u.id,
         status: u.status,
-        correctsId: u.corrects_id,
-      }),
-      statusText: statusText({
-        status: u.status,
-        publishedAt: u.published_at,
-        withdrawnAt: u.withdrawn_at,
-        correctsId: u.corrects_id,
-      }),
-    })),
+        name: updateName({
+          fiscalYear: u.fiscal_year,
+          quarter: u.quarter,
+          status: u.status,
+          correctsId: u.corrects_id,
+        }),
+        statusText: statusText({
+          status: u.status,
+          publishedAt: u.published_at,
+          withdrawnAt: u.withdrawn_at,
+          correctsId: u.corrects_id,
+        }),
+      })),
     fy: fiscalYearOf(new Date()),
     mayManage: can(user, 'pmc.manage'),
   };

@@ -2,7 +2,8 @@ import { textsDigest } from '~/domain/pmc/texts';
 import { collabName, localCopyKey } from '~/collab/names';
 import { collabPerson } from '~/domain/collab/access';
 import { compose, inOrder } from '~/domain/pmc/compose';
-import { authorize, found, pathParam } from '~/web/toolkit.server';
+import { authorize, forbidden, found, pathParam } from '~/web/toolkit.server';
+import { can } from '~/domain/policy';
 import { planHtml } from '~/render/plans/html.server';
 import { IdParam } from '~/schemas/params';
 import { programReducedHours } from '#db/queries/burden';
@@ -40,6 +41,8 @@ export async function loadUpdateView(
   authorize(user, 'program.read');
   const db = dbOf(context);
   const u = found(await getUpdate(db, pathParam(IdParam, idParam)));
+  if (u.status === 'draft' && !can(user, 'pmc.read_draft'))
+    forbidden('A PMC update is read by OMB leads until it is published.');
   const page = scope && 'page' in scope ? scope.page : undefined;
   const slug = scope && 'slug' in scope ? scope.slug : undefined;
   const slice = <T extends { slug: string }>(items: T[]) => portfoliosIn(items, scope);

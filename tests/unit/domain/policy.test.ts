@@ -231,6 +231,14 @@ const TABLE: Record<Action, Record<Role, boolean>> = {
     pmc_member: N,
     viewer: N,
   },
+  'pmc.read_draft': {
+    omb_lead: Y,
+    portfolio_lead: N,
+    team_member: N,
+    agency_poc: N,
+    pmc_member: N,
+    viewer: N,
+  },
   'mail.outbox': {
     omb_lead: Y,
     portfolio_lead: N,
