@@ -1,4 +1,4 @@
-// Runs the workspace: `node server.js [serve|migrate|seed|create-admin|check-schema|mail-digest]
+// Runs the workspace: `node server.js [serve|migrate|seed|create-admin|check-schema|mail-digest|reindex]
 // [--dev]`,
 // copies a SQLite workspace into PostgreSQL: `node server.js copy <sqlite file> <postgres url>`,
 // or backs one up and restores it: `node server.js backup <file>`, `node server.js restore <file>`.
@@ -95,6 +95,12 @@ if (command === 'migrate' || command === 'seed') {
   await server.prepareDatabase();
   const made = await server.gatherDigestsNow();
   console.log(`Gathered ${made} digests; the serving workspace emails them.`);
+  await server.closeDb();
+  if (vite) await vite.close();
+} else if (command === 'reindex') {
+  await server.prepareDatabase();
+  const entries = await server.reindexSearch();
+  console.log(`Rebuilt the search index: ${entries.toLocaleString('en-US')} entries.`);
   await server.closeDb();
   if (vite) await vite.close();
 } else if (command === 'check-schema') {
@@ -195,7 +201,7 @@ if (command === 'migrate' || command === 'seed') {
   process.on('SIGINT', stop);
 } else {
   console.error(
-    `Unknown command "${command}". Use serve, migrate, seed, create-admin, check-schema, mail-digest, copy, backup or restore.`,
+    `Unknown command "${command}". Use serve, migrate, seed, create-admin, check-schema, mail-digest, reindex, copy, backup or restore.`,
   );
   process.exitCode = 2;
 }

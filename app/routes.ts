@@ -13,6 +13,7 @@ export default [
   route('access/agency', 'routes/access/agency.tsx'),
   route('portfolios/:slug/access-review', 'routes/access/review.tsx'),
   route('reviews', 'routes/reviews.tsx'),
+  route('search', 'routes/search.tsx'),
   route('notifications', 'routes/notifications.tsx'),
   route('notifications/outbox', 'routes/outbox.tsx'),
   route('notifications/settings', 'routes/notification-settings.tsx'),

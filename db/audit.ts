@@ -1,5 +1,6 @@
 import { diffFields, type AuditAction, type EntityType } from '~/domain/audit';
 import type { DB } from './client';
+import { reindexRecord } from './search-index';
 
 export interface AuditInput {
   actorId: number | null;
@@ -15,7 +16,8 @@ export interface AuditInput {
 
 /**
  * Writes one audit row. Call it with the transaction that makes the change, so the change and
- * its record commit or roll back together.
+ * its record commit or roll back together. Every change is audited, so this is also where the
+ * search index follows the record it names (db/search-index.ts), in the same transaction.
  */
 export async function recordAudit(db: DB, input: AuditInput): Promise<void> {
   await db
@@ -31,4 +33,5 @@ export async function recordAudit(db: DB, input: AuditInput): Promise<void> {
       changes: JSON.stringify(diffFields(input.before, input.after)),
     })
     .execute();
+  await reindexRecord(db, input.entityType, input.entityId);
 }

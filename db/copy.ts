@@ -5,12 +5,14 @@
  * The target is migrated to the same schema and must hold no rows yet. Tables are copied parents
  * first (by their foreign keys), each in id order so rows that point at earlier rows of the same
  * table (agency parents, baselines) find them, all in one transaction: a failed copy leaves the
- * target empty. Afterwards every table's row count is compared.
+ * target empty. The search index is not copied but rebuilt on the target from what was copied.
+ * Afterwards every table's row count is compared.
  */
 import { sql, type Kysely } from 'kysely';
 import type { DB } from './client';
 import { migrateToLatest } from './client';
-import { afterExplicitIds, dialectOf } from './dialect';
+import { afterExplicitIds, dialectOf, isSearchTable } from './dialect';
+import { rebuildSearchIndex } from './search-index';
 import type { Database } from './schema';
 
 export type CopyReport = { table: string; source: number; target: number }[];
@@ -37,6 +39,8 @@ export async function copyWorkspace(
       log(`${table}: ${copied.toLocaleString('en-US')} rows`);
     }
   });
+  const entries = await rebuildSearchIndex(target);
+  log(`search index: rebuilt, ${entries.toLocaleString('en-US')} entries`);
   const report: CopyReport = [];
   for (const table of tables) {
     report.push({
@@ -50,7 +54,11 @@ export async function copyWorkspace(
 
 /** The workspace's tables, each after the tables its foreign keys point to. */
 async function tablesParentsFirst(source: Kysely<Database>): Promise<string[]> {
-  const tables = (await source.introspection.getTables()).map((t) => t.name).sort();
+  // The search index is derived from the records: rebuilt after the copy, not copied.
+  const tables = (await source.introspection.getTables())
+    .map((t) => t.name)
+    .filter((t) => !isSearchTable(t))
+    .sort();
   const parents = new Map<string, string[]>();
   for (const t of tables) {
     const { rows } = await sql<{

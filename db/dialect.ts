@@ -9,6 +9,7 @@
  * lower-cased, so sign-in needs no case-insensitive comparison.
  */
 import type SQLite from 'better-sqlite3';
+import { HIT_END, HIT_START } from '~/domain/search/markers';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { PostgresDriver } from 'kysely';
 import {
@@ -205,4 +206,70 @@ export async function duringStartup<T>(db: AnyDb, fn: () => Promise<T>): Promise
       await sql`select pg_advisory_unlock(${sql.lit(STARTUP_LOCK_KEY)})`.execute(conn);
     }
   });
+}
+
+/**
+ * The search index's tables (issue 23). `search_entries` is derived from the records and rebuilt
+ * by `npm run db:reindex`, so a copy between databases leaves it out and rebuilds it, and the
+ * hostile-input fingerprint does not count it (its audit row is counted). SQLite's FTS5 table
+ * and the shadow tables it keeps (`search_fts_data`, `_idx`, `_docsize`, `_config`) exist on
+ * SQLite only, so the schema check leaves those out too.
+ */
+export function isSearchTable(table: string): boolean {
+  return table.startsWith('search_');
+}
+
+export function isSqliteSearchIndexTable(table: string): boolean {
+  return table.startsWith('search_fts');
+}
+
+/**
+ * PostgreSQL's English text vector of a search entry, titles weighing more than bodies. The GIN
+ * index (migration 25) is built on exactly this expression, so a query using it uses the index.
+ */
+export function searchVector(table?: string): RawBuilder<unknown> {
+  const col = (c: string) => (table ? sql.ref(`${table}.${c}`) : sql.ref(c));
+  return sql`setweight(to_tsvector('english', ${col('title')}), 'A') || setweight(to_tsvector('english', ${col('body')}), 'B')`;
+}
+
+/** A search as each database asks it: FTS5's MATCH text and PostgreSQL's websearch text. */
+export interface FullTextQuery {
+  fts5: string;
+  websearch: string;
+}
+
+/**
+ * The full-text parts of a search over `search_entries` as `e`: what to select from, the match
+ * condition, a rank where higher is better (FTS5's bm25 with titles weighing 4, PostgreSQL's
+ * ts_rank on the weighted vector), the snippet of the body and the whole title, with the matching
+ * words between HIT_START and HIT_END.
+ */
+export function fullText(
+  db: AnyDb,
+  q: FullTextQuery,
+): {
+  from: RawBuilder<unknown>;
+  match: RawBuilder<boolean>;
+  rank: RawBuilder<number>;
+  snippet: RawBuilder<string>;
+  title: RawBuilder<string>;
+} {
+  if (dialectOf(db) === 'postgres') {
+    const query = sql`websearch_to_tsquery('english', ${q.websearch})`;
+    const options = `StartSel="${HIT_START}", StopSel="${HIT_END}", MaxWords=28, MinWords=12, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`;
+    return {
+      from: sql`search_entries e`,
+      match: sql<boolean>`(${searchVector('e')}) @@ ${query}`,
+      rank: sql<number>`ts_rank(${searchVector('e')}, ${query})`,
+      snippet: sql<string>`ts_headline('english', e.body, ${query}, ${options})`,
+      title: sql<string>`ts_headline('english', e.title, ${query}, ${`StartSel="${HIT_START}", StopSel="${HIT_END}", HighlightAll=true`})`,
+    };
+  }
+  return {
+    from: sql`search_fts join search_entries e on e.id = search_fts.rowid`,
+    match: sql<boolean>`search_fts match ${q.fts5}`,
+    rank: sql<number>`-bm25(search_fts, 4.0, 1.0)`,
+    snippet: sql<string>`snippet(search_fts, 1, ${HIT_START}, ${HIT_END}, '…', 24)`,
+    title: sql<string>`highlight(search_fts, 0, ${HIT_START}, ${HIT_END})`,
+  };
 }

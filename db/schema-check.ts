@@ -5,7 +5,7 @@
  * runs it against a live database.
  */
 import { sql, type Kysely } from 'kysely';
-import { dialectOf } from './dialect';
+import { dialectOf, isSqliteSearchIndexTable } from './dialect';
 import { SCHEMA } from './schema.snapshot';
 
 export type ColumnShape = { type: 'integer' | 'text' | 'real' | string; nullable: boolean };
@@ -30,7 +30,8 @@ export async function describeSchema(db: Kysely<any>): Promise<SchemaShape> {
   const tables = await db.introspection.getTables();
   const shape: SchemaShape = {};
   for (const table of [...tables].sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    if (table.isView) continue;
+    // SQLite's full-text tables (search_fts and its shadows) have no PostgreSQL counterpart.
+    if (table.isView || isSqliteSearchIndexTable(table.name)) continue;
     const keys = await sqlitePrimaryKey(db, table.name);
     const columns: Record<string, ColumnShape> = {};
     for (const c of [...table.columns].sort((a, b) => (a.name < b.name ? -1 : 1))) {

@@ -1641,6 +1641,64 @@ export const SCHEMA: SchemaShape = {
       "nullable": false
     }
   },
+  "search_entries": {
+    "archived": {
+      "type": "integer",
+      "nullable": false
+    },
+    "audience": {
+      "type": "text",
+      "nullable": false
+    },
+    "body": {
+      "type": "text",
+      "nullable": false
+    },
+    "context": {
+      "type": "text",
+      "nullable": false
+    },
+    "id": {
+      "type": "integer",
+      "nullable": false
+    },
+    "kind": {
+      "type": "text",
+      "nullable": false
+    },
+    "owner_id": {
+      "type": "integer",
+      "nullable": false
+    },
+    "owner_type": {
+      "type": "text",
+      "nullable": false
+    },
+    "portfolio_id": {
+      "type": "integer",
+      "nullable": true
+    },
+    "project_id": {
+      "type": "integer",
+      "nullable": true
+    },
+    "record_id": {
+      "type": "integer",
+      "nullable": false
+    },
+    "title": {
+      "type": "text",
+      "nullable": false
+    },
+    "updated_at": {
+      "type": "text",
+      "nullable": false
+    },
+    "url": {
+      "type": "text",
+      "nullable": false
+    }
+  },
   "sessions": {
     "acr": {
       "type": "text",

@@ -714,6 +714,31 @@ interface NotificationPreferenceTable {
   updated_at: Timestamp;
 }
 
+/**
+ * One searchable thing (issue 23), derived from its record by db/search-index.ts; SQLite's FTS5
+ * table and PostgreSQL's GIN index are built over `title` and `body`.
+ */
+interface SearchEntryTable {
+  id: Generated<number>;
+  /** A SearchKind (app/domain/search/kinds.ts). */
+  kind: string;
+  record_id: number;
+  /** The audited record (an EntityType) whose change rewrites this entry, and its id. */
+  owner_type: string;
+  owner_id: number;
+  portfolio_id: number | null;
+  project_id: number | null;
+  title: string;
+  body: string;
+  /** Where it sits ("Journey map: …"), shown with the result; not searched. */
+  context: string;
+  url: string;
+  /** A SearchAudience: who may find it. */
+  audience: string;
+  archived: ColumnType<number, number | undefined, number>;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   agencies: AgencyTable;
   people: PersonTable;
@@ -768,6 +793,7 @@ export interface Database {
   survey_responses: SurveyResponseTable;
   collab_documents: CollabDocumentTable;
   collab_updates: CollabUpdateTable;
+  search_entries: SearchEntryTable;
 }
 
 export type Agency = Selectable<AgencyTable>;

@@ -18,6 +18,7 @@ import type { Insertable } from 'kysely';
 import { quarterOf } from '~/domain/pmc/quarter';
 import { migrateToLatest, openDatabase } from '../db/client';
 import { analyze, isPostgresUrl } from '../db/dialect';
+import { rebuildSearchIndex } from '../db/search-index';
 import { createPortfolio } from '../app/commands/portfolios';
 import { createPlan } from '../app/commands/plans';
 import { createUpdate } from '../app/commands/pmc';
@@ -406,6 +407,8 @@ async function main() {
         emailed_at: now.toISOString(),
       })),
     );
+    // The records above are written without audit rows, as the seeds are: build their index.
+    await rebuildSearchIndex(db);
     await analyze(db);
 
     // The pages to measure: entities of the first synthetic portfolio, the same shape at every
@@ -425,6 +428,7 @@ async function main() {
       'burden_items',
       'research_participants',
       'audit_log',
+      'search_entries',
     ] as const)
       counts[t] = await count(db, t);
     console.log(
@@ -444,6 +448,9 @@ async function main() {
           'PMC update preview': `/pmc/${pmcUpdate}`,
           'action plan': `/plans/${plan}`,
           notifications: '/notifications',
+          // Words a third of the journey steps share: thousands of matches counted, ranked and
+          // grouped, the five best of each kind shown with snippets.
+          search: '/search?q=same+document',
         },
       }),
     );

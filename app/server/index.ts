@@ -1,7 +1,7 @@
 /**
  * The server bundle's entry (see vite.config.ts): the Express app plus the commands that
  * server.js runs before serving or on their own (migrate, seed, create-admin, check-schema, copy, backup, restore,
- * mail-digest).
+ * mail-digest, reindex).
  */
 export { app } from './app';
 export { startCollab } from './collab';
@@ -16,4 +16,5 @@ export {
   demoAccountsSetting,
   demoAccountsWanted,
   prepareDatabase,
+  reindexSearch,
 } from './startup';

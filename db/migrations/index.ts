@@ -23,6 +23,7 @@ import * as measureSources from './2026-12-06-21-measure-sources';
 import * as federalSignIn from './2026-12-06-22-federal-sign-in';
 import * as notifications from './2026-12-06-23-notifications';
 import * as notificationPreferences from './2026-12-06-24-notification-preferences';
+import * as search from './2026-12-06-25-search';
 
 /**
  * Every migration, in order. Listed statically (not read from disk) so they travel inside the
@@ -53,4 +54,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06-22-federal-sign-in': federalSignIn,
   '2026-12-06-23-notifications': notifications,
   '2026-12-06-24-notification-preferences': notificationPreferences,
+  '2026-12-06-25-search': search,
 };

@@ -172,7 +172,7 @@ export function AssessmentFigures({ d }: { d: AssessmentView & { mayEdit: boolea
           </thead>
           <tbody>
             {d.items.map((i) => (
-              <tr key={i.id}>
+              <tr key={i.id} id={`item-${i.id}`}>
                 <th scope="row">
                   {d.mayEdit ? (
                     <Link to={`/burden/${a.id}/items/${i.id}`}>{i.description}</Link>

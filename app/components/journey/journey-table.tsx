@@ -58,7 +58,8 @@ export function JourneyTable({
             </tr>
           ) : (
             stage.steps.map((s) => (
-              <tr key={s.id}>
+              // The id a search result links to (issue 23).
+              <tr key={s.id} id={`step-${s.id}`}>
                 <th scope="row">{s.title}</th>
                 <td>
                   <span className={`journey-score journey-score--${s.score}`}>

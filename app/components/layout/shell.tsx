@@ -3,6 +3,7 @@ import { Form, NavLink } from 'react-router';
 import flagUrl from '@uswds/uswds/img/us_flag_small.png';
 import dotGovUrl from '@uswds/uswds/img/icon-dot-gov.svg';
 import httpsUrl from '@uswds/uswds/img/icon-https.svg';
+import searchIconUrl from '@uswds/uswds/img/usa-icons-bg/search--white.svg';
 
 export function SkipLink() {
   return (
@@ -190,6 +191,7 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
                   </Form>
                 </li>
               </ul>
+              <SiteSearch />
             </div>
           </div>
         </nav>
@@ -210,5 +212,28 @@ export function SiteFooter() {
         </div>
       </div>
     </footer>
+  );
+}
+
+/**
+ * The search box on every page (issue 23): a plain GET form to the results page, so it works
+ * without JavaScript.
+ */
+function SiteSearch() {
+  return (
+    <Form
+      method="get"
+      action="/search"
+      role="search"
+      className="usa-search usa-search--small site-search"
+    >
+      <label className="usa-sr-only" htmlFor="site-search">
+        Search the workspace
+      </label>
+      <input className="usa-input" id="site-search" type="search" name="q" maxLength={200} />
+      <button className="usa-button" type="submit">
+        <img src={searchIconUrl} className="usa-search__submit-icon" alt="Search" />
+      </button>
+    </Form>
   );
 }

@@ -3,6 +3,7 @@ import { planExtensions } from '~/components/editor/extensions';
 import { sanitizeDoc, type DocNode } from '~/domain/plans/document';
 import { markdownText, toMarkdown } from '~/domain/plans/markdown';
 import { BoundedMap } from '~/lib/bounded-map';
+import { sectionAnchor } from '~/domain/search/plan-sections';
 
 /** Sanitized HTML of a stored plan document, for the read view and the HTML export. */
 export function planHtml(doc: unknown): string {
@@ -12,9 +13,19 @@ export function planHtml(doc: unknown): string {
 const rendered = new BoundedMap<string, string>(200);
 
 /** planHtml of a stored version of a plan: each version's text never changes, so it is
- * rendered once per server (a measurable share of the read view; scripts/bench.mjs). */
+ * rendered once per server (a measurable share of the read view; scripts/bench.mjs). Each
+ * section's heading gets the id a search result links to (domain/search/plan-sections.ts). */
 export function planHtmlOf(planId: number, version: number, docJson: string): string {
-  return rendered.getOrSet(`${planId}:${version}`, () => planHtml(JSON.parse(docJson)));
+  return rendered.getOrSet(`${planId}:${version}`, () =>
+    withSectionIds(planHtml(JSON.parse(docJson))),
+  );
+}
+
+/** The nth level-2 heading gets the id `section-n`. The renderer escapes text, so every `<h2`
+ * in its output is a heading. */
+function withSectionIds(html: string): string {
+  let n = 0;
+  return html.replace(/<h2(?=[\s>])/g, () => `<h2 id="${sectionAnchor(++n)}"`);
 }
 
 /**

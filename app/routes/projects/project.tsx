@@ -163,7 +163,7 @@ export default function ProjectPage({ loaderData }: Route.ComponentProps) {
           </thead>
           <tbody>
             {milestones.map((m) => (
-              <tr key={m.id}>
+              <tr key={m.id} id={`milestone-${m.id}`}>
                 <th scope="row" data-label="Milestone">
                   {m.title}
                   {m.source_note ? (

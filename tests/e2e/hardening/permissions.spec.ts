@@ -23,6 +23,8 @@ const EDITORS: Who = ['omb_lead', 'portfolio_lead', 'team_member'];
 const LEADS: Who = ['omb_lead', 'portfolio_lead'];
 const OMB: Who = ['omb_lead'];
 const NONE: Who = [];
+/** The PMC update these routes are checked on is a draft. */
+const DRAFT_PMC = 'a draft: OMB leads read it until it is published (decision 040)';
 
 /** get: who may load the page (others get 403); post: who gets past authorization, or no action. */
 type Entry = {
@@ -41,6 +43,7 @@ const TABLE: Record<string, Entry> = {
   login: { get: NONE, post: NONE, note: 'signed-in people are sent home; anonymous may' },
   logout: { get: NONE, post: ALL, note: 'checked separately: it ends the session' },
   reviews: { get: ALL, post: 'no action' },
+  search: { get: ALL, post: 'no action' },
   notifications: { get: ALL, post: ALL, note: 'everyone reads and marks their own' },
   outbox: { get: OMB, post: 'no action' },
   'notification-settings': { get: ALL, post: ALL, note: 'everyone chooses their own' },
@@ -124,15 +127,15 @@ const TABLE: Record<string, Entry> = {
   'survey-figures-json': { get: ALL, post: 'no action' },
   'pmc/list': { get: ALL, post: OMB },
   'pmc/compare': { get: ALL, post: 'no action', path: '/pmc/compare:pmcCompare' },
-  'pmc/update': { get: ALL, post: OMB },
+  'pmc/update': { get: OMB, post: OMB, note: DRAFT_PMC },
   'pmc/highlights': { get: OMB, post: OMB },
   'pmc/publish': { get: OMB, post: OMB },
   'pmc/withdraw': { get: OMB, post: OMB, note: 'withdrawing a published update, with a reason' },
   'pmc/correct': { get: OMB, post: OMB },
-  'pmc-export-docx': { get: ALL, post: 'no action' },
-  'pmc-export-pptx': { get: ALL, post: 'no action' },
-  'pmc-export-html': { get: ALL, post: 'no action' },
-  'pmc-export-json': { get: ALL, post: 'no action' },
+  'pmc-export-docx': { get: OMB, post: 'no action', note: DRAFT_PMC },
+  'pmc-export-pptx': { get: OMB, post: 'no action', note: DRAFT_PMC },
+  'pmc-export-html': { get: OMB, post: 'no action', note: DRAFT_PMC },
+  'pmc-export-json': { get: OMB, post: 'no action', note: DRAFT_PMC },
   calendar: { get: ALL, post: OMB, note: 'per-year due dates are set by OMB leads' },
   'calendar-ics': { get: ALL, post: 'no action' },
   'calendar-json': { get: ALL, post: 'no action' },

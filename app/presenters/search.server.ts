@@ -1,0 +1,139 @@
+/**
+ * The search page (issue 23): reads the query string, asks the index and turns what it finds
+ * into what the page shows: the kinds with their counts, each kind's best results (or one page
+ * of one kind), every result with its snippet as text and hits.
+ */
+import { dateIn } from '~/domain/dates';
+import type { UserRoles } from '~/domain/policy';
+import { PHASE_LABELS, formatDate } from '~/domain/portfolio/labels';
+import type { Phase } from '~/domain/portfolio/types';
+import { audiencesFor } from '~/domain/search/audience';
+import {
+  CHANGED_LABELS,
+  CHANGED_WITHIN,
+  KIND_NAMES,
+  PAGE_SIZE,
+  PER_GROUP,
+  SEARCH_KINDS,
+} from '~/domain/search/kinds';
+import { describeQuery, parseQuery, toFts5, toWebsearch } from '~/domain/search/query';
+import { snippetParts } from '~/domain/search/text';
+import type { SearchView } from './search';
+import { parseSearchParams } from '~/schemas/search';
+import type { DB } from '#db/client';
+import {
+  searchCounts,
+  searchPage,
+  searchPortfolioChoices,
+  searchSnippets,
+  searchTopOfEachKind,
+  type SearchFilter,
+  type SearchHit,
+} from '#db/queries/search';
+
+export async function searchView(
+  db: DB,
+  user: UserRoles & { timeZone: string },
+  params: URLSearchParams,
+  now = new Date(),
+): Promise<SearchView> {
+  const { values, errors } = parseSearchParams(params);
+  const portfolios = await searchPortfolioChoices(db);
+  const portfolio = values.portfolio
+    ? portfolios.find((p) => p.slug === values.portfolio)
+    : undefined;
+  if (values.portfolio && !portfolio) errors.portfolio = 'Choose a portfolio from the list.';
+  const typed = {
+    q: params.get('q') ?? '',
+    type: errors.type ? '' : (values.type ?? ''),
+    portfolio: portfolio?.slug ?? '',
+    phase: errors.phase ? '' : (values.phase ?? ''),
+    changed: errors.changed ? '' : (values.changed ?? ''),
+  };
+  const options = {
+    portfolios: portfolios.map((p) => ({ value: p.slug, label: p.name })),
+    phases: Object.entries(PHASE_LABELS).map(([value, label]) => ({ value, label })),
+    kinds: SEARCH_KINDS.map((k) => ({ value: k, label: KIND_NAMES[k].many })),
+    changed: Object.entries(CHANGED_LABELS).map(([value, label]) => ({ value, label })),
+  };
+  const filtered = !!(
+    typed.type ||
+    typed.portfolio ||
+    typed.phase ||
+    (typed.changed && typed.changed !== 'any')
+  );
+  const base = { typed, errors, options, filtered, counts: [], groups: [], paging: null, total: 0 };
+  if (errors.q) return { ...base, readAs: '', truncated: false, notRun: 'refused' };
+  const parsed = parseQuery(values.q ?? '');
+  const fts5 = toFts5(parsed);
+  const websearch = toWebsearch(parsed);
+  const readAs = describeQuery(parsed);
+  if (!fts5 || !websearch)
+    return {
+      ...base,
+      readAs,
+      truncated: parsed.truncated,
+      notRun: parsed.terms.length === 0 ? 'empty' : 'only-exclusions',
+    };
+  const days = values.changed ? CHANGED_WITHIN[values.changed] : null;
+  const filter: SearchFilter = {
+    audiences: audiencesFor(user),
+    kind: values.type,
+    portfolioId: portfolio?.id,
+    phase: values.phase as Phase | undefined,
+    changedSince: days ? new Date(now.getTime() - days * 86_400_000).toISOString() : undefined,
+  };
+  const q = { fts5, websearch };
+  const countsByKind = await searchCounts(db, q, filter);
+  const counts = SEARCH_KINDS.filter((k) => countsByKind.has(k)).map((k) => ({
+    kind: k,
+    label: KIND_NAMES[k].many,
+    count: countsByKind.get(k)!,
+  }));
+  const total = counts.reduce((n, c) => n + c.count, 0);
+  let hits: SearchHit[] = [];
+  let paging: SearchView['paging'] = null;
+  if (filter.kind) {
+    const count = countsByKind.get(filter.kind) ?? 0;
+    const pages = Math.max(1, Math.ceil(count / PAGE_SIZE));
+    const page = Math.min(values.page ?? 1, pages);
+    paging = { page, pages };
+    hits = await searchPage(db, q, filter, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+  } else if (total > 0) {
+    hits = await searchTopOfEachKind(db, q, filter, PER_GROUP);
+  }
+  const snippets = await searchSnippets(
+    db,
+    q,
+    hits.map((h) => h.id),
+  );
+  const groups = counts
+    .filter((c) => !filter.kind || c.kind === filter.kind)
+    .map((c) => ({
+      kind: c.kind,
+      heading: c.label,
+      count: c.count,
+      results: hits
+        .filter((h) => h.kind === c.kind)
+        .map((h) => ({
+          key: String(h.id),
+          title: h.title,
+          context: h.context,
+          url: h.url,
+          archived: h.archived,
+          changedOn: formatDate(dateIn(new Date(h.updatedAt), user.timeZone)),
+          titleParts: snippetParts(snippets.get(h.id)?.title || h.title),
+          snippet: snippetParts(snippets.get(h.id)?.snippet ?? ''),
+        })),
+    }));
+  return {
+    ...base,
+    readAs,
+    truncated: parsed.truncated,
+    notRun: null,
+    total,
+    counts,
+    groups,
+    paging,
+  };
+}
