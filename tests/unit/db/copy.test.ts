@@ -8,6 +8,7 @@ import { migrateToLatest, openDatabase } from '#db/client';
 import { copyWorkspace } from '#db/copy';
 import { recordAudit } from '#db/audit';
 import { checkSchema } from '#db/schema-check';
+import { searchPage } from '#db/queries/search';
 import { seedReferenceData, syncDemoAccounts } from '#seeds/index';
 import { seedJourneys } from '#seeds/journeys';
 import { testDatabase } from '../helpers';
@@ -33,6 +34,15 @@ describe('copying a SQLite workspace', () => {
     expect(byTable.journey_steps).toBeGreaterThan(0);
     expect(byTable.accounts).toBeGreaterThan(5);
     expect(await checkSchema(target)).toEqual([]);
+    // The search index is not copied but rebuilt on the target, with the target's own search.
+    expect(byTable.search_entries).toBeUndefined();
+    const found = await searchPage(
+      target,
+      { fts5: '("ex parte")', websearch: '"ex parte"' },
+      { audiences: ['signed_in'], kind: 'project' },
+      { limit: 5, offset: 0 },
+    );
+    expect(found.map((h) => h.title)).toEqual(['Automated ex parte Medicaid renewals']);
 
     // Same ids, and the next id comes after the copied ones.
     const [a, b] = await Promise.all(
