@@ -25,6 +25,44 @@ export function badRequest(message: string): never {
   throw data({ message }, { status: 400 });
 }
 
+const PAGE_TITLES: Record<number, string> = {
+  400: 'Not done',
+  403: 'Not allowed',
+  404: 'Page not found',
+};
+
+/**
+ * For a resource route that answers with a page of its own (a print-friendly HTML export): a
+ * 404 or 403 thrown while loading becomes a small page in plain language, with a title and a
+ * language like every page, instead of the bare message a resource route would answer with.
+ */
+export async function asHtmlPage(load: () => Promise<Response>): Promise<Response> {
+  try {
+    return await load();
+  } catch (error) {
+    const thrown = error as {
+      type?: string;
+      data?: { message?: unknown };
+      init?: { status?: number };
+    };
+    const status = thrown?.type === 'DataWithResponseInit' ? thrown.init?.status : undefined;
+    const title = status === undefined ? undefined : PAGE_TITLES[status];
+    if (!title) throw error;
+    const message = typeof thrown.data?.message === 'string' ? thrown.data.message : '';
+    const esc = (t: string) => t.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+    return new Response(
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title} | Life Experience Workspace</title></head><body><main><h1>${title}</h1><p>${esc(message)}</p><p><a href="/">Back to the workspace</a></p></main></body></html>`,
+      {
+        status,
+        headers: {
+          'Content-Type': 'text/html; charset=utf-8',
+          'Content-Security-Policy': "default-src 'none'",
+        },
+      },
+    );
+  }
+}
+
 /** Refuses with a 403 page unless the policy allows `action` on `target`. */
 export function authorize(user: UserRoles, action: Action, target: Target = {}): void {
   if (!can(user, action, target)) forbidden();

@@ -49,14 +49,7 @@ export function SearchForm({ view }: { view: SearchView }) {
   const { typed, errors, options } = view;
   return (
     // Keyed by the query, so a followed link (a kind, a page) shows in the fields.
-    <Form
-      key={JSON.stringify(typed)}
-      method="get"
-      action="/search"
-      role="search"
-      aria-label="Search with filters"
-      className="margin-bottom-4"
-    >
+    <Form key={JSON.stringify(typed)} method="get" action="/search" className="margin-bottom-4">
       <div className={`usa-form-group${errors.q ? ' usa-form-group--error' : ''}`}>
         <label className="usa-label" htmlFor="search-q">
           Words to find
@@ -70,7 +63,9 @@ export function SearchForm({ view }: { view: SearchView }) {
           className={`usa-input maxw-tablet${errors.q ? ' usa-input--error' : ''}`}
           id="search-q"
           name="q"
-          type="search"
+          // Not type="search": USWDS styles every search input as the header's small box.
+          type="text"
+          enterKeyHint="search"
           defaultValue={typed.q}
           aria-describedby={errors.q ? 'search-q-hint search-q-error' : 'search-q-hint'}
         />

@@ -2,17 +2,26 @@ import type { Route } from './+types/export';
 import { planDocx } from '~/render/plans/docx.server';
 import { planHtml, planMarkdown } from '~/render/plans/html.server';
 import { requirePlan } from '~/routes/plans/find.server';
+import { asHtmlPage } from '~/web/toolkit.server';
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /** The plan as .docx, print-friendly HTML or Markdown, by the URL's extension. */
-export async function loader({ request, params, context }: Route.LoaderArgs) {
+export async function loader(args: Route.LoaderArgs) {
+  const format = new URL(args.request.url).pathname.split('.').pop();
+  // The print-friendly HTML is a page: refused, it answers with a page too.
+  return format === 'html' ? asHtmlPage(() => exported(args, format)) : exported(args, format);
+}
+
+async function exported(
+  { request, params, context }: Route.LoaderArgs,
+  format: string | undefined,
+): Promise<Response> {
   const { plan } = await requirePlan({ request, context }, params.planId, 'portfolio.read');
   const doc = JSON.parse(plan.doc) as unknown;
   const name = `cx-action-plan-fy${plan.fiscal_year}`;
-  const format = new URL(request.url).pathname.split('.').pop();
   if (format === 'docx') {
     const body = await planDocx(plan.title, doc);
     return new Response(new Uint8Array(body), {
