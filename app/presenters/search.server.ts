@@ -31,6 +31,13 @@ import {
   type SearchHit,
 } from '#db/queries/search';
 
+const FILTER_NAMES = {
+  type: 'kind of result',
+  portfolio: 'portfolio',
+  phase: 'phase',
+  changed: 'date',
+};
+
 export async function searchView(
   db: DB,
   user: UserRoles & { timeZone: string },
@@ -53,16 +60,14 @@ export async function searchView(
   const options = {
     portfolios: portfolios.map((p) => ({ value: p.slug, label: p.name })),
     phases: Object.entries(PHASE_LABELS).map(([value, label]) => ({ value, label })),
-    kinds: SEARCH_KINDS.map((k) => ({ value: k, label: KIND_NAMES[k].many })),
+    kinds: SEARCH_KINDS.map((k) => ({ value: k, label: KIND_NAMES[k] })),
     changed: Object.entries(CHANGED_LABELS).map(([value, label]) => ({ value, label })),
   };
-  const filtered = !!(
-    typed.type ||
-    typed.portfolio ||
-    typed.phase ||
-    (typed.changed && typed.changed !== 'any')
-  );
-  const base = { typed, errors, options, filtered, counts: [], groups: [], paging: null, total: 0 };
+  // The filters in use, each of which "no results" offers to remove.
+  const filters = (['type', 'portfolio', 'phase', 'changed'] as const)
+    .filter((k) => typed[k] && !(k === 'changed' && typed[k] === 'any'))
+    .map((key) => ({ key, name: FILTER_NAMES[key] }));
+  const base = { typed, errors, options, filters, counts: [], groups: [], paging: null, total: 0 };
   if (errors.q) return { ...base, readAs: '', truncated: false, notRun: 'refused' };
   const parsed = parseQuery(values.q ?? '');
   const fts5 = toFts5(parsed);
@@ -87,7 +92,7 @@ export async function searchView(
   const countsByKind = await searchCounts(db, q, filter);
   const counts = SEARCH_KINDS.filter((k) => countsByKind.has(k)).map((k) => ({
     kind: k,
-    label: KIND_NAMES[k].many,
+    label: KIND_NAMES[k],
     count: countsByKind.get(k)!,
   }));
   const total = counts.reduce((n, c) => n + c.count, 0);

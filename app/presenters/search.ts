@@ -39,7 +39,8 @@ export interface SearchView {
   groups: GroupView[];
   /** One kind shown page by page. */
   paging: { page: number; pages: number } | null;
-  filtered: boolean;
+  /** The filters in use, by their query parameter and their name in a sentence. */
+  filters: { key: 'type' | 'portfolio' | 'phase' | 'changed'; name: string }[];
   options: {
     portfolios: { value: string; label: string }[];
     phases: { value: string; label: string }[];

@@ -93,13 +93,6 @@ function Paging({ view }: { view: SearchView }) {
   );
 }
 
-const FILTER_NAMES: Record<string, string> = {
-  type: 'kind of result',
-  portfolio: 'portfolio',
-  phase: 'phase',
-  changed: 'date',
-};
-
 /** What was found, by kind, or why nothing was. */
 export function SearchResults({ view }: { view: SearchView }) {
   if (view.notRun === 'refused') return null;
@@ -112,9 +105,6 @@ export function SearchResults({ view }: { view: SearchView }) {
         {view.readAs}).
       </p>
     );
-  const active = Object.entries(view.typed).filter(
-    ([k, v]) => k !== 'q' && v && !(k === 'changed' && v === 'any'),
-  );
   // With a kind chosen, what is said is about that kind; the other kinds stay one link away.
   const kind = view.typed.type
     ? view.options.kinds.find((k) => k.value === view.typed.type)
@@ -127,18 +117,18 @@ export function SearchResults({ view }: { view: SearchView }) {
         {kind ? ` in ${kind.label}` : ''}.
         {view.truncated ? ' Only the first 12 words and phrases were used.' : null}
       </p>
-      {shown === 0 && active.length > 0 ? (
+      {shown === 0 && view.filters.length > 0 ? (
         <div>
           <p>Try the search without a filter:</p>
           <ul className="usa-list">
-            {active.map(([k]) => (
-              <li key={k}>
-                <Link to={searchHref(view.typed, { [k]: '', page: '' })}>
-                  Remove the {FILTER_NAMES[k]} filter
+            {view.filters.map((f) => (
+              <li key={f.key}>
+                <Link to={searchHref(view.typed, { [f.key]: '', page: '' })}>
+                  Remove the {f.name} filter
                 </Link>
               </li>
             ))}
-            {active.length > 1 ? (
+            {view.filters.length > 1 ? (
               <li>
                 <Link
                   to={searchHref(

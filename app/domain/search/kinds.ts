@@ -18,19 +18,19 @@ export const SEARCH_KINDS = [
 ] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
-export const KIND_NAMES: Record<SearchKind, { one: string; many: string }> = {
-  portfolio: { one: 'Portfolio', many: 'Portfolios' },
-  project: { one: 'Project', many: 'Projects' },
-  milestone: { one: 'Milestone', many: 'Milestones' },
-  plan: { one: 'CX Action Plan section', many: 'CX Action Plan sections' },
-  journey: { one: 'Journey map', many: 'Journey maps' },
-  step: { one: 'Journey step', many: 'Journey steps' },
-  burden: { one: 'Burden assessment', many: 'Burden assessments' },
-  burden_item: { one: 'Burden item', many: 'Burden items' },
-  research: { one: 'Research activity', many: 'Research activities' },
-  measure: { one: 'Success measure', many: 'Success measures' },
-  evaluation: { one: 'Evaluation plan', many: 'Evaluation plans' },
-  pmc_update: { one: 'PMC update', many: 'PMC updates' },
+export const KIND_NAMES: Record<SearchKind, string> = {
+  portfolio: 'Portfolios',
+  project: 'Projects',
+  milestone: 'Milestones',
+  plan: 'CX Action Plan sections',
+  journey: 'Journey maps',
+  step: 'Journey steps',
+  burden: 'Burden assessments',
+  burden_item: 'Burden items',
+  research: 'Research activities',
+  measure: 'Success measures',
+  evaluation: 'Evaluation plans',
+  pmc_update: 'PMC updates',
 };
 
 /**

@@ -60,7 +60,7 @@ describe('the search page', () => {
     expect(v.typed.q).toBe('medicaid');
     expect(Object.keys(v.errors).sort()).toEqual(['changed', 'page', 'phase', 'portfolio', 'type']);
     expect(v.total).toBeGreaterThan(0);
-    expect(v.filtered).toBe(false);
+    expect(v.filters).toEqual([]);
   });
 
   it('narrows by portfolio and phase in the query', async () => {
@@ -68,6 +68,6 @@ describe('the search page', () => {
     const shock = await view('q=medicaid&portfolio=facing-a-financial-shock&phase=development');
     expect(shock.total).toBeGreaterThan(0);
     expect(shock.total).toBeLessThan(all.total);
-    expect(shock.filtered).toBe(true);
+    expect(shock.filters.map((f) => f.key)).toEqual(['portfolio', 'phase']);
   });
 });
