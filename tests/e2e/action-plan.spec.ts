@@ -4,6 +4,9 @@ import { expect, expectAccessible, expectAccessibleWithoutJs, login, test } from
 
 async function typeInEditor(page: Page, text: string) {
   const editor = page.getByRole('textbox', { name: 'Plan text' });
+  // As a person does: the editor takes typing once it has the plan from the server ("Connecting…"
+  // until then); keys pressed before go nowhere, and a busy server can take a second or more.
+  await expect(editor).toBeEditable({ timeout: 15_000 });
   await editor.click();
   await page.keyboard.press('ControlOrMeta+End');
   await page.keyboard.press('Enter');
@@ -217,6 +220,8 @@ test.describe.serial('CX Action Plans', () => {
     await login(page, 'team_member');
     await page.goto(`${planUrl}/edit`);
     const editor = page.getByRole('textbox', { name: 'Plan text' });
+    // A paste before the editor has the plan goes nowhere, as typing does (typeInEditor).
+    await expect(editor).toBeEditable({ timeout: 15_000 });
     await editor.click();
     await page.keyboard.press('ControlOrMeta+End');
     await editor.evaluate((el) => {
@@ -244,6 +249,32 @@ test.describe.serial('CX Action Plans', () => {
       expect(body).toContain('https://performance.gov/cx');
     }
     expect(dialogs).toBe(0);
+  });
+
+  test('until the editor has the plan from the server it says it takes no typing', async ({
+    page,
+  }) => {
+    // Between the page and the server: what the server sends waits while `held`, so the editor
+    // stays "Connecting…" for as long as the test looks.
+    let held = true;
+    const waiting: (string | Buffer)[] = [];
+    let toPage: (message: string | Buffer) => void = () => {};
+    await page.routeWebSocket(/\/collab$/, (ws) => {
+      const server = ws.connectToServer();
+      ws.onMessage((m) => server.send(m));
+      server.onMessage((m) => (held ? waiting.push(m) : ws.send(m)));
+      toPage = (m) => ws.send(m);
+    });
+    await login(page, 'team_member');
+    await page.goto(`${planUrl}/edit`);
+    const editor = page.getByRole('textbox', { name: 'Plan text' });
+    await expect(page.getByTestId('save-status')).toHaveText('Connecting…');
+    // Keys pressed now would go nowhere: the text box is read-only, not one that seems to type.
+    await expect(editor).not.toBeEditable();
+    held = false;
+    for (const m of waiting.splice(0)) toPage(m);
+    await expect(editor).toBeEditable({ timeout: 15_000 });
+    await expect(page.getByTestId('save-status')).toHaveText('All changes saved.');
   });
 
   test('text typed just before following a link is saved', async ({ page }) => {

@@ -55,6 +55,8 @@ test('an OMB lead assembles, writes, publishes and exports the quarterly PMC upd
   const editor = page.getByRole('textbox', { name: 'Highlights for the program' });
   await expect(editor).toBeVisible();
   await expectAccessible(page);
+  // Typing is taken once the editor has the update from the server ("Connecting…" until then).
+  await expect(editor).toBeEditable({ timeout: 15_000 });
   await editor.click();
   await page.keyboard.type(
     'Life Experience teams finalized the Holistic Burden Assessment toolkit.',

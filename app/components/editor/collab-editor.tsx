@@ -38,10 +38,16 @@ export default function CollabEditor({
   label?: string;
 }) {
   const { doc, provider, typed, state: connection } = useShared(documentName, localKey);
+  // Typing is taken once the server's copy is here (and this person may write): keys pressed
+  // before go nowhere, so until then the text box says it is read-only, for assistive technology
+  // and for the end-to-end tests, which wait for it to take typing as a person waits.
+  const editable =
+    connection.synced && !connection.readOnly && !connection.refusal && !connection.stopped;
   const editor = useEditor({
     immediatelyRender: false,
     shouldRerenderOnTransaction: true,
-    editorProps: { attributes: editorAttributes(label) },
+    editable,
+    editorProps: { attributes: editorAttributes(label, !editable) },
     // A change that did not come from the server, made while the editor has the focus, is the
     // person's own (the editor's own fixes to a document as it loads are not: no focus yet).
     onUpdate: ({ editor, transaction }) => {
@@ -53,8 +59,6 @@ export default function CollabEditor({
       CollaborationCaret.configure({ provider, user: me }),
     ],
   });
-  const editable =
-    connection.synced && !connection.readOnly && !connection.refusal && !connection.stopped;
   useEffect(() => {
     editor?.setEditable(editable);
   }, [editor, editable]);

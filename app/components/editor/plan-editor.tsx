@@ -46,13 +46,17 @@ export function PlanEditor({
   );
 }
 
-/** The editable area's attributes: a labelled multi-line text box in the page's prose style. */
-export function editorAttributes(label: string) {
+/**
+ * The editable area's attributes: a labelled multi-line text box in the page's prose style. A
+ * `readOnly` one says so (aria-readonly): the role alone announces a box that takes typing.
+ */
+export function editorAttributes(label: string, readOnly = false): Record<string, string> {
   return {
     'aria-label': label,
     'aria-multiline': 'true',
     role: 'textbox',
     class: 'plan-editor usa-prose',
+    ...(readOnly ? { 'aria-readonly': 'true' } : {}),
   };
 }
 
