@@ -23,7 +23,7 @@ import type { Database } from './schema';
 type Entry = Insertable<Database['search_entries']>;
 
 /** The audited records that own entries, and the audit entity types that name them. */
-type Owner =
+export type IndexedRecord =
   | 'portfolio'
   | 'project'
   | 'milestone'
@@ -35,7 +35,7 @@ type Owner =
   | 'success_measure'
   | 'evaluation_plan';
 
-const OWNER_OF: Partial<Record<EntityType, Owner>> = {
+const OWNER_OF: Partial<Record<EntityType, IndexedRecord>> = {
   portfolio: 'portfolio',
   charter: 'portfolio',
   project: 'project',
@@ -50,11 +50,11 @@ const OWNER_OF: Partial<Record<EntityType, Owner>> = {
   evaluation_plan: 'evaluation_plan',
 };
 
-/** Ids to build, or null for every record. */
-type Ids = readonly number[] | null;
+/** The ids of the records to build: one record's, or a batch of a rebuild. */
+type Ids = readonly number[];
 
 function entry(
-  owner: Owner,
+  owner: IndexedRecord,
   ownerId: number,
   e: {
     kind: SearchKind;
@@ -87,12 +87,12 @@ function entry(
   };
 }
 
-const BUILDERS: Record<Owner, (db: DB, ids: Ids) => Promise<Entry[]>> = {
+const BUILDERS: Record<IndexedRecord, (db: DB, ids: Ids) => Promise<Entry[]>> = {
   async portfolio(db, ids) {
     let q = db
       .selectFrom('portfolios')
       .select(['id', 'slug', 'name', 'description', 'charter_text', 'updated_at']);
-    if (ids) q = q.where('id', 'in', ids);
+    q = q.where('id', 'in', ids);
     return (await q.execute()).map((p) =>
       entry('portfolio', p.id, {
         kind: 'portfolio',
@@ -124,7 +124,7 @@ const BUILDERS: Record<Owner, (db: DB, ids: Ids) => Promise<Entry[]>> = {
         'p.updated_at',
         'f.name as portfolio',
       ]);
-    if (ids) q = q.where('p.id', 'in', ids);
+    q = q.where('p.id', 'in', ids);
     return (await q.execute()).map((p) =>
       entry('project', p.id, {
         kind: 'project',
@@ -160,7 +160,7 @@ const BUILDERS: Record<Owner, (db: DB, ids: Ids) => Promise<Entry[]>> = {
         'p.portfolio_id',
         'p.name as project',
       ]);
-    if (ids) q = q.where('m.id', 'in', ids);
+    q = q.where('m.id', 'in', ids);
     return (await q.execute()).map((m) =>
       entry('milestone', m.id, {
         kind: 'milestone',
@@ -189,7 +189,7 @@ const BUILDERS: Record<Owner, (db: DB, ids: Ids) => Promise<Entry[]>> = {
         'a.updated_at',
         'f.name as portfolio',
       ]);
-    if (ids) q = q.where('a.id', 'in', ids);
+    q = q.where('a.id', 'in', ids);
     return (await q.execute()).flatMap((a) =>
       planSectionTexts(parsedJson(a.doc)).map((s) =>
         entry('action_plan', a.id, {
@@ -223,7 +223,7 @@ const BUILDERS: Record<Owner, (db: DB, ids: Ids) => Promise<Entry[]>> = {
         'j.updated_at',
         'f.name as portfolio',
       ]);
-    if (ids) maps = maps.where('j.id', 'in', ids);
+    maps = maps.where('j.id', 'in', ids);
     const found = await maps.execute();
     if (found.length === 0) return [];
     const byId = new Map(found.map((m) => [m.id, m]));
@@ -242,7 +242,7 @@ const BUILDERS: Record<Owner, (db: DB, ids: Ids) => Promise<Entry[]>> = {
         's.notes',
         'g.name as stage',
       ]);
-    if (ids) steps = steps.where('s.map_id', 'in', ids);
+    steps = steps.where('s.map_id', 'in', ids);
     const out = found.map((m) =>
       entry('journey_map', m.id, {
         kind: 'journey',
@@ -298,12 +298,12 @@ const BUILDERS: Record<Owner, (db: DB, ids: Ids) => Promise<Entry[]>> = {
         'b.archived_at',
         'b.updated_at',
       ]);
-    if (ids) q = q.where('b.id', 'in', ids);
+    q = q.where('b.id', 'in', ids);
     const found = await q.execute();
     if (found.length === 0) return [];
     const byId = new Map(found.map((b) => [b.id, b]));
     let items = db.selectFrom('burden_items').select(['id', 'assessment_id', 'description']);
-    if (ids) items = items.where('assessment_id', 'in', ids);
+    items = items.where('assessment_id', 'in', ids);
     const out = found.map((b) =>
       entry('burden_assessment', b.id, {
         kind: 'burden',
@@ -354,7 +354,7 @@ const BUILDERS: Record<Owner, (db: DB, ids: Ids) => Promise<Entry[]>> = {
         'p.portfolio_id',
         'p.name as project',
       ]);
-    if (ids) q = q.where('r.id', 'in', ids);
+    q = q.where('r.id', 'in', ids);
     return (await q.execute()).map((r) =>
       entry('research_activity', r.id, {
         kind: 'research',
@@ -386,7 +386,7 @@ const BUILDERS: Record<Owner, (db: DB, ids: Ids) => Promise<Entry[]>> = {
         'p.portfolio_id',
         'p.name as project',
       ]);
-    if (ids) q = q.where('m.id', 'in', ids);
+    q = q.where('m.id', 'in', ids);
     return (await q.execute()).map((m) =>
       entry('success_measure', m.id, {
         kind: 'measure',
@@ -419,7 +419,7 @@ const BUILDERS: Record<Owner, (db: DB, ids: Ids) => Promise<Entry[]>> = {
         'p.portfolio_id',
         'p.name as project',
       ]);
-    if (ids) q = q.where('v.id', 'in', ids);
+    q = q.where('v.id', 'in', ids);
     return (await q.execute()).map((v) =>
       entry('evaluation_plan', v.id, {
         kind: 'evaluation',
@@ -450,7 +450,7 @@ const BUILDERS: Record<Owner, (db: DB, ids: Ids) => Promise<Entry[]>> = {
         'withdrawn_reason',
         'updated_at',
       ]);
-    if (ids) q = q.where('id', 'in', ids);
+    q = q.where('id', 'in', ids);
     return (await q.execute()).map((u) => {
       const highlights = parsedJson(u.highlights);
       const notes = parsedJson(u.annotations);
@@ -513,15 +513,43 @@ export async function reindexRecord(
   await insertEntries(db, await BUILDERS[owner](db, [id]));
 }
 
-/** Writes the whole index again from the records, in one transaction; returns the entries. */
-export async function rebuildSearchIndex(db: DB): Promise<number> {
+/** The table of each kind of record, whose ids a rebuild walks. */
+const TABLES = {
+  portfolio: 'portfolios',
+  project: 'projects',
+  milestone: 'milestones',
+  journey_map: 'journey_maps',
+  burden_assessment: 'burden_assessments',
+  research_activity: 'research_activities',
+  action_plan: 'action_plans',
+  pmc_update: 'pmc_updates',
+  success_measure: 'success_measures',
+  evaluation_plan: 'evaluation_plans',
+} as const satisfies Record<IndexedRecord, keyof Database>;
+
+/** Records built at a time by a rebuild: memory stays small whatever the workspace's size. */
+const RECORDS_PER_BATCH = 200;
+
+/**
+ * Writes the index again from the records, in one transaction, a batch of records at a time;
+ * returns the entries written. With `only`, just those kinds of record (what a seed added).
+ */
+export async function rebuildSearchIndex(
+  db: DB,
+  only: readonly IndexedRecord[] = Object.keys(TABLES) as IndexedRecord[],
+): Promise<number> {
   return db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('search_entries').execute();
     let count = 0;
-    for (const build of Object.values(BUILDERS)) {
-      const entries = await build(trx, null);
-      await insertEntries(trx, entries);
-      count += entries.length;
+    for (const owner of only) {
+      await trx.deleteFrom('search_entries').where('owner_type', '=', owner).execute();
+      const ids = (await trx.selectFrom(TABLES[owner]).select('id').orderBy('id').execute()).map(
+        (r) => r.id,
+      );
+      for (let i = 0; i < ids.length; i += RECORDS_PER_BATCH) {
+        const entries = await BUILDERS[owner](trx, ids.slice(i, i + RECORDS_PER_BATCH));
+        await insertEntries(trx, entries);
+        count += entries.length;
+      }
     }
     return count;
   });

@@ -25,6 +25,7 @@ import { createUpdate } from '../app/commands/pmc';
 import type { Database } from '../db/schema';
 import { seedReferenceData, syncDemoAccounts } from '../seeds/index';
 import { seedJourneys } from '../seeds/journeys';
+import { seedMeasurement } from '../seeds/measurement';
 import { burdenItem, count, day, insertAssessmentPair, insertMany } from './bench-data';
 
 const PER_SCALE = {
@@ -63,6 +64,8 @@ async function main() {
     await migrateToLatest(db);
     await seedReferenceData(db, now);
     await seedJourneys(db);
+    // As a started workspace has them, so the server's start seeds nothing (and indexes nothing).
+    await seedMeasurement(db);
     await syncDemoAccounts(db, true, now);
     const omb = await db
       .selectFrom('people')

@@ -3,7 +3,7 @@ import { duringStartup } from '#db/dialect';
 import { authConfig } from '~/auth/config.server';
 import { deleteExpiredSessions } from '~/commands/sessions';
 import { checkSchema } from '#db/schema-check';
-import { rebuildSearchIndex, searchIndexMissing } from '#db/search-index';
+import { rebuildSearchIndex, searchIndexMissing, type IndexedRecord } from '#db/search-index';
 import { seedReferenceData, syncDemoAccounts } from '#seeds/index';
 import { seedJourneys } from '#seeds/journeys';
 import { seedMeasurement } from '#seeds/measurement';
@@ -61,10 +61,17 @@ async function migrateAndSeed(log: (line: string) => void, demoAccounts?: false)
     log(
       `Seeded ${measurement} success measures and survey collections (sources named; surveys illustrative).`,
     );
-  // The seeds write records without audit rows, so the search index is built after them, and
-  // once on a workspace that had none (migration 25 added it to a workspace with records).
-  if (added + journeys + measurement > 0 || (await searchIndexMissing(db))) {
-    const entries = await rebuildSearchIndex(db);
+  // The seeds write records without audit rows, so what they added is indexed after them; a
+  // workspace whose index was never built (one from before migration 25) is indexed whole.
+  const toIndex: IndexedRecord[] | undefined =
+    added > 0 || (await searchIndexMissing(db))
+      ? undefined
+      : [
+          ...(journeys > 0 ? (['journey_map'] as const) : []),
+          ...(measurement > 0 ? (['success_measure'] as const) : []),
+        ];
+  if (toIndex === undefined || toIndex.length > 0) {
+    const entries = await rebuildSearchIndex(db, toIndex);
     log(`Built the search index (${entries.toLocaleString('en-US')} entries).`);
   }
   const demo = await syncDemoAccounts(db, demoAccounts ?? (await demoAccountsWanted(db)));
