@@ -30,8 +30,13 @@ export async function changeStamp(db: DB, portfolioId: number): Promise<string> 
   return `${portfolio}:${workspace}`;
 }
 
-/** One cache per connection or transaction: a transaction never sees values from outside it. */
-const caches = new WeakMap<object, BoundedMap<string, { stamp: string; value: unknown }>>();
+type Cache = BoundedMap<string, { stamp: string; value: unknown }>;
+
+/**
+ * One cache per connection or transaction: a transaction never sees values from outside it.
+ * Searches keep theirs apart, so many different searches never push out the figures of pages.
+ */
+const caches = new WeakMap<object, { figures: Cache; searches: Cache }>();
 
 /** The value kept for `id` under `stamp`, or `compute`'s, kept under it from now on. */
 async function remember<T>(
@@ -39,9 +44,12 @@ async function remember<T>(
   id: string,
   stamp: string,
   compute: () => Promise<T>,
+  space: 'figures' | 'searches' = 'figures',
 ): Promise<T> {
-  let cache = caches.get(db);
-  if (!cache) caches.set(db, (cache = new BoundedMap(500)));
+  let spaces = caches.get(db);
+  if (!spaces)
+    caches.set(db, (spaces = { figures: new BoundedMap(500), searches: new BoundedMap(200) }));
+  const cache = spaces[space];
   const hit = cache.get(id);
   if (hit?.stamp === stamp) return hit.value as T;
   const value = await compute();
@@ -75,4 +83,12 @@ export async function cachedForProgram<T>(
   compute: () => Promise<T>,
 ): Promise<T> {
   return remember(db, key, `program:${await newestAuditId(db)}`, compute);
+}
+
+/**
+ * A search's results, reused until anything changes: the search index changes only with an
+ * audited change (db/search-index.ts), so the newest audit row is its stamp.
+ */
+export async function cachedSearch<T>(db: DB, key: string, compute: () => Promise<T>): Promise<T> {
+  return remember(db, key, `program:${await newestAuditId(db)}`, compute, 'searches');
 }

@@ -21,6 +21,8 @@ import { snippetParts } from '~/domain/search/text';
 import type { SearchView } from './search';
 import { parseSearchParams } from '~/schemas/search';
 import type { DB } from '#db/client';
+import { cachedSearch } from '#db/cache';
+import type { FullTextQuery } from '#db/dialect';
 import {
   searchCounts,
   searchPage,
@@ -86,32 +88,23 @@ export async function searchView(
     kind: values.type,
     portfolioId: portfolio?.id,
     phase: values.phase as Phase | undefined,
-    changedSince: days ? new Date(now.getTime() - days * 86_400_000).toISOString() : undefined,
+    // From the start of that day (UTC), so the same search asked again is the same search.
+    changedSince: days
+      ? new Date(now.getTime() - days * 86_400_000).toISOString().slice(0, 10)
+      : undefined,
   };
   const q = { fts5, websearch };
-  const countsByKind = await searchCounts(db, q, filter);
+  const { countsByKind, hits, paging, snippets } = await cachedSearch(
+    db,
+    JSON.stringify([filter, q, values.page ?? 1]),
+    () => findResults(db, q, filter, values.page ?? 1),
+  );
   const counts = SEARCH_KINDS.filter((k) => countsByKind.has(k)).map((k) => ({
     kind: k,
     label: KIND_NAMES[k],
     count: countsByKind.get(k)!,
   }));
   const total = counts.reduce((n, c) => n + c.count, 0);
-  let hits: SearchHit[] = [];
-  let paging: SearchView['paging'] = null;
-  if (filter.kind) {
-    const count = countsByKind.get(filter.kind) ?? 0;
-    const pages = Math.max(1, Math.ceil(count / PAGE_SIZE));
-    const page = Math.min(values.page ?? 1, pages);
-    paging = { page, pages };
-    hits = await searchPage(db, q, filter, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
-  } else if (total > 0) {
-    hits = await searchTopOfEachKind(db, q, filter, PER_GROUP);
-  }
-  const snippets = await searchSnippets(
-    db,
-    q,
-    hits.map((h) => h.id),
-  );
   const groups = counts
     .filter((c) => !filter.kind || c.kind === filter.kind)
     .map((c) => ({
@@ -141,4 +134,30 @@ export async function searchView(
     groups,
     paging,
   };
+}
+
+/**
+ * What the index holds for a search: the counts by kind, then one page of the kind chosen or
+ * the best few of each kind, and their marked titles and snippets. Kept until anything changes
+ * (cachedSearch), so the same search asked again costs two index lookups.
+ */
+async function findResults(db: DB, q: FullTextQuery, filter: SearchFilter, wanted: number) {
+  const countsByKind = await searchCounts(db, q, filter);
+  let hits: SearchHit[] = [];
+  let paging: SearchView['paging'] = null;
+  if (filter.kind) {
+    const count = countsByKind.get(filter.kind) ?? 0;
+    const pages = Math.max(1, Math.ceil(count / PAGE_SIZE));
+    const page = Math.min(wanted, pages);
+    paging = { page, pages };
+    hits = await searchPage(db, q, filter, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+  } else if (countsByKind.size > 0) {
+    hits = await searchTopOfEachKind(db, q, filter, PER_GROUP);
+  }
+  const snippets = await searchSnippets(
+    db,
+    q,
+    hits.map((h) => h.id),
+  );
+  return { countsByKind, hits, paging, snippets };
 }
