@@ -89,10 +89,10 @@ function entry(
 
 const BUILDERS: Record<IndexedRecord, (db: DB, ids: Ids) => Promise<Entry[]>> = {
   async portfolio(db, ids) {
-    let q = db
+    const q = db
       .selectFrom('portfolios')
-      .select(['id', 'slug', 'name', 'description', 'charter_text', 'updated_at']);
-    q = q.where('id', 'in', ids);
+      .select(['id', 'slug', 'name', 'description', 'charter_text', 'updated_at'])
+      .where('id', 'in', ids);
     return (await q.execute()).map((p) =>
       entry('portfolio', p.id, {
         kind: 'portfolio',
@@ -109,7 +109,7 @@ const BUILDERS: Record<IndexedRecord, (db: DB, ids: Ids) => Promise<Entry[]>> = 
   },
 
   async project(db, ids) {
-    let q = db
+    const q = db
       .selectFrom('projects as p')
       .innerJoin('portfolios as f', 'f.id', 'p.portfolio_id')
       .select([
@@ -123,8 +123,8 @@ const BUILDERS: Record<IndexedRecord, (db: DB, ids: Ids) => Promise<Entry[]>> = 
         'p.theory_of_change',
         'p.updated_at',
         'f.name as portfolio',
-      ]);
-    q = q.where('p.id', 'in', ids);
+      ])
+      .where('p.id', 'in', ids);
     return (await q.execute()).map((p) =>
       entry('project', p.id, {
         kind: 'project',
@@ -147,7 +147,7 @@ const BUILDERS: Record<IndexedRecord, (db: DB, ids: Ids) => Promise<Entry[]>> = 
   },
 
   async milestone(db, ids) {
-    let q = db
+    const q = db
       .selectFrom('milestones as m')
       .innerJoin('projects as p', 'p.id', 'm.project_id')
       .select([
@@ -159,8 +159,8 @@ const BUILDERS: Record<IndexedRecord, (db: DB, ids: Ids) => Promise<Entry[]>> = 
         'm.updated_at',
         'p.portfolio_id',
         'p.name as project',
-      ]);
-    q = q.where('m.id', 'in', ids);
+      ])
+      .where('m.id', 'in', ids);
     return (await q.execute()).map((m) =>
       entry('milestone', m.id, {
         kind: 'milestone',
@@ -177,7 +177,7 @@ const BUILDERS: Record<IndexedRecord, (db: DB, ids: Ids) => Promise<Entry[]>> = 
   },
 
   async action_plan(db, ids) {
-    let q = db
+    const q = db
       .selectFrom('action_plans as a')
       .innerJoin('portfolios as f', 'f.id', 'a.portfolio_id')
       .select([
@@ -188,8 +188,8 @@ const BUILDERS: Record<IndexedRecord, (db: DB, ids: Ids) => Promise<Entry[]>> = 
         'a.fiscal_year',
         'a.updated_at',
         'f.name as portfolio',
-      ]);
-    q = q.where('a.id', 'in', ids);
+      ])
+      .where('a.id', 'in', ids);
     return (await q.execute()).flatMap((a) =>
       planSectionTexts(parsedJson(a.doc)).map((s) =>
         entry('action_plan', a.id, {
@@ -208,7 +208,7 @@ const BUILDERS: Record<IndexedRecord, (db: DB, ids: Ids) => Promise<Entry[]>> = 
   },
 
   async journey_map(db, ids) {
-    let maps = db
+    const maps = db
       .selectFrom('journey_maps as j')
       .innerJoin('portfolios as f', 'f.id', 'j.portfolio_id')
       .select([
@@ -222,12 +222,12 @@ const BUILDERS: Record<IndexedRecord, (db: DB, ids: Ids) => Promise<Entry[]>> = 
         'j.archived_at',
         'j.updated_at',
         'f.name as portfolio',
-      ]);
-    maps = maps.where('j.id', 'in', ids);
+      ])
+      .where('j.id', 'in', ids);
     const found = await maps.execute();
     if (found.length === 0) return [];
     const byId = new Map(found.map((m) => [m.id, m]));
-    let steps = db
+    const steps = db
       .selectFrom('journey_steps as s')
       .innerJoin('journey_stages as g', 'g.id', 's.stage_id')
       .select([
@@ -241,8 +241,8 @@ const BUILDERS: Record<IndexedRecord, (db: DB, ids: Ids) => Promise<Entry[]>> = 
         's.opportunities',
         's.notes',
         'g.name as stage',
-      ]);
-    steps = steps.where('s.map_id', 'in', ids);
+      ])
+      .where('s.map_id', 'in', ids);
     const out = found.map((m) =>
       entry('journey_map', m.id, {
         kind: 'journey',
@@ -287,23 +287,24 @@ const BUILDERS: Record<IndexedRecord, (db: DB, ids: Ids) => Promise<Entry[]>> = 
   },
 
   async burden_assessment(db, ids) {
-    let q = db
+    const q = db
       .selectFrom('burden_assessments as b')
       .select([
         'b.id',
         'b.portfolio_id',
         'b.title',
         'b.service_name',
-        'b.wage_source',
         'b.archived_at',
         'b.updated_at',
-      ]);
-    q = q.where('b.id', 'in', ids);
+      ])
+      .where('b.id', 'in', ids);
     const found = await q.execute();
     if (found.length === 0) return [];
     const byId = new Map(found.map((b) => [b.id, b]));
-    let items = db.selectFrom('burden_items').select(['id', 'assessment_id', 'description']);
-    items = items.where('assessment_id', 'in', ids);
+    const items = db
+      .selectFrom('burden_items')
+      .select(['id', 'assessment_id', 'description'])
+      .where('assessment_id', 'in', ids);
     const out = found.map((b) =>
       entry('burden_assessment', b.id, {
         kind: 'burden',
@@ -340,7 +341,7 @@ const BUILDERS: Record<IndexedRecord, (db: DB, ids: Ids) => Promise<Entry[]>> = 
   },
 
   async research_activity(db, ids) {
-    let q = db
+    const q = db
       .selectFrom('research_activities as r')
       .innerJoin('projects as p', 'p.id', 'r.project_id')
       .select([
@@ -353,8 +354,8 @@ const BUILDERS: Record<IndexedRecord, (db: DB, ids: Ids) => Promise<Entry[]>> = 
         'r.updated_at',
         'p.portfolio_id',
         'p.name as project',
-      ]);
-    q = q.where('r.id', 'in', ids);
+      ])
+      .where('r.id', 'in', ids);
     return (await q.execute()).map((r) =>
       entry('research_activity', r.id, {
         kind: 'research',
@@ -372,7 +373,7 @@ const BUILDERS: Record<IndexedRecord, (db: DB, ids: Ids) => Promise<Entry[]>> = 
   },
 
   async success_measure(db, ids) {
-    let q = db
+    const q = db
       .selectFrom('success_measures as m')
       .innerJoin('projects as p', 'p.id', 'm.project_id')
       .select([
@@ -385,8 +386,8 @@ const BUILDERS: Record<IndexedRecord, (db: DB, ids: Ids) => Promise<Entry[]>> = 
         'm.updated_at',
         'p.portfolio_id',
         'p.name as project',
-      ]);
-    q = q.where('m.id', 'in', ids);
+      ])
+      .where('m.id', 'in', ids);
     return (await q.execute()).map((m) =>
       entry('success_measure', m.id, {
         kind: 'measure',
@@ -403,7 +404,7 @@ const BUILDERS: Record<IndexedRecord, (db: DB, ids: Ids) => Promise<Entry[]>> = 
   },
 
   async evaluation_plan(db, ids) {
-    let q = db
+    const q = db
       .selectFrom('evaluation_plans as v')
       .innerJoin('projects as p', 'p.id', 'v.project_id')
       .select([
@@ -418,8 +419,8 @@ const BUILDERS: Record<IndexedRecord, (db: DB, ids: Ids) => Promise<Entry[]>> = 
         'v.updated_at',
         'p.portfolio_id',
         'p.name as project',
-      ]);
-    q = q.where('v.id', 'in', ids);
+      ])
+      .where('v.id', 'in', ids);
     return (await q.execute()).map((v) =>
       entry('evaluation_plan', v.id, {
         kind: 'evaluation',
@@ -436,7 +437,7 @@ const BUILDERS: Record<IndexedRecord, (db: DB, ids: Ids) => Promise<Entry[]>> = 
   },
 
   async pmc_update(db, ids) {
-    let q = db
+    const q = db
       .selectFrom('pmc_updates')
       .select([
         'id',
@@ -449,8 +450,8 @@ const BUILDERS: Record<IndexedRecord, (db: DB, ids: Ids) => Promise<Entry[]>> = 
         'correction_note',
         'withdrawn_reason',
         'updated_at',
-      ]);
-    q = q.where('id', 'in', ids);
+      ])
+      .where('id', 'in', ids);
     return (await q.execute()).map((u) => {
       const highlights = parsedJson(u.highlights);
       const notes = parsedJson(u.annotations);

@@ -12,6 +12,7 @@ import {
   CHANGED_LABELS,
   CHANGED_WITHIN,
   KIND_NAMES,
+  MAX_PAGES,
   PAGE_SIZE,
   PER_GROUP,
   SEARCH_KINDS,
@@ -67,7 +68,7 @@ export async function searchView(
   };
   // The filters in use, each of which "no results" offers to remove.
   const filters = (['type', 'portfolio', 'phase', 'changed'] as const)
-    .filter((k) => typed[k] && !(k === 'changed' && typed[k] === 'any'))
+    .filter((k) => typed[k])
     .map((key) => ({ key, name: FILTER_NAMES[key] }));
   const base = { typed, errors, options, filters, counts: [], groups: [], paging: null, total: 0 };
   if (errors.q) return { ...base, readAs: '', truncated: false, notRun: 'refused' };
@@ -147,7 +148,7 @@ async function findResults(db: DB, q: FullTextQuery, filter: SearchFilter, wante
   let paging: SearchView['paging'] = null;
   if (filter.kind) {
     const count = countsByKind.get(filter.kind) ?? 0;
-    const pages = Math.max(1, Math.ceil(count / PAGE_SIZE));
+    const pages = Math.min(MAX_PAGES, Math.max(1, Math.ceil(count / PAGE_SIZE)));
     const page = Math.min(wanted, pages);
     paging = { page, pages };
     hits = await searchPage(db, q, filter, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });

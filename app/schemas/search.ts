@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PHASES } from '~/domain/portfolio/labels';
-import { CHANGED_WITHIN, SEARCH_KINDS, type ChangedWithin } from '~/domain/search/kinds';
+import { CHANGED_WITHIN, MAX_PAGES, SEARCH_KINDS, type ChangedWithin } from '~/domain/search/kinds';
 import { MAX_QUERY_LENGTH } from '~/domain/search/query';
 
 /** The search page's query parameters (issue 23), one zod schema each. */
@@ -18,7 +18,7 @@ export const SearchFields = {
     .number({ error: 'Use the page links to move between pages.' })
     .int('Use the page links to move between pages.')
     .min(1, 'Use the page links to move between pages.')
-    .max(500, 'Use the page links to move between pages.'),
+    .max(MAX_PAGES, 'Use the page links to move between pages.'),
 };
 
 type Fields = typeof SearchFields;

@@ -36,7 +36,7 @@ const PAGE_TITLES: Record<number, string> = {
  * 404 or 403 thrown while loading becomes a small page in plain language, with a title and a
  * language like every page, instead of the bare message a resource route would answer with.
  */
-export async function asHtmlPage(load: () => Promise<Response>): Promise<Response> {
+async function asHtmlPage(load: () => Promise<Response>): Promise<Response> {
   try {
     return await load();
   } catch (error) {
@@ -61,6 +61,18 @@ export async function asHtmlPage(load: () => Promise<Response>): Promise<Respons
       },
     );
   }
+}
+
+/**
+ * An export route's answer by the URL's extension (`.docx`, `.html`…). The print-friendly HTML
+ * is a page, so a refusal while loading it answers with a page too (asHtmlPage).
+ */
+export function byExtension(
+  request: Request,
+  load: (format: string | undefined) => Promise<Response>,
+): Promise<Response> {
+  const format = new URL(request.url).pathname.split('.').pop();
+  return format === 'html' ? asHtmlPage(() => load(format)) : load(format);
 }
 
 /** Refuses with a 403 page unless the policy allows `action` on `target`. */

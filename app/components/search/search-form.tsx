@@ -1,48 +1,7 @@
 import { Form } from 'react-router';
 import { FieldError } from '~/components/ui/field';
+import { FilterSelect } from '~/components/ui/filter-select';
 import type { SearchView } from '~/presenters/search';
-
-type Option = { value: string; label: string };
-
-function FilterSelect({
-  name,
-  label,
-  all,
-  options,
-  value,
-  error,
-}: {
-  name: string;
-  label: string;
-  all: string;
-  options: Option[];
-  value: string;
-  error?: string;
-}) {
-  const id = `search-${name}`;
-  return (
-    <div className={`usa-form-group margin-top-0${error ? ' usa-form-group--error' : ''}`}>
-      <label className="usa-label" htmlFor={id}>
-        {label}
-      </label>
-      <FieldError id={`${id}-error`} errors={error ? [error] : undefined} />
-      <select
-        className="usa-select"
-        id={id}
-        name={name}
-        defaultValue={value}
-        aria-describedby={error ? `${id}-error` : undefined}
-      >
-        <option value="">{all}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
 
 /** The search page's own form: the words and the filters, a plain GET (works without JavaScript). */
 export function SearchForm({ view }: { view: SearchView }) {
@@ -74,6 +33,7 @@ export function SearchForm({ view }: { view: SearchView }) {
         <legend className="usa-legend text-bold margin-top-0">Filters</legend>
         <div className="display-flex flex-wrap flex-align-end" style={{ gap: '1rem' }}>
           <FilterSelect
+            id="search-type"
             name="type"
             label="Kind of result"
             all="Every kind"
@@ -82,6 +42,7 @@ export function SearchForm({ view }: { view: SearchView }) {
             error={errors.type}
           />
           <FilterSelect
+            id="search-portfolio"
             name="portfolio"
             label="Portfolio"
             all="Every portfolio"
@@ -90,6 +51,7 @@ export function SearchForm({ view }: { view: SearchView }) {
             error={errors.portfolio}
           />
           <FilterSelect
+            id="search-phase"
             name="phase"
             label="Project phase"
             all="Any phase"
@@ -98,11 +60,12 @@ export function SearchForm({ view }: { view: SearchView }) {
             error={errors.phase}
           />
           <FilterSelect
+            id="search-changed"
             name="changed"
             label="Changed"
             all="Any time"
-            options={options.changed.filter((o) => o.value !== 'any')}
-            value={typed.changed === 'any' ? '' : typed.changed}
+            options={options.changed}
+            value={typed.changed}
             error={errors.changed}
           />
         </div>

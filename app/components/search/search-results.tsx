@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import { PreviousNext } from '~/components/ui/page-numbers';
 import { pluralize } from '~/domain/plural';
 import type { GroupView, ResultView, SearchView } from '~/presenters/search';
 
@@ -56,40 +57,6 @@ function Group({ g, view }: { g: GroupView; view: SearchView }) {
         </p>
       ) : null}
     </section>
-  );
-}
-
-function Paging({ view }: { view: SearchView }) {
-  const p = view.paging;
-  if (!p || p.pages <= 1) return null;
-  const to = (page: number) => searchHref(view.typed, { page: String(page) });
-  return (
-    <nav aria-label="Pages of results" className="usa-pagination">
-      <ul className="usa-pagination__list">
-        {p.page > 1 ? (
-          <li className="usa-pagination__item usa-pagination__arrow">
-            <Link
-              to={to(p.page - 1)}
-              className="usa-pagination__link usa-pagination__previous-page"
-            >
-              <span className="usa-pagination__link-text">Previous page</span>
-            </Link>
-          </li>
-        ) : null}
-        <li className="usa-pagination__item usa-pagination__page-no">
-          <span aria-current="page" className="usa-pagination__button usa-current">
-            Page {p.page} of {p.pages}
-          </span>
-        </li>
-        {p.page < p.pages ? (
-          <li className="usa-pagination__item usa-pagination__arrow">
-            <Link to={to(p.page + 1)} className="usa-pagination__link usa-pagination__next-page">
-              <span className="usa-pagination__link-text">Next page</span>
-            </Link>
-          </li>
-        ) : null}
-      </ul>
-    </nav>
   );
 }
 
@@ -175,7 +142,14 @@ export function SearchResults({ view }: { view: SearchView }) {
       {view.groups.map((g) => (
         <Group key={g.kind} g={g} view={view} />
       ))}
-      <Paging view={view} />
+      {view.paging ? (
+        <PreviousNext
+          label="Pages of results"
+          page={view.paging.page}
+          pages={view.paging.pages}
+          href={(page) => searchHref(view.typed, { page: String(page) })}
+        />
+      ) : null}
     </>
   );
 }

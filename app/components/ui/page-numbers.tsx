@@ -33,3 +33,42 @@ export function PageNumbers({
     </nav>
   );
 }
+
+/** Previous and next links around "Page n of m", for lists too long to number every page. */
+export function PreviousNext({
+  label,
+  page,
+  pages,
+  href,
+}: {
+  /** Names the navigation landmark, e.g. "Pages of projects". */
+  label: string;
+  page: number;
+  pages: number;
+  href: (page: number) => string;
+}) {
+  if (pages <= 1) return null;
+  return (
+    <nav aria-label={label} className="usa-pagination">
+      <ul className="usa-pagination__list">
+        {page > 1 ? (
+          <li className="usa-pagination__item">
+            <Link className="usa-pagination__link" to={href(page - 1)}>
+              Previous page
+            </Link>
+          </li>
+        ) : null}
+        <li className="usa-pagination__item">
+          Page {page} of {pages}
+        </li>
+        {page < pages ? (
+          <li className="usa-pagination__item">
+            <Link className="usa-pagination__link" to={href(page + 1)}>
+              Next page
+            </Link>
+          </li>
+        ) : null}
+      </ul>
+    </nav>
+  );
+}

@@ -40,11 +40,10 @@ export const KIND_NAMES: Record<SearchKind, string> = {
  */
 export type SearchAudience = 'signed_in' | 'pmc_draft';
 
-/** How recently a result changed: the date filter's choices, in days (null: any time). */
-export const CHANGED_WITHIN = { any: null, '30d': 30, '90d': 90, '365d': 365 } as const;
+/** How recently a result changed: the date filter's choices, in days (none chosen: any time). */
+export const CHANGED_WITHIN = { '30d': 30, '90d': 90, '365d': 365 } as const;
 export type ChangedWithin = keyof typeof CHANGED_WITHIN;
 export const CHANGED_LABELS: Record<ChangedWithin, string> = {
-  any: 'Any time',
   '30d': 'In the past 30 days',
   '90d': 'In the past 90 days',
   '365d': 'In the past year',
@@ -52,4 +51,6 @@ export const CHANGED_LABELS: Record<ChangedWithin, string> = {
 
 /** Results per page when one kind is shown; the first few of each kind when all are. */
 export const PAGE_SIZE = 20;
+/** The deepest page offered (10,000 results of one kind): past it, a narrower search serves better. */
+export const MAX_PAGES = 500;
 export const PER_GROUP = 5;

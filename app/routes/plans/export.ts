@@ -2,17 +2,15 @@ import type { Route } from './+types/export';
 import { planDocx } from '~/render/plans/docx.server';
 import { planHtml, planMarkdown } from '~/render/plans/html.server';
 import { requirePlan } from '~/routes/plans/find.server';
-import { asHtmlPage } from '~/web/toolkit.server';
+import { byExtension } from '~/web/toolkit.server';
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /** The plan as .docx, print-friendly HTML or Markdown, by the URL's extension. */
-export async function loader(args: Route.LoaderArgs) {
-  const format = new URL(args.request.url).pathname.split('.').pop();
-  // The print-friendly HTML is a page: refused, it answers with a page too.
-  return format === 'html' ? asHtmlPage(() => exported(args, format)) : exported(args, format);
+export function loader(args: Route.LoaderArgs) {
+  return byExtension(args.request, (format) => exported(args, format));
 }
 
 async function exported(

@@ -10,7 +10,7 @@ import { publishedHours } from '~/presenters/pmc';
 import { coverWords } from '~/presenters/pmc-figures';
 import { updateCharts } from '~/presenters/pmc-charts';
 import { dbOf } from '~/web/context.server';
-import { asHtmlPage } from '~/web/toolkit.server';
+import { byExtension } from '~/web/toolkit.server';
 
 const esc = (t: string) => t.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const statusLabel = (s: string) => MILESTONE_STATUS_LABELS[s as 'completed'] ?? s;
@@ -59,10 +59,8 @@ function outcomesHtml(o: PortfolioOutcomes | undefined): string {
  * HTML (highlights, then per portfolio a Milestone | Status | Timing | Owner table with the lead's
  * notes) or JSON.
  */
-export async function loader(args: Route.LoaderArgs) {
-  const format = new URL(args.request.url).pathname.split('.').pop();
-  // The print-friendly HTML is a page: refused, it answers with a page too.
-  return format === 'html' ? asHtmlPage(() => exported(args, format)) : exported(args, format);
+export function loader(args: Route.LoaderArgs) {
+  return byExtension(args.request, (format) => exported(args, format));
 }
 
 async function exported(

@@ -1,7 +1,8 @@
 import { Form, Link } from 'react-router';
 import { z } from 'zod';
 import type { Route } from './+types/index';
-import { FieldError } from '~/components/ui/field';
+import { FilterSelect } from '~/components/ui/filter-select';
+import { PreviousNext } from '~/components/ui/page-numbers';
 import { HealthTag, PhaseTag } from '~/components/ui/tags';
 import { HEALTH_LABELS, PHASE_LABELS, PHASES } from '~/domain/portfolio/labels';
 import { IdParam } from '~/schemas/params';
@@ -73,43 +74,6 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   };
 }
 
-function FilterSelect({
-  name,
-  label,
-  value,
-  error,
-  options,
-}: {
-  name: string;
-  label: string;
-  value: string;
-  error?: string;
-  options: { value: string | number; label: string }[];
-}) {
-  return (
-    <div className={`usa-form-group margin-top-0${error ? ' usa-form-group--error' : ''}`}>
-      <label className="usa-label" htmlFor={`filter-${name}`}>
-        {label}
-      </label>
-      <FieldError id={`filter-${name}-error`} errors={error ? [error] : undefined} />
-      <select
-        className="usa-select"
-        id={`filter-${name}`}
-        name={name}
-        defaultValue={value}
-        aria-describedby={error ? `filter-${name}-error` : undefined}
-      >
-        <option value="">Any</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
 export default function Projects({ loaderData }: Route.ComponentProps) {
   const { rows, total, page, pages, portfolios, agencies, selected, errors } = loaderData;
   const pageLink = (p: number) => {
@@ -126,6 +90,7 @@ export default function Projects({ loaderData }: Route.ComponentProps) {
         style={{ gap: '1rem' }}
       >
         <FilterSelect
+          id="filter-portfolio"
           name="portfolio"
           label="Portfolio"
           value={selected.portfolio}
@@ -133,6 +98,7 @@ export default function Projects({ loaderData }: Route.ComponentProps) {
           options={portfolios.map((p) => ({ value: p.id, label: p.name }))}
         />
         <FilterSelect
+          id="filter-phase"
           name="phase"
           label="Phase"
           value={selected.phase}
@@ -140,6 +106,7 @@ export default function Projects({ loaderData }: Route.ComponentProps) {
           options={PHASES.map((p) => ({ value: p, label: PHASE_LABELS[p] }))}
         />
         <FilterSelect
+          id="filter-agency"
           name="agency"
           label="Involved agency"
           value={selected.agency}
@@ -147,6 +114,7 @@ export default function Projects({ loaderData }: Route.ComponentProps) {
           options={agencies.map((a) => ({ value: a.id, label: `${a.code}: ${a.name}` }))}
         />
         <FilterSelect
+          id="filter-health"
           name="health"
           label="Health"
           value={selected.health}
@@ -195,29 +163,7 @@ export default function Projects({ loaderData }: Route.ComponentProps) {
           </tbody>
         </table>
       ) : null}
-      {pages > 1 ? (
-        <nav aria-label="Pages of projects" className="usa-pagination">
-          <ul className="usa-pagination__list">
-            {page > 1 ? (
-              <li className="usa-pagination__item">
-                <Link className="usa-pagination__link" to={pageLink(page - 1)}>
-                  Previous page
-                </Link>
-              </li>
-            ) : null}
-            <li className="usa-pagination__item">
-              Page {page} of {pages}
-            </li>
-            {page < pages ? (
-              <li className="usa-pagination__item">
-                <Link className="usa-pagination__link" to={pageLink(page + 1)}>
-                  Next page
-                </Link>
-              </li>
-            ) : null}
-          </ul>
-        </nav>
-      ) : null}
+      <PreviousNext label="Pages of projects" page={page} pages={pages} href={pageLink} />
     </>
   );
 }
