@@ -421,6 +421,24 @@ async function main() {
     const journey = mapIds.find((_, i) => portfolios[i % portfolios.length]!.id === target.id)!;
     const pair = pairs.find((p) => p.portfolio === target.id) ?? pairs[0]!;
     const plan = plans[portfolios.indexOf(target) * 2 + 1]!;
+    // The measurement pages come from the seeded program (seeds/measurement.ts): the measure with
+    // the most actuals, and the survey collection with the most stored responses.
+    const measure = await db
+      .selectFrom('success_measures as m')
+      .leftJoin('measure_actuals as a', 'a.measure_id', 'm.id')
+      .select('m.id')
+      .groupBy('m.id')
+      .orderBy((eb) => eb.fn.count('a.id'), 'desc')
+      .orderBy('m.id')
+      .executeTakeFirstOrThrow();
+    const collection = await db
+      .selectFrom('survey_collections as c')
+      .leftJoin('survey_datasets as d', 'd.collection_id', 'c.id')
+      .select('c.id')
+      .groupBy('c.id')
+      .orderBy((eb) => eb.fn.sum('d.respondents'), 'desc')
+      .orderBy('c.id')
+      .executeTakeFirstOrThrow();
     const counts: Record<string, number> = {};
     for (const t of [
       'portfolios',
@@ -454,6 +472,13 @@ async function main() {
           // Words a third of the journey steps share: thousands of matches counted, ranked and
           // grouped, the five best of each kind shown with snippets.
           search: '/search?q=same+document',
+          measure: `/measures/${measure.id}`,
+          'trust (survey)': `/surveys/${collection.id}`,
+        },
+        // Documents produced on request, timed one at a time.
+        exports: {
+          'PMC update, slides (.pptx)': `/pmc/${pmcUpdate}/export.pptx`,
+          'PMC update, Word (.docx)': `/pmc/${pmcUpdate}/export.docx`,
         },
       }),
     );
