@@ -19,9 +19,31 @@ export function daysLeft(due: string, today: string): number {
   );
 }
 
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * An `Intl.DateTimeFormat` made once for its locale and options and kept: making one costs a
+ * hundred times what formatting with it does, and `toLocaleDateString` with options makes one
+ * on every call (measured in scripts/bench.mjs, docs/decisions/041-performance-as-ratios.md). An
+ * unknown time zone throws, as `Intl` does, and is not kept.
+ */
+export function dateFormat(
+  locale: string,
+  options: Intl.DateTimeFormatOptions,
+): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, options);
+    if (dateFormats.size >= 500) dateFormats.clear();
+    dateFormats.set(key, format);
+  }
+  return format;
+}
+
 /** The calendar date (YYYY-MM-DD) of the moment `at` in time zone `zone`. */
 export function dateIn(at: Date, zone: string): string {
-  return new Intl.DateTimeFormat('en-CA', {
+  return dateFormat('en-CA', {
     timeZone: zone,
     year: 'numeric',
     month: '2-digit',

@@ -11,7 +11,7 @@
  * (docs/decisions/018-calendar-business-days-and-new-marker.md).
  */
 
-import { daysLeft } from '../dates';
+import { dateFormat, daysLeft } from '../dates';
 
 export type IsHoliday = (isoDate: string) => boolean;
 
@@ -174,19 +174,15 @@ export function fiscalYearCalendar(
 
 /** "Friday" for 2027-02-19. */
 export function weekdayOf(isoDate: string): string {
-  return new Date(`${isoDate}T00:00:00Z`).toLocaleDateString('en-US', {
-    weekday: 'long',
-    timeZone: 'UTC',
-  });
+  return dateFormat('en-US', { weekday: 'long', timeZone: 'UTC' }).format(
+    new Date(`${isoDate}T00:00:00Z`),
+  );
 }
 
 const longDate = (isoDate: string) =>
-  new Date(`${isoDate}T00:00:00Z`).toLocaleDateString('en-US', {
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-    timeZone: 'UTC',
-  });
+  dateFormat('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${isoDate}T00:00:00Z`),
+  );
 
 /**
  * Who set a date of fiscal year `fy` and why it falls where it does, in words (the calendar's

@@ -39,11 +39,16 @@ export function timeZoneLabel(zone: string): string {
   return TIME_ZONE_CHOICES.find((c) => c.zone === zone)?.label ?? zone;
 }
 
+/** Zones found valid: a page formats many moments in one zone, and asking Intl costs. */
+const knownZones = new Set<string>();
+
 /** Is `zone` an IANA time zone this runtime knows ("America/Chicago")? */
 export function isTimeZone(zone: string): boolean {
+  if (knownZones.has(zone)) return true;
   if (zone.trim() === '' || zone.length > 64) return false;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    knownZones.add(zone);
     return true;
   } catch {
     return false;
@@ -71,15 +76,30 @@ function formatterFor(zone: string): Intl.DateTimeFormat {
 }
 
 /**
+ * Moments already written, by zone and timestamp: pages list the same histories and
+ * notifications to the same people again and again, and `formatToParts` is the costly part of a
+ * list of fifty (scripts/bench.mjs). Bounded; emptied when full.
+ */
+const WRITTEN_MAX = 20_000;
+const written = new Map<string, string>();
+
+/**
  * An ISO timestamp as "November 16, 2026, 3:05 PM EST" in `zone` (Eastern by default: EST in
  * winter, EDT in summer). An unknown zone falls back to Eastern; text that is not a moment is
  * returned as it came, so an odd stored value never breaks a page.
  */
 export function formatDateTime(iso: string, zone: string = DEFAULT_TIME_ZONE): string {
+  const key = `${zone} ${iso}`;
+  const known = written.get(key);
+  if (known !== undefined) return known;
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   const parts = formatterFor(isTimeZone(zone) ? zone : DEFAULT_TIME_ZONE).formatToParts(date);
   const part = (type: Intl.DateTimeFormatPartTypes) =>
     parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('month')} ${part('day')}, ${part('year')}, ${part('hour')}:${part('minute')} ${part('dayPeriod')} ${part('timeZoneName')}`;
+  const text = `${part('month')} ${part('day')}, ${part('year')}, ${part('hour')}:${part('minute')} ${part('dayPeriod')} ${part('timeZoneName')}`;
+  if (written.size >= WRITTEN_MAX) written.clear();
+  written.set(key, text);
+  return text;
 }
+

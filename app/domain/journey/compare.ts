@@ -1,3 +1,4 @@
+import { dateFormat } from '../dates';
 import { VERSION_LABELS, type VersionLabel } from './types';
 
 /**
@@ -210,12 +211,9 @@ export function isReversed(before: VersionSide, after: VersionSide): boolean {
 export function versionDate(iso: string, timeZone = 'America/New_York'): string {
   const t = new Date(iso);
   if (Number.isNaN(t.getTime())) return iso;
-  return t.toLocaleDateString('en-US', {
-    timeZone,
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-  });
+  return dateFormat('en-US', { timeZone, year: 'numeric', month: 'long', day: 'numeric' }).format(
+    t,
+  );
 }
 
 /**

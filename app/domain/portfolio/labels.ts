@@ -52,6 +52,8 @@ const EASTERN_DAY = new Intl.DateTimeFormat('en-US', {
   ...LONG_DATE,
   timeZone: 'America/New_York',
 });
+/** Made once: `toLocaleDateString` with options builds a formatter on every call. */
+const CALENDAR_DAY = new Intl.DateTimeFormat('en-US', { ...LONG_DATE, timeZone: 'UTC' });
 
 /**
  * One date format for people: "2025-01-31" → "January 31, 2025". A calendar date (YYYY-MM-DD)
@@ -66,8 +68,5 @@ export function formatDate(isoDate: string): string {
   }
   const [y, m, d] = isoDate.slice(0, 10).split('-').map(Number);
   if (!y || !m || !d) return isoDate;
-  return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('en-US', {
-    ...LONG_DATE,
-    timeZone: 'UTC',
-  });
+  return CALENDAR_DAY.format(new Date(Date.UTC(y, m - 1, d)));
 }
