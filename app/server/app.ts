@@ -1,10 +1,10 @@
 import express from 'express';
-import crypto from 'node:crypto';
 import * as build from 'virtual:react-router/server-build';
 import { authConfig } from '~/auth/config.server';
 import { isSameOrigin } from '~/domain/auth/origin';
 import { requestContext } from '~/web/context.server';
 import { reactRouterHandler } from './handler';
+import { nextNonce } from './nonce';
 
 /** Origins this deployment serves, from APP_ORIGIN (comma-separated) or the request's own host. */
 function allowedOrigins(req: express.Request): string[] {
@@ -45,7 +45,7 @@ export function contentSecurityPolicy(nonce: string): string {
 const production = process.env.NODE_ENV === 'production';
 
 app.use((req, res, next) => {
-  const nonce = crypto.randomBytes(16).toString('base64');
+  const nonce = nextNonce();
   res.locals.nonce = nonce;
   // Enforced in production; reported only under the Vite dev server, whose HMR client injects
   // inline scripts of its own.

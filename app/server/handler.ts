@@ -121,6 +121,12 @@ export function reactRouterHandler(
         res.end();
         return;
       }
+      // A page is rendered whole into memory (app/entry.server.tsx): written in one piece, it
+      // skips the conversion from a web stream to a Node stream. Files and exports still stream.
+      if (response.headers.get('Content-Type')?.startsWith('text/html')) {
+        res.end(Buffer.from(await response.arrayBuffer()));
+        return;
+      }
       await pipeline(Readable.fromWeb(response.body as NodeReadableStream), res);
     } catch (error) {
       if (res.headersSent) res.destroy(error as Error);
