@@ -1,4 +1,4 @@
-// Runs the workspace: `node server.js [serve|migrate|seed|create-admin|check-schema|mail-digest|reindex]
+// Runs the workspace: `node server.js [serve|migrate|seed|create-admin|check-schema|mail-digest|reindex|document]
 // [--dev]`,
 // copies a SQLite workspace into PostgreSQL: `node server.js copy <sqlite file> <postgres url>`,
 // or backs one up and restores it: `node server.js backup <file>`, `node server.js restore <file>`.
@@ -103,6 +103,14 @@ if (command === 'migrate' || command === 'seed') {
   console.log(`Rebuilt the search index: ${entries.toLocaleString('en-US')} entries.`);
   await server.closeDb();
   if (vite) await vite.close();
+} else if (command === 'document') {
+  // A PMC update as Word or slides, made apart from the serving process (app/render/pmc/
+  // document.server.ts): the update as JSON on standard input, the file on standard output.
+  const chunks = [];
+  for await (const chunk of process.stdin) chunks.push(chunk);
+  const input = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  const file = await server.renderPmcDocument(positionals[1], input);
+  process.stdout.write(file, () => process.exit(0));
 } else if (command === 'check-schema') {
   const problems = await server.checkDatabaseSchema();
   for (const p of problems) console.error(p);

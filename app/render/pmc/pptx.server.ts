@@ -293,9 +293,9 @@ export async function pmcDeck(input: PmcDeckInput): Promise<Buffer> {
     ];
     if (outcomes.length > 0) bulletSlides(slideTitled, `${p.name}: outcomes`, outcomes, '');
 
-    const milestones = slideTitled(`${p.name}: milestones this quarter`);
+    const title = `${p.name}: milestones this quarter`;
     if (p.milestones.length === 0) {
-      milestones.addText('No milestones this quarter.', {
+      slideTitled(title).addText('No milestones this quarter.', {
         x: MARGIN,
         y: BODY_Y,
         w: BODY_W,
@@ -309,34 +309,26 @@ export async function pmcDeck(input: PmcDeckInput): Promise<Buffer> {
       text,
       options: { bold: true, fill: { color: COLOR.light } },
     }));
-    milestones.addTable(
-      [
-        header,
-        ...p.milestones.map((m) => [
-          {
-            text: p.annotations[m.key] ? `${m.title}\nNote: ${p.annotations[m.key]}` : m.title,
-          },
-          { text: statusLabel(m.status) },
-          { text: m.timing },
-          { text: m.owner },
-        ]),
-      ],
-      {
-        x: MARGIN,
-        y: BODY_Y,
-        w: BODY_W,
-        colW: [BODY_W * 0.52, BODY_W * 0.14, BODY_W * 0.18, BODY_W * 0.16],
-        fontFace: FONT,
-        fontSize: SIZE.table,
-        color: COLOR.ink,
-        border: { type: 'solid', pt: 0.75, color: 'A9AEB1' },
-        margin: 0.06,
-        // A long list continues on the next slide, its header repeated, instead of overflowing.
-        autoPage: true,
-        autoPageRepeatHeader: true,
-        autoPageHeaderRows: 1,
-        autoPageSlideStartY: BODY_Y,
-      },
+    const rows = p.milestones.map((m) => {
+      const name = p.annotations[m.key] ? `${m.title}\nNote: ${p.annotations[m.key]}` : m.title;
+      return { lines: linesOf(name), cells: [name, statusLabel(m.status), m.timing, m.owner] };
+    });
+    // A long list continues on further slides, its header repeated, instead of overflowing.
+    pagesOfRows(rows).forEach((page, i) =>
+      slideTitled(i === 0 ? title : `${title} (continued)`).addTable(
+        [header, ...page.map((r) => r.cells.map((text) => ({ text })))],
+        {
+          x: MARGIN,
+          y: BODY_Y,
+          w: BODY_W,
+          colW: [BODY_W * 0.52, BODY_W * 0.14, BODY_W * 0.18, BODY_W * 0.16],
+          fontFace: FONT,
+          fontSize: SIZE.table,
+          color: COLOR.ink,
+          border: { type: 'solid', pt: 0.75, color: 'A9AEB1' },
+          margin: 0.06,
+        },
+      ),
     );
   }
 
@@ -350,7 +342,43 @@ export async function pmcDeck(input: PmcDeckInput): Promise<Buffer> {
   );
   bulletSlides(slideTitled, 'Pending phase decisions', pending, 'No phase gates are pending.');
 
-  return (await pptx.write({ outputType: 'nodebuffer' })) as Buffer;
+  // Compressed, as PowerPoint saves a deck: its XML is nine tenths of its size. pptxgenjs
+  // (4.0) honours `compression` only for the 'STREAM' output, which is a Node Buffer too.
+  return (await pptx.write({ outputType: 'STREAM', compression: true })) as Buffer;
+}
+
+/**
+ * Lines of 12-point text a milestone's first column takes: about 65 characters to a line in its
+ * 6.4 inches, each written line break starting another.
+ */
+function linesOf(text: string): number {
+  return text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(line.length / 65)), 0);
+}
+
+/** Lines of table text a slide holds under its header (0.32 inch a line, 5.75 inches). */
+const LINES_PER_SLIDE = 15;
+
+/**
+ * Rows shared out over slides, in order, each slide taking rows while their lines fit. The deck
+ * pages its own tables: pptxgenjs's autoPage writes every word of every cell as a run of its
+ * own, which made a 1,000-project program's deck 19 MB of XML and, at four times that, ran the
+ * server out of memory (docs/decisions/041-performance-as-ratios.md).
+ */
+function pagesOfRows<R extends { lines: number }>(rows: R[]): R[][] {
+  const pages: R[][] = [];
+  let page: R[] = [];
+  let used = 0;
+  for (const row of rows) {
+    if (page.length > 0 && used + row.lines > LINES_PER_SLIDE) {
+      pages.push(page);
+      page = [];
+      used = 0;
+    }
+    page.push(row);
+    used += row.lines;
+  }
+  if (page.length > 0) pages.push(page);
+  return pages;
 }
 
 /** A chart's figures as table rows, its header first. */

@@ -3,8 +3,7 @@ import { changesByKind, type CuratedChange } from '~/domain/pmc/curate';
 import type { PortfolioOutcomes } from '~/domain/pmc/snapshot';
 import { MILESTONE_STATUS_LABELS } from '~/domain/portfolio/labels';
 import { loadWholeUpdate } from '~/routes/pmc/view.server';
-import { pmcDocx } from '~/render/pmc/docx.server';
-import { pmcDeck } from '~/render/pmc/pptx.server';
+import { DocumentTooLarge, pmcDocument } from '~/render/pmc/document.server';
 import { listUpdates } from '#db/queries/pmc';
 import { publishedHours } from '~/presenters/pmc';
 import { coverWords } from '~/presenters/pmc-figures';
@@ -53,6 +52,21 @@ function outcomesHtml(o: PortfolioOutcomes | undefined): string {
   return `<h3>Outcomes</h3>${measures ? `<ul>${measures}</ul>` : ''}${trust ? `<p>Trust from post-transaction surveys:</p><ul>${trust}</ul>` : ''}`;
 }
 
+/** A document too large to make here: a page that says so and what to take instead. */
+function tooLarge(format: 'docx' | 'pptx', id: number): Response {
+  const kind = format === 'docx' ? 'a Word file' : 'slides';
+  return new Response(
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Too large to export | Life Experience Workspace</title></head><body><main><h1>Too large to export as ${kind}</h1><p>This update is larger than the workspace can make into ${kind} with the memory set aside for documents. Nothing was changed. <a href="/pmc/${id}/export.html">Open the print-friendly page</a> or <a href="/pmc/${id}/update.json">download the data</a> instead, or ask the workspace's administrator to raise DOCUMENT_HEAP_MB.</p><p><a href="/pmc/${id}">Back to the update</a></p></main></body></html>`,
+    {
+      status: 503,
+      headers: {
+        'Content-Type': 'text/html; charset=utf-8',
+        'Content-Security-Policy': "default-src 'none'",
+      },
+    },
+  );
+}
+
 /**
  * The update as it leaves the workspace: Word (the whole update, section for section as on the
  * screen: app/render/pmc/docx.server.ts), slides (app/render/pmc/pptx.server.ts), print-friendly
@@ -79,8 +93,17 @@ async function exported(
     return Response.json(rest);
   }
   if (format === 'docx' || format === 'pptx') {
+    // What the documents show, and nothing more: it is sent whole to the process that makes them.
     const input = {
-      ...view,
+      fiscalYear: view.fiscalYear,
+      quarter: view.quarter,
+      start: view.start,
+      end: view.end,
+      status: view.status,
+      publishedAt: view.publishedAt,
+      lineage: view.lineage,
+      portfolios: view.portfolios,
+      highlights: view.highlights,
       madeAt: new Date().toISOString(),
       charts: updateCharts({
         portfolios: view.portfolios,
@@ -90,7 +113,13 @@ async function exported(
         programReducedHours: view.programReducedHours,
       }),
     };
-    const body = format === 'docx' ? await pmcDocx(input) : await pmcDeck(input);
+    let body: Buffer;
+    try {
+      body = await pmcDocument(format, input);
+    } catch (error) {
+      if (error instanceof DocumentTooLarge) return tooLarge(format, view.id);
+      throw error;
+    }
     return new Response(new Uint8Array(body), {
       headers: {
         'Content-Type':

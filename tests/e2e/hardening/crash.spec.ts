@@ -4,14 +4,15 @@
  * it acknowledged (answered with a redirect) is there, and on SQLite `pragma integrity_check` is
  * ok. Three cycles. Then two people typing in one plan, live, when the server is killed: they
  * type on while it is down, it restarts, their editors reconnect, and every word of both is in
- * the stored plan.
+ * the stored plan. Last, a Word file or deck that runs out of the memory set aside for documents
+ * fails alone: the person is told, and the server serves on.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import SQLite from 'better-sqlite3';
 import { expect, request, test, type Page } from '@playwright/test';
 import { isPostgresUrl } from '#db/dialect';
 import { E2E_DATABASE, E2E_PORT } from '../../../playwright.config';
-import { ACCOUNTS, login, PASSWORD, startPlan } from '../fixtures';
+import { ACCOUNTS, assembleUpdate, login, PASSWORD, startPlan } from '../fixtures';
 import { database, routeParams } from './targets';
 
 const PORT = E2E_PORT + 2;
@@ -21,7 +22,7 @@ const CYCLES = 3;
 // Both tests use the one crash-test port.
 test.describe.configure({ mode: 'serial' });
 
-async function startServer(): Promise<ChildProcess> {
+async function startServer(env: Record<string, string> = {}): Promise<ChildProcess> {
   // A server left over from an earlier run would answer for this one.
   const stale = await fetch(`${BASE}/login`).then(
     () => true,
@@ -38,6 +39,7 @@ async function startServer(): Promise<ChildProcess> {
       // Real accounts exist by now (the lockout tests): without this, start-up removes the
       // demo accounts this test signs in with (decision 015).
       DEMO_ACCOUNTS: 'on',
+      ...env,
     },
     stdio: 'ignore',
   });
@@ -209,5 +211,47 @@ test('SIGKILL while two people type in one plan: after the restart every word of
       server.kill('SIGTERM');
       await new Promise((resolve) => server.once('exit', resolve));
     }
+  }
+});
+
+test('a PMC document that runs out of its memory fails alone, with a page that says so', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  // Too little for any document: the process that makes it runs out of memory at once.
+  const server = await startServer({ DOCUMENT_HEAP_MB: '8' });
+  const page = await (await browser.newContext({ baseURL: BASE })).newPage();
+  try {
+    await login(page, 'omb_lead');
+    // Any update will do; run on its own, this test makes one.
+    const existing = await database()
+      .selectFrom('pmc_updates')
+      .select('id')
+      .orderBy('id')
+      .executeTakeFirst();
+    const update = existing ?? {
+      id: Number((await assembleUpdate(page, 2041, 2)).split('/').pop()),
+    };
+    for (const [format, kind] of [
+      ['docx', 'a Word file'],
+      ['pptx', 'slides'],
+    ]) {
+      const answer = await page.goto(`/pmc/${update.id}/export.${format}`);
+      expect(answer?.status()).toBe(503);
+      await expect(
+        page.getByRole('heading', { name: `Too large to export as ${kind}` }),
+      ).toBeVisible();
+      await expect(
+        page.getByRole('link', { name: 'Open the print-friendly page' }),
+      ).toHaveAttribute('href', `/pmc/${update.id}/export.html`);
+    }
+    // The server that answered is still serving.
+    expect(server.exitCode).toBeNull();
+    await page.goto(`/pmc/${update.id}`);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  } finally {
+    await page.context().close();
+    server.kill('SIGTERM');
+    await new Promise((resolve) => server.once('exit', resolve));
   }
 });
