@@ -102,4 +102,3 @@ export function formatDateTime(iso: string, zone: string = DEFAULT_TIME_ZONE): s
   written.set(key, text);
   return text;
 }
-
