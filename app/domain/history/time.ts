@@ -4,6 +4,7 @@
  * another zone is never misled. Calendar dates without a time keep `formatDate`
  * ("November 16, 2026") in app/domain/portfolio/labels.ts.
  */
+import { dateFormat } from '../dates';
 
 /** The zone every moment is shown in unless the viewer chose another. */
 export const DEFAULT_TIME_ZONE = 'America/New_York';
@@ -39,40 +40,31 @@ export function timeZoneLabel(zone: string): string {
   return TIME_ZONE_CHOICES.find((c) => c.zone === zone)?.label ?? zone;
 }
 
-/** Zones found valid: a page formats many moments in one zone, and asking Intl costs. */
-const knownZones = new Set<string>();
-
-/** Is `zone` an IANA time zone this runtime knows ("America/Chicago")? */
+/**
+ * Is `zone` an IANA time zone this runtime knows ("America/Chicago")? A known zone's format is
+ * kept (dateFormat), so asking again costs a lookup.
+ */
 export function isTimeZone(zone: string): boolean {
-  if (knownZones.has(zone)) return true;
   if (zone.trim() === '' || zone.length > 64) return false;
   try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    knownZones.add(zone);
+    dateFormat('en-US', { timeZone: zone });
     return true;
   } catch {
     return false;
   }
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
 function formatterFor(zone: string): Intl.DateTimeFormat {
-  let f = formatters.get(zone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      year: 'numeric',
-      month: 'long',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: '2-digit',
-      hour12: true,
-      timeZoneName: 'short',
-    });
-    formatters.set(zone, f);
-  }
-  return f;
+  return dateFormat('en-US', {
+    timeZone: zone,
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    hour12: true,
+    timeZoneName: 'short',
+  });
 }
 
 /**
