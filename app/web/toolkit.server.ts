@@ -47,20 +47,32 @@ async function asHtmlPage(load: () => Promise<Response>): Promise<Response> {
     };
     const status = thrown?.type === 'DataWithResponseInit' ? thrown.init?.status : undefined;
     const title = status === undefined ? undefined : PAGE_TITLES[status];
-    if (!title) throw error;
+    if (status === undefined || !title) throw error;
     const message = typeof thrown.data?.message === 'string' ? thrown.data.message : '';
     const esc = (t: string) => t.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-    return new Response(
-      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title} | Life Experience Workspace</title></head><body><main><h1>${title}</h1><p>${esc(message)}</p><p><a href="/">Back to the workspace</a></p></main></body></html>`,
-      {
-        status,
-        headers: {
-          'Content-Type': 'text/html; charset=utf-8',
-          'Content-Security-Policy': "default-src 'none'",
-        },
-      },
+    return plainPage(
+      status,
+      title,
+      `<h1>${title}</h1><p>${esc(message)}</p><p><a href="/">Back to the workspace</a></p>`,
     );
   }
+}
+
+/**
+ * A small page of its own, outside the workspace's layout, for an export route that cannot give
+ * its file: titled, in English, nothing run. `main` is trusted markup (escape what it quotes).
+ */
+export function plainPage(status: number, title: string, main: string): Response {
+  return new Response(
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title} | Life Experience Workspace</title></head><body><main>${main}</main></body></html>`,
+    {
+      status,
+      headers: {
+        'Content-Type': 'text/html; charset=utf-8',
+        'Content-Security-Policy': "default-src 'none'",
+      },
+    },
+  );
 }
 
 /**

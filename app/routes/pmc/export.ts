@@ -9,7 +9,7 @@ import { publishedHours } from '~/presenters/pmc';
 import { coverWords } from '~/presenters/pmc-figures';
 import { updateCharts } from '~/presenters/pmc-charts';
 import { dbOf } from '~/web/context.server';
-import { byExtension } from '~/web/toolkit.server';
+import { byExtension, plainPage } from '~/web/toolkit.server';
 
 const esc = (t: string) => t.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const statusLabel = (s: string) => MILESTONE_STATUS_LABELS[s as 'completed'] ?? s;
@@ -55,15 +55,10 @@ function outcomesHtml(o: PortfolioOutcomes | undefined): string {
 /** A document too large to make here: a page that says so and what to take instead. */
 function tooLarge(format: 'docx' | 'pptx', id: number): Response {
   const kind = format === 'docx' ? 'a Word file' : 'slides';
-  return new Response(
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Too large to export | Life Experience Workspace</title></head><body><main><h1>Too large to export as ${kind}</h1><p>This update is larger than the workspace can make into ${kind} with the memory set aside for documents. Nothing was changed. <a href="/pmc/${id}/export.html">Open the print-friendly page</a> or <a href="/pmc/${id}/update.json">download the data</a> instead, or ask the workspace's administrator to raise DOCUMENT_HEAP_MB.</p><p><a href="/pmc/${id}">Back to the update</a></p></main></body></html>`,
-    {
-      status: 503,
-      headers: {
-        'Content-Type': 'text/html; charset=utf-8',
-        'Content-Security-Policy': "default-src 'none'",
-      },
-    },
+  return plainPage(
+    503,
+    'Too large to export',
+    `<h1>Too large to export as ${kind}</h1><p>This update is larger than the workspace can make into ${kind} with the memory set aside for documents. Nothing was changed. <a href="/pmc/${id}/export.html">Open the print-friendly page</a> or <a href="/pmc/${id}/update.json">download the data</a> instead, or ask the workspace's administrator to raise DOCUMENT_HEAP_MB.</p><p><a href="/pmc/${id}">Back to the update</a></p>`,
   );
 }
 
