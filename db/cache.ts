@@ -5,8 +5,8 @@
  * portfolio, or none for workspace-wide changes such as settings. So the newest audit row of a
  * portfolio together with the newest workspace-wide one form a stamp that moves whenever any
  * figure of that portfolio can have moved. The stamp is read from the database (two index
- * lookups), so a cache stays correct across several app servers; a value computed at an older
- * stamp is never served.
+ * lookups in one statement), so a cache stays correct across several app servers; a value
+ * computed at an older stamp is never served.
  */
 import { BoundedMap } from '~/lib/bounded-map';
 import type { DB } from './client';
@@ -23,11 +23,16 @@ async function newestAuditId(db: DB, portfolioId?: number | null): Promise<numbe
 }
 
 export async function changeStamp(db: DB, portfolioId: number): Promise<string> {
-  const [portfolio, workspace] = await Promise.all([
-    newestAuditId(db, portfolioId),
-    newestAuditId(db, null),
-  ]);
-  return `${portfolio}:${workspace}`;
+  // Both lookups in one statement: a page reads stamps for every portfolio it shows.
+  const newest = (portfolio: number | null) =>
+    db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.max('id').as('id'))
+      .where('portfolio_id', portfolio === null ? 'is' : '=', portfolio);
+  const row = await db
+    .selectNoFrom([newest(portfolioId).as('portfolio'), newest(null).as('workspace')])
+    .executeTakeFirst();
+  return `${Number(row?.portfolio ?? 0)}:${Number(row?.workspace ?? 0)}`;
 }
 
 type Cache = BoundedMap<string, { stamp: string; value: unknown }>;
