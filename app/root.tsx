@@ -22,6 +22,7 @@ import { authConfig } from '~/auth/config.server';
 import { IDLE_WARNING_MS, sessionEndsAt } from '~/domain/auth/hygiene';
 import { can } from '~/domain/policy';
 import { IdleWarning } from '~/components/layout/idle-warning';
+import { useLinkFollowing } from '~/components/ui/link';
 
 export const links: Route.LinksFunction = () => [
   { rel: 'icon', href: '/favicon.ico' },
@@ -80,6 +81,7 @@ function idleTimes(session: { createdAt: string; lastSeenAt: string }) {
 export function Layout({ children }: { children: React.ReactNode }) {
   const root = useRouteLoaderData<typeof loader>('root');
   const nonce = useNonce();
+  useLinkFollowing();
   return (
     <html lang="en">
       <head>

@@ -1,5 +1,6 @@
 import { parseWithZod } from '@conform-to/zod/v4';
-import { data, Form, Link, redirect } from 'react-router';
+import { data, Form, redirect } from 'react-router';
+import { Link } from '~/components/ui/link';
 import { z } from 'zod';
 import type { Route } from './+types/calendar';
 import { loadCalendar } from '~/routes/calendar.server';

@@ -1,4 +1,5 @@
-import { Form, Link } from 'react-router';
+import { Form } from 'react-router';
+import { Link } from '~/components/ui/link';
 import type { Route } from './+types/notifications';
 import { FormErrors } from '~/components/ui/form';
 import { formatDateTime } from '~/domain/history/time';

@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { Link } from '~/components/ui/link';
 import type { Route } from './+types/reviews';
 import { isFederalHoliday } from '~/routes/calendar.server';
 import { daysWaiting, REVIEW_BUSINESS_DAYS, reviewDueOn } from '~/domain/phases/review';

@@ -51,6 +51,42 @@ test.describe('read views by role', () => {
     await expect(row).toContainText('Agency POC');
   });
 
+  test('the app’s links are followed in the page, by mouse and keyboard, without a reload', async ({
+    page,
+  }) => {
+    await login(page, 'viewer');
+    // A mark on this page's window: a full reload would lose it.
+    await page.evaluate(() => Object.assign(window, { sameDocument: true }));
+    const stillHere = () =>
+      page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument === true);
+    await page.getByRole('link', { name: 'Having a Child and Early Childhood' }).click();
+    await expect(
+      page.getByRole('heading', { name: 'Having a Child and Early Childhood', level: 1 }),
+    ).toBeVisible();
+    expect(await stillHere()).toBe(true);
+    await page.getByRole('link', { name: 'Newborn Supply Kits' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(
+      page.getByRole('heading', { name: 'Newborn Supply Kits', level: 1 }),
+    ).toBeVisible();
+    expect(await stillHere()).toBe(true);
+    await page.goBack();
+    await expect(
+      page.getByRole('heading', { name: 'Having a Child and Early Childhood', level: 1 }),
+    ).toBeVisible();
+    expect(await stillHere()).toBe(true);
+    // A link opened in a new tab is the browser's, not the router's.
+    const [tab] = await Promise.all([
+      page.context().waitForEvent('page'),
+      page.getByRole('link', { name: 'Newborn Supply Kits' }).click({ modifiers: ['Control'] }),
+    ]);
+    await expect(tab).toHaveURL(/\/projects\/\d+$/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      'Having a Child and Early Childhood',
+    );
+    await tab.close();
+  });
+
   test('an OMB lead browses the audit log, filtered by kind, person and record', async ({
     page,
   }) => {

@@ -1,4 +1,5 @@
-import { Form, Link } from 'react-router';
+import { Form } from 'react-router';
+import { Link } from '~/components/ui/link';
 import { Table } from '~/components/ui/table';
 import { invitationStatus, type InvitationStatus } from '~/domain/auth/hygiene';
 import { formatDateTime } from '~/domain/history/time';

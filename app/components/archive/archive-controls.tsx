@@ -1,4 +1,5 @@
-import { Form, Link } from 'react-router';
+import { Form } from 'react-router';
+import { Link } from '~/components/ui/link';
 import { KIND_NOUNS, recordPath, type ArchiveKind } from '~/domain/archive';
 import { formatDate } from '~/domain/portfolio/labels';
 import { Breadcrumbs } from '~/components/ui/form';

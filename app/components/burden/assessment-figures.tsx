@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { Link } from '~/components/ui/link';
 import { BreakdownTable, SegmentTable } from '~/components/burden/breakdown-tables';
 import { BarChart, CATEGORY_COLORS } from '~/components/charts/bar-chart';
 import { Table } from '~/components/ui/table';

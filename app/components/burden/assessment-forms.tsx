@@ -1,5 +1,6 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
-import { Form, Link } from 'react-router';
+import { Form } from 'react-router';
+import { Link } from '~/components/ui/link';
 import { EMPTY_ITEM, ItemFields, useItemForm } from '~/components/burden/item-form';
 import { TextField } from '~/components/ui/field';
 import { IntentFields } from '~/components/ui/form';

@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { Link } from '~/components/ui/link';
 import {
   EVALUATION_DESIGNS,
   EVALUATION_STATUS_LABELS,

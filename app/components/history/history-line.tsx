@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { Link } from '~/components/ui/link';
 import type { AuditSentence } from '~/domain/history/describe';
 
 /** "Luis Ortega (USDA) answered … project “X” (linked): Concur." — one history sentence. */

@@ -2,7 +2,7 @@
  * A comparison of two journey maps: the two sides, the direction, the summary, scores and other
  * changes step by step, and both diagrams (each with a table of the same scores above it).
  */
-import { Link } from 'react-router';
+import { Link } from '~/components/ui/link';
 import { MermaidDiagram } from '~/components/mermaid/mermaid-diagram';
 import { Alert } from '~/components/ui/alert';
 import { Table } from '~/components/ui/table';

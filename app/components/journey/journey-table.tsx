@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { Link } from '~/components/ui/link';
 import { SCORE_LABELS } from '~/domain/journey/types';
 import { Table } from '~/components/ui/table';
 

@@ -5,7 +5,8 @@
  */
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
 import { useMemo, type FormEvent, type KeyboardEvent } from 'react';
-import { Form, Link } from 'react-router';
+import { Form } from 'react-router';
+import { Link } from '~/components/ui/link';
 import type { MoveItem } from '~/components/journey/reorder';
 import { MermaidDiagram } from '~/components/mermaid/mermaid-diagram';
 import { TextField } from '~/components/ui/field';

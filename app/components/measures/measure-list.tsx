@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { Link } from '~/components/ui/link';
 import { Table } from '~/components/ui/table';
 import type { measureSummary } from '~/presenters/measures';
 

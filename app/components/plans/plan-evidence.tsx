@@ -1,5 +1,6 @@
 /** The evidence a plan cites, by section, and the form for citing more. */
-import { Form, Link } from 'react-router';
+import { Form } from 'react-router';
+import { Link } from '~/components/ui/link';
 import { IntentFields } from '~/components/ui/form';
 import { PLAN_SECTIONS } from '~/domain/plans/document';
 import { citationsBySection } from '~/presenters/plans';

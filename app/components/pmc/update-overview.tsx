@@ -2,7 +2,7 @@
  * The overview of a PMC update (not a portfolio's own view): the publish button, the program's
  * highlights, and the charts of the portfolios on this page and of burden reduced over time.
  */
-import { Link } from 'react-router';
+import { Link } from '~/components/ui/link';
 import { BarChart } from '~/components/charts/bar-chart';
 import { PageNumbers } from '~/components/ui/page-numbers';
 import type { PreviewPortfolio, UpdatePreview } from '~/presenters/pmc';

@@ -5,7 +5,8 @@
  */
 import type { SubmissionResult } from '@conform-to/react';
 import { Fragment, useContext, useEffect, useRef } from 'react';
-import { Form, Link } from 'react-router';
+import { Form } from 'react-router';
+import { Link } from '~/components/ui/link';
 import { HistorySentence, HistoryTime } from '~/components/history/history-line';
 import { FieldError } from '~/components/ui/field';
 import { IntentFields } from '~/components/ui/form';

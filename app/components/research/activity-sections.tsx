@@ -1,5 +1,6 @@
 import { getFormProps } from '@conform-to/react';
-import { Form, Link } from 'react-router';
+import { Form } from 'react-router';
+import { Link } from '~/components/ui/link';
 import type { useActivityForms } from '~/components/research/use-activity-forms';
 import { ClearanceKeepers } from '~/components/research/clearance-keepers';
 import { TextField } from '~/components/ui/field';

@@ -1,5 +1,6 @@
 import { getFormProps, type SubmissionResult } from '@conform-to/react';
-import { Form, Link } from 'react-router';
+import { Form } from 'react-router';
+import { Link } from '~/components/ui/link';
 import { TextField, type AnyField } from '~/components/ui/field';
 import { ChoiceField, FormErrors, SelectField, StaleValues } from '~/components/ui/form';
 import { useSchemaForm } from '~/components/ui/use-schema-form';

@@ -1,4 +1,5 @@
-import { Form, Link } from 'react-router';
+import { Form } from 'react-router';
+import { Link } from '~/components/ui/link';
 import { Alert } from '~/components/ui/alert';
 import { FieldError } from '~/components/ui/field';
 import { IntentFields } from '~/components/ui/form';

@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { Link } from '~/components/ui/link';
 import { PreviousNext } from '~/components/ui/page-numbers';
 import { pluralize } from '~/domain/plural';
 import type { GroupView, ResultView, SearchView } from '~/presenters/search';

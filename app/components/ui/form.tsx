@@ -5,7 +5,7 @@ import {
   type FormMetadata,
 } from '@conform-to/react';
 import type { ReactNode } from 'react';
-import { Link } from 'react-router';
+import { Link } from '~/components/ui/link';
 import {
   ErrorSummary,
   summaryItems,

@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { Link } from '~/components/ui/link';
 
 /** USWDS numbered pagination: one link per page, the current one marked. Nothing for one page. */
 export function PageNumbers({

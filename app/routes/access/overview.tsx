@@ -1,5 +1,6 @@
 import { getFormProps } from '@conform-to/react';
-import { Form, Link, redirect } from 'react-router';
+import { Form, redirect } from 'react-router';
+import { Link } from '~/components/ui/link';
 import type { Route } from './+types/overview';
 import { authConfig } from '~/auth/config.server';
 import { invitePerson, revokeInvitation } from '~/commands/access';

@@ -1,4 +1,5 @@
-import { Form, Link } from 'react-router';
+import { Form } from 'react-router';
+import { Link } from '~/components/ui/link';
 import type { Route } from './+types/review';
 import { confirmAccessReview, removeAccess } from '~/commands/access-review';
 import { AgencyRoleTable, MemberTable } from '~/components/access/review-tables';

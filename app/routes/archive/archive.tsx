@@ -1,5 +1,6 @@
 import { parseWithZod } from '@conform-to/zod/v4';
-import { data, Form, Link, redirect } from 'react-router';
+import { data, Form, redirect } from 'react-router';
+import { Link } from '~/components/ui/link';
 import type { Route } from './+types/archive';
 import { listPath, loadArchivable } from '~/web/archive.server';
 import { Breadcrumbs, FormErrors } from '~/components/ui/form';

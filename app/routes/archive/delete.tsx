@@ -1,6 +1,7 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
-import { data, Form, Link, redirect } from 'react-router';
+import { data, Form, redirect } from 'react-router';
+import { Link } from '~/components/ui/link';
 import type { Route } from './+types/delete';
 import { listPath, loadArchivable } from '~/web/archive.server';
 import { Alert } from '~/components/ui/alert';

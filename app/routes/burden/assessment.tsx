@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { Link } from '~/components/ui/link';
 import type { Route } from './+types/assessment';
 import { archiveState } from '~/web/archive.server';
 import { ArchiveControls } from '~/components/archive/archive-controls';

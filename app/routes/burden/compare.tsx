@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { Link } from '~/components/ui/link';
 import type { Route } from './+types/compare';
 import { BarChart } from '~/components/charts/bar-chart';
 import { Breadcrumbs } from '~/components/ui/form';

@@ -1,6 +1,7 @@
 import { getFormProps } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
-import { data, Form, Link, redirect } from 'react-router';
+import { data, Form, redirect } from 'react-router';
+import { Link } from '~/components/ui/link';
 import type { Route } from './+types/list';
 import { listQuery } from '~/web/archive.server';
 import { ArchivedFilter, ArchivedTag, DeletedNotice } from '~/components/archive/archive-controls';

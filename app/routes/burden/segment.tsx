@@ -1,5 +1,6 @@
 import { getFormProps } from '@conform-to/react';
-import { Form, Link } from 'react-router';
+import { Form } from 'react-router';
+import { Link } from '~/components/ui/link';
 import type { Route } from './+types/segment';
 import { requireAssessment } from '~/routes/burden/find.server';
 import { Alert } from '~/components/ui/alert';

@@ -3,7 +3,8 @@
  * status and the next move (approve, back to draft, start, report the findings), and the
  * findings once reported. The rules are app/domain/evaluations/plan.ts.
  */
-import { Form, Link } from 'react-router';
+import { Form } from 'react-router';
+import { Link } from '~/components/ui/link';
 import type { Route } from './+types/view';
 import { TextAreaField, Breadcrumbs, FormErrors } from '~/components/ui/form';
 import { getFormProps, useForm } from '@conform-to/react';

@@ -1,7 +1,8 @@
 import { getFormProps } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import { useState } from 'react';
-import { data, Form, Link, redirect } from 'react-router';
+import { data, Form, redirect } from 'react-router';
+import { Link } from '~/components/ui/link';
 import type { Route } from './+types/edit';
 import { ArchivedEditPage } from '~/components/archive/archive-controls';
 import { JourneyDetailsFields } from '~/components/journey/details-form';

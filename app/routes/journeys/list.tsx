@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { Link } from '~/components/ui/link';
 import type { Route } from './+types/list';
 import { listQuery } from '~/web/archive.server';
 import { ArchivedFilter, ArchivedTag, DeletedNotice } from '~/components/archive/archive-controls';

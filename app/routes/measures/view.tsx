@@ -4,7 +4,8 @@
  * next value. The rule is app/domain/measures/status.ts; the words are app/presenters/measures.ts.
  */
 import { getFormProps, useForm } from '@conform-to/react';
-import { Form, Link } from 'react-router';
+import { Form } from 'react-router';
+import { Link } from '~/components/ui/link';
 import type { Route } from './+types/view';
 import { MeasureChart } from '~/components/charts/measure-chart';
 import { TextField } from '~/components/ui/field';

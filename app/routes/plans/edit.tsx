@@ -1,6 +1,7 @@
 import { parseWithZod } from '@conform-to/zod/v4';
 import { lazy, Suspense } from 'react';
-import { data, Form, Link, redirect, useActionData } from 'react-router';
+import { data, Form, redirect, useActionData } from 'react-router';
+import { Link } from '~/components/ui/link';
 import type { Route } from './+types/edit';
 import { PlainTextForm } from '~/components/plans/plain-text-form';
 import { Breadcrumbs } from '~/components/ui/form';

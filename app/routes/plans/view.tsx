@@ -1,4 +1,5 @@
-import { Form, Link } from 'react-router';
+import { Form } from 'react-router';
+import { Link } from '~/components/ui/link';
 import type { Route } from './+types/view';
 import { CommentForm, CommentList } from '~/components/plans/plan-comments';
 import { DueDatesForm } from '~/components/plans/plan-due-dates';

@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { Link } from '~/components/ui/link';
 import type { Route } from './+types/compare';
 import { diffUpdates, isUnchanged } from '~/domain/pmc/diff';
 import { MILESTONE_STATUS_LABELS } from '~/domain/portfolio/labels';

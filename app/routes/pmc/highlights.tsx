@@ -1,6 +1,7 @@
 import { parseWithZod } from '@conform-to/zod/v4';
 import { lazy, Suspense } from 'react';
-import { data, Link, redirect, useActionData } from 'react-router';
+import { data, redirect, useActionData } from 'react-router';
+import { Link } from '~/components/ui/link';
 import type { Route } from './+types/highlights';
 import { Alert } from '~/components/ui/alert';
 import { sanitizeDoc } from '~/domain/plans/document';

@@ -1,5 +1,6 @@
 import { parseWithZod } from '@conform-to/zod/v4';
-import { data, Form, Link, redirect } from 'react-router';
+import { data, Form, redirect } from 'react-router';
+import { Link } from '~/components/ui/link';
 import type { Route } from './+types/list';
 import { fiscalYearOf } from '~/domain/dates';
 import { statusText, updateName } from '~/domain/pmc/standing';

@@ -3,7 +3,8 @@
  * of every portfolio, the highlights and notes), the warnings (app/domain/pmc/publish.ts), and
  * asks to confirm. Only then is the update frozen (app/commands/pmc.ts, publishUpdate).
  */
-import { Form, Link, useActionData, type ShouldRevalidateFunctionArgs } from 'react-router';
+import { Form, useActionData, type ShouldRevalidateFunctionArgs } from 'react-router';
+import { Link } from '~/components/ui/link';
 import type { Route } from './+types/publish';
 import { Alert } from '~/components/ui/alert';
 import { FormErrors } from '~/components/ui/form';

@@ -1,4 +1,5 @@
-import { Link, type ShouldRevalidateFunctionArgs } from 'react-router';
+import { type ShouldRevalidateFunctionArgs } from 'react-router';
+import { Link } from '~/components/ui/link';
 import type { Route } from './+types/update';
 import { LeftOut, UpdateOverview, UpdatePager } from '~/components/pmc/update-overview';
 import { PortfolioSection } from '~/components/pmc/update-portfolio';

@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { Link } from '~/components/ui/link';
 import type { Route } from './+types/portfolio';
 import { measureRollup, measureSummary } from '~/presenters/measures';
 import { measuresOf } from '#db/queries/measures';

@@ -1,4 +1,5 @@
-import { Form, Link } from 'react-router';
+import { Form } from 'react-router';
+import { Link } from '~/components/ui/link';
 import { z } from 'zod';
 import type { Route } from './+types/index';
 import { FilterSelect } from '~/components/ui/filter-select';

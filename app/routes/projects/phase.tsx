@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { Link } from '~/components/ui/link';
 import type { Route } from './+types/phase';
 import { AnswerForm, MoveBackForm, OverrideForm, RequestForm } from '~/components/phase/gate-forms';
 import { AnnualReviewTable, AnswersTable, PhaseHistory } from '~/components/phase/gate-tables';

@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { Link } from '~/components/ui/link';
 import type { Route } from './+types/project';
 import { MeasureList } from '~/components/measures/measure-list';
 import { EvaluationList } from '~/components/evaluations/evaluation-list';

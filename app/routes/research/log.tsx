@@ -1,5 +1,6 @@
 import { parseWithZod } from '@conform-to/zod/v4';
-import { data, Link, redirect } from 'react-router';
+import { data, redirect } from 'react-router';
+import { Link } from '~/components/ui/link';
 import type { Route } from './+types/log';
 import { listQuery } from '~/web/archive.server';
 import { ArchivedFilter, ArchivedTag, DeletedNotice } from '~/components/archive/archive-controls';

@@ -3,7 +3,7 @@
  * latest quarter, its trust figure (or the count, under the minimum) and the change from the
  * quarter before.
  */
-import { Link } from 'react-router';
+import { Link } from '~/components/ui/link';
 import type { Route } from './+types/list';
 import { Breadcrumbs } from '~/components/ui/form';
 import { Table } from '~/components/ui/table';

@@ -3,7 +3,7 @@
  * quarter (trust, drivers, response rate, the change from the quarter before, suppressed under
  * the minimum), the charts with their tables, and every import, replaced ones included.
  */
-import { Link } from 'react-router';
+import { Link } from '~/components/ui/link';
 import type { Route } from './+types/view';
 import { ImportsTable, QuarterFigures } from '~/components/surveys/quarter-figures';
 import { Breadcrumbs } from '~/components/ui/form';
