@@ -124,11 +124,23 @@ export function windowEnd(date: string): string {
 
 /** The first day of the earliest window that still contains `date`. */
 function earliestWindowStartContaining(date: string): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const start = new Date(Date.UTC(y - 1, m - 1, d));
-  // windowEnd(start) must be after `date`.
-  while (windowEnd(isoDate(start)) <= date) start.setUTCDate(start.getUTCDate() + 1);
-  return isoDate(start);
+  const [y, m, d] = [+date.slice(0, 4), +date.slice(5, 7), +date.slice(8, 10)];
+  // The window from the same day a year before ends just before `date`, so the one from the next
+  // day is the first to contain it. A year before February 29 is taken as March 1, whose window
+  // (to March 1) already contains it. Plain number work: this runs for every day tried.
+  if (m === 2 && d === 29) return ymd(y - 1, 3, 1);
+  if (d < daysInMonth(y - 1, m)) return ymd(y - 1, m, d + 1);
+  return m < 12 ? ymd(y - 1, m + 1, 1) : ymd(y, 1, 1);
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month !== 2) return [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+}
+
+function ymd(year: number, month: number, day: number): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${String(year).padStart(4, '0')}-${two(month)}-${two(day)}`;
 }
 
 function isoDate(d: Date): string {
@@ -168,12 +180,14 @@ export function groupActivities(activities: readonly PraActivity[]): PraActivity
 /**
  * Counted attendances, sorted by date: `dates[i]` is when person number `people[i]` took part.
  * People are numbered 0 … `count` − 1 (one number per distinct code), so counting them in a
- * window needs an array, not a map of strings.
+ * window needs an array, not a map of strings. `days` are the distinct dates, ascending: the
+ * only window starts worth trying, and far fewer than the attendances.
  */
 interface Events {
   dates: string[];
   people: number[];
   count: number;
+  days: string[];
 }
 
 /**
@@ -185,20 +199,17 @@ export function maxInAnyWindow(events: Events): {
   from: string | null;
   to: string | null;
 } {
-  return fullestWindow(events, [...new Set(events.dates)]);
+  return fullestWindow(events, events.days);
 }
 
 /**
- * The most distinct people in the 12-month windows starting on `starts` (ascending), sliding
- * over `events` (sorted by date) once. `to` is the window's exclusive end.
+ * The distinct people in the 12-month window from each of `starts` (ascending), sliding over
+ * `events` (sorted by date) once.
  */
-function fullestWindow(
-  { dates, people, count }: Events,
-  starts: readonly string[],
-): { count: number; from: string | null; to: string | null } {
+function windowCounts({ dates, people, count }: Events, starts: readonly string[]): number[] {
   const times = new Uint32Array(count); // attendances of each person inside the window
+  const counts: number[] = [];
   let distinct = 0;
-  let best = { count: 0, from: null as string | null, to: null as string | null };
   let right = 0;
   let left = 0;
   for (const start of starts) {
@@ -212,8 +223,21 @@ function fullestWindow(
       if (times[people[right]!]!++ === 0) distinct++;
       right++;
     }
-    if (distinct > best.count) best = { count: distinct, from: start, to: end };
+    counts.push(distinct);
   }
+  return counts;
+}
+
+/** The fullest of the 12-month windows starting on `starts` (ascending); `to` is exclusive. */
+function fullestWindow(
+  events: Events,
+  starts: readonly string[],
+): { count: number; from: string | null; to: string | null } {
+  const counts = windowCounts(events, starts);
+  let best = { count: 0, from: null as string | null, to: null as string | null };
+  counts.forEach((n, i) => {
+    if (n > best.count) best = { count: n, from: starts[i]!, to: windowEnd(starts[i]!) };
+  });
   return best;
 }
 
@@ -263,7 +287,7 @@ function uncoveredEvents(
   }
   sessions.sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0));
   const numbers = new Map<string, number>();
-  const events: Events = { dates: [], people: [], count: 0 };
+  const events: Events = { dates: [], people: [], count: 0, days: [] };
   for (const s of sessions)
     for (const p of s.participants)
       if (isCounted(p.category, settings)) {
@@ -272,6 +296,7 @@ function uncoveredEvents(
         if (n === undefined) numbers.set(code, (n = numbers.size));
         events.dates.push(s.date);
         events.people.push(n);
+        if (events.days.at(-1) !== s.date) events.days.push(s.date);
       }
   events.count = numbers.size;
   return events;
@@ -416,9 +441,27 @@ export function nextAllowedOn(
 }
 
 function firstDayWithRoom(events: Events, today: string): string {
-  const ends = [...new Set(events.dates.map(windowEnd))].filter((d) => d > today).sort();
-  for (const day of [today, ...ends])
-    if (countInWindowsContaining(events, day).count < LIMIT) return day;
+  const ends = [...new Set(events.days.map(windowEnd))].filter((d) => d > today).sort();
+  const days = [today, ...ends];
+  // Every window worth trying for any of the days starts on an event date or on the day itself
+  // (see countInWindowsContaining): count them all in one pass, then take each day's fullest
+  // window among the starts from the earliest window containing it up to the day. Both ends of
+  // that range only move forward, so a queue of starts by falling count gives each maximum.
+  const first = earliestWindowStartContaining(today);
+  const starts = [...new Set([...events.days.filter((d) => d >= first), ...days])].sort();
+  const counts = windowCounts(events, starts);
+  const queue: number[] = []; // indexes into starts, their counts falling
+  let head = 0;
+  let next = 0;
+  for (const day of days) {
+    for (; next < starts.length && starts[next]! <= day; next++) {
+      while (queue.length > head && counts[queue.at(-1)!]! <= counts[next]!) queue.pop();
+      queue.push(next);
+    }
+    const from = earliestWindowStartContaining(day);
+    while (queue.length > head && starts[queue[head]!]! < from) head++;
+    if ((queue.length > head ? counts[queue[head]!]! : 0) < LIMIT) return day;
+  }
   // After the last window end no attendance is left in any window containing the day.
   return ends.at(-1) ?? today;
 }
@@ -552,9 +595,7 @@ function countInWindowsContaining(
   const first = earliestWindowStartContaining(date);
   // Moving a window's start up to the next event loses nobody, so event dates (and the date
   // itself) are the only starts worth trying.
-  const starts = [
-    ...new Set([...events.dates.filter((d) => d >= first && d <= date), date]),
-  ].sort();
+  const starts = [...new Set([...events.days.filter((d) => d >= first && d <= date), date])].sort();
   const best = fullestWindow(events, starts);
   return best.from === null
     ? { count: 0, from: date, to: dayBefore(windowEnd(date)) }

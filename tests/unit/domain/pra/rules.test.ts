@@ -576,3 +576,62 @@ describe('PRA: from when the next person is allowed without a clearance (rolling
     expect(past!.explanation).toContain('9 more may take part now');
   });
 });
+
+describe('PRA: the next allowed day agrees with trying every day', () => {
+  // The rule by its definition: from `today` on, the first day on which every 12-month window
+  // containing it (each start from a year before up to the day) holds at most eight people.
+  const addDays = (date: string, n: number) => {
+    const d = new Date(`${date}T00:00:00Z`);
+    d.setUTCDate(d.getUTCDate() + n);
+    return d.toISOString().slice(0, 10);
+  };
+  function byEveryDay(sessions: { date: string; codes: string[] }[], today: string): string {
+    const counts = new Map<string, number>();
+    const inWindowFrom = (start: string) => {
+      let n = counts.get(start);
+      if (n === undefined) {
+        const end = windowEnd(start);
+        const codes = new Set(
+          sessions.filter((s) => s.date >= start && s.date < end).flatMap((s) => s.codes),
+        );
+        counts.set(start, (n = codes.size));
+      }
+      return n;
+    };
+    for (let day = today; ; day = addDays(day, 1)) {
+      let most = 0;
+      for (let back = 0; back <= 366; back++) {
+        const start = addDays(day, -back);
+        if (windowEnd(start) > day) most = Math.max(most, inWindowFrom(start));
+      }
+      if (most < 9) return day;
+    }
+  }
+  // A small fixed pseudo-random sequence, so a failure can be replayed.
+  let seed = 24;
+  const random = (n: number) => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed % n;
+  };
+  // Today an ordinary day, and days around a leap day.
+  const todays = ['2026-11-22', '2028-02-29', '2028-03-01', '2029-02-28'];
+  // Dense enough that more than half of them must wait past today.
+  it.each(Array.from({ length: 60 }, (_, i) => i))('random collection %i', (i) => {
+    const today = todays[i % todays.length]!;
+    const sessions = Array.from({ length: 6 + random(20) }, () => ({
+      date: addDays(today, random(540) - 360),
+      codes: Array.from({ length: 1 + random(4) }, () => `P-${random(30)}`),
+    }));
+    const group = [
+      activity({
+        sessions: sessions.map((s) =>
+          session(
+            s.date,
+            s.codes.map((code) => ({ code, category: 'public' as const })),
+          ),
+        ),
+      }),
+    ];
+    expect(nextAllowedOn(group, none, settings, today)).toBe(byEveryDay(sessions, today));
+  });
+});
