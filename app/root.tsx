@@ -22,7 +22,7 @@ import { authConfig } from '~/auth/config.server';
 import { IDLE_WARNING_MS, sessionEndsAt } from '~/domain/auth/hygiene';
 import { can } from '~/domain/policy';
 import { IdleWarning } from '~/components/layout/idle-warning';
-import { useLinkFollowing } from '~/components/ui/link';
+import { useLinkFollowing } from '~/components/layout/link-following';
 
 export const links: Route.LinksFunction = () => [
   { rel: 'icon', href: '/favicon.ico' },

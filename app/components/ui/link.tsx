@@ -8,8 +8,7 @@
  * the document follows them all (`useLinkFollowing`, in the root layout). `NavLink`, which marks
  * the current page, stays React Router's.
  */
-import { useEffect, type AnchorHTMLAttributes } from 'react';
-import { useNavigate } from 'react-router';
+import type { AnchorHTMLAttributes } from 'react';
 
 type LinkProps = Omit<AnchorHTMLAttributes<HTMLAnchorElement>, 'href'> & {
   /** A path in the app: absolute (`/projects/3`) or relative to this page (`?page=2`). */
@@ -19,35 +18,4 @@ type LinkProps = Omit<AnchorHTMLAttributes<HTMLAnchorElement>, 'href'> & {
 export function Link({ to, ...rest }: LinkProps) {
   // data-discover: React Router's lazy route discovery learns the link's route before a click.
   return <a href={to} data-nav="" data-discover="true" {...rest} />;
-}
-
-/** Follows clicks on the app's links with the router, as its `<Link>` would. */
-export function useLinkFollowing() {
-  const navigate = useNavigate();
-  useEffect(() => {
-    const follow = (event: MouseEvent) => {
-      if (
-        event.defaultPrevented ||
-        event.button !== 0 ||
-        event.metaKey ||
-        event.altKey ||
-        event.ctrlKey ||
-        event.shiftKey ||
-        !(event.target instanceof Element)
-      )
-        return;
-      const a = event.target.closest('a[data-nav]');
-      if (!(a instanceof HTMLAnchorElement)) return;
-      if ((a.target && a.target !== '_self') || a.hasAttribute('download')) return;
-      const url = new URL(a.href);
-      if (url.origin !== window.location.origin) return;
-      event.preventDefault();
-      const to = url.pathname + url.search + url.hash;
-      const here = window.location.pathname + window.location.search + window.location.hash;
-      // The same address again replaces this history entry, as React Router's links do.
-      void navigate(to, { replace: to === here });
-    };
-    document.addEventListener('click', follow);
-    return () => document.removeEventListener('click', follow);
-  }, [navigate]);
 }
