@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import { Form, NavLink } from 'react-router';
-import flagUrl from '@uswds/uswds/img/us_flag_small.png';
-import dotGovUrl from '@uswds/uswds/img/icon-dot-gov.svg';
-import httpsUrl from '@uswds/uswds/img/icon-https.svg';
-import searchIconUrl from '@uswds/uswds/img/usa-icons-bg/search--white.svg';
+// Served as files, not inlined: inlined, these four images were 1.5 KB of every page's script and
+// 2.8 KB of every page's HTML (issue 24); as files they are fetched once and kept.
+import flagUrl from '@uswds/uswds/img/us_flag_small.png?no-inline';
+import dotGovUrl from '@uswds/uswds/img/icon-dot-gov.svg?no-inline';
+import httpsUrl from '@uswds/uswds/img/icon-https.svg?no-inline';
+import searchIconUrl from '@uswds/uswds/img/usa-icons-bg/search--white.svg?no-inline';
 
 export function SkipLink() {
   return (
