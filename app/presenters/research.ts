@@ -87,8 +87,21 @@ export function praStatusView(
       ...c,
       activities: status.activities.filter((a) => a.clearanceIds.includes(c.id)).length,
     })),
-    activities: status.rows.map((r) => ({ id: r.id, label: `${r.title} (${r.project_name})` })),
+    activityChoices: choicesByProject(status.rows),
   };
+}
+
+/** The planning check's choice of activity: under their projects, each in name order. */
+function choicesByProject(rows: readonly { id: number; title: string; project_name: string }[]) {
+  const byProject = new Map<string, { id: number; title: string }[]>();
+  for (const r of [...rows].sort((a, b) => a.title.localeCompare(b.title)))
+    byProject.set(r.project_name, [
+      ...(byProject.get(r.project_name) ?? []),
+      { id: r.id, title: r.title },
+    ]);
+  return [...byProject]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([project, activities]) => ({ project, activities }));
 }
 
 /**

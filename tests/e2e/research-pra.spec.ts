@@ -80,7 +80,7 @@ test.describe('research under the Paperwork Reduction Act', () => {
     await page.goto('/portfolios/having-a-child/pra');
     await page
       .getByLabel('About this activity')
-      .selectOption({ label: 'Parent interviews about the supply kit (Newborn Supply Kits)' });
+      .selectOption({ label: 'Parent interviews about the supply kit' });
     await page.getByLabel('How many more people').fill('1');
     await page.getByLabel('On', { exact: true }).fill(third);
     await page.getByRole('button', { name: 'Check' }).click();

@@ -121,11 +121,11 @@ export function CollectionsTable({ collections }: Pick<Status, 'collections'>) {
 
 /** The planning check, a GET form: "can we talk to N more people about this?" */
 export function PlanningCheck({
-  activities,
+  activityChoices,
   plan,
   planErrors,
   planInput,
-}: Pick<Status, 'activities'> & Planning) {
+}: Pick<Status, 'activityChoices'> & Planning) {
   return (
     <>
       <h2 id="planning">Can we talk to more people?</h2>
@@ -142,10 +142,14 @@ export function PlanningCheck({
             defaultValue={planInput.activity}
           >
             <option value="">- Select -</option>
-            {activities.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.label}
-              </option>
+            {activityChoices.map((g) => (
+              <optgroup key={g.project} label={g.project}>
+                {g.activities.map((a) => (
+                  <option key={a.id} value={a.id}>
+                    {a.title}
+                  </option>
+                ))}
+              </optgroup>
             ))}
           </select>
         </div>

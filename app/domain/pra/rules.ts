@@ -306,6 +306,21 @@ export function normalizeCode(code: string): string {
   return code.trim().toUpperCase();
 }
 
+/** Activities a sentence names before it counts the rest. */
+const NAMED = 5;
+
+/** “A”, “B”, “C”, “D”, “E” and 15 other activities: a sentence people can still read. */
+function namesOf(group: readonly PraActivity[]): string {
+  const named = group
+    .slice(0, NAMED)
+    .map((a) => `“${a.title}”`)
+    .join(', ');
+  const others = group.length - NAMED;
+  return others > 0
+    ? `${named} and ${pluralize(others, 'other activity', 'other activities')}`
+    : named;
+}
+
 /** "9 members of the public", "1 member of the public". */
 const members = (n: number) => pluralize(n, 'member of the public', 'members of the public');
 
@@ -325,7 +340,7 @@ export function reportCollection(
     .filter((c) => c.controlNumber && c.expiresOn && c.expiresOn >= today)
     .sort((a, b) => (a.expiresOn! < b.expiresOn! ? 1 : -1));
   const expired = linked.filter((c) => c.controlNumber && c.expiresOn && c.expiresOn < today);
-  const names = group.map((a) => `“${a.title}”`).join(', ');
+  const names = namesOf(group);
   const grouped =
     group.length > 1
       ? `${names} form one collection (same purpose or same questions)`
@@ -518,7 +533,7 @@ export function checkAddition(
     g.some((a) => a.id === addition.activityId),
   )!;
   const activity = group.find((a) => a.id === addition.activityId)!;
-  const names = group.map((a) => `“${a.title}”`).join(', ');
+  const names = namesOf(group);
   if (!countsTowardLimit(activity)) {
     return {
       allowed: true,
@@ -573,7 +588,7 @@ export function checkActivityChange(
   const next = countOf(now);
   const activity = now.find((a) => a.id === activityId)!;
   if (next.count > LIMIT && next.count > prior && !activity.overridden) {
-    const names = now.map((a) => `“${a.title}”`).join(', ');
+    const names = namesOf(now);
     return {
       allowed: false,
       countAfter: next.count,

@@ -137,7 +137,25 @@ describe('praStatusView', () => {
     });
     expect(v.collections[0]!.more).toBe(2);
     expect(v.collections[0]!.key).toBe('1-2-3-4-5-6-7');
-    expect(v.activities[0]).toEqual({ id: 1, label: 'Activity 1 (Project 1)' });
+  });
+
+  it('offers the planning check’s activities under their projects, each in name order', () => {
+    const s = status([activity(1, 1), activity(2, 1), activity(3, 1)]);
+    s.rows = [
+      { id: 1, title: 'Surveys', project_name: 'Supply kits' },
+      { id: 2, title: 'Interviews', project_name: 'Supply kits' },
+      { id: 3, title: 'Card sort', project_name: 'Benefits finder' },
+    ] as unknown as PraStatusResult['rows'];
+    expect(praStatusView(s, TODAY).activityChoices).toEqual([
+      { project: 'Benefits finder', activities: [{ id: 3, title: 'Card sort' }] },
+      {
+        project: 'Supply kits',
+        activities: [
+          { id: 2, title: 'Interviews' },
+          { id: 1, title: 'Surveys' },
+        ],
+      },
+    ]);
   });
 
   it.each([

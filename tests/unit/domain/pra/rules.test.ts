@@ -577,6 +577,24 @@ describe('PRA: from when the next person is allowed without a clearance (rolling
   });
 });
 
+describe('PRA: an explanation names five activities and counts the rest', () => {
+  const titled = (n: number) =>
+    Array.from({ length: n }, (_, i) =>
+      activity({ title: `Round ${i + 1}`, sessions: [session('2026-10-01', people(`R${i}`, 1))] }),
+    );
+  it.each([
+    [1, '“Round 1” is one collection.'],
+    [2, '“Round 1”, “Round 2” form one collection'],
+    [5, '“Round 1”, “Round 2”, “Round 3”, “Round 4”, “Round 5” form one collection'],
+    [6, '“Round 1”, “Round 2”, “Round 3”, “Round 4”, “Round 5” and 1 other activity form one'],
+    [30, '“Round 4”, “Round 5” and 25 other activities form one collection'],
+  ])('%i activities: %s', (n, text) => {
+    const [report] = status(titled(n));
+    expect(report!.explanation).toContain(text);
+    expect(report!.explanation).not.toContain(`“Round ${Math.min(n, 5) + 1}”`);
+  });
+});
+
 describe('PRA: the next allowed day agrees with trying every day', () => {
   // The rule by its definition: from `today` on, the first day on which every 12-month window
   // containing it (each start from a year before up to the day) holds at most eight people.
