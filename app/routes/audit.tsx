@@ -1,5 +1,6 @@
 import { Form } from 'react-router';
 import { Link } from '~/components/ui/link';
+import { FilterSelect } from '~/components/ui/filter-select';
 import type { Route } from './+types/audit';
 import { HistorySentence, HistoryTime } from '~/components/history/history-line';
 import { FieldError } from '~/components/ui/field';
@@ -93,28 +94,15 @@ export default function AuditPage({ loaderData }: Route.ComponentProps) {
         className="usa-form maxw-full display-flex flex-wrap flex-align-end"
         style={{ gap: '1rem' }}
       >
-        <div
-          className={`usa-form-group margin-top-0${errors.entity ? ' usa-form-group--error' : ''}`}
-        >
-          <label className="usa-label" htmlFor="entity">
-            Kind of record
-          </label>
-          <FieldError id="entity-error" errors={errors.entity ? [errors.entity] : undefined} />
-          <select
-            className="usa-select"
-            id="entity"
-            name="entity"
-            defaultValue={filters.entity}
-            aria-describedby={errors.entity ? 'entity-error' : undefined}
-          >
-            <option value="">All</option>
-            {options.entityTypes.map((t) => (
-              <option key={t.value} value={t.value}>
-                {t.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="entity"
+          name="entity"
+          label="Kind of record"
+          value={filters.entity}
+          error={errors.entity}
+          options={options.entityTypes}
+          all="All"
+        />
         <div
           className={`usa-form-group margin-top-0${errors.record ? ' usa-form-group--error' : ''}`}
         >
@@ -136,28 +124,15 @@ export default function AuditPage({ loaderData }: Route.ComponentProps) {
             aria-describedby={errors.record ? 'record-hint record-error' : 'record-hint'}
           />
         </div>
-        <div
-          className={`usa-form-group margin-top-0${errors.person ? ' usa-form-group--error' : ''}`}
-        >
-          <label className="usa-label" htmlFor="person">
-            Person
-          </label>
-          <FieldError id="person-error" errors={errors.person ? [errors.person] : undefined} />
-          <select
-            className="usa-select"
-            id="person"
-            name="person"
-            defaultValue={filters.person}
-            aria-describedby={errors.person ? 'person-error' : undefined}
-          >
-            <option value="">Anyone</option>
-            {options.actors.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="person"
+          name="person"
+          label="Person"
+          value={filters.person}
+          error={errors.person}
+          options={options.actors.map((a) => ({ value: a.id, label: a.name }))}
+          all="Anyone"
+        />
         <button type="submit" className="usa-button margin-top-2">
           Filter
         </button>

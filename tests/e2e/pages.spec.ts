@@ -131,6 +131,9 @@ test.describe('read views by role', () => {
     await page.goto('/audit?person=abc&entity=DROP%20TABLE');
     await expect(page.getByText('Choose a person from the list.')).toBeVisible();
     await expect(page.getByText('Choose a kind of record from the list.')).toBeVisible();
+    // The refused lists are marked as the text fields are, not only by their message.
+    await expect(page.getByLabel('Person')).toHaveClass(/usa-input--error/);
+    await expect(page.getByLabel('Kind of record')).toHaveClass(/usa-input--error/);
     await expectAccessible(page);
     const response = await page.goto('/audit?entity=project&record=%27%20OR%201%3D1');
     expect(response?.status()).toBe(200);

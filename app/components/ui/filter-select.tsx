@@ -29,7 +29,7 @@ export function FilterSelect({
       </label>
       <FieldError id={`${id}-error`} errors={error ? [error] : undefined} />
       <select
-        className="usa-select"
+        className={`usa-select${error ? ' usa-input--error' : ''}`}
         id={id}
         name={name}
         defaultValue={value}
