@@ -3,6 +3,14 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+/** React Router's Link costs a page's server render dearly at scale; ours is a plain anchor. */
+const ROUTER_LINK = {
+  name: 'react-router',
+  importNames: ['Link'],
+  message:
+    "Use Link from '~/components/ui/link': a plain anchor the layout follows (decision 041). NavLink stays for the main navigation.",
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -100,8 +108,13 @@ export default tseslint.config(
               message: 'Components render what a loader gave them; they never reach the database.',
             },
           ],
+          paths: [ROUTER_LINK],
         },
       ],
     },
+  },
+  {
+    files: ['app/routes/**/*.{ts,tsx}', 'app/root.tsx'],
+    rules: { 'no-restricted-imports': ['error', { paths: [ROUTER_LINK] }] },
   },
 );
