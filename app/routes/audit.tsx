@@ -20,18 +20,19 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const user = requireUser({ request, context });
   authorize(user, 'audit.read');
   const params = new URL(request.url).searchParams;
-  const { values, errors } = parseAuditFilters(params);
   const db = dbOf(context);
-  const [page, options] = await Promise.all([
-    listAudit(db, {
-      entityType: values.entity,
-      entityId: values.record,
-      actorId: values.person,
-      beforeId: values.before,
-      limit: PAGE_SIZE,
-    }),
-    auditFilterOptions(db),
-  ]);
+  const options = await auditFilterOptions(db);
+  const { values, errors } = parseAuditFilters(params, {
+    kinds: options.entityTypes,
+    people: options.actors.map((a) => a.id),
+  });
+  const page = await listAudit(db, {
+    entityType: values.entity,
+    entityId: values.record,
+    actorId: values.person,
+    beforeId: values.before,
+    limit: PAGE_SIZE,
+  });
   const lines = await historyLines(db, page.rows, user.timeZone);
   return {
     rows: page.rows.map((r, i) => ({

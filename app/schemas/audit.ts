@@ -31,10 +31,15 @@ const MESSAGES: Partial<Record<keyof Fields, string>> = {
 
 /**
  * Reads the audit filters from a query string. A bad value is left out of the filter and gets a
- * message for its field, so a hand-edited URL gives the page with a message, never a 500. A
+ * message for its field, so a hand-edited URL gives the page with a message, never a 500. With
+ * `listed`, the kinds and people the page's lists offer, a well-formed value that is not in its
+ * list is refused the same way: the page never filters by something its list cannot show. A
  * record id needs its kind: ids repeat across kinds (project 3 and milestone 3).
  */
-export function parseAuditFilters(params: URLSearchParams): {
+export function parseAuditFilters(
+  params: URLSearchParams,
+  listed?: { kinds: readonly string[]; people: readonly number[] },
+): {
   values: AuditFilterValues;
   errors: AuditFilterErrors;
 } {
@@ -49,6 +54,14 @@ export function parseAuditFilters(params: URLSearchParams): {
     } else {
       errors[key] = MESSAGES[key] ?? parsed.error.issues[0]?.message ?? 'Not valid.';
     }
+  }
+  if (listed && values.entity !== undefined && !listed.kinds.includes(values.entity)) {
+    delete values.entity;
+    errors.entity = 'Choose a kind of record from the list.';
+  }
+  if (listed && values.person !== undefined && !listed.people.includes(values.person)) {
+    delete values.person;
+    errors.person = MESSAGES.person;
   }
   if (values.record !== undefined && values.entity === undefined) {
     delete values.record;

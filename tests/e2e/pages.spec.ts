@@ -141,6 +141,10 @@ test.describe('read views by role', () => {
       page.getByText('Enter the record’s id as an entry’s details show it, for example 12.'),
     ).toBeVisible();
     await expect(page.getByLabel('Record id')).toHaveValue("' OR 1=1");
+    // Well-formed but not in the lists: refused the same way, never a silent empty filter.
+    await page.goto('/audit?entity=widget&person=999999');
+    await expect(page.getByText('Choose a kind of record from the list.')).toBeVisible();
+    await expect(page.getByText('Choose a person from the list.')).toBeVisible();
     await page.goto('/audit?record=12');
     await expect(
       page.getByText('Choose a kind of record to look up a record by its id.'),

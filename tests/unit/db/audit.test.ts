@@ -331,6 +331,18 @@ describe('audit filters from the query string', () => {
     expect(parse('person=99999999999').errors.person).toBe('Choose a person from the list.');
   });
 
+  it.each([
+    ['entity=journey_map', { entity: 'journey_map' }, {}],
+    ['entity=widget', {}, { entity: 'Choose a kind of record from the list.' }],
+    ['person=3', { person: 3 }, {}],
+    ['person=4', {}, { person: 'Choose a person from the list.' }],
+    // An unlisted kind is what to fix first; the id waits for it.
+    ['entity=widget&record=12', {}, { entity: 'Choose a kind of record from the list.' }],
+  ])('with the lists offered, %s filters by %o, refusing %o', (query, values, errors) => {
+    const listed = { kinds: ['journey_map', 'project'], people: [3, 7] };
+    expect(parseAuditFilters(new URLSearchParams(query), listed)).toEqual({ values, errors });
+  });
+
   it('needs a kind of record for a record id (ids repeat across kinds)', () => {
     expect(parse('record=12')).toEqual({
       values: {},
