@@ -12,25 +12,25 @@ import { BoundedMap } from '~/lib/bounded-map';
 import type { DB } from './client';
 
 /** The newest audit row, of one portfolio (`null`: workspace-wide rows), or of all. */
+function newestAuditQuery(db: DB, portfolioId?: number | null) {
+  const query = db.selectFrom('audit_log').select((eb) => eb.fn.max('id').as('id'));
+  if (portfolioId === undefined) return query;
+  return portfolioId === null
+    ? query.where('portfolio_id', 'is', null)
+    : query.where('portfolio_id', '=', portfolioId);
+}
+
 async function newestAuditId(db: DB, portfolioId?: number | null): Promise<number> {
-  let query = db.selectFrom('audit_log').select((eb) => eb.fn.max('id').as('id'));
-  if (portfolioId !== undefined)
-    query =
-      portfolioId === null
-        ? query.where('portfolio_id', 'is', null)
-        : query.where('portfolio_id', '=', portfolioId);
-  return Number((await query.executeTakeFirst())?.id ?? 0);
+  return Number((await newestAuditQuery(db, portfolioId).executeTakeFirst())?.id ?? 0);
 }
 
 export async function changeStamp(db: DB, portfolioId: number): Promise<string> {
   // Both lookups in one statement: a page reads stamps for every portfolio it shows.
-  const newest = (portfolio: number | null) =>
-    db
-      .selectFrom('audit_log')
-      .select((eb) => eb.fn.max('id').as('id'))
-      .where('portfolio_id', portfolio === null ? 'is' : '=', portfolio);
   const row = await db
-    .selectNoFrom([newest(portfolioId).as('portfolio'), newest(null).as('workspace')])
+    .selectNoFrom([
+      newestAuditQuery(db, portfolioId).as('portfolio'),
+      newestAuditQuery(db, null).as('workspace'),
+    ])
     .executeTakeFirst();
   return `${Number(row?.portfolio ?? 0)}:${Number(row?.workspace ?? 0)}`;
 }
