@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { IdParam } from './params';
 
+const CHOOSE_KIND = 'Choose a kind of record from the list.';
+
 /** The audit log's filters, one zod schema per query parameter. */
 export const AuditFilterFields = {
   /** The kind of record: a table-like name such as `project` or `journey_map`. */
-  entity: z.string().regex(/^[a-z_]{1,40}$/, 'Choose a kind of record from the list.'),
+  entity: z.string().regex(/^[a-z_]{1,40}$/, CHOOSE_KIND),
   /**
    * One record of that kind, by the id an entry's details show: a row id (`12`) or a key
    * (`default_wage`, `3:7`, `demo-accounts`).
@@ -57,7 +59,7 @@ export function parseAuditFilters(
   }
   if (listed && values.entity !== undefined && !listed.kinds.includes(values.entity)) {
     delete values.entity;
-    errors.entity = 'Choose a kind of record from the list.';
+    errors.entity = CHOOSE_KIND;
   }
   if (listed && values.person !== undefined && !listed.people.includes(values.person)) {
     delete values.person;
