@@ -94,11 +94,11 @@ export function praStatusView(
 /** The planning check's choice of activity: under their projects, each in name order. */
 function choicesByProject(rows: readonly { id: number; title: string; project_name: string }[]) {
   const byProject = new Map<string, { id: number; title: string }[]>();
-  for (const r of [...rows].sort((a, b) => a.title.localeCompare(b.title)))
-    byProject.set(r.project_name, [
-      ...(byProject.get(r.project_name) ?? []),
-      { id: r.id, title: r.title },
-    ]);
+  for (const r of [...rows].sort((a, b) => a.title.localeCompare(b.title))) {
+    let list = byProject.get(r.project_name);
+    if (!list) byProject.set(r.project_name, (list = []));
+    list.push({ id: r.id, title: r.title });
+  }
   return [...byProject]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([project, activities]) => ({ project, activities }));
