@@ -34,6 +34,15 @@ export default tseslint.config(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
       '@typescript-eslint/consistent-type-imports': 'error',
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'CallExpression[callee.property.name=/^toLocale(String|DateString|TimeString)$/][arguments.length>1]',
+          message:
+            'With options this builds a formatter on every call: use app/domain/numbers.ts or dateFormat from app/domain/dates.ts (decision 041).',
+        },
+      ],
     },
   },
   {

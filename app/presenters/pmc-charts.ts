@@ -7,6 +7,7 @@
 import { MILESTONE_STATUS_LABELS, PHASE_LABELS, PHASES } from '~/domain/portfolio/labels';
 import type { Phase } from '~/domain/portfolio/types';
 import { quarterLabel } from './pmc';
+import { upToOneDecimal } from '~/domain/numbers';
 
 export interface ChartSpec {
   title: string;
@@ -20,12 +21,9 @@ export interface ChartSpec {
   unit: string;
 }
 
-/** One formatter for every figure of the burden chart (making one per call is slow). */
-const ONE_DECIMAL = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
-
 /** A chart's figure as it is written: 12, or 1,234.5 (hours). */
 export function chartValue(kind: ChartSpec['kind'], value: number): string {
-  return kind === 'hours' ? ONE_DECIMAL.format(value) : String(value);
+  return kind === 'hours' ? upToOneDecimal(value) : String(value);
 }
 
 const STATUSES = ['completed', 'in_progress', 'planned', 'missed'] as const;

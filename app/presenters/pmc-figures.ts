@@ -10,11 +10,11 @@ import type { CollectionStatus } from '~/domain/pra/rules';
 import type { AssembledPortfolio } from '~/domain/pmc/snapshot';
 import { formatDate } from '~/domain/portfolio/labels';
 import { quarterLabel, updateTitle } from './pmc';
+import { upToOneDecimal } from '~/domain/numbers';
 
 type Figures = [name: string, value: string][];
 
 const MILESTONE_ORDER = ['completed', 'in_progress', 'planned', 'missed'] as const;
-const HOURS = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
 
 function sum(values: readonly number[]): number {
   return values.reduce((a, b) => a + b, 0);
@@ -55,7 +55,7 @@ export function glanceFigures(ps: readonly AssembledPortfolio[]): Figures {
     ['Projects at risk or off track', String(sum(ps.map((p) => p.risks.length)))],
     [
       'Burden reduced so far',
-      `${HOURS.format(sum(ps.map((p) => p.burden.reducedHoursNumber)))} hours a year`,
+      `${upToOneDecimal(sum(ps.map((p) => p.burden.reducedHoursNumber)))} hours a year`,
     ],
     ['Research', researchText(totals(ps.map((p) => p.pra)))],
   ];

@@ -11,6 +11,7 @@ import { FormErrors } from '~/components/ui/form';
 import { useSchemaForm } from '~/components/ui/use-schema-form';
 import { SignInSchema } from '~/schemas/auth';
 import { demoAccountsExist } from '#db/queries/accounts';
+import { dateFormat } from '~/domain/dates';
 import { currentUser, dbOf } from '~/web/context.server';
 
 export const meta: Route.MetaFunction = () => [{ title: 'Sign in | Life Experience Workspace' }];
@@ -31,6 +32,14 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   };
 }
 
+/** "3:05 PM EST": when a locked account may try again, on Washington time. */
+const LOCKED_UNTIL = dateFormat('en-US', {
+  hour: 'numeric',
+  minute: '2-digit',
+  timeZone: 'America/New_York',
+  timeZoneName: 'short',
+});
+
 export async function action({ request, context }: Route.ActionArgs) {
   if (!authConfig().passwordSignIn) {
     throw data('Password sign-in is turned off in this workspace.', { status: 403 });
@@ -45,7 +54,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (!result.ok) {
     const message =
       result.reason === 'locked'
-        ? `This account is locked after too many wrong passwords. Try again after ${result.until.toLocaleTimeString('en-US', { hour: 'numeric', minute: '2-digit', timeZone: 'America/New_York', timeZoneName: 'short' })}, or ask an OMB lead for help.`
+        ? `This account is locked after too many wrong passwords. Try again after ${LOCKED_UNTIL.format(result.until)}, or ask an OMB lead for help.`
         : 'The email or password is not right. Check them and try again.';
     return data(
       { result: submission.reply({ formErrors: [message], hideFields: ['password'] }) },

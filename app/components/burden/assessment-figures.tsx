@@ -5,9 +5,7 @@ import { Table } from '~/components/ui/table';
 import { CATEGORIES } from '~/domain/burden/calc';
 import { CATEGORY_LABELS } from '~/domain/burden/labels';
 import type { AssessmentView } from '~/presenters/burden';
-
-const fmtHours = (x: number) =>
-  x.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+import { oneDecimal } from '~/domain/numbers';
 
 /**
  * An assessment's figures: the annual burden, per person, by segment, the ICR download, the
@@ -83,7 +81,7 @@ export function AssessmentFigures({ d }: { d: AssessmentView & { mayEdit: boolea
           description={`Hours a year in each journey stage, split into learning, compliance and psychological costs. Total ${d.total.hours} hours.`}
           series={CATEGORIES.map((c) => ({ name: CATEGORY_LABELS[c], color: CATEGORY_COLORS[c] }))}
           rows={d.stageChart}
-          format={fmtHours}
+          format={oneDecimal}
           unit="hours a year"
         />
       ) : null}

@@ -14,6 +14,7 @@
  * Pure: values in, the status and the sentence that says why out.
  */
 import { formatDate } from '~/domain/portfolio/labels';
+import { upToTwoDecimals } from '~/domain/numbers';
 
 export type Direction = 'higher' | 'lower';
 export type Cadence = 'monthly' | 'quarterly' | 'semiannual' | 'annual';
@@ -77,14 +78,14 @@ export function monthsBefore(iso: string, months: number): string {
 
 /** A figure as people read it: at most two decimals, thousands separated, with its unit. */
 export function figure(value: number, unit: string): string {
-  const n = value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  const n = upToTwoDecimals(value);
   return unit === '%' ? `${n}%` : `${n}${unit}`;
 }
 
 /** A difference between two figures: percentage points for a percentage, else as a figure. */
 export function difference(value: number, unit: string): string {
   if (unit !== '%') return figure(value, unit);
-  const n = value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  const n = upToTwoDecimals(value);
   return `${n} ${value === 1 ? 'point' : 'points'}`;
 }
 

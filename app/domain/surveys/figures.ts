@@ -19,6 +19,7 @@
  * computed from it, so changing the Likert points or the minimum needs no re-import.
  */
 import { DRIVERS, type Driver, type Scale, type SurveyRow } from './format';
+import { upToOneDecimal } from '../numbers';
 
 export const DEFAULT_MINIMUM = 30;
 export const DEFAULT_LIKERT_AFFIRMATIVE = [4, 5] as const;
@@ -157,7 +158,7 @@ export function trustChange(now: Share, before: Share | null): number | null {
 
 /** A percentage as read: one decimal, no trailing zero ("87.5%", "90%"). */
 export function percentText(value: number): string {
-  return `${value.toLocaleString('en-US', { maximumFractionDigits: 1 })}%`;
+  return `${upToOneDecimal(value)}%`;
 }
 
 /**
@@ -173,6 +174,6 @@ export function shareText(s: Share): string {
 /** "+3.2 points", "−1 point", "no change". */
 export function changeText(points: number): string {
   if (points === 0) return 'no change';
-  const abs = Math.abs(points).toLocaleString('en-US', { maximumFractionDigits: 1 });
+  const abs = upToOneDecimal(Math.abs(points));
   return `${points > 0 ? '+' : '−'}${abs} ${Math.abs(points) === 1 ? 'point' : 'points'}`;
 }

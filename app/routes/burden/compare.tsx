@@ -9,6 +9,7 @@ import { IdParam } from '~/schemas/params';
 import { getAssessment } from '#db/queries/burden';
 import { Table } from '~/components/ui/table';
 import { dbOf, requireUser } from '~/web/context.server';
+import { oneDecimal } from '~/domain/numbers';
 
 export const meta: Route.MetaFunction = () => [
   { title: 'Burden before and after | Life Experience Workspace' },
@@ -123,9 +124,7 @@ export default function CompareBurden({ loaderData }: Route.ComponentProps) {
         description={`Total hours fall from ${d.total.beforeHours} to ${d.total.afterHours}.`}
         series={[{ name: 'Hours', color: '#005ea2' }]}
         rows={d.chart}
-        format={(x) =>
-          x.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 })
-        }
+        format={oneDecimal}
         unit="hours a year"
       />
       <SavingsTables byCategory={d.byCategory} byStep={d.byStep} />
