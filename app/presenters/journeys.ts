@@ -9,7 +9,6 @@ import {
   isReversed,
   sideNames,
   summarySentence,
-  versionDate,
   type ComparableStep,
   type VersionSide,
 } from '~/domain/journey/compare';
@@ -18,6 +17,7 @@ import { dollars, hours } from '~/domain/burden/display';
 import { generateMermaid } from '~/domain/journey/mermaid';
 import { VERSION_LABELS, versionText } from '~/domain/journey/types';
 import { pluralize } from '~/domain/plural';
+import { formatDate } from '~/domain/portfolio/labels';
 import type { Removal } from '~/domain/removal';
 import type { burdenForMap } from '#db/queries/burden';
 import { toDiagram, type JourneyDetail } from '#db/queries/journeys';
@@ -126,8 +126,8 @@ export function comparisonView(before: JourneyDetail, after: JourneyDetail, base
     title: j.map.title,
     kind: VERSION_LABELS[j.map.version_label],
     version: versionText(j.map.version_label, j.map.version_name),
-    created: versionDate(j.map.created_at),
-    changed: versionDate(j.map.updated_at),
+    created: formatDate(j.map.created_at),
+    changed: formatDate(j.map.updated_at),
     source: generateMermaid(toDiagram(j)),
   });
   return {
@@ -143,6 +143,28 @@ export function comparisonView(before: JourneyDetail, after: JourneyDetail, base
 }
 
 export type ComparisonView = ReturnType<typeof comparisonView>;
+
+/**
+ * The stages and steps as the journey's table reads them, and nothing more: the page's data goes
+ * to the browser with it, and a step's key, position and notes are not shown there.
+ */
+export function tableStages(stages: JourneyDetail['stages']) {
+  return stages.map((stage) => ({
+    id: stage.id,
+    name: stage.name,
+    steps: stage.steps.map((s) => ({
+      id: s.id,
+      title: s.title,
+      score: s.score,
+      actors: s.actors,
+      channel: s.channel,
+      touchpoint: s.touchpoint,
+      pain_points: s.pain_points,
+      opportunities: s.opportunities,
+      projects: s.projects,
+    })),
+  }));
+}
 
 /** Hours per step from the map's newest assessment, with a 0–4 heat level relative to the worst step. */
 export function burdenColumn(b: NonNullable<Awaited<ReturnType<typeof burdenForMap>>>) {

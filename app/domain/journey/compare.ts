@@ -1,4 +1,4 @@
-import { dateFormat } from '../dates';
+import { formatDate } from '../portfolio/labels';
 import { VERSION_LABELS, type VersionLabel } from './types';
 
 /**
@@ -207,15 +207,6 @@ export function isReversed(before: VersionSide, after: VersionSide): boolean {
   return before.id !== after.id && orderVersions(before, after).before.id !== before.id;
 }
 
-/** "December 4, 2026": the calendar day of a timestamp in the viewer's zone (Eastern by default). */
-export function versionDate(iso: string, timeZone = 'America/New_York'): string {
-  const t = new Date(iso);
-  if (Number.isNaN(t.getTime())) return iso;
-  return dateFormat('en-US', { timeZone, year: 'numeric', month: 'long', day: 'numeric' }).format(
-    t,
-  );
-}
-
 /**
  * Short names of the two sides for the summary sentence, lower case: "as-is" and "to-be"; when the
  * kinds are the same, told apart by version name, then by date, then by map number.
@@ -228,7 +219,7 @@ export function sideNames(before: VersionSide, after: VersionSide): [string, str
       s.versionName ? `${kind(s)} “${s.versionName}”` : `${kind(s)} without a name`;
     return [named(before), named(after)];
   }
-  const [db, da] = [versionDate(before.createdAt), versionDate(after.createdAt)];
+  const [db, da] = [formatDate(before.createdAt), formatDate(after.createdAt)];
   if (db !== da) return [`${kind(before)} of ${db}`, `${kind(after)} of ${da}`];
   return [`${kind(before)} (map ${before.id})`, `${kind(after)} (map ${after.id})`];
 }

@@ -62,6 +62,22 @@ const CALENDAR_DAY = new Intl.DateTimeFormat('en-US', { ...LONG_DATE, timeZone: 
  * request made at 7 PM Eastern reads as that day everywhere, not as the next day in UTC.
  */
 export function formatDate(isoDate: string): string {
+  const known = written.get(isoDate);
+  if (known !== undefined) return known;
+  const text = dateText(isoDate);
+  if (written.size >= WRITTEN_MAX) written.clear();
+  written.set(isoDate, text);
+  return text;
+}
+
+/**
+ * Dates already written: pages list the same due dates and days again and again, and formatting
+ * costs microseconds each (a PMC preview writes hundreds). Bounded; emptied when full.
+ */
+const WRITTEN_MAX = 20_000;
+const written = new Map<string, string>();
+
+function dateText(isoDate: string): string {
   if (isoDate.length > 10) {
     const moment = new Date(isoDate);
     if (!Number.isNaN(moment.getTime())) return EASTERN_DAY.format(moment);

@@ -2,7 +2,8 @@ import { Form, redirect } from 'react-router';
 import type { Route } from './+types/compare';
 import { JourneyComparison } from '~/components/journey/comparison';
 import { Breadcrumbs } from '~/components/ui/form';
-import { orderVersions, versionDate } from '~/domain/journey/compare';
+import { orderVersions } from '~/domain/journey/compare';
+import { formatDate } from '~/domain/portfolio/labels';
 import { versionText } from '~/domain/journey/types';
 import { comparisonView, side } from '~/presenters/journeys';
 import { authorize, found, notFound, pathParam } from '~/web/toolkit.server';
@@ -81,7 +82,7 @@ export default function CompareJourneys({ loaderData }: Route.ComponentProps) {
         {maps.map((m) => (
           <option key={m.id} value={m.id}>
             {m.title} ({versionText(m.version_label, m.version_name)}, created{' '}
-            {versionDate(m.created_at)})
+            {formatDate(m.created_at)})
           </option>
         ))}
       </select>

@@ -10,7 +10,7 @@ import { MermaidDiagram } from '~/components/mermaid/mermaid-diagram';
 import { Alert } from '~/components/ui/alert';
 import { TextField } from '~/components/ui/field';
 import { Breadcrumbs, ChoiceField, FormErrors } from '~/components/ui/form';
-import { versionDate } from '~/domain/journey/compare';
+import { formatDate } from '~/domain/portfolio/labels';
 import { generateMermaid } from '~/domain/journey/mermaid';
 import { VERSION_LABELS, versionText } from '~/domain/journey/types';
 import { pluralize } from '~/domain/plural';
@@ -22,7 +22,7 @@ import { burdenForMap } from '#db/queries/burden';
 import { otherVersions, toDiagram } from '#db/queries/journeys';
 import { copyJourney } from '~/commands/journeys';
 import { useSchemaForm } from '~/components/ui/use-schema-form';
-import { burdenColumn } from '~/presenters/journeys';
+import { burdenColumn, tableStages } from '~/presenters/journeys';
 import { dbOf } from '~/web/context.server';
 
 export const meta: Route.MetaFunction = ({ data }) => [
@@ -41,7 +41,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     archiveState(dbOf(context), user, 'journey_map', journey.map.id, journey.map.portfolio_id),
   ]);
   return {
-    journey,
+    journey: { map: journey.map, stages: tableStages(journey.stages) },
     burden: burden ? burdenColumn(burden) : null,
     source: generateMermaid(toDiagram(journey)),
     others,
@@ -103,7 +103,7 @@ export default function JourneyView({ loaderData, actionData }: Route.ComponentP
         <span className="usa-tag bg-primary-dark">
           {versionText(map.version_label, map.version_name)}
         </span>{' '}
-        created {versionDate(map.created_at)} · {pluralize(stages.length, 'stage')},{' '}
+        created {formatDate(map.created_at)} · {pluralize(stages.length, 'stage')},{' '}
         {pluralize(steps, 'step')}
         {map.project_name ? <> · Project: {map.project_name}</> : null}
       </p>
@@ -210,7 +210,7 @@ export default function JourneyView({ loaderData, actionData }: Route.ComponentP
               {others.map((o) => (
                 <option key={o.id} value={o.id}>
                   {o.title} ({versionText(o.version_label, o.version_name)}, created{' '}
-                  {versionDate(o.created_at)})
+                  {formatDate(o.created_at)})
                 </option>
               ))}
             </select>
