@@ -37,6 +37,7 @@ export default [
   route('settings', 'routes/settings.tsx'),
   route('account', 'routes/account.tsx'),
   route('portfolios/:slug/pra', 'routes/research/pra.tsx'),
+  route('portfolios/:slug/pra/check', 'routes/research/pra-check.tsx'),
   route('projects/:projectId/research', 'routes/research/log.tsx'),
   route('research/:activityId', 'routes/research/activity.tsx'),
   route('portfolios/:slug/plans', 'routes/plans/list.tsx'),

@@ -439,6 +439,13 @@ async function main() {
       .orderBy((eb) => eb.fn.sum('d.respondents'), 'desc')
       .orderBy('c.id')
       .executeTakeFirstOrThrow();
+    // The planning check answers for the target project's first research activity.
+    const researched = await db
+      .selectFrom('research_activities')
+      .select('id')
+      .where('project_id', '=', project)
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
     const counts: Record<string, number> = {};
     for (const t of [
       'portfolios',
@@ -466,6 +473,7 @@ async function main() {
           journey: `/journeys/${journey}`,
           'burden comparison': `/burden/compare?before=${pair.baseline}&after=${pair.toBe}`,
           'PRA status': `/portfolios/${target.slug}/pra`,
+          'PRA planning check': `/portfolios/${target.slug}/pra/check?activity=${researched.id}&n=3`,
           'PMC update preview': `/pmc/${pmcUpdate}`,
           'action plan': `/plans/${plan}`,
           notifications: '/notifications',

@@ -57,8 +57,8 @@ export function activityPraView<C extends { id: number }>(
 export const ACTIVITIES_SHOWN = 5;
 
 /**
- * The PRA status page: each collection (its first few activities named), the clearances expired
- * or expiring within 90 days with how many activities they cover, and the activities to plan for.
+ * The PRA status page: each collection (its first few activities named), and the clearances
+ * expired or expiring within 90 days with how many activities they cover.
  */
 export function praStatusView(
   status: Pick<PraStatusResult, 'rows' | 'reports' | 'clearances' | 'activities' | 'settings'>,
@@ -87,7 +87,6 @@ export function praStatusView(
       ...c,
       activities: status.activities.filter((a) => a.clearanceIds.includes(c.id)).length,
     })),
-    activityChoices: choicesByProject(status.rows),
   };
 }
 
@@ -104,12 +103,15 @@ function choicesByProject(rows: readonly { id: number; title: string; project_na
     .map(([project, activities]) => ({ project, activities }));
 }
 
+/** The planning check's word for an activity that is not one of the portfolio's. */
+export const CHOOSE_ACTIVITY = 'Choose an activity from the list.';
+
 /**
  * The planning check, "can we talk to N more people about this?", from the GET form's query:
- * nothing asked, the answer, or the form's errors by field.
+ * the activities to choose from, and nothing asked, the answer, or the form's errors by field.
  */
 export function planningView(
-  status: Pick<PraStatusResult, 'activities' | 'clearanceMap' | 'settings'>,
+  status: Pick<PraStatusResult, 'rows' | 'activities' | 'clearanceMap' | 'settings'>,
   search: URLSearchParams,
   today: string,
 ) {
@@ -129,7 +131,9 @@ export function planningView(
       n: search.get('n'),
       date: search.get('date') || today,
     });
-    if (parsed.success) {
+    if (parsed.success && !status.rows.some((r) => r.id === parsed.data.activity)) {
+      errors = { activity: [CHOOSE_ACTIVITY] };
+    } else if (parsed.success) {
       const answer = planningCheck(status.activities, status.clearanceMap, status.settings, {
         activityId: parsed.data.activity,
         date: parsed.data.date,
@@ -146,5 +150,10 @@ export function planningView(
       errors = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), [i.message]]));
     }
   }
-  return { plan, planErrors: errors, planInput: input };
+  return {
+    activityChoices: choicesByProject(status.rows),
+    plan,
+    planErrors: errors,
+    planInput: input,
+  };
 }

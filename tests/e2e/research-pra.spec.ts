@@ -76,8 +76,13 @@ test.describe('research under the Paperwork Reduction Act', () => {
     await expectAccessible(page);
     const activityUrl = page.url();
 
-    // The planning check says the same before anyone is contacted.
+    // The planning check, a page of its own linked from the PRA status, says the same before
+    // anyone is contacted.
     await page.goto('/portfolios/having-a-child/pra');
+    await page
+      .getByRole('link', { name: 'check whether more people fit within the limit' })
+      .click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Can we talk to more people?');
     await page
       .getByLabel('About this activity')
       .selectOption({ label: 'Parent interviews about the supply kit' });
@@ -88,6 +93,19 @@ test.describe('research under the Paperwork Reduction Act', () => {
       page.getByRole('heading', { name: 'No, a clearance is needed first' }),
     ).toBeVisible();
     await expectAccessible(page);
+    // An answer's address still works from the PRA status page, where the check used to be.
+    const answer = new URL(page.url()).search;
+    await page.goto(`/portfolios/having-a-child/pra${answer}`);
+    await expect(page).toHaveURL(/\/pra\/check\?/);
+    await expect(
+      page.getByRole('heading', { name: 'No, a clearance is needed first' }),
+    ).toBeVisible();
+    // An activity that is not the portfolio's is refused next to the list, not answered.
+    await page.goto('/portfolios/having-a-child/pra/check?activity=999999&n=1');
+    await expect(page.locator('#plan-activity-error')).toHaveText(
+      /Choose an activity from the list/,
+    );
+    await expect(page.getByRole('heading', { name: /clearance is needed/ })).toHaveCount(0);
 
     // A portfolio lead records the umbrella clearance (number and date together).
     const lead = await page.context().browser()!.newContext();

@@ -2,7 +2,7 @@ import { Form } from 'react-router';
 import { Link } from '~/components/ui/link';
 import { KIND_NOUNS, recordPath, type ArchiveKind } from '~/domain/archive';
 import { formatDate } from '~/domain/portfolio/labels';
-import { Breadcrumbs } from '~/components/ui/form';
+import { Breadcrumbs } from '~/components/ui/breadcrumbs';
 
 interface Props {
   kind: ArchiveKind;

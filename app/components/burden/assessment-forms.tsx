@@ -3,7 +3,7 @@ import { Form } from 'react-router';
 import { Link } from '~/components/ui/link';
 import { EMPTY_ITEM, ItemFields, useItemForm } from '~/components/burden/item-form';
 import { TextField } from '~/components/ui/field';
-import { IntentFields } from '~/components/ui/form';
+import { IntentFields } from '~/components/ui/intent-fields';
 import { RemoveButton } from '~/components/ui/removal';
 import { useSchemaForm } from '~/components/ui/use-schema-form';
 import { dollars } from '~/domain/burden/display';

@@ -1,6 +1,6 @@
 import { Form } from 'react-router';
 import { Alert } from '~/components/ui/alert';
-import { IntentFields } from '~/components/ui/form';
+import { IntentFields } from '~/components/ui/intent-fields';
 
 /**
  * One small form per segment for its own minutes and out-of-pocket cost on an item; empty fields

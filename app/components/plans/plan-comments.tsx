@@ -1,6 +1,6 @@
 /** A plan's review comments, the button that resolves one, and the form that adds one. */
 import { Form } from 'react-router';
-import { IntentFields } from '~/components/ui/form';
+import { IntentFields } from '~/components/ui/intent-fields';
 import { PLAN_SECTIONS } from '~/domain/plans/document';
 import { named } from '~/presenters/plans';
 import { SectionSelect } from './plan-evidence';

@@ -1,7 +1,7 @@
 /** An OMB lead's form for a plan's due dates, beside what the A-11 calendar says for its year. */
 import { Form } from 'react-router';
 import { FieldError } from '~/components/ui/field';
-import { IntentFields } from '~/components/ui/form';
+import { IntentFields } from '~/components/ui/intent-fields';
 import { formatDate } from '~/domain/portfolio/labels';
 import type { dueFormFields } from '~/presenters/plans';
 

@@ -1,7 +1,7 @@
 /** The evidence a plan cites, by section, and the form for citing more. */
 import { Form } from 'react-router';
 import { Link } from '~/components/ui/link';
-import { IntentFields } from '~/components/ui/form';
+import { IntentFields } from '~/components/ui/intent-fields';
 import { PLAN_SECTIONS } from '~/domain/plans/document';
 import { citationsBySection } from '~/presenters/plans';
 

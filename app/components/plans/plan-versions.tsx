@@ -1,6 +1,6 @@
 /** A plan's saved versions, newest first, each restorable while the plan can be edited. */
 import { Form } from 'react-router';
-import { IntentFields } from '~/components/ui/form';
+import { IntentFields } from '~/components/ui/intent-fields';
 import { Table } from '~/components/ui/table';
 import { named } from '~/presenters/plans';
 import { When } from './when';

@@ -9,7 +9,7 @@ import { Form } from 'react-router';
 import { Link } from '~/components/ui/link';
 import { HistorySentence, HistoryTime } from '~/components/history/history-line';
 import { FieldError } from '~/components/ui/field';
-import { IntentFields } from '~/components/ui/form';
+import { IntentFields } from '~/components/ui/intent-fields';
 import { Table } from '~/components/ui/table';
 import { freshnessText } from '~/domain/pmc/quarter';
 import { pluralize } from '~/domain/plural';

@@ -3,13 +3,8 @@ import { useRef, useState, type FormEvent } from 'react';
 import { flushSync } from 'react-dom';
 import { Form } from 'react-router';
 import { TextField } from '~/components/ui/field';
-import {
-  ChoiceField,
-  FormErrors,
-  SelectField,
-  StaleValues,
-  TextAreaField,
-} from '~/components/ui/form';
+import { ChoiceField, FormErrors, SelectField, TextAreaField } from '~/components/ui/form';
+import { StaleValues } from '~/components/ui/stale-values';
 import { RemovalDialog } from '~/components/ui/removal';
 import { useSchemaForm } from '~/components/ui/use-schema-form';
 import {

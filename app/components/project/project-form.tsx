@@ -1,13 +1,8 @@
 import { getFormProps, type SubmissionResult } from '@conform-to/react';
 import { Form } from 'react-router';
 import { TextField } from '~/components/ui/field';
-import {
-  ChoiceField,
-  FormErrors,
-  SelectField,
-  StaleValues,
-  TextAreaField,
-} from '~/components/ui/form';
+import { ChoiceField, FormErrors, SelectField, TextAreaField } from '~/components/ui/form';
+import { StaleValues } from '~/components/ui/stale-values';
 import { HEALTH_LABELS } from '~/domain/portfolio/labels';
 import { HEALTHS } from '~/schemas/project';
 import { useSchemaForm } from '~/components/ui/use-schema-form';

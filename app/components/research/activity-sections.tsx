@@ -4,7 +4,8 @@ import { Link } from '~/components/ui/link';
 import type { useActivityForms } from '~/components/research/use-activity-forms';
 import { ClearanceKeepers } from '~/components/research/clearance-keepers';
 import { TextField } from '~/components/ui/field';
-import { ChoiceField, IntentFields, SelectField, TextAreaField } from '~/components/ui/form';
+import { ChoiceField, SelectField, TextAreaField } from '~/components/ui/form';
+import { IntentFields } from '~/components/ui/intent-fields';
 import { RemoveButton } from '~/components/ui/removal';
 import { Table } from '~/components/ui/table';
 import {

@@ -2,7 +2,8 @@ import { getFormProps, type SubmissionResult } from '@conform-to/react';
 import { Form } from 'react-router';
 import { Link } from '~/components/ui/link';
 import { TextField, type AnyField } from '~/components/ui/field';
-import { ChoiceField, FormErrors, SelectField, StaleValues } from '~/components/ui/form';
+import { ChoiceField, FormErrors, SelectField } from '~/components/ui/form';
+import { StaleValues } from '~/components/ui/stale-values';
 import { useSchemaForm } from '~/components/ui/use-schema-form';
 import { CLEARANCE_KIND_LABELS } from '~/domain/pra/labels';
 

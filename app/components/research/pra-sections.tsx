@@ -1,16 +1,14 @@
 import { Form } from 'react-router';
 import { Link } from '~/components/ui/link';
 import { Alert } from '~/components/ui/alert';
-import { FieldError } from '~/components/ui/field';
-import { IntentFields } from '~/components/ui/form';
+import { IntentFields } from '~/components/ui/intent-fields';
 import { Table } from '~/components/ui/table';
 import { CLEARANCE_KIND_LABELS, daysLeftText, STATUS_LABELS } from '~/domain/pra/labels';
 import { pluralize } from '~/domain/plural';
 import { formatDate } from '~/domain/portfolio/labels';
-import type { planningView, praStatusView } from '~/presenters/research';
+import type { praStatusView } from '~/presenters/research';
 
 type Status = ReturnType<typeof praStatusView>;
-type Planning = ReturnType<typeof planningView>;
 
 /** The portfolio's clearances expired or expiring within 90 days, soonest first. */
 export function ExpiringClearances({ expiring }: Pick<Status, 'expiring'>) {
@@ -115,86 +113,6 @@ export function CollectionsTable({ collections }: Pick<Status, 'collections'>) {
           </tbody>
         </Table>
       )}
-    </>
-  );
-}
-
-/** The planning check, a GET form: "can we talk to N more people about this?" */
-export function PlanningCheck({
-  activityChoices,
-  plan,
-  planErrors,
-  planInput,
-}: Pick<Status, 'activityChoices'> & Planning) {
-  return (
-    <>
-      <h2 id="planning">Can we talk to more people?</h2>
-      <Form method="get" className="usa-form" aria-labelledby="planning">
-        <div className={`usa-form-group${planErrors.activity ? ' usa-form-group--error' : ''}`}>
-          <label className="usa-label" htmlFor="plan-activity">
-            About this activity
-          </label>
-          <FieldError id="plan-activity-error" errors={planErrors.activity} />
-          <select
-            className="usa-select"
-            id="plan-activity"
-            name="activity"
-            defaultValue={planInput.activity}
-          >
-            <option value="">- Select -</option>
-            {activityChoices.map((g) => (
-              <optgroup key={g.project} label={g.project}>
-                {g.activities.map((a) => (
-                  <option key={a.id} value={a.id}>
-                    {a.title}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
-          </select>
-        </div>
-        <div className={`usa-form-group${planErrors.n ? ' usa-form-group--error' : ''}`}>
-          <label className="usa-label" htmlFor="plan-n">
-            How many more people
-          </label>
-          <FieldError id="plan-n-error" errors={planErrors.n} />
-          <input
-            className="usa-input"
-            id="plan-n"
-            name="n"
-            inputMode="numeric"
-            defaultValue={planInput.n}
-          />
-        </div>
-        <div className={`usa-form-group${planErrors.date ? ' usa-form-group--error' : ''}`}>
-          <label className="usa-label" htmlFor="plan-date">
-            On
-          </label>
-          <FieldError id="plan-date-error" errors={planErrors.date} />
-          <input
-            className="usa-input"
-            id="plan-date"
-            name="date"
-            type="date"
-            defaultValue={planInput.date}
-          />
-        </div>
-        <button type="submit" className="usa-button">
-          Check
-        </button>
-      </Form>
-      {plan ? (
-        <Alert
-          type={plan.answer.allowed ? 'success' : 'warning'}
-          heading={
-            plan.answer.allowed
-              ? `Yes, ${plan.n} more is within the limit`
-              : 'No, a clearance is needed first'
-          }
-        >
-          {plan.answer.explanation}
-        </Alert>
-      ) : null}
     </>
   );
 }

@@ -5,7 +5,6 @@ import {
   type FormMetadata,
 } from '@conform-to/react';
 import type { ReactNode } from 'react';
-import { Link } from '~/components/ui/link';
 import {
   ErrorSummary,
   summaryItems,
@@ -13,8 +12,6 @@ import {
   type SummaryItem,
 } from './error-summary';
 import { FieldError, type AnyField } from './field';
-import { formatDateTime } from '~/domain/history/time';
-import { useTimeZone } from '~/lib/time-zone';
 
 function groupClass(errors?: string[]) {
   return `usa-form-group${errors?.length ? ' usa-form-group--error' : ''}`;
@@ -212,97 +209,5 @@ function ConformSummary({
   const shown = useRefusedSubmission(form.status === 'error', items.length > 0);
   return (
     <ErrorSummary id={form.errorId} formId={form.id} items={shown ? items : []} heading={heading} />
-  );
-}
-
-/**
- * After a stale save: the values now saved, beside the person's own (still in the form). When
- * it was saved reads as a moment in the viewer's zone (Eastern by default) with its zone (app/domain/history/time.ts).
- */
-export function StaleValues({
-  current,
-  labels,
-  format,
-}: {
-  current: Record<string, unknown>;
-  labels: Record<string, string>;
-  format?: (key: string, value: unknown) => string;
-}) {
-  const zone = useTimeZone();
-  return (
-    <section
-      aria-labelledby="stale-heading"
-      className="bg-base-lightest padding-2 margin-y-2 radius-md"
-    >
-      <h2 id="stale-heading" className="margin-top-0 font-heading-md">
-        The saved values now
-      </h2>
-      <dl>
-        {Object.entries(labels).map(([key, label]) => {
-          const value = current[key];
-          const shown = format
-            ? format(key, value)
-            : value === null || value === ''
-              ? '(empty)'
-              : key === 'updated_at' && typeof value === 'string'
-                ? formatDateTime(value, zone)
-                : String(value);
-          return (
-            <div key={key} className="margin-bottom-1">
-              <dt className="text-bold">{label}</dt>
-              <dd className="margin-left-0" style={{ whiteSpace: 'pre-wrap' }}>
-                {shown}
-              </dd>
-            </div>
-          );
-        })}
-      </dl>
-    </section>
-  );
-}
-
-export function Breadcrumbs({ items }: { items: { to?: string; label: string }[] }) {
-  return (
-    <nav aria-label="Breadcrumbs" className="usa-breadcrumb padding-top-2">
-      <ol className="usa-breadcrumb__list">
-        {items.map((item, i) =>
-          item.to && i < items.length - 1 ? (
-            <li key={i} className="usa-breadcrumb__list-item">
-              <Link to={item.to} className="usa-breadcrumb__link">
-                <span>{item.label}</span>
-              </Link>
-            </li>
-          ) : (
-            <li key={i} className="usa-breadcrumb__list-item usa-current" aria-current="page">
-              <span>{item.label}</span>
-            </li>
-          ),
-        )}
-      </ol>
-    </nav>
-  );
-}
-
-/**
- * The hidden fields a versioned edit form carries: which action it asks for (`intent`), the
- * version of the record it was opened at (so a stale save is refused), and any ids it needs.
- */
-export function IntentFields({
-  intent,
-  version,
-  extra,
-}: {
-  intent: string;
-  version?: number;
-  extra?: Record<string, string | number>;
-}) {
-  return (
-    <>
-      <input type="hidden" name="intent" value={intent} />
-      {version === undefined ? null : <input type="hidden" name="version" value={version} />}
-      {Object.entries(extra ?? {}).map(([k, v]) => (
-        <input key={k} type="hidden" name={k} value={v} />
-      ))}
-    </>
   );
 }

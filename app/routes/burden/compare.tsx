@@ -1,7 +1,7 @@
 import { Link } from '~/components/ui/link';
 import type { Route } from './+types/compare';
 import { BarChart } from '~/components/charts/bar-chart';
-import { Breadcrumbs } from '~/components/ui/form';
+import { Breadcrumbs } from '~/components/ui/breadcrumbs';
 import { SavingsTables } from '~/components/burden/savings-tables';
 import { comparisonView } from '~/presenters/burden';
 import { authorize, found, notFound } from '~/web/toolkit.server';

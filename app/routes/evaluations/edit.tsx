@@ -3,7 +3,7 @@ import { data, redirect } from 'react-router';
 import type { Route } from './+types/edit';
 import { EvaluationForm } from '~/components/evaluations/evaluation-form';
 import { Alert } from '~/components/ui/alert';
-import { Breadcrumbs } from '~/components/ui/form';
+import { Breadcrumbs } from '~/components/ui/breadcrumbs';
 import { designEditable } from '~/domain/evaluations/plan';
 import { refusal } from '~/web/toolkit.server';
 import { EditEvaluationSchema } from '~/schemas/evaluation';

@@ -2,7 +2,7 @@ import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect } from 'react-router';
 import type { Route } from './+types/new';
 import { EvaluationForm } from '~/components/evaluations/evaluation-form';
-import { Breadcrumbs } from '~/components/ui/form';
+import { Breadcrumbs } from '~/components/ui/breadcrumbs';
 import { refusal } from '~/web/toolkit.server';
 import { NewEvaluationSchema } from '~/schemas/evaluation';
 import { projectActivities } from '#db/queries/evaluations';

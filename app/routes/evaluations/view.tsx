@@ -6,7 +6,8 @@
 import { Form } from 'react-router';
 import { Link } from '~/components/ui/link';
 import type { Route } from './+types/view';
-import { TextAreaField, Breadcrumbs, FormErrors } from '~/components/ui/form';
+import { TextAreaField, FormErrors } from '~/components/ui/form';
+import { Breadcrumbs } from '~/components/ui/breadcrumbs';
 import { getFormProps, useForm } from '@conform-to/react';
 import type { DESIGN_PARTS } from '~/domain/evaluations/plan';
 import {

@@ -1,7 +1,7 @@
 import { Form, redirect } from 'react-router';
 import type { Route } from './+types/compare';
 import { JourneyComparison } from '~/components/journey/comparison';
-import { Breadcrumbs } from '~/components/ui/form';
+import { Breadcrumbs } from '~/components/ui/breadcrumbs';
 import { orderVersions } from '~/domain/journey/compare';
 import { formatDate } from '~/domain/portfolio/labels';
 import { versionText } from '~/domain/journey/types';

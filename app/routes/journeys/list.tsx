@@ -2,7 +2,7 @@ import { Link } from '~/components/ui/link';
 import type { Route } from './+types/list';
 import { listQuery } from '~/web/archive.server';
 import { ArchivedFilter, ArchivedTag, DeletedNotice } from '~/components/archive/archive-controls';
-import { Breadcrumbs } from '~/components/ui/form';
+import { Breadcrumbs } from '~/components/ui/breadcrumbs';
 import { versionText } from '~/domain/journey/types';
 import { formatDate } from '~/domain/portfolio/labels';
 import { can } from '~/domain/policy';

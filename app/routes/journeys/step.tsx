@@ -6,14 +6,9 @@ import type { Route } from './+types/step';
 import { ArchivedEditPage } from '~/components/archive/archive-controls';
 import { MermaidDiagram } from '~/components/mermaid/mermaid-diagram';
 import { TextField } from '~/components/ui/field';
-import {
-  Breadcrumbs,
-  ChoiceField,
-  FormErrors,
-  SelectField,
-  StaleValues,
-  TextAreaField,
-} from '~/components/ui/form';
+import { ChoiceField, FormErrors, SelectField, TextAreaField } from '~/components/ui/form';
+import { Breadcrumbs } from '~/components/ui/breadcrumbs';
+import { StaleValues } from '~/components/ui/stale-values';
 import { generateMermaid } from '~/domain/journey/mermaid';
 import { CHANNELS, SCORE_LABELS } from '~/domain/journey/types';
 import { refusal, found, pathParam } from '~/web/toolkit.server';

@@ -2,7 +2,7 @@ import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect } from 'react-router';
 import type { Route } from './+types/edit';
 import { MeasureForm } from '~/components/measures/measure-form';
-import { Breadcrumbs } from '~/components/ui/form';
+import { Breadcrumbs } from '~/components/ui/breadcrumbs';
 import { refusal } from '~/web/toolkit.server';
 import { EditMeasureSchema } from '~/schemas/measure';
 import { listAgencies } from '#db/queries/portfolio-admin';

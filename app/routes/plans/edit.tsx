@@ -4,7 +4,7 @@ import { data, Form, redirect, useActionData } from 'react-router';
 import { Link } from '~/components/ui/link';
 import type { Route } from './+types/edit';
 import { PlainTextForm } from '~/components/plans/plain-text-form';
-import { Breadcrumbs } from '~/components/ui/form';
+import { Breadcrumbs } from '~/components/ui/breadcrumbs';
 import { collabName, localCopyKey } from '~/collab/names';
 import { collabPerson } from '~/domain/collab/access';
 import { sanitizeDoc } from '~/domain/plans/document';

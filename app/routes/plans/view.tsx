@@ -6,7 +6,9 @@ import { DueDatesForm } from '~/components/plans/plan-due-dates';
 import { CiteForm, EvidenceCited } from '~/components/plans/plan-evidence';
 import { PlanVersions } from '~/components/plans/plan-versions';
 import { Alert } from '~/components/ui/alert';
-import { Breadcrumbs, FormErrors, IntentFields } from '~/components/ui/form';
+import { FormErrors } from '~/components/ui/form';
+import { Breadcrumbs } from '~/components/ui/breadcrumbs';
+import { IntentFields } from '~/components/ui/intent-fields';
 import { isFederalHoliday } from '~/domain/calendar/holidays';
 import {
   daysLeft,

@@ -2,7 +2,7 @@ import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect } from 'react-router';
 import type { Route } from './+types/edit';
 import { PortfolioForm } from '~/components/portfolio/portfolio-form';
-import { Breadcrumbs } from '~/components/ui/form';
+import { Breadcrumbs } from '~/components/ui/breadcrumbs';
 import { RemovalConfirmation } from '~/components/ui/removal';
 import {
   agenciesBeingRemoved,

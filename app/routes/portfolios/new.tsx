@@ -2,7 +2,7 @@ import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect } from 'react-router';
 import type { Route } from './+types/new';
 import { PortfolioForm } from '~/components/portfolio/portfolio-form';
-import { Breadcrumbs } from '~/components/ui/form';
+import { Breadcrumbs } from '~/components/ui/breadcrumbs';
 import { fiscalYearOf } from '~/domain/dates';
 import { authorize, refusal } from '~/web/toolkit.server';
 import { NewPortfolioSchema } from '~/schemas/portfolio';

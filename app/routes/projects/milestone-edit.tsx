@@ -3,7 +3,7 @@ import { data, redirect } from 'react-router';
 import { z } from 'zod';
 import type { Route } from './+types/milestone-edit';
 import { MilestoneForm } from '~/components/project/milestone-form';
-import { Breadcrumbs } from '~/components/ui/form';
+import { Breadcrumbs } from '~/components/ui/breadcrumbs';
 import { RemovalConfirmation, RemoveButton } from '~/components/ui/removal';
 import type { Removal } from '~/domain/removal';
 import { authorize, refusal, found, pathParam } from '~/web/toolkit.server';

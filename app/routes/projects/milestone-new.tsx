@@ -2,7 +2,7 @@ import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect } from 'react-router';
 import type { Route } from './+types/milestone-new';
 import { MilestoneForm } from '~/components/project/milestone-form';
-import { Breadcrumbs } from '~/components/ui/form';
+import { Breadcrumbs } from '~/components/ui/breadcrumbs';
 import { refusal } from '~/web/toolkit.server';
 import { NewMilestoneSchema } from '~/schemas/milestone';
 import { createMilestone } from '~/commands/projects';

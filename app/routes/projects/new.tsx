@@ -2,7 +2,7 @@ import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect } from 'react-router';
 import type { Route } from './+types/new';
 import { ProjectForm } from '~/components/project/project-form';
-import { Breadcrumbs } from '~/components/ui/form';
+import { Breadcrumbs } from '~/components/ui/breadcrumbs';
 import { authorize, refusal, found, pathParam } from '~/web/toolkit.server';
 import { SlugParam } from '~/schemas/params';
 import { NewProjectSchema } from '~/schemas/project';

@@ -5,7 +5,7 @@ import { EvaluationList } from '~/components/evaluations/evaluation-list';
 import { TrustList } from '~/components/surveys/trust-list';
 import { projectMeasurement } from '~/presenters/measurement.server';
 import { PhaseSteps } from '~/components/phase/phase-steps';
-import { Breadcrumbs } from '~/components/ui/form';
+import { Breadcrumbs } from '~/components/ui/breadcrumbs';
 import { HistorySentence, HistoryTime } from '~/components/history/history-line';
 import { HealthTag } from '~/components/ui/tags';
 import { VERSION_LABELS } from '~/domain/journey/types';

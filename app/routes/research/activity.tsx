@@ -10,7 +10,9 @@ import {
 } from '~/components/research/activity-sections';
 import { useActivityForms } from '~/components/research/use-activity-forms';
 import { Alert } from '~/components/ui/alert';
-import { Breadcrumbs, FormErrors, StaleValues } from '~/components/ui/form';
+import { FormErrors } from '~/components/ui/form';
+import { Breadcrumbs } from '~/components/ui/breadcrumbs';
+import { StaleValues } from '~/components/ui/stale-values';
 import { RemovalConfirmation } from '~/components/ui/removal';
 import { METHOD_LABELS } from '~/domain/pra/labels';
 import { PHASE_LABELS } from '~/domain/portfolio/labels';

@@ -1,5 +1,5 @@
 import { getFormProps } from '@conform-to/react';
-import { Form } from 'react-router';
+import { Form, redirect } from 'react-router';
 import type { Route } from './+types/pra';
 import { ClearanceEditForm, ClearanceFields } from '~/components/research/clearance-edit-form';
 import { ClearanceKeepers } from '~/components/research/clearance-keepers';
@@ -8,9 +8,10 @@ import {
   CollectionsTable,
   ContractorsSetting,
   ExpiringClearances,
-  PlanningCheck,
 } from '~/components/research/pra-sections';
-import { Breadcrumbs, FormErrors } from '~/components/ui/form';
+import { FormErrors } from '~/components/ui/form';
+import { Breadcrumbs } from '~/components/ui/breadcrumbs';
+import { Link } from '~/components/ui/link';
 import { useSchemaForm } from '~/components/ui/use-schema-form';
 import { can } from '~/domain/policy';
 import { authorize, dispatch, found, pathParam } from '~/web/toolkit.server';
@@ -19,7 +20,7 @@ import { PraPageSchema } from '~/schemas/research';
 import { getPortfolioHeader } from '#db/queries/portfolios';
 import { clearanceKeepers, getClearance, portfolioPraStatus } from '#db/queries/research';
 import { createClearance, editClearance, setCountContractors } from '~/commands/research';
-import { planningView, praStatusView } from '~/presenters/research';
+import { praStatusView } from '~/presenters/research';
 import { dbOf, requireUser, type RequestArgs } from '~/web/context.server';
 
 export const meta: Route.MetaFunction = () => [{ title: 'PRA status | Life Experience Workspace' }];
@@ -33,9 +34,11 @@ async function load({ request, context }: RequestArgs, slug: string | undefined)
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const { user, portfolio } = await load({ request, context }, params.slug);
+  const search = new URL(request.url).searchParams;
+  // The planning check has its own page; an answer bookmarked here opens there.
+  if (search.has('activity')) throw redirect(`/portfolios/${portfolio.slug}/pra/check?${search}`);
   const today = new Date().toISOString().slice(0, 10);
   const status = await portfolioPraStatus(dbOf(context), portfolio.id, today);
-  const search = new URL(request.url).searchParams;
   const mayClearance = can(user, 'clearance.edit', { portfolioId: portfolio.id });
   // ?clearance=ID opens that clearance's edit form (for those who keep clearances).
   const editing =
@@ -53,7 +56,6 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     ...praStatusView(status, today),
     editing,
     keepers: mayClearance ? [] : await clearanceKeepers(dbOf(context), portfolio.id),
-    ...planningView(status, search, today),
     may: {
       clearance: mayClearance,
       settings: can(user, 'settings.edit'),
@@ -120,7 +122,14 @@ export default function PraStatus({ loaderData, actionData }: Route.ComponentPro
       </p>
       <ExpiringClearances expiring={loaderData.expiring} />
       <CollectionsTable collections={loaderData.collections} />
-      <PlanningCheck {...loaderData} />
+      <section aria-labelledby="planning">
+        <h2 id="planning">Can we talk to more people?</h2>
+        <p>
+          Before anyone is contacted,{' '}
+          <Link to={`${pra}/check`}>check whether more people fit within the limit</Link>: choose
+          the activity, how many more people and the day.
+        </p>
+      </section>
       <ClearancesTable clearances={loaderData.clearances} mayEdit={may.clearance} pra={pra} />
       {editing ? (
         <ClearanceEditForm

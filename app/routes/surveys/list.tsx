@@ -5,7 +5,7 @@
  */
 import { Link } from '~/components/ui/link';
 import type { Route } from './+types/list';
-import { Breadcrumbs } from '~/components/ui/form';
+import { Breadcrumbs } from '~/components/ui/breadcrumbs';
 import { Table } from '~/components/ui/table';
 import { can } from '~/domain/policy';
 import { getSurveyMinimum } from '#db/queries/surveys';

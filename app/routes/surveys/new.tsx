@@ -2,7 +2,7 @@ import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect } from 'react-router';
 import type { Route } from './+types/new';
 import { CollectionForm } from '~/components/surveys/collection-form';
-import { Breadcrumbs } from '~/components/ui/form';
+import { Breadcrumbs } from '~/components/ui/breadcrumbs';
 import { NewCollectionSchema } from '~/schemas/survey';
 import { SlugParam } from '~/schemas/params';
 import { createCollection } from '~/commands/surveys';

@@ -6,7 +6,7 @@
 import { Link } from '~/components/ui/link';
 import type { Route } from './+types/view';
 import { ImportsTable, QuarterFigures } from '~/components/surveys/quarter-figures';
-import { Breadcrumbs } from '~/components/ui/form';
+import { Breadcrumbs } from '~/components/ui/breadcrumbs';
 import { can } from '~/domain/policy';
 import { formatDate } from '~/domain/portfolio/labels';
 import { changeText, shareText } from '~/domain/surveys/figures';

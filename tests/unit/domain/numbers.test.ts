@@ -21,7 +21,6 @@ describe('numbers as people read them', () => {
   it('reads as toLocaleString with the same options did', () => {
     for (let i = 0; i < 500; i++) {
       const value = Math.round((i * 7.919 - 900) * 1000) / 1000;
-      /* eslint-disable no-restricted-syntax -- the slow form, as the reference */
       expect(upToOneDecimal(value)).toBe(
         value.toLocaleString('en-US', { maximumFractionDigits: 1 }),
       );
@@ -31,7 +30,6 @@ describe('numbers as people read them', () => {
       expect(oneDecimal(value)).toBe(
         value.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
       );
-      /* eslint-enable no-restricted-syntax */
     }
   });
 });

@@ -146,7 +146,7 @@ describe('praStatusView', () => {
       { id: 2, title: 'Interviews', project_name: 'Supply kits' },
       { id: 3, title: 'Card sort', project_name: 'Benefits finder' },
     ] as unknown as PraStatusResult['rows'];
-    expect(praStatusView(s, TODAY).activityChoices).toEqual([
+    expect(planningView(s, new URLSearchParams(), TODAY).activityChoices).toEqual([
       { project: 'Benefits finder', activities: [{ id: 3, title: 'Card sort' }] },
       {
         project: 'Supply kits',
@@ -176,6 +176,7 @@ describe('planningView', () => {
     ['activity=1&n=20', { plan: { n: 20, allowed: false }, errors: [] }],
     ['activity=1&n=abc', { plan: null, errors: ['n'] }],
     ['activity=&n=', { plan: null, errors: ['activity', 'n'] }],
+    ['activity=999&n=3', { plan: null, errors: ['activity'] }],
   ])('?%s', (query, expected) => {
     const v = planningView(s, new URLSearchParams(query), TODAY);
     expect(v.plan && { n: v.plan.n, allowed: v.plan.answer.allowed }).toEqual(expected.plan);

@@ -1,0 +1,61 @@
+import type { Route } from './+types/pra-check';
+import { PlanningCheck } from '~/components/research/planning-check';
+import { Breadcrumbs } from '~/components/ui/breadcrumbs';
+import { Link } from '~/components/ui/link';
+import { authorize, found, pathParam } from '~/web/toolkit.server';
+import { SlugParam } from '~/schemas/params';
+import { getPortfolioHeader } from '#db/queries/portfolios';
+import { portfolioPraStatus } from '#db/queries/research';
+import { planningView } from '~/presenters/research';
+import { dbOf, requireUser } from '~/web/context.server';
+
+export const meta: Route.MetaFunction = () => [
+  { title: 'Can we talk to more people? | PRA status | Life Experience Workspace' },
+];
+
+/**
+ * The planning check on a page of its own (issue 6, point 6): "can we talk to N more people about
+ * this?", answered from the portfolio's PRA status before anyone is contacted. A GET form, so an
+ * answer has an address a team can share.
+ */
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const user = requireUser({ request, context });
+  const db = dbOf(context);
+  const portfolio = found(await getPortfolioHeader(db, pathParam(SlugParam, params.slug)));
+  authorize(user, 'portfolio.read', { portfolioId: portfolio.id });
+  const today = new Date().toISOString().slice(0, 10);
+  const status = await portfolioPraStatus(db, portfolio.id, today);
+  return {
+    portfolio,
+    countContractors: status.settings.countContractors,
+    ...planningView(status, new URL(request.url).searchParams, today),
+  };
+}
+
+export default function PraCheck({ loaderData }: Route.ComponentProps) {
+  const { portfolio, countContractors } = loaderData;
+  const pra = `/portfolios/${portfolio.slug}/pra`;
+  return (
+    <>
+      <Breadcrumbs
+        items={[
+          { to: '/', label: 'Portfolios' },
+          { to: `/portfolios/${portfolio.slug}`, label: portfolio.name },
+          { to: pra, label: 'PRA status' },
+          { label: 'Planning check' },
+        ]}
+      />
+      <h1 id="planning">Can we talk to more people?</h1>
+      <p className="usa-intro">
+        Before anyone is contacted: would this many more members of the public, on that day, keep
+        the activity’s collection within nine in any 12 months (A-11 280.8)? Everyone the collection
+        has already talked to counts. Federal employees in their official capacity are not counted;
+        contractors {countContractors ? 'are' : 'are not'} counted in this workspace.
+      </p>
+      <PlanningCheck {...loaderData} labelledBy="planning" />
+      <p>
+        <Link to={pra}>Back to the PRA status</Link>
+      </p>
+    </>
+  );
+}
