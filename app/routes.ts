@@ -38,6 +38,8 @@ export default [
   route('account', 'routes/account.tsx'),
   route('portfolios/:slug/pra', 'routes/research/pra.tsx'),
   route('portfolios/:slug/pra/check', 'routes/research/pra-check.tsx'),
+  route('portfolios/:slug/pra/clearances/new', 'routes/research/clearance-new.tsx'),
+  route('portfolios/:slug/pra/clearances/:clearanceId', 'routes/research/clearance-edit.tsx'),
   route('projects/:projectId/research', 'routes/research/log.tsx'),
   route('research/:activityId', 'routes/research/activity.tsx'),
   route('portfolios/:slug/plans', 'routes/plans/list.tsx'),

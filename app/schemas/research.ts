@@ -204,12 +204,10 @@ export const ActivityEditSchema = z.discriminatedUnion('intent', [
 ]);
 
 /**
- * Every form on a portfolio's PRA page: record a clearance (the form sends no intent; the action
- * names it), edit one, and the workspace's setting for contractors (any answer but "yes" is no).
+ * The one form on a portfolio's PRA page: the workspace's setting for contractors (any answer but
+ * "yes" is no). Clearances are recorded and edited on pages of their own.
  */
 export const PraPageSchema = z.discriminatedUnion('intent', [
-  ClearanceSchema.safeExtend({ intent: z.literal('create_clearance') }),
-  ClearanceEditSchema.safeExtend({ intent: z.literal('edit_clearance') }),
   z.object({
     intent: z.literal('contractors'),
     countContractors: z

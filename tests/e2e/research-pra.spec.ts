@@ -112,6 +112,8 @@ test.describe('research under the Paperwork Reduction Act', () => {
     const leadPage = await lead.newPage();
     await login(leadPage, 'portfolio_lead');
     await leadPage.goto('/portfolios/having-a-child/pra');
+    await leadPage.getByRole('link', { name: 'Record a clearance' }).click();
+    await expect(leadPage.getByRole('heading', { level: 1 })).toHaveText('Record a clearance');
     await leadPage.getByLabel('Title', { exact: true }).fill('A-11 Section 280 umbrella clearance');
     await leadPage.getByLabel('Kind').selectOption('generic');
     await leadPage.getByLabel('OMB control number').fill('1090-0011');
@@ -119,6 +121,7 @@ test.describe('research under the Paperwork Reduction Act', () => {
     await expect(
       leadPage.getByText('A control number comes with its expiration date.').last(),
     ).toBeVisible();
+    await expectAccessible(leadPage);
     await leadPage.getByLabel('Expiration date').fill(expires);
     await leadPage.getByRole('button', { name: 'Record clearance' }).click();
     await expect(
@@ -147,7 +150,7 @@ test.describe('research under the Paperwork Reduction Act', () => {
     const title = 'Fast-track clearance for kit feedback';
     const expires = fromToday(45);
     await login(page, 'portfolio_lead');
-    await page.goto('/portfolios/having-a-child/pra');
+    await page.goto('/portfolios/having-a-child/pra/clearances/new');
     // Recorded while approval is pending: no number, no date.
     await page.getByLabel('Title', { exact: true }).fill(title);
     await page.getByLabel('Kind').selectOption('fast_track');
@@ -157,7 +160,7 @@ test.describe('research under the Paperwork Reduction Act', () => {
     await expect(row).toContainText('Pending');
 
     await row.getByRole('link', { name: `Edit clearance ${title}` }).click();
-    await expect(page.getByRole('heading', { name: `Edit clearance: ${title}` })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Edit clearance: ${title}`);
     await expectAccessible(page);
     // The number alone is refused next to the date; the date completes it.
     await page.getByLabel('OMB control number').fill('1090-0042');
@@ -167,7 +170,7 @@ test.describe('research under the Paperwork Reduction Act', () => {
     ).toBeVisible();
     await page.getByLabel('Expiration date').fill(expires);
     await page.getByRole('button', { name: 'Save clearance' }).click();
-    await expect(page.getByRole('heading', { name: `Edit clearance: ${title}` })).toHaveCount(0);
+    await expect(page).toHaveURL(/\/pra#clearances$/);
     await expect(row).toContainText('1090-0042');
     await expect(row).toContainText(formatDate(expires));
 
@@ -206,11 +209,20 @@ test.describe('research under the Paperwork Reduction Act', () => {
     await expect(
       page.getByRole('heading', { name: 'Paperwork Reduction Act status' }),
     ).toBeVisible();
-    await expect(page.getByRole('heading', { name: 'Record a clearance' })).toHaveCount(0);
+    await expect(page.getByRole('link', { name: 'Record a clearance' })).toHaveCount(0);
     await expect(page.getByRole('link', { name: /^Edit clearance/ })).toHaveCount(0);
-    // The edit form is only for those who keep clearances.
-    await page.goto('/portfolios/having-a-child/pra?clearance=1');
-    await expect(page.getByRole('heading', { name: /^Edit clearance/ })).toHaveCount(0);
+    // The clearance forms are only for those who keep clearances, at their old address too.
+    for (const url of [
+      '/portfolios/having-a-child/pra/clearances/new',
+      '/portfolios/having-a-child/pra/clearances/1',
+      '/portfolios/having-a-child/pra?clearance=1',
+    ]) {
+      const response = await page.goto(url);
+      expect(response?.status()).toBe(403);
+      await expect(
+        page.getByRole('heading', { name: /^Edit clearance|^Record a clearance/ }),
+      ).toHaveCount(0);
+    }
     await expectAccessible(page);
   });
 });

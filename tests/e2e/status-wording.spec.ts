@@ -107,7 +107,7 @@ test.describe('status wording (issue 16, point 7)', () => {
     await leadPage.goto(activityUrl);
     await expect(leadPage.getByTestId('clearance-keepers')).toHaveCount(0);
     await leadPage
-      .getByRole('link', { name: 'Record a new clearance on the portfolio’s PRA page' })
+      .getByRole('link', { name: 'Record a new clearance' })
       .click();
     await expect(leadPage.getByRole('heading', { name: 'Record a clearance' })).toBeVisible();
     await expectAccessible(leadPage);

@@ -262,8 +262,8 @@ export function ClearancesSection({
       ) : null}
       {may.clearance ? (
         <p>
-          <Link to={`/portfolios/${a.portfolio_slug}/pra#new-clearance`}>
-            Record a new clearance on the portfolio’s PRA page
+          <Link to={`/portfolios/${a.portfolio_slug}/pra/clearances/new`}>
+            Record a new clearance
           </Link>
         </p>
       ) : (

@@ -18,19 +18,18 @@ export interface EditedClearance {
 
 /**
  * Editing one clearance: its fields (a pending clearance gets its number and date here) and the
- * activities to unlink. Posts without JavaScript; a stale save shows the values saved now.
+ * activities to unlink. Posts to its page, without JavaScript too; a stale save shows the values
+ * saved now. The page names the clearance in its heading.
  */
 export function ClearanceEditForm({
   clearance: c,
   activities,
-  action,
   cancelTo,
   lastResult,
   stale,
 }: {
   clearance: EditedClearance;
   activities: { id: number; title: string; project_name: string }[];
-  action: string;
   cancelTo: string;
   lastResult?: SubmissionResult<string[]>;
   stale: { current: Record<string, unknown>; version: number } | null;
@@ -47,8 +46,7 @@ export function ClearanceEditForm({
     schema: () => import('~/schemas/research').then((m) => m.ClearanceEditSchema),
   });
   return (
-    <section aria-labelledby="edit-clearance">
-      <h3 id="edit-clearance">Edit clearance: {c.title}</h3>
+    <>
       {stale ? (
         <StaleValues
           current={stale.current}
@@ -68,13 +66,8 @@ export function ClearanceEditForm({
         />
       ) : null}
       <FormErrors form={form} />
-      <Form
-        method="post"
-        action={action}
-        className="usa-form usa-form--large"
-        {...getFormProps(form)}
-      >
-        <input type="hidden" name="intent" value="edit_clearance" />
+      <Form method="post" className="usa-form usa-form--large" {...getFormProps(form)}>
+        {/* The schema's: the browser checks the form with it; the page's address decides. */}
         <input type="hidden" name="clearanceId" value={c.id} />
         <input type="hidden" name="version" value={stale?.version ?? c.version} />
         <ClearanceFields fields={fields} />
@@ -99,7 +92,7 @@ export function ClearanceEditForm({
           Cancel
         </Link>
       </Form>
-    </section>
+    </>
   );
 }
 

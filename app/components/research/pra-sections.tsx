@@ -154,7 +154,7 @@ export function ClearancesTable({
                 <td>{c.expires_on ? formatDate(c.expires_on) : '—'}</td>
                 {may.clearance ? (
                   <td>
-                    <Link to={`${pra}?clearance=${c.id}#edit-clearance`}>
+                    <Link to={`${pra}/clearances/${c.id}`}>
                       Edit<span className="usa-sr-only"> clearance {c.title}</span>
                     </Link>
                   </td>

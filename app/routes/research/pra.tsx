@@ -1,7 +1,5 @@
-import { getFormProps } from '@conform-to/react';
-import { Form, redirect } from 'react-router';
+import { redirect } from 'react-router';
 import type { Route } from './+types/pra';
-import { ClearanceEditForm, ClearanceFields } from '~/components/research/clearance-edit-form';
 import { ClearanceKeepers } from '~/components/research/clearance-keepers';
 import {
   ClearancesTable,
@@ -9,17 +7,16 @@ import {
   ContractorsSetting,
   ExpiringClearances,
 } from '~/components/research/pra-sections';
-import { FormErrors } from '~/components/ui/form';
+import { Alert } from '~/components/ui/alert';
 import { Breadcrumbs } from '~/components/ui/breadcrumbs';
 import { Link } from '~/components/ui/link';
-import { useSchemaForm } from '~/components/ui/use-schema-form';
 import { can } from '~/domain/policy';
 import { authorize, dispatch, found, pathParam } from '~/web/toolkit.server';
-import { IdParam, SlugParam } from '~/schemas/params';
+import { SlugParam } from '~/schemas/params';
 import { PraPageSchema } from '~/schemas/research';
 import { getPortfolioHeader } from '#db/queries/portfolios';
-import { clearanceKeepers, getClearance, portfolioPraStatus } from '#db/queries/research';
-import { createClearance, editClearance, setCountContractors } from '~/commands/research';
+import { clearanceKeepers, portfolioPraStatus } from '#db/queries/research';
+import { setCountContractors } from '~/commands/research';
 import { praStatusView } from '~/presenters/research';
 import { dbOf, requireUser, type RequestArgs } from '~/web/context.server';
 
@@ -35,26 +32,18 @@ async function load({ request, context }: RequestArgs, slug: string | undefined)
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const { user, portfolio } = await load({ request, context }, params.slug);
   const search = new URL(request.url).searchParams;
-  // The planning check has its own page; an answer bookmarked here opens there.
-  if (search.has('activity')) throw redirect(`/portfolios/${portfolio.slug}/pra/check?${search}`);
+  const pra = `/portfolios/${portfolio.slug}/pra`;
+  // The planning check and a clearance's form have pages of their own; addresses saved from the
+  // time they were on this page open there.
+  if (search.has('activity')) throw redirect(`${pra}/check?${search}`);
+  const clearance = search.get('clearance');
+  if (clearance !== null) throw redirect(`${pra}/clearances/${encodeURIComponent(clearance)}`);
   const today = new Date().toISOString().slice(0, 10);
   const status = await portfolioPraStatus(dbOf(context), portfolio.id, today);
   const mayClearance = can(user, 'clearance.edit', { portfolioId: portfolio.id });
-  // ?clearance=ID opens that clearance's edit form (for those who keep clearances).
-  const editing =
-    mayClearance && search.has('clearance')
-      ? found(
-          await getClearance(
-            dbOf(context),
-            portfolio.id,
-            pathParam(IdParam, search.get('clearance') ?? ''),
-          ),
-        )
-      : null;
   return {
     portfolio,
     ...praStatusView(status, today),
-    editing,
     keepers: mayClearance ? [] : await clearanceKeepers(dbOf(context), portfolio.id),
     may: {
       clearance: mayClearance,
@@ -63,45 +52,22 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   };
 }
 
+/** The page's one form: the workspace's setting for contractors. */
 export async function action({ request, params, context }: Route.ActionArgs) {
   const { user, portfolio } = await load({ request, context }, params.slug);
-  const formData = await request.formData();
-  // The form that records a clearance sends no intent: it is the page's default.
-  if (!formData.has('intent')) formData.set('intent', 'create_clearance');
-  // The setting is the workspace's; the clearances are the portfolio's.
-  if (formData.get('intent') === 'contractors') authorize(user, 'settings.edit');
-  else authorize(user, 'clearance.edit', { portfolioId: portfolio.id });
-  const pra = `/portfolios/${portfolio.slug}/pra`;
-  const base = { portfolioId: portfolio.id, actorId: user.personId };
-  return dispatch(formData, PraPageSchema, {
+  authorize(user, 'settings.edit');
+  return dispatch(await request.formData(), PraPageSchema, {
     contractors: async (v) => {
       await setCountContractors(dbOf(context), v.countContractors, user.personId);
-      return pra;
-    },
-    edit_clearance: async (v) => {
-      await editClearance(dbOf(context), { ...base, values: v });
-      return `${pra}#clearances`;
-    },
-    create_clearance: async (v) => {
-      await createClearance(dbOf(context), {
-        ...base,
-        title: v.title,
-        kind: v.kind,
-        controlNumber: v.controlNumber ?? null,
-        expiresOn: v.expiresOn ?? null,
-      });
-      return pra;
+      return `/portfolios/${portfolio.slug}/pra`;
     },
   });
 }
 
 export default function PraStatus({ loaderData, actionData }: Route.ComponentProps) {
-  const { portfolio, settings, editing, keepers, may } = loaderData;
-  const [form, fields] = useSchemaForm({
-    lastResult: actionData?.intent === 'create_clearance' ? actionData.result : undefined,
-    schema: () => import('~/schemas/research').then((m) => m.ClearanceSchema),
-  });
+  const { portfolio, settings, keepers, may } = loaderData;
   const pra = `/portfolios/${portfolio.slug}/pra`;
+  const refused = actionData?.result.error?.['']?.[0];
   return (
     <>
       <Breadcrumbs
@@ -111,8 +77,11 @@ export default function PraStatus({ loaderData, actionData }: Route.ComponentPro
           { label: 'PRA status' },
         ]}
       />
-      {/* A refused form's summary sits at the top of the page (issue 16, point 10). */}
-      <FormErrors form={form} />
+      {refused ? (
+        <Alert type="error" heading="The setting was not saved">
+          {refused}
+        </Alert>
+      ) : null}
       <h1>Paperwork Reduction Act status</h1>
       <p className="usa-intro">
         Nine or fewer members of the public in 12 months need no approval; activities with the same
@@ -131,29 +100,12 @@ export default function PraStatus({ loaderData, actionData }: Route.ComponentPro
         </p>
       </section>
       <ClearancesTable clearances={loaderData.clearances} mayEdit={may.clearance} pra={pra} />
-      {editing ? (
-        <ClearanceEditForm
-          key={`${editing.clearance.id}-${editing.clearance.version}`}
-          clearance={editing.clearance}
-          activities={editing.activities}
-          action={`${pra}?clearance=${editing.clearance.id}`}
-          cancelTo={pra}
-          lastResult={actionData?.intent === 'edit_clearance' ? actionData.result : undefined}
-          stale={actionData?.intent === 'edit_clearance' ? actionData.stale : null}
-        />
-      ) : may.clearance ? (
-        <section aria-labelledby="new-clearance">
-          <h3 id="new-clearance">Record a clearance</h3>
-          <Form method="post" className="usa-form usa-form--large" {...getFormProps(form)}>
-            <ClearanceFields
-              fields={fields}
-              titleHint="For example: A-11 Section 280 umbrella clearance"
-            />
-            <button type="submit" className="usa-button">
-              Record clearance
-            </button>
-          </Form>
-        </section>
+      {may.clearance ? (
+        <p>
+          <Link to={`${pra}/clearances/new`} className="usa-button usa-button--outline">
+            Record a clearance
+          </Link>
+        </p>
       ) : (
         <ClearanceKeepers keepers={keepers} />
       )}

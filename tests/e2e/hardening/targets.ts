@@ -12,7 +12,7 @@ import { createCollection } from '~/commands/surveys';
 import { createPlan } from '~/commands/plans';
 import { createUpdate, publishUpdate } from '~/commands/pmc';
 import { textsDigest } from '~/domain/pmc/texts';
-import { createActivity } from '~/commands/research';
+import { createActivity, createClearance } from '~/commands/research';
 import { requestAccess } from '~/commands/access';
 import type { Database } from '#db/schema';
 import { describeSchema } from '#db/schema-check';
@@ -274,6 +274,23 @@ async function findOrMakeParams(): Promise<Params> {
       }),
     }));
 
+  // Two workers may make it at once: each then edits its own, which is fine for these tests.
+  const clearance: { id: number } =
+    (await db
+      .selectFrom('pra_clearances')
+      .select('id')
+      .where('portfolio_id', '=', portfolio.id)
+      .orderBy('id')
+      .executeTakeFirst()) ??
+    (await createClearance(db, {
+      portfolioId: portfolio.id,
+      actorId: lead.id,
+      title: 'Hardening clearance',
+      kind: 'generic',
+      controlNumber: null,
+      expiresOn: null,
+    }).then((id) => ({ id })));
+
   // A draft: the user-flow tests may have made other plans of the portfolio final (read-only).
   const firstPlan = () =>
     db
@@ -366,6 +383,7 @@ async function findOrMakeParams(): Promise<Params> {
     itemId: String(item.id),
     segmentId: String(segment.id),
     activityId: String(activityId),
+    clearanceId: String(clearance.id),
     planId: String(plan.id),
     updateId: String(update.id),
     target: 'program',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AssessmentEditSchema } from '~/schemas/burden';
-import { ActivityEditSchema, PraPageSchema } from '~/schemas/research';
+import { ActivityEditSchema, ClearanceSchema, PraPageSchema } from '~/schemas/research';
 
 /** Each message a schema gives, by field ('' for the form). */
 function issues(r: {
@@ -69,11 +69,16 @@ describe('the PRA page', () => {
     expect(r.intent === 'contractors' && r.countContractors).toBe(count);
   });
 
+  it('records no clearance: that has a page of its own', () => {
+    expect(PraPageSchema.safeParse({ intent: 'create_clearance', title: 'Umbrella' }).success).toBe(
+      false,
+    );
+  });
+
   it('a clearance number comes with its date', () => {
     expect(
       issues(
-        PraPageSchema.safeParse({
-          intent: 'create_clearance',
+        ClearanceSchema.safeParse({
           title: 'Umbrella',
           kind: 'generic',
           controlNumber: '0690-0036',
