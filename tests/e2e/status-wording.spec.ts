@@ -106,9 +106,7 @@ test.describe('status wording (issue 16, point 7)', () => {
     await login(leadPage, 'portfolio_lead');
     await leadPage.goto(activityUrl);
     await expect(leadPage.getByTestId('clearance-keepers')).toHaveCount(0);
-    await leadPage
-      .getByRole('link', { name: 'Record a new clearance' })
-      .click();
+    await leadPage.getByRole('link', { name: 'Record a new clearance' }).click();
     await expect(leadPage.getByRole('heading', { name: 'Record a clearance' })).toBeVisible();
     await expectAccessible(leadPage);
     await lead.close();
