@@ -1,5 +1,6 @@
 import { viewerTimeZone } from '~/domain/history/time';
 import type { UserRoles } from '~/domain/policy';
+import { sql } from 'kysely';
 import type { DB } from '../client';
 
 export interface SessionUser extends UserRoles {
@@ -77,32 +78,58 @@ export async function findSessionUser(
   };
 }
 
-/** The portfolio roles a person holds: memberships, current POC and PMC assignments. */
+/**
+ * The portfolio roles a person holds: memberships, current POC and PMC assignments. One statement
+ * (every signed-in request reads it): a statement costs a page more than the rows it reads.
+ */
 export async function rolesOf(
   db: DB,
   personId: number,
 ): Promise<Pick<UserRoles, 'memberships' | 'pocFor' | 'pmcFor'>> {
-  const [memberships, pocs, pmcs] = await Promise.all([
-    db
-      .selectFrom('portfolio_memberships')
-      .select(['portfolio_id', 'role'])
-      .where('person_id', '=', personId)
-      .execute(),
-    db
-      .selectFrom('agency_pocs')
-      .select(['portfolio_id', 'agency_id'])
-      .where('person_id', '=', personId)
-      .where('ended_at', 'is', null)
-      .execute(),
-    db
-      .selectFrom('portfolio_agencies')
-      .select(['portfolio_id', 'agency_id'])
-      .where('pmc_member_id', '=', personId)
-      .execute(),
-  ]);
-  return {
-    memberships: new Map(memberships.map((m) => [m.portfolio_id, m.role])),
-    pocFor: pocs.map((p) => ({ portfolioId: p.portfolio_id, agencyId: p.agency_id })),
-    pmcFor: pmcs.map((p) => ({ portfolioId: p.portfolio_id, agencyId: p.agency_id })),
-  };
+  const rows = await db
+    .selectFrom('portfolio_memberships')
+    .select([
+      sql<string>`'member'`.as('kind'),
+      'portfolio_id',
+      sql<string | null>`role`.as('role'),
+      sql<number | null>`null`.as('agency_id'),
+    ])
+    .where('person_id', '=', personId)
+    .unionAll(
+      db
+        .selectFrom('agency_pocs')
+        .select([
+          sql<string>`'poc'`.as('kind'),
+          'portfolio_id',
+          sql<string | null>`null`.as('role'),
+          'agency_id',
+        ])
+        .where('person_id', '=', personId)
+        .where('ended_at', 'is', null),
+    )
+    .unionAll(
+      db
+        .selectFrom('portfolio_agencies')
+        .select([
+          sql<string>`'pmc'`.as('kind'),
+          'portfolio_id',
+          sql<string | null>`null`.as('role'),
+          'agency_id',
+        ])
+        .where('pmc_member_id', '=', personId),
+    )
+    .execute();
+  type Role = UserRoles['memberships'] extends ReadonlyMap<number, infer R> ? R : never;
+  const memberships = new Map<number, Role>();
+  const pocFor: { portfolioId: number; agencyId: number }[] = [];
+  const pmcFor: { portfolioId: number; agencyId: number }[] = [];
+  for (const r of rows) {
+    if (r.kind === 'member') memberships.set(r.portfolio_id, r.role as Role);
+    else
+      (r.kind === 'poc' ? pocFor : pmcFor).push({
+        portfolioId: r.portfolio_id,
+        agencyId: r.agency_id!,
+      });
+  }
+  return { memberships, pocFor, pmcFor };
 }

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { closeDb, getDb, migrateToLatest, openDatabase } from '#db/client';
 import { deleteExpiredSessions, insertSession } from '~/commands/sessions';
-import { findSessionUser } from '#db/queries/sessions';
+import { findSessionUser, rolesOf } from '#db/queries/sessions';
 import { seedReferenceData, syncDemoAccounts } from '#seeds/index';
 import { endSession, getUser, startSession } from '~/auth/session.server';
 import { demoDb, newPostgresDatabase, onPostgres } from '../helpers';
@@ -204,5 +204,72 @@ describe('the session cookie', () => {
     expect(cleared.attrs.has('httponly')).toBe(true);
     expect(await getUser(getDb(), request)).toBeNull();
     expect(await getDb().selectFrom('sessions').select('id_hash').execute()).toEqual([]);
+  });
+});
+
+describe('rolesOf: a person’s portfolio roles in one statement', () => {
+  const people = [
+    'omb.lead',
+    'portfolio.lead',
+    'team.member',
+    'viewer',
+    'agency.poc',
+    'hhs.poc',
+    'pmc.member',
+  ];
+  const byId = <T extends { portfolioId: number; agencyId: number }>(list: readonly T[]) =>
+    [...list].sort((a, b) => a.portfolioId - b.portfolioId || a.agencyId - b.agencyId);
+
+  it('reads what each table holds for every demo account, and only current POCs', async () => {
+    const db = await demoDb();
+    // One POC assignment ended: it is no longer a role.
+    const ended = await db
+      .selectFrom('agency_pocs')
+      .select(['id', 'person_id'])
+      .where('ended_at', 'is', null)
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    await db
+      .updateTable('agency_pocs')
+      .set({ ended_at: now.toISOString() })
+      .where('id', '=', ended.id)
+      .execute();
+    const seen = { member: 0, poc: 0, pmc: 0 };
+    for (const who of people) {
+      const person = await db
+        .selectFrom('people')
+        .select('id')
+        .where('email', '=', `${who}@example.gov`)
+        .executeTakeFirstOrThrow();
+      const roles = await rolesOf(db, person.id);
+      const members = await db
+        .selectFrom('portfolio_memberships')
+        .select(['portfolio_id', 'role'])
+        .where('person_id', '=', person.id)
+        .execute();
+      const pocs = await db
+        .selectFrom('agency_pocs')
+        .select(['portfolio_id as portfolioId', 'agency_id as agencyId'])
+        .where('person_id', '=', person.id)
+        .where('ended_at', 'is', null)
+        .execute();
+      const pmcs = await db
+        .selectFrom('portfolio_agencies')
+        .select(['portfolio_id as portfolioId', 'agency_id as agencyId'])
+        .where('pmc_member_id', '=', person.id)
+        .execute();
+      expect(new Map(roles.memberships)).toEqual(
+        new Map(members.map((m) => [m.portfolio_id, m.role])),
+      );
+      expect(byId(roles.pocFor)).toEqual(byId(pocs));
+      expect(byId(roles.pmcFor)).toEqual(byId(pmcs));
+      seen.member += members.length;
+      seen.poc += pocs.length;
+      seen.pmc += pmcs.length;
+    }
+    // The table is not empty for any kind of role, so each kind is really compared.
+    expect(seen.member).toBeGreaterThan(0);
+    expect(seen.poc).toBeGreaterThan(0);
+    expect(seen.pmc).toBeGreaterThan(0);
   });
 });
