@@ -38,10 +38,17 @@ export async function changeStamp(db: DB, portfolioId: number): Promise<string> 
 type Cache = BoundedMap<string, { stamp: string; value: unknown }>;
 
 /**
- * One cache per connection or transaction: a transaction never sees values from outside it.
- * Searches keep theirs apart, so many different searches never push out the figures of pages.
+ * Figures are small and many; a page's worth of one record (a journey map's table, say) is
+ * larger, so fewer are kept: at most a few megabytes of a server's 192 MB heap.
  */
-const caches = new WeakMap<object, { figures: Cache; searches: Cache }>();
+const LIMITS = { figures: 500, searches: 200, pages: 100 } as const;
+type Space = keyof typeof LIMITS;
+
+/**
+ * One cache per connection or transaction: a transaction never sees values from outside it.
+ * Searches and pages keep theirs apart, so many of them never push out the portfolio figures.
+ */
+const caches = new WeakMap<object, Record<Space, Cache>>();
 
 /** The value kept for `id` under `stamp`, or `compute`'s, kept under it from now on. */
 async function remember<T>(
@@ -49,11 +56,18 @@ async function remember<T>(
   id: string,
   stamp: string,
   compute: () => Promise<T>,
-  space: 'figures' | 'searches' = 'figures',
+  space: Space = 'figures',
 ): Promise<T> {
   let spaces = caches.get(db);
   if (!spaces)
-    caches.set(db, (spaces = { figures: new BoundedMap(500), searches: new BoundedMap(200) }));
+    caches.set(
+      db,
+      (spaces = {
+        figures: new BoundedMap(LIMITS.figures),
+        searches: new BoundedMap(LIMITS.searches),
+        pages: new BoundedMap(LIMITS.pages),
+      }),
+    );
   const cache = spaces[space];
   const hit = cache.get(id);
   if (hit?.stamp === stamp) return hit.value as T;
@@ -76,6 +90,21 @@ export async function cachedForPortfolio<T>(
 ): Promise<T> {
   const stamp = `${await changeStamp(db, portfolioId)}:${extra}`;
   return remember(db, `${key}:${portfolioId}`, stamp, compute);
+}
+
+/**
+ * The same for what a page shows of one record, the same for every reader (a journey map's
+ * table and diagram, a comparison of two assessments): kept apart from the figures, fewer of
+ * them, so reading many records never pushes the portfolio figures out.
+ */
+export async function cachedPageForPortfolio<T>(
+  db: DB,
+  portfolioId: number,
+  key: string,
+  compute: () => Promise<T>,
+): Promise<T> {
+  const stamp = await changeStamp(db, portfolioId);
+  return remember(db, `${key}:${portfolioId}`, stamp, compute, 'pages');
 }
 
 /**

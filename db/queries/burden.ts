@@ -143,6 +143,16 @@ const toSegmentInput = (s: Awaited<ReturnType<typeof loadSegments>>[number]): Se
 
 export type AssessmentDetail = NonNullable<Awaited<ReturnType<typeof getAssessment>>>;
 
+/** Which portfolio each of these assessments belongs to (missing ids are left out). */
+export async function assessmentPortfolios(db: DB, ids: number[]): Promise<Map<number, number>> {
+  const rows = await db
+    .selectFrom('burden_assessments')
+    .select(['id', 'portfolio_id'])
+    .where('id', 'in', ids)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.portfolio_id]));
+}
+
 /** An assessment with its items, segments, journey steps and computed results. */
 export async function getAssessment(db: DB, id: number) {
   const assessment = await db

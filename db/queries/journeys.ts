@@ -71,6 +71,15 @@ export async function listJourneys(
 export type JourneyDetail = NonNullable<Awaited<ReturnType<typeof getJourney>>>;
 
 /** A map with its stages and steps in order, each step with its actors and linked projects. */
+/** A journey map's id and portfolio, for authorizing before the whole map is read. */
+export function journeyPortfolio(db: DB, mapId: number) {
+  return db
+    .selectFrom('journey_maps')
+    .select(['id', 'portfolio_id'])
+    .where('id', '=', mapId)
+    .executeTakeFirst();
+}
+
 export async function getJourney(db: DB, mapId: number) {
   const map = await db
     .selectFrom('journey_maps as m')

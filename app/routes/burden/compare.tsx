@@ -6,7 +6,8 @@ import { SavingsTables } from '~/components/burden/savings-tables';
 import { comparisonView } from '~/presenters/burden';
 import { authorize, found, notFound } from '~/web/toolkit.server';
 import { IdParam } from '~/schemas/params';
-import { getAssessment } from '#db/queries/burden';
+import { cachedPageForPortfolio } from '#db/cache';
+import { assessmentPortfolios, getAssessment } from '#db/queries/burden';
 import { Table } from '~/components/ui/table';
 import { dbOf, requireUser } from '~/web/context.server';
 import { oneDecimal } from '~/domain/numbers';
@@ -22,17 +23,24 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const afterId = IdParam.safeParse(search.get('after'));
   if (!beforeId.success || !afterId.success) notFound('Choose two assessments to compare.');
   const db = dbOf(context);
-  const [before, after] = await Promise.all([
-    getAssessment(db, beforeId.data),
-    getAssessment(db, afterId.data),
-  ]);
-  const b = found(before);
-  const a = found(after);
-  if (b.assessment.portfolio_id !== a.assessment.portfolio_id)
+  const portfolios = await assessmentPortfolios(db, [beforeId.data, afterId.data]);
+  const portfolioId = found(portfolios.get(beforeId.data));
+  if (found(portfolios.get(afterId.data)) !== portfolioId)
     notFound('Those assessments are in different portfolios.');
-  authorize(user, 'portfolio.read', { portfolioId: b.assessment.portfolio_id });
-
-  return comparisonView(b, a);
+  authorize(user, 'portfolio.read', { portfolioId });
+  // Worked out again only when something in the portfolio (or the workspace) has changed.
+  return cachedPageForPortfolio(
+    db,
+    portfolioId,
+    `burden-compare:${beforeId.data}:${afterId.data}`,
+    async () => {
+      const [before, after] = await Promise.all([
+        getAssessment(db, beforeId.data),
+        getAssessment(db, afterId.data),
+      ]);
+      return comparisonView(found(before), found(after));
+    },
+  );
 }
 
 export default function CompareBurden({ loaderData }: Route.ComponentProps) {

@@ -12,42 +12,39 @@ import { TextField } from '~/components/ui/field';
 import { ChoiceField, FormErrors } from '~/components/ui/form';
 import { Breadcrumbs } from '~/components/ui/breadcrumbs';
 import { formatDate } from '~/domain/portfolio/labels';
-import { generateMermaid } from '~/domain/journey/mermaid';
 import { VERSION_LABELS, versionText } from '~/domain/journey/types';
 import { pluralize } from '~/domain/plural';
 import { can } from '~/domain/policy';
 import { refusal } from '~/web/toolkit.server';
-import { requireJourney } from '~/routes/journeys/find.server';
+import { journeyView, requireJourney } from '~/routes/journeys/find.server';
 import { CopySchema, VERSION_LABEL_VALUES } from '~/schemas/journey';
-import { burdenForMap } from '#db/queries/burden';
-import { otherVersions, toDiagram } from '#db/queries/journeys';
+import { journeyPortfolio } from '#db/queries/journeys';
 import { copyJourney } from '~/commands/journeys';
 import { useSchemaForm } from '~/components/ui/use-schema-form';
-import { burdenColumn, tableStages } from '~/presenters/journeys';
-import { dbOf } from '~/web/context.server';
+import { dbOf, findAuthorized } from '~/web/context.server';
 
 export const meta: Route.MetaFunction = ({ data }) => [
   { title: `${data?.journey.map.title ?? 'Journey map'} | Life Experience Workspace` },
 ];
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { user, journey } = await requireJourney(
+  const db = dbOf(context);
+  const { user, record } = await findAuthorized(
     { request, context },
     params.mapId,
     'portfolio.read',
+    journeyPortfolio,
+    (m) => m.portfolio_id,
   );
-  const [others, burden, archive] = await Promise.all([
-    otherVersions(dbOf(context), journey.map),
-    burdenForMap(dbOf(context), journey.map.id),
-    archiveState(dbOf(context), user, 'journey_map', journey.map.id, journey.map.portfolio_id),
+  const portfolioId = record.portfolio_id;
+  const [view, archive] = await Promise.all([
+    journeyView(db, record),
+    archiveState(db, user, 'journey_map', record.id, portfolioId),
   ]);
   return {
-    journey: { map: journey.map, stages: tableStages(journey.stages) },
-    burden: burden ? burdenColumn(burden) : null,
-    source: generateMermaid(toDiagram(journey)),
-    others,
+    ...view,
     // An archived map is read, not edited: restore it first.
-    mayEdit: !archive.info && can(user, 'journey.edit', { portfolioId: journey.map.portfolio_id }),
+    mayEdit: !archive.info && can(user, 'journey.edit', { portfolioId }),
     archive,
   };
 }

@@ -9,6 +9,8 @@ import { assembleUpdate } from '~/presenters/pmc-assembly.server';
 import { getProject } from '#db/queries/projects';
 import { createMilestone, createProject, updateMilestone } from '~/commands/projects';
 import { listPortfolioSummaries, programTotals } from '#db/queries/portfolios';
+import { createJourney, editJourney, journeyEdits } from '~/commands/journeys';
+import { journeyView } from '~/routes/journeys/find.server';
 import { demoDb, projectId, userFor } from '../helpers';
 
 describe('cached portfolio figures', () => {
@@ -93,5 +95,42 @@ describe('cached portfolio figures', () => {
     const after = await listPortfolioSummaries(db);
     expect(after.find((p) => p.slug === 'having-a-child')!.projects).toBe(child.projects + 1);
     expect(await programTotals(db)).toEqual({ ...totals, projects: totals.projects + 1 });
+  });
+});
+
+describe('cached page views', () => {
+  it('a journey map’s page view is reused until the map changes, then shows the change', async () => {
+    const db = await demoDb();
+    const team = await userFor(db, 'team.member@example.gov');
+    const portfolio = await db
+      .selectFrom('portfolios')
+      .select('id')
+      .where('slug', '=', 'having-a-child')
+      .executeTakeFirstOrThrow();
+    const mapId = await createJourney(db, {
+      portfolioId: portfolio.id,
+      actorId: team.personId,
+      details: {
+        title: 'Cached map',
+        description: '',
+        personas: '',
+        versionLabel: 'as_is',
+        versionName: '',
+      },
+    });
+    const map = { id: mapId, portfolio_id: portfolio.id };
+    const first = await journeyView(db, map);
+    expect(await journeyView(db, map)).toBe(first);
+    expect(first.journey.stages).toEqual([]);
+
+    await editJourney(
+      db,
+      { mapId, version: first.journey.map.version, actorId: team.personId, action: 'add_stage' },
+      (trx, m) => journeyEdits.addStage(trx, m, 'At the hospital'),
+    );
+    const after = await journeyView(db, map);
+    expect(after).not.toBe(first);
+    expect(after.journey.stages.map((s) => s.name)).toEqual(['At the hospital']);
+    expect(after.source).toContain('section At the hospital');
   });
 });
