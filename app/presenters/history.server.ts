@@ -22,13 +22,21 @@ export async function historyLines(
   rows: readonly (AuditRowForSentence & { id: number; at: string })[],
   zone: string = DEFAULT_TIME_ZONE,
 ): Promise<HistoryLine[]> {
+  return inZone(await historySentences(db, rows), zone);
+}
+
+/** The lines without their moment written out: the same for every viewer, so they can be kept. */
+export async function historySentences(
+  db: DB,
+  rows: readonly (AuditRowForSentence & { id: number; at: string })[],
+): Promise<Omit<HistoryLine, 'when'>[]> {
   const sentences = await describeAuditRows(db, rows);
-  return rows.map((row, i) => ({
-    ...sentences[i]!,
-    id: row.id,
-    at: row.at,
-    when: formatDateTime(row.at, zone),
-  }));
+  return rows.map((row, i) => ({ ...sentences[i]!, id: row.id, at: row.at }));
+}
+
+/** Lines with their moment written out in the viewer's zone. */
+export function inZone(lines: readonly Omit<HistoryLine, 'when'>[], zone: string): HistoryLine[] {
+  return lines.map((line) => ({ ...line, when: formatDateTime(line.at, zone) }));
 }
 
 /** One row's sentence, with the names `loadAuditNames` found. */

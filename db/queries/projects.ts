@@ -1,6 +1,15 @@
 import type { DB } from '../client';
 
 /** One project with its portfolio, involved agencies and milestones in order, or undefined. */
+/** A project's id and portfolio, for authorizing before the whole project is read. */
+export function projectPortfolio(db: DB, id: number) {
+  return db
+    .selectFrom('projects')
+    .select(['id', 'portfolio_id'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
 export async function getProject(db: DB, id: number) {
   const project = await db
     .selectFrom('projects')

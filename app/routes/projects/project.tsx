@@ -3,7 +3,6 @@ import type { Route } from './+types/project';
 import { MeasureList } from '~/components/measures/measure-list';
 import { EvaluationList } from '~/components/evaluations/evaluation-list';
 import { TrustList } from '~/components/surveys/trust-list';
-import { projectMeasurement } from '~/presenters/measurement.server';
 import { PhaseSteps } from '~/components/phase/phase-steps';
 import { Breadcrumbs } from '~/components/ui/breadcrumbs';
 import { HistorySentence, HistoryTime } from '~/components/history/history-line';
@@ -17,47 +16,41 @@ import {
   PHASE_LABELS,
 } from '~/domain/portfolio/labels';
 import { can } from '~/domain/policy';
-import { historyLines } from '~/presenters/history.server';
-import { authorize, found, pathParam } from '~/web/toolkit.server';
-import { IdParam } from '~/schemas/params';
-import { stepsForProject } from '#db/queries/journeys';
-import { lastConcurrences, loadGateState, phaseEnteredAt } from '#db/queries/phases';
-import { getProject, getProjectChangeLog } from '#db/queries/projects';
-import { dbOf, requireUser } from '~/web/context.server';
+import { inZone } from '~/presenters/history.server';
+import { projectPortfolio } from '#db/queries/projects';
+import { projectPage } from '~/routes/projects/find.server';
+import { dbOf, findAuthorized } from '~/web/context.server';
 
 export const meta: Route.MetaFunction = ({ data }) => [
   { title: `${data?.project.name ?? 'Project'} | Life Experience Workspace` },
 ];
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const user = requireUser({ request, context });
-  const id = pathParam(IdParam, params.projectId);
   const db = dbOf(context);
-  const detail = found(await getProject(db, id));
-  const target = { portfolioId: detail.project.portfolio_id };
-  authorize(user, 'portfolio.read', target);
+  const { user, record } = await findAuthorized(
+    { request, context },
+    params.projectId,
+    'portfolio.read',
+    projectPortfolio,
+    (p) => p.portfolio_id,
+  );
+  const target = { portfolioId: record.portfolio_id };
   const now = new Date();
-  const [gate, last, entered, changes, journeySteps, measurement] = await Promise.all([
-    loadGateState(db, id),
-    lastConcurrences(db, [id]),
-    phaseEnteredAt(db, [id]),
-    getProjectChangeLog(db, id, 20),
-    stepsForProject(db, id),
-    projectMeasurement(db, id, now.toISOString().slice(0, 10)),
-  ]);
+  const page = await projectPage(db, record, now.toISOString().slice(0, 10));
+  const { detail } = page;
   const due = agenciesDueForReview(
     detail.agencies.map((a) => a.id),
-    last.get(id) ?? new Map(),
-    entered.get(id) ?? now,
+    page.lastConcurrences,
+    page.enteredPhase ?? now,
     now,
   );
   return {
     ...detail,
-    journeySteps,
-    measurement,
-    pendingTo: gate?.state.pending?.toPhase ?? null,
+    journeySteps: page.journeySteps,
+    measurement: page.measurement,
+    pendingTo: page.pendingTo,
     dueCodes: detail.agencies.filter((a) => due.includes(a.id)).map((a) => a.code),
-    changes: await historyLines(db, changes, user.timeZone),
+    changes: inZone(page.changes, user.timeZone),
     may: {
       edit: can(user, 'project.edit', target),
       milestones: can(user, 'milestone.edit', target),

@@ -11,6 +11,7 @@ import { createMilestone, createProject, updateMilestone } from '~/commands/proj
 import { listPortfolioSummaries, programTotals } from '#db/queries/portfolios';
 import { createJourney, editJourney, journeyEdits } from '~/commands/journeys';
 import { journeyView } from '~/routes/journeys/find.server';
+import { projectPage } from '~/routes/projects/find.server';
 import { demoDb, projectId, userFor } from '../helpers';
 
 describe('cached portfolio figures', () => {
@@ -132,5 +133,36 @@ describe('cached page views', () => {
     expect(after).not.toBe(first);
     expect(after.journey.stages.map((s) => s.name)).toEqual(['At the hospital']);
     expect(after.source).toContain('section At the hospital');
+  });
+});
+
+describe('a project’s page view', () => {
+  it('is reused until the project changes, and kept apart by day', async () => {
+    const db = await demoDb();
+    const id = await projectId(db, 'Newborn Supply Kits');
+    const { project } = (await getProject(db, id))!;
+    const team = await userFor(db, 'team.member@example.gov');
+    const record = { id, portfolio_id: project.portfolio_id };
+    const first = await projectPage(db, record, '2026-12-07');
+    expect(await projectPage(db, record, '2026-12-07')).toBe(first);
+    expect(await projectPage(db, record, '2026-12-08')).not.toBe(first);
+
+    await createMilestone(db, {
+      projectId: id,
+      portfolioId: project.portfolio_id,
+      actorId: team.personId,
+      values: {
+        title: 'Survey families after delivery',
+        owner: 'HHS',
+        timingKind: 'quarter',
+        fy: 2027,
+        quarter: 1,
+        status: 'planned',
+        notes: '',
+      },
+    });
+    const after = await projectPage(db, record, '2026-12-07');
+    expect(after.detail.milestones.map((m) => m.title)).toContain('Survey families after delivery');
+    expect(after.changes[0]!.sentence).toMatch(/Survey families after delivery/);
   });
 });
