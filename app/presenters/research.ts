@@ -90,8 +90,20 @@ export function praStatusView(
   };
 }
 
+type ActivityRow = { id: number; title: string; project_name: string };
+type Choices = { project: string; activities: { id: number; title: string }[] }[];
+
+/** Choices already sorted, by the rows of a kept PRA status (db/cache.ts); read, never changed. */
+const sortedChoices = new WeakMap<readonly ActivityRow[], Choices>();
+
 /** The planning check's choice of activity: under their projects, each in name order. */
-function choicesByProject(rows: readonly { id: number; title: string; project_name: string }[]) {
+function choicesByProject(rows: readonly ActivityRow[]): Choices {
+  let choices = sortedChoices.get(rows);
+  if (!choices) sortedChoices.set(rows, (choices = sortChoices(rows)));
+  return choices;
+}
+
+function sortChoices(rows: readonly ActivityRow[]): Choices {
   const byProject = new Map<string, { id: number; title: string }[]>();
   for (const r of [...rows].sort((a, b) => a.title.localeCompare(b.title))) {
     let list = byProject.get(r.project_name);

@@ -147,8 +147,23 @@ function isoDate(d: Date): string {
   return d.toISOString().slice(0, 10);
 }
 
+/**
+ * Groups already made, by the list they were made from: a portfolio's status is kept under its
+ * change stamp (db/cache.ts), and the planning check asks about the same list again and again.
+ * The groups are read, never changed.
+ */
+const grouped = new WeakMap<readonly PraActivity[], readonly (readonly PraActivity[])[]>();
+
 /** Groups activities into collections: same normalized purpose or same questions, transitively. */
-export function groupActivities(activities: readonly PraActivity[]): PraActivity[][] {
+export function groupActivities(
+  activities: readonly PraActivity[],
+): readonly (readonly PraActivity[])[] {
+  let groups = grouped.get(activities);
+  if (!groups) grouped.set(activities, (groups = makeGroups(activities)));
+  return groups;
+}
+
+function makeGroups(activities: readonly PraActivity[]): PraActivity[][] {
   const parent = new Map<number, number>(activities.map((a) => [a.id, a.id]));
   const find = (x: number): number => {
     let r = x;
@@ -172,7 +187,9 @@ export function groupActivities(activities: readonly PraActivity[]): PraActivity
   const groups = new Map<number, PraActivity[]>();
   for (const a of activities) {
     const root = find(a.id);
-    groups.set(root, [...(groups.get(root) ?? []), a]);
+    const group = groups.get(root);
+    if (group) group.push(a);
+    else groups.set(root, [a]);
   }
   return [...groups.values()];
 }
