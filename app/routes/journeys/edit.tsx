@@ -19,11 +19,10 @@ import { removalOf } from '~/presenters/journeys';
 import { LivePreview, StageEditor, type StepDraft } from '~/components/journey/stage-editor';
 import { refusal } from '~/web/toolkit.server';
 import { askFirst } from '~/web/removal.server';
-import { requireJourney } from '~/routes/journeys/find.server';
+import { projectChoices, requireJourney } from '~/routes/journeys/find.server';
 import { JourneyEditSchema } from '~/schemas/journey';
 import { getJourney, toDiagram } from '#db/queries/journeys';
 import { applyJourneyEdit } from '~/commands/journeys';
-import { findProjects } from '#db/queries/projects';
 import { useSchemaForm } from '~/components/ui/use-schema-form';
 import { dbOf } from '~/web/context.server';
 
@@ -33,17 +32,13 @@ export const meta: Route.MetaFunction = ({ data }) => [
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const { journey } = await requireJourney({ request, context }, params.mapId, 'journey.edit');
-  const projects = await findProjects(dbOf(context), {
-    portfolioId: journey.map.portfolio_id,
-    limit: 500,
-    offset: 0,
-  });
+  const projects = await projectChoices(dbOf(context), journey.map.portfolio_id);
   return {
     // An archived map is read, not edited: the page says so and offers Restore (decision 024).
     archived: journey.map.archived_at !== null,
     journey,
     diagram: toDiagram(journey),
-    projects: projects.rows.map((p) => ({ id: p.id, name: p.name })),
+    projects,
   };
 }
 

@@ -5,6 +5,7 @@ import { cachedPageForPortfolio } from '#db/cache';
 import type { DB } from '#db/client';
 import { burdenForMap } from '#db/queries/burden';
 import { getJourney, otherVersions, toDiagram } from '#db/queries/journeys';
+import { findProjects } from '#db/queries/projects';
 import { found } from '~/web/toolkit.server';
 import { findAuthorized, type RequestArgs } from '~/web/context.server';
 
@@ -43,4 +44,10 @@ export function journeyView(db: DB, map: { id: number; portfolio_id: number }) {
       others,
     };
   });
+}
+
+/** The portfolio's projects a map can belong to, for its details form. */
+export async function projectChoices(db: DB, portfolioId: number) {
+  const projects = await findProjects(db, { portfolioId, limit: 500, offset: 0 });
+  return projects.rows.map((p) => ({ id: p.id, name: p.name }));
 }

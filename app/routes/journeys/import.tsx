@@ -14,7 +14,7 @@ import { ImportWithDiagramSchema } from '~/schemas/journey';
 import { SlugParam } from '~/schemas/params';
 import { createJourney } from '~/commands/journeys';
 import { getPortfolioHeader } from '#db/queries/portfolios';
-import { findProjects } from '#db/queries/projects';
+import { projectChoices } from '~/routes/journeys/find.server';
 import { dbOf, requireUser, type RequestArgs } from '~/web/context.server';
 
 export const meta: Route.MetaFunction = () => [
@@ -30,12 +30,7 @@ async function load({ request, context }: RequestArgs, slug: string | undefined)
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const { portfolio } = await load({ request, context }, params.slug);
-  const projects = await findProjects(dbOf(context), {
-    portfolioId: portfolio.id,
-    limit: 500,
-    offset: 0,
-  });
-  return { portfolio, projects: projects.rows.map((p) => ({ id: p.id, name: p.name })) };
+  return { portfolio, projects: await projectChoices(dbOf(context), portfolio.id) };
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {

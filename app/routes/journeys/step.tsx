@@ -12,12 +12,11 @@ import { StaleValues } from '~/components/ui/stale-values';
 import { generateMermaid } from '~/domain/journey/mermaid';
 import { CHANNELS, SCORE_LABELS } from '~/domain/journey/types';
 import { refusal, found, pathParam } from '~/web/toolkit.server';
-import { requireJourney } from '~/routes/journeys/find.server';
+import { projectChoices, requireJourney } from '~/routes/journeys/find.server';
 import { EditStepSchema } from '~/schemas/journey';
 import { IdParam } from '~/schemas/params';
 import { toDiagram } from '#db/queries/journeys';
 import { editJourney, journeyEdits } from '~/commands/journeys';
-import { findProjects } from '#db/queries/projects';
 import { useSchemaForm } from '~/components/ui/use-schema-form';
 import { dbOf, type RequestArgs } from '~/web/context.server';
 
@@ -36,11 +35,7 @@ async function load({ request, context }: RequestArgs, params: Route.LoaderArgs[
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const { journey, step } = await load({ request, context }, params);
-  const projects = await findProjects(dbOf(context), {
-    portfolioId: journey.map.portfolio_id,
-    limit: 500,
-    offset: 0,
-  });
+  const projects = await projectChoices(dbOf(context), journey.map.portfolio_id);
   const stageIndex = journey.stages.findIndex((s) => s.id === step.stage_id);
   return {
     // An archived map is read, not edited: the page says so and offers Restore (decision 024).
@@ -53,7 +48,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     stages: journey.stages.map((s) => ({ id: s.id, name: s.name })),
     diagram: toDiagram(journey),
     step,
-    projects: projects.rows.map((p) => ({ id: p.id, name: p.name })),
+    projects,
   };
 }
 
