@@ -12,9 +12,10 @@ import {
 } from 'react-router';
 import { getUser, type SessionUser } from '~/auth/session.server';
 import type { Action } from '~/domain/policy';
-import { IdParam } from '~/schemas/params';
+import { IdParam, SlugParam } from '~/schemas/params';
 import { authorize, found, pathParam } from './toolkit.server';
 import { getDb, type DB } from '#db/client';
+import { getPortfolioHeader } from '#db/queries/portfolios';
 
 export const dbContext = createContext<DB>();
 export const userContext = createContext<SessionUser | null>(null);
@@ -83,4 +84,12 @@ export async function findAuthorized<R>(
   const record = found(await read(dbOf(args.context), pathParam(IdParam, idParam)));
   authorize(user, action, { portfolioId: portfolioOf(record) });
   return { user, record };
+}
+
+/** The signed-in person and the portfolio named by the URL's slug, authorized for `action`. */
+export async function findPortfolio(args: RequestArgs, slug: string | undefined, action: Action) {
+  const user = requireUser(args);
+  const portfolio = found(await getPortfolioHeader(dbOf(args.context), pathParam(SlugParam, slug)));
+  authorize(user, action, { portfolioId: portfolio.id });
+  return { user, portfolio };
 }

@@ -12,31 +12,26 @@ import { totalMoney } from '~/domain/burden/calc';
 import { dollars, hours } from '~/domain/burden/display';
 import { versionText } from '~/domain/journey/types';
 import { can } from '~/domain/policy';
-import { authorize, refusal, found, pathParam } from '~/web/toolkit.server';
+import { authorize, refusal } from '~/web/toolkit.server';
 import { AssessmentSchema } from '~/schemas/burden';
-import { SlugParam } from '~/schemas/params';
 import { countArchived } from '#db/queries/archive';
 import { listAssessments, portfolioRollup } from '#db/queries/burden';
 import { createAssessment } from '~/commands/burden';
 import { listJourneys } from '#db/queries/journeys';
-import { getPortfolioHeader } from '#db/queries/portfolios';
 import { useSchemaForm } from '~/components/ui/use-schema-form';
 import { Table } from '~/components/ui/table';
-import { dbOf, requireUser, type RequestArgs } from '~/web/context.server';
+import { dbOf, findPortfolio } from '~/web/context.server';
 
 export const meta: Route.MetaFunction = () => [
   { title: 'Burden assessments | Life Experience Workspace' },
 ];
 
-async function load({ request, context }: RequestArgs, slug: string | undefined) {
-  const user = requireUser({ request, context });
-  const portfolio = found(await getPortfolioHeader(dbOf(context), pathParam(SlugParam, slug)));
-  authorize(user, 'portfolio.read', { portfolioId: portfolio.id });
-  return { user, portfolio };
-}
-
 export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { user, portfolio } = await load({ request, context }, params.slug);
+  const { user, portfolio } = await findPortfolio(
+    { request, context },
+    params.slug,
+    'portfolio.read',
+  );
   const db = dbOf(context);
   const { showArchived, deleted } = listQuery(request);
   const [assessments, maps, rollup, archived] = await Promise.all([
@@ -65,7 +60,11 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const { user, portfolio } = await load({ request, context }, params.slug);
+  const { user, portfolio } = await findPortfolio(
+    { request, context },
+    params.slug,
+    'portfolio.read',
+  );
   authorize(user, 'burden.edit', { portfolioId: portfolio.id });
   const submission = parseWithZod(await request.formData(), { schema: AssessmentSchema });
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 });

@@ -6,24 +6,21 @@ import { Breadcrumbs } from '~/components/ui/breadcrumbs';
 import { versionText } from '~/domain/journey/types';
 import { formatDate } from '~/domain/portfolio/labels';
 import { can } from '~/domain/policy';
-import { authorize, found, pathParam } from '~/web/toolkit.server';
-import { SlugParam } from '~/schemas/params';
 import { countArchived } from '#db/queries/archive';
 import { listJourneys } from '#db/queries/journeys';
-import { getPortfolioHeader } from '#db/queries/portfolios';
 import { Table } from '~/components/ui/table';
-import { dbOf, requireUser } from '~/web/context.server';
+import { dbOf, findPortfolio } from '~/web/context.server';
 
 export const meta: Route.MetaFunction = () => [
   { title: 'Journey maps | Life Experience Workspace' },
 ];
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const user = requireUser({ request, context });
-  const portfolio = found(
-    await getPortfolioHeader(dbOf(context), pathParam(SlugParam, params.slug)),
+  const { user, portfolio } = await findPortfolio(
+    { request, context },
+    params.slug,
+    'portfolio.read',
   );
-  authorize(user, 'portfolio.read', { portfolioId: portfolio.id });
   const { showArchived, deleted } = listQuery(request);
   const [maps, archived] = await Promise.all([
     listJourneys(dbOf(context), portfolio.id, { includeArchived: showArchived }),

@@ -5,33 +5,28 @@ import type { Route } from './+types/new';
 import { JourneyDetailsFields } from '~/components/journey/details-form';
 import { FormErrors } from '~/components/ui/form';
 import { Breadcrumbs } from '~/components/ui/breadcrumbs';
-import { authorize, refusal, found, pathParam } from '~/web/toolkit.server';
+import { refusal } from '~/web/toolkit.server';
 import { JourneyDetailsSchema } from '~/schemas/journey';
-import { SlugParam } from '~/schemas/params';
 import { createJourney } from '~/commands/journeys';
-import { getPortfolioHeader } from '#db/queries/portfolios';
 import { projectChoices } from '~/routes/journeys/find.server';
 import { useSchemaForm } from '~/components/ui/use-schema-form';
-import { dbOf, requireUser, type RequestArgs } from '~/web/context.server';
+import { dbOf, findPortfolio } from '~/web/context.server';
 
 export const meta: Route.MetaFunction = () => [
   { title: 'New journey map | Life Experience Workspace' },
 ];
 
-async function load({ request, context }: RequestArgs, slug: string | undefined) {
-  const user = requireUser({ request, context });
-  const portfolio = found(await getPortfolioHeader(dbOf(context), pathParam(SlugParam, slug)));
-  authorize(user, 'journey.edit', { portfolioId: portfolio.id });
-  return { user, portfolio };
-}
-
 export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { portfolio } = await load({ request, context }, params.slug);
+  const { portfolio } = await findPortfolio({ request, context }, params.slug, 'journey.edit');
   return { portfolio, projects: await projectChoices(dbOf(context), portfolio.id) };
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const { user, portfolio } = await load({ request, context }, params.slug);
+  const { user, portfolio } = await findPortfolio(
+    { request, context },
+    params.slug,
+    'journey.edit',
+  );
   const submission = parseWithZod(await request.formData(), { schema: JourneyDetailsSchema });
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 });
   let id: number;

@@ -10,30 +10,25 @@ import { fiscalYearOf } from '~/domain/dates';
 import { daysLeft, dueText, STATUS_LABELS } from '~/domain/plans/status';
 import { formatDate } from '~/domain/portfolio/labels';
 import { can } from '~/domain/policy';
-import { authorize, refusal, found, pathParam } from '~/web/toolkit.server';
-import { SlugParam } from '~/schemas/params';
+import { authorize, refusal } from '~/web/toolkit.server';
 import { NewPlanSchema } from '~/schemas/plan';
 import { listPlans } from '#db/queries/plans';
 import { createPlan } from '~/commands/plans';
-import { getPortfolioHeader } from '#db/queries/portfolios';
 import { useSchemaForm } from '~/components/ui/use-schema-form';
 import { Table } from '~/components/ui/table';
 import { defaultPlanTitle } from '~/domain/plans/document';
-import { dbOf, requireUser, type RequestArgs } from '~/web/context.server';
+import { dbOf, findPortfolio } from '~/web/context.server';
 
 export const meta: Route.MetaFunction = () => [
   { title: 'CX Action Plans | Life Experience Workspace' },
 ];
 
-async function load({ request, context }: RequestArgs, slug: string | undefined) {
-  const user = requireUser({ request, context });
-  const portfolio = found(await getPortfolioHeader(dbOf(context), pathParam(SlugParam, slug)));
-  authorize(user, 'portfolio.read', { portfolioId: portfolio.id });
-  return { user, portfolio };
-}
-
 export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { user, portfolio } = await load({ request, context }, params.slug);
+  const { user, portfolio } = await findPortfolio(
+    { request, context },
+    params.slug,
+    'portfolio.read',
+  );
   const today = new Date().toISOString().slice(0, 10);
   const plans = await listPlans(dbOf(context), portfolio.id);
   return {
@@ -50,7 +45,11 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const { user, portfolio } = await load({ request, context }, params.slug);
+  const { user, portfolio } = await findPortfolio(
+    { request, context },
+    params.slug,
+    'portfolio.read',
+  );
   authorize(user, 'plan.edit', { portfolioId: portfolio.id });
   const submission = parseWithZod(await request.formData(), { schema: NewPlanSchema });
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 });

@@ -8,27 +8,22 @@ import { Breadcrumbs } from '~/components/ui/breadcrumbs';
 import { StaleValues } from '~/components/ui/stale-values';
 import { formatDate } from '~/domain/portfolio/labels';
 import { can } from '~/domain/policy';
-import { authorize, refusal, found, pathParam } from '~/web/toolkit.server';
-import { SlugParam } from '~/schemas/params';
+import { authorize, refusal } from '~/web/toolkit.server';
 import { CharterSchema } from '~/schemas/portfolio';
 import { getCharter } from '#db/queries/portfolio-admin';
 import { saveCharter, signCharter } from '~/commands/portfolios';
-import { getPortfolioHeader } from '#db/queries/portfolios';
 import { useSchemaForm } from '~/components/ui/use-schema-form';
 import { Table } from '~/components/ui/table';
-import { dbOf, requireUser, type RequestArgs } from '~/web/context.server';
+import { dbOf, findPortfolio } from '~/web/context.server';
 
 export const meta: Route.MetaFunction = () => [{ title: 'Charter | Life Experience Workspace' }];
 
-async function load({ request, context }: RequestArgs, slug: string | undefined) {
-  const user = requireUser({ request, context });
-  const portfolio = found(await getPortfolioHeader(dbOf(context), pathParam(SlugParam, slug)));
-  authorize(user, 'portfolio.read', { portfolioId: portfolio.id });
-  return { user, portfolio };
-}
-
 export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { user, portfolio } = await load({ request, context }, params.slug);
+  const { user, portfolio } = await findPortfolio(
+    { request, context },
+    params.slug,
+    'portfolio.read',
+  );
   const charter = await getCharter(dbOf(context), portfolio.id);
   return {
     portfolio,
@@ -41,7 +36,11 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const { user, portfolio } = await load({ request, context }, params.slug);
+  const { user, portfolio } = await findPortfolio(
+    { request, context },
+    params.slug,
+    'portfolio.read',
+  );
   const submission = parseWithZod(await request.formData(), { schema: CharterSchema });
   if (submission.status !== 'success') {
     return data({ result: submission.reply(), stale: null }, { status: 400 });

@@ -3,31 +3,27 @@ import { data, redirect } from 'react-router';
 import type { Route } from './+types/new';
 import { ProjectForm } from '~/components/project/project-form';
 import { Breadcrumbs } from '~/components/ui/breadcrumbs';
-import { authorize, refusal, found, pathParam } from '~/web/toolkit.server';
-import { SlugParam } from '~/schemas/params';
+import { refusal } from '~/web/toolkit.server';
 import { NewProjectSchema } from '~/schemas/project';
-import { getPortfolioHeader, portfolioAgencies } from '#db/queries/portfolios';
+import { portfolioAgencies } from '#db/queries/portfolios';
 import { createProject } from '~/commands/projects';
-import { dbOf, requireUser, type RequestArgs } from '~/web/context.server';
+import { dbOf, findPortfolio } from '~/web/context.server';
 
 export const meta: Route.MetaFunction = () => [
   { title: 'New project | Life Experience Workspace' },
 ];
 
-async function load({ request, context }: RequestArgs, slug: string | undefined) {
-  const user = requireUser({ request, context });
-  const portfolio = found(await getPortfolioHeader(dbOf(context), pathParam(SlugParam, slug)));
-  authorize(user, 'project.create', { portfolioId: portfolio.id });
-  return { user, portfolio };
-}
-
 export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { portfolio } = await load({ request, context }, params.slug);
+  const { portfolio } = await findPortfolio({ request, context }, params.slug, 'project.create');
   return { portfolio, agencies: await portfolioAgencies(dbOf(context), portfolio.id) };
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const { user, portfolio } = await load({ request, context }, params.slug);
+  const { user, portfolio } = await findPortfolio(
+    { request, context },
+    params.slug,
+    'project.create',
+  );
   const submission = parseWithZod(await request.formData(), { schema: NewProjectSchema });
   if (submission.status !== 'success') {
     return data({ result: submission.reply(), stale: null }, { status: 400 });

@@ -3,13 +3,12 @@ import { data, redirect } from 'react-router';
 import type { Route } from './+types/clearance-edit';
 import { ClearanceEditForm } from '~/components/research/clearance-edit-form';
 import { Breadcrumbs } from '~/components/ui/breadcrumbs';
-import { authorize, found, pathParam, refusal } from '~/web/toolkit.server';
-import { IdParam, SlugParam } from '~/schemas/params';
+import { found, pathParam, refusal } from '~/web/toolkit.server';
+import { IdParam } from '~/schemas/params';
 import { ClearanceEditSchema } from '~/schemas/research';
-import { getPortfolioHeader } from '#db/queries/portfolios';
 import { getClearance } from '#db/queries/research';
 import { editClearance } from '~/commands/research';
-import { dbOf, requireUser, type RequestArgs } from '~/web/context.server';
+import { dbOf, type RequestArgs, findPortfolio } from '~/web/context.server';
 
 export const meta: Route.MetaFunction = ({ data }) => [
   {
@@ -18,14 +17,9 @@ export const meta: Route.MetaFunction = ({ data }) => [
 ];
 
 /** One of a portfolio's PRA clearances, for those who keep clearances (OMB and portfolio leads). */
-async function load({ request, context }: RequestArgs, params: Route.LoaderArgs['params']) {
-  const user = requireUser({ request, context });
-  const portfolio = found(
-    await getPortfolioHeader(dbOf(context), pathParam(SlugParam, params.slug)),
-  );
-  authorize(user, 'clearance.edit', { portfolioId: portfolio.id });
-  const id = pathParam(IdParam, params.clearanceId);
-  return { user, portfolio, id };
+async function load(args: RequestArgs, params: Route.LoaderArgs['params']) {
+  const { user, portfolio } = await findPortfolio(args, params.slug, 'clearance.edit');
+  return { user, portfolio, id: pathParam(IdParam, params.clearanceId) };
 }
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {

@@ -7,32 +7,26 @@ import { Breadcrumbs } from '~/components/ui/breadcrumbs';
 import { FormErrors } from '~/components/ui/form';
 import { Link } from '~/components/ui/link';
 import { useSchemaForm } from '~/components/ui/use-schema-form';
-import { authorize, found, pathParam, refusal } from '~/web/toolkit.server';
-import { SlugParam } from '~/schemas/params';
+import { refusal } from '~/web/toolkit.server';
 import { ClearanceSchema } from '~/schemas/research';
-import { getPortfolioHeader } from '#db/queries/portfolios';
 import { createClearance } from '~/commands/research';
-import { dbOf, requireUser, type RequestArgs } from '~/web/context.server';
+import { dbOf, findPortfolio } from '~/web/context.server';
 
 export const meta: Route.MetaFunction = () => [
   { title: 'Record a clearance | PRA status | Life Experience Workspace' },
 ];
 
-/** Recording a portfolio's PRA clearance: for those who keep clearances (OMB and portfolio leads). */
-async function load({ request, context }: RequestArgs, slug: string | undefined) {
-  const user = requireUser({ request, context });
-  const portfolio = found(await getPortfolioHeader(dbOf(context), pathParam(SlugParam, slug)));
-  authorize(user, 'clearance.edit', { portfolioId: portfolio.id });
-  return { user, portfolio };
-}
-
 export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { portfolio } = await load({ request, context }, params.slug);
+  const { portfolio } = await findPortfolio({ request, context }, params.slug, 'clearance.edit');
   return { portfolio };
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const { user, portfolio } = await load({ request, context }, params.slug);
+  const { user, portfolio } = await findPortfolio(
+    { request, context },
+    params.slug,
+    'clearance.edit',
+  );
   const submission = parseWithZod(await request.formData(), { schema: ClearanceSchema });
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 });
   try {

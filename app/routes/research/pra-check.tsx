@@ -2,12 +2,9 @@ import type { Route } from './+types/pra-check';
 import { PlanningCheck } from '~/components/research/planning-check';
 import { Breadcrumbs } from '~/components/ui/breadcrumbs';
 import { Link } from '~/components/ui/link';
-import { authorize, found, pathParam } from '~/web/toolkit.server';
-import { SlugParam } from '~/schemas/params';
-import { getPortfolioHeader } from '#db/queries/portfolios';
 import { portfolioPraStatus } from '#db/queries/research';
 import { planningView } from '~/presenters/research';
-import { dbOf, requireUser } from '~/web/context.server';
+import { dbOf, findPortfolio } from '~/web/context.server';
 
 export const meta: Route.MetaFunction = () => [
   { title: 'Can we talk to more people? | PRA status | Life Experience Workspace' },
@@ -19,10 +16,8 @@ export const meta: Route.MetaFunction = () => [
  * answer has an address a team can share.
  */
 export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const user = requireUser({ request, context });
   const db = dbOf(context);
-  const portfolio = found(await getPortfolioHeader(db, pathParam(SlugParam, params.slug)));
-  authorize(user, 'portfolio.read', { portfolioId: portfolio.id });
+  const { portfolio } = await findPortfolio({ request, context }, params.slug, 'portfolio.read');
   const today = new Date().toISOString().slice(0, 10);
   const status = await portfolioPraStatus(db, portfolio.id, today);
   return {

@@ -11,26 +11,21 @@ import { Alert } from '~/components/ui/alert';
 import { Breadcrumbs } from '~/components/ui/breadcrumbs';
 import { Link } from '~/components/ui/link';
 import { can } from '~/domain/policy';
-import { authorize, dispatch, found, pathParam } from '~/web/toolkit.server';
-import { SlugParam } from '~/schemas/params';
+import { authorize, dispatch } from '~/web/toolkit.server';
 import { PraPageSchema } from '~/schemas/research';
-import { getPortfolioHeader } from '#db/queries/portfolios';
 import { clearanceKeepers, portfolioPraStatus } from '#db/queries/research';
 import { setCountContractors } from '~/commands/research';
 import { praStatusView } from '~/presenters/research';
-import { dbOf, requireUser, type RequestArgs } from '~/web/context.server';
+import { dbOf, findPortfolio } from '~/web/context.server';
 
 export const meta: Route.MetaFunction = () => [{ title: 'PRA status | Life Experience Workspace' }];
 
-async function load({ request, context }: RequestArgs, slug: string | undefined) {
-  const user = requireUser({ request, context });
-  const portfolio = found(await getPortfolioHeader(dbOf(context), pathParam(SlugParam, slug)));
-  authorize(user, 'portfolio.read', { portfolioId: portfolio.id });
-  return { user, portfolio };
-}
-
 export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { user, portfolio } = await load({ request, context }, params.slug);
+  const { user, portfolio } = await findPortfolio(
+    { request, context },
+    params.slug,
+    'portfolio.read',
+  );
   const search = new URL(request.url).searchParams;
   const pra = `/portfolios/${portfolio.slug}/pra`;
   // The planning check and a clearance's form have pages of their own; addresses saved from the
@@ -54,7 +49,11 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 
 /** The page's one form: the workspace's setting for contractors. */
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const { user, portfolio } = await load({ request, context }, params.slug);
+  const { user, portfolio } = await findPortfolio(
+    { request, context },
+    params.slug,
+    'portfolio.read',
+  );
   authorize(user, 'settings.edit');
   return dispatch(await request.formData(), PraPageSchema, {
     contractors: async (v) => {
