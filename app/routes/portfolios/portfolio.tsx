@@ -1,20 +1,12 @@
 import { Link } from '~/components/ui/link';
 import type { Route } from './+types/portfolio';
-import { measureRollup, measureSummary } from '~/presenters/measures';
-import { measuresOf } from '#db/queries/measures';
 import { TrustList } from '~/components/surveys/trust-list';
-import { trustRows } from '~/presenters/measurement.server';
 import { HealthTag } from '~/components/ui/tags';
 import { PHASE_LABELS, PHASE_PURPOSE, PHASES } from '~/domain/portfolio/labels';
 import { can, ROLE_LABELS, rolesIn } from '~/domain/policy';
-import { totalMoney } from '~/domain/burden/calc';
-import { dollars, hours } from '~/domain/burden/display';
-import { authorize, found, pathParam } from '~/web/toolkit.server';
-import { SlugParam } from '~/schemas/params';
-import { portfolioRollup } from '#db/queries/burden';
-import { getPortfolioBySlug } from '#db/queries/portfolios';
 import { Table } from '~/components/ui/table';
-import { dbOf, requireUser } from '~/web/context.server';
+import { portfolioPage } from '~/routes/portfolios/find.server';
+import { dbOf, findPortfolio } from '~/web/context.server';
 
 export const meta: Route.MetaFunction = ({ data }) => [
   { title: `${data?.portfolio.name ?? 'Portfolio'} | Life Experience Workspace` },
@@ -22,41 +14,18 @@ export const meta: Route.MetaFunction = ({ data }) => [
 
 const MEMBERSHIP_LABELS = { lead: 'Portfolio lead', member: 'Team member', viewer: 'Viewer' };
 
-export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const user = requireUser({ request, context });
-  const slug = pathParam(SlugParam, params.slug);
-  const detail = found(await getPortfolioBySlug(dbOf(context), slug));
-  authorize(user, 'portfolio.read', { portfolioId: detail.portfolio.id });
-  const target = { portfolioId: detail.portfolio.id };
-  const [rollup, measures, trust] = await Promise.all([
-    portfolioRollup(dbOf(context), detail.portfolio.id),
-    measuresOf(
-      dbOf(context),
-      detail.projects.map((p) => p.id),
-    ),
-    trustRows(dbOf(context), { portfolioId: detail.portfolio.id }),
-  ]);
+export async function loader(args: Route.LoaderArgs) {
+  const { user, portfolio } = await findPortfolio(args, args.params.slug, 'portfolio.read');
+  const target = { portfolioId: portfolio.id };
   const today = new Date().toISOString().slice(0, 10);
   return {
-    ...detail,
-    trust,
-    measures: {
-      total: measures.length,
-      byStatus: measureRollup(measures.map((m) => measureSummary(m, today))),
-    },
-    burden: {
-      assessments: rollup.assessments,
-      hours: hours(rollup.baseline.time),
-      cost: dollars(totalMoney(rollup.baseline)),
-      reducedHours: hours(rollup.reduced.time),
-      reducedCost: dollars(totalMoney(rollup.reduced)),
-    },
+    ...(await portfolioPage(dbOf(args.context), portfolio, today)),
     may: {
       edit: can(user, 'portfolio.edit', target),
       people: can(user, 'portfolio.assign_poc', target),
       newProject: can(user, 'project.create', target),
     },
-    myRoles: [...rolesIn(user, detail.portfolio.id)].map((r) => ROLE_LABELS[r]),
+    myRoles: [...rolesIn(user, portfolio.id)].map((r) => ROLE_LABELS[r]),
   };
 }
 

@@ -11,7 +11,12 @@ import { createMilestone, createProject, updateMilestone } from '~/commands/proj
 import { listPortfolioSummaries, programTotals } from '#db/queries/portfolios';
 import { createJourney, editJourney, journeyEdits } from '~/commands/journeys';
 import { journeyView } from '~/routes/journeys/find.server';
+import { portfolioPage } from '~/routes/portfolios/find.server';
 import { projectPage } from '~/routes/projects/find.server';
+import { collectionFigures } from '~/routes/surveys/figures.server';
+import { createCollection, importDataset, setSurveyMinimum } from '~/commands/surveys';
+import { REQUIRED_COLUMNS } from '~/domain/surveys/format';
+import { getCollection } from '#db/queries/surveys';
 import { demoDb, projectId, userFor } from '../helpers';
 
 describe('cached portfolio figures', () => {
@@ -69,7 +74,7 @@ describe('cached portfolio figures', () => {
     expect(await portfolioRollup(db, portfolio.id)).not.toBe(before);
   });
 
-  it('the dashboard counts follow a new project', async () => {
+  it('the dashboard counts and the portfolio’s page follow a new project', async () => {
     const db = await demoDb();
     const before = await listPortfolioSummaries(db);
     const totals = await programTotals(db);
@@ -77,6 +82,10 @@ describe('cached portfolio figures', () => {
     const id = await projectId(db, 'Newborn Supply Kits');
     const { project } = (await getProject(db, id))!;
     const team = await userFor(db, 'team.member@example.gov');
+    const portfolio = { id: project.portfolio_id, slug: 'having-a-child' };
+    const page = await portfolioPage(db, portfolio, '2026-12-07');
+    expect(await portfolioPage(db, portfolio, '2026-12-07')).toBe(page);
+    expect(await portfolioPage(db, portfolio, '2026-12-08')).not.toBe(page);
     await createProject(db, {
       portfolioId: project.portfolio_id,
       actorId: team.personId,
@@ -96,6 +105,9 @@ describe('cached portfolio figures', () => {
     const after = await listPortfolioSummaries(db);
     expect(after.find((p) => p.slug === 'having-a-child')!.projects).toBe(child.projects + 1);
     expect(await programTotals(db)).toEqual({ ...totals, projects: totals.projects + 1 });
+    const shown = await portfolioPage(db, portfolio, '2026-12-07');
+    expect(shown.projectCounts.discovery).toBe(page.projectCounts.discovery + 1);
+    expect(shown.projects.map((p) => p.name)).toContain('Benefit finder for new parents');
   });
 });
 
@@ -164,5 +176,60 @@ describe('a project’s page view', () => {
     const after = await projectPage(db, record, '2026-12-07');
     expect(after.detail.milestones.map((m) => m.title)).toContain('Survey families after delivery');
     expect(after.changes[0]!.sentence).toMatch(/Survey families after delivery/);
+  });
+});
+
+describe('a survey collection’s figures', () => {
+  it('are reused until an import or the minimum changes them', async () => {
+    const db = await demoDb();
+    const omb = await userFor(db, 'omb.lead@example.gov');
+    const team = await userFor(db, 'team.member@example.gov');
+    const project = await projectId(db, 'Newborn Supply Kits');
+    const { project: p } = (await getProject(db, project))!;
+    const agency = await db.selectFrom('agencies').select('id').executeTakeFirstOrThrow();
+    const id = await createCollection(db, {
+      portfolioId: p.portfolio_id,
+      actorId: team.personId,
+      values: {
+        serviceName: 'Newborn kit pickup',
+        agencyId: agency.id,
+        surveyTitle: 'Kit pickup survey',
+        channel: 'in person',
+        serviceStage: 'end',
+        scale: 'likert',
+        trustQuestionText: 'This visit increased my trust in the program.',
+        ombControlNumber: '1234-5678',
+        likertAffirmative: [4, 5],
+        journeyStepId: undefined,
+        projectIds: [project],
+      },
+    });
+    const collection = (await getCollection(db, id))!;
+    const first = await collectionFigures(db, collection);
+    expect(await collectionFigures(db, collection)).toBe(first);
+    expect(first.quarters).toEqual([]);
+
+    const rows = Array.from({ length: 40 }, (_, i) =>
+      [String(i % 5 === 0 ? 2 : 5), ...REQUIRED_COLUMNS.slice(1).map(() => '')].join(','),
+    );
+    await importDataset(db, {
+      collectionId: id,
+      actorId: team.personId,
+      fileName: 'q1.csv',
+      values: {
+        fy: 2026,
+        q: 1,
+        volumeOfCustomers: 1000,
+        customersOffered: 400,
+        openText: false,
+        replace: false,
+      },
+      text: [REQUIRED_COLUMNS.join(','), ...rows].join('\n'),
+    });
+    const imported = await collectionFigures(db, collection);
+    expect(imported.quarters.map((q) => q.figures.respondents)).toEqual([40]);
+
+    await setSurveyMinimum(db, { minimum: 50, version: 0, actorId: omb.personId });
+    expect((await collectionFigures(db, collection)).minimum).toBe(50);
   });
 });
