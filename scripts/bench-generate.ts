@@ -43,7 +43,8 @@ const PER_SCALE = {
 
 const PHASES = ['discovery', 'design', 'development', 'measurement'] as const;
 const STATUSES = ['completed', 'completed', 'in_progress', 'planned', 'planned', 'missed'] as const;
-const CHANNELS = ['web', 'phone', 'in_person', 'mail', 'email'] as const;
+// The journey editor's own channels (domain/journey/types.ts), so the data reads as a person's would.
+const CHANNELS = ['web', 'phone', 'in person', 'mail', 'email'] as const;
 const METHODS = ['interviews', 'usability_test', 'survey', 'focus_group', 'card_sort'] as const;
 const ENTITY_TYPES = ['project', 'milestone', 'journey_map', 'burden_item', 'research_session'];
 
