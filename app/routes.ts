@@ -50,6 +50,7 @@ export default [
   route('plans/:planId/export.md', 'routes/plans/export.ts', { id: 'plan-export-md' }),
   route('journeys/:mapId', 'routes/journeys/view.tsx'),
   route('journeys/:mapId/edit', 'routes/journeys/edit.tsx'),
+  route('journeys/:mapId/copy', 'routes/journeys/copy.tsx'),
   route('journeys/:mapId/steps/:stepId', 'routes/journeys/step.tsx'),
   route('journeys/:mapId/mermaid.mmd', 'routes/journeys/export-mmd.ts'),
   route('journeys/:mapId/table.csv', 'routes/journeys/export-csv.ts'),

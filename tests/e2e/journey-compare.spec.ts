@@ -64,8 +64,10 @@ test.describe('journey compare reads from the as-is to the to-be', () => {
 
     // Its to-be copy: two scores lowered, the channel and the pain point changed.
     await page.getByRole('link', { name: 'View the map, its table and exports' }).click();
-    // The edit page has a version kind and name too: wait for the map's own page first.
-    await expect(page.getByRole('heading', { name: 'Start a new version' })).toBeVisible();
+    await page.getByRole('link', { name: 'Start a new version' }).click();
+    await expect(
+      page.getByRole('heading', { name: 'Start a new version', level: 1 }),
+    ).toBeVisible();
     await choose(page, 'To-be');
     await page.getByLabel('Version name (optional)').fill('Budget cuts');
     await page.getByRole('button', { name: 'Copy as a new version' }).click();

@@ -173,6 +173,10 @@ test.describe('journey maps', () => {
     await page
       .getByRole('link', { name: 'Facing a financial shock: losing income and getting help' })
       .click();
+    await page.getByRole('link', { name: 'Start a new version' }).click();
+    await expect(
+      page.getByRole('heading', { name: 'Start a new version', level: 1 }),
+    ).toBeVisible();
     await choose(page, 'To-be');
     await page.getByLabel('Version name (optional)').fill('Consent-based verification');
     await page.getByRole('button', { name: 'Copy as a new version' }).click();

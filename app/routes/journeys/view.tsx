@@ -1,6 +1,4 @@
-import { getFormProps } from '@conform-to/react';
-import { parseWithZod } from '@conform-to/zod/v4';
-import { data, Form, redirect } from 'react-router';
+import { Form } from 'react-router';
 import { Link } from '~/components/ui/link';
 import type { Route } from './+types/view';
 import { archiveState } from '~/web/archive.server';
@@ -8,19 +6,13 @@ import { ArchiveControls } from '~/components/archive/archive-controls';
 import { JourneyTable } from '~/components/journey/journey-table';
 import { MermaidDiagram } from '~/components/mermaid/mermaid-diagram';
 import { Alert } from '~/components/ui/alert';
-import { TextField } from '~/components/ui/field';
-import { ChoiceField, FormErrors } from '~/components/ui/form';
 import { Breadcrumbs } from '~/components/ui/breadcrumbs';
 import { formatDate } from '~/domain/portfolio/labels';
-import { VERSION_LABELS, versionText } from '~/domain/journey/types';
+import { versionText } from '~/domain/journey/types';
 import { pluralize } from '~/domain/plural';
 import { can } from '~/domain/policy';
-import { refusal } from '~/web/toolkit.server';
-import { journeyView, requireJourney } from '~/routes/journeys/find.server';
-import { CopySchema, VERSION_LABEL_VALUES } from '~/schemas/journey';
+import { journeyView } from '~/routes/journeys/find.server';
 import { journeyPortfolio } from '#db/queries/journeys';
-import { copyJourney } from '~/commands/journeys';
-import { useSchemaForm } from '~/components/ui/use-schema-form';
 import { dbOf, findAuthorized } from '~/web/context.server';
 
 export const meta: Route.MetaFunction = ({ data }) => [
@@ -49,40 +41,9 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   };
 }
 
-export async function action({ request, params, context }: Route.ActionArgs) {
-  const { user, journey } = await requireJourney(
-    { request, context },
-    params.mapId,
-    'journey.edit',
-  );
-  const submission = parseWithZod(await request.formData(), { schema: CopySchema });
-  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 });
-  let id: number;
-  try {
-    id = await copyJourney(dbOf(context), {
-      mapId: journey.map.id,
-      actorId: user.personId,
-      ...submission.value,
-    });
-  } catch (error) {
-    return refusal(error, submission);
-  }
-  throw redirect(`/journeys/${id}/edit`);
-}
-
-export default function JourneyView({ loaderData, actionData }: Route.ComponentProps) {
+export default function JourneyView({ loaderData }: Route.ComponentProps) {
   const { journey, source, others, mayEdit, burden, archive } = loaderData;
   const { map, stages } = journey;
-  const [form, fields] = useSchemaForm({
-    id: 'copy',
-    lastResult: actionData?.result,
-    defaultValue: {
-      versionLabel: map.version_label === 'as_is' ? 'to_be' : 'other',
-      versionName: '',
-    },
-    schema: () => import('~/schemas/journey').then((m) => m.CopySchema),
-    validate: 'onSubmit',
-  });
   const steps = stages.reduce((n, s) => n + s.steps.length, 0);
   return (
     <>
@@ -94,8 +55,6 @@ export default function JourneyView({ loaderData, actionData }: Route.ComponentP
           { label: map.title },
         ]}
       />
-      {/* A refused form's summary sits at the top of the page (issue 16, point 10). */}
-      <FormErrors form={form} />
       <h1 className="margin-bottom-1">{map.title}</h1>
       <p className="margin-top-0">
         <span className="usa-tag bg-primary-dark">
@@ -123,6 +82,14 @@ export default function JourneyView({ loaderData, actionData }: Route.ComponentP
           <li className="usa-button-group__item">
             <Link className="usa-button" to={`/journeys/${map.id}/edit`}>
               Edit journey map
+            </Link>
+          </li>
+        ) : null}
+        {mayEdit ? (
+          <li className="usa-button-group__item">
+            {/* Copies every stage and step, so two versions can be compared step by step. */}
+            <Link className="usa-button usa-button--outline" to={`/journeys/${map.id}/copy`}>
+              Start a new version
             </Link>
           </li>
         ) : null}
@@ -214,29 +181,6 @@ export default function JourneyView({ loaderData, actionData }: Route.ComponentP
             </select>
             <button type="submit" className="usa-button margin-top-2">
               Compare
-            </button>
-          </Form>
-        </section>
-      ) : null}
-
-      {mayEdit ? (
-        <section aria-labelledby="copy-heading">
-          <h2 id="copy-heading">Start a new version</h2>
-          <p>Copies every stage and step, so the two versions can be compared step by step.</p>
-          <Form method="post" className="usa-form" {...getFormProps(form)}>
-            <ChoiceField
-              field={fields.versionLabel}
-              legend="New version"
-              type="radio"
-              options={VERSION_LABEL_VALUES.map((v) => ({ value: v, label: VERSION_LABELS[v] }))}
-            />
-            <TextField
-              field={fields.versionName}
-              label="Version name (optional)"
-              hint="For example: 2027 redesign"
-            />
-            <button type="submit" className="usa-button usa-button--outline">
-              Copy as a new version
             </button>
           </Form>
         </section>
