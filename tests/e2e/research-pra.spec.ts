@@ -93,6 +93,9 @@ test.describe('research under the Paperwork Reduction Act', () => {
       page.getByRole('heading', { name: 'No, a clearance is needed first' }),
     ).toBeVisible();
     await expectAccessible(page);
+    // The form keeps what was asked, after the answer and when its address is opened again.
+    const chosen = page.getByLabel('About this activity').locator('option:checked');
+    await expect(chosen).toHaveText('Parent interviews about the supply kit');
     // An answer's address still works from the PRA status page, where the check used to be.
     const answer = new URL(page.url()).search;
     await page.goto(`/portfolios/having-a-child/pra${answer}`);
@@ -100,6 +103,7 @@ test.describe('research under the Paperwork Reduction Act', () => {
     await expect(
       page.getByRole('heading', { name: 'No, a clearance is needed first' }),
     ).toBeVisible();
+    await expect(chosen).toHaveText('Parent interviews about the supply kit');
     // An activity that is not the portfolio's is refused next to the list, not answered.
     await page.goto('/portfolios/having-a-child/pra/check?activity=999999&n=1');
     await expect(page.locator('#plan-activity-error')).toHaveText(

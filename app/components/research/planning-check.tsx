@@ -3,7 +3,10 @@ import { Alert } from '~/components/ui/alert';
 import { FieldError } from '~/components/ui/field';
 import type { planningView } from '~/presenters/research';
 
-type Planning = ReturnType<typeof planningView>;
+type Planning = Omit<ReturnType<typeof planningView>, 'activityChoices'> & {
+  /** The activity select's options as markup. */
+  activityOptions: string;
+};
 
 /** A refused field points at its message. */
 const invalid = (id: string, errors: string[] | undefined) =>
@@ -14,7 +17,7 @@ const invalid = (id: string, errors: string[] | undefined) =>
  * `labelledBy` is the id of the page's heading that names the form.
  */
 export function PlanningCheck({
-  activityChoices,
+  activityOptions,
   plan,
   planErrors,
   planInput,
@@ -33,19 +36,10 @@ export function PlanningCheck({
             id="plan-activity"
             name="activity"
             {...invalid('plan-activity', planErrors.activity)}
-            defaultValue={planInput.activity}
-          >
-            <option value="">- Select -</option>
-            {activityChoices.map((g) => (
-              <optgroup key={g.project} label={g.project}>
-                {g.activities.map((a) => (
-                  <option key={a.id} value={a.id}>
-                    {a.title}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
-          </select>
+            // The options, grouped by project, with the asked one chosen: made on the server
+            // (render/forms/options.server.ts).
+            dangerouslySetInnerHTML={{ __html: activityOptions }}
+          />
         </div>
         <div className={`usa-form-group${planErrors.n ? ' usa-form-group--error' : ''}`}>
           <label className="usa-label" htmlFor="plan-n">

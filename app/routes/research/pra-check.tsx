@@ -4,6 +4,7 @@ import { Breadcrumbs } from '~/components/ui/breadcrumbs';
 import { Link } from '~/components/ui/link';
 import { portfolioPraStatus } from '#db/queries/research';
 import { planningView } from '~/presenters/research';
+import { groupedOptionsHtml } from '~/render/forms/options.server';
 import { dbOf, findPortfolio } from '~/web/context.server';
 
 export const meta: Route.MetaFunction = () => [
@@ -20,10 +21,25 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const { portfolio } = await findPortfolio({ request, context }, params.slug, 'portfolio.read');
   const today = new Date().toISOString().slice(0, 10);
   const status = await portfolioPraStatus(db, portfolio.id, today);
+  const { activityChoices, ...view } = planningView(
+    status,
+    new URL(request.url).searchParams,
+    today,
+  );
   return {
     portfolio,
     countContractors: status.settings.countContractors,
-    ...planningView(status, new URL(request.url).searchParams, today),
+    ...view,
+    // Hundreds of activities at most: sent as the select's markup, made once per list.
+    activityOptions: groupedOptionsHtml(
+      activityChoices,
+      (g) => ({
+        label: g.project,
+        options: g.activities.map((a) => ({ value: String(a.id), label: a.title })),
+      }),
+      '- Select -',
+      view.planInput.activity,
+    ),
   };
 }
 
