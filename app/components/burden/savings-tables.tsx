@@ -54,17 +54,11 @@ export function SavingsTables({
                 <th scope="row">{r.title}</th>
                 <td className="text-right">{r.beforeHours}</td>
                 <td className="text-right">{r.afterHours}</td>
-                <td className="text-right">
-                  {r.savedHours} ({r.savedHoursPct})
-                </td>
+                <td className="text-right">{`${r.savedHours} (${r.savedHoursPct})`}</td>
                 <td className="text-right">{r.beforeCost}</td>
                 <td className="text-right">{r.afterCost}</td>
-                <td className="text-right">
-                  {r.savedCost} ({r.savedCostPct})
-                </td>
-                <td className="text-right">
-                  {r.savedMinutes} ({r.savedMinutesPct})
-                </td>
+                <td className="text-right">{`${r.savedCost} (${r.savedCostPct})`}</td>
+                <td className="text-right">{`${r.savedMinutes} (${r.savedMinutesPct})`}</td>
               </tr>
             ))}
           </tbody>

@@ -49,7 +49,7 @@ export function JourneyTable({
         <tbody key={stage.id}>
           <tr>
             <th scope="rowgroup" colSpan={columns} className="bg-base-lightest">
-              Stage: {stage.name}
+              {`Stage: ${stage.name}`}
             </th>
           </tr>
           {stage.steps.length === 0 ? (

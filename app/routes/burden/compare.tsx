@@ -63,20 +63,16 @@ export default function CompareBurden({ loaderData }: Route.ComponentProps) {
       <dl className="grid-row grid-gap burden-summary">
         <div className="tablet:grid-col-4">
           <dt>Hours saved a year</dt>
-          <dd data-testid="saved-hours">
-            {d.total.savedHours} ({d.total.savedHoursPct})
-          </dd>
+          <dd data-testid="saved-hours">{`${d.total.savedHours} (${d.total.savedHoursPct})`}</dd>
         </div>
         <div className="tablet:grid-col-4">
           <dt>Dollars saved a year</dt>
-          <dd data-testid="saved-cost">
-            {d.total.savedCost} ({d.total.savedCostPct})
-          </dd>
+          <dd data-testid="saved-cost">{`${d.total.savedCost} (${d.total.savedCostPct})`}</dd>
         </div>
         <div className="tablet:grid-col-4">
           <dt>Minutes saved per person</dt>
           <dd data-testid="saved-minutes">
-            {d.total.savedMinutes} ({d.total.savedMinutesPct})
+            {`${d.total.savedMinutes} (${d.total.savedMinutesPct})`}
           </dd>
         </div>
       </dl>
@@ -117,9 +113,7 @@ export default function CompareBurden({ loaderData }: Route.ComponentProps) {
                 <td className="text-right">{s.share}</td>
                 <td className="text-right">{s.before}</td>
                 <td className="text-right">{s.after}</td>
-                <td className="text-right">
-                  {s.saved} ({s.savedPct})
-                </td>
+                <td className="text-right">{`${s.saved} (${s.savedPct})`}</td>
                 <td className="text-right">{s.savedDollars}</td>
                 <td className="text-right">{s.savedHours}</td>
               </tr>

@@ -139,7 +139,8 @@ export default function JourneyView({ loaderData }: Route.ComponentProps) {
                   const b = burden.steps[step.id];
                   return b ? (
                     <span className={`burden-heat burden-heat--${b.heat}`}>
-                      {b.hours} h<span className="usa-sr-only">, {b.cost}</span>
+                      {`${b.hours} h`}
+                      <span className="usa-sr-only">{`, ${b.cost}`}</span>
                     </span>
                   ) : (
                     '—'
