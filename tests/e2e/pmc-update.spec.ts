@@ -30,6 +30,13 @@ test('an OMB lead assembles, writes, publishes and exports the quarterly PMC upd
   ).toContainText('Completed');
   await expect(page.getByRole('img', { name: /Milestones by status/ })).toBeVisible();
   await expectAccessible(page);
+  // The portfolios' order is the lead's: one moved down, then back up.
+  const headings = page.locator('section[aria-labelledby^="pf-"] h3');
+  const first = (await headings.first().textContent())!;
+  await page.getByRole('button', { name: `Move down ${first}` }).click();
+  await expect(headings.nth(1)).toHaveText(first);
+  await page.getByRole('button', { name: `Move up ${first}` }).click();
+  await expect(headings.first()).toHaveText(first);
 
   // Leave an item out on the portfolio's own view (every item, with the controls), then write
   // the program highlights.

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { Table } from '~/components/ui/table';
+import { at } from './coordinates';
 
 export interface ChartSeries {
   name: string;
@@ -72,20 +73,22 @@ export function BarChartSvg({
             </text>
             {row.values.map((v, i) => {
               const w = (Math.max(0, v) / max) * barWidth;
-              const rect = (
-                <rect
-                  key={i}
-                  x={x}
-                  y={y + 4}
-                  width={w}
-                  height={rowHeight - 10}
-                  fill={series[i]!.color}
-                />
-              );
+              // A zero value draws nothing (the table still lists it).
+              const rect =
+                w > 0 ? (
+                  <rect
+                    key={i}
+                    x={at(x)}
+                    y={y + 4}
+                    width={at(w)}
+                    height={rowHeight - 10}
+                    fill={series[i]!.color}
+                  />
+                ) : null;
               x += w;
               return rect;
             })}
-            <text x={x + 6} y={y + 17} fontSize="12" fill="#1b1b1b">
+            <text x={at(x + 6)} y={y + 17} fontSize="12" fill="#1b1b1b">
               {format(total)}
             </text>
           </g>

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { Table } from '~/components/ui/table';
+import { at } from './coordinates';
 import { percentText, shareText, type Share } from '~/domain/surveys/figures';
 
 export interface ShareSeries {
@@ -31,10 +32,12 @@ export function ShareChart({
   const height = 280;
   const pad = { left: 90, right: 60, top: 20 + Math.ceil(series.length / 4) * 18, bottom: 40 };
   const x = (i: number) =>
-    labels.length <= 1
-      ? (pad.left + width - pad.right) / 2
-      : pad.left + (i / (labels.length - 1)) * (width - pad.left - pad.right);
-  const y = (p: number) => pad.top + (1 - p / 100) * (height - pad.top - pad.bottom);
+    at(
+      labels.length <= 1
+        ? (pad.left + width - pad.right) / 2
+        : pad.left + (i / (labels.length - 1)) * (width - pad.left - pad.right),
+    );
+  const y = (p: number) => at(pad.top + (1 - p / 100) * (height - pad.top - pad.bottom));
   const description = series
     .map((s) => {
       const said = s.points
@@ -115,7 +118,8 @@ export function ShareChart({
             });
             if (current.length) segments.push(current.join(' '));
             return (
-              <g key={s.name}>
+              // The points take the series' colour from their group.
+              <g key={s.name} fill={color}>
                 {segments.map((pts) => (
                   <polyline
                     key={pts}
@@ -128,7 +132,7 @@ export function ShareChart({
                 ))}
                 {s.points.map((p, i) =>
                   p.share.shown ? (
-                    <circle key={p.label} cx={x(i)} cy={y(p.share.percent)} r="4" fill={color} />
+                    <circle key={p.label} cx={x(i)} cy={y(p.share.percent)} r="4" />
                   ) : null,
                 )}
               </g>

@@ -327,20 +327,30 @@ function MilestoneTable({ s }: { s: SectionProps }) {
                 {editItems ? (
                   <td>
                     <div className="display-flex flex-wrap" style={{ gap: '0.5rem' }}>
-                      {(['up', 'down'] as const)
-                        .filter((d) => (d === 'up' ? i > 0 : i < shown.length - 1))
-                        .map((d) => (
-                          <IntentButton
-                            key={d}
+                      {shown.length > 1 ? (
+                        // One form, the button pressed says which way.
+                        <Form method="post" className="display-flex" style={{ gap: '0.5rem' }}>
+                          <IntentFields
                             intent="move_item"
                             version={version}
-                            extra={{ slug: p.slug, key: m.key, direction: d }}
-                            className={SMALL_OUTLINE}
-                          >
-                            Move {d}
-                            <span className="usa-sr-only">: {m.title}</span>
-                          </IntentButton>
-                        ))}
+                            extra={{ slug: p.slug, key: m.key }}
+                          />
+                          {(['up', 'down'] as const)
+                            .filter((d) => (d === 'up' ? i > 0 : i < shown.length - 1))
+                            .map((d) => (
+                              <button
+                                key={d}
+                                type="submit"
+                                name="direction"
+                                value={d}
+                                className={SMALL_OUTLINE}
+                              >
+                                Move {d}
+                                <span className="usa-sr-only">: {m.title}</span>
+                              </button>
+                            ))}
+                        </Form>
+                      ) : null}
                       <IntentButton
                         intent="exclude"
                         version={version}
@@ -453,26 +463,22 @@ export function PortfolioSection(s: SectionProps) {
     >
       <PortfolioHeading id={`pf-${p.slug}`}>{p.name}</PortfolioHeading>
       {mayManage && !focused ? (
-        <div className="display-flex" style={{ gap: '0.5rem' }}>
-          {p.position > 0 ? (
-            <IntentButton
-              intent="order"
-              version={version}
-              extra={{ slug: p.slug, direction: 'up' }}
-              className={SMALL_OUTLINE}
-            >
-              Move up<span className="usa-sr-only"> {p.name}</span>
-            </IntentButton>
-          ) : null}
-          {p.position < s.portfolioCount - 1 ? (
-            <IntentButton
-              intent="order"
-              version={version}
-              extra={{ slug: p.slug, direction: 'down' }}
-              className={SMALL_OUTLINE}
-            >
-              Move down<span className="usa-sr-only"> {p.name}</span>
-            </IntentButton>
+        <div className="display-flex flex-wrap" style={{ gap: '0.5rem' }}>
+          {s.portfolioCount > 1 ? (
+            // One form, the button pressed says which way.
+            <Form method="post" className="display-flex" style={{ gap: '0.5rem' }}>
+              <IntentFields intent="order" version={version} extra={{ slug: p.slug }} />
+              {p.position > 0 ? (
+                <button type="submit" name="direction" value="up" className={SMALL_OUTLINE}>
+                  Move up<span className="usa-sr-only"> {p.name}</span>
+                </button>
+              ) : null}
+              {p.position < s.portfolioCount - 1 ? (
+                <button type="submit" name="direction" value="down" className={SMALL_OUTLINE}>
+                  Move down<span className="usa-sr-only"> {p.name}</span>
+                </button>
+              ) : null}
+            </Form>
           ) : null}
           <Link className={SMALL_OUTLINE} to={`/pmc/${s.updateId}/highlights/${p.slug}`}>
             Write highlights<span className="usa-sr-only"> for {p.name}</span>
