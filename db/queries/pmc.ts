@@ -302,20 +302,33 @@ export async function listUpdates(db: DB) {
       'published_at',
       'withdrawn_at',
       'corrects_id',
-      'snapshot',
+      sql<number>`case when snapshot is null then 0 else 1 end`.as('frozen'),
     ])
     .orderBy('fiscal_year', 'desc')
     .orderBy('quarter', 'desc')
     .orderBy('id', 'desc')
     .execute();
-  return rows.map(({ snapshot, ...u }) => ({
+  // A snapshot never changes: its text is read and parsed only when this server has not yet.
+  const known = new Map<number, PublishedSnapshot>();
+  const unread: number[] = [];
+  for (const u of rows) {
+    if (Number(u.frozen) !== 1) continue;
+    const snap = snapshots.get(u.id);
+    if (snap) known.set(u.id, snap);
+    else unread.push(u.id);
+  }
+  if (unread.length > 0) {
+    const texts = await db
+      .selectFrom('pmc_updates')
+      .select(['id', 'snapshot'])
+      .where('id', 'in', unread)
+      .execute();
+    for (const t of texts) if (t.snapshot) known.set(t.id, publishedSnapshot(t.id, t.snapshot));
+  }
+  return rows.map(({ frozen: _frozen, ...u }) => ({
     ...u,
-    reducedHours: snapshot
-      ? publishedSnapshot(u.id, snapshot).portfolios.reduce(
-          (sum, p) => sum + p.burden.reducedHoursNumber,
-          0,
-        )
-      : 0,
+    reducedHours:
+      known.get(u.id)?.portfolios.reduce((sum, p) => sum + p.burden.reducedHoursNumber, 0) ?? 0,
   }));
 }
 

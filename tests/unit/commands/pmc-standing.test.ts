@@ -3,7 +3,7 @@
  * withdrawn snapshot is never edited, a quarter has one standing update, and the history says
  * what happened in plain words. Runs on SQLite and, under TEST_DATABASE=postgres, PostgreSQL.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { RefusedError } from '#db/errors';
 import { isUniqueViolation } from '#db/dialect';
 import { getUpdate, listUpdates, previousPublished, updateLineage } from '#db/queries/pmc';
@@ -137,6 +137,28 @@ describe('withdrawing and correcting a PMC update', () => {
       [correction, 'published'],
       [id, 'withdrawn'],
     ]);
+    // Each frozen update's burden reduced is read from its snapshot, alike on every call (the
+    // snapshot's text is read once per server); a draft has none. (The demo program has reduced
+    // no burden yet: the stored snapshot is given a figure.)
+    const frozen = JSON.parse((await getUpdate(db, correction))!.snapshot!) as {
+      portfolios: { burden: { reducedHoursNumber: number } }[];
+    };
+    frozen.portfolios[0]!.burden.reducedHoursNumber = 125.5;
+    frozen.portfolios[1]!.burden.reducedHoursNumber = 4.25;
+    await db
+      .updateTable('pmc_updates')
+      .set({ snapshot: JSON.stringify(frozen) })
+      .where('id', '=', correction)
+      .execute();
+    const hours = 129.75;
+    // As a server that has not read it yet (this one parsed it when publishing).
+    vi.resetModules();
+    const unread = await import('#db/queries/pmc');
+    for (let call = 0; call < 2; call++) {
+      const listed = await unread.listUpdates(db);
+      expect(listed.find((u) => u.id === correction)!.reducedHours).toBe(hours);
+      expect(listed.find((u) => u.id === draft)!.reducedHours).toBe(0);
+    }
 
     // The history says it in words.
     const sentences = (await auditSentences(db, 'pmc_update'))
