@@ -20,7 +20,8 @@ const made = new WeakMap<object, string>();
 /**
  * `<option>`s under `<optgroup>`s, after a first empty option labelled `placeholder`, with the
  * option whose value is `selected` (if any) chosen. `shape` turns each item of `list` into a
- * group; `list` must be kept unchanged while it is in use.
+ * group. The markup is kept by `list` alone: a list must not change while in use, and each list
+ * is shown with one shape and placeholder.
  */
 export function groupedOptionsHtml<T>(
   list: readonly T[],
