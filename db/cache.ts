@@ -120,6 +120,18 @@ export async function cachedForProgram<T>(
 }
 
 /**
+ * What a page shows that draws on the whole program (a page of a draft PMC update), kept with
+ * the record pages: recomputed after any change anywhere.
+ */
+export async function cachedPageForProgram<T>(
+  db: DB,
+  key: string,
+  compute: () => Promise<T>,
+): Promise<T> {
+  return remember(db, key, `program:${await newestAuditId(db)}`, compute, 'pages');
+}
+
+/**
  * A search's results, reused until anything changes: the search index changes only with an
  * audited change (db/search-index.ts), so the newest audit row is its stamp.
  */

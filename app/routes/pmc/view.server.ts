@@ -26,6 +26,8 @@ import {
   type UpdateView,
 } from '~/presenters/pmc';
 import { dbOf, requireUser, type RequestArgs } from '~/web/context.server';
+import { cachedPageForProgram } from '#db/cache';
+import type { DB } from '#db/client';
 
 /**
  * A draft update assembled live, or a published one from its frozen snapshot. With a scope, only
@@ -43,6 +45,33 @@ export async function loadUpdateView(
   const u = found(await getUpdate(db, pathParam(IdParam, idParam)));
   if (u.status === 'draft' && !can(user, 'pmc.read_draft'))
     forbidden('A PMC update is read by OMB leads until it is published.');
+  // A page of the preview is kept while the update's row (its standing, words, notes and
+  // choices, read just now), the day and everything it is assembled from are unchanged; whole
+  // updates (exports, publishing) are made afresh.
+  if (scope === undefined) return { user, view: await assembleView(db, u, scope) };
+  const key = [
+    'pmc-view',
+    u.id,
+    u.version,
+    u.status,
+    u.published_at,
+    u.withdrawn_at,
+    textsDigest(
+      u.highlights,
+      [u.annotations, u.excluded, u.portfolio_order, u.item_order].join('\u0000'),
+    ),
+    new Date().toISOString().slice(0, 10),
+    JSON.stringify(scope),
+  ].join(':');
+  return { user, view: await cachedPageForProgram(db, key, () => assembleView(db, u, scope)) };
+}
+
+/** The view of update `u` for `scope` (see loadUpdateView), computed. */
+async function assembleView(
+  db: DB,
+  u: NonNullable<Awaited<ReturnType<typeof getUpdate>>>,
+  scope: UpdateScope,
+): Promise<UpdateView | null> {
   const page = scope && 'page' in scope ? scope.page : undefined;
   const slug = scope && 'slug' in scope ? scope.slug : undefined;
   const slice = <T extends { slug: string }>(items: T[]) => portfoliosIn(items, scope);
@@ -61,19 +90,16 @@ export async function loadUpdateView(
     page: page ?? 1,
   };
   if (u.snapshot)
-    return {
-      user,
-      view: publishedView(u, lineage, publishedSnapshot(u.id, u.snapshot), scope, planHtml),
-    };
+    return publishedView(u, lineage, publishedSnapshot(u.id, u.snapshot), scope, planHtml);
   const choices = choicesOf(u);
   const everyPortfolio = inOrder(
     await db.selectFrom('portfolios').select(['id', 'slug', 'name']).orderBy('name').execute(),
     choices.order,
   );
   const pages = pagesOf(everyPortfolio.length);
-  if (base.page > pages) return { user, view: null };
+  if (base.page > pages) return null;
   const wanted = slice(everyPortfolio);
-  if (slug !== undefined && wanted.length === 0) return { user, view: null };
+  if (slug !== undefined && wanted.length === 0) return null;
   const previous = await previousPublished(db, u);
   const [assembled, reducedHours] = await Promise.all([
     assembleUpdate(
@@ -87,25 +113,22 @@ export async function loadUpdateView(
   ]);
   const highlights = JSON.parse(u.highlights) as Record<string, unknown>;
   return {
-    user,
-    view: {
-      ...base,
-      status: 'draft',
-      start: assembled.start,
-      end: assembled.end,
-      previous,
-      portfolios: compose(assembled.portfolios, choices),
-      all: assembled.portfolios,
-      order: everyPortfolio.map((p) => ({ slug: p.slug, name: p.name })),
-      excluded: [...choices.excluded],
+    ...base,
+    status: 'draft',
+    start: assembled.start,
+    end: assembled.end,
+    previous,
+    portfolios: compose(assembled.portfolios, choices),
+    all: assembled.portfolios,
+    order: everyPortfolio.map((p) => ({ slug: p.slug, name: p.name })),
+    excluded: [...choices.excluded],
+    highlights,
+    highlightsHtml: toHtml(
       highlights,
-      highlightsHtml: toHtml(
-        highlights,
-        wanted.map((p) => p.slug),
-      ),
-      programReducedHours: reducedHours,
-      pages,
-    },
+      wanted.map((p) => p.slug),
+    ),
+    programReducedHours: reducedHours,
+    pages,
   };
 }
 
