@@ -27,12 +27,17 @@ const SKIP = new Set([
   'research-archive',
 ]);
 
-/** Field names and intent values of the POST forms on a page. */
-function formsOf(html: string): { fields: string[]; intents: string[] } {
+/**
+ * Field names and intent values of the POST forms on the page at `path` that post to it (a form
+ * posting to another route, such as Archive, is that route's to test).
+ */
+function formsOf(html: string, path: string): { fields: string[]; intents: string[] } {
   const fields = new Set<string>();
   const intents = new Set<string>();
-  for (const form of html.matchAll(/<form[^>]*method="post"[^>]*>([\s\S]*?)<\/form>/gi)) {
-    const body = form[1]!;
+  for (const form of html.matchAll(/<form([^>]*method="post"[^>]*)>([\s\S]*?)<\/form>/gi)) {
+    const action = /\baction="([^"]*)"/.exec(form[1]!)?.[1];
+    if (action && new URL(action.replace(/&amp;/g, '&'), 'http://x').pathname !== path) continue;
+    const body = form[2]!;
     for (const m of body.matchAll(/<(?:input|textarea|select|button)\b[^>]*>/gi)) {
       const tag = m[0];
       const name = /\bname="([^"]+)"/.exec(tag)?.[1];
@@ -167,7 +172,7 @@ test('hostile submissions to every action: never a 5xx, and a refusal changes no
     const path = fill(route.path, params);
     const page = await ctx.get(path);
     if (!(page.headers()['content-type'] ?? '').includes('text/html')) continue;
-    const { fields, intents } = formsOf(await page.text());
+    const { fields, intents } = formsOf(await page.text(), new URL(path, 'http://x').pathname);
     if (fields.length === 0 && intents.length === 0) continue;
     tally.actions += 1;
     for (const form of submissions(fields, intents, foreignIds, seed++)) {
