@@ -11,6 +11,7 @@ import { findSessionUser, type SessionUser } from '#db/queries/sessions';
 import type { Database } from '#db/schema';
 import { seedReferenceData, syncDemoAccounts } from '#seeds/index';
 import type { ProjectInput } from '~/schemas/project';
+import type { CollectionInput } from '~/schemas/survey';
 import { textsDigest } from '~/domain/pmc/texts';
 import { createDatabase } from '../../scripts/pg-cluster.mjs';
 import { TEMPLATES } from './global-setup';
@@ -98,6 +99,23 @@ export const FORM_ITEM = {
   autonomy: null,
   time_equivalent_seconds: null,
 };
+
+/** A post-transaction survey collection's form values: newborn kit pickup, on a Likert scale. */
+export function kitPickupCollection(agencyId: number, projectId: number): CollectionInput {
+  return {
+    serviceName: 'Newborn kit pickup',
+    agencyId,
+    surveyTitle: 'Kit pickup survey',
+    channel: 'in person',
+    serviceStage: 'end',
+    scale: 'likert',
+    trustQuestionText: 'This visit increased my trust in the program.',
+    ombControlNumber: '1234-5678',
+    likertAffirmative: [4, 5],
+    journeyStepId: undefined,
+    projectIds: [projectId],
+  };
+}
 
 export async function agencyId(db: Kysely<Database>, code: string): Promise<number> {
   const row = await db

@@ -14,8 +14,8 @@ import {
 import { REQUIRED_COLUMNS } from '~/domain/surveys/format';
 import { collectionQuarters } from '~/domain/surveys/quarters';
 import { datasetsOf, getCollection, getSurveyMinimum } from '#db/queries/surveys';
-import type { CollectionInput, ImportInput } from '~/schemas/survey';
-import { auditSentences, demoDb, projectId, userFor } from '../helpers';
+import type { ImportInput } from '~/schemas/survey';
+import { auditSentences, demoDb, kitPickupCollection, projectId, userFor } from '../helpers';
 
 const HEADER = [...REQUIRED_COLUMNS, 'question_4'].join(',');
 /** `n` rows: question_1 from `q1`, positive_ease from `ease`, open text `text`. */
@@ -53,19 +53,7 @@ describe('survey collections', () => {
       .where('id', '=', project)
       .executeTakeFirstOrThrow();
     const agency = await db.selectFrom('agencies').select('id').executeTakeFirstOrThrow();
-    const values: CollectionInput = {
-      serviceName: 'Newborn kit pickup',
-      agencyId: agency.id,
-      surveyTitle: 'Kit pickup survey',
-      channel: 'in person',
-      serviceStage: 'end',
-      scale: 'likert',
-      trustQuestionText: 'This visit increased my trust in the program.',
-      ombControlNumber: '1234-5678',
-      likertAffirmative: [4, 5],
-      journeyStepId: undefined,
-      projectIds: [project],
-    };
+    const values = kitPickupCollection(agency.id, project);
     const id = await createCollection(db, { portfolioId, actorId: team.personId, values });
     await expect(
       createCollection(db, {

@@ -17,7 +17,7 @@ import { collectionFigures } from '~/routes/surveys/figures.server';
 import { createCollection, importDataset, setSurveyMinimum } from '~/commands/surveys';
 import { REQUIRED_COLUMNS } from '~/domain/surveys/format';
 import { getCollection } from '#db/queries/surveys';
-import { demoDb, projectId, userFor } from '../helpers';
+import { demoDb, kitPickupCollection, projectId, userFor } from '../helpers';
 
 describe('cached portfolio figures', () => {
   it('a milestone edit shows in the next PMC update view, and a cached view is reused until then', async () => {
@@ -190,19 +190,7 @@ describe('a survey collection’s figures', () => {
     const id = await createCollection(db, {
       portfolioId: p.portfolio_id,
       actorId: team.personId,
-      values: {
-        serviceName: 'Newborn kit pickup',
-        agencyId: agency.id,
-        surveyTitle: 'Kit pickup survey',
-        channel: 'in person',
-        serviceStage: 'end',
-        scale: 'likert',
-        trustQuestionText: 'This visit increased my trust in the program.',
-        ombControlNumber: '1234-5678',
-        likertAffirmative: [4, 5],
-        journeyStepId: undefined,
-        projectIds: [project],
-      },
+      values: kitPickupCollection(agency.id, project),
     });
     const collection = (await getCollection(db, id))!;
     const first = await collectionFigures(db, collection);
