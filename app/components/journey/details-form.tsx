@@ -4,6 +4,31 @@ import { ChoiceField, SelectField, TextAreaField } from '~/components/ui/form';
 import { VERSION_LABELS } from '~/domain/journey/types';
 import { VERSION_LABEL_VALUES } from '~/schemas/journey';
 
+/** Which version a map is (as-is, to-be, other) and its name: describing a map, or copying it. */
+export function VersionFields({
+  fields,
+  legend,
+}: {
+  fields: Record<'versionLabel' | 'versionName', AnyField>;
+  legend: string;
+}) {
+  return (
+    <>
+      <ChoiceField
+        field={fields.versionLabel}
+        legend={legend}
+        type="radio"
+        options={VERSION_LABEL_VALUES.map((v) => ({ value: v, label: VERSION_LABELS[v] }))}
+      />
+      <TextField
+        field={fields.versionName}
+        label="Version name (optional)"
+        hint="For example: 2027 redesign"
+      />
+    </>
+  );
+}
+
 /** The fields describing a journey map (used by new, import and edit). */
 export function JourneyDetailsFields({
   fields,
@@ -33,17 +58,7 @@ export function JourneyDetailsFields({
           hint="One line; screen readers announce it with the diagram."
         />
       ) : null}
-      <ChoiceField
-        field={fields.versionLabel}
-        legend="Version"
-        type="radio"
-        options={VERSION_LABEL_VALUES.map((v) => ({ value: v, label: VERSION_LABELS[v] }))}
-      />
-      <TextField
-        field={fields.versionName}
-        label="Version name (optional)"
-        hint="For example: 2027 redesign"
-      />
+      <VersionFields fields={fields} legend="Version" />
       <SelectField
         field={fields.projectId}
         label="Project (optional)"

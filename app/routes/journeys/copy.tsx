@@ -9,14 +9,14 @@ import { data, Form, redirect } from 'react-router';
 import type { Route } from './+types/copy';
 import { ArchivedEditPage } from '~/components/archive/archive-controls';
 import { Breadcrumbs } from '~/components/ui/breadcrumbs';
-import { TextField } from '~/components/ui/field';
-import { ChoiceField, FormErrors } from '~/components/ui/form';
+import { FormErrors } from '~/components/ui/form';
+import { VersionFields } from '~/components/journey/details-form';
 import { Link } from '~/components/ui/link';
 import { useSchemaForm } from '~/components/ui/use-schema-form';
-import { VERSION_LABELS, versionText } from '~/domain/journey/types';
+import { versionText } from '~/domain/journey/types';
 import { copyJourney } from '~/commands/journeys';
 import { requireJourney } from '~/routes/journeys/find.server';
-import { CopySchema, VERSION_LABEL_VALUES } from '~/schemas/journey';
+import { CopySchema } from '~/schemas/journey';
 import { dbOf } from '~/web/context.server';
 import { refusal } from '~/web/toolkit.server';
 
@@ -98,17 +98,7 @@ export default function CopyJourney({ loaderData, actionData }: Route.ComponentP
         step by step.
       </p>
       <Form method="post" className="usa-form" {...getFormProps(form)}>
-        <ChoiceField
-          field={fields.versionLabel}
-          legend="New version"
-          type="radio"
-          options={VERSION_LABEL_VALUES.map((v) => ({ value: v, label: VERSION_LABELS[v] }))}
-        />
-        <TextField
-          field={fields.versionName}
-          label="Version name (optional)"
-          hint="For example: 2027 redesign"
-        />
+        <VersionFields fields={fields} legend="New version" />
         <button type="submit" className="usa-button">
           Copy as a new version
         </button>
