@@ -131,6 +131,41 @@ export function IntentButton({
 
 const SMALL_OUTLINE = 'usa-button usa-button--outline usa-button--small';
 
+/**
+ * Move up and Move down for the item at `position` of `count`: one form, the button pressed says
+ * which way. `what` ends each button's name for screen readers.
+ */
+function MoveButtons({
+  intent,
+  version,
+  extra,
+  position,
+  count,
+  what,
+}: {
+  intent: string;
+  version: number;
+  extra: Record<string, string>;
+  position: number;
+  count: number;
+  what: string;
+}) {
+  if (count < 2) return null;
+  return (
+    <Form method="post" className="display-flex" style={{ gap: '0.5rem' }}>
+      <IntentFields intent={intent} version={version} extra={extra} />
+      {(['up', 'down'] as const)
+        .filter((d) => (d === 'up' ? position > 0 : position < count - 1))
+        .map((d) => (
+          <button key={d} type="submit" name="direction" value={d} className={SMALL_OUTLINE}>
+            {`Move ${d}`}
+            <span className="usa-sr-only">{what}</span>
+          </button>
+        ))}
+    </Form>
+  );
+}
+
 interface SectionProps {
   p: PreviewPortfolio;
   updateId: number;
@@ -327,30 +362,14 @@ function MilestoneTable({ s }: { s: SectionProps }) {
                 {editItems ? (
                   <td>
                     <div className="display-flex flex-wrap" style={{ gap: '0.5rem' }}>
-                      {shown.length > 1 ? (
-                        // One form, the button pressed says which way.
-                        <Form method="post" className="display-flex" style={{ gap: '0.5rem' }}>
-                          <IntentFields
-                            intent="move_item"
-                            version={version}
-                            extra={{ slug: p.slug, key: m.key }}
-                          />
-                          {(['up', 'down'] as const)
-                            .filter((d) => (d === 'up' ? i > 0 : i < shown.length - 1))
-                            .map((d) => (
-                              <button
-                                key={d}
-                                type="submit"
-                                name="direction"
-                                value={d}
-                                className={SMALL_OUTLINE}
-                              >
-                                Move {d}
-                                <span className="usa-sr-only">: {m.title}</span>
-                              </button>
-                            ))}
-                        </Form>
-                      ) : null}
+                      <MoveButtons
+                        intent="move_item"
+                        version={version}
+                        extra={{ slug: p.slug, key: m.key }}
+                        position={i}
+                        count={shown.length}
+                        what={`: ${m.title}`}
+                      />
                       <IntentButton
                         intent="exclude"
                         version={version}
@@ -464,22 +483,14 @@ export function PortfolioSection(s: SectionProps) {
       <PortfolioHeading id={`pf-${p.slug}`}>{p.name}</PortfolioHeading>
       {mayManage && !focused ? (
         <div className="display-flex flex-wrap" style={{ gap: '0.5rem' }}>
-          {s.portfolioCount > 1 ? (
-            // One form, the button pressed says which way.
-            <Form method="post" className="display-flex" style={{ gap: '0.5rem' }}>
-              <IntentFields intent="order" version={version} extra={{ slug: p.slug }} />
-              {p.position > 0 ? (
-                <button type="submit" name="direction" value="up" className={SMALL_OUTLINE}>
-                  Move up<span className="usa-sr-only"> {p.name}</span>
-                </button>
-              ) : null}
-              {p.position < s.portfolioCount - 1 ? (
-                <button type="submit" name="direction" value="down" className={SMALL_OUTLINE}>
-                  Move down<span className="usa-sr-only"> {p.name}</span>
-                </button>
-              ) : null}
-            </Form>
-          ) : null}
+          <MoveButtons
+            intent="order"
+            version={version}
+            extra={{ slug: p.slug }}
+            position={p.position}
+            count={s.portfolioCount}
+            what={` ${p.name}`}
+          />
           <Link className={SMALL_OUTLINE} to={`/pmc/${s.updateId}/highlights/${p.slug}`}>
             Write highlights<span className="usa-sr-only"> for {p.name}</span>
           </Link>
