@@ -8,7 +8,8 @@ import { Writable } from 'node:stream';
 import { renderToPipeableStream } from 'react-dom/server';
 import { ServerRouter, type EntryContext, type RouterContextProvider } from 'react-router';
 import { NonceContext } from '~/lib/nonce';
-import { nonceContext } from '~/web/context.server';
+import { KeptMarkup } from '~/components/ui/server-markup';
+import { keptMarkupContext, nonceContext } from '~/web/context.server';
 
 export const streamTimeout = 5_000;
 
@@ -37,7 +38,9 @@ export default function handleRequest(
     });
     const { pipe, abort } = renderToPipeableStream(
       <NonceContext.Provider value={nonce}>
-        <ServerRouter context={routerContext} url={request.url} nonce={nonce} />
+        <KeptMarkup.Provider value={loadContext.get(keptMarkupContext)}>
+          <ServerRouter context={routerContext} url={request.url} nonce={nonce} />
+        </KeptMarkup.Provider>
       </NonceContext.Provider>,
       {
         nonce,

@@ -80,5 +80,7 @@ app.use((req, res, next) => {
 app.use(
   // The build as a module, not a function: a function makes React Router re-derive its route
   // tables on every request (a fifth of the sign-in page's CPU time, measured by scripts/bench.mjs).
-  reactRouterHandler(build, (res) => requestContext(res.locals.nonce as string)),
+  reactRouterHandler(build, (req, res) =>
+    requestContext(res.locals.nonce as string, !req.path.endsWith('.data')),
+  ),
 );

@@ -65,7 +65,7 @@ function requestHeaders(incoming: express.Request['headers']): Headers {
 
 export function reactRouterHandler(
   build: ServerBuild,
-  loadContext: (res: express.Response) => RouterContextProvider,
+  loadContext: (req: express.Request, res: express.Response) => RouterContextProvider,
 ): express.RequestHandler {
   const handle = createRequestHandler(build, process.env.NODE_ENV);
   return async (req, res, next) => {
@@ -109,7 +109,7 @@ export function reactRouterHandler(
         }
         init.body = new Uint8Array(body); // a copy typed as the fetch API wants it
       }
-      const response = await handle(new Request(url, init), loadContext(res));
+      const response = await handle(new Request(url, init), loadContext(req, res));
       res.statusMessage = response.statusText;
       res.status(response.status);
       for (const [key, value] of response.headers) {

@@ -12,6 +12,7 @@ import {
 } from 'react-router';
 import { getUser, type SessionUser } from '~/auth/session.server';
 import type { Action } from '~/domain/policy';
+import type { ServerMarkupValue } from '~/components/ui/server-markup';
 import { IdParam, SlugParam } from '~/schemas/params';
 import { authorize, found, pathParam } from './toolkit.server';
 import { getDb, type DB } from '#db/client';
@@ -20,13 +21,36 @@ import { getPortfolioHeader } from '#db/queries/portfolios';
 export const dbContext = createContext<DB>();
 export const userContext = createContext<SessionUser | null>(null);
 export const nonceContext = createContext<string | undefined>(undefined);
+/** Markup a document request's page writes once (components/ui/server-markup.tsx); null in a
+ * data request, whose markup travels in the data. */
+export const keptMarkupContext = createContext<Map<string, string> | null>(null);
 
 /** The context of one request, as the server hands it to React Router. */
-export function requestContext(nonce: string | undefined): RouterContextProvider {
+export function requestContext(
+  nonce: string | undefined,
+  /** The request asks for a document, not for the router's data (`….data`). */
+  document: boolean,
+): RouterContextProvider {
   const context = new RouterContextProvider();
   context.set(dbContext, getDb());
   context.set(nonceContext, nonce);
+  context.set(keptMarkupContext, document ? new Map() : null);
   return context;
+}
+
+/**
+ * Markup made on the server, as a page's data carries it: by name in a document request (the
+ * document writes it once, from the request's list), whole when the router fetches the data.
+ */
+export function serverMarkup(
+  context: Readonly<RouterContextProvider>,
+  html: string,
+): ServerMarkupValue {
+  const kept = context.get(keptMarkupContext);
+  if (!kept) return { html };
+  const name = `m${kept.size}`;
+  kept.set(name, html);
+  return { kept: name };
 }
 
 /** Root middleware: reads the session cookie once, for the whole request. */

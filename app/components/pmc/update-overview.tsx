@@ -5,6 +5,7 @@
 import { Link } from '~/components/ui/link';
 import { BarChart } from '~/components/charts/bar-chart';
 import { PageNumbers } from '~/components/ui/page-numbers';
+import { ServerMarkup, type ServerMarkupValue } from '~/components/ui/server-markup';
 import type { PreviewPortfolio, UpdatePreview } from '~/presenters/pmc';
 import { chartValue, updateCharts } from '~/presenters/pmc-charts';
 import { IntentButton } from './update-portfolio';
@@ -13,16 +14,39 @@ export function UpdatePager({ hrefs, current }: { hrefs: string[]; current: numb
   return <PageNumbers label="Pages of portfolios" hrefs={hrefs} current={current} />;
 }
 
-export function UpdateOverview({
+/**
+ * The charts of the portfolios on a page of the preview and of burden reduced over time. Made
+ * into markup once on the server (render/pmc/preview.server.tsx) and shown by UpdateOverview.
+ */
+export function OverviewCharts({
   view,
   portfolios,
   published,
-  pageUrls,
-  mayManage,
 }: {
   view: UpdatePreview['view'];
   portfolios: PreviewPortfolio[];
   published: UpdatePreview['published'];
+}) {
+  return updateCharts({
+    portfolios,
+    published,
+    fiscalYear: view.fiscalYear,
+    quarter: view.quarter,
+    programReducedHours: view.programReducedHours,
+  }).map((chart) => (
+    <BarChart key={chart.title} {...chart} format={(x) => chartValue(chart.kind, x)} />
+  ));
+}
+
+export function UpdateOverview({
+  view,
+  charts,
+  pageUrls,
+  mayManage,
+}: {
+  view: UpdatePreview['view'];
+  /** OverviewCharts, as markup. */
+  charts: ServerMarkupValue;
   pageUrls: string[];
   mayManage: boolean;
 }) {
@@ -57,15 +81,7 @@ export function UpdateOverview({
         </p>
       ) : null}
       <UpdatePager hrefs={pageUrls} current={view.page} />
-      {updateCharts({
-        portfolios,
-        published,
-        fiscalYear: view.fiscalYear,
-        quarter: view.quarter,
-        programReducedHours: view.programReducedHours,
-      }).map((chart) => (
-        <BarChart key={chart.title} {...chart} format={(x) => chartValue(chart.kind, x)} />
-      ))}
+      <ServerMarkup markup={charts} />
     </>
   );
 }

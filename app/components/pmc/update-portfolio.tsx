@@ -133,7 +133,10 @@ const SMALL_OUTLINE = 'usa-button usa-button--outline usa-button--small';
 
 /**
  * Move up and Move down for the item at `position` of `count`: one form, the button pressed says
- * which way. `what` ends each button's name for screen readers.
+ * which way. `what` ends each button's name for screen readers. A plain form posting to `action`
+ * (the page it is on), which the router follows once the page's script runs (`data-nav`,
+ * components/layout/link-following.ts): the overview's sections are markup made on the server
+ * (render/pmc/preview.server.tsx), outside the router.
  */
 function MoveButtons({
   intent,
@@ -142,6 +145,7 @@ function MoveButtons({
   position,
   count,
   what,
+  action,
 }: {
   intent: string;
   version: number;
@@ -149,10 +153,17 @@ function MoveButtons({
   position: number;
   count: number;
   what: string;
+  action: string;
 }) {
   if (count < 2) return null;
   return (
-    <Form method="post" className="display-flex" style={{ gap: '0.5rem' }}>
+    <form
+      method="post"
+      action={action}
+      data-nav=""
+      className="display-flex"
+      style={{ gap: '0.5rem' }}
+    >
       <IntentFields intent={intent} version={version} extra={extra} />
       {(['up', 'down'] as const)
         .filter((d) => (d === 'up' ? position > 0 : position < count - 1))
@@ -162,13 +173,15 @@ function MoveButtons({
             <span className="usa-sr-only">{what}</span>
           </button>
         ))}
-    </Form>
+    </form>
   );
 }
 
 interface SectionProps {
   p: PreviewPortfolio;
   updateId: number;
+  /** The address of the page the section is on, where its forms post. */
+  pageUrl: string;
   portfolioCount: number;
   version: number;
   focused: boolean;
@@ -369,6 +382,7 @@ function MilestoneTable({ s }: { s: SectionProps }) {
                         position={i}
                         count={shown.length}
                         what={`: ${m.title}`}
+                        action={s.pageUrl}
                       />
                       <IntentButton
                         intent="exclude"
@@ -490,6 +504,7 @@ export function PortfolioSection(s: SectionProps) {
             position={p.position}
             count={s.portfolioCount}
             what={` ${p.name}`}
+            action={s.pageUrl}
           />
           <Link className={SMALL_OUTLINE} to={`/pmc/${s.updateId}/highlights/${p.slug}`}>
             Write highlights<span className="usa-sr-only"> for {p.name}</span>

@@ -169,6 +169,7 @@ export default function PublishUpdate({ loaderData }: Route.ComponentProps) {
           key={p.slug}
           p={p}
           updateId={view.id}
+          pageUrl={`/pmc/${view.id}/publish`}
           portfolioCount={view.portfolioCount}
           version={view.version}
           focused={false}

@@ -5,6 +5,7 @@ import { LeftOut, UpdateOverview, UpdatePager } from '~/components/pmc/update-ov
 import { PortfolioSection } from '~/components/pmc/update-portfolio';
 import { Standing } from '~/components/pmc/update-standing';
 import { FormErrors } from '~/components/ui/form';
+import { ServerMarkup } from '~/components/ui/server-markup';
 import { Presence, statusText } from '~/components/editor/connection';
 import { LiveNotesContext, useLiveNotes } from '~/components/pmc/notes-context';
 import { reorder } from '~/domain/pmc/compose';
@@ -14,15 +15,15 @@ import {
   freshSince,
   previewUrl,
   publishedHours,
-  updatePreview,
   updateStatusText,
 } from '~/presenters/pmc';
+import { previewPage } from '~/render/pmc/preview.server';
 import { liveUpdateDocument, loadUpdateView } from '~/routes/pmc/view.server';
 import { PmcPreviewParams, PmcUpdateActionSchema } from '~/schemas/pmc';
 import { listUpdates } from '#db/queries/pmc';
 import { changeUpdate, saveNote } from '~/commands/pmc';
 import { RefusedError } from '#db/errors';
-import { dbOf } from '~/web/context.server';
+import { dbOf, serverMarkup } from '~/web/context.server';
 import { authorize, dispatch, notFound } from '~/web/toolkit.server';
 
 export const meta: Route.MetaFunction = ({ data }) => [
@@ -46,14 +47,19 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   );
   if (!view) notFound('That page of the update does not exist.');
   const manager = can(user, 'pmc.manage');
+  const { markup, ...preview } = previewPage(view, {
+    place: p,
+    // Burden reduced quarter by quarter: each published update's figure, then this one's.
+    published: publishedHours(await listUpdates(dbOf(context)), view.id),
+    timeZone: user.timeZone,
+    manager,
+  });
   return {
-    ...updatePreview(view, {
-      place: p,
-      // Burden reduced quarter by quarter: each published update's figure, then this one's.
-      published: publishedHours(await listUpdates(dbOf(context)), view.id),
-      timeZone: user.timeZone,
-      manager,
-    }),
+    ...preview,
+    markup: markup && {
+      charts: serverMarkup(context, markup.charts),
+      sections: serverMarkup(context, markup.sections),
+    },
     // A draft's notes are written live on a portfolio's own view, where every item has its field.
     liveNotes:
       manager && p.portfolio && view.status === 'draft' ? liveUpdateDocument(view, user) : null,
@@ -110,7 +116,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 }
 
 export default function PmcUpdate({ loaderData, actionData }: Route.ComponentProps) {
-  const { view, portfolios, excludedItems, published, pageUrls, mayManage, focused, overviewUrl } =
+  const { view, portfolios, excludedItems, pageUrls, mayManage, focused, overviewUrl, markup } =
     loaderData;
   const notes = useLiveNotes(loaderData.liveNotes);
   const version = actionData?.stale?.version ?? view.version;
@@ -153,18 +159,17 @@ export default function PmcUpdate({ loaderData, actionData }: Route.ComponentPro
         · <a href={`/pmc/${view.id}/export.html`}>Print-friendly HTML</a> ·{' '}
         <a href={`/pmc/${view.id}/update.json`}>JSON</a>
       </p>
-      {focused ? (
-        <p>
-          <Link to={overviewUrl}>Back to the whole update</Link>
-        </p>
-      ) : (
+      {markup ? (
         <UpdateOverview
           view={view}
-          portfolios={portfolios}
-          published={published}
+          charts={markup.charts}
           pageUrls={pageUrls}
           mayManage={mayManage}
         />
+      ) : (
+        <p>
+          <Link to={overviewUrl}>Back to the whole update</Link>
+        </p>
       )}
       {notes.state ? (
         <div className="bg-base-lightest padding-x-2 padding-y-1 margin-y-2">
@@ -174,12 +179,15 @@ export default function PmcUpdate({ loaderData, actionData }: Route.ComponentPro
           <Presence people={notes.state.people} me={notes.clientId} />
         </div>
       ) : null}
+      {/* The overview's sections are markup made on the server (render/pmc/preview.server.tsx). */}
+      {markup ? <ServerMarkup markup={markup.sections} /> : null}
       <LiveNotesContext.Provider value={notes.live}>
         {portfolios.map((p) => (
           <PortfolioSection
             key={p.slug}
             p={p}
             updateId={view.id}
+            pageUrl={p.ownUrl}
             portfolioCount={view.portfolioCount}
             version={version}
             focused={focused}

@@ -1,6 +1,7 @@
 import { NO_LINEAGE } from '~/domain/pmc/standing';
+import { draftView } from './pmc-view';
 import { describe, expect, test } from 'vitest';
-import type { AssembledPortfolio, PublishedSnapshot } from '~/domain/pmc/snapshot';
+import type { PublishedSnapshot } from '~/domain/pmc/snapshot';
 import {
   changesSince,
   firstOf,
@@ -16,9 +17,7 @@ import {
   SHOWN,
   updatePreview,
   updateStatusText,
-  type ComposedPortfolio,
   type UpdateScope,
-  type UpdateView,
 } from '~/presenters/pmc';
 
 const seven = Array.from({ length: 7 }, (_, i) => ({ slug: `p${i + 1}` }));
@@ -154,68 +153,7 @@ describe('the sentences of what is counted', () => {
 });
 
 describe('updatePreview', () => {
-  const item = (key: string) => ({ key, text: `Item ${key}`, detail: '' });
-  const milestone = (id: number) => ({
-    ...item(`m${id}`),
-    title: `Milestone ${id}`,
-    status: 'planned',
-    timing: 'Q2',
-    owner: 'Ana',
-    buckets: [],
-  });
-  const change = (id: number) => ({
-    id,
-    at: '2026-02-01T15:00:00.000Z',
-    actor: 'Ana Diaz',
-    action: 'update',
-    entityType: 'milestone',
-    entityId: '1',
-    label: 'Milestone 1',
-    project: 'Project A',
-    fields: ['status'],
-  });
-  const portfolio = (slug: string): ComposedPortfolio => ({
-    slug,
-    name: `Portfolio ${slug}`,
-    milestones: [1, 2, 3, 4, 5, 6, 7].map(milestone),
-    decisions: ['d1', 'd2', 'd3', 'd4'].map(item),
-    pending: [item('g1')],
-    risks: [],
-    byPhase: { discovery: 1, design: 0, development: 0, measurement: 0 },
-    milestonesByStatus: { planned: 7 },
-    burden: { reducedHours: '10', reducedHoursNumber: 10, reducedCost: '$100' },
-    pra: { activities: 1 },
-    changesSinceLast: 25,
-    changes: [1, 2, 3, 4, 5].map(change),
-    curated: [],
-    annotations: { m1: 'shown', m7: 'on a hidden milestone' },
-  });
-  const view: UpdateView = {
-    id: 9,
-    fiscalYear: 2026,
-    quarter: 2,
-    status: 'draft',
-    lineage: NO_LINEAGE,
-    publishedAt: null,
-    version: 3,
-    texts: 'f00dfeedf00dfeed',
-    start: '2026-01-01',
-    end: '2026-03-31',
-    previous: { id: 1, fiscalYear: 2026, quarter: 1, publishedAt: '2026-01-15T12:00:00.000Z' },
-    portfolios: [portfolio('a'), portfolio('b')],
-    all: [{ ...portfolio('a'), risks: [item('r9')] } as AssembledPortfolio],
-    order: [
-      { slug: 'b', name: 'Portfolio b' },
-      { slug: 'a', name: 'Portfolio a' },
-    ],
-    excluded: ['r9'],
-    highlightsHtml: { program: '<p>P</p>', a: '<p>A</p>' },
-    highlights: {},
-    programReducedHours: 20,
-    page: 1,
-    pages: 1,
-  };
-  const preview = (place: { page: number; portfolio?: string }, manager = true, v = view) =>
+  const preview = (place: { page: number; portfolio?: string }, manager = true, v = draftView) =>
     updatePreview(v, { place, published: [], timeZone: 'America/New_York', manager });
 
   test.each([
@@ -267,7 +205,7 @@ describe('updatePreview', () => {
     [false, 'draft' as const, false],
     [true, 'published' as const, false],
   ])('a manager (%s) manages a %s update: %s', (manager, status, may) => {
-    expect(preview({ page: 1 }, manager, { ...view, status }).mayManage).toBe(may);
+    expect(preview({ page: 1 }, manager, { ...draftView, status }).mayManage).toBe(may);
   });
 });
 
