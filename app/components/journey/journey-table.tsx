@@ -90,3 +90,26 @@ export function JourneyTable({
     </Table>
   );
 }
+
+/**
+ * The burden column of a journey's table: hours a year per step, shaded by how much burden falls
+ * there, with the cost for screen readers (presenters/journeys.ts burdenColumn).
+ */
+export function burdenStepColumn(
+  steps: Record<number, { hours: string; cost: string; heat: number }>,
+): { header: string; cell: (step: TableStep) => React.ReactNode } {
+  return {
+    header: 'Burden (hours a year)',
+    cell: (step) => {
+      const b = steps[step.id];
+      return b ? (
+        <span className={`burden-heat burden-heat--${b.heat}`}>
+          {`${b.hours} h`}
+          <span className="usa-sr-only">{`, ${b.cost}`}</span>
+        </span>
+      ) : (
+        '—'
+      );
+    },
+  };
+}

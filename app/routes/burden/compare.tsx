@@ -9,7 +9,9 @@ import { IdParam } from '~/schemas/params';
 import { cachedPageForPortfolio } from '#db/cache';
 import { assessmentPortfolios, getAssessment } from '#db/queries/burden';
 import { Table } from '~/components/ui/table';
-import { dbOf, requireUser } from '~/web/context.server';
+import { dbOf, requireUser, serverMarkup } from '~/web/context.server';
+import { ServerMarkup } from '~/components/ui/server-markup';
+import { keptMarkup } from '~/render/kept-markup.server';
 import { oneDecimal } from '~/domain/numbers';
 
 export const meta: Route.MetaFunction = () => [
@@ -29,7 +31,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     notFound('Those assessments are in different portfolios.');
   authorize(user, 'portfolio.read', { portfolioId });
   // Worked out again only when something in the portfolio (or the workspace) has changed.
-  return cachedPageForPortfolio(
+  const d = await cachedPageForPortfolio(
     db,
     portfolioId,
     `burden-compare:${beforeId.data}:${afterId.data}`,
@@ -41,45 +43,21 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       return comparisonView(found(before), found(after));
     },
   );
+  // The segments, chart and savings tables are the same for every reader: made once.
+  const details = keptMarkup(d, 'burden-compare', () => <Details d={d} />);
+  return {
+    before: d.before,
+    after: d.after,
+    total: d.total,
+    perPerson: d.perPerson,
+    details: serverMarkup(context, details),
+  };
 }
 
-export default function CompareBurden({ loaderData }: Route.ComponentProps) {
-  const d = loaderData;
+/** The savings by segment, by category (with the chart) and by step. */
+function Details({ d }: { d: ReturnType<typeof comparisonView> }) {
   return (
     <>
-      <Breadcrumbs
-        items={[
-          { to: '/', label: 'Portfolios' },
-          { to: `/portfolios/${d.before.slug}`, label: d.before.portfolio },
-          { to: `/portfolios/${d.before.slug}/burden`, label: 'Burden' },
-          { label: 'Before and after' },
-        ]}
-      />
-      <h1>Before and after</h1>
-      <p>
-        <Link to={`/burden/${d.before.id}`}>{d.before.title}</Link> →{' '}
-        <Link to={`/burden/${d.after.id}`}>{d.after.title}</Link>
-      </p>
-      <dl className="grid-row grid-gap burden-summary">
-        <div className="tablet:grid-col-4">
-          <dt>Hours saved a year</dt>
-          <dd data-testid="saved-hours">{`${d.total.savedHours} (${d.total.savedHoursPct})`}</dd>
-        </div>
-        <div className="tablet:grid-col-4">
-          <dt>Dollars saved a year</dt>
-          <dd data-testid="saved-cost">{`${d.total.savedCost} (${d.total.savedCostPct})`}</dd>
-        </div>
-        <div className="tablet:grid-col-4">
-          <dt>Minutes saved per person</dt>
-          <dd data-testid="saved-minutes">
-            {`${d.total.savedMinutes} (${d.total.savedMinutesPct})`}
-          </dd>
-        </div>
-      </dl>
-      <p>
-        Per person{d.perPerson.weighted ? ' (weighted across segments)' : ''}: {d.perPerson.before}{' '}
-        minutes before, {d.perPerson.after} after.
-      </p>
       {d.bySegment.length > 0 ? (
         <Table label="Savings by segment">
           <caption>Savings by segment</caption>
@@ -130,6 +108,48 @@ export default function CompareBurden({ loaderData }: Route.ComponentProps) {
         unit="hours a year"
       />
       <SavingsTables byCategory={d.byCategory} byStep={d.byStep} />
+    </>
+  );
+}
+
+export default function CompareBurden({ loaderData }: Route.ComponentProps) {
+  const d = loaderData;
+  return (
+    <>
+      <Breadcrumbs
+        items={[
+          { to: '/', label: 'Portfolios' },
+          { to: `/portfolios/${d.before.slug}`, label: d.before.portfolio },
+          { to: `/portfolios/${d.before.slug}/burden`, label: 'Burden' },
+          { label: 'Before and after' },
+        ]}
+      />
+      <h1>Before and after</h1>
+      <p>
+        <Link to={`/burden/${d.before.id}`}>{d.before.title}</Link> →{' '}
+        <Link to={`/burden/${d.after.id}`}>{d.after.title}</Link>
+      </p>
+      <dl className="grid-row grid-gap burden-summary">
+        <div className="tablet:grid-col-4">
+          <dt>Hours saved a year</dt>
+          <dd data-testid="saved-hours">{`${d.total.savedHours} (${d.total.savedHoursPct})`}</dd>
+        </div>
+        <div className="tablet:grid-col-4">
+          <dt>Dollars saved a year</dt>
+          <dd data-testid="saved-cost">{`${d.total.savedCost} (${d.total.savedCostPct})`}</dd>
+        </div>
+        <div className="tablet:grid-col-4">
+          <dt>Minutes saved per person</dt>
+          <dd data-testid="saved-minutes">
+            {`${d.total.savedMinutes} (${d.total.savedMinutesPct})`}
+          </dd>
+        </div>
+      </dl>
+      <p>
+        Per person{d.perPerson.weighted ? ' (weighted across segments)' : ''}: {d.perPerson.before}{' '}
+        minutes before, {d.perPerson.after} after.
+      </p>
+      <ServerMarkup markup={d.details} />
     </>
   );
 }

@@ -3,7 +3,9 @@ import { Link } from '~/components/ui/link';
 import type { Route } from './+types/view';
 import { archiveState } from '~/web/archive.server';
 import { ArchiveControls } from '~/components/archive/archive-controls';
-import { JourneyTable } from '~/components/journey/journey-table';
+import { burdenStepColumn, JourneyTable } from '~/components/journey/journey-table';
+import { ServerMarkup } from '~/components/ui/server-markup';
+import { keptMarkup } from '~/render/kept-markup.server';
 import { MermaidDiagram } from '~/components/mermaid/mermaid-diagram';
 import { Alert } from '~/components/ui/alert';
 import { Breadcrumbs } from '~/components/ui/breadcrumbs';
@@ -13,10 +15,10 @@ import { pluralize } from '~/domain/plural';
 import { can } from '~/domain/policy';
 import { journeyView } from '~/routes/journeys/find.server';
 import { journeyPortfolio } from '#db/queries/journeys';
-import { dbOf, findAuthorized } from '~/web/context.server';
+import { dbOf, findAuthorized, serverMarkup } from '~/web/context.server';
 
 export const meta: Route.MetaFunction = ({ data }) => [
-  { title: `${data?.journey.map.title ?? 'Journey map'} | Life Experience Workspace` },
+  { title: `${data?.map.title ?? 'Journey map'} | Life Experience Workspace` },
 ];
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
@@ -33,8 +35,23 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     journeyView(db, record),
     archiveState(db, user, 'journey_map', record.id, portfolioId),
   ]);
+  const { journey, burden } = view;
+  // The table (every stage and step) is the same for every reader: made once, with the map.
+  const table = keptMarkup(view, 'journey-table', () => (
+    <JourneyTable
+      title={journey.map.title}
+      stages={journey.stages}
+      extraColumn={burden ? burdenStepColumn(burden.steps) : undefined}
+    />
+  ));
   return {
-    ...view,
+    map: journey.map,
+    stageCount: journey.stages.length,
+    stepCount: journey.stages.reduce((n, s) => n + s.steps.length, 0),
+    source: view.source,
+    others: view.others,
+    burden: burden && { assessmentId: burden.assessmentId, title: burden.title },
+    table: serverMarkup(context, table),
     // An archived map is read, not edited: restore it first.
     mayEdit: !archive.info && can(user, 'journey.edit', { portfolioId }),
     archive,
@@ -42,9 +59,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 }
 
 export default function JourneyView({ loaderData }: Route.ComponentProps) {
-  const { journey, source, others, mayEdit, burden, archive } = loaderData;
-  const { map, stages } = journey;
-  const steps = stages.reduce((n, s) => n + s.steps.length, 0);
+  const { map, stageCount, stepCount, source, others, mayEdit, burden, archive, table } =
+    loaderData;
   return (
     <>
       <Breadcrumbs
@@ -60,8 +76,8 @@ export default function JourneyView({ loaderData }: Route.ComponentProps) {
         <span className="usa-tag bg-primary-dark">
           {versionText(map.version_label, map.version_name)}
         </span>{' '}
-        created {formatDate(map.created_at)} · {pluralize(stages.length, 'stage')},{' '}
-        {pluralize(steps, 'step')}
+        created {formatDate(map.created_at)} · {pluralize(stageCount, 'stage')},{' '}
+        {pluralize(stepCount, 'step')}
         {map.project_name ? <> · Project: {map.project_name}</> : null}
       </p>
       <ArchiveControls kind="journey_map" id={map.id} version={map.version} state={archive} />
@@ -128,28 +144,7 @@ export default function JourneyView({ loaderData }: Route.ComponentProps) {
           hours a year, darker where more burden falls.
         </p>
       ) : null}
-      <JourneyTable
-        title={map.title}
-        stages={stages}
-        extraColumn={
-          burden
-            ? {
-                header: 'Burden (hours a year)',
-                cell: (step) => {
-                  const b = burden.steps[step.id];
-                  return b ? (
-                    <span className={`burden-heat burden-heat--${b.heat}`}>
-                      {`${b.hours} h`}
-                      <span className="usa-sr-only">{`, ${b.cost}`}</span>
-                    </span>
-                  ) : (
-                    '—'
-                  );
-                },
-              }
-            : undefined
-        }
-      />
+      <ServerMarkup markup={table} />
 
       {others.length > 0 ? (
         <section aria-labelledby="compare-heading">

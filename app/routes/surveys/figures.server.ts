@@ -34,5 +34,7 @@ export function collectionFigures(
 /** A collection the person may read, with every dataset and the standing quarters' figures. */
 export async function loadCollectionFigures(args: RequestArgs, idParam: string | undefined) {
   const { user, collection } = await requireCollection(args, idParam, 'portfolio.read');
-  return { user, collection, ...(await collectionFigures(dbOf(args.context), collection)) };
+  const figures = await collectionFigures(dbOf(args.context), collection);
+  // `basis`: the kept figures themselves, the same object until they change (render markup once).
+  return { user, collection, basis: figures, ...figures };
 }

@@ -13,6 +13,9 @@ import { changeText, shareText } from '~/domain/surveys/figures';
 import { SCALE_LABELS } from '~/domain/surveys/format';
 import { quarterLabel } from '~/domain/surveys/quarters';
 import { loadCollectionFigures } from '~/routes/surveys/figures.server';
+import { keptMarkup } from '~/render/kept-markup.server';
+import { ServerMarkup } from '~/components/ui/server-markup';
+import { serverMarkup } from '~/web/context.server';
 
 export const meta: Route.MetaFunction = ({ data }) => [
   { title: `${data?.collection.service ?? 'Survey collection'} | Life Experience Workspace` },
@@ -32,15 +35,39 @@ function importedMessage(
 }
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const {
-    user,
-    collection: c,
-    datasets,
-    projects,
-    minimum,
-    quarters,
-  } = await loadCollectionFigures({ request, context }, params.collectionId);
+  const figures = await loadCollectionFigures({ request, context }, params.collectionId);
+  const { user, collection: c, datasets, projects, minimum, quarters } = figures;
   const url = new URL(request.url);
+  // The figures, their charts and the imports are the same for every reader: made once.
+  const tables = keptMarkup(figures.basis, 'figures', () => (
+    <>
+      <QuarterFigures
+        quarters={quarters.map((q) => ({
+          label: q.label,
+          respondents: q.figures.respondents,
+          responseRate: shareText(q.figures.responseRate),
+          trust: q.figures.trust,
+          change: q.change === null ? null : changeText(q.change),
+          drivers: q.figures.drivers,
+        }))}
+        rule={quarters[0]?.figures.trustRule ?? null}
+        minimum={minimum}
+      />
+      <ImportsTable
+        imports={datasets.map((d) => ({
+          id: d.id,
+          quarter: quarterLabel(d.fiscal_year, d.quarter),
+          respondents: d.respondents,
+          file: d.file_name,
+          openText: d.open_text,
+          imported: `${formatDate(d.imported_at.slice(0, 10))}${d.imported_by_name ? ` by ${d.imported_by_name}` : ''}`,
+          replaced: d.replaced_at
+            ? `Replaced ${formatDate(d.replaced_at.slice(0, 10))}${d.replaced_by_name ? ` by ${d.replaced_by_name}` : ''}`
+            : null,
+        }))}
+      />
+    </>
+  ));
   return {
     collection: {
       id: c.id,
@@ -58,43 +85,14 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       portfolioName: c.portfolio_name,
     },
     projects,
-    minimum,
-    rule: quarters[0]?.figures.trustRule ?? null,
-    quarters: quarters.map((q) => ({
-      label: q.label,
-      respondents: q.figures.respondents,
-      responseRate: shareText(q.figures.responseRate),
-      trust: q.figures.trust,
-      change: q.change === null ? null : changeText(q.change),
-      drivers: q.figures.drivers,
-    })),
-    imports: datasets.map((d) => ({
-      id: d.id,
-      quarter: quarterLabel(d.fiscal_year, d.quarter),
-      respondents: d.respondents,
-      file: d.file_name,
-      openText: d.open_text,
-      imported: `${formatDate(d.imported_at.slice(0, 10))}${d.imported_by_name ? ` by ${d.imported_by_name}` : ''}`,
-      replaced: d.replaced_at
-        ? `Replaced ${formatDate(d.replaced_at.slice(0, 10))}${d.replaced_by_name ? ` by ${d.replaced_by_name}` : ''}`
-        : null,
-    })),
+    tables: serverMarkup(context, tables),
     imported: importedMessage(datasets, url.searchParams.get('imported')),
     mayEdit: can(user, 'survey.edit', { portfolioId: c.portfolio_id }),
   };
 }
 
 export default function CollectionPage({ loaderData }: Route.ComponentProps) {
-  const {
-    collection: c,
-    projects,
-    minimum,
-    rule,
-    quarters,
-    imports,
-    imported,
-    mayEdit,
-  } = loaderData;
+  const { collection: c, projects, tables, imported, mayEdit } = loaderData;
   return (
     <>
       <Breadcrumbs
@@ -180,8 +178,7 @@ export default function CollectionPage({ loaderData }: Route.ComponentProps) {
         </li>
       </ul>
 
-      <QuarterFigures quarters={quarters} rule={rule} minimum={minimum} />
-      <ImportsTable imports={imports} />
+      <ServerMarkup markup={tables} />
     </>
   );
 }
