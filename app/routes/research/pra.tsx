@@ -16,7 +16,9 @@ import { PraPageSchema } from '~/schemas/research';
 import { clearanceKeepers, portfolioPraStatus } from '#db/queries/research';
 import { setCountContractors } from '~/commands/research';
 import { praStatusView } from '~/presenters/research';
-import { dbOf, findPortfolio } from '~/web/context.server';
+import { dbOf, findPortfolio, serverMarkup } from '~/web/context.server';
+import { ServerMarkup } from '~/components/ui/server-markup';
+import { keptMarkup } from '~/render/kept-markup.server';
 
 export const meta: Route.MetaFunction = () => [{ title: 'PRA status | Life Experience Workspace' }];
 
@@ -36,9 +38,29 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const today = new Date().toISOString().slice(0, 10);
   const status = await portfolioPraStatus(dbOf(context), portfolio.id, today);
   const mayClearance = can(user, 'clearance.edit', { portfolioId: portfolio.id });
+  // The counts and clearances are the same for every reader (kept for the day): made once.
+  const tables = keptMarkup(status, `pra-${mayClearance}`, () => {
+    const view = praStatusView(status, today);
+    return (
+      <>
+        <ExpiringClearances expiring={view.expiring} />
+        <CollectionsTable collections={view.collections} />
+        <section aria-labelledby="planning">
+          <h2 id="planning">Can we talk to more people?</h2>
+          <p>
+            Before anyone is contacted,{' '}
+            <Link to={`${pra}/check`}>check whether more people fit within the limit</Link>: choose
+            the activity, how many more people and the day.
+          </p>
+        </section>
+        <ClearancesTable clearances={view.clearances} mayEdit={mayClearance} pra={pra} />
+      </>
+    );
+  });
   return {
     portfolio,
-    ...praStatusView(status, today),
+    settings: status.settings,
+    tables: serverMarkup(context, tables),
     keepers: mayClearance ? [] : await clearanceKeepers(dbOf(context), portfolio.id),
     may: {
       clearance: mayClearance,
@@ -88,17 +110,7 @@ export default function PraStatus({ loaderData, actionData }: Route.ComponentPro
         official capacity are not counted; contractors{' '}
         {settings.countContractors ? 'are' : 'are not'} counted in this workspace.
       </p>
-      <ExpiringClearances expiring={loaderData.expiring} />
-      <CollectionsTable collections={loaderData.collections} />
-      <section aria-labelledby="planning">
-        <h2 id="planning">Can we talk to more people?</h2>
-        <p>
-          Before anyone is contacted,{' '}
-          <Link to={`${pra}/check`}>check whether more people fit within the limit</Link>: choose
-          the activity, how many more people and the day.
-        </p>
-      </section>
-      <ClearancesTable clearances={loaderData.clearances} mayEdit={may.clearance} pra={pra} />
+      <ServerMarkup markup={loaderData.tables} />
       {may.clearance ? (
         <p>
           <Link to={`${pra}/clearances/new`} className="usa-button usa-button--outline">
