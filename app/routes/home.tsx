@@ -4,6 +4,7 @@ import { pluralize } from '~/domain/plural';
 import { HEALTH_LABELS, PHASE_LABELS, PHASES } from '~/domain/portfolio/labels';
 import { ROLE_LABELS, rolesIn } from '~/domain/policy';
 import { listPortfolioSummaries, programTotals } from '#db/queries/portfolios';
+import { cachedForProgram } from '#db/cache';
 import { PageNumbers } from '~/components/ui/page-numbers';
 import { authorize, notFound } from '~/web/toolkit.server';
 import { PageParam } from '~/schemas/params';
@@ -23,10 +24,14 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   if (!params.success) notFound('That page of portfolios does not exist.');
   const { page } = params.data;
   const db = dbOf(context);
-  const [portfolios, totals] = await Promise.all([
-    listPortfolioSummaries(db, { limit: PER_PAGE, offset: (page - 1) * PER_PAGE }),
-    programTotals(db),
-  ]);
+  // A page of the dashboard changes only with an audited change: kept under the newest audit
+  // row (one statement), not under each portfolio's own stamp (one statement each).
+  const [portfolios, totals] = await cachedForProgram(db, `dashboard:${page}`, () =>
+    Promise.all([
+      listPortfolioSummaries(db, { limit: PER_PAGE, offset: (page - 1) * PER_PAGE }),
+      programTotals(db),
+    ]),
+  );
   const pages = Math.max(1, Math.ceil(totals.portfolios / PER_PAGE));
   if (page > pages) notFound('That page of portfolios does not exist.');
   return {
