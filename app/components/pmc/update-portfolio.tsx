@@ -421,11 +421,21 @@ function MilestoneTable({ s }: { s: SectionProps }) {
  * Whether the pilots work (issue 20): measures with a value this quarter, and survey trust by
  * service (the count instead of a percentage under the OMB minimum, as everywhere).
  */
-function Outcomes({ outcomes, name }: { outcomes: PreviewPortfolio['outcomes']; name: string }) {
+function Outcomes({
+  outcomes,
+  name,
+  focused,
+}: {
+  outcomes: PreviewPortfolio['outcomes'];
+  name: string;
+  focused: boolean;
+}) {
   if (outcomes.measures.length === 0 && outcomes.trust.length === 0) return null;
+  // Under the portfolio's heading: h2 on its own view, h3 on the overview.
+  const Heading = focused ? 'h3' : 'h4';
   return (
     <>
-      <h3>Outcomes</h3>
+      <Heading>Outcomes</Heading>
       {outcomes.measures.length > 0 ? (
         <Table label={`Success measures that moved this quarter: ${name}`}>
           <caption>Success measures with a value this quarter</caption>
@@ -519,7 +529,7 @@ export function PortfolioSection(s: SectionProps) {
         Research: {pluralize(p.pra.activities ?? 0, 'activity', 'activities')}
         {p.pra.needs_clearance ? `, ${p.pra.needs_clearance} needing a clearance` : ''}.
       </p>
-      <Outcomes outcomes={p.outcomes} name={p.name} />
+      <Outcomes outcomes={p.outcomes} name={p.name} focused={focused} />
       <ChangeList s={s} />
       {focused ? null : (
         <p>
