@@ -10,6 +10,7 @@ import { Link } from '~/components/ui/link';
 import { HistorySentence, HistoryTime } from '~/components/history/history-line';
 import { FieldError } from '~/components/ui/field';
 import { IntentFields } from '~/components/ui/intent-fields';
+import { PostForm } from '~/components/ui/post-form';
 import { Table } from '~/components/ui/table';
 import { freshnessText } from '~/domain/pmc/quarter';
 import { pluralize } from '~/domain/plural';
@@ -133,9 +134,8 @@ const SMALL_OUTLINE = 'usa-button usa-button--outline usa-button--small';
 
 /**
  * Move up and Move down for the item at `position` of `count`: one form, the button pressed says
- * which way. `what` ends each button's name for screen readers. A plain form posting to `action`
- * (the page it is on), which the router follows once the page's script runs (`data-nav`,
- * components/layout/link-following.ts): the overview's sections are markup made on the server
+ * which way. `what` ends each button's name for screen readers. A `PostForm` to `action` (the
+ * page it is on): the overview's sections are markup made on the server
  * (render/pmc/preview.server.tsx), outside the router.
  */
 function MoveButtons({
@@ -157,13 +157,7 @@ function MoveButtons({
 }) {
   if (count < 2) return null;
   return (
-    <form
-      method="post"
-      action={action}
-      data-nav=""
-      className="display-flex"
-      style={{ gap: '0.5rem' }}
-    >
+    <PostForm action={action} className="display-flex" style={{ gap: '0.5rem' }}>
       <IntentFields intent={intent} version={version} extra={extra} />
       {(['up', 'down'] as const)
         .filter((d) => (d === 'up' ? position > 0 : position < count - 1))
@@ -173,7 +167,7 @@ function MoveButtons({
             <span className="usa-sr-only">{what}</span>
           </button>
         ))}
-    </form>
+    </PostForm>
   );
 }
 
