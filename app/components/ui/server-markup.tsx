@@ -8,11 +8,15 @@
  * `dangerouslySetInnerHTML` alone. When the router fetches the page's data (a navigation in the
  * page, or after a form), the markup travels in the data (`html`).
  *
+ * Should React ever render the page afresh in the browser (a hydration that failed), a named
+ * part has nothing to keep; the page's data is fetched again, and carries it.
+ *
  * New markup replaces the old element by element, so the control that had focus (a Move down
  * button) is gone; its counterpart in the new markup (the same form's button, or the same link)
  * takes focus instead, so a keyboard user stays where they were.
  */
 import { createContext, useContext, useEffect, useLayoutEffect, useRef } from 'react';
+import { useRevalidator } from 'react-router';
 
 export type ServerMarkupValue = { html: string } | { kept: string };
 
@@ -27,6 +31,13 @@ export function ServerMarkup({ markup }: { markup: ServerMarkupValue }) {
   const html = 'html' in markup ? markup.html : (kept?.get(markup.kept) ?? '');
   const box = useRef<HTMLDivElement>(null);
   const lastFocus = useRef<Place | null>(null);
+  const { revalidate } = useRevalidator();
+  const named = 'kept' in markup;
+  useEffect(() => {
+    // Named markup with nothing to keep: React rendered this part afresh in the browser (a
+    // hydration that failed elsewhere on the page). The page's data, fetched again, carries it.
+    if (named && box.current?.childNodes.length === 0) void revalidate();
+  }, [named, revalidate]);
   useEffect(() => {
     const div = box.current;
     if (!div) return;
