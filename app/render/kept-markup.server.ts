@@ -10,7 +10,17 @@ import type { ReactElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { BoundedMap } from '~/lib/bounded-map';
 
-const made = new WeakMap<object, BoundedMap<string, string>>();
+const made = new WeakMap<object, BoundedMap<string, unknown>>();
+
+/**
+ * What `make()` returns for `basis`, made once per `key` and kept while `basis` is the same
+ * object. Two uses of one basis must not share a key.
+ */
+export function keptFor<T>(basis: object, key: string, make: () => T): T {
+  let parts = made.get(basis);
+  if (!parts) made.set(basis, (parts = new BoundedMap(20)));
+  return parts.getOrSet(key, make) as T;
+}
 
 /**
  * The markup of `element()` for `basis`, made once per `key`. The key names the part and holds
@@ -18,10 +28,7 @@ const made = new WeakMap<object, BoundedMap<string, string>>();
  * from the ids of the rest of the page.
  */
 export function keptMarkup(basis: object, key: string, element: () => ReactElement): string {
-  let parts = made.get(basis);
-  if (!parts) made.set(basis, (parts = new BoundedMap(20)));
-  return (
-    parts.get(key) ??
-    parts.set(key, renderToStaticMarkup(element(), { identifierPrefix: `${key}-` }))
+  return keptFor(basis, key, () =>
+    renderToStaticMarkup(element(), { identifierPrefix: `${key}-` }),
   );
 }

@@ -13,7 +13,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { OverviewCharts } from '~/components/pmc/update-overview';
 import { PortfolioSection } from '~/components/pmc/update-portfolio';
-import { BoundedMap } from '~/lib/bounded-map';
+import { keptFor } from '~/render/kept-markup.server';
 import {
   changesSince,
   freshSince,
@@ -29,13 +29,8 @@ export type PreviewPage = ReturnType<typeof updatePreview> & {
   markup: { charts: string; sections: string } | null;
 };
 
-const made = new WeakMap<UpdateView, BoundedMap<string, PreviewPage>>();
-
 export function previewPage(view: UpdateView, input: PreviewInput): PreviewPage {
-  let pages = made.get(view);
-  if (!pages) made.set(view, (pages = new BoundedMap(20)));
-  const key = JSON.stringify(input);
-  return pages.get(key) ?? pages.set(key, assemble(view, input));
+  return keptFor(view, `preview:${JSON.stringify(input)}`, () => assemble(view, input));
 }
 
 function assemble(view: UpdateView, input: PreviewInput): PreviewPage {
